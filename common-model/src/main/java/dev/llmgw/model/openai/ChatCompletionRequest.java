@@ -1,0 +1,66 @@
+package dev.llmgw.model.openai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /v1/chat/completions}. Only the fields the gateway reads are
+ * typed; every other field (tools, response_format, seed, vendor extensions, ...) lives
+ * in {@link #extra} and is forwarded as received.
+ *
+ * @param model the model group the caller asks for
+ * @param messages the conversation
+ * @param stream whether to answer as server-sent events
+ * @param streamOptions {@code stream_options}; {@code include_usage} asks for a final
+ * usage chunk
+ * @param maxTokens {@code max_tokens}
+ * @param maxCompletionTokens {@code max_completion_tokens}
+ * @param temperature sampling temperature
+ * @param user the end user, used for per-customer budgets
+ * @param extra every other field, in arrival order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatCompletionRequest(@JsonProperty("model") @Nullable String model,
+		@JsonProperty("messages") @Nullable List<ChatMessage> messages,
+		@JsonProperty("stream") @Nullable Boolean stream,
+		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions,
+		@JsonProperty("max_tokens") @Nullable Integer maxTokens,
+		@JsonProperty("max_completion_tokens") @Nullable Integer maxCompletionTokens,
+		@JsonProperty("temperature") @Nullable Double temperature, @JsonProperty("user") @Nullable String user,
+		@JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extra) {
+
+	public ChatCompletionRequest {
+		extra = (extra != null) ? extra : new LinkedHashMap<>();
+	}
+
+	public boolean isStream() {
+		return Boolean.TRUE.equals(this.stream);
+	}
+
+	public boolean wantsUsageInStream() {
+		return this.streamOptions != null && this.streamOptions.isIncludeUsage();
+	}
+
+	public ChatCompletionRequest withModel(String newModel) {
+		return new ChatCompletionRequest(newModel, this.messages, this.stream, this.streamOptions, this.maxTokens,
+				this.maxCompletionTokens, this.temperature, this.user, this.extra);
+	}
+
+	public ChatCompletionRequest withStreamOptions(@Nullable StreamOptions options) {
+		return new ChatCompletionRequest(this.model, this.messages, this.stream, options, this.maxTokens,
+				this.maxCompletionTokens, this.temperature, this.user, this.extra);
+	}
+
+	public ChatCompletionRequest withExtra(Map<String, @Nullable Object> newExtra) {
+		return new ChatCompletionRequest(this.model, this.messages, this.stream, this.streamOptions, this.maxTokens,
+				this.maxCompletionTokens, this.temperature, this.user, newExtra);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.llmgw.gateway.api;
+
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.web.MiddlewarePaths;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The OpenAI-compatible route table, with the same aliases LiteLLM answers on (with and
+ * without {@code /v1}, and Azure's deployment paths). Chat routes step aside for requests
+ * that go on to the middleware.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiRoutes {
+
+	@Bean
+	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
+			ProviderRegistry providers, ErrorBodies errors) {
+		return new ChatCompletionsHandler(bodies, models, router, providers, errors);
+	}
+
+	@Bean
+	ModelsHandler modelsHandler(ModelRegistry models, JsonMapper mapper) {
+		return new ModelsHandler(models, mapper);
+	}
+
+	@Bean
+	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers) {
+		return new HealthHandler(models, providers);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, ModelsHandler models, HealthHandler health,
+			MiddlewarePaths middlewarePaths) {
+		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
+		return RouterFunctions.route()
+			.POST("/v1/chat/completions", staysHere, chat::handle)
+			.POST("/chat/completions", staysHere, chat::handle)
+			.POST("/openai/deployments/{model}/chat/completions", chat::handle)
+			.POST("/engines/{model}/chat/completions", chat::handle)
+			.GET("/v1/models", models::list)
+			.GET("/models", models::list)
+			.GET("/v1/models/{*model}", models::get)
+			.GET("/models/{*model}", models::get)
+			.GET("/health/liveliness", health::liveliness)
+			.GET("/health/liveness", health::liveliness)
+			.GET("/health/readiness", health::readiness)
+			.GET("/health", health::health)
+			.build();
+	}
+
+}

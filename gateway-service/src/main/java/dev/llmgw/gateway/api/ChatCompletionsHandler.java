@@ -1,0 +1,145 @@
+package dev.llmgw.gateway.api;
+
+import java.util.List;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.providers.ChatProvider;
+import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code POST /v1/chat/completions}: validates the request, picks a deployment of the
+ * model group and relays the provider's answer, streaming it chunk by chunk when asked
+ * to.
+ */
+public final class ChatCompletionsHandler {
+
+	static final String MODEL_ID_HEADER = "x-litellm-model-id";
+
+	static final String MODEL_API_BASE_HEADER = "x-litellm-model-api-base";
+
+	private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
+
+	private final JsonBodyReader bodies;
+
+	private final ModelRegistry models;
+
+	private final Router router;
+
+	private final ProviderRegistry providers;
+
+	private final ErrorBodies errors;
+
+	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
+			ProviderRegistry providers, ErrorBodies errors) {
+		this.bodies = bodies;
+		this.models = models;
+		this.router = router;
+		this.providers = providers;
+		this.errors = errors;
+	}
+
+	public Mono<ServerResponse> handle(ServerRequest request) {
+		ServerWebExchange exchange = request.exchange();
+		String pathModel = request.pathVariables().get("model");
+		return this.bodies.read(exchange, ChatCompletionRequest.class)
+			.flatMap((body) -> call(exchange, (pathModel != null) ? body.withModel(pathModel) : body));
+	}
+
+	private Mono<ServerResponse> call(ServerWebExchange exchange, ChatCompletionRequest request) {
+		String model = validate(request);
+		CallContext context = CallContext.of(exchange);
+		context.model(model);
+		ModelGroup group = this.models.find(model);
+		if (group == null) {
+			return Mono.error(new BadRequestError(
+					"Invalid model name passed in model=" + model
+							+ ". Call `/v1/models` to view available models for your key.",
+					"model", "model_not_found"));
+		}
+		Deployment deployment = this.router.pick(group);
+		context.deploymentId(deployment.id());
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		headers.set(MODEL_ID_HEADER, deployment.id());
+		if (deployment.apiBase() != null) {
+			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
+		}
+		ChatProvider provider = this.providers.forDeployment(deployment);
+		ProviderCall call = new ProviderCall(deployment, request, context.callId());
+		if (request.isStream()) {
+			return stream(exchange, provider, call, context);
+		}
+		return provider.complete(call).flatMap((result) -> {
+			context.usage(result.usage());
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result.body());
+		});
+	}
+
+	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatProvider provider, ProviderCall call,
+			CallContext context) {
+		DataBufferFactory buffers = exchange.getResponse().bufferFactory();
+		StreamTally tally = new StreamTally();
+		Flux<DataBuffer> frames = provider.stream(call, tally).map((frame) -> {
+			tally.markStarted();
+			return buffers.wrap(frame);
+		}).onErrorResume((error) -> {
+			if (!tally.started()) {
+				return Flux.error(error);
+			}
+			log.warn("call_id={} stream failed after it started: {}", context.callId(), error.toString());
+			GatewayError gatewayError = (error instanceof GatewayError known) ? known
+					: ErrorClassifier.internal(context.callId());
+			return Flux.just(buffers.wrap(this.errors.sseFrame(gatewayError)));
+		}).doOnTerminate(() -> context.usage(tally.usage())).doOnCancel(() -> context.usage(tally.usage()));
+		// A failure before the first frame leaves the response uncommitted, so the error
+		// handler can still send
+		// a proper status and JSON error body instead of a 200 event stream.
+		return ServerResponse.ok()
+			.contentType(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.body((message, ignored) -> message.writeAndFlushWith(frames.map(Mono::just)));
+	}
+
+	private static String validate(ChatCompletionRequest request) {
+		String model = request.model();
+		if (model == null || model.isBlank()) {
+			throw new BadRequestError("Missing required parameter: 'model'", "model", "missing_required_parameter");
+		}
+		List<ChatMessage> messages = request.messages();
+		if (messages == null || messages.isEmpty()) {
+			throw new BadRequestError("Missing required parameter: 'messages' (a non-empty list)", "messages",
+					"missing_required_parameter");
+		}
+		for (int i = 0; i < messages.size(); i++) {
+			@Nullable ChatMessage message = messages.get(i);
+			if (message == null || message.role() == null) {
+				throw new BadRequestError("Invalid message at messages[" + i + "]: 'role' is required", "messages",
+						"invalid_value");
+			}
+		}
+		return model;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.llmgw.gateway.api;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.InternalError;
+import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.error.RequestTooLargeError;
+import dev.llmgw.gateway.error.UpstreamError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Turns anything that escapes a handler into a member of the gateway's error family, so
+ * that one renderer covers every failure. Returns null for a real fault of the gateway,
+ * which is then logged and answered with a bare 500.
+ */
+final class ErrorClassifier {
+
+	private ErrorClassifier() {
+	}
+
+	static @Nullable GatewayError classify(Throwable error, ServerWebExchange exchange) {
+		if (error instanceof GatewayError gatewayError) {
+			return gatewayError;
+		}
+		if (error instanceof DataBufferLimitException) {
+			return new RequestTooLargeError(
+					"Request body is larger than the allowed maximum " + "(general_settings.max_request_size_mb)");
+		}
+		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+		if (error instanceof MethodNotAllowedException) {
+			return new UpstreamError(405, "invalid_request_error", "Method not allowed: " + route, null, "405");
+		}
+		if (error instanceof ServerWebInputException input) {
+			return new BadRequestError("Invalid request: " + input.getReason());
+		}
+		if (error instanceof ResponseStatusException status) {
+			int code = status.getStatusCode().value();
+			if (code == 404) {
+				return new NotFoundError("Route not found: " + route
+						+ ". OpenAI-compatible routes live under /v1 (e.g. POST /v1/chat/completions)");
+			}
+			if (code < 500) {
+				return new UpstreamError(code, "invalid_request_error",
+						(status.getReason() != null) ? status.getReason() : "Request refused: " + route, null,
+						String.valueOf(code));
+			}
+		}
+		return null;
+	}
+
+	static InternalError internal(String callId) {
+		return new InternalError("Internal server error. Quote call id " + callId + " when reporting it.");
+	}
+
+}

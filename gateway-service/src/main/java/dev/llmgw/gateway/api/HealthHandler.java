@@ -1,0 +1,104 @@
+package dev.llmgw.gateway.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * LiteLLM's health routes: {@code /health/liveliness} (the process answers),
+ * {@code /health/readiness} (what is configured is usable) and {@code /health} (each chat
+ * deployment answers a one-token request; needs a key).
+ */
+public final class HealthHandler {
+
+	static final String VERSION = "0.1.0";
+
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+	private final ModelRegistry models;
+
+	private final ProviderRegistry providers;
+
+	public HealthHandler(ModelRegistry models, ProviderRegistry providers) {
+		this.models = models;
+		this.providers = providers;
+	}
+
+	public Mono<ServerResponse> liveliness(ServerRequest request) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue("\"I'm alive!\"");
+	}
+
+	public Mono<ServerResponse> readiness(ServerRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", "healthy");
+		body.put("db", "Not connected");
+		body.put("cache", null);
+		body.put("litellm_version", VERSION);
+		body.put("model_groups", this.models.groups().size());
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	}
+
+	public Mono<ServerResponse> health(ServerRequest request) {
+		String callId = CallContext.of(request.exchange()).callId();
+		List<Deployment> deployments = new ArrayList<>();
+		for (ModelGroup group : this.models.groups().values()) {
+			for (Deployment deployment : group.deployments()) {
+				String mode = deployment.modelInfo().mode();
+				if (mode == null || "chat".equals(mode)) {
+					deployments.add(deployment);
+				}
+			}
+		}
+		return Flux.fromIterable(deployments)
+			.flatMap((deployment) -> probe(deployment, callId), 8)
+			.collectList()
+			.flatMap((results) -> {
+				List<Map<String, Object>> healthy = new ArrayList<>();
+				List<Map<String, Object>> unhealthy = new ArrayList<>();
+				for (Map<String, Object> result : results) {
+					(result.containsKey("error") ? unhealthy : healthy).add(result);
+				}
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("healthy_endpoints", healthy);
+				body.put("unhealthy_endpoints", unhealthy);
+				body.put("healthy_count", healthy.size());
+				body.put("unhealthy_count", unhealthy.size());
+				return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+			});
+	}
+
+	private Mono<Map<String, Object>> probe(Deployment deployment, String callId) {
+		ChatCompletionRequest ping = new ChatCompletionRequest(deployment.modelName(),
+				List.of(ChatMessage.of("user", "ping")), false, null, 1, null, null, null, new LinkedHashMap<>());
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("model", deployment.modelName());
+		result.put("model_id", deployment.id());
+		result.put("api_base", deployment.apiBase());
+		return this.providers.forDeployment(deployment)
+			.complete(new ProviderCall(deployment, ping, callId))
+			.timeout(PROBE_TIMEOUT)
+			.map((ok) -> result)
+			.onErrorResume((error) -> {
+				result.put("error", error.getMessage());
+				return Mono.just(result);
+			});
+	}
+
+}

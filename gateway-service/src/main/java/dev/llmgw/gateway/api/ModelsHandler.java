@@ -1,0 +1,61 @@
+package dev.llmgw.gateway.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.model.openai.ModelCard;
+import dev.llmgw.model.openai.ModelList;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{model}}, answered from the model list
+ * rendered once at start. The created time and owner are fixed values, as LiteLLM returns
+ * them.
+ */
+public final class ModelsHandler {
+
+	private static final long CREATED = 1677610602L;
+
+	private static final String OWNER = "openai";
+
+	private final ModelRegistry models;
+
+	private final JsonMapper mapper;
+
+	private final byte[] listBody;
+
+	public ModelsHandler(ModelRegistry models, JsonMapper mapper) {
+		this.models = models;
+		this.mapper = mapper;
+		List<ModelCard> cards = new ArrayList<>();
+		for (String name : models.modelNames()) {
+			cards.add(ModelCard.of(name, CREATED, OWNER));
+		}
+		this.listBody = mapper.writeValueAsBytes(ModelList.of(cards));
+	}
+
+	public Mono<ServerResponse> list(ServerRequest request) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.listBody);
+	}
+
+	public Mono<ServerResponse> get(ServerRequest request) {
+		// {*model} captures names with slashes (openai/gpt-4o) and keeps the leading
+		// slash
+		String model = request.pathVariable("model").substring(1);
+		if (this.models.find(model) == null) {
+			return Mono.error(new NotFoundError("The model '" + model + "' does not exist. Call `/v1/models` to "
+					+ "view available models for your key.", "model", "model_not_found"));
+		}
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.mapper.writeValueAsBytes(ModelCard.of(model, CREATED, OWNER)));
+	}
+
+}

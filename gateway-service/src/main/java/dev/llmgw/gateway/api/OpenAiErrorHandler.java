@@ -1,0 +1,62 @@
+package dev.llmgw.gateway.api;
+
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.RateLimitError;
+import dev.llmgw.gateway.web.CallContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Answers every failure on the gateway's routes with an OpenAI error body and the
+ * matching status, ahead of Spring's default handler, so that no caller ever sees a stack
+ * trace or an HTML page.
+ */
+public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(OpenAiErrorHandler.class);
+
+	private final ErrorBodies bodies;
+
+	public OpenAiErrorHandler(ErrorBodies bodies) {
+		this.bodies = bodies;
+	}
+
+	@Override
+	public int getOrder() {
+		return -2;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		String callId = CallContext.of(exchange).callId();
+		if (response.isCommitted()) {
+			log.warn("call_id={} failed after the response started: {}", callId, ex.toString());
+			return Mono.error(ex);
+		}
+		GatewayError error = ErrorClassifier.classify(ex, exchange);
+		if (error == null) {
+			log.error("call_id={} unexpected failure", callId, ex);
+			error = ErrorClassifier.internal(callId);
+		}
+		byte[] body = this.bodies.json(error);
+		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setContentLength(body.length);
+		if (error instanceof RateLimitError limited && limited.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, limited.retryAfter());
+		}
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.api;
+
+import org.jspecify.annotations.NullMarked;

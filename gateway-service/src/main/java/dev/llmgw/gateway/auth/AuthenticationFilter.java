@@ -1,0 +1,79 @@
+package dev.llmgw.gateway.auth;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import dev.llmgw.gateway.error.AuthenticationError;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.FilterOrder;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Resolves the caller's key to a {@link CallerIdentity} through the configured
+ * authenticators and refuses the request with a 401 when no key is given or none knows
+ * it. With no master key configured, every caller is let in as an admin, which is
+ * LiteLLM's behaviour and is warned about at start-up.
+ */
+public final class AuthenticationFilter implements WebFilter, Ordered {
+
+	private final List<KeyAuthenticator> authenticators;
+
+	private final boolean enabled;
+
+	private final Predicate<ServerWebExchange> bypass;
+
+	/**
+	 * @param authenticators asked in order
+	 * @param enabled false when no master key is configured
+	 * @param bypass requests authenticated elsewhere (those routed on to the middleware)
+	 */
+	public AuthenticationFilter(List<KeyAuthenticator> authenticators, boolean enabled,
+			Predicate<ServerWebExchange> bypass) {
+		this.authenticators = List.copyOf(authenticators);
+		this.enabled = enabled;
+		this.bypass = bypass;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.AUTHENTICATION;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (PublicPaths.isPublic(exchange.getRequest().getPath().value()) || this.bypass.test(exchange)) {
+			return chain.filter(exchange);
+		}
+		if (!this.enabled) {
+			CallContext.of(exchange).caller(CallerIdentity.unauthenticated());
+			return chain.filter(exchange);
+		}
+		String key = ApiKeys.extract(exchange.getRequest().getHeaders());
+		if (key == null) {
+			return Mono.error(new AuthenticationError(
+					"Authentication Error, No api key passed in. Send it as " + "'Authorization: Bearer <key>'", null,
+					"invalid_api_key"));
+		}
+		return authenticate(key, 0).flatMap((caller) -> {
+			CallContext.of(exchange).caller(caller);
+			return chain.filter(exchange);
+		});
+	}
+
+	private Mono<CallerIdentity> authenticate(String key, int index) {
+		if (index == this.authenticators.size()) {
+			return Mono.error(() -> new AuthenticationError(
+					"Authentication Error, Invalid proxy server token passed. Received API Key = " + ApiKeys.mask(key),
+					null, "invalid_api_key"));
+		}
+		return this.authenticators.get(index)
+			.authenticate(key)
+			.switchIfEmpty(Mono.defer(() -> authenticate(key, index + 1)));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

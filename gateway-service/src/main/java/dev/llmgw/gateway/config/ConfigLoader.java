@@ -1,0 +1,123 @@
+package dev.llmgw.gateway.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a LiteLLM-format config.yaml (see shared/spec/config.md) into a
+ * {@link GatewayConfig}: substitutes {@code os.environ/NAME} values, checks types by path
+ * and collects unknown keys as warnings.
+ */
+public final class ConfigLoader {
+
+	private final EnvironmentLookup processEnvironment;
+
+	public ConfigLoader(EnvironmentLookup processEnvironment) {
+		this.processEnvironment = processEnvironment;
+	}
+
+	/**
+	 * The config file to use: the explicit path when given, else
+	 * {@code config/config.yaml}, else {@code config/default-config.yaml} under the
+	 * working directory.
+	 * @param explicitPath CONFIG_FILE_PATH, may be blank
+	 * @return the file, or null when there is none
+	 * @throws ConfigException when the explicit path does not exist
+	 */
+	public static @Nullable Path locate(@Nullable String explicitPath) {
+		if (explicitPath != null && !explicitPath.isBlank()) {
+			Path path = Path.of(explicitPath);
+			if (!Files.isRegularFile(path)) {
+				throw new ConfigException("CONFIG_FILE_PATH: file not found: " + path.toAbsolutePath());
+			}
+			return path;
+		}
+		for (String candidate : List.of("config/config.yaml", "config/default-config.yaml")) {
+			Path path = Path.of(candidate);
+			if (Files.isRegularFile(path)) {
+				return path;
+			}
+		}
+		return null;
+	}
+
+	public GatewayConfig load(Path path) {
+		try {
+			return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+		}
+		catch (IOException ex) {
+			throw new ConfigException("cannot read config " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	public GatewayConfig parse(String yaml, String source) {
+		Object document;
+		try {
+			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+		}
+		catch (YAMLException ex) {
+			throw new ConfigException(source + ": not valid YAML: " + ex.getMessage(), ex);
+		}
+		ConfigReader reader = new ConfigReader();
+		Map<String, Object> root = reader.map(document, "(root)");
+		reader.warnUnknownKeys(root, "", ConfigKeys.TOP_LEVEL);
+		Map<String, String> overrides = environmentVariables(reader, root.get("environment_variables"));
+		EnvironmentLookup environment = this.processEnvironment.overlaidBy(overrides);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> resolved = (Map<String, Object>) new EnvironmentSubstitution(environment, reader.warnings())
+			.apply(root, "");
+		List<DeploymentConfig> models = new DeploymentBinder(reader).bind(resolved.get("model_list"));
+		LitellmSettings litellm = new SettingsBinder(reader).litellm(resolved.get("litellm_settings"));
+		RouterSettings router = new SettingsBinder(reader).router(resolved.get("router_settings"));
+		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"));
+		List<Map<String, Object>> guardrails = guardrails(reader, resolved.get("guardrails"));
+		return new GatewayConfig(source, models, litellm, router, general, guardrails, environment,
+				List.copyOf(reader.warnings()));
+	}
+
+	private static Map<String, String> environmentVariables(ConfigReader reader, @Nullable Object section) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		reader.map(section, "environment_variables").forEach((name, value) -> {
+			if (value instanceof Map || value instanceof List) {
+				throw ConfigReader.typeError("environment_variables." + name, "a string", value);
+			}
+			if (value != null) {
+				variables.put(name, String.valueOf(value));
+			}
+		});
+		return variables;
+	}
+
+	private static List<Map<String, Object>> guardrails(ConfigReader reader, @Nullable Object section) {
+		List<Map<String, Object>> result = new ArrayList<>();
+		List<Object> items = reader.list(section, "guardrails");
+		for (int i = 0; i < items.size(); i++) {
+			String path = "guardrails[" + i + "]";
+			Map<String, Object> guardrail = reader.map(items.get(i), path);
+			if (reader.string(guardrail, "guardrail_name", path) == null) {
+				throw new ConfigException(path + ".guardrail_name: required");
+			}
+			Map<String, Object> params = reader.map(guardrail.get("litellm_params"), path + ".litellm_params");
+			String mode = reader.string(params, "mode", path + ".litellm_params");
+			if (mode != null && !ConfigKeys.GUARDRAIL_MODES.contains(mode)) {
+				throw ConfigReader.typeError(path + ".litellm_params.mode", "one of " + ConfigKeys.GUARDRAIL_MODES,
+						mode);
+			}
+			result.add(guardrail);
+		}
+		return List.copyOf(result);
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.llmgw.gateway.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.api.OpenAiErrorHandler;
+import dev.llmgw.gateway.auth.AuthenticationFilter;
+import dev.llmgw.gateway.auth.KeyAuthenticator;
+import dev.llmgw.gateway.auth.MasterKeyAuthenticator;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.providers.UpstreamClient;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.web.CallIdFilter;
+import dev.llmgw.gateway.web.MiddlewarePaths;
+import dev.llmgw.gateway.web.RequestSizeFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the gateway's parts from the loaded config.yaml. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+	@Bean
+	GatewayConfig gatewayConfig(GatewayProperties properties) {
+		EnvironmentLookup environment = EnvironmentLookup.of(System.getenv());
+		Path path = ConfigLoader.locate(properties.configFilePath());
+		if (path == null) {
+			log.warn("No config file found (CONFIG_FILE_PATH, config/config.yaml, config/default-config.yaml): "
+					+ "starting with no models");
+			return GatewayConfig.empty("(none)", environment);
+		}
+		GatewayConfig config = new ConfigLoader(environment).load(path);
+		config.warnings().forEach((warning) -> log.warn("config {}: {}", path, warning));
+		log.info("Loaded {} with {} deployments", path, config.modelList().size());
+		if (config.masterKey() == null) {
+			log.warn("No master key is set (LITELLM_MASTER_KEY or general_settings.master_key): every request "
+					+ "is accepted without authentication");
+		}
+		return config;
+	}
+
+	@Bean
+	ModelRegistry modelRegistry(GatewayConfig config) {
+		return new ModelRegistry(config);
+	}
+
+	@Bean
+	Router router() {
+		return new Router();
+	}
+
+	@Bean(destroyMethod = "dispose")
+	UpstreamClient upstreamClient(GatewayProperties properties) {
+		return new UpstreamClient(properties.connectTimeout(), properties.maxConnections(),
+				properties.idleConnectionTimeout());
+	}
+
+	@Bean
+	ProviderRegistry providerRegistry(UpstreamClient client, JsonMapper mapper) {
+		return new ProviderRegistry(client, mapper);
+	}
+
+	@Bean
+	MiddlewarePaths middlewarePaths(GatewayProperties properties) {
+		return new MiddlewarePaths(properties.middlewareUrl() != null && !properties.middlewareUrl().isBlank());
+	}
+
+	@Bean
+	CallIdFilter callIdFilter() {
+		return new CallIdFilter();
+	}
+
+	@Bean
+	RequestSizeFilter requestSizeFilter(JsonBodyReader bodies) {
+		return new RequestSizeFilter(bodies.maxBytes());
+	}
+
+	@Bean
+	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths) {
+		List<KeyAuthenticator> authenticators = new ArrayList<>();
+		String masterKey = config.masterKey();
+		if (masterKey != null) {
+			authenticators.add(new MasterKeyAuthenticator(masterKey));
+		}
+		return new AuthenticationFilter(authenticators, masterKey != null,
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
+	}
+
+	@Bean
+	JsonBodyReader jsonBodyReader(JsonMapper mapper, GatewayConfig config, GatewayProperties properties) {
+		Double configured = config.generalSettings().maxRequestSizeMb();
+		double megabytes = (configured != null) ? configured : properties.defaultMaxRequestSizeMb();
+		return new JsonBodyReader(mapper, (long) (megabytes * 1024 * 1024));
+	}
+
+	@Bean
+	ErrorBodies errorBodies(JsonMapper mapper) {
+		return new ErrorBodies(mapper);
+	}
+
+	@Bean
+	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies) {
+		return new OpenAiErrorHandler(errorBodies);
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.llmgw.gateway.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the gateway process itself (the LiteLLM config.yaml is separate). Each is
+ * set from the environment variable named in application.yaml.
+ *
+ * @param configFilePath the config.yaml to load ({@code CONFIG_FILE_PATH}); blank:
+ * config/config.yaml, else config/default-config.yaml
+ * @param middlewareUrl where to forward the middleware's paths when no load balancer does
+ * it ({@code MIDDLEWARE_URL}); blank: not forwarded
+ * @param connectTimeout how long to wait for a provider connection
+ * @param maxConnections connections to all providers together
+ * @param idleConnectionTimeout how long an unused provider connection is kept
+ * @param defaultMaxRequestSizeMb body limit when general_settings.max_request_size_mb is
+ * not set
+ */
+@Validated
+@ConfigurationProperties(GatewayProperties.PREFIX)
+public record GatewayProperties(@Nullable String configFilePath, @Nullable String middlewareUrl,
+		@DefaultValue("10s") @NotNull Duration connectTimeout, @DefaultValue("2000") @Min(1) int maxConnections,
+		@DefaultValue("30s") @NotNull Duration idleConnectionTimeout,
+		@DefaultValue("100") @Min(1) double defaultMaxRequestSizeMb) {
+
+	public static final String PREFIX = "gateway";
+
+}

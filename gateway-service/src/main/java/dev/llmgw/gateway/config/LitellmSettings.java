@@ -1,0 +1,31 @@
+package dev.llmgw.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code litellm_settings}: the parts read so far are typed; the section itself is kept
+ * whole in {@link #raw} for the features that read it later (cache, callbacks).
+ *
+ * @param dropParams drop unsupported parameters for every deployment
+ * @param numRetries default retries
+ * @param requestTimeoutSeconds default call timeout
+ * @param maxBudget proxy-wide budget in dollars
+ * @param budgetDuration its reset period
+ * @param maxInternalUserBudget default budget of a new internal user
+ * @param internalUserBudgetDuration its reset period
+ * @param successCallback loggers called after a success
+ * @param failureCallback loggers called after a failure
+ * @param raw the whole section
+ */
+public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, @Nullable Double requestTimeoutSeconds,
+		@Nullable Double maxBudget, @Nullable BudgetDuration budgetDuration, @Nullable Double maxInternalUserBudget,
+		@Nullable BudgetDuration internalUserBudgetDuration, List<String> successCallback, List<String> failureCallback,
+		Map<String, Object> raw) {
+
+	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
+			List.of(), List.of(), Map.of());
+
+}

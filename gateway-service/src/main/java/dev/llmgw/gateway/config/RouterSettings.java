@@ -1,0 +1,34 @@
+package dev.llmgw.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code router_settings}.
+ *
+ * @param routingStrategy simple-shuffle, usage-based-routing-v2, least-busy,
+ * latency-based-routing or cost-based-routing
+ * @param numRetries retries across deployments of a group
+ * @param timeoutSeconds default call timeout
+ * @param allowedFails failures in a minute before a deployment cools down
+ * @param cooldownTimeSeconds how long a failing deployment rests
+ * @param enablePreCallCheck skip deployments whose context window or limits the request
+ * exceeds
+ * @param fallbacks {@code [{"group": ["other", ...]}]}
+ * @param contextWindowFallbacks fallbacks on a context-window error
+ * @param contentPolicyFallbacks fallbacks on a content-policy error
+ * @param defaultFallbacks groups tried when any group fails
+ * @param modelGroupAlias {@code {"alias": "group"}}
+ */
+public record RouterSettings(String routingStrategy, @Nullable Integer numRetries, @Nullable Double timeoutSeconds,
+		@Nullable Integer allowedFails, @Nullable Double cooldownTimeSeconds, boolean enablePreCallCheck,
+		Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
+		Map<String, List<String>> contentPolicyFallbacks, List<String> defaultFallbacks,
+		Map<String, String> modelGroupAlias) {
+
+	public static final RouterSettings DEFAULTS = new RouterSettings("simple-shuffle", null, null, null, null, false,
+			Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+
+}

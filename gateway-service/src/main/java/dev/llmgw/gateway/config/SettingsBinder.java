@@ -1,0 +1,108 @@
+package dev.llmgw.gateway.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds the {@code litellm_settings}, {@code router_settings} and
+ * {@code general_settings} sections.
+ */
+final class SettingsBinder {
+
+	private final ConfigReader reader;
+
+	SettingsBinder(ConfigReader reader) {
+		this.reader = reader;
+	}
+
+	LitellmSettings litellm(@Nullable Object section) {
+		String path = "litellm_settings";
+		Map<String, Object> map = this.reader.map(section, path);
+		this.reader.warnUnknownKeys(map, path, ConfigKeys.LITELLM_SETTINGS);
+		this.reader.bool(map, "cache", path);
+		this.reader.map(map.get("cache_params"), path + ".cache_params");
+		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
+		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
+		fallbacks(map, "fallbacks", path);
+		fallbacks(map, "context_window_fallbacks", path);
+		return new LitellmSettings(Boolean.TRUE.equals(this.reader.bool(map, "drop_params", path)),
+				this.reader.integer(map, "num_retries", path), this.reader.number(map, "request_timeout", path),
+				this.reader.number(map, "max_budget", path), duration(map, "budget_duration", path),
+				this.reader.number(map, "max_internal_user_budget", path),
+				duration(map, "internal_user_budget_duration", path),
+				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
+				map);
+	}
+
+	RouterSettings router(@Nullable Object section) {
+		String path = "router_settings";
+		Map<String, Object> map = this.reader.map(section, path);
+		this.reader.warnUnknownKeys(map, path, ConfigKeys.ROUTER_SETTINGS);
+		String strategy = this.reader.string(map, "routing_strategy", path);
+		if (strategy != null && !ConfigKeys.ROUTING_STRATEGIES.contains(strategy)) {
+			throw ConfigReader.typeError(path + ".routing_strategy", "one of " + ConfigKeys.ROUTING_STRATEGIES,
+					strategy);
+		}
+		Boolean preCall = this.reader.bool(map, "enable_pre_call_check", path);
+		Boolean preCalls = this.reader.bool(map, "enable_pre_call_checks", path);
+		Map<String, String> aliases = new LinkedHashMap<>();
+		this.reader.map(map.get("model_group_alias"), path + ".model_group_alias").forEach((alias, target) -> {
+			Object group = (target instanceof Map<?, ?> m) ? m.get("model") : target;
+			if (group == null || group instanceof Map || group instanceof List) {
+				throw ConfigReader.typeError(path + ".model_group_alias." + alias, "a model group name", target);
+			}
+			aliases.put(alias, String.valueOf(group));
+		});
+		return new RouterSettings((strategy != null) ? strategy : "simple-shuffle",
+				this.reader.integer(map, "num_retries", path), this.reader.number(map, "timeout", path),
+				this.reader.integer(map, "allowed_fails", path), this.reader.number(map, "cooldown_time", path),
+				Boolean.TRUE.equals(preCall) || Boolean.TRUE.equals(preCalls), fallbacks(map, "fallbacks", path),
+				fallbacks(map, "context_window_fallbacks", path), fallbacks(map, "content_policy_fallbacks", path),
+				this.reader.strings(map, "default_fallbacks", path), Map.copyOf(aliases));
+	}
+
+	GeneralSettings general(@Nullable Object section) {
+		String path = "general_settings";
+		Map<String, Object> map = this.reader.map(section, path);
+		this.reader.warnUnknownKeys(map, path, ConfigKeys.GENERAL_SETTINGS);
+		Double maxSize = this.reader.number(map, "max_request_size_mb", path);
+		if (maxSize != null && maxSize <= 0) {
+			throw ConfigReader.typeError(path + ".max_request_size_mb", "a positive number", maxSize);
+		}
+		return new GeneralSettings(this.reader.string(map, "master_key", path),
+				this.reader.string(map, "database_url", path), maxSize,
+				this.reader.integer(map, "max_parallel_requests", path),
+				Boolean.TRUE.equals(this.reader.bool(map, "disable_spend_logs", path)),
+				this.reader.strings(map, "allowed_routes", path));
+	}
+
+	private @Nullable BudgetDuration duration(Map<String, Object> map, String key, String path) {
+		String text = this.reader.string(map, key, path);
+		if (text == null || EnvironmentLookup.referencedVariable(text) != null) {
+			return null;
+		}
+		try {
+			return BudgetDuration.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigException(path + "." + key + ": " + ex.getMessage());
+		}
+	}
+
+	/** Reads {@code [{"group": ["fallback", ...]}, ...]}. */
+	private Map<String, List<String>> fallbacks(Map<String, Object> map, String key, String path) {
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		List<Object> items = this.reader.list(map.get(key), path + "." + key);
+		for (int i = 0; i < items.size(); i++) {
+			String itemPath = path + "." + key + "[" + i + "]";
+			this.reader.map(items.get(i), itemPath)
+				.forEach((group, targets) -> result.put(group,
+						this.reader.strings(Map.of(group, (targets != null) ? targets : List.of()), group, itemPath)));
+		}
+		return Map.copyOf(result);
+	}
+
+}

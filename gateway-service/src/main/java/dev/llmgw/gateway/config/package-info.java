@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.error;
+
+import org.jspecify.annotations.NullMarked;

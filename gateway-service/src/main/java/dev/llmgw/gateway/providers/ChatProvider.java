@@ -1,0 +1,26 @@
+package dev.llmgw.gateway.providers;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A provider adapter for chat completions: takes an OpenAI-form request, speaks the
+ * provider's protocol and answers in OpenAI form. Failures are
+ * {@link dev.llmgw.gateway.error.GatewayError}s.
+ */
+public interface ChatProvider {
+
+	Mono<ChatResult> complete(ProviderCall call);
+
+	/**
+	 * Streams the answer as OpenAI server-sent-event frames ({@code data: {...}\n\n}),
+	 * ending with {@code data: [DONE]}. A failure before the first frame is signalled as
+	 * an error so that the caller still gets a status code; the tally records usage and
+	 * whether a frame has gone out.
+	 * @param call the call
+	 * @param tally filled while the stream passes
+	 * @return the frames
+	 */
+	Flux<byte[]> stream(ProviderCall call, StreamTally tally);
+
+}

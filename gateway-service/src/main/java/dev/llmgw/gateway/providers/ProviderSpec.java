@@ -1,0 +1,45 @@
+package dev.llmgw.gateway.providers;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the gateway knows about a provider, as data: which adapter speaks to it, where it
+ * lives by default and which environment variables hold its key and base URL. An
+ * OpenAI-compatible provider is one of these, not a class.
+ *
+ * @param name the prefix in {@code litellm_params.model}, e.g. {@code groq}
+ * @param adapter the adapter that speaks its protocol
+ * @param defaultApiBase base URL when neither api_base nor the base URL variable is set;
+ * null when required
+ * @param apiKeyVariable environment variable holding the key when api_key is not set
+ * @param apiBaseVariable environment variable holding the base URL when api_base is not
+ * set
+ * @param keyRequired whether a call without a key must fail (false for local servers such
+ * as Ollama or vLLM)
+ * @param streamUsage whether the provider honours {@code stream_options.include_usage}
+ */
+public record ProviderSpec(String name, Adapter adapter, @Nullable String defaultApiBase,
+		@Nullable String apiKeyVariable, @Nullable String apiBaseVariable, boolean keyRequired, boolean streamUsage) {
+
+	/** The protocols the gateway speaks to providers. */
+	public enum Adapter {
+
+		/** OpenAI Chat Completions, used by OpenAI and the OpenAI-compatible family. */
+		OPENAI_COMPATIBLE,
+
+		/** A provider named in config whose adapter this version does not have yet. */
+		UNAVAILABLE
+
+	}
+
+	static ProviderSpec openAiCompatible(String name, @Nullable String defaultApiBase, @Nullable String keyVariable,
+			@Nullable String baseVariable) {
+		return new ProviderSpec(name, Adapter.OPENAI_COMPATIBLE, defaultApiBase, keyVariable, baseVariable, true, true);
+	}
+
+	ProviderSpec keyOptional() {
+		return new ProviderSpec(this.name, this.adapter, this.defaultApiBase, this.apiKeyVariable, this.apiBaseVariable,
+				false, this.streamUsage);
+	}
+
+}

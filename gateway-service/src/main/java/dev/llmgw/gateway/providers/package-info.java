@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.providers;
+
+import org.jspecify.annotations.NullMarked;

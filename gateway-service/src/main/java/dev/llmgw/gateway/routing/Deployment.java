@@ -1,0 +1,46 @@
+package dev.llmgw.gateway.routing;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.llmgw.gateway.config.LitellmParams;
+import dev.llmgw.gateway.config.ModelInfo;
+import dev.llmgw.gateway.providers.ProviderSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One callable deployment of a model group, with everything resolved at config load so
+ * that a call reads no configuration: endpoint, credential and timeouts.
+ *
+ * @param id stable deployment id (model_info.id, else derived from the params), sent as
+ * x-litellm-model-id
+ * @param modelName the model group
+ * @param provider the provider's spec
+ * @param providerModel the model id sent to the provider
+ * @param apiBase the endpoint base URL; null when none is configured
+ * @param credential the provider key, or why there is none
+ * @param params the raw litellm_params, for defaults and provider settings
+ * @param modelInfo metadata and prices
+ * @param timeout timeout of a whole non-streaming call
+ * @param streamTimeout timeout before the first and between stream chunks
+ */
+public record Deployment(String id, String modelName, ProviderSpec provider, String providerModel,
+		@Nullable String apiBase, Credential credential, LitellmParams params, ModelInfo modelInfo, Duration timeout,
+		Duration streamTimeout) {
+
+	public int weight() {
+		Integer weight = this.params.weight();
+		return (weight != null) ? weight : 1;
+	}
+
+	public Map<String, Object> defaults() {
+		return this.params.defaults();
+	}
+
+	@Override
+	public String toString() {
+		return "Deployment[" + this.id + " " + this.modelName + " -> " + this.provider.name() + "/" + this.providerModel
+				+ "]";
+	}
+
+}

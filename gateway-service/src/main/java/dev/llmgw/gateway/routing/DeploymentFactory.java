@@ -1,0 +1,104 @@
+package dev.llmgw.gateway.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import dev.llmgw.gateway.config.DeploymentConfig;
+import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.LitellmParams;
+import dev.llmgw.gateway.providers.ProviderCatalog;
+import dev.llmgw.gateway.providers.ProviderSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves a {@code model_list} entry into a callable {@link Deployment}: provider,
+ * endpoint (api_base, else the provider's base URL variable, else its default),
+ * credential (api_key, else the provider's key variable) and timeouts (the entry's, else
+ * router_settings.timeout, else litellm_settings.request_timeout, else 600 s).
+ */
+final class DeploymentFactory {
+
+	private static final double DEFAULT_TIMEOUT_SECONDS = 600;
+
+	private final GatewayConfig config;
+
+	DeploymentFactory(GatewayConfig config) {
+		this.config = config;
+	}
+
+	Deployment create(DeploymentConfig entry, String modelName, String providerModel) {
+		LitellmParams params = entry.params();
+		ProviderSpec provider = ProviderCatalog.get(params.provider());
+		EnvironmentLookup env = this.config.environment();
+		String apiBase = params.apiBase();
+		if (apiBase == null && provider.apiBaseVariable() != null) {
+			apiBase = env.get(provider.apiBaseVariable());
+		}
+		if (apiBase == null) {
+			apiBase = provider.defaultApiBase();
+		}
+		String id = (entry.modelInfo().id() != null) ? entry.modelInfo().id() : derivedId(entry, providerModel);
+		Duration timeout = seconds(firstNonNull(params.timeoutSeconds(), this.config.routerSettings().timeoutSeconds(),
+				this.config.litellmSettings().requestTimeoutSeconds()));
+		Duration streamTimeout = (params.streamTimeoutSeconds() != null) ? seconds(params.streamTimeoutSeconds())
+				: timeout;
+		return new Deployment(id, modelName, provider, providerModel, trimSlash(apiBase), credential(params, provider),
+				params, entry.modelInfo(), timeout, streamTimeout);
+	}
+
+	private Credential credential(LitellmParams params, ProviderSpec provider) {
+		String configured = params.apiKey();
+		if (configured != null) {
+			String variable = EnvironmentLookup.referencedVariable(configured);
+			return (variable != null) ? Credential.missing(variable) : Credential.of(configured);
+		}
+		String variable = provider.apiKeyVariable();
+		String fromEnv = (variable != null) ? this.config.environment().get(variable) : null;
+		if (fromEnv != null && !fromEnv.isBlank()) {
+			return Credential.of(fromEnv);
+		}
+		return (provider.keyRequired() && variable != null) ? Credential.missing(variable) : Credential.NONE;
+	}
+
+	private static String derivedId(DeploymentConfig entry, String providerModel) {
+		String identity = entry.index() + "|" + entry.modelName() + "|" + entry.params().provider() + "/"
+				+ providerModel + "|" + entry.params().apiBase();
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static @Nullable Double firstNonNull(@Nullable Double... values) {
+		for (Double value : values) {
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static Duration seconds(@Nullable Double seconds) {
+		double value = (seconds != null) ? seconds : DEFAULT_TIMEOUT_SECONDS;
+		return Duration.ofMillis(Math.round(value * 1000));
+	}
+
+	private static @Nullable String trimSlash(@Nullable String url) {
+		if (url == null || EnvironmentLookup.referencedVariable(url) != null) {
+			return url;
+		}
+		String trimmed = url.trim();
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.llmgw.gateway.web;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives every response an {@code x-litellm-call-id} and writes one log line per request
+ * when it ends: the id, method, path, status, time, model, deployment, caller (never a
+ * full key) and token usage.
+ */
+public final class CallIdFilter implements WebFilter, Ordered {
+
+	/** The response header carrying the request id, as LiteLLM names it. */
+	public static final String CALL_ID_HEADER = "x-litellm-call-id";
+
+	private static final Logger log = LoggerFactory.getLogger("dev.llmgw.gateway.access");
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.CALL_ID;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		CallContext context = CallContext.of(exchange);
+		exchange.getResponse().getHeaders().set(CALL_ID_HEADER, context.callId());
+		if (!log.isInfoEnabled()) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(exchange).doFinally((signal) -> logLine(exchange, context));
+	}
+
+	private static void logLine(ServerWebExchange exchange, CallContext context) {
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - context.startNanos());
+		CallerIdentity caller = context.caller();
+		log.info(
+				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} prompt_tokens={} "
+						+ "completion_tokens={}",
+				context.callId(), exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+				(status != null) ? status.value() : 200, millis, context.model(), context.deploymentId(),
+				(caller != null) ? caller.displayName() : "-", context.usage().promptTokens(),
+				context.usage().completionTokens());
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.llmgw.gateway.web;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of every web filter of the gateway, in one place so that the chain can be
+ * read top to bottom.
+ */
+public final class FilterOrder {
+
+	/**
+	 * Assigns the call id and writes the request log line: first, so that even refusals
+	 * carry an id.
+	 */
+	public static final int CALL_ID = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	/**
+	 * Refuses bodies over max_request_size_mb by their declared length, before anything
+	 * reads them.
+	 */
+	public static final int REQUEST_SIZE = CALL_ID + 100;
+
+	/** Resolves the caller's key to an identity. */
+	public static final int AUTHENTICATION = REQUEST_SIZE + 100;
+
+	private FilterOrder() {
+	}
+
+}

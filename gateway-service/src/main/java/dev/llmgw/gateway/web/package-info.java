@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.llmgw.middleware.health;
+
+import org.jspecify.annotations.NullMarked;
