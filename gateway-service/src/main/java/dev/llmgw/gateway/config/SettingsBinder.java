@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class SettingsBinder {
 				this.reader.integer(map, "allowed_fails", path), this.reader.number(map, "cooldown_time", path),
 				Boolean.TRUE.equals(preCall) || Boolean.TRUE.equals(preCalls), fallbacks(map, "fallbacks", path),
 				fallbacks(map, "context_window_fallbacks", path), fallbacks(map, "content_policy_fallbacks", path),
-				this.reader.strings(map, "default_fallbacks", path), Map.copyOf(aliases));
+				this.reader.strings(map, "default_fallbacks", path), Collections.unmodifiableMap(aliases));
 	}
 
 	GeneralSettings general(@Nullable Object section) {
@@ -102,7 +103,7 @@ final class SettingsBinder {
 				.forEach((group, targets) -> result.put(group,
 						this.reader.strings(Map.of(group, (targets != null) ? targets : List.of()), group, itemPath)));
 		}
-		return Map.copyOf(result);
+		return Collections.unmodifiableMap(result);
 	}
 
 }

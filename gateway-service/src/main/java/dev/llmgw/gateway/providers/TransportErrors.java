@@ -29,7 +29,7 @@ public final class TransportErrors {
 		}
 		String who = deployment.provider().name() + " (model " + deployment.modelName() + ")";
 		if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
-			long seconds = (streaming ? deployment.streamTimeout() : deployment.timeout()).toSeconds();
+			double seconds = (streaming ? deployment.streamTimeout() : deployment.timeout()).toMillis() / 1000.0;
 			return new TimeoutError("Timeout: " + who + " did not answer within " + seconds + "s"
 					+ (streaming ? " (stream_timeout)" : " (timeout)"));
 		}

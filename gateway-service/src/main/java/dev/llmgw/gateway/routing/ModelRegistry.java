@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.routing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ public final class ModelRegistry {
 		}
 		Map<String, ModelGroup> resolved = new LinkedHashMap<>();
 		byName.forEach((name, deployments) -> resolved.put(name, ModelGroup.of(name, deployments)));
-		this.groups = Map.copyOf(resolved);
-		this.aliases = Map.copyOf(config.routerSettings().modelGroupAlias());
+		this.groups = Collections.unmodifiableMap(resolved);
+		this.aliases = config.routerSettings().modelGroupAlias();
 		this.wildcards = List.copyOf(patterns);
 	}
 

@@ -1,0 +1,166 @@
+package dev.llmgw.gateway.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTests {
+
+	private static final Path ORIGINAL_CONFIGS = Path.of("../../shared/data/original-config");
+
+	private final ConfigLoader loader = new ConfigLoader(
+			EnvironmentLookup.of(Map.of("OPENAI_KEY", "sk-from-env", "RPM", "300", "REDIS_HOST", "127.0.0.1")));
+
+	static Stream<Path> originalConfigs() throws IOException {
+		assertThat(ORIGINAL_CONFIGS).as("shared/ must sit beside the repository").isDirectory();
+		return Files.list(ORIGINAL_CONFIGS).filter((path) -> path.toString().endsWith(".yaml")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("originalConfigs")
+	void loadsEveryConfigOfTheOriginal(Path path) {
+		GatewayConfig config = this.loader.load(path);
+		assertThat(config.warnings()).noneMatch((warning) -> warning.startsWith("unknown key"));
+		if (path.getFileName().toString().equals("default-config-base.yaml")) {
+			assertThat(config.modelList()).hasSizeGreaterThan(40);
+			assertThat(config.routerSettings().routingStrategy()).isEqualTo("usage-based-routing-v2");
+			assertThat(config.routerSettings().enablePreCallCheck()).isTrue();
+			assertThat(config.litellmSettings().budgetDuration()).isEqualTo(BudgetDuration.parse("1mo"));
+			assertThat(config.litellmSettings().maxBudget()).isEqualTo(1_000_000_000.0);
+			assertThat(config.litellmSettings().successCallback()).containsExactly("s3");
+			assertThat(config.environment().get("STORE_MODEL_IN_DB")).isEqualTo("True");
+		}
+		if (path.getFileName().toString().startsWith("default-config-us-east-1")) {
+			assertThat(config.modelList()).isNotEmpty()
+				.allSatisfy((entry) -> assertThat(entry.params().provider()).isEqualTo("bedrock"));
+		}
+	}
+
+	@Test
+	void readsDeploymentParamsAndSubstitutesEnvironment() {
+		GatewayConfig config = this.loader.parse("""
+				model_list:
+				  - model_name: gpt-4o
+				    litellm_params:
+				      model: openai/gpt-4o
+				      api_key: os.environ/OPENAI_KEY
+				      rpm: os.environ/RPM
+				      timeout: 12.5
+				      temperature: 0.2
+				      aws_access_key_id: not-a-request-param
+				      extra_headers: {x-team: blue}
+				    model_info:
+				      id: dep-1
+				      max_input_tokens: 128000
+				      supports_vision: true
+				""", "test");
+		DeploymentConfig entry = config.modelList().get(0);
+		assertThat(entry.params().apiKey()).isEqualTo("sk-from-env");
+		assertThat(entry.params().rpm()).isEqualTo(300);
+		assertThat(entry.params().timeoutSeconds()).isEqualTo(12.5);
+		assertThat(entry.params().defaults()).containsOnly(Map.entry("temperature", 0.2));
+		assertThat(entry.params().extraHeaders()).containsEntry("x-team", "blue");
+		assertThat(entry.params().provider()).isEqualTo("openai");
+		assertThat(entry.params().providerModel()).isEqualTo("gpt-4o");
+		assertThat(entry.modelInfo().id()).isEqualTo("dep-1");
+		assertThat(entry.modelInfo().maxInputTokens()).isEqualTo(128000);
+		assertThat(entry.modelInfo().other()).containsEntry("supports_vision", true);
+		assertThat(config.warnings()).isEmpty();
+	}
+
+	@Test
+	void wrongTypeFailsNamingPathAndValue() {
+		assertThatThrownBy(() -> this.loader.load(Path.of("src/test/resources/configs/bad-rpm.yaml")))
+			.isInstanceOf(ConfigException.class)
+			.hasMessage("model_list[1].litellm_params.rpm: expected integer, got \"fast\"");
+		assertThatThrownBy(() -> this.loader.parse("model_list: {a: 1}", "t")).hasMessageContaining("model_list");
+		assertThatThrownBy(() -> this.loader.parse("router_settings:\n  routing_strategy: fastest\n", "t"))
+			.hasMessageStartingWith("router_settings.routing_strategy: expected one of");
+		assertThatThrownBy(() -> this.loader.parse("general_settings:\n  max_request_size_mb: -1\n", "t"))
+			.hasMessageStartingWith("general_settings.max_request_size_mb");
+		assertThatThrownBy(() -> this.loader.parse("model_list:\n  - model_name: x\n    litellm_params: {}\n", "t"))
+			.hasMessage("model_list[0].litellm_params.model: required (e.g. openai/gpt-4o)");
+		assertThatThrownBy(() -> this.loader.parse("model_list: [\n", "t")).hasMessageContaining("not valid YAML");
+	}
+
+	@Test
+	void badDurationFailsNamingTheValue() {
+		assertThatThrownBy(() -> this.loader.parse("litellm_settings:\n  budget_duration: 1week\n", "t"))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageStartingWith("litellm_settings.budget_duration: invalid duration \"1week\"");
+	}
+
+	@Test
+	void unknownKeysAndUnsetVariablesWarnByPath() {
+		GatewayConfig config = this.loader.parse("""
+				model_list:
+				  - model_name: m
+				    litellm_params:
+				      model: groq/llama
+				      api_key: os.environ/GROQ_KEY_NOT_SET
+				    extra_thing: 1
+				router_settings:
+				  routing_strategy: least-busy
+				  redis_port: os.environ/REDIS_PORT_NOT_SET
+				  shuffle_harder: true
+				mystery_section: {}
+				""", "t");
+		assertThat(config.warnings()).containsExactlyInAnyOrder("unknown key mystery_section (ignored)",
+				"unknown key model_list[0].extra_thing (ignored)",
+				"unknown key router_settings.shuffle_harder (ignored)",
+				"model_list[0].litellm_params.api_key: environment variable GROQ_KEY_NOT_SET is not set",
+				"router_settings.redis_port: environment variable REDIS_PORT_NOT_SET is not set");
+		assertThat(config.modelList().get(0).params().apiKey()).isEqualTo("os.environ/GROQ_KEY_NOT_SET");
+	}
+
+	@Test
+	void environmentVariablesSectionOverridesTheProcessEnvironment() {
+		GatewayConfig config = this.loader.parse("""
+				environment_variables:
+				  OPENAI_KEY: sk-from-config
+				model_list:
+				  - model_name: m
+				    litellm_params: {model: openai/m, api_key: os.environ/OPENAI_KEY}
+				""", "t");
+		assertThat(config.modelList().get(0).params().apiKey()).isEqualTo("sk-from-config");
+	}
+
+	@Test
+	void masterKeyFromConfigElseEnvironment() {
+		assertThat(this.loader.parse("general_settings: {master_key: sk-cfg}", "t").masterKey()).isEqualTo("sk-cfg");
+		ConfigLoader withEnv = new ConfigLoader(EnvironmentLookup.of(Map.of("LITELLM_MASTER_KEY", "sk-env")));
+		assertThat(withEnv.parse("general_settings: {master_key: os.environ/UNSET_VAR}", "t").masterKey())
+			.isEqualTo("sk-env");
+		assertThat(this.loader.parse("{}", "t").masterKey()).isNull();
+	}
+
+	@Test
+	void fallbacksAndAliases() {
+		GatewayConfig config = this.loader.parse("""
+				router_settings:
+				  fallbacks: [{"gpt-4o": ["gpt-4o-mini", "claude"]}]
+				  default_fallbacks: ["gpt-4o-mini"]
+				  model_group_alias: {"gpt-4": "gpt-4o"}
+				""", "t");
+		assertThat(config.routerSettings().fallbacks()).containsEntry("gpt-4o", List.of("gpt-4o-mini", "claude"));
+		assertThat(config.routerSettings().defaultFallbacks()).containsExactly("gpt-4o-mini");
+		assertThat(config.routerSettings().modelGroupAlias()).containsEntry("gpt-4", "gpt-4o");
+	}
+
+	@Test
+	void locateFailsForAMissingExplicitFile() {
+		assertThatThrownBy(() -> ConfigLoader.locate("/no/such/config.yaml")).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("CONFIG_FILE_PATH");
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.llmgw.gateway.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The few calls on event-loop threads that BlockHound reports but that do not block in
+ * practice. Each is named with its reason; anything else it finds fails the build.
+ */
+public final class GatewayBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		// Netty's asynchronous DNS resolver draws query ids from a SecureRandom, which
+		// reads /dev/urandom: the
+		// kernel's non-blocking source, read once per id range. (BlockHound cannot mark
+		// the
+		// constructor that calls it, so the allowance is on pushId, which does the read.)
+		builder.allowBlockingCallsInside("io.netty.resolver.dns.DnsQueryIdSpace$DnsQueryIdRange", "pushId");
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.llmgw.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The config.yaml the gateway's Spring tests run with: every model is served by the
+ * shared fake LLM server, each steered to one behaviour by directives in its model name.
+ */
+public final class TestGatewayConfig {
+
+	public static final String MASTER_KEY = "sk-test-master-0123456789";
+
+	private static Path written;
+
+	private TestGatewayConfig() {
+	}
+
+	public static synchronized Path path() {
+		if (written == null) {
+			written = write(FakeLlmServerProcess.shared().baseUrl());
+		}
+		return written;
+	}
+
+	private static Path write(String fakeBase) {
+		String yaml = """
+				model_list:
+				  - model_name: gpt-4o-mini
+				    litellm_params: {model: openai/gpt-4o-mini, api_base: "%1$s", api_key: fake-key}
+				    model_info: {id: mini-deployment}
+				  - model_name: slow-stream
+				    litellm_params: {model: "openai/fake;chunks=4;chunk_delay_ms=150", api_base: "%1$s", api_key: k}
+				  - model_name: rate-limited
+				    litellm_params: {model: "openai/fake;error=429;retry_after=7", api_base: "%1$s", api_key: k}
+				  - model_name: broken
+				    litellm_params: {model: "openai/fake;error=500", api_base: "%1$s", api_key: k}
+				  - model_name: too-long
+				    litellm_params: {model: "openai/fake;error=context", api_base: "%1$s", api_key: k}
+				  - model_name: echo
+				    litellm_params: {model: "openai/fake;echo=1", api_base: "%1$s", api_key: k}
+				  - model_name: echo-defaults
+				    litellm_params:
+				      model: "openai/fake;echo=1"
+				      api_base: "%1$s"
+				      api_key: k
+				      temperature: 0.3
+				      max_tokens: 7
+				      seed: 11
+				  - model_name: slow
+				    litellm_params: {model: "openai/fake;latency_ms=3000", api_base: "%1$s", api_key: k, timeout: 0.5}
+				  - model_name: stalled-stream
+				    litellm_params:
+				      model: "openai/fake;chunks=3;chunk_delay_ms=3000"
+				      api_base: "%1$s"
+				      api_key: k
+				      stream_timeout: 0.5
+				  - model_name: cut-stream
+				    litellm_params: {model: "openai/fake;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
+				  - model_name: unreachable
+				    litellm_params: {model: openai/x, api_base: "http://127.0.0.1:1/v1", api_key: k}
+				  - model_name: no-key
+				    litellm_params: {model: openai/x, api_base: "%1$s", api_key: os.environ/LLMGW_TEST_UNSET_KEY}
+				  - model_name: bedrock-model
+				    litellm_params: {model: bedrock/anthropic.claude-3-haiku-20240307-v1:0}
+				router_settings:
+				  model_group_alias: {gpt-4: gpt-4o-mini}
+				general_settings:
+				  master_key: %2$s
+				  max_request_size_mb: 1
+				""".formatted(fakeBase, MASTER_KEY);
+		try {
+			Path file = Files.createTempFile("gateway-test-config", ".yaml");
+			Files.writeString(file, yaml);
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
