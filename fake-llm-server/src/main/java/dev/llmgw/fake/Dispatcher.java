@@ -1,0 +1,80 @@
+package dev.llmgw.fake;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+import dev.llmgw.fake.http.ProviderCall;
+import dev.llmgw.fake.http.ProviderRoute;
+import dev.llmgw.fake.openai.OpenAiErrors;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Sends each request to a control endpoint or a provider route. Matching is by path
+ * suffix rather than Reactor Netty's route templates, because providers put deployment
+ * and model names anywhere in the path.
+ */
+final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final List<ProviderRoute> routes;
+
+	private final ApiKeyCheck apiKeys;
+
+	private final RequestStats stats;
+
+	private final ControlEndpoints control;
+
+	private final Consumer<String> modelCounter;
+
+	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
+		this.routes = routes;
+		this.apiKeys = apiKeys;
+		this.stats = stats;
+		this.control = control;
+		this.modelCounter = stats::countModel;
+	}
+
+	@Override
+	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
+		String path = path(request.uri());
+		HttpMethod method = request.method();
+		if (ControlEndpoints.isControlPath(path)) {
+			return this.control.handle(method, path, response);
+		}
+		this.stats.countPath(path);
+		ProviderRoute route = route(method, path);
+		if (route == null) {
+			return OpenAiErrors.notFound(response, method, path);
+		}
+		if (!this.apiKeys.accepts(request.requestHeaders())) {
+			return route.unauthorized(response);
+		}
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(NO_BODY)
+			.flatMap((body) -> route.handle(new ProviderCall(request, response, path, body, this.modelCounter)));
+	}
+
+	private @Nullable ProviderRoute route(HttpMethod method, String path) {
+		for (ProviderRoute route : this.routes) {
+			if (route.matches(method, path)) {
+				return route;
+			}
+		}
+		return null;
+	}
+
+	static String path(String uri) {
+		int end = uri.indexOf('?');
+		String path = (end < 0) ? uri : uri.substring(0, end);
+		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+	}
+
+}

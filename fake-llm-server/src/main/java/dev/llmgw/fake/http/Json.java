@@ -1,0 +1,56 @@
+package dev.llmgw.fake.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper of the server and the two ways replies are encoded: a plain body
+ * and a server-sent-events frame.
+ */
+public final class Json {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] FRAME_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+	private Json() {
+	}
+
+	/**
+	 * Parses a request body; throws {@link tools.jackson.core.JacksonException} when it
+	 * is not JSON, and returns a missing node when it is empty.
+	 */
+	public static JsonNode read(byte[] body) {
+		return MAPPER.readTree(body);
+	}
+
+	public static byte[] write(JsonContent content) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		writeTo(out, content);
+		return out.toByteArray();
+	}
+
+	/**
+	 * Encodes one server-sent event, {@code data: <json>\n\n}.
+	 */
+	public static byte[] sseFrame(JsonContent content) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		out.writeBytes(DATA_PREFIX);
+		writeTo(out, content);
+		out.writeBytes(FRAME_END);
+		return out.toByteArray();
+	}
+
+	private static void writeTo(ByteArrayOutputStream out, JsonContent content) {
+		try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+			content.writeTo(generator);
+		}
+	}
+
+}

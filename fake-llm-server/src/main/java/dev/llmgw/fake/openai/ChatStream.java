@@ -1,0 +1,64 @@
+package dev.llmgw.fake.openai;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import dev.llmgw.fake.directive.Directives;
+import dev.llmgw.fake.http.Replies;
+import dev.llmgw.fake.reply.Words;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Streams a chat completion as OpenAI does: a role chunk, the content chunks, a finish
+ * chunk per choice, the usage chunk when asked for, then {@code [DONE]}.
+ */
+final class ChatStream {
+
+	private static final String TOOL_ARGUMENTS = "{}";
+
+	private ChatStream() {
+	}
+
+	static Mono<Void> send(HttpServerResponse response, ChatReply reply, Directives directives, boolean includeUsage) {
+		ChatChunkWriter writer = new ChatChunkWriter(reply, includeUsage);
+		List<byte[]> frames = new ArrayList<>();
+		addPerChoice(frames, reply, writer::role);
+		List<String> pieces = (reply.toolCall() != null) ? List.of(TOOL_ARGUMENTS)
+				: Words.split(reply.content(), directives.chunks());
+		boolean drop = directives.errorAfterChunks() >= 0;
+		int contentChunks = drop ? Math.min(directives.errorAfterChunks(), pieces.size()) : pieces.size();
+		for (String piece : pieces.subList(0, contentChunks)) {
+			addPerChoice(frames, reply, (index) -> (reply.toolCall() != null) ? writer.toolArguments(index, piece)
+					: writer.content(index, piece));
+		}
+		if (!drop) {
+			addPerChoice(frames, reply, writer::finish);
+			if (includeUsage) {
+				frames.add(writer.usage());
+			}
+			frames.add(ChatChunkWriter.DONE);
+		}
+		Flux<byte[]> paced = paced(frames, directives.chunkDelayMs());
+		return Replies.after(directives.latencyMs(),
+				() -> drop ? Replies.eventStreamThenDrop(response, paced) : Replies.eventStream(response, paced));
+	}
+
+	private static void addPerChoice(List<byte[]> frames, ChatReply reply, IntFunction<byte[]> chunk) {
+		for (int index = 0; index < reply.choices(); index++) {
+			frames.add(chunk.apply(index));
+		}
+	}
+
+	private static Flux<byte[]> paced(List<byte[]> frames, long delayMillis) {
+		if (delayMillis <= 0 || frames.size() < 2) {
+			return Flux.fromIterable(frames);
+		}
+		return Flux.concat(Mono.just(frames.get(0)),
+				Flux.fromIterable(frames.subList(1, frames.size())).delayElements(Duration.ofMillis(delayMillis)));
+	}
+
+}

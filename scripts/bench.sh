@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Load test of the gateway with wrk, against two upstreams on this machine:
+#   fake  - the fake LLM server (what the quickstart and the tests use)
+#   nginx - nginx returning a fixed chat completion from memory: the cheapest possible upstream, so what the
+#           gateway adds shows plainly
+# For each upstream and each connection count it measures the upstream alone, then the same load through the
+# gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median.
+# Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
+# the end (or on Ctrl-C).
+#
+# Usage: scripts/bench.sh            (DURATION=10s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx" to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-"1 16 64"}
+UPSTREAMS=${UPSTREAMS:-"fake nginx"}
+FAKE_PORT=${FAKE_PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18090}
+GATEWAY_PORT=${GATEWAY_PORT:-14000}
+KEY=sk-bench-master-key
+WORK=$(mktemp -d /tmp/llmgw-bench.XXXXXX)
+PIDS=()
+
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need nginx; then
+	echo "installing wrk and nginx from apt..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
+fi
+
+# The benchmark runs the services on the newest JDK on the machine, as the container images do.
+JAVA=java
+for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*25*/bin/java; do
+	[ -x "$candidate" ] && JAVA=$candidate && break
+done
+
+if [ ! -f gateway-service/target/gateway-service.jar ] || [ ! -f fake-llm-server/target/fake-llm-server.jar ]; then
+	./mvnw -q -DskipTests package
+fi
+
+wait_for() {
+	for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+	echo "timed out waiting for $1" >&2
+	return 1
+}
+
+# nginx answering every POST with a fixed completion of the same shape as the fake's
+cat >"$WORK/completion.json" <<JSON
+{"id":"chatcmpl-nginx","object":"chat.completion","created":1700000000,"model":"bench","choices":[{"index":0,"message":{"role":"assistant","content":"You said: hello from the benchmark"},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":4,"completion_tokens":6,"total_tokens":10}}
+JSON
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	keepalive_requests 1000000;
+	client_body_temp_path $WORK;
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		location / {
+			default_type application/json;
+			return 200 '$(cat "$WORK/completion.json")';
+		}
+	}
+}
+CONF
+nginx -c "$WORK/nginx.conf"
+
+SERVER_PORT=$FAKE_PORT SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar fake-llm-server/target/fake-llm-server.jar \
+	>"$WORK/fake.log" 2>&1 &
+PIDS+=($!)
+
+cat >"$WORK/config.yaml" <<YAML
+model_list:
+  - model_name: bench-fake
+    litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$FAKE_PORT/v1", api_key: fake}
+  - model_name: bench-nginx
+    litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$NGINX_PORT/v1", api_key: fake}
+general_settings:
+  master_key: $KEY
+YAML
+CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m -Xmx512m \
+	-jar gateway-service/target/gateway-service.jar >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+
+wait_for "http://127.0.0.1:$FAKE_PORT/health"
+wait_for "http://127.0.0.1:$GATEWAY_PORT/health/liveliness"
+
+lua() {
+	cat >"$WORK/$1.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"model":"$2","messages":[{"role":"user","content":"hello from the benchmark"}]}'
+LUA
+	echo "$WORK/$1.lua"
+}
+
+# prints "rps p50_ms p99_ms" for one wrk run
+measure() {
+	local url=$1 script=$2 connections=$3 threads=$(( $3 < 2 ? 1 : 2 ))
+	wrk -t"$threads" -c"$connections" -d"$DURATION" --latency -s "$script" "$url" >"$WORK/wrk.out" 2>&1
+	if grep -q "Non-2xx" "$WORK/wrk.out"; then
+		echo "non-2xx responses from $url:" >&2
+		cat "$WORK/wrk.out" >&2
+		exit 1
+	fi
+	awk '
+		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+		/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+		END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' "$WORK/wrk.out"
+}
+
+echo "warming up the gateway for $WARMUP..."
+for upstream in $UPSTREAMS; do
+	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "bench-$upstream")" \
+		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
+done
+
+printf "\n%-6s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
+	"gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone"
+for upstream in $UPSTREAMS; do
+	if [ "$upstream" = fake ]; then direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions"; else
+		direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"; fi
+	script=$(lua "$upstream" "bench-$upstream")
+	for connections in $CONNECTIONS; do
+		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$script" "$connections")
+		read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$script" \
+			"$connections")
+		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \
+			-v g5="$g_p50" -v g9="$g_p99" 'BEGIN {
+			printf "%-6s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%%\n", u, c, ar, a5, a9, gr, g5, g9,
+				g5 - a5, (ar > 0) ? 100 * gr / ar : 0 }'
+	done
+done
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java: $("$JAVA" -version 2>&1 | head -1)"
