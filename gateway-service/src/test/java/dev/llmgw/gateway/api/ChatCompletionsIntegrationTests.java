@@ -122,7 +122,8 @@ class ChatCompletionsIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> stalled = post("/v1/chat/completions", streamChat("stalled-stream", "a b c", false));
 		assertThat(stalled.statusCode()).isEqualTo(200);
 		List<String> events = events(stalled.body());
-		assertThat(events.get(events.size() - 1)).contains("\"type\":\"timeout\"").contains("within 0.5s (stream_timeout)");
+		assertThat(events.get(events.size() - 1)).contains("\"type\":\"timeout\"")
+			.contains("within 0.5s (stream_timeout)");
 		HttpResponse<String> unreachable = post("/v1/chat/completions", chat("unreachable", "x"));
 		assertThat(unreachable.statusCode()).isEqualTo(502);
 		assertError(unreachable, "api_connection_error", "cannot connect to openai");

@@ -1,0 +1,115 @@
+package dev.llmgw.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, started as deployment starts it:
+ * {@code java -jar gateway-service.jar}, configured only by environment variables.
+ */
+class GatewayJarTests {
+
+	private static final Path JAR = Path.of("target/gateway-service.jar");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void startsFromEnvironmentVariablesAndServes() throws Exception {
+		Path config = this.dir.resolve("config.yaml");
+		Files.writeString(config, """
+				model_list:
+				  - model_name: jar-model
+				    litellm_params: {model: openai/jar-model, api_base: os.environ/UPSTREAM, api_key: k}
+				""");
+		int port = freePort();
+		Process gateway = start(Map.of("SERVER_PORT", Integer.toString(port), "CONFIG_FILE_PATH", config.toString(),
+				"LITELLM_MASTER_KEY", "sk-jar-master-key", "UPSTREAM", FakeLlmServerProcess.shared().baseUrl()));
+		try {
+			HttpClient client = HttpClient.newHttpClient();
+			awaitLive(client, port, gateway);
+			HttpResponse<String> response = client.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+				.header("Authorization", "Bearer sk-jar-master-key")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"model\":\"jar-model\",\"messages\":[{\"role\":\"user\",\"content\":\"from the jar\"}]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("You said: from the jar");
+		}
+		finally {
+			gateway.destroy();
+			assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+		}
+	}
+
+	@Test
+	void aWrongTypeInTheConfigStopsStartUpNamingThePath() throws Exception {
+		Path config = this.dir.resolve("bad.yaml");
+		Files.writeString(config, """
+				model_list:
+				  - model_name: ok
+				    litellm_params: {model: openai/ok}
+				  - model_name: bad
+				    litellm_params: {model: openai/bad, tpm: lots}
+				""");
+		Process gateway = start(
+				Map.of("SERVER_PORT", Integer.toString(freePort()), "CONFIG_FILE_PATH", config.toString()));
+		assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+		assertThat(gateway.exitValue()).isNotZero();
+		String output = Files.readString(this.dir.resolve("gateway.log"));
+		assertThat(output)
+			.contains("Invalid gateway config: model_list[1].litellm_params.tpm: expected integer, got \"lots\"");
+	}
+
+	private Process start(Map<String, String> environment) throws IOException {
+		assertThat(JAR).as("built by the package phase").isRegularFile();
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", JAR.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("gateway.log").toFile());
+		builder.environment().putAll(environment);
+		return builder.start();
+	}
+
+	private void awaitLive(HttpClient client, int port, Process gateway) throws Exception {
+		HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/liveliness"))
+			.timeout(Duration.ofSeconds(1))
+			.build();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline && gateway.isAlive()) {
+			try {
+				if (client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("gateway did not start: " + Files.readString(this.dir.resolve("gateway.log")));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

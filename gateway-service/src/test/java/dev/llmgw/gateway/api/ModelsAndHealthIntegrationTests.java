@@ -1,0 +1,69 @@
+package dev.llmgw.gateway.api;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelsAndHealthIntegrationTests extends GatewayTestBase {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void listsConfiguredModelsAndAliases() {
+		for (String path : new String[] { "/v1/models", "/models" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).isEqualTo(200);
+			JsonNode body = this.json.readTree(response.body());
+			assertThat(body.get("object").asString()).isEqualTo("list");
+			List<String> ids = new ArrayList<>();
+			body.get("data").forEach((model) -> {
+				ids.add(model.get("id").asString());
+				assertThat(model.get("object").asString()).isEqualTo("model");
+			});
+			assertThat(ids).startsWith("gpt-4o-mini", "slow-stream").contains("bedrock-model", "gpt-4");
+		}
+	}
+
+	@Test
+	void retrievesOneModel() {
+		HttpResponse<String> response = get("/v1/models/gpt-4o-mini");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).get("id").asString()).isEqualTo("gpt-4o-mini");
+		HttpResponse<String> missing = get("/v1/models/nope");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("model_not_found");
+	}
+
+	@Test
+	void probes() {
+		HttpResponse<String> live = get("/health/liveliness");
+		assertThat(live.statusCode()).isEqualTo(200);
+		assertThat(live.body()).isEqualTo("\"I'm alive!\"");
+		HttpResponse<String> ready = get("/health/readiness");
+		assertThat(ready.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(ready.body()).get("status").asString()).isEqualTo("healthy");
+	}
+
+	@Test
+	void healthCallsEachDeployment() {
+		HttpResponse<String> response = get("/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		List<String> healthy = new ArrayList<>();
+		body.get("healthy_endpoints").forEach((endpoint) -> healthy.add(endpoint.get("model").asString()));
+		List<String> unhealthy = new ArrayList<>();
+		body.get("unhealthy_endpoints").forEach((endpoint) -> unhealthy.add(endpoint.get("model").asString()));
+		assertThat(healthy).contains("gpt-4o-mini", "echo").doesNotContain("broken");
+		assertThat(unhealthy).contains("broken", "rate-limited", "unreachable", "no-key", "slow");
+		assertThat(body.get("healthy_count").asInt()).isEqualTo(healthy.size());
+		assertThat(response.body()).doesNotContain("fake-key");
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.llmgw.gateway.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With MIDDLEWARE_URL set, the gateway forwards the middleware's paths itself (here the
+ * fake LLM server stands in for the middleware), keeps requests marked as coming from the
+ * middleware, and serves everything else.
+ */
+class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
+
+	@DynamicPropertySource
+	static void middleware(DynamicPropertyRegistry registry) {
+		registry.add("gateway.middleware-url", () -> "http://127.0.0.1:" + FakeLlmServerProcess.shared().port());
+	}
+
+	@Test
+	void middlewarePathsAreForwardedWithTheCallersHeaders() {
+		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer anything")
+			.POST(HttpRequest.BodyPublishers.ofString(chat("routed-model", "via the middleware")))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"model\":\"routed-model\"").contains("You said: via the middleware");
+		assertThat(response.headers().firstValue("x-litellm-model-id")).as("not answered by the gateway").isEmpty();
+	}
+
+	@Test
+	void requestsFromTheMiddlewareStayInTheGateway() {
+		HttpResponse<String> anonymous = send(
+				request("/v1/chat/completions").header(MiddlewarePaths.FROM_MIDDLEWARE_HEADER, "1")
+					.POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o-mini", "x")))
+					.build());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> authorized = send(
+				request("/v1/chat/completions").header(MiddlewarePaths.FROM_MIDDLEWARE_HEADER, "1")
+					.header("Authorization", "Bearer " + MASTER_KEY)
+					.POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o-mini", "x")))
+					.build());
+		assertThat(authorized.statusCode()).isEqualTo(200);
+		assertThat(authorized.headers().firstValue("x-litellm-model-id")).hasValue("mini-deployment");
+	}
+
+	@Test
+	void otherPathsAreServedHere() {
+		assertThat(send(request("/v1/models").GET().build()).statusCode()).isEqualTo(401);
+		assertThat(get("/v1/models").statusCode()).isEqualTo(200);
+	}
+
+}
