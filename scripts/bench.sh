@@ -8,12 +8,13 @@
 # Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
 # the end (or on Ctrl-C).
 #
-# Usage: scripts/bench.sh            (DURATION=10s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx" to change)
+# The JIT needs about half a minute of load on 2 cores before numbers settle, hence the warm-up per upstream.
+# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx" to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 UPSTREAMS=${UPSTREAMS:-"fake nginx"}
 FAKE_PORT=${FAKE_PORT:-18080}

@@ -40,6 +40,8 @@ public final class ChatCompletionsHandler {
 
 	static final String MODEL_API_BASE_HEADER = "x-litellm-model-api-base";
 
+	static final String MODEL_GROUP_HEADER = "x-litellm-model-group";
+
 	private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
 	private final JsonBodyReader bodies;
@@ -74,15 +76,14 @@ public final class ChatCompletionsHandler {
 		context.model(model);
 		ModelGroup group = this.models.find(model);
 		if (group == null) {
-			return Mono.error(new BadRequestError(
-					"Invalid model name passed in model=" + model
-							+ ". Call `/v1/models` to view available models for your key.",
-					"model", "model_not_found"));
+			return Mono.error(new BadRequestError("/chat/completions: Invalid model name passed in model=" + model
+					+ ". Call `/v1/models` to view available models for your key.", null, "model"));
 		}
 		Deployment deployment = this.router.pick(group);
 		context.deploymentId(deployment.id());
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(MODEL_ID_HEADER, deployment.id());
+		headers.set(MODEL_GROUP_HEADER, group.name());
 		if (deployment.apiBase() != null) {
 			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
@@ -125,18 +126,17 @@ public final class ChatCompletionsHandler {
 	private static String validate(ChatCompletionRequest request) {
 		String model = request.model();
 		if (model == null || model.isBlank()) {
-			throw new BadRequestError("Missing required parameter: 'model'", "model", "missing_required_parameter");
+			throw new BadRequestError("Missing required parameter: 'model'", null, "model");
 		}
 		List<ChatMessage> messages = request.messages();
 		if (messages == null || messages.isEmpty()) {
-			throw new BadRequestError("Missing required parameter: 'messages' (a non-empty list)", "messages",
-					"missing_required_parameter");
+			throw new BadRequestError("Missing required parameter: 'messages' (a non-empty list)", null, "messages");
 		}
 		for (int i = 0; i < messages.size(); i++) {
 			@Nullable ChatMessage message = messages.get(i);
 			if (message == null || message.role() == null) {
-				throw new BadRequestError("Invalid message at messages[" + i + "]: 'role' is required", "messages",
-						"invalid_value");
+				throw new BadRequestError("Invalid message at messages[" + i + "]: 'role' is required", null,
+						"messages");
 			}
 		}
 		return model;

@@ -34,7 +34,7 @@ final class ErrorClassifier {
 		}
 		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
 		if (error instanceof MethodNotAllowedException) {
-			return new UpstreamError(405, "invalid_request_error", "Method not allowed: " + route, null, "405");
+			return new UpstreamError(405, "invalid_request_error", "Method not allowed: " + route, null);
 		}
 		if (error instanceof ServerWebInputException input) {
 			return new BadRequestError("Invalid request: " + input.getReason());
@@ -47,8 +47,7 @@ final class ErrorClassifier {
 			}
 			if (code < 500) {
 				return new UpstreamError(code, "invalid_request_error",
-						(status.getReason() != null) ? status.getReason() : "Request refused: " + route, null,
-						String.valueOf(code));
+						(status.getReason() != null) ? status.getReason() : "Request refused: " + route, null);
 			}
 		}
 		return null;

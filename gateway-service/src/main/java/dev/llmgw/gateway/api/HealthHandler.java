@@ -12,6 +12,7 @@ import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.GatewayVersion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import reactor.core.publisher.Flux;
@@ -27,8 +28,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * deployment answers a one-token request; needs a key).
  */
 public final class HealthHandler {
-
-	static final String VERSION = "0.1.0";
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,7 +49,7 @@ public final class HealthHandler {
 		body.put("status", "healthy");
 		body.put("db", "Not connected");
 		body.put("cache", null);
-		body.put("litellm_version", VERSION);
+		body.put("litellm_version", GatewayVersion.VALUE);
 		body.put("model_groups", this.models.groups().size());
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}

@@ -51,7 +51,7 @@ public final class ModelsHandler {
 		String model = request.pathVariable("model").substring(1);
 		if (this.models.find(model) == null) {
 			return Mono.error(new NotFoundError("The model '" + model + "' does not exist. Call `/v1/models` to "
-					+ "view available models for your key.", "model", "model_not_found"));
+					+ "view available models for your key.", null, "model"));
 		}
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)

@@ -56,8 +56,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		String key = ApiKeys.extract(exchange.getRequest().getHeaders());
 		if (key == null) {
 			return Mono.error(new AuthenticationError(
-					"Authentication Error, No api key passed in. Send it as " + "'Authorization: Bearer <key>'", null,
-					"invalid_api_key"));
+					"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
 		}
 		return authenticate(key, 0).flatMap((caller) -> {
 			CallContext.of(exchange).caller(caller);
@@ -67,13 +66,27 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 
 	private Mono<CallerIdentity> authenticate(String key, int index) {
 		if (index == this.authenticators.size()) {
-			return Mono.error(() -> new AuthenticationError(
-					"Authentication Error, Invalid proxy server token passed. Received API Key = " + ApiKeys.mask(key),
-					null, "invalid_api_key"));
+			return Mono.error(() -> unknownKey(key));
 		}
 		return this.authenticators.get(index)
 			.authenticate(key)
 			.switchIfEmpty(Mono.defer(() -> authenticate(key, index + 1)));
+	}
+
+	/**
+	 * LiteLLM's two refusals of an unknown key (shared/spec/admin-api.md §1.3), naming it
+	 * only by its ends.
+	 */
+	private static AuthenticationError unknownKey(String key) {
+		if (!key.startsWith("sk-")) {
+			return new AuthenticationError("Authentication Error, LiteLLM Virtual Key expected. Received="
+					+ ApiKeys.mask(key) + ", expected to start with 'sk-'.");
+		}
+		return new AuthenticationError(
+				"Authentication Error, Invalid proxy server token passed. Received API Key = " + ApiKeys.mask(key)
+						+ ", Key Hash (Token) =" + KeyHashes.sha256Hex(key)
+						+ ". Unable to find token in cache or `LiteLLM_VerificationTokenTable`",
+				"token_not_found_in_db", "key");
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.llmgw.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import reactor.core.publisher.Mono;
 
@@ -18,21 +16,12 @@ public final class MasterKeyAuthenticator implements KeyAuthenticator {
 	private final byte[] masterKeyDigest;
 
 	public MasterKeyAuthenticator(String masterKey) {
-		this.masterKeyDigest = sha256(masterKey);
+		this.masterKeyDigest = KeyHashes.sha256(masterKey);
 	}
 
 	@Override
 	public Mono<CallerIdentity> authenticate(String key) {
-		return MessageDigest.isEqual(this.masterKeyDigest, sha256(key)) ? MASTER : Mono.empty();
-	}
-
-	static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return MessageDigest.isEqual(this.masterKeyDigest, KeyHashes.sha256(key)) ? MASTER : Mono.empty();
 	}
 
 }

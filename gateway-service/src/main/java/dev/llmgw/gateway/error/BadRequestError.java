@@ -8,12 +8,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BadRequestError extends GatewayError {
 
+	public static final String TYPE = "invalid_request_error";
+
 	public BadRequestError(String message) {
-		this(message, null, "400");
+		this(message, null, null);
 	}
 
-	public BadRequestError(String message, @Nullable String param, @Nullable String code) {
-		super(400, "invalid_request_error", message, param, code);
+	/**
+	 * @param message for a person
+	 * @param type the error type, {@link #TYPE} when null (providers' own types are kept)
+	 * @param param the request field at fault
+	 */
+	public BadRequestError(String message, @Nullable String type, @Nullable String param) {
+		super(400, (type != null) ? type : TYPE, message, param);
 	}
 
 }

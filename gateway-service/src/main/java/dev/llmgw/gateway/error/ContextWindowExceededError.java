@@ -8,12 +8,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ContextWindowExceededError extends GatewayError {
 
+	public static final String TYPE = "invalid_request_error";
+
 	public ContextWindowExceededError(String message) {
-		this(message, "messages", "context_length_exceeded");
+		this(message, null, "messages");
 	}
 
-	public ContextWindowExceededError(String message, @Nullable String param, @Nullable String code) {
-		super(400, "invalid_request_error", message, param, code);
+	/**
+	 * @param message for a person
+	 * @param type the error type, {@link #TYPE} when null (providers' own types are kept)
+	 * @param param the request field at fault
+	 */
+	public ContextWindowExceededError(String message, @Nullable String type, @Nullable String param) {
+		super(400, (type != null) ? type : TYPE, message, param);
 	}
 
 }

@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every failure the gateway reports to a caller, named like the OpenAI SDK's error
  * classes. Each protocol has one renderer covering the whole family, and routing chooses
- * retries and fallbacks by the member's type, never by its message. No stack traces:
- * these are answers, not bugs, and some are on the hot path.
+ * retries and fallbacks by the member's type, never by its message. The body's
+ * {@code code} is the status as a string, as LiteLLM sends it (shared/spec/admin-api.md,
+ * "Our decisions"). No stack traces: these are answers, not bugs, and some are on the hot
+ * path.
  */
 public abstract sealed class GatewayError extends RuntimeException
 		permits AuthenticationError, PermissionDeniedError, NotFoundError, BadRequestError, ContextWindowExceededError,
@@ -19,14 +21,11 @@ public abstract sealed class GatewayError extends RuntimeException
 
 	private final @Nullable String param;
 
-	private final @Nullable String code;
-
-	protected GatewayError(int status, String type, String message, @Nullable String param, @Nullable String code) {
+	protected GatewayError(int status, String type, String message, @Nullable String param) {
 		super(message, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.param = param;
-		this.code = code;
 	}
 
 	public int status() {
@@ -41,8 +40,9 @@ public abstract sealed class GatewayError extends RuntimeException
 		return this.param;
 	}
 
-	public @Nullable String code() {
-		return this.code;
+	/** The status as a string, LiteLLM's {@code code}. */
+	public String code() {
+		return String.valueOf(this.status);
 	}
 
 	@Override

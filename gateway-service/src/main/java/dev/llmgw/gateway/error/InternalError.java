@@ -7,7 +7,7 @@ package dev.llmgw.gateway.error;
 public final class InternalError extends GatewayError {
 
 	public InternalError(String message) {
-		super(500, "internal_server_error", message, null, "500");
+		super(500, "internal_server_error", message, null);
 	}
 
 }

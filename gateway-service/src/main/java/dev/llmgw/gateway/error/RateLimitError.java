@@ -8,14 +8,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RateLimitError extends GatewayError {
 
+	public static final String TYPE = "rate_limit_error";
+
 	private final @Nullable String retryAfter;
 
 	public RateLimitError(String message, @Nullable String retryAfter) {
-		this(message, retryAfter, "rate_limit_exceeded");
+		this(message, retryAfter, null);
 	}
 
-	public RateLimitError(String message, @Nullable String retryAfter, @Nullable String code) {
-		super(429, "rate_limit_error", message, null, code);
+	public RateLimitError(String message, @Nullable String retryAfter, @Nullable String type) {
+		super(429, (type != null) ? type : TYPE, message, null);
 		this.retryAfter = retryAfter;
 	}
 

@@ -3,13 +3,14 @@ package dev.llmgw.gateway.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Any other provider failure, keeping the provider's status (so a 4xx stays a client
- * error and a 5xx a server error) and its message.
+ * Any other failure with its own status: a provider's, kept as it came (so a 4xx stays a
+ * client error and a 5xx a server error) with the provider's message, or a refusal of the
+ * web layer such as 405.
  */
 public final class UpstreamError extends GatewayError {
 
-	public UpstreamError(int status, String type, String message, @Nullable String param, @Nullable String code) {
-		super(status, type, message, param, code);
+	public UpstreamError(int status, String type, String message, @Nullable String param) {
+		super(status, type, message, param);
 	}
 
 	@Override

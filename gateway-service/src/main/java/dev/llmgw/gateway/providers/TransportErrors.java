@@ -30,16 +30,16 @@ public final class TransportErrors {
 		String who = deployment.provider().name() + " (model " + deployment.modelName() + ")";
 		if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
 			double seconds = (streaming ? deployment.streamTimeout() : deployment.timeout()).toMillis() / 1000.0;
-			return new TimeoutError("Timeout: " + who + " did not answer within " + seconds + "s"
+			return new TimeoutError("litellm.Timeout: " + who + " did not answer within " + seconds + "s"
 					+ (streaming ? " (stream_timeout)" : " (timeout)"));
 		}
 		if (error instanceof ConnectTimeoutException || error instanceof ConnectException
 				|| error instanceof UnknownHostException) {
 			return new UpstreamUnavailableError(
-					"APIConnectionError: cannot connect to " + who + ": " + error.getClass().getSimpleName());
+					"litellm.APIConnectionError: cannot connect to " + who + ": " + error.getClass().getSimpleName());
 		}
 		if (error instanceof PrematureCloseException || error instanceof ClosedChannelException) {
-			return new UpstreamUnavailableError("APIConnectionError: " + who + " closed the connection early");
+			return new UpstreamUnavailableError("litellm.APIConnectionError: " + who + " closed the connection early");
 		}
 		return error;
 	}

@@ -22,8 +22,7 @@ final class UnavailableProvider implements ChatProvider {
 
 	private static BadRequestError error(ProviderCall call) {
 		return new BadRequestError("Provider '" + call.deployment().provider().name() + "' of model "
-				+ call.deployment().modelName() + " is not supported by this gateway version", "model",
-				"provider_not_supported");
+				+ call.deployment().modelName() + " is not supported by this gateway version", null, "model");
 	}
 
 }

@@ -33,10 +33,12 @@ public final class CallContext {
 
 	public static CallContext of(ServerWebExchange exchange) {
 		CallContext context = exchange.getAttribute(ATTRIBUTE);
-		if (context == null) {
-			context = new CallContext(CallIds.next(), System.nanoTime());
-			exchange.getAttributes().put(ATTRIBUTE, context);
-		}
+		return (context != null) ? context : start(exchange, CallIds.next());
+	}
+
+	static CallContext start(ServerWebExchange exchange, String callId) {
+		CallContext context = new CallContext(callId, System.nanoTime());
+		exchange.getAttributes().put(ATTRIBUTE, context);
 		return context;
 	}
 

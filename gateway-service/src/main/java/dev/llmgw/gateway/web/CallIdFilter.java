@@ -23,6 +23,11 @@ public final class CallIdFilter implements WebFilter, Ordered {
 	/** The response header carrying the request id, as LiteLLM names it. */
 	public static final String CALL_ID_HEADER = "x-litellm-call-id";
 
+	/**
+	 * Which gateway answered, for support questions; LiteLLM sends its own version here.
+	 */
+	public static final String VERSION_HEADER = "x-litellm-version";
+
 	private static final Logger log = LoggerFactory.getLogger("dev.llmgw.gateway.access");
 
 	@Override
@@ -32,8 +37,10 @@ public final class CallIdFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		CallContext context = CallContext.of(exchange);
+		String offered = exchange.getRequest().getHeaders().getFirst(CALL_ID_HEADER);
+		CallContext context = CallContext.start(exchange, CallIds.isAcceptable(offered) ? offered : CallIds.next());
 		exchange.getResponse().getHeaders().set(CALL_ID_HEADER, context.callId());
+		exchange.getResponse().getHeaders().set(VERSION_HEADER, GatewayVersion.VALUE);
 		if (!log.isInfoEnabled()) {
 			return chain.filter(exchange);
 		}

@@ -3,6 +3,8 @@ package dev.llmgw.gateway.web;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Request ids: random version-4 UUIDs drawn from the thread's own generator.
  * {@link UUID#randomUUID()} would share one SecureRandom across all event loops; a
@@ -11,6 +13,25 @@ import java.util.concurrent.ThreadLocalRandom;
 final class CallIds {
 
 	private CallIds() {
+	}
+
+	/**
+	 * Whether a caller-chosen id may be used: short, and of characters that cannot break
+	 * a log line or a header.
+	 */
+	static boolean isAcceptable(@Nullable String id) {
+		if (id == null || id.isEmpty() || id.length() > 128) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_' || c == '.' || c == ':';
+			if (!safe) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String next() {

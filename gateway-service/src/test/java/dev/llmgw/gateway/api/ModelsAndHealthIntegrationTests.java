@@ -38,7 +38,7 @@ class ModelsAndHealthIntegrationTests extends GatewayTestBase {
 		assertThat(this.json.readTree(response.body()).get("id").asString()).isEqualTo("gpt-4o-mini");
 		HttpResponse<String> missing = get("/v1/models/nope");
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.body()).contains("model_not_found");
+		assertThat(missing.body()).contains("The model 'nope' does not exist");
 	}
 
 	@Test

@@ -18,6 +18,8 @@ class AuthenticationIntegrationTests extends GatewayTestBase {
 		assertThat(call("Authorization", "Bearer " + MASTER_KEY).statusCode()).isEqualTo(200);
 		assertThat(call("Authorization", "bearer " + MASTER_KEY).statusCode()).isEqualTo(200);
 		assertThat(call("x-api-key", MASTER_KEY).statusCode()).isEqualTo(200);
+		assertThat(call("x-litellm-api-key", MASTER_KEY).statusCode()).isEqualTo(200);
+		assertThat(call("x-goog-api-key", MASTER_KEY).statusCode()).isEqualTo(200);
 		assertThat(call("api-key", MASTER_KEY).statusCode()).isEqualTo(200);
 	}
 
@@ -26,7 +28,9 @@ class AuthenticationIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> response = send(
 				request("/v1/chat/completions").POST(HttpRequest.BodyPublishers.ofString(BODY)).build());
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).contains("\"type\":\"authentication_error\"").contains("No api key passed in");
+		assertThat(response.body()).contains("\"type\":\"auth_error\"")
+			.contains("Malformed API Key passed in. Ensure Key has `Bearer ` prefix.")
+			.contains("\"code\":\"401\"");
 		assertThat(response.headers().firstValue("x-litellm-call-id")).isPresent();
 	}
 
@@ -35,7 +39,12 @@ class AuthenticationIntegrationTests extends GatewayTestBase {
 		String wrong = "sk-wrong-key-abcdefghijkl";
 		HttpResponse<String> response = call("Authorization", "Bearer " + wrong);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.body()).contains("sk-...ijkl").doesNotContain(wrong);
+		assertThat(response.body()).contains("Invalid proxy server token passed. Received API Key = sk-...ijkl")
+			.contains("\"type\":\"token_not_found_in_db\"")
+			.contains("\"param\":\"key\"")
+			.doesNotContain(wrong);
+		HttpResponse<String> notVirtual = call("Authorization", "Bearer abcdefghwxyz");
+		assertThat(notVirtual.body()).contains("LiteLLM Virtual Key expected. Received=abcd****wxyz");
 		assertThat(call("Authorization", "Bearer " + MASTER_KEY + "x").statusCode()).isEqualTo(401);
 		assertThat(call("Authorization", "Bearer").statusCode()).isEqualTo(401);
 	}

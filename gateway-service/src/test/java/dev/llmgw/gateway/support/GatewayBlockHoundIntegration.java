@@ -17,6 +17,11 @@ public final class GatewayBlockHoundIntegration implements BlockHoundIntegration
 		// the
 		// constructor that calls it, so the allowance is on pushId, which does the read.)
 		builder.allowBlockingCallsInside("io.netty.resolver.dns.DnsQueryIdSpace$DnsQueryIdRange", "pushId");
+		// The request log's asynchronous appender hands each line to its writer thread
+		// through a bounded queue
+		// whose lock is held for nanoseconds; with neverBlock it drops a line rather than
+		// wait for space.
+		builder.allowBlockingCallsInside("ch.qos.logback.core.AsyncAppenderBase", "put");
 	}
 
 }

@@ -123,9 +123,8 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 			return new ChatResult(bytes, (envelope.usage() != null) ? envelope.usage() : Usage.NONE);
 		}
 		catch (JacksonException ex) {
-			throw new UpstreamError(502, "api_error",
-					"APIError: " + deployment.provider().name() + " returned a body that is not a chat completion",
-					null, "invalid_upstream_response");
+			throw new UpstreamError(502, "api_error", "litellm.BadGatewayError: " + deployment.provider().name()
+					+ " returned a body that is not a chat completion", null);
 		}
 	}
 

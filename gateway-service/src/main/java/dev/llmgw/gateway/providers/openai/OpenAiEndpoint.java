@@ -27,18 +27,17 @@ record OpenAiEndpoint(String url, @Nullable String authorization) {
 		String who = "model " + deployment.modelName() + " (" + deployment.provider().name() + ")";
 		if (base == null) {
 			throw new BadRequestError("No api_base for " + who + ": set litellm_params.api_base"
-					+ hint(deployment.provider().apiBaseVariable()), "model", "missing_api_base");
+					+ hint(deployment.provider().apiBaseVariable()), null, "model");
 		}
 		String baseVariable = EnvironmentLookup.referencedVariable(base);
 		if (baseVariable != null) {
 			throw new BadRequestError(
-					"No api_base for " + who + ": environment variable " + baseVariable + " is not set", "model",
-					"missing_api_base");
+					"No api_base for " + who + ": environment variable " + baseVariable + " is not set", null, "model");
 		}
 		Credential credential = deployment.credential();
 		if (credential.missingVariable() != null) {
 			throw new AuthenticationError("Missing API key for " + who + ": environment variable "
-					+ credential.missingVariable() + " is not set", null, "missing_provider_key");
+					+ credential.missingVariable() + " is not set");
 		}
 		String key = credential.key();
 		return new OpenAiEndpoint(base + path, (key != null) ? "Bearer " + key : null);

@@ -37,21 +37,33 @@ public final class OpenAiErrorMapper {
 		String message = exceptionName(provider) + " - " + detail.message;
 		String code = detail.code;
 		if ("context_length_exceeded".equals(code)) {
-			return new ContextWindowExceededError("ContextWindowExceededError: " + message, detail.param, code);
+			return new ContextWindowExceededError(
+					"litellm.ContextWindowExceededError: litellm.BadRequestError: " + message, detail.type,
+					(detail.param != null) ? detail.param : "messages");
 		}
 		if ("content_policy_violation".equals(code) || "content_filter".equals(code)) {
-			return new ContentPolicyViolationError("ContentPolicyViolationError: " + message, detail.param, code);
+			return new ContentPolicyViolationError("litellm.ContentPolicyViolationError: " + message, detail.type,
+					detail.param);
 		}
 		return switch (status) {
-			case 400 -> new BadRequestError("BadRequestError: " + message, detail.param, codeOr(code, status));
-			case 401 -> new AuthenticationError("AuthenticationError: " + message, null, codeOr(code, status));
-			case 403 -> new PermissionDeniedError("PermissionDeniedError: " + message, null, codeOr(code, status));
-			case 404 -> new NotFoundError("NotFoundError: " + message, detail.param, codeOr(code, status));
-			case 408 -> new TimeoutError("Timeout: " + message);
-			case 429 -> new RateLimitError("RateLimitError: " + message, retryAfter, codeOr(code, status));
-			default -> new UpstreamError(status, (status >= 500) ? "api_error" : detail.typeOr("invalid_request_error"),
-					((status >= 500) ? "APIError: " : "APIStatusError: ") + message, detail.param,
-					codeOr(code, status));
+			case 400 -> new BadRequestError("litellm.BadRequestError: " + message, detail.type, detail.param);
+			case 401 -> new AuthenticationError("litellm.AuthenticationError: " + message, detail.type, null);
+			case 403 -> new PermissionDeniedError("litellm.PermissionDeniedError: " + message, detail.type, null);
+			case 404 -> new NotFoundError("litellm.NotFoundError: " + message, detail.type, detail.param);
+			case 408 -> new TimeoutError("litellm.Timeout: " + message);
+			case 429 -> new RateLimitError("litellm.RateLimitError: " + message, retryAfter, detail.type);
+			default -> new UpstreamError(status, detail.typeOr((status >= 500) ? "api_error" : "invalid_request_error"),
+					"litellm." + className(status) + ": " + message, detail.param);
+		};
+	}
+
+	private static String className(int status) {
+		return switch (status) {
+			case 422 -> "UnprocessableEntityError";
+			case 500 -> "InternalServerError";
+			case 502 -> "BadGatewayError";
+			case 503 -> "ServiceUnavailableError";
+			default -> "APIError";
 		};
 	}
 
@@ -84,10 +96,6 @@ public final class OpenAiErrorMapper {
 			return null;
 		}
 		return value.isValueNode() ? value.asString() : value.toString();
-	}
-
-	private static String codeOr(@Nullable String code, int status) {
-		return (code != null) ? code : String.valueOf(status);
 	}
 
 	private static String truncate(String text) {

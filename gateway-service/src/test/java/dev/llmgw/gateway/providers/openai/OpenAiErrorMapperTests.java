@@ -25,8 +25,11 @@ class OpenAiErrorMapperTests {
 				"{\"error\":{\"message\":\"too long\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}");
 		assertThat(error).isInstanceOf(ContextWindowExceededError.class);
 		assertThat(error.status()).isEqualTo(400);
-		assertThat(error.code()).isEqualTo("context_length_exceeded");
-		assertThat(error.getMessage()).isEqualTo("ContextWindowExceededError: OpenAIException - too long");
+		assertThat(error.code()).as("LiteLLM's code is the status").isEqualTo("400");
+		assertThat(error.param()).isEqualTo("messages");
+		assertThat(error.type()).isEqualTo("invalid_request_error");
+		assertThat(error.getMessage())
+			.isEqualTo("litellm.ContextWindowExceededError: litellm.BadRequestError: OpenAIException - too long");
 		assertThat(map(400, "{\"error\":{\"message\":\"context_length_exceeded mentioned\"}}"))
 			.isExactlyInstanceOf(BadRequestError.class);
 	}
@@ -41,6 +44,8 @@ class OpenAiErrorMapperTests {
 		assertThat(server).isInstanceOf(UpstreamError.class);
 		assertThat(server.status()).isEqualTo(503);
 		assertThat(server.isRetryable()).isTrue();
+		assertThat(server.type()).as("the provider's own type").isEqualTo("server_error");
+		assertThat(server.getMessage()).startsWith("litellm.ServiceUnavailableError: OpenAIException - overloaded");
 		assertThat(map(422, "{\"detail\":\"bad field\"}").status()).isEqualTo(422);
 	}
 
@@ -49,7 +54,8 @@ class OpenAiErrorMapperTests {
 		GatewayError error = this.mapper.map(429, bytes("{\"error\":{\"message\":\"slow down\"}}"), "7", "groq");
 		assertThat(error).isInstanceOf(RateLimitError.class);
 		assertThat(((RateLimitError) error).retryAfter()).isEqualTo("7");
-		assertThat(error.getMessage()).isEqualTo("RateLimitError: groqException - slow down");
+		assertThat(error.getMessage()).isEqualTo("litellm.RateLimitError: groqException - slow down");
+		assertThat(error.type()).isEqualTo("rate_limit_error");
 	}
 
 	@Test
