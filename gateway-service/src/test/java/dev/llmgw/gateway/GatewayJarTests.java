@@ -84,6 +84,7 @@ class GatewayJarTests {
 			.redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("gateway.log").toFile());
 		builder.environment().putAll(environment);
+		builder.environment().put("GATEWAY_DATA_DIR", this.dir.resolve("data").toString());
 		return builder.start();
 	}
 

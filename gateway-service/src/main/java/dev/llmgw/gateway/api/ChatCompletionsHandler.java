@@ -2,6 +2,8 @@ package dev.llmgw.gateway.api;
 
 import java.util.List;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.ChatProvider;
@@ -74,6 +76,13 @@ public final class ChatCompletionsHandler {
 		String model = validate(request);
 		CallContext context = CallContext.of(exchange);
 		context.model(model);
+		CallerIdentity caller = context.caller();
+		if (caller != null) {
+			AuthenticationError refusal = caller.access().refusal(model);
+			if (refusal != null) {
+				return Mono.error(refusal);
+			}
+		}
 		ModelGroup group = this.models.find(model);
 		if (group == null) {
 			return Mono.error(new BadRequestError("/chat/completions: Invalid model name passed in model=" + model

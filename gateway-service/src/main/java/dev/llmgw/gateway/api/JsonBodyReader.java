@@ -1,7 +1,11 @@
 package dev.llmgw.gateway.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.RequestTooLargeError;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -47,6 +51,17 @@ public final class JsonBodyReader {
 					throw new BadRequestError("Malformed JSON in request body: " + ex.getOriginalMessage());
 				}
 			});
+	}
+
+	/**
+	 * Reads a JSON object, an absent body counting as {@code {}} (admin routes whose
+	 * fields are all optional).
+	 */
+	@SuppressWarnings("unchecked")
+	public Mono<Map<String, @Nullable Object>> readObject(ServerWebExchange exchange) {
+		return read(exchange, Map.class).map((map) -> (Map<String, @Nullable Object>) map)
+			.onErrorResume(BadRequestError.class, (error) -> error.getMessage().startsWith("Request body is empty")
+					? Mono.just(new LinkedHashMap<>()) : Mono.error(error));
 	}
 
 	RequestTooLargeError tooLarge() {

@@ -3,8 +3,11 @@ package dev.llmgw.gateway.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.ModelAccess;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ModelCard;
 import dev.llmgw.model.openai.ModelList;
 import reactor.core.publisher.Mono;
@@ -41,15 +44,32 @@ public final class ModelsHandler {
 		this.listBody = mapper.writeValueAsBytes(ModelList.of(cards));
 	}
 
+	/**
+	 * The models the caller may use: all of them, pre-rendered, for callers without model
+	 * lists.
+	 */
 	public Mono<ServerResponse> list(ServerRequest request) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.listBody);
+		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		if (caller == null || caller.access().equals(ModelAccess.ALL)) {
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.listBody);
+		}
+		List<ModelCard> cards = new ArrayList<>();
+		for (String name : this.models.modelNames()) {
+			if (caller.access().allows(name)) {
+				cards.add(ModelCard.of(name, CREATED, OWNER));
+			}
+		}
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.mapper.writeValueAsBytes(ModelList.of(cards)));
 	}
 
 	public Mono<ServerResponse> get(ServerRequest request) {
 		// {*model} captures names with slashes (openai/gpt-4o) and keeps the leading
 		// slash
 		String model = request.pathVariable("model").substring(1);
-		if (this.models.find(model) == null) {
+		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		if (this.models.find(model) == null || (caller != null && !caller.access().allows(model))) {
 			return Mono.error(new NotFoundError("The model '" + model + "' does not exist. Call `/v1/models` to "
 					+ "view available models for your key.", null, "model"));
 		}

@@ -3,33 +3,52 @@ package dev.llmgw.gateway.auth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling, as resolved from their key. Carries no secret: the key itself is
- * represented only by a display name such as {@code sk-...a1b2}.
+ * Who is calling, as resolved from their key. Carries no secret: the key is represented
+ * only by its display name ({@code sk-...a1b2}) and its SHA-256, which is LiteLLM's key
+ * id.
  *
  * @param displayName how logs and messages name the key
  * @param role the LiteLLM role: proxy_admin, proxy_admin_viewer, internal_user,
  * internal_user_viewer
  * @param userId the owning user, when known
  * @param teamId the owning team, when known
+ * @param keyHash the key's SHA-256 (hex), null for the master key
+ * @param access which models the caller may use
  */
-public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId) {
+public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
+		@Nullable String keyHash, ModelAccess access) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
+	public static final String PROXY_ADMIN_VIEWER = "proxy_admin_viewer";
+
+	public static final String INTERNAL_USER = "internal_user";
+
+	public static final String INTERNAL_USER_VIEWER = "internal_user_viewer";
+
 	public static CallerIdentity masterKey() {
-		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null);
+		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL);
 	}
 
 	/**
 	 * Used when no master key is configured: LiteLLM then lets every request through as
-	 * an admin.
+	 * an internal user.
 	 */
 	public static CallerIdentity unauthenticated() {
-		return new CallerIdentity("no-auth", PROXY_ADMIN, "default_user_id", null);
+		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL);
 	}
 
 	public boolean isAdmin() {
 		return PROXY_ADMIN.equals(this.role);
+	}
+
+	/** Admins and admin viewers may read everything. */
+	public boolean canReadAll() {
+		return isAdmin() || PROXY_ADMIN_VIEWER.equals(this.role);
+	}
+
+	public boolean isMasterKey() {
+		return this.keyHash == null && isAdmin();
 	}
 
 }

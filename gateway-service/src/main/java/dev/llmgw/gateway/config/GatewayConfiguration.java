@@ -1,22 +1,27 @@
 package dev.llmgw.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.api.OpenAiErrorHandler;
+import dev.llmgw.gateway.auth.AuthCacheInvalidation;
 import dev.llmgw.gateway.auth.AuthenticationFilter;
 import dev.llmgw.gateway.auth.KeyAuthenticator;
 import dev.llmgw.gateway.auth.MasterKeyAuthenticator;
+import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.UpstreamClient;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.CallIdFilter;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.gateway.web.RequestSizeFilter;
+import io.lettuce.core.RedisURI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,12 +91,32 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths) {
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	VirtualKeyAuthenticator virtualKeyAuthenticator(RowStore rows, Clock clock, GatewayProperties properties) {
+		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), 100_000);
+	}
+
+	@Bean(destroyMethod = "close")
+	AuthCacheInvalidation authCacheInvalidation(VirtualKeyAuthenticator cache, GatewayProperties properties) {
+		RedisURI redis = RedisSettings.from(properties);
+		log.info("Shared state: {}", (redis != null) ? "Redis " + redis.getHost() + ":" + redis.getPort()
+				: "none (REDIS_HOST unset): this instance works alone");
+		return new AuthCacheInvalidation(cache, redis);
+	}
+
+	@Bean
+	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths,
+			VirtualKeyAuthenticator virtualKeys) {
 		List<KeyAuthenticator> authenticators = new ArrayList<>();
 		String masterKey = config.masterKey();
 		if (masterKey != null) {
 			authenticators.add(new MasterKeyAuthenticator(masterKey));
 		}
+		authenticators.add(virtualKeys);
 		return new AuthenticationFilter(authenticators, masterKey != null,
 				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
 	}

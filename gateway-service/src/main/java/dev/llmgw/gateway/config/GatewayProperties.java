@@ -29,7 +29,11 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(@Nullable String configFilePath, @Nullable String middlewareUrl,
 		@DefaultValue("10s") @NotNull Duration connectTimeout, @DefaultValue("2000") @Min(1) int maxConnections,
 		@DefaultValue("30s") @NotNull Duration idleConnectionTimeout,
-		@DefaultValue("100") @Min(1) double defaultMaxRequestSizeMb) {
+		@DefaultValue("100") @Min(1) double defaultMaxRequestSizeMb, @Nullable String databaseUrl,
+		@DefaultValue("./data") String dataDir, @DefaultValue("10") @Min(1) int databasePoolSize,
+		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
+		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
+		@DefaultValue("60s") Duration authCacheTtl) {
 
 	public static final String PREFIX = "gateway";
 

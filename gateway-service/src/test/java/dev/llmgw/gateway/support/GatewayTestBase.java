@@ -23,7 +23,12 @@ public abstract class GatewayTestBase {
 
 	protected static final String MASTER_KEY = TestGatewayConfig.MASTER_KEY;
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	// HTTP/1.1 as the SDKs speak it: the JDK client would otherwise try an h2c upgrade on
+	// each new connection
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@LocalServerPort
 	protected int port;
@@ -32,6 +37,7 @@ public abstract class GatewayTestBase {
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("gateway.config-file-path", () -> TestGatewayConfig.path().toString());
 		registry.add("server.address", () -> "127.0.0.1");
+		registry.add("gateway.data-dir", () -> TestGatewayConfig.dataDirectory().toString());
 	}
 
 	protected String url(String path) {

@@ -18,6 +18,19 @@ public final class TestGatewayConfig {
 	private TestGatewayConfig() {
 	}
 
+	/**
+	 * A fresh directory for the embedded database of the gateways started by one test
+	 * JVM.
+	 */
+	public static synchronized Path dataDirectory() {
+		try {
+			return Files.createTempDirectory("gateway-test-data");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static synchronized Path path() {
 		if (written == null) {
 			written = write(FakeLlmServerProcess.shared().baseUrl());
@@ -65,8 +78,13 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: openai/x, api_base: "%1$s", api_key: os.environ/LLMGW_TEST_UNSET_KEY}
 				  - model_name: bedrock-model
 				    litellm_params: {model: bedrock/anthropic.claude-3-haiku-20240307-v1:0}
+				  - model_name: gpt-4o
+				    litellm_params: {model: openai/gpt-4o, api_base: "%1$s", api_key: fake-key}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
+				litellm_settings:
+				  default_key_generate_params: {max_parallel_requests: 7}
+				  upperbound_key_generate_params: {max_budget: 1000, rpm_limit: 5000}
 				general_settings:
 				  master_key: %2$s
 				  max_request_size_mb: 1

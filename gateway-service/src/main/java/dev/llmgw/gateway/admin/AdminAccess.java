@@ -1,0 +1,77 @@
+package dev.llmgw.gateway.admin;
+
+import java.util.Map;
+import java.util.Objects;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.AuthenticationError;
+import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.web.CallContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who may do what on the admin API (shared/spec/admin-api.md §1.3): admins everything,
+ * admin viewers read everything, internal users their own keys and their own user,
+ * internal-user viewers only read themselves.
+ */
+final class AdminAccess {
+
+	private AdminAccess() {
+	}
+
+	static CallerIdentity caller(ServerWebExchange exchange) {
+		CallerIdentity caller = CallContext.of(exchange).caller();
+		return (caller != null) ? caller : CallerIdentity.unauthenticated();
+	}
+
+	/** Only admins may manage users, teams and customers. */
+	static void requireAdmin(CallerIdentity caller, String route) {
+		if (!caller.isAdmin()) {
+			throw notAdmin(caller, route);
+		}
+	}
+
+	/** Admins and admin viewers may read any record. */
+	static void requireReadAll(CallerIdentity caller, String route) {
+		if (!caller.canReadAll()) {
+			throw notAdmin(caller, route);
+		}
+	}
+
+	/** Viewers may not change anything. */
+	static void requireWriter(CallerIdentity caller, String route) {
+		if (caller.role().endsWith("_viewer")) {
+			throw new AuthenticationError(
+					"Authentication Error, role " + caller.role() + " is read-only and cannot call " + route);
+		}
+	}
+
+	/**
+	 * Whether the caller may act on a key row: admins any, others only keys of their own
+	 * user.
+	 */
+	static boolean owns(CallerIdentity caller, Map<String, @Nullable Object> keyRow) {
+		return caller.isAdmin() || (caller.userId() != null && Objects.equals(caller.userId(), keyRow.get("user_id")));
+	}
+
+	static PermissionDeniedError notOwner(String what) {
+		return new PermissionDeniedError(
+				"You can only manage your own " + what + ". Only proxy admins may act on other users' " + what + ".");
+	}
+
+	private static AuthenticationError notAdmin(CallerIdentity caller, String route) {
+		return new AuthenticationError("Authentication Error, Only proxy admin can be used to generate, delete, "
+				+ "update info for new keys/users/teams. Route=" + route + ". Your role=" + caller.role()
+				+ ". Your user_id=" + maskUserId(caller.userId()));
+	}
+
+	private static String maskUserId(@Nullable String userId) {
+		if (userId == null) {
+			return "None";
+		}
+		return (userId.length() <= 4) ? "****" : userId.substring(0, 2) + "***" + userId.substring(userId.length() - 2);
+	}
+
+}

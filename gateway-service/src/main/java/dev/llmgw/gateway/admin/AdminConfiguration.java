@@ -1,0 +1,104 @@
+package dev.llmgw.gateway.admin;
+
+import java.time.Clock;
+import java.util.Map;
+
+import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.MiddlewarePaths;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The admin API's parts and routes (shared/spec/admin-api.md §2-4). */
+@Configuration(proxyBeanMethods = false)
+public class AdminConfiguration {
+
+	@Bean
+	RowStore rowStore(Database database, JsonMapper mapper) {
+		return new RowStore(database, mapper);
+	}
+
+	@Bean
+	KeyRows keyRows(Clock clock, GatewayConfig config) {
+		Ids.seedNow();
+		return new KeyRows(clock, section(config, "default_key_generate_params"),
+				section(config, "upperbound_key_generate_params"));
+	}
+
+	@Bean
+	KeyEndpoints keyEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
+		return new KeyEndpoints(rows, keys, invalidation, bodies);
+	}
+
+	@Bean
+	UserEndpoints userEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies,
+			GatewayConfig config) {
+		return new UserEndpoints(rows, keys, invalidation, bodies, config.litellmSettings());
+	}
+
+	@Bean
+	TeamEndpoints teamEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
+		return new TeamEndpoints(rows, keys, invalidation, bodies);
+	}
+
+	@Bean
+	CustomerEndpoints customerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies) {
+		return new CustomerEndpoints(rows, keys, bodies);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
+			CustomerEndpoints customers, MiddlewarePaths middlewarePaths) {
+		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
+		RouterFunctions.Builder routes = RouterFunctions.route()
+			.POST("/key/generate", staysHere, keys::generate)
+			.POST("/key/update", keys::update)
+			.POST("/key/delete", keys::delete)
+			.GET("/key/info", keys::info)
+			.GET("/key/list", keys::list)
+			.POST("/key/regenerate", keys::regenerate)
+			.POST("/key/{key}/regenerate", keys::regenerate)
+			.POST("/key/block", keys::block)
+			.POST("/key/unblock", keys::unblock)
+			.POST("/user/new", staysHere, users::create)
+			.GET("/user/info", users::info)
+			.POST("/user/update", users::update)
+			.POST("/user/delete", users::delete)
+			.GET("/user/list", users::list)
+			.POST("/team/new", teams::create)
+			.GET("/team/info", teams::info)
+			.POST("/team/update", teams::update)
+			.POST("/team/delete", teams::delete)
+			.GET("/team/list", teams::list)
+			.POST("/team/member_add", teams::addMember)
+			.POST("/team/member_delete", teams::deleteMember)
+			.POST("/team/block", teams::block)
+			.POST("/team/unblock", teams::unblock);
+		for (String prefix : new String[] { "/customer", "/end_user" }) {
+			routes.POST(prefix + "/new", customers::create)
+				.GET(prefix + "/info", customers::info)
+				.POST(prefix + "/update", customers::update)
+				.POST(prefix + "/delete", customers::delete)
+				.POST(prefix + "/block", customers::block)
+				.POST(prefix + "/unblock", customers::unblock)
+				.GET(prefix + "/list", customers::list);
+		}
+		return routes.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> section(GatewayConfig config, String name) {
+		Object section = config.litellmSettings().raw().get(name);
+		return (section instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+}

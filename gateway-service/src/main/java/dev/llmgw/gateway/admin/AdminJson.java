@@ -1,0 +1,18 @@
+package dev.llmgw.gateway.admin;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Admin responses: JSON, 200. */
+final class AdminJson {
+
+	private AdminJson() {
+	}
+
+	static Mono<ServerResponse> ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	}
+
+}

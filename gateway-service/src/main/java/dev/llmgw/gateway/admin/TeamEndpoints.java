@@ -1,0 +1,400 @@
+package dev.llmgw.gateway.admin;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.config.BudgetDuration;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.storage.RowStore;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code /team/*}: admins create, change, block and delete teams and manage their
+ * members; members read their teams. Deleting a team deletes its keys, as in LiteLLM.
+ */
+public final class TeamEndpoints {
+
+	private final RowStore rows;
+
+	private final KeyRows keys;
+
+	private final KeyInvalidation invalidation;
+
+	private final JsonBodyReader bodies;
+
+	TeamEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
+		this.rows = rows;
+		this.keys = keys;
+		this.invalidation = invalidation;
+		this.bodies = bodies;
+	}
+
+	public Mono<ServerResponse> create(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/team/new");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = (fields.string("team_id") != null) ? fields.string("team_id") : Ids.uuid();
+			Map<String, @Nullable Object> team = new LinkedHashMap<>();
+			team.put("team_id", teamId);
+			team.put("spend", 0.0);
+			team.put("blocked", false);
+			team.putAll(changes(fields));
+			team.put("created_at", this.keys.now());
+			team.put("updated_at", this.keys.now());
+			List<Member> members = members(fields.raw("members_with_roles"), "members_with_roles");
+			return this.rows.find(AdminTables.TEAMS, teamId)
+				.flatMap((existing) -> Mono.<Map<String, @Nullable Object>>error(new BadRequestError(
+						"Team id = " + teamId + " already exists. Please use a different team id.", null, "team_id")))
+				.then(this.rows.database()
+					.inTransaction((client) -> this.rows.insert(client, AdminTables.TEAMS, team)
+						.then(Flux.fromIterable(members)
+							.concatMap((member) -> ensureUser(member)
+								.flatMap((userId) -> this.rows.insert(client, AdminTables.TEAM_MEMBERS,
+										membership(teamId, userId, member.role(), this.keys.now()))))
+							.then())
+						.thenReturn(team)))
+				.flatMap((saved) -> withMembers(saved))
+				.flatMap(AdminJson::ok);
+		});
+	}
+
+	public Mono<ServerResponse> info(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		String teamId = request.queryParam("team_id").orElse(caller.teamId());
+		if (teamId == null) {
+			return Mono.error(new BadRequestError("Pass the team to look up: /team/info?team_id=...", null, "team_id"));
+		}
+		return team(teamId).flatMap((team) -> isMember(caller, teamId).flatMap((member) -> {
+			if (!caller.canReadAll() && !member && !teamId.equals(caller.teamId())) {
+				return Mono.error(new PermissionDeniedError("You can only view teams you belong to", null, "team_id"));
+			}
+			return withMembers(team)
+				.zipWith(this.rows.findAll(AdminTables.KEYS, Map.of("team_id", teamId), 1000, 0)
+					.map(KeyRows::publicView)
+					.collectList())
+				.zipWith(this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId), 1000, 0)
+					.map(KeyRows::publicView)
+					.collectList())
+				.flatMap((result) -> {
+					Map<String, @Nullable Object> body = new LinkedHashMap<>();
+					body.put("team_id", teamId);
+					body.put("team_info", result.getT1().getT1());
+					body.put("keys", result.getT1().getT2());
+					body.put("team_memberships", result.getT2());
+					return AdminJson.ok(body);
+				});
+		}));
+	}
+
+	public Mono<ServerResponse> update(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/team/update");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = KeyEndpoints.required(fields, "team_id");
+			return team(teamId).flatMap((team) -> {
+				Map<String, @Nullable Object> changes = changes(fields);
+				changes.put("updated_at", this.keys.now());
+				team.putAll(changes);
+				return this.rows.update(AdminTables.TEAMS, teamId, changes)
+					.doOnSuccess((count) -> this.invalidation.teamChanged(teamId))
+					.then(withMembers(team))
+					.flatMap((view) -> AdminJson.ok(Map.of("team_id", teamId, "data", view)));
+			});
+		});
+	}
+
+	public Mono<ServerResponse> delete(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/team/delete");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			List<String> teamIds = new RequestFields(body).strings("team_ids");
+			if (teamIds == null || teamIds.isEmpty()) {
+				return Mono.error(new BadRequestError("Send team_ids (a non-empty list)", null, "team_ids"));
+			}
+			return Flux.fromIterable(teamIds)
+				.concatMap(this::team)
+				.then(Flux.fromIterable(teamIds)
+					.concatMap((teamId) -> this.rows.database()
+						.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "team_id", teamId)
+							.then(this.rows.delete(client, AdminTables.TEAM_MEMBERS, "team_id", teamId))
+							.then(this.rows.delete(client, AdminTables.TEAMS, "team_id", teamId)))
+						.doOnSuccess((count) -> this.invalidation.teamChanged(teamId)))
+					.then())
+				.then(AdminJson.ok(Map.of("deleted_teams", teamIds)));
+		});
+	}
+
+	public Mono<ServerResponse> list(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		Flux<Map<String, @Nullable Object>> teams;
+		String userId = request.queryParam("user_id").orElse(null);
+		if (!caller.canReadAll()) {
+			userId = caller.userId();
+			if (userId == null) {
+				return AdminJson.ok(List.of());
+			}
+		}
+		if (userId != null) {
+			teams = this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("user_id", userId), 1000, 0)
+				.concatMap((membership) -> this.rows.find(AdminTables.TEAMS, membership.get("team_id")));
+		}
+		else {
+			teams = this.rows.findAll(AdminTables.TEAMS, Map.of(), 1000, 0);
+		}
+		return teams.concatMap(this::withMembers).collectList().flatMap(AdminJson::ok);
+	}
+
+	public Mono<ServerResponse> addMember(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/team/member_add");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = KeyEndpoints.required(fields, "team_id");
+			Object raw = fields.raw("member");
+			List<Member> members = members((raw instanceof Map) ? List.of(raw) : raw, "member");
+			if (members.isEmpty()) {
+				return Mono.error(
+						new BadRequestError("Send member: {\"user_id\" or \"user_email\", \"role\"}", null, "member"));
+			}
+			Double budgetInTeam = fields.budget("max_budget_in_team");
+			List<Map<String, @Nullable Object>> added = new ArrayList<>();
+			return team(teamId).flatMap((team) -> Flux.fromIterable(members)
+				.concatMap((member) -> ensureUser(member).flatMap((userId) -> this.rows
+					.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId, "user_id", userId), 1, 0)
+					.hasElements()
+					.flatMap((exists) -> {
+						if (exists) {
+							return Mono.error(new BadRequestError(
+									"User " + userId + " is already a member of team " + teamId, null, "member"));
+						}
+						Map<String, @Nullable Object> membership = membership(teamId, userId, member.role(),
+								this.keys.now());
+						membership.put("max_budget_in_team", budgetInTeam);
+						added.add(KeyRows.publicView(membership));
+						return this.rows.insert(AdminTables.TEAM_MEMBERS, membership)
+							.doOnSuccess((done) -> this.invalidation.userChanged(userId));
+					})))
+				.then(withMembers(team))
+				.flatMap((view) -> {
+					view.put("updated_team_memberships", added);
+					return AdminJson.ok(view);
+				}));
+		});
+	}
+
+	public Mono<ServerResponse> deleteMember(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/team/member_delete");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = KeyEndpoints.required(fields, "team_id");
+			Mono<String> userId = (fields.string("user_id") != null) ? Mono.just(fields.string("user_id")) : this.rows
+				.findFirst(AdminTables.USERS, "user_email", KeyEndpoints.required(fields, "user_email"))
+				.map((user) -> (String) user.get("user_id"))
+				.switchIfEmpty(Mono.error(() -> new NotFoundError("No user with that user_email", null, "user_email")));
+			return team(teamId).then(userId)
+				.flatMap((id) -> this.rows.database()
+					.one((client) -> client.sql("DELETE FROM team_members WHERE team_id = :team AND user_id = :user")
+						.bind("team", teamId)
+						.bind("user", id)
+						.fetch()
+						.rowsUpdated())
+					.flatMap((count) -> (count == 0)
+							? Mono.error(new NotFoundError("User " + id + " is not a member of team " + teamId))
+							: Mono.just(id)))
+				.doOnSuccess(this.invalidation::userChanged)
+				.then(team(teamId))
+				.flatMap(this::withMembers)
+				.flatMap(AdminJson::ok);
+		});
+	}
+
+	public Mono<ServerResponse> block(ServerRequest request) {
+		return setBlocked(request, true, "/team/block");
+	}
+
+	public Mono<ServerResponse> unblock(ServerRequest request) {
+		return setBlocked(request, false, "/team/unblock");
+	}
+
+	private Mono<ServerResponse> setBlocked(ServerRequest request, boolean blocked, String route) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, route);
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			String teamId = KeyEndpoints.required(new RequestFields(body), "team_id");
+			return team(teamId).flatMap((team) -> {
+				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+				changes.put("blocked", blocked);
+				changes.put("updated_at", this.keys.now());
+				team.putAll(changes);
+				return this.rows.update(AdminTables.TEAMS, teamId, changes)
+					.doOnSuccess((count) -> this.invalidation.teamChanged(teamId))
+					.then(withMembers(team))
+					.flatMap(AdminJson::ok);
+			});
+		});
+	}
+
+	private Mono<Map<String, @Nullable Object>> team(String teamId) {
+		return this.rows.find(AdminTables.TEAMS, teamId)
+			.switchIfEmpty(
+					Mono.error(() -> new NotFoundError("Team not found, passed team_id=" + teamId, null, "team_id")));
+	}
+
+	private Mono<Boolean> isMember(CallerIdentity caller, String teamId) {
+		if (caller.userId() == null) {
+			return Mono.just(false);
+		}
+		return this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId, "user_id", caller.userId()), 1, 0)
+			.hasElements();
+	}
+
+	/** The team row as LiteLLM shows it, with members_with_roles. */
+	private Mono<Map<String, @Nullable Object>> withMembers(Map<String, @Nullable Object> team) {
+		return this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", team.get("team_id")), 1000, 0)
+			.map((membership) -> {
+				Map<String, @Nullable Object> member = new LinkedHashMap<>();
+				member.put("user_id", membership.get("user_id"));
+				member.put("role", membership.get("role"));
+				return member;
+			})
+			.collectList()
+			.map((members) -> {
+				Map<String, @Nullable Object> view = KeyRows.publicView(team);
+				view.put("members_with_roles", members);
+				return view;
+			});
+	}
+
+	/**
+	 * The user id of a member, creating the user (internal_user) when it does not exist
+	 * yet, as LiteLLM does.
+	 */
+	private Mono<String> ensureUser(Member member) {
+		Mono<Map<String, @Nullable Object>> existing = (member.userId() != null)
+				? this.rows.find(AdminTables.USERS, member.userId())
+				: this.rows.findFirst(AdminTables.USERS, "user_email", member.userEmail());
+		return existing.map((user) -> (String) user.get("user_id")).switchIfEmpty(Mono.defer(() -> {
+			Map<String, @Nullable Object> user = new LinkedHashMap<>();
+			String userId = (member.userId() != null) ? member.userId() : Ids.uuid();
+			user.put("user_id", userId);
+			user.put("user_email", member.userEmail());
+			user.put("user_role", CallerIdentity.INTERNAL_USER);
+			user.put("spend", 0.0);
+			user.put("created_at", this.keys.now());
+			user.put("updated_at", this.keys.now());
+			return this.rows.insert(AdminTables.USERS, user).thenReturn(userId);
+		}));
+	}
+
+	private Map<String, @Nullable Object> changes(RequestFields fields) {
+		Map<String, @Nullable Object> team = new LinkedHashMap<>();
+		for (String field : List.of("team_alias", "organization_id")) {
+			if (fields.has(field)) {
+				team.put(field, fields.string(field));
+			}
+		}
+		if (fields.has("models")) {
+			team.put("models", fields.strings("models"));
+		}
+		if (fields.has("model_aliases")) {
+			team.put("model_aliases", fields.map("model_aliases"));
+		}
+		Double maxBudget = fields.budget("max_budget");
+		Double softBudget = fields.budget("soft_budget");
+		if (maxBudget != null && softBudget != null && softBudget >= maxBudget) {
+			throw new BadRequestError("soft_budget must be lower than max_budget", null, "soft_budget");
+		}
+		if (fields.has("max_budget")) {
+			team.put("max_budget", maxBudget);
+		}
+		if (fields.has("soft_budget")) {
+			team.put("soft_budget", softBudget);
+		}
+		if (fields.has("budget_duration")) {
+			BudgetDuration period = fields.duration("budget_duration");
+			team.put("budget_duration", (period != null) ? period.toString() : null);
+			team.put("budget_reset_at",
+					(period != null) ? period.addTo(this.keys.now().toZonedDateTime()).toOffsetDateTime() : null);
+		}
+		if (fields.has("model_max_budget")) {
+			team.put("model_max_budget", fields.map("model_max_budget"));
+		}
+		if (fields.has("tpm_limit")) {
+			team.put("tpm_limit", fields.limit("tpm_limit"));
+		}
+		if (fields.has("rpm_limit")) {
+			team.put("rpm_limit", fields.limit("rpm_limit"));
+		}
+		if (fields.has("max_parallel_requests")) {
+			Long parallel = fields.limit("max_parallel_requests");
+			team.put("max_parallel_requests", (parallel != null) ? parallel.intValue() : null);
+		}
+		if (fields.has("blocked")) {
+			team.put("blocked", Boolean.TRUE.equals(fields.bool("blocked")));
+		}
+		if (fields.has("metadata")) {
+			team.put("metadata", fields.map("metadata"));
+		}
+		return team;
+	}
+
+	static Map<String, @Nullable Object> membership(String teamId, String userId, String role, OffsetDateTime now) {
+		Map<String, @Nullable Object> membership = new LinkedHashMap<>();
+		membership.put("team_id", teamId);
+		membership.put("user_id", userId);
+		membership.put("role", role);
+		membership.put("spend", 0.0);
+		membership.put("created_at", now);
+		return membership;
+	}
+
+	private static List<Member> members(@Nullable Object raw, String field) {
+		List<Member> members = new ArrayList<>();
+		if (raw == null) {
+			return members;
+		}
+		if (!(raw instanceof List<?> list)) {
+			throw new BadRequestError("Invalid value for " + field + ": expected a list of members", null, field);
+		}
+		for (Object item : list) {
+			if (!(item instanceof Map<?, ?> map)) {
+				throw new BadRequestError("Invalid value for " + field + ": each member is an object", null, field);
+			}
+			Object userId = map.get("user_id");
+			Object email = map.get("user_email");
+			if (userId == null && email == null) {
+				throw new BadRequestError("Each member needs user_id or user_email", null, field);
+			}
+			Object role = map.get("role");
+			String roleText = (role != null) ? role.toString() : "user";
+			if (!roleText.equals("user") && !roleText.equals("admin")) {
+				throw new BadRequestError("Member role must be 'admin' or 'user', got " + roleText, null, field);
+			}
+			members.add(new Member((userId != null) ? userId.toString() : null,
+					(email != null) ? email.toString() : null, roleText));
+		}
+		return members;
+	}
+
+	/** A team member as requests name it. */
+	private record Member(@Nullable String userId, @Nullable String userEmail, String role) {
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.llmgw.gateway.auth;
+
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What authentication needs of a virtual key, its user and its team, cached in process so
+ * that a request reads no database.
+ *
+ * @param tokenHash the key's SHA-256
+ * @param keyName the key's display name
+ * @param userId its user
+ * @param teamId its team
+ * @param userRole its user's role (internal_user when it has none)
+ * @param expires when it stops working
+ * @param blocked whether the key is blocked
+ * @param teamBlocked whether its team is blocked
+ * @param access its model lists
+ */
+record CachedKey(String tokenHash, String keyName, @Nullable String userId, @Nullable String teamId, String userRole,
+		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access) {
+
+	CallerIdentity toCaller() {
+		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access);
+	}
+
+}

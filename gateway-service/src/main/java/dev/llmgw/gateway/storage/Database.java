@@ -1,0 +1,57 @@
+package dev.llmgw.gateway.storage;
+
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The gateway's database client. PostgreSQL's R2DBC driver is non-blocking; H2's does
+ * file I/O on the calling thread, so for the embedded database every statement is moved
+ * off the event loop to a worker thread.
+ */
+public final class Database {
+
+	private final DatabaseClient client;
+
+	private final boolean embedded;
+
+	private final Scheduler scheduler;
+
+	private final TransactionalOperator transactions;
+
+	public Database(DatabaseClient client, TransactionalOperator transactions, boolean embedded) {
+		this.client = client;
+		this.transactions = transactions;
+		this.embedded = embedded;
+		this.scheduler = embedded ? Schedulers.boundedElastic() : Schedulers.immediate();
+	}
+
+	public boolean embedded() {
+		return this.embedded;
+	}
+
+	/** Runs a statement that yields one row or none. */
+	public <T> Mono<T> one(Function<DatabaseClient, Mono<T>> statement) {
+		Mono<T> result = Mono.defer(() -> statement.apply(this.client));
+		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+	}
+
+	/** Runs a statement that yields rows. */
+	public <T> Flux<T> many(Function<DatabaseClient, Flux<T>> statement) {
+		Flux<T> result = Flux.defer(() -> statement.apply(this.client));
+		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+	}
+
+	/** Runs statements in one transaction: all of them take effect, or none. */
+	public <T> Mono<T> inTransaction(Function<DatabaseClient, Mono<T>> work) {
+		Mono<T> result = this.transactions.transactional(Mono.defer(() -> work.apply(this.client)));
+		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+	}
+
+}

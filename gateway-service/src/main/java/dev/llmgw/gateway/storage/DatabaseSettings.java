@@ -1,0 +1,115 @@
+package dev.llmgw.gateway.storage;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.llmgw.gateway.config.ConfigException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the gateway's database is, read once at start-up: a PostgreSQL URL in the
+ * original's format ({@code postgresql://user:pass@host:port/db?sslmode=require}, also
+ * {@code postgres://}), or, when none is given, an H2 file under the data directory that
+ * keeps the quickstart's state across restarts.
+ *
+ * @param embedded true for the H2 file database
+ * @param host PostgreSQL host
+ * @param port PostgreSQL port
+ * @param database PostgreSQL database, or the H2 file path
+ * @param user the user
+ * @param password the password, never printed
+ * @param sslMode PostgreSQL sslmode (disable, allow, prefer, require, verify-ca,
+ * verify-full)
+ */
+public record DatabaseSettings(boolean embedded, String host, int port, String database, String user, String password,
+		String sslMode) {
+
+	private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+	public static DatabaseSettings embedded(Path dataDirectory) {
+		String file = dataDirectory.resolve("gateway").toAbsolutePath().normalize().toString();
+		return new DatabaseSettings(true, "", 0, file, "sa", "", "disable");
+	}
+
+	/**
+	 * @param url the DATABASE_URL value
+	 * @return its settings
+	 * @throws ConfigException naming what is wrong, never the password
+	 */
+	public static DatabaseSettings parse(String url) {
+		URI uri;
+		try {
+			uri = URI.create(url.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfigException("DATABASE_URL is not a URL (expected postgresql://user:pass@host:port/db)");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
+			throw new ConfigException(
+					"DATABASE_URL must start with postgresql:// or postgres://, got " + scheme + "://");
+		}
+		if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
+			throw new ConfigException("DATABASE_URL needs a host and a database: postgresql://user:pass@host:port/db");
+		}
+		String user = "postgres";
+		String password = "";
+		String userInfo = uri.getRawUserInfo();
+		if (userInfo != null) {
+			int colon = userInfo.indexOf(':');
+			user = decode((colon < 0) ? userInfo : userInfo.substring(0, colon));
+			password = (colon < 0) ? "" : decode(userInfo.substring(colon + 1));
+		}
+		String sslMode = query(uri.getRawQuery()).getOrDefault("sslmode", "prefer");
+		return new DatabaseSettings(false, uri.getHost(), (uri.getPort() > 0) ? uri.getPort() : 5432,
+				decode(uri.getPath().substring(1)), user, password, sslMode);
+	}
+
+	/** The JDBC URL Flyway migrates through. */
+	public String jdbcUrl() {
+		if (this.embedded) {
+			return "jdbc:h2:file:" + this.database + H2_OPTIONS;
+		}
+		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + this.database + "?sslmode=" + this.sslMode;
+	}
+
+	/** The H2 URL options, which the R2DBC side must share with the JDBC side. */
+	String h2Options() {
+		return H2_OPTIONS;
+	}
+
+	/** For logs: where the database is, without credentials. */
+	public String describe() {
+		return this.embedded ? "embedded H2 database " + this.database
+				: "PostgreSQL " + this.host + ":" + this.port + "/" + this.database;
+	}
+
+	@Override
+	public String toString() {
+		return "DatabaseSettings[" + describe() + "]";
+	}
+
+	private static Map<String, String> query(@Nullable String rawQuery) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (rawQuery != null) {
+			for (String pair : rawQuery.split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0) {
+					parameters.put(decode(pair.substring(0, equals)).toLowerCase(Locale.ROOT),
+							decode(pair.substring(equals + 1)));
+				}
+			}
+		}
+		return parameters;
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+}

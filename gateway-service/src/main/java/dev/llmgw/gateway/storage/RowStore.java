@@ -1,0 +1,213 @@
+package dev.llmgw.gateway.storage;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+
+/**
+ * Reads and writes rows of a {@link Table} as column-to-value maps, with plain SQL that
+ * both PostgreSQL and H2 accept. JSON columns come back as lists and maps; every column
+ * of a row is present, null when unset.
+ */
+public final class RowStore {
+
+	private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final Database database;
+
+	private final JsonMapper mapper;
+
+	public RowStore(Database database, JsonMapper mapper) {
+		this.database = database;
+		this.mapper = mapper;
+	}
+
+	public Database database() {
+		return this.database;
+	}
+
+	public Mono<Void> insert(Table table, Map<String, @Nullable Object> row) {
+		return this.database.one((client) -> insert(client, table, row));
+	}
+
+	/** Inserts with a client that may be inside a transaction. */
+	public Mono<Void> insert(DatabaseClient client, Table table, Map<String, @Nullable Object> row) {
+		StringJoiner names = new StringJoiner(", ");
+		StringJoiner values = new StringJoiner(", ");
+		for (String column : table.columns().keySet()) {
+			names.add(column);
+			values.add(":" + column);
+		}
+		GenericExecuteSpec spec = client
+			.sql("INSERT INTO " + table.name() + " (" + names + ") VALUES (" + values + ")");
+		for (Column column : table.columns().values()) {
+			spec = bind(spec, column, row.get(column.name()));
+		}
+		return spec.then();
+	}
+
+	/**
+	 * Updates some columns of one row.
+	 * @return the number of rows changed (0 when there is no such row)
+	 */
+	public Mono<Long> update(Table table, Object id, Map<String, @Nullable Object> changes) {
+		return this.database.one((client) -> update(client, table, id, changes));
+	}
+
+	public Mono<Long> update(DatabaseClient client, Table table, Object id, Map<String, @Nullable Object> changes) {
+		if (changes.isEmpty()) {
+			return Mono.just(0L);
+		}
+		StringJoiner assignments = new StringJoiner(", ");
+		changes.keySet().forEach((column) -> assignments.add(column + " = :" + column));
+		GenericExecuteSpec spec = client
+			.sql("UPDATE " + table.name() + " SET " + assignments + " WHERE " + table.key() + " = :id__")
+			.bind("id__", id);
+		for (Map.Entry<String, @Nullable Object> change : changes.entrySet()) {
+			Column column = table.column(change.getKey());
+			if (column == null) {
+				throw new IllegalArgumentException("no column " + change.getKey() + " in " + table.name());
+			}
+			spec = bind(spec, column, change.getValue());
+		}
+		return spec.fetch().rowsUpdated();
+	}
+
+	public Mono<Map<String, @Nullable Object>> find(Table table, Object id) {
+		return findFirst(table, table.key(), id);
+	}
+
+	public Mono<Map<String, @Nullable Object>> findFirst(Table table, String column, Object value) {
+		return this.database
+			.one((client) -> client.sql("SELECT * FROM " + table.name() + " WHERE " + column + " = :value")
+				.bind("value", value)
+				.map((row) -> read(table, row))
+				.first());
+	}
+
+	/**
+	 * Rows matching all the given column values (none: every row), newest first when the
+	 * table has created_at.
+	 */
+	public Flux<Map<String, @Nullable Object>> findAll(Table table, Map<String, Object> where, int limit, long offset) {
+		Where clause = Where.of(where);
+		String order = table.columns().containsKey("created_at") ? " ORDER BY created_at DESC" : "";
+		return this.database.many((client) -> clause
+			.bind(client
+				.sql("SELECT * FROM " + table.name() + clause.sql() + order + " LIMIT " + limit + " OFFSET " + offset))
+			.map((row) -> read(table, row))
+			.all());
+	}
+
+	public Mono<Long> count(Table table, Map<String, Object> where) {
+		Where clause = Where.of(where);
+		return this.database
+			.one((client) -> clause.bind(client.sql("SELECT COUNT(*) AS n FROM " + table.name() + clause.sql()))
+				.map((row) -> ((Number) row.get("n")).longValue())
+				.first());
+	}
+
+	public Mono<Long> delete(Table table, Object id) {
+		return this.database.one((client) -> delete(client, table, table.key(), id));
+	}
+
+	public Mono<Long> delete(DatabaseClient client, Table table, String column, Object value) {
+		return client.sql("DELETE FROM " + table.name() + " WHERE " + column + " = :value")
+			.bind("value", value)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private GenericExecuteSpec bind(GenericExecuteSpec spec, Column column, @Nullable Object value) {
+		Object converted = toSql(column, value);
+		return (converted != null) ? spec.bind(column.name(), converted)
+				: spec.bindNull(column.name(), column.type().sqlType());
+	}
+
+	private @Nullable Object toSql(Column column, @Nullable Object value) {
+		if (value == null) {
+			return switch (column.type()) {
+				case JSON_LIST -> "[]";
+				case JSON_MAP -> "{}";
+				default -> null;
+			};
+		}
+		return switch (column.type()) {
+			case JSON_LIST, JSON_MAP -> this.mapper.writeValueAsString(value);
+			case DOUBLE -> ((Number) value).doubleValue();
+			case LONG -> ((Number) value).longValue();
+			case INTEGER -> ((Number) value).intValue();
+			case TEXT -> value.toString();
+			default -> value;
+		};
+	}
+
+	private Map<String, @Nullable Object> read(Table table, Readable row) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (Column column : table.columns().values()) {
+			Object raw = row.get(column.name(), column.type().sqlType());
+			values.put(column.name(), fromSql(column, raw));
+		}
+		return values;
+	}
+
+	private @Nullable Object fromSql(Column column, @Nullable Object raw) {
+		if (raw == null) {
+			return switch (column.type()) {
+				case JSON_LIST -> new ArrayList<>();
+				case JSON_MAP -> new LinkedHashMap<>();
+				default -> null;
+			};
+		}
+		return switch (column.type()) {
+			case JSON_LIST -> this.mapper.readValue((String) raw, LIST);
+			case JSON_MAP -> this.mapper.readValue((String) raw, MAP);
+			default -> raw;
+		};
+	}
+
+	/** Equality conditions joined by AND, bound by name. */
+	private record Where(String sql, Map<String, Object> values) {
+
+		static Where of(Map<String, Object> values) {
+			if (values.isEmpty()) {
+				return new Where("", values);
+			}
+			StringJoiner conditions = new StringJoiner(" AND ", " WHERE ", "");
+			values.keySet().forEach((column) -> conditions.add(column + " = :w_" + column));
+			return new Where(conditions.toString(), values);
+		}
+
+		GenericExecuteSpec bind(GenericExecuteSpec spec) {
+			GenericExecuteSpec bound = spec;
+			for (Map.Entry<String, Object> value : this.values.entrySet()) {
+				bound = bound.bind("w_" + value.getKey(), value.getValue());
+			}
+			return bound;
+		}
+
+	}
+
+	/** The current time, truncated to microseconds as both databases store it. */
+	public static OffsetDateTime now(java.time.Clock clock) {
+		return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+	}
+
+}

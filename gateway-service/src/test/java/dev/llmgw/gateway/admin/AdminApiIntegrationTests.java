@@ -1,0 +1,326 @@
+package dev.llmgw.gateway.admin;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.AdminClient.Reply;
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin API over HTTP, as admin scripts drive it, on the embedded database ({@code
+ * AdminApiPostgresIntegrationTests} runs the same tests on PostgreSQL).
+ */
+class AdminApiIntegrationTests extends GatewayTestBase {
+
+	@Autowired
+	RowStore rows;
+
+	@Autowired
+	KeyInvalidation invalidation;
+
+	AdminClient admin;
+
+	@BeforeEach
+	void client() {
+		this.admin = new AdminClient(url(""));
+	}
+
+	@Test
+	void keyLifecycle() {
+		Reply generated = this.admin.post("/key/generate", MASTER_KEY,
+				Map.of("models", List.of("gpt-4o-mini"), "max_budget", 10, "duration", "30d", "key_alias",
+						unique("alias"), "metadata", Map.of("team", "blue"), "model_rpm_limit",
+						Map.of("gpt-4o-mini", 5)));
+		assertThat(generated.status()).as(generated.body()).isEqualTo(200);
+		JsonNode body = generated.json();
+		String key = body.get("key").asString();
+		assertThat(key).startsWith("sk-").hasSize(25);
+		assertThat(body.get("key_name").asString()).isEqualTo("sk-..." + key.substring(21));
+		assertThat(body.get("token").asString()).isEqualTo(KeyHashes.sha256Hex(key));
+		assertThat(body.get("token_id").asString()).isEqualTo(KeyHashes.sha256Hex(key));
+		assertThat(body.has("tpm_limit")).as("every field present").isTrue();
+		assertThat(body.get("tpm_limit").isNull()).isTrue();
+		assertThat(body.get("max_parallel_requests").asInt()).as("default_key_generate_params").isEqualTo(7);
+		assertThat(body.get("expires").asString()).isNotEmpty();
+		assertThat(body.at("/metadata/model_rpm_limit/gpt-4o-mini").asInt()).isEqualTo(5);
+
+		assertThat(this.admin.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
+		Reply denied = this.admin.chat(key, "gpt-4o");
+		assertThat(denied.status()).isEqualTo(401);
+		assertThat(denied.text("/error/type")).isEqualTo("key_model_access_denied");
+		assertThat(denied.text("/error/message")).isEqualTo(
+				"key not allowed to access model. This key can only access models=['gpt-4o-mini']. Tried to access gpt-4o");
+		assertThat(modelIds(key)).containsExactly("gpt-4o-mini");
+
+		Reply info = this.admin.get("/key/info?key=" + key, MASTER_KEY);
+		assertThat(info.status()).isEqualTo(200);
+		assertThat(info.text("/info/key_name")).isEqualTo(body.get("key_name").asString());
+		assertThat(info.json().get("info").has("token")).isFalse();
+		assertThat(info.json().get("info").toString()).as("the stored row never holds the key").doesNotContain(key);
+		assertThat(this.admin.get("/key/info?key=" + KeyHashes.sha256Hex(key), MASTER_KEY).status()).isEqualTo(200);
+		assertThat(this.admin.get("/key/info", key).text("/key")).as("own key by its hash")
+			.isEqualTo(KeyHashes.sha256Hex(key));
+
+		Reply updated = this.admin.post("/key/update", MASTER_KEY, Map.of("key", key, "models", List.of("gpt-4o")));
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(this.admin.chat(key, "gpt-4o").status()).as("takes effect at once").isEqualTo(200);
+
+		assertThat(this.admin.post("/key/block", MASTER_KEY, Map.of("key", key)).status()).isEqualTo(200);
+		Reply blocked = this.admin.chat(key, "gpt-4o");
+		assertThat(blocked.status()).isEqualTo(401);
+		assertThat(blocked.text("/error/message")).contains("Key is blocked");
+		assertThat(this.admin.post("/key/unblock", MASTER_KEY, Map.of("key", key)).status()).isEqualTo(200);
+		assertThat(this.admin.chat(key, "gpt-4o").status()).isEqualTo(200);
+
+		Reply regenerated = this.admin.post("/key/regenerate", MASTER_KEY, Map.of("key", key));
+		assertThat(regenerated.status()).as(regenerated.body()).isEqualTo(200);
+		String newKey = regenerated.text("/key");
+		assertThat(newKey).isNotEqualTo(key);
+		assertThat(this.admin.chat(key, "gpt-4o").status()).isEqualTo(401);
+		assertThat(this.admin.chat(newKey, "gpt-4o").status()).isEqualTo(200);
+
+		Reply deleted = this.admin.post("/key/delete", MASTER_KEY, Map.of("keys", List.of(newKey)));
+		assertThat(deleted.status()).isEqualTo(200);
+		assertThat(deleted.json().get("deleted_keys").get(0).asString()).isEqualTo(newKey);
+		Reply gone = this.admin.chat(newKey, "gpt-4o");
+		assertThat(gone.status()).isEqualTo(401);
+		assertThat(gone.text("/error/type")).isEqualTo("token_not_found_in_db");
+		assertThat(this.admin.get("/key/info?key=" + newKey, MASTER_KEY).status()).isEqualTo(404);
+	}
+
+	@Test
+	void keyValidation() {
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("max_budget", -1)), "max_budget",
+				"max_budget cannot be negative");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("models", "gpt-4o")), "models",
+				"expected a list");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("rpm_limit", "fast")), "rpm_limit",
+				"Invalid value for rpm_limit");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("team_id", "no-such-team")), "team_id",
+				"Team not found");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("duration", "1week")), "duration",
+				"invalid duration");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("key", "not-sk")), "key",
+				"must start with 'sk-'");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("max_budget", 5000)), "max_budget",
+				"max_budget is over max limit set in config - user_value=5000; max_value=1000");
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, "{not json"), null, "Malformed JSON");
+		String alias = unique("dup");
+		assertThat(this.admin.post("/key/generate", MASTER_KEY, Map.of("key_alias", alias)).status()).isEqualTo(200);
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("key_alias", alias)), "key_alias",
+				"Key with alias '" + alias + "' already exists");
+		assertThat(this.admin.post("/key/update", MASTER_KEY, Map.of("key", "sk-unknown-key-12345")).status())
+			.isEqualTo(404);
+		assertBadRequest(this.admin.post("/key/delete", MASTER_KEY, Map.of()), "keys", "Send 'keys'");
+	}
+
+	@Test
+	void expiredKeysAre400() {
+		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("duration", "30d")).text("/key");
+		String token = KeyHashes.sha256Hex(key);
+		this.rows.update(AdminTables.KEYS, token, Map.of("expires", OffsetDateTime.now().minusMinutes(1))).block();
+		this.invalidation.keyChanged(token);
+		Reply expired = this.admin.chat(key, "gpt-4o-mini");
+		assertThat(expired.status()).isEqualTo(400);
+		assertThat(expired.text("/error/type")).isEqualTo("expired_key");
+		assertThat(expired.text("/error/message")).startsWith("Authentication Error - Expired Key.");
+	}
+
+	@Test
+	void usersTheirKeysAndTheirRoles() {
+		String userId = unique("user");
+		Reply created = this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", userId, "user_email",
+				userId + "@Example.com", "max_budget", 20, "budget_duration", "1mo", "models", List.of("gpt-4o-mini")));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		JsonNode user = created.json();
+		String userKey = user.get("key").asString();
+		assertThat(user.get("user_id").asString()).isEqualTo(userId);
+		assertThat(user.get("user_role").asString()).isEqualTo("internal_user");
+		assertThat(user.get("max_budget").asDouble()).isEqualTo(20.0);
+		assertThat(user.get("budget_duration").asString()).isEqualTo("1mo");
+		assertThat(user.get("token").isNull()).isTrue();
+		assertThat(this.admin.chat(userKey, "gpt-4o-mini").status()).isEqualTo(200);
+		assertThat(this.admin.chat(userKey, "gpt-4o").text("/error/type")).isEqualTo("key_model_access_denied");
+
+		assertThat(this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", userId)).status()).isEqualTo(409);
+		assertBadRequest(this.admin.post("/user/new", MASTER_KEY, Map.of("user_role", "superuser")), "user_role",
+				"Invalid user_role");
+
+		Reply notAdmin = this.admin.post("/user/new", userKey, Map.of("user_id", unique("x")));
+		assertThat(notAdmin.status()).isEqualTo(401);
+		assertThat(notAdmin.text("/error/message")).contains("Only proxy admin can be used")
+			.contains("Route=/user/new")
+			.contains("Your role=internal_user");
+		assertThat(this.admin.post("/team/new", userKey, Map.of()).status()).isEqualTo(401);
+		assertThat(this.admin.get("/user/list", userKey).status()).isEqualTo(401);
+
+		Reply self = this.admin.get("/user/info", userKey);
+		assertThat(self.status()).isEqualTo(200);
+		assertThat(self.text("/user_info/user_email")).isEqualTo(userId.toLowerCase() + "@example.com");
+		assertThat(self.json().get("keys").size()).isEqualTo(1);
+		assertThat(this.admin.get("/user/info?user_id=someone-else", userKey).status()).isEqualTo(403);
+
+		Reply own = this.admin.post("/key/generate", userKey, Map.of("key_alias", unique("own"), "max_budget", 5));
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		assertThat(own.text("/user_id")).isEqualTo(userId);
+		Reply raise = this.admin.post("/key/generate", userKey, Map.of("max_budget", 500));
+		assertThat(raise.status()).isEqualTo(403);
+		assertThat(raise.text("/error/message")).contains("cannot raise their own limits");
+		Reply forOther = this.admin.post("/key/generate", userKey, Map.of("user_id", "someone-else"));
+		assertThat(forOther.status()).isEqualTo(403);
+		assertThat(forOther.text("/error/message"))
+			.isEqualTo("User can only create keys for themselves. Got user_id=someone-else, Your ID=" + userId);
+		Reply list = this.admin.get("/key/list", userKey);
+		assertThat(list.json().get("total_count").asInt()).isEqualTo(2);
+
+		Reply update = this.admin.post("/user/update", MASTER_KEY, Map.of("user_id", userId, "max_budget", 30));
+		assertThat(update.status()).isEqualTo(200);
+		assertThat(update.json().at("/data/max_budget").asDouble()).isEqualTo(30.0);
+		Reply users = this.admin.get("/user/list?page_size=100", MASTER_KEY);
+		assertThat(users.body()).contains(userId);
+
+		Reply deleted = this.admin.post("/user/delete", MASTER_KEY, Map.of("user_ids", List.of(userId)));
+		assertThat(deleted.status()).isEqualTo(200);
+		assertThat(this.admin.chat(userKey, "gpt-4o-mini").status()).as("the user's keys go with it").isEqualTo(401);
+		assertThat(this.admin.get("/user/info?user_id=" + userId, MASTER_KEY).status()).isEqualTo(404);
+	}
+
+	@Test
+	void oneUsersKeyCannotTouchAnothersKeys() {
+		String alice = this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", unique("alice"))).text("/key");
+		String bob = this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", unique("bob"))).text("/key");
+		assertThat(this.admin.get("/key/info?key=" + bob, alice).status()).isEqualTo(403);
+		assertThat(this.admin.post("/key/update", alice, Map.of("key", bob, "metadata", Map.of("x", 1))).status())
+			.isEqualTo(403);
+		assertThat(this.admin.post("/key/delete", alice, Map.of("keys", List.of(bob))).status()).isEqualTo(403);
+		assertThat(this.admin.post("/key/block", alice, Map.of("key", bob)).status()).isEqualTo(403);
+		assertThat(this.admin.chat(bob, "gpt-4o-mini").status()).as("still works").isEqualTo(200);
+		assertThat(this.admin.get("/key/list", alice).body()).doesNotContain(KeyHashes.sha256Hex(bob));
+		assertThat(this.admin.post("/key/update", alice, Map.of("key", alice, "metadata", Map.of("x", 1))).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void viewersOnlyRead() {
+		String viewer = this.admin
+			.post("/user/new", MASTER_KEY, Map.of("user_id", unique("viewer"), "user_role", "proxy_admin_viewer"))
+			.text("/key");
+		assertThat(this.admin.get("/user/list", viewer).status()).isEqualTo(200);
+		assertThat(this.admin.get("/key/list", viewer).status()).isEqualTo(200);
+		assertThat(this.admin.post("/user/new", viewer, Map.of()).status()).isEqualTo(401);
+		assertThat(this.admin.post("/key/generate", viewer, Map.of()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void teamsMembersAndTheirModels() {
+		String teamId = unique("team");
+		Reply team = this.admin.post("/team/new", MASTER_KEY,
+				Map.of("team_id", teamId, "team_alias", "blue", "models", List.of("gpt-4o"), "max_budget", 50));
+		assertThat(team.status()).as(team.body()).isEqualTo(200);
+		assertThat(team.text("/team_id")).isEqualTo(teamId);
+		assertThat(this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", teamId)).text("/error/message"))
+			.isEqualTo("Team id = " + teamId + " already exists. Please use a different team id.");
+
+		String member = unique("member");
+		Reply added = this.admin.post("/team/member_add", MASTER_KEY,
+				Map.of("team_id", teamId, "member", Map.of("user_id", member, "role", "user")));
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.body()).contains(member);
+		assertThat(this.admin.get("/user/info?user_id=" + member, MASTER_KEY).status()).as("member upserted")
+			.isEqualTo(200);
+		assertThat(this.admin
+			.post("/team/member_add", MASTER_KEY, Map.of("team_id", teamId, "member", Map.of("user_id", member)))
+			.status()).isEqualTo(400);
+
+		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("team_id", teamId, "user_id", member))
+			.text("/key");
+		assertThat(this.admin.chat(key, "gpt-4o").status()).isEqualTo(200);
+		Reply denied = this.admin.chat(key, "gpt-4o-mini");
+		assertThat(denied.status()).isEqualTo(401);
+		assertThat(denied.text("/error/type")).isEqualTo("team_model_access_denied");
+		assertThat(modelIds(key)).containsExactly("gpt-4o");
+
+		Reply info = this.admin.get("/team/info?team_id=" + teamId, key);
+		assertThat(info.status()).as("members read their team").isEqualTo(200);
+		assertThat(info.json().get("keys").size()).isEqualTo(1);
+		assertThat(this.admin.get("/team/list", MASTER_KEY).body()).contains(teamId);
+
+		assertThat(this.admin.post("/team/update", MASTER_KEY, Map.of("team_id", teamId, "models", List.of())).status())
+			.isEqualTo(200);
+		assertThat(this.admin.chat(key, "gpt-4o-mini").status()).as("team change takes effect at once").isEqualTo(200);
+
+		assertThat(this.admin.post("/team/block", MASTER_KEY, Map.of("team_id", teamId)).status()).isEqualTo(200);
+		assertThat(this.admin.chat(key, "gpt-4o").text("/error/message")).contains("Team=" + teamId + " is blocked");
+		assertThat(this.admin.post("/team/unblock", MASTER_KEY, Map.of("team_id", teamId)).status()).isEqualTo(200);
+
+		assertThat(this.admin.post("/team/member_delete", MASTER_KEY, Map.of("team_id", teamId, "user_id", member))
+			.status()).isEqualTo(200);
+		assertThat(this.admin.post("/team/delete", MASTER_KEY, Map.of("team_ids", List.of(teamId))).status())
+			.isEqualTo(200);
+		assertThat(this.admin.chat(key, "gpt-4o").status()).as("the team's keys go with it").isEqualTo(401);
+		assertThat(this.admin.get("/team/info?team_id=" + teamId, MASTER_KEY).status()).isEqualTo(404);
+	}
+
+	@Test
+	void customers() {
+		String customer = unique("customer");
+		Reply created = this.admin.post("/customer/new", MASTER_KEY,
+				Map.of("user_id", customer, "max_budget", 3, "rpm_limit", 10, "allowed_model_region", "eu"));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.json().at("/litellm_budget_table/max_budget").asDouble()).isEqualTo(3.0);
+		assertThat(this.admin.get("/customer/info?end_user_id=" + customer, MASTER_KEY).text("/allowed_model_region"))
+			.isEqualTo("eu");
+		assertThat(this.admin.post("/customer/update", MASTER_KEY, Map.of("user_id", customer, "max_budget", 4))
+			.json()
+			.at("/litellm_budget_table/max_budget")
+			.asDouble()).isEqualTo(4.0);
+		assertThat(this.admin.post("/customer/block", MASTER_KEY, Map.of("user_ids", List.of(customer)))
+			.json()
+			.at("/blocked_users/0/blocked")
+			.asBoolean()).isTrue();
+		assertThat(this.admin.post("/end_user/unblock", MASTER_KEY, Map.of("user_ids", List.of(customer)))
+			.json()
+			.at("/blocked_users/0/blocked")
+			.asBoolean()).isFalse();
+		assertThat(this.admin.get("/customer/list", MASTER_KEY).body()).contains(customer);
+		assertBadRequest(this.admin.post("/customer/new", MASTER_KEY, Map.of("user_id", unique("c"), "max_budget", -2)),
+				"max_budget", "cannot be negative");
+		Reply deleted = this.admin.post("/customer/delete", MASTER_KEY, Map.of("user_ids", List.of(customer)));
+		assertThat(deleted.json().get("deleted_customers").asInt()).isEqualTo(1);
+		assertThat(this.admin.get("/customer/info?end_user_id=" + customer, MASTER_KEY).status()).isEqualTo(404);
+	}
+
+	private List<String> modelIds(String key) {
+		List<String> ids = new ArrayList<>();
+		this.admin.get("/v1/models", key).json().get("data").forEach((model) -> ids.add(model.get("id").asString()));
+		return ids;
+	}
+
+	private static void assertBadRequest(Reply reply, String param, String message) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+		assertThat(reply.text("/error/message")).contains(message);
+		assertThat(reply.text("/error/code")).isEqualTo("400");
+		if (param != null) {
+			assertThat(reply.text("/error/param")).isEqualTo(param);
+		}
+	}
+
+	static String unique(String prefix) {
+		return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
