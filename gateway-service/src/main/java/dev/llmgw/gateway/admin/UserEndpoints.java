@@ -84,6 +84,11 @@ public final class UserEndpoints {
 				}
 			}
 			keyBody.put("user_id", userId);
+			if (teamIds.size() == 1 && keyBody.get("team_id") == null) {
+				// a user created into one team gets a key of that team, so the team's
+				// models and budget apply
+				keyBody.put("team_id", teamIds.get(0));
+			}
 			RequestFields keyFields = this.keys.withDefaults(keyBody);
 			String rawKey = withKey ? Ids.newKey() : "";
 			Map<String, @Nullable Object> keyRow = withKey ? this.keys.newRow(keyFields, rawKey, caller.userId())

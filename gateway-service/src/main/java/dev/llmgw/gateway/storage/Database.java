@@ -2,6 +2,8 @@ package dev.llmgw.gateway.storage;
 
 import java.util.function.Function;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -29,7 +31,7 @@ public final class Database {
 		this.client = client;
 		this.transactions = transactions;
 		this.embedded = embedded;
-		this.scheduler = embedded ? Schedulers.boundedElastic() : Schedulers.immediate();
+		this.scheduler = Schedulers.boundedElastic();
 	}
 
 	public boolean embedded() {
@@ -39,19 +41,36 @@ public final class Database {
 	/** Runs a statement that yields one row or none. */
 	public <T> Mono<T> one(Function<DatabaseClient, Mono<T>> statement) {
 		Mono<T> result = Mono.defer(() -> statement.apply(this.client));
-		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+		return Mono.defer(() -> offload(result));
 	}
 
 	/** Runs a statement that yields rows. */
 	public <T> Flux<T> many(Function<DatabaseClient, Flux<T>> statement) {
 		Flux<T> result = Flux.defer(() -> statement.apply(this.client));
-		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+		return Flux.defer(() -> offload(result));
+	}
+
+	/**
+	 * Runs blocking work on a worker thread and hands its result back to the event loop
+	 * that asked, so that the rest of the request (writing the response, reading the next
+	 * one) happens where Netty expects it.
+	 */
+	private <T> Mono<T> offload(Mono<T> work) {
+		EventExecutor loop = ThreadExecutorMap.currentExecutor();
+		Mono<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler) : work;
+		return (loop != null) ? offloaded.publishOn(Schedulers.fromExecutor(loop)) : offloaded;
+	}
+
+	private <T> Flux<T> offload(Flux<T> work) {
+		EventExecutor loop = ThreadExecutorMap.currentExecutor();
+		Flux<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler) : work;
+		return (loop != null) ? offloaded.publishOn(Schedulers.fromExecutor(loop)) : offloaded;
 	}
 
 	/** Runs statements in one transaction: all of them take effect, or none. */
 	public <T> Mono<T> inTransaction(Function<DatabaseClient, Mono<T>> work) {
 		Mono<T> result = this.transactions.transactional(Mono.defer(() -> work.apply(this.client)));
-		return this.embedded ? result.subscribeOn(this.scheduler) : result;
+		return Mono.defer(() -> offload(result));
 	}
 
 }

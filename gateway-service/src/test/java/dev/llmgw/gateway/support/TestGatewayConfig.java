@@ -80,6 +80,10 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: bedrock/anthropic.claude-3-haiku-20240307-v1:0}
 				  - model_name: gpt-4o
 				    litellm_params: {model: openai/gpt-4o, api_base: "%1$s", api_key: fake-key}
+				  - model_name: anthropic.claude-3-5-sonnet-20240620-v1:0
+				    litellm_params: {model: openai/claude-sonnet, api_base: "%1$s", api_key: fake-key}
+				  - model_name: anthropic.claude-3-haiku-20240307-v1:0
+				    litellm_params: {model: openai/claude-haiku, api_base: "%1$s", api_key: fake-key}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				litellm_settings:
