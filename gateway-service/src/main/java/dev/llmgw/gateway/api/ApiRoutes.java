@@ -1,8 +1,11 @@
 package dev.llmgw.gateway.api;
 
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.storage.Database;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +36,9 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers) {
-		return new HealthHandler(models, providers);
+	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
+			GatewayProperties properties) {
+		return new HealthHandler(models, providers, database, RedisSettings.from(properties) != null);
 	}
 
 	@Bean

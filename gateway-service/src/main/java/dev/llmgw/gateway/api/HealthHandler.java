@@ -11,10 +11,14 @@ import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.storage.Database;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.GatewayVersion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,29 +33,51 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class HealthHandler {
 
+	private static final Logger log = LoggerFactory.getLogger(HealthHandler.class);
+
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ModelRegistry models;
 
+	private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(3);
+
 	private final ProviderRegistry providers;
 
-	public HealthHandler(ModelRegistry models, ProviderRegistry providers) {
+	private final Database database;
+
+	private final boolean redisConfigured;
+
+	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database, boolean redisConfigured) {
 		this.models = models;
 		this.providers = providers;
+		this.database = database;
+		this.redisConfigured = redisConfigured;
 	}
 
 	public Mono<ServerResponse> liveliness(ServerRequest request) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue("\"I'm alive!\"");
 	}
 
+	/**
+	 * Ready when what is configured answers: the database (a {@code SELECT 1}). LiteLLM
+	 * reports the database state as the status; an unreachable database is a 503, so that
+	 * a load balancer stops sending traffic.
+	 */
 	public Mono<ServerResponse> readiness(ServerRequest request) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("status", "healthy");
-		body.put("db", "Not connected");
-		body.put("cache", null);
-		body.put("litellm_version", GatewayVersion.VALUE);
-		body.put("model_groups", this.models.groups().size());
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		return this.database.one((client) -> client.sql("SELECT 1").map((row) -> true).first())
+			.timeout(READINESS_TIMEOUT)
+			.onErrorResume((error) -> Mono.just(false))
+			.flatMap((connected) -> {
+				Map<String, @Nullable Object> body = new LinkedHashMap<>();
+				body.put("status", connected ? "connected" : "unhealthy");
+				body.put("db", connected ? "connected" : "Not connected");
+				body.put("cache", this.redisConfigured ? "redis" : null);
+				body.put("litellm_version", GatewayVersion.VALUE);
+				body.put("model_groups", this.models.groups().size());
+				return ServerResponse.status(connected ? 200 : 503)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(body);
+			});
 	}
 
 	public Mono<ServerResponse> health(ServerRequest request) {
@@ -95,6 +121,7 @@ public final class HealthHandler {
 			.timeout(PROBE_TIMEOUT)
 			.map((ok) -> result)
 			.onErrorResume((error) -> {
+				log.debug("health probe of {} failed", deployment, error);
 				result.put("error", error.getMessage());
 				return Mono.just(result);
 			});

@@ -72,6 +72,7 @@ public class GatewayConfiguration {
 
 	@Bean
 	ProviderRegistry providerRegistry(UpstreamClient client, JsonMapper mapper) {
+		JsonWarmUp.run(mapper);
 		return new ProviderRegistry(client, mapper);
 	}
 

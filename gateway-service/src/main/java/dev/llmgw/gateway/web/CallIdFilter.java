@@ -52,11 +52,12 @@ public final class CallIdFilter implements WebFilter, Ordered {
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - context.startNanos());
 		CallerIdentity caller = context.caller();
 		log.info(
-				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} prompt_tokens={} "
-						+ "completion_tokens={}",
+				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} user={} team={} "
+						+ "prompt_tokens={} completion_tokens={}",
 				context.callId(), exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
 				(status != null) ? status.value() : 200, millis, context.model(), context.deploymentId(),
-				(caller != null) ? caller.displayName() : "-", context.usage().promptTokens(),
+				(caller != null) ? caller.displayName() : "-", (caller != null) ? caller.userId() : null,
+				(caller != null) ? caller.teamId() : null, context.usage().promptTokens(),
 				context.usage().completionTokens());
 	}
 

@@ -48,7 +48,8 @@ class ModelsAndHealthIntegrationTests extends GatewayTestBase {
 		assertThat(live.body()).isEqualTo("\"I'm alive!\"");
 		HttpResponse<String> ready = get("/health/readiness");
 		assertThat(ready.statusCode()).isEqualTo(200);
-		assertThat(this.json.readTree(ready.body()).get("status").asString()).isEqualTo("healthy");
+		assertThat(this.json.readTree(ready.body()).get("status").asString()).isEqualTo("connected");
+		assertThat(this.json.readTree(ready.body()).get("db").asString()).isEqualTo("connected");
 	}
 
 	@Test
@@ -60,7 +61,7 @@ class ModelsAndHealthIntegrationTests extends GatewayTestBase {
 		body.get("healthy_endpoints").forEach((endpoint) -> healthy.add(endpoint.get("model").asString()));
 		List<String> unhealthy = new ArrayList<>();
 		body.get("unhealthy_endpoints").forEach((endpoint) -> unhealthy.add(endpoint.get("model").asString()));
-		assertThat(healthy).contains("gpt-4o-mini", "echo").doesNotContain("broken");
+		assertThat(healthy).as(response.body()).contains("gpt-4o-mini", "echo").doesNotContain("broken");
 		assertThat(unhealthy).contains("broken", "rate-limited", "unreachable", "no-key", "slow");
 		assertThat(body.get("healthy_count").asInt()).isEqualTo(healthy.size());
 		assertThat(response.body()).doesNotContain("fake-key");
