@@ -79,7 +79,9 @@ public final class ChatCompletionsHandler {
 		CallerIdentity caller = context.caller();
 		if (caller != null) {
 			AuthenticationError refusal = caller.access().refusal(model);
-			if (refusal != null) {
+			String aliasTarget = this.models.aliasTarget(model);
+			// an alias is allowed when the group it stands for is
+			if (refusal != null && (aliasTarget == null || !caller.access().allows(aliasTarget))) {
 				return Mono.error(refusal);
 			}
 		}

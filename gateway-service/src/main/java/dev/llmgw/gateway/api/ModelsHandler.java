@@ -55,7 +55,8 @@ public final class ModelsHandler {
 		}
 		List<ModelCard> cards = new ArrayList<>();
 		for (String name : this.models.modelNames()) {
-			if (caller.access().allows(name)) {
+			String aliasTarget = this.models.aliasTarget(name);
+			if (caller.access().allows(name) || (aliasTarget != null && caller.access().allows(aliasTarget))) {
 				cards.add(ModelCard.of(name, CREATED, OWNER));
 			}
 		}

@@ -12,7 +12,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.admin.AdminTables;
 import dev.llmgw.gateway.error.AuthenticationError;
-import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -84,7 +83,9 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		if (key.expires() != null && key.expires().isBefore(now)) {
-			return Mono.error(new BadRequestError(
+			// LiteLLM answers 400 here; issue 5 asks for 401, like every other key the
+			// gateway will not accept
+			return Mono.error(new AuthenticationError(
 					"Authentication Error - Expired Key. Key Expiry time " + key.expires() + " and current time " + now,
 					"expired_key", key.keyName()));
 		}

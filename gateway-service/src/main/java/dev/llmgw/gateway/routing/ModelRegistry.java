@@ -62,6 +62,14 @@ public final class ModelRegistry {
 		return matchWildcard(model);
 	}
 
+	/**
+	 * The group an alias (router_settings.model_group_alias) points to, or null when the
+	 * name is no alias.
+	 */
+	public @Nullable String aliasTarget(String model) {
+		return this.aliases.get(model);
+	}
+
 	/** The public names, in config order: groups, then aliases whose target exists. */
 	public List<String> modelNames() {
 		List<String> names = new ArrayList<>(this.groups.keySet());

@@ -64,7 +64,8 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 		assertThat(denied.text("/error/type")).isEqualTo("key_model_access_denied");
 		assertThat(denied.text("/error/message")).isEqualTo(
 				"key not allowed to access model. This key can only access models=['gpt-4o-mini']. Tried to access gpt-4o");
-		assertThat(modelIds(key)).containsExactly("gpt-4o-mini");
+		assertThat(modelIds(key)).containsExactly("gpt-4o-mini", "gpt-4");
+		assertThat(this.admin.chat(key, "gpt-4").status()).as("an alias of an allowed group").isEqualTo(200);
 
 		Reply info = this.admin.get("/key/info?key=" + key, MASTER_KEY);
 		assertThat(info.status()).isEqualTo(200);
@@ -129,13 +130,13 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
-	void expiredKeysAre400() {
+	void expiredKeysAre401() {
 		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("duration", "30d")).text("/key");
 		String token = KeyHashes.sha256Hex(key);
 		this.rows.update(AdminTables.KEYS, token, Map.of("expires", OffsetDateTime.now().minusMinutes(1))).block();
 		this.invalidation.keyChanged(token);
 		Reply expired = this.admin.chat(key, "gpt-4o-mini");
-		assertThat(expired.status()).isEqualTo(400);
+		assertThat(expired.status()).isEqualTo(401);
 		assertThat(expired.text("/error/type")).isEqualTo("expired_key");
 		assertThat(expired.text("/error/message")).startsWith("Authentication Error - Expired Key.");
 	}
