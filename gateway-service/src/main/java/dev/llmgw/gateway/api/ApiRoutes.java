@@ -5,6 +5,7 @@ import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.storage.Database;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,8 @@ public class ApiRoutes {
 
 	@Bean
 	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors) {
-		return new ChatCompletionsHandler(bodies, models, router, providers, errors);
+			ProviderRegistry providers, ErrorBodies errors, PriceMap prices) {
+		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices);
 	}
 
 	@Bean

@@ -14,6 +14,8 @@ import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.spend.CostCalculator;
+import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -44,6 +46,8 @@ public final class ChatCompletionsHandler {
 
 	static final String MODEL_GROUP_HEADER = "x-litellm-model-group";
 
+	static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
+
 	private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
 	private final JsonBodyReader bodies;
@@ -56,13 +60,16 @@ public final class ChatCompletionsHandler {
 
 	private final ErrorBodies errors;
 
+	private final PriceMap prices;
+
 	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors) {
+			ProviderRegistry providers, ErrorBodies errors, PriceMap prices) {
 		this.bodies = bodies;
 		this.models = models;
 		this.router = router;
 		this.providers = providers;
 		this.errors = errors;
+		this.prices = prices;
 	}
 
 	public Mono<ServerResponse> handle(ServerRequest request) {
@@ -91,7 +98,8 @@ public final class ChatCompletionsHandler {
 					+ ". Call `/v1/models` to view available models for your key.", null, "model"));
 		}
 		Deployment deployment = this.router.pick(group);
-		context.deploymentId(deployment.id());
+		context.deployment(deployment);
+		context.endUser(endUser(exchange, request));
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(MODEL_ID_HEADER, deployment.id());
 		headers.set(MODEL_GROUP_HEADER, group.name());
@@ -105,7 +113,12 @@ public final class ChatCompletionsHandler {
 		}
 		return provider.complete(call).flatMap((result) -> {
 			context.usage(result.usage());
-			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result.body());
+			double cost = CostCalculator.cost(this.prices.priceOf(deployment), result.usage());
+			context.cost(cost);
+			return ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(RESPONSE_COST_HEADER, Double.toString(cost))
+				.bodyValue(result.body());
 		});
 	}
 
@@ -132,6 +145,19 @@ public final class ChatCompletionsHandler {
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
 			.body((message, ignored) -> message.writeAndFlushWith(frames.map(Mono::just)));
+	}
+
+	/**
+	 * The end user a call is charged to, in LiteLLM's order: the customer-id headers,
+	 * then the body's {@code user} (shared/spec/admin-api.md §4.2).
+	 */
+	private static @Nullable String endUser(ServerWebExchange exchange, ChatCompletionRequest request) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		String header = headers.getFirst("x-litellm-customer-id");
+		if (header == null) {
+			header = headers.getFirst("x-litellm-end-user-id");
+		}
+		return (header != null && !header.isBlank()) ? header : request.user();
 	}
 
 	private static String validate(ChatCompletionRequest request) {

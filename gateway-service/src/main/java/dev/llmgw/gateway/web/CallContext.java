@@ -1,6 +1,10 @@
 package dev.llmgw.gateway.web;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,6 +29,14 @@ public final class CallContext {
 	private @Nullable String deploymentId;
 
 	private Usage usage = Usage.NONE;
+
+	private @Nullable Deployment deployment;
+
+	private @Nullable String endUser;
+
+	private @Nullable Double cost;
+
+	private final OffsetDateTime startTime = OffsetDateTime.now(ZoneOffset.UTC);
 
 	CallContext(String callId, long startNanos) {
 		this.callId = callId;
@@ -72,6 +84,38 @@ public final class CallContext {
 
 	public void deploymentId(String deploymentId) {
 		this.deploymentId = deploymentId;
+	}
+
+	/** The deployment that answered, once one was chosen. */
+	public @Nullable Deployment deployment() {
+		return this.deployment;
+	}
+
+	public void deployment(Deployment deployment) {
+		this.deployment = deployment;
+		this.deploymentId = deployment.id();
+	}
+
+	/** The request's end user (the {@code user} field, or the customer-id headers). */
+	public @Nullable String endUser() {
+		return this.endUser;
+	}
+
+	public void endUser(@Nullable String endUser) {
+		this.endUser = endUser;
+	}
+
+	/** The call's cost in dollars, once known. */
+	public @Nullable Double cost() {
+		return this.cost;
+	}
+
+	public void cost(double cost) {
+		this.cost = cost;
+	}
+
+	public OffsetDateTime startTime() {
+		return this.startTime;
 	}
 
 	public Usage usage() {

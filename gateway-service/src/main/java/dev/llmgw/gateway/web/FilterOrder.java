@@ -14,6 +14,9 @@ public final class FilterOrder {
 	 */
 	public static final int CALL_ID = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/** Records each model call's spend once its response has ended. */
+	public static final int SPEND = CALL_ID + 50;
+
 	/**
 	 * Refuses bodies over max_request_size_mb by their declared length, before anything
 	 * reads them.

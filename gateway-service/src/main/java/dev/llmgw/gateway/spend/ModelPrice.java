@@ -1,0 +1,19 @@
+package dev.llmgw.gateway.spend;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The prices of one model, in dollars per token, as LiteLLM's price map gives them.
+ *
+ * @param inputCostPerToken a prompt token
+ * @param outputCostPerToken a completion token
+ * @param cacheReadInputTokenCost a prompt token served from the provider's prompt cache,
+ * when it has its own price
+ * @param maxInputTokens the context window, when known
+ */
+public record ModelPrice(double inputCostPerToken, double outputCostPerToken, @Nullable Double cacheReadInputTokenCost,
+		@Nullable Integer maxInputTokens) {
+
+	public static final ModelPrice FREE = new ModelPrice(0, 0, null, null);
+
+}

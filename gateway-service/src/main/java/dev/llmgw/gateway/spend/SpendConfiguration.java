@@ -1,0 +1,49 @@
+package dev.llmgw.gateway.spend;
+
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.storage.RowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Prices, spend recording and the spend routes. */
+@Configuration(proxyBeanMethods = false)
+public class SpendConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SpendConfiguration.class);
+
+	@Bean
+	PriceMap priceMap(JsonMapper mapper) {
+		PriceMap prices = PriceMap.load(mapper);
+		log.info("Price map: {} models", prices.size());
+		return prices;
+	}
+
+	@Bean(destroyMethod = "close")
+	SpendRecorder spendRecorder(RowStore rows, GatewayConfig config, GatewayProperties properties) {
+		return new SpendRecorder(rows, !config.generalSettings().disableSpendLogs(), properties.spendFlushInterval());
+	}
+
+	@Bean
+	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices) {
+		return new SpendFilter(recorder, prices);
+	}
+
+	@Bean
+	SpendEndpoints spendEndpoints(RowStore rows, GatewayConfig config) {
+		return new SpendEndpoints(rows.database(), config.litellmSettings().maxBudget());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend) {
+		return RouterFunctions.route().GET("/spend/logs", spend::logs).GET("/global/spend", spend::global).build();
+	}
+
+}

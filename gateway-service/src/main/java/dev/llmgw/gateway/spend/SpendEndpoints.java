@@ -1,0 +1,131 @@
+package dev.llmgw.gateway.spend;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.error.AuthenticationError;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.gateway.web.CallContext;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /spend/logs} (one row per call, filtered by key, user, request id and dates)
+ * and {@code GET /global/spend}. Callers other than admins see only their own key's
+ * history.
+ */
+public final class SpendEndpoints {
+
+	private static final int MAX_ROWS = 1000;
+
+	private final Database database;
+
+	private final @Nullable Double proxyMaxBudget;
+
+	public SpendEndpoints(Database database, @Nullable Double proxyMaxBudget) {
+		this.database = database;
+		this.proxyMaxBudget = proxyMaxBudget;
+	}
+
+	public Mono<ServerResponse> logs(ServerRequest request) {
+		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		Map<String, Object> where = new LinkedHashMap<>();
+		request.queryParam("api_key")
+			.ifPresent((key) -> where.put("api_key", key.startsWith("sk-") ? KeyHashes.sha256Hex(key) : key));
+		request.queryParam("user_id").ifPresent((user) -> where.put("user_id", user));
+		request.queryParam("request_id").ifPresent((id) -> where.put("request_id", id));
+		if (caller != null && !caller.canReadAll()) {
+			if (caller.keyHash() == null) {
+				return Mono.error(new AuthenticationError("Authentication Error, spend logs need a key"));
+			}
+			where.put("api_key", caller.keyHash());
+		}
+		OffsetDateTime start = date(request, "start_date", false);
+		OffsetDateTime end = date(request, "end_date", true);
+		StringBuilder sql = new StringBuilder("SELECT * FROM spend_logs WHERE 1 = 1");
+		where.keySet().forEach((column) -> sql.append(" AND ").append(column).append(" = :").append(column));
+		if (start != null) {
+			sql.append(" AND start_time >= :start");
+		}
+		if (end != null) {
+			sql.append(" AND start_time < :end");
+		}
+		sql.append(" ORDER BY start_time DESC LIMIT ").append(MAX_ROWS);
+		return this.database.many((client) -> {
+			GenericExecuteSpec spec = client.sql(sql.toString());
+			for (Map.Entry<String, Object> condition : where.entrySet()) {
+				spec = spec.bind(condition.getKey(), condition.getValue());
+			}
+			if (start != null) {
+				spec = spec.bind("start", start);
+			}
+			if (end != null) {
+				spec = spec.bind("end", end);
+			}
+			return spec.fetch().all();
+		}).map(SpendEndpoints::view).collectList().flatMap(SpendEndpoints::json);
+	}
+
+	public Mono<ServerResponse> global(ServerRequest request) {
+		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		if (caller != null && !caller.canReadAll()) {
+			return Mono.error(new AuthenticationError("Authentication Error, only proxy admins may read the "
+					+ "proxy's spend. Route=/global/spend. Your role=" + caller.role()));
+		}
+		OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
+		return this.database
+			.one((client) -> client
+				.sql("SELECT COALESCE(SUM(spend), 0) AS total FROM spend_logs WHERE start_time >= :since")
+				.bind("since", since)
+				.map((row) -> ((Number) row.get("total")).doubleValue())
+				.first())
+			.flatMap((total) -> {
+				Map<String, @Nullable Object> body = new LinkedHashMap<>();
+				body.put("spend", total);
+				body.put("max_budget", this.proxyMaxBudget);
+				return json(body);
+			});
+	}
+
+	private static Map<String, @Nullable Object> view(Map<String, Object> row) {
+		Map<String, @Nullable Object> view = new LinkedHashMap<>();
+		row.forEach(
+				(column, value) -> view.put(column, (value instanceof OffsetDateTime time) ? time.toString() : value));
+		// LiteLLM's column names, which clients of /spend/logs read
+		view.put("startTime", view.remove("start_time"));
+		view.put("endTime", view.remove("end_time"));
+		view.put("user", view.remove("user_id"));
+		return view;
+	}
+
+	private static @Nullable OffsetDateTime date(ServerRequest request, String name, boolean endOfDay) {
+		String text = request.queryParam(name).orElse(null);
+		if (text == null) {
+			return null;
+		}
+		try {
+			LocalDate day = LocalDate.parse(text);
+			return (endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestError("Invalid " + name + ": expected YYYY-MM-DD", null, name);
+		}
+	}
+
+	private static Mono<ServerResponse> json(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.llmgw.gateway.spend;
+
+import java.time.OffsetDateTime;
+
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One finished call, to be counted once: its cost and who it is charged to.
+ *
+ * @param requestId the call id (x-litellm-call-id), which makes counting it twice
+ * impossible
+ * @param callType e.g. acompletion
+ * @param status success or failure
+ * @param keyHash the key's SHA-256, null for the master key
+ * @param userId the key's user
+ * @param teamId the key's team
+ * @param endUser the request's end user (customer)
+ * @param cost dollars
+ * @param usage tokens
+ * @param startTime when the request arrived
+ * @param endTime when the response ended
+ * @param model the provider's model id
+ * @param modelId the deployment id
+ * @param modelGroup the model group the caller asked for
+ * @param provider the provider
+ * @param apiBase the endpoint
+ */
+public record SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,
+		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, double cost, Usage usage,
+		OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
+		@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase) {
+
+}

@@ -1,0 +1,184 @@
+package dev.llmgw.gateway.spend;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.llmgw.gateway.admin.AdminTables;
+import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.gateway.storage.RowStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Writes spend after responses, never delaying them: calls queue in memory and are
+ * written every {@code flushInterval} in one transaction per batch, totals added to keys,
+ * users, teams and end users and one spend-log row per call. A graceful shutdown writes
+ * what is queued; a crash loses at most one interval's calls.
+ */
+public final class SpendRecorder implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SpendRecorder.class);
+
+	private static final int MAX_BATCH = 1000;
+
+	private final RowStore rows;
+
+	private final boolean spendLogs;
+
+	private final ConcurrentLinkedQueue<SpendEvent> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final Disposable flusher;
+
+	public SpendRecorder(RowStore rows, boolean spendLogs, Duration flushInterval) {
+		this.rows = rows;
+		this.spendLogs = spendLogs;
+		this.flusher = Flux.interval(flushInterval, flushInterval, Schedulers.single())
+			.onBackpressureDrop()
+			.concatMap((tick) -> flush().onErrorResume((error) -> {
+				log.warn("spend not written yet, will retry: {}", error.toString());
+				return Mono.empty();
+			}))
+			.subscribe();
+	}
+
+	/** Queues a finished call; cheap and non-blocking, for the request path. */
+	public void record(SpendEvent event) {
+		this.queue.add(event);
+		this.queued.incrementAndGet();
+	}
+
+	/** Writes everything queued so far. */
+	public Mono<Void> flush() {
+		return Mono.defer(() -> {
+			List<SpendEvent> batch = new ArrayList<>();
+			SpendEvent event;
+			while (batch.size() < MAX_BATCH && (event = this.queue.poll()) != null) {
+				batch.add(event);
+			}
+			if (batch.isEmpty()) {
+				return Mono.empty();
+			}
+			this.queued.addAndGet(-batch.size());
+			return write(batch).onErrorResume((error) -> {
+				// put the batch back: spend is counted once, late rather than never
+				this.queue.addAll(batch);
+				this.queued.addAndGet(batch.size());
+				return Mono.error(error);
+			}).then(Mono.defer(() -> (this.queued.get() > 0) ? flush() : Mono.<Void>empty()));
+		});
+	}
+
+	private Mono<Void> write(List<SpendEvent> batch) {
+		Map<String, Double> keys = new HashMap<>();
+		Map<String, Double> users = new HashMap<>();
+		Map<String, Double> teams = new HashMap<>();
+		Map<String, Double> endUsers = new HashMap<>();
+		for (SpendEvent event : batch) {
+			add(keys, event.keyHash(), event.cost());
+			add(users, event.userId(), event.cost());
+			add(teams, event.teamId(), event.cost());
+			add(endUsers, event.endUser(), event.cost());
+		}
+		Database database = this.rows.database();
+		return database
+			.inTransaction((client) -> Flux.fromIterable(batch)
+				.filter((event) -> this.spendLogs)
+				.concatMap((event) -> this.rows.insert(client, SpendTables.SPEND_LOGS, row(event)))
+				.thenMany(Flux.fromIterable(keys.entrySet())
+					.concatMap((entry) -> increment(client, "api_keys", "token", entry.getKey(), entry.getValue())))
+				.thenMany(Flux.fromIterable(users.entrySet())
+					.concatMap((entry) -> increment(client, "users", "user_id", entry.getKey(), entry.getValue())))
+				.thenMany(Flux.fromIterable(teams.entrySet())
+					.concatMap((entry) -> increment(client, "teams", "team_id", entry.getKey(), entry.getValue())))
+				.thenMany(Flux.fromIterable(endUsers.entrySet())
+					.concatMap((entry) -> chargeEndUser(client, entry.getKey(), entry.getValue())))
+				.then(Mono.just(true)))
+			.then();
+	}
+
+	private static Mono<Long> increment(DatabaseClient client, String table, String key, String id, double amount) {
+		return client.sql("UPDATE " + table + " SET spend = spend + :amount WHERE " + key + " = :id")
+			.bind("amount", amount)
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * End users are tracked even when never created (LiteLLM), so an unknown one gets a
+	 * row.
+	 */
+	private Mono<Long> chargeEndUser(DatabaseClient client, String endUser, double amount) {
+		return increment(client, "customers", "user_id", endUser, amount).flatMap((updated) -> {
+			if (updated > 0) {
+				return Mono.just(updated);
+			}
+			Map<String, @Nullable Object> customer = new LinkedHashMap<>();
+			java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+			customer.put("user_id", endUser);
+			customer.put("blocked", false);
+			customer.put("spend", amount);
+			customer.put("created_at", now);
+			customer.put("updated_at", now);
+			return this.rows.insert(client, AdminTables.CUSTOMERS, customer).thenReturn(1L);
+		});
+	}
+
+	private static Map<String, @Nullable Object> row(SpendEvent event) {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("request_id", event.requestId());
+		row.put("call_type", event.callType());
+		row.put("status", event.status());
+		row.put("api_key", event.keyHash());
+		row.put("user_id", event.userId());
+		row.put("team_id", event.teamId());
+		row.put("end_user", event.endUser());
+		row.put("spend", event.cost());
+		row.put("prompt_tokens", event.usage().promptTokens());
+		row.put("completion_tokens", event.usage().completionTokens());
+		row.put("total_tokens", event.usage().totalTokens());
+		row.put("start_time", event.startTime());
+		row.put("end_time", event.endTime());
+		row.put("model", event.model());
+		row.put("model_id", event.modelId());
+		row.put("model_group", event.modelGroup());
+		row.put("custom_llm_provider", event.provider());
+		row.put("api_base", event.apiBase());
+		row.put("metadata", Map.of());
+		return row;
+	}
+
+	private static void add(Map<String, Double> totals, @Nullable String id, double amount) {
+		if (id != null && amount != 0) {
+			totals.merge(id, amount, Double::sum);
+		}
+	}
+
+	/** Stops the timer and writes what is left, as part of a graceful shutdown. */
+	@Override
+	public void close() {
+		this.flusher.dispose();
+		try {
+			flush().block(Duration.ofSeconds(30));
+		}
+		catch (RuntimeException ex) {
+			log.error("{} calls' spend could not be written at shutdown: {}", this.queued.get(), ex.toString());
+		}
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.llmgw.gateway.spend;
+
+import java.util.List;
+
+import dev.llmgw.gateway.storage.Column;
+import dev.llmgw.gateway.storage.Table;
+
+/** The spend tables, as created by db/migration/V2__spend_logs.sql. */
+public final class SpendTables {
+
+	public static final Table SPEND_LOGS = Table.of("spend_logs", "request_id",
+			List.of(Column.text("request_id"), Column.text("call_type"), Column.text("status"), Column.text("api_key"),
+					Column.text("user_id"), Column.text("team_id"), Column.text("end_user"), Column.decimal("spend"),
+					Column.bigint("prompt_tokens"), Column.bigint("completion_tokens"), Column.bigint("total_tokens"),
+					Column.timestamp("start_time"), Column.timestamp("end_time"), Column.text("model"),
+					Column.text("model_id"), Column.text("model_group"), Column.text("custom_llm_provider"),
+					Column.text("api_base"), Column.map("metadata")));
+
+	private SpendTables() {
+	}
+
+}

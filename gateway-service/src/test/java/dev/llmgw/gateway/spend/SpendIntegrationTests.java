@@ -1,0 +1,143 @@
+package dev.llmgw.gateway.spend;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.AdminClient.Reply;
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Spend through the gateway: the fake LLM server reports usage, the bundled price map
+ * prices it, and the cost is added to the key, its user and the end user and logged once
+ * per call, streams included.
+ */
+class SpendIntegrationTests extends GatewayTestBase {
+
+	/**
+	 * gpt-4o-mini: $0.15 per million prompt tokens and $0.60 per million completion
+	 * tokens.
+	 */
+	private static final double INPUT = 1.5e-7;
+
+	private static final double OUTPUT = 6e-7;
+
+	private AdminClient api;
+
+	@BeforeEach
+	void client() {
+		this.api = new AdminClient(url(""));
+	}
+
+	@Test
+	void aCallsCostIsChargedToItsKeyUserAndEndUserAndLoggedOnce() throws Exception {
+		String userId = "spender-" + java.util.UUID.randomUUID();
+		String key = this.api.post("/user/new", MASTER_KEY, Map.of("user_id", userId)).text("/key");
+		String customer = "customer-" + java.util.UUID.randomUUID();
+		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\",\"user\":\"" + customer
+					+ "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}"))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		// the fake counts words: 2 prompt tokens, "You said: hello there" is 4 completion
+		// tokens
+		double expected = 2 * INPUT + 4 * OUTPUT;
+		assertThat(Double.parseDouble(response.headers().firstValue("x-litellm-response-cost").orElseThrow()))
+			.isCloseTo(expected, within(1e-12));
+		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
+
+		assertThat(
+				eventually(() -> this.api.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/spend").asDouble()))
+			.isCloseTo(expected, within(1e-12));
+		assertThat(this.api.get("/user/info?user_id=" + userId, MASTER_KEY).json().at("/user_info/spend").asDouble())
+			.isCloseTo(expected, within(1e-12));
+		assertThat(this.api.get("/customer/info?end_user_id=" + customer, MASTER_KEY).json().get("spend").asDouble())
+			.as("end users are tracked without being created")
+			.isCloseTo(expected, within(1e-12));
+
+		Reply logs = this.api.get("/spend/logs?request_id=" + callId, MASTER_KEY);
+		assertThat(logs.json().size()).isEqualTo(1);
+		JsonNode row = logs.json().get(0);
+		assertThat(row.get("status").asString()).isEqualTo("success");
+		assertThat(row.get("spend").asDouble()).isCloseTo(expected, within(1e-12));
+		assertThat(row.get("prompt_tokens").asInt()).isEqualTo(2);
+		assertThat(row.get("completion_tokens").asInt()).isEqualTo(4);
+		assertThat(row.get("model_group").asString()).isEqualTo("gpt-4o-mini");
+		assertThat(row.get("model_id").asString()).isEqualTo("mini-deployment");
+		assertThat(row.get("end_user").asString()).isEqualTo(customer);
+		assertThat(row.get("user").asString()).isEqualTo(userId);
+		assertThat(row.toString()).doesNotContain(key);
+	}
+
+	@Test
+	void streamsAreChargedFromTheirFinalUsage() throws Exception {
+		String key = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString(streamChat("gpt-4o-mini", "one two three", false)))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).as("the usage chunk stays hidden").doesNotContain("\"choices\":[]");
+		double expected = 3 * INPUT + 5 * OUTPUT;
+		assertThat(
+				eventually(() -> this.api.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/spend").asDouble()))
+			.isCloseTo(expected, within(1e-12));
+	}
+
+	@Test
+	void failuresAreLoggedAtNoCostAndHistoryIsPrivate() throws Exception {
+		String key = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		String other = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		assertThat(this.api.chat(key, "broken").status()).isEqualTo(500);
+		assertThat(this.api.chat(other, "gpt-4o-mini").status()).isEqualTo(200);
+		List<JsonNode> own = eventuallyRows(key, 1);
+		assertThat(own).hasSize(1);
+		assertThat(own.get(0).get("status").asString()).isEqualTo("failure");
+		assertThat(own.get(0).get("spend").asDouble()).isZero();
+		Reply asOther = this.api.get("/spend/logs?api_key=" + key, other);
+		asOther.json()
+			.forEach((row) -> assertThat(row.get("api_key").asString())
+				.isEqualTo(dev.llmgw.gateway.auth.KeyHashes.sha256Hex(other)));
+		assertThat(this.api.get("/global/spend", other).status()).isEqualTo(401);
+		assertThat(this.api.get("/global/spend", MASTER_KEY).json().get("spend").asDouble()).isPositive();
+	}
+
+	private List<JsonNode> eventuallyRows(String key, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		List<JsonNode> rows = List.of();
+		while (System.nanoTime() < deadline) {
+			List<JsonNode> found = new java.util.ArrayList<>();
+			this.api.get("/spend/logs?api_key=" + key, MASTER_KEY).json().forEach(found::add);
+			rows = found;
+			if (rows.size() >= count) {
+				return rows;
+			}
+			Thread.sleep(100);
+		}
+		return rows;
+	}
+
+	/**
+	 * Spend is written after the response, within the flush interval: wait for it, up to
+	 * 5 s.
+	 */
+	private static double eventually(DoubleSupplier spend) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		double value = spend.getAsDouble();
+		while (value == 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			value = spend.getAsDouble();
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.llmgw.gateway.spend;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import dev.llmgw.gateway.GatewayApplication;
+import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.storage.DatabaseSettings;
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.TestGatewayConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spend still queued when the gateway stops gracefully is written before it exits: with
+ * an hour between flushes, only the shutdown can have written it.
+ */
+class SpendShutdownIntegrationTests {
+
+	@Test
+	void aGracefulShutdownWritesQueuedSpend() throws Exception {
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+				"--server.port=0", "--server.address=127.0.0.1",
+				"--gateway.config-file-path=" + TestGatewayConfig.path(), "--gateway.database-url=" + databaseUrl,
+				"--gateway.spend-flush-interval=1h");
+		String key;
+		try {
+			AdminClient api = new AdminClient(
+					"http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort());
+			key = api.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of()).text("/key");
+			for (int i = 0; i < 3; i++) {
+				assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
+			}
+			assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).as("nothing written yet").isZero();
+		}
+		finally {
+			gateway.close();
+		}
+		assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
+		assertThat(
+				query(databaseUrl, "SELECT spend * 1e9 FROM api_keys WHERE token = '" + KeyHashes.sha256Hex(key) + "'"))
+			.as("nano-dollars")
+			.isEqualTo(Math.round(3 * (1 * 1.5e-7 + 3 * 6e-7) * 1e9));
+	}
+
+	private static long query(String databaseUrl, String sql) throws Exception {
+		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
+		try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+				settings.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return Math.round(result.getDouble(1));
+		}
+	}
+
+}
