@@ -4,6 +4,7 @@ import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.storage.Database;
@@ -27,8 +28,8 @@ public class ApiRoutes {
 
 	@Bean
 	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors, PriceMap prices) {
-		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices);
+			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits) {
+		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices, rateLimits);
 	}
 
 	@Bean

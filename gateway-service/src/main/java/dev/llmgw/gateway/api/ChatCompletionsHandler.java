@@ -13,6 +13,7 @@ import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.CostCalculator;
 import dev.llmgw.gateway.spend.PriceMap;
@@ -62,8 +63,11 @@ public final class ChatCompletionsHandler {
 
 	private final PriceMap prices;
 
+	private final RateLimitGate rateLimits;
+
 	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors, PriceMap prices) {
+			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits) {
+		this.rateLimits = rateLimits;
 		this.bodies = bodies;
 		this.models = models;
 		this.router = router;
@@ -106,6 +110,19 @@ public final class ChatCompletionsHandler {
 		if (deployment.apiBase() != null) {
 			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
+		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
+		return this.rateLimits.admit(admitted, model).flatMap((admission) -> {
+			RateLimitGate.writeHeaders(headers, admission);
+			if (!admission.allowed()) {
+				return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
+			}
+			context.admission(admission);
+			return call(exchange, request, deployment, context);
+		});
+	}
+
+	private Mono<ServerResponse> call(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			CallContext context) {
 		ChatProvider provider = this.providers.forDeployment(deployment);
 		ProviderCall call = new ProviderCall(deployment, request, context.callId());
 		if (request.isStream()) {

@@ -17,12 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param blocked whether the key is blocked
  * @param teamBlocked whether its team is blocked
  * @param access its model lists
+ * @param limits its rate limits
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String userId, @Nullable String teamId, String userRole,
-		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access) {
+		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access,
+		CallerLimits limits) {
 
 	CallerIdentity toCaller() {
-		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access);
+		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access,
+				this.limits);
 	}
 
 }

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param teamId the owning team, when known
  * @param keyHash the key's SHA-256 (hex), null for the master key
  * @param access which models the caller may use
+ * @param limits the rate limits its requests count against
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
-		@Nullable String keyHash, ModelAccess access) {
+		@Nullable String keyHash, ModelAccess access, CallerLimits limits) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -27,7 +28,8 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	public static final String INTERNAL_USER_VIEWER = "internal_user_viewer";
 
 	public static CallerIdentity masterKey() {
-		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL);
+		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL,
+				CallerLimits.NONE);
 	}
 
 	/**
@@ -35,7 +37,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 * an internal user.
 	 */
 	public static CallerIdentity unauthenticated() {
-		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL);
+		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL, CallerLimits.NONE);
 	}
 
 	public boolean isAdmin() {

@@ -117,7 +117,38 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		return new CachedKey(hash, (String) key.get("key_name"), (String) key.get("user_id"),
 				(String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
 				Boolean.TRUE.equals(key.get("blocked")), team != null && Boolean.TRUE.equals(team.get("blocked")),
-				access);
+				access, limits(key, user, team));
+	}
+
+	private static CallerLimits limits(Map<String, @Nullable Object> key, @Nullable Map<String, @Nullable Object> user,
+			@Nullable Map<String, @Nullable Object> team) {
+		Object metadata = key.get("metadata");
+		Map<?, ?> meta = (metadata instanceof Map<?, ?> map) ? map : Map.of();
+		return new CallerLimits(number(key.get("rpm_limit")), number(key.get("tpm_limit")),
+				number(key.get("max_parallel_requests")), perModel(meta.get("model_rpm_limit")),
+				perModel(meta.get("model_tpm_limit")), (user != null) ? number(user.get("rpm_limit")) : null,
+				(user != null) ? number(user.get("tpm_limit")) : null,
+				(user != null) ? number(user.get("max_parallel_requests")) : null,
+				(team != null) ? number(team.get("rpm_limit")) : null,
+				(team != null) ? number(team.get("tpm_limit")) : null,
+				(team != null) ? number(team.get("max_parallel_requests")) : null);
+	}
+
+	private static @Nullable Long number(@Nullable Object value) {
+		return (value instanceof Number number) ? number.longValue() : null;
+	}
+
+	private static Map<String, Long> perModel(@Nullable Object value) {
+		if (!(value instanceof Map<?, ?> map)) {
+			return Map.of();
+		}
+		Map<String, Long> limits = new java.util.HashMap<>();
+		map.forEach((model, limit) -> {
+			if (limit instanceof Number number) {
+				limits.put(String.valueOf(model), number.longValue());
+			}
+		});
+		return Map.copyOf(limits);
 	}
 
 	private static List<String> strings(@Nullable Object value) {

@@ -33,7 +33,8 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@DefaultValue("./data") String dataDir, @DefaultValue("10") @Min(1) int databasePoolSize,
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
-		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("1s") Duration spendFlushInterval) {
+		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("1s") Duration spendFlushInterval,
+		@DefaultValue("250ms") Duration rateLimitRedisTimeout) {
 
 	public static final String PREFIX = "gateway";
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ public final class CallContext {
 	private @Nullable String endUser;
 
 	private @Nullable Double cost;
+
+	private Admission admission = Admission.UNLIMITED;
 
 	private final OffsetDateTime startTime = OffsetDateTime.now(ZoneOffset.UTC);
 
@@ -112,6 +115,15 @@ public final class CallContext {
 
 	public void cost(double cost) {
 		this.cost = cost;
+	}
+
+	/** The call's rate-limit admission, released when it ends. */
+	public Admission admission() {
+		return this.admission;
+	}
+
+	public void admission(Admission admission) {
+		this.admission = admission;
 	}
 
 	public OffsetDateTime startTime() {

@@ -18,6 +18,12 @@ public final class FilterOrder {
 	public static final int SPEND = CALL_ID + 50;
 
 	/**
+	 * Releases each model call's rate-limit admission (parallel slots, tokens used) once
+	 * it has ended.
+	 */
+	public static final int RATE_LIMIT_RELEASE = CALL_ID + 60;
+
+	/**
 	 * Refuses bodies over max_request_size_mb by their declared length, before anything
 	 * reads them.
 	 */

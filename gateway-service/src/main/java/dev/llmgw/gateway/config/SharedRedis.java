@@ -1,0 +1,103 @@
+package dev.llmgw.gateway.config;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one connection to the shared Redis that the request path uses (Lettuce multiplexes
+ * every command over it). It connects without blocking, reconnects by itself, and while
+ * Redis is away its commands fail at once instead of queueing, so that callers can fail
+ * open or closed as their feature requires.
+ */
+public final class SharedRedis implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+	private static final long RETRY_MILLIS = 2_000;
+
+	private final RedisClient client;
+
+	private final RedisURI uri;
+
+	private final ClientResources resources;
+
+	private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
+
+	private final AtomicLong lastAttempt = new AtomicLong();
+
+	public SharedRedis(RedisURI uri, Duration commandTimeout) {
+		this.uri = uri;
+		// reconnect every second while Redis is away, rather than backing off to 30 s:
+		// limits come back promptly
+		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+		this.client = RedisClient.create(this.resources);
+		this.client.setOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+			.build());
+		connect().onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * The commands, or an error while there is no connection (a new one is tried at most
+	 * every 2 s).
+	 */
+	public Mono<RedisReactiveCommands<String, String>> commands() {
+		StatefulRedisConnection<String, String> current = this.connection.get();
+		if (current != null) {
+			return Mono.just(current.reactive());
+		}
+		long now = System.currentTimeMillis();
+		long last = this.lastAttempt.get();
+		if (now - last < RETRY_MILLIS || !this.lastAttempt.compareAndSet(last, now)) {
+			return Mono.error(new IllegalStateException("Redis " + describe() + " is not connected"));
+		}
+		return connect().map(StatefulRedisConnection::reactive);
+	}
+
+	public String describe() {
+		return this.uri.getHost() + ":" + this.uri.getPort();
+	}
+
+	private Mono<StatefulRedisConnection<String, String>> connect() {
+		this.lastAttempt.set(System.currentTimeMillis());
+		return Mono.fromFuture(() -> this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture())
+			.doOnNext((connected) -> {
+				if (!this.connection.compareAndSet(null, connected)) {
+					connected.closeAsync();
+				}
+				else {
+					log.info("Connected to Redis {}", describe());
+				}
+			})
+			.map((ignored) -> this.connection.get())
+			.doOnError((error) -> log.warn("Redis {} is unreachable: {}", describe(), error.toString()));
+	}
+
+	@Override
+	public void close() {
+		StatefulRedisConnection<String, String> current = this.connection.getAndSet(null);
+		if (current != null) {
+			current.close();
+		}
+		this.client.shutdown();
+		this.resources.shutdown();
+	}
+
+}

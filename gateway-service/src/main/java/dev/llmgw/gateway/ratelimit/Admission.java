@@ -1,0 +1,37 @@
+package dev.llmgw.gateway.ratelimit;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to a request's rate limits.
+ *
+ * @param allowed whether it may go on
+ * @param refusedBy the limit that refused it
+ * @param checks the limits that applied
+ * @param remaining what is left of each, in the order of {@code checks}; -1 when unknown
+ * (limits not enforced)
+ * @param window the fixed minute window the counts belong to (epoch minutes)
+ */
+public record Admission(boolean allowed, @Nullable LimitCheck refusedBy, List<LimitCheck> checks, long[] remaining,
+		long window) {
+
+	public static final Admission UNLIMITED = new Admission(true, null, List.of(), new long[0], 0);
+
+	/**
+	 * Admitted without counting, because the shared counters could not be reached (limits
+	 * fail open).
+	 */
+	static Admission unenforced(List<LimitCheck> checks, long window) {
+		long[] unknown = new long[checks.size()];
+		java.util.Arrays.fill(unknown, -1);
+		return new Admission(true, null, checks, unknown, window);
+	}
+
+	/** The epoch millisecond at which this admission's minute window ends. */
+	public long windowEndMillis() {
+		return (this.window + 1) * 60_000L;
+	}
+
+}

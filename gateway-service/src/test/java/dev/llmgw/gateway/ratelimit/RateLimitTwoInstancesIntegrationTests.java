@@ -1,0 +1,89 @@
+package dev.llmgw.gateway.ratelimit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.llmgw.gateway.GatewayApplication;
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.TestGatewayConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Limits hold exactly across instances: two gateways sharing PostgreSQL and Redis, a key
+ * with rpm_limit 10, and 40 requests fired in parallel at both: exactly 10 succeed.
+ */
+class RateLimitTwoInstancesIntegrationTests {
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		first = start(databaseUrl);
+		second = start(databaseUrl);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void fortyParallelRequestsOverTwoInstancesGiveExactlyTenSuccesses() throws Exception {
+		AdminClient a = new AdminClient(baseUrl(first));
+		AdminClient b = new AdminClient(baseUrl(second));
+		String key = a.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of("rpm_limit", 10)).text("/key");
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				AdminClient target = (i % 2 == 0) ? a : b;
+				calls.add(pool.submit(() -> target.chat(key, "gpt-4o-mini").status()));
+			}
+			int ok = 0;
+			int limited = 0;
+			for (Future<Integer> call : calls) {
+				int status = call.get();
+				ok += (status == 200) ? 1 : 0;
+				limited += (status == 429) ? 1 : 0;
+			}
+			assertThat(ok).isEqualTo(10);
+			assertThat(limited).isEqualTo(30);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String databaseUrl) {
+		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--gateway.config-file-path=" + TestGatewayConfig.path(),
+				"--gateway.database-url=" + databaseUrl, "--gateway.redis-host=" + ExternalServices.redisHost(),
+				"--gateway.redis-port=" + ExternalServices.redisPort());
+	}
+
+	private static String baseUrl(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
