@@ -3,6 +3,7 @@ package dev.llmgw.gateway.api;
 import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.GatewayError;
@@ -65,9 +66,13 @@ public final class ChatCompletionsHandler {
 
 	private final RateLimitGate rateLimits;
 
+	private final BudgetGate budgets;
+
 	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits) {
+			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits,
+			BudgetGate budgets) {
 		this.rateLimits = rateLimits;
+		this.budgets = budgets;
 		this.bodies = bodies;
 		this.models = models;
 		this.router = router;
@@ -122,6 +127,18 @@ public final class ChatCompletionsHandler {
 	}
 
 	private Mono<ServerResponse> call(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			CallContext context) {
+		CallerIdentity caller = (context.caller() != null) ? context.caller() : CallerIdentity.unauthenticated();
+		return this.budgets.admit(caller, deployment, request).flatMap((decision) -> {
+			if (!decision.allowed()) {
+				return Mono.error(BudgetGate.refusal(decision));
+			}
+			context.budget(decision);
+			return relay(exchange, request, deployment, context);
+		});
+	}
+
+	private Mono<ServerResponse> relay(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
 			CallContext context) {
 		ChatProvider provider = this.providers.forDeployment(deployment);
 		ProviderCall call = new ProviderCall(deployment, request, context.callId());

@@ -18,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param teamBlocked whether its team is blocked
  * @param access its model lists
  * @param limits its rate limits
+ * @param budgets its budgets
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String userId, @Nullable String teamId, String userRole,
-		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access,
-		CallerLimits limits) {
+		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access, CallerLimits limits,
+		CallerBudgets budgets) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access,
-				this.limits);
+				this.limits, this.budgets);
 	}
 
 }

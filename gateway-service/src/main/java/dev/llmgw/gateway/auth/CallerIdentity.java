@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param keyHash the key's SHA-256 (hex), null for the master key
  * @param access which models the caller may use
  * @param limits the rate limits its requests count against
+ * @param budgets the budgets its calls are charged against
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
-		@Nullable String keyHash, ModelAccess access, CallerLimits limits) {
+		@Nullable String keyHash, ModelAccess access, CallerLimits limits, CallerBudgets budgets) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -29,7 +30,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL,
-				CallerLimits.NONE);
+				CallerLimits.NONE, CallerBudgets.NONE);
 	}
 
 	/**
@@ -37,7 +38,8 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 * an internal user.
 	 */
 	public static CallerIdentity unauthenticated() {
-		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL, CallerLimits.NONE);
+		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
+				CallerBudgets.NONE);
 	}
 
 	public boolean isAdmin() {

@@ -117,7 +117,17 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		return new CachedKey(hash, (String) key.get("key_name"), (String) key.get("user_id"),
 				(String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
 				Boolean.TRUE.equals(key.get("blocked")), team != null && Boolean.TRUE.equals(team.get("blocked")),
-				access, limits(key, user, team));
+				access, limits(key, user, team), new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user),
+						budget(key.get("team_id"), team)));
+	}
+
+	private static @Nullable BudgetState budget(@Nullable Object id, @Nullable Map<String, @Nullable Object> row) {
+		if (id == null || row == null || !(row.get("max_budget") instanceof Number max)) {
+			return null;
+		}
+		double spend = (row.get("spend") instanceof Number spent) ? spent.doubleValue() : 0.0;
+		return new BudgetState(id.toString(), max.doubleValue(), spend, (OffsetDateTime) row.get("budget_reset_at"),
+				(String) row.get("budget_duration"));
 	}
 
 	private static CallerLimits limits(Map<String, @Nullable Object> key, @Nullable Map<String, @Nullable Object> user,

@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
@@ -69,6 +71,20 @@ public final class SharedRedis implements AutoCloseable {
 			return Mono.error(new IllegalStateException("Redis " + describe() + " is not connected"));
 		}
 		return connect().map(StatefulRedisConnection::reactive);
+	}
+
+	/**
+	 * Runs a script: by its hash, and in full when Redis does not know it (after a
+	 * restart, say).
+	 * @param timeout how long to wait for the answer
+	 */
+	public <T> Mono<T> run(LuaScript script, ScriptOutputType type, String[] keys, String[] args, Duration timeout) {
+		return commands()
+			.flatMap((commands) -> commands.<T>evalsha(script.sha1(), type, keys, args)
+				.next()
+				.onErrorResume(RedisNoScriptException.class,
+						(missing) -> commands.<T>eval(script.text(), type, keys, args).next()))
+			.timeout(timeout);
 	}
 
 	public String describe() {

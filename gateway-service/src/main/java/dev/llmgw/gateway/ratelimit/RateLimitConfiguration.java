@@ -1,13 +1,11 @@
 package dev.llmgw.gateway.ratelimit;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.config.SharedRedis;
-import io.lettuce.core.RedisURI;
+import dev.llmgw.gateway.config.SharedRedisProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,14 +17,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RateLimitConfiguration {
 
+	@Bean(destroyMethod = "close")
+	SharedRedisProvider sharedRedis(GatewayProperties properties) {
+		return new SharedRedisProvider(properties);
+	}
+
 	@Bean
-	RateLimiter rateLimiter(GatewayProperties properties, Clock clock) {
-		RedisURI redis = RedisSettings.from(properties);
-		if (redis == null) {
-			return new LocalRateLimiter(clock);
-		}
-		Duration timeout = properties.rateLimitRedisTimeout();
-		return new RedisRateLimiter(new SharedRedis(redis, timeout), clock, timeout);
+	RateLimiter rateLimiter(SharedRedisProvider redis, GatewayProperties properties, Clock clock) {
+		SharedRedis shared = redis.get();
+		return (shared != null) ? new RedisRateLimiter(shared, clock, properties.rateLimitRedisTimeout())
+				: new LocalRateLimiter(clock);
 	}
 
 	@Bean

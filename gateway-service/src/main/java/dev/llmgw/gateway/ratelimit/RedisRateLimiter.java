@@ -1,16 +1,12 @@
 package dev.llmgw.gateway.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.lettuce.core.RedisNoScriptException;
+import dev.llmgw.gateway.config.LuaScript;
 import dev.llmgw.gateway.config.SharedRedis;
 import io.lettuce.core.ScriptOutputType;
 import org.slf4j.Logger;
@@ -24,13 +20,13 @@ import reactor.core.publisher.Mono;
  * cannot answer within {@code timeout}, limits fail open: the request goes on uncounted
  * and a warning says so (budgets, unlike limits, never fail open).
  */
-public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+public final class RedisRateLimiter implements RateLimiter {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
 
-	private static final String ADMIT = script("rate_limit_admit.lua");
+	private static final LuaScript ADMIT = LuaScript.load("rate_limit_admit.lua");
 
-	private static final String RELEASE = script("rate_limit_release.lua");
+	private static final LuaScript RELEASE = LuaScript.load("rate_limit_release.lua");
 
 	private static final long PARALLEL_TTL_MILLIS = 600_000;
 
@@ -40,18 +36,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
 	private final Duration timeout;
 
-	private final String admitSha;
-
-	private final String releaseSha;
-
 	private final AtomicLong failOpenCount = new AtomicLong();
 
 	public RedisRateLimiter(SharedRedis redis, Clock clock, Duration timeout) {
 		this.redis = redis;
 		this.clock = clock;
 		this.timeout = timeout;
-		this.admitSha = sha1(ADMIT);
-		this.releaseSha = sha1(RELEASE);
 	}
 
 	/** How many requests went on uncounted because Redis did not answer. */
@@ -72,7 +62,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 			args[2 + i * 3] = Long.toString(check.limit());
 			args[3 + i * 3] = Long.toString((check.kind() == LimitKind.PARALLEL) ? PARALLEL_TTL_MILLIS : 120_000);
 		}
-		return this.<List<Object>>run(this.admitSha, ADMIT, keys, args).map((result) -> {
+		return this.redis.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys, args, this.timeout).map((result) -> {
 			boolean allowed = ((Number) result.get(0)).longValue() == 1;
 			int refused = ((Number) result.get(1)).intValue();
 			long[] remaining = new long[checks.size()];
@@ -103,29 +93,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 		}
 		List<String> keys = new ArrayList<>(parallel);
 		keys.addAll(tokenKeys);
-		return this
-			.<Long>run(this.releaseSha, RELEASE, keys.toArray(new String[0]),
-					new String[] { Integer.toString(parallel.size()), Long.toString(tokens), "120000" })
+		return this.redis
+			.<Long>run(RELEASE, ScriptOutputType.INTEGER, keys.toArray(new String[0]),
+					new String[] { Integer.toString(parallel.size()), Long.toString(tokens), "120000" }, this.timeout)
 			.onErrorResume((error) -> {
 				warn("release", error);
 				return Mono.empty();
 			})
 			.then();
-	}
-
-	private <T> Mono<T> run(String sha, String script, String[] keys, String[] args) {
-		ScriptOutputType type = script.equals(ADMIT) ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
-		return this.redis.commands()
-			.flatMap((commands) -> commands.<T>evalsha(sha, type, keys, args)
-				.next()
-				.onErrorResume(RedisNoScriptException.class,
-						(missing) -> commands.<T>eval(script, type, keys, args).next()))
-			.timeout(this.timeout);
-	}
-
-	@Override
-	public void close() {
-		this.redis.close();
 	}
 
 	private void warn(String what, Throwable error) {
@@ -134,29 +109,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 		if (count % 100 == 1) {
 			log.warn("Redis did not answer the rate-limit {} ({}): limits are not enforced until it does "
 					+ "({} requests so far)", what, error.toString(), count);
-		}
-	}
-
-	private static String sha1(String script) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-1")
-					.digest(script.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String script(String name) {
-		try (InputStream in = RedisRateLimiter.class.getResourceAsStream("/scripts/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("script " + name + " is missing from the jar");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

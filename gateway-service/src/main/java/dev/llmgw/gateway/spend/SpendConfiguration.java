@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.storage.RowStore;
@@ -32,8 +33,8 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices) {
-		return new SpendFilter(recorder, prices);
+	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets) {
+		return new SpendFilter(recorder, prices, budgets);
 	}
 
 	@Bean

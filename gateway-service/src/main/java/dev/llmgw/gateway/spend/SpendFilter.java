@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
@@ -27,9 +28,12 @@ public final class SpendFilter implements WebFilter, Ordered {
 
 	private final PriceMap prices;
 
-	public SpendFilter(SpendRecorder recorder, PriceMap prices) {
+	private final BudgetGate budgets;
+
+	public SpendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets) {
 		this.recorder = recorder;
 		this.prices = prices;
+		this.budgets = budgets;
 	}
 
 	@Override
@@ -52,6 +56,9 @@ public final class SpendFilter implements WebFilter, Ordered {
 		boolean success = completed && (status == null || status.value() < 400);
 		double cost = (context.cost() != null) ? context.cost()
 				: CostCalculator.cost(this.prices.priceOf(deployment), context.usage());
+		// the budget reservation is settled with the actual cost, which ends the call's
+		// hold on its budgets
+		this.budgets.settle(context.budget(), success ? cost : 0).subscribe();
 		CallerIdentity caller = context.caller();
 		this.recorder.record(new SpendEvent(context.callId(), "acompletion", success ? "success" : "failure",
 				(caller != null) ? caller.keyHash() : null, (caller != null) ? caller.userId() : null,

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.Usage;
@@ -38,6 +39,8 @@ public final class CallContext {
 	private @Nullable Double cost;
 
 	private Admission admission = Admission.UNLIMITED;
+
+	private BudgetDecision budget = BudgetDecision.UNLIMITED;
 
 	private final OffsetDateTime startTime = OffsetDateTime.now(ZoneOffset.UTC);
 
@@ -124,6 +127,15 @@ public final class CallContext {
 
 	public void admission(Admission admission) {
 		this.admission = admission;
+	}
+
+	/** The call's budget reservations, settled when it ends. */
+	public BudgetDecision budget() {
+		return this.budget;
+	}
+
+	public void budget(BudgetDecision budget) {
+		this.budget = budget;
 	}
 
 	public OffsetDateTime startTime() {

@@ -52,7 +52,9 @@ class RateLimitTwoInstancesIntegrationTests {
 	void fortyParallelRequestsOverTwoInstancesGiveExactlyTenSuccesses() throws Exception {
 		AdminClient a = new AdminClient(baseUrl(first));
 		AdminClient b = new AdminClient(baseUrl(second));
-		String key = a.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of("rpm_limit", 10)).text("/key");
+		String key = a
+			.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of("rpm_limit", 10, "max_parallel_requests", 100))
+			.text("/key");
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<Integer>> calls = new ArrayList<>();

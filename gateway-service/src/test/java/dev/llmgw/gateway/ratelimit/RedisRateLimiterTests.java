@@ -20,12 +20,13 @@ class RedisRateLimiterTests extends RateLimiterContractTests {
 
 	private static RedisRateLimiter limiter;
 
+	private static SharedRedis redis;
+
 	@BeforeAll
 	static void connect() {
-		limiter = new RedisRateLimiter(
-				new SharedRedis(RedisURI.create(ExternalServices.redisHost(), ExternalServices.redisPort()),
-						Duration.ofSeconds(2)),
-				CLOCK, Duration.ofSeconds(2));
+		redis = new SharedRedis(RedisURI.create(ExternalServices.redisHost(), ExternalServices.redisPort()),
+				Duration.ofSeconds(2));
+		limiter = new RedisRateLimiter(redis, CLOCK, Duration.ofSeconds(2));
 		assertThat(limiter.admit(List.of(new LimitCheck("test", "ping", LimitKind.REQUESTS, 1_000_000)))
 			.block()
 			.remaining()[0])
@@ -36,7 +37,7 @@ class RedisRateLimiterTests extends RateLimiterContractTests {
 
 	@AfterAll
 	static void close() {
-		limiter.close();
+		redis.close();
 	}
 
 	@Override
@@ -46,9 +47,8 @@ class RedisRateLimiterTests extends RateLimiterContractTests {
 
 	@Test
 	void withoutRedisLimitsFailOpen() {
-		RedisRateLimiter unreachable = new RedisRateLimiter(
-				new SharedRedis(RedisURI.create("127.0.0.1", 1), Duration.ofMillis(200)), CLOCK,
-				Duration.ofMillis(200));
+		SharedRedis nowhere = new SharedRedis(RedisURI.create("127.0.0.1", 1), Duration.ofMillis(200));
+		RedisRateLimiter unreachable = new RedisRateLimiter(nowhere, CLOCK, Duration.ofMillis(200));
 		try {
 			LimitCheck rpm = new LimitCheck("api_key", this.id, LimitKind.REQUESTS, 1);
 			for (int i = 0; i < 3; i++) {
@@ -59,7 +59,7 @@ class RedisRateLimiterTests extends RateLimiterContractTests {
 			assertThat(unreachable.failOpenCount()).isEqualTo(3);
 		}
 		finally {
-			unreachable.close();
+			nowhere.close();
 		}
 	}
 

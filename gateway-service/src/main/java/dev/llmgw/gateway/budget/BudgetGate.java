@@ -1,0 +1,124 @@
+package dev.llmgw.gateway.budget;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.llmgw.gateway.auth.BudgetState;
+import dev.llmgw.gateway.auth.CallerBudgets;
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.BudgetExceededError;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.spend.ModelPrice;
+import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Holds calls to the budgets of their key, user and team (shared/spec/admin-api.md §5). A
+ * call reserves an estimate of its cost at admission and settles its actual cost when it
+ * ends, so that concurrent calls cannot together spend past a budget: a budget's final
+ * spend exceeds it by at most the calls in flight when it was reached, and those reserved
+ * their cost. The master key and models priced at zero skip budgets.
+ */
+public final class BudgetGate {
+
+	/** Completion tokens assumed when a request sets no max_tokens. */
+	static final int DEFAULT_COMPLETION_ESTIMATE = 256;
+
+	private final BudgetLedger ledger;
+
+	private final PriceMap prices;
+
+	private final Clock clock;
+
+	public BudgetGate(BudgetLedger ledger, PriceMap prices, Clock clock) {
+		this.ledger = ledger;
+		this.prices = prices;
+		this.clock = clock;
+	}
+
+	public Mono<BudgetDecision> admit(CallerIdentity caller, Deployment deployment, ChatCompletionRequest request) {
+		ModelPrice price = this.prices.priceOf(deployment);
+		if (caller.isMasterKey() || price.equals(ModelPrice.FREE)) {
+			return Mono.just(BudgetDecision.UNLIMITED);
+		}
+		List<BudgetCheck> checks = checks(caller.budgets());
+		if (checks.isEmpty()) {
+			return Mono.just(BudgetDecision.UNLIMITED);
+		}
+		return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, request)));
+	}
+
+	public Mono<Void> settle(BudgetDecision decision, double cost) {
+		return decision.checks().isEmpty() ? Mono.empty() : this.ledger.settle(decision, BudgetCheck.nanos(cost));
+	}
+
+	List<BudgetCheck> checks(CallerBudgets budgets) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		List<BudgetCheck> checks = new ArrayList<>(3);
+		add(checks, "key", budgets.key(), false, now);
+		add(checks, "user", budgets.user(), true, now);
+		add(checks, "team", budgets.team(), true, now);
+		return checks;
+	}
+
+	/** LiteLLM's 400 budget_exceeded, with its wording for each kind of budget. */
+	public static BudgetExceededError refusal(BudgetDecision decision) {
+		BudgetCheck check = decision.refusedBy();
+		if (check == null) {
+			throw new IllegalArgumentException("decision was not a refusal");
+		}
+		String spend = format(decision.spentNanos() / BudgetCheck.NANOS_PER_DOLLAR);
+		String max = format(check.maxBudget());
+		String message = switch (check.kind()) {
+			case "user" -> "ExceededBudget: User=" + check.id() + " over budget. Spend=" + spend + ", Budget=" + max;
+			case "team" ->
+				"Budget has been exceeded! Team=" + check.id() + " Current cost: " + spend + ", Max budget: " + max;
+			case "end_user" ->
+				"ExceededBudget: End User=" + check.id() + " over budget. Spend=" + spend + ", Budget=" + max;
+			default -> "Budget has been exceeded! Current cost: " + spend + ", Max budget: " + max;
+		};
+		return new BudgetExceededError(message);
+	}
+
+	/**
+	 * The most a call is likely to cost: its prompt (about 4 characters a token) and its
+	 * completion cap.
+	 */
+	static double estimate(ModelPrice price, ChatCompletionRequest request) {
+		long characters = 0;
+		List<ChatMessage> messages = request.messages();
+		if (messages != null) {
+			for (ChatMessage message : messages) {
+				characters += (message != null) ? message.text().length() : 0;
+			}
+		}
+		long promptTokens = characters / 4 + 1;
+		Integer cap = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens() : request.maxTokens();
+		long completionTokens = (cap != null && cap > 0) ? cap : DEFAULT_COMPLETION_ESTIMATE;
+		return promptTokens * price.inputCostPerToken() + completionTokens * price.outputCostPerToken();
+	}
+
+	private static void add(List<BudgetCheck> checks, String kind, @Nullable BudgetState state, boolean strict,
+			OffsetDateTime now) {
+		if (state == null) {
+			return;
+		}
+		OffsetDateTime end = BudgetPeriods.currentEnd(state.resetAt(), state.duration(), now);
+		// a period the database has not reached yet starts from nothing
+		boolean newPeriod = end != null && state.resetAt() != null && !end.isEqual(state.resetAt());
+		checks.add(new BudgetCheck(kind, state.id(), BudgetCheck.nanos(state.maxBudget()),
+				newPeriod ? 0 : BudgetCheck.nanos(state.spend()), (end != null) ? end.toEpochSecond() : 0, strict,
+				state.maxBudget()));
+	}
+
+	private static String format(double dollars) {
+		return String.format(Locale.ROOT, "%.6g", dollars).replaceAll("\\.?0+($|e)", "$1");
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.llmgw.gateway.budget;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import dev.llmgw.gateway.spend.ModelPrice;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BudgetGateTests {
+
+	@Test
+	void refusalsUseLiteLlmsWording() {
+		assertThat(message("key", 10.02, 10.0))
+			.isEqualTo("Budget has been exceeded! Current cost: 10.02, Max budget: 10");
+		assertThat(message("user", 5.1, 5.0)).isEqualTo("ExceededBudget: User=id-1 over budget. Spend=5.1, Budget=5");
+		assertThat(message("team", 5.1, 5.0))
+			.isEqualTo("Budget has been exceeded! Team=id-1 Current cost: 5.1, Max budget: 5");
+	}
+
+	@Test
+	void theEstimateCoversThePromptAndTheCompletionCap() {
+		ModelPrice price = new ModelPrice(1e-6, 2e-6, null, null);
+		ChatCompletionRequest capped = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "x".repeat(400))),
+				false, null, 50, null, null, null, new LinkedHashMap<>());
+		assertThat(BudgetGate.estimate(price, capped)).isEqualTo(101 * 1e-6 + 50 * 2e-6);
+		ChatCompletionRequest open = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "hi")), false, null,
+				null, null, null, null, new LinkedHashMap<>());
+		assertThat(BudgetGate.estimate(price, open)).isEqualTo(1e-6 + BudgetGate.DEFAULT_COMPLETION_ESTIMATE * 2e-6);
+	}
+
+	@Test
+	void periodsRollForwardOnSchedule() {
+		OffsetDateTime reset = OffsetDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset.minusDays(1))).isEqualTo(reset);
+		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset)).isEqualTo(reset.plusMonths(1));
+		assertThat(BudgetPeriods.currentEnd(reset, "30s", reset.plusSeconds(95))).isEqualTo(reset.plusSeconds(120));
+		assertThat(BudgetPeriods.currentEnd(null, "30d", reset)).isNull();
+	}
+
+	private static String message(String kind, double spend, double max) {
+		BudgetCheck check = new BudgetCheck(kind, "id-1", BudgetCheck.nanos(max), 0, 0, !kind.equals("key"), max);
+		return BudgetGate.refusal(new BudgetDecision(false, check, BudgetCheck.nanos(spend), List.of(), 0))
+			.getMessage();
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.llmgw.gateway.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.llmgw.gateway.GatewayApplication;
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.TestGatewayConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A budget holds under concurrent load across instances: a key with budget for about five
+ * calls, 50 requests fired at once at two gateways sharing PostgreSQL and Redis. Its
+ * final spend exceeds the budget by at most one call's cost.
+ */
+class BudgetTwoInstancesIntegrationTests {
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		first = start(databaseUrl);
+		second = start(databaseUrl);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void fiftyConcurrentCallsDoNotSpendPastTheBudget() throws Exception {
+		AdminClient a = new AdminClient(baseUrl(first));
+		AdminClient b = new AdminClient(baseUrl(second));
+		double budget = 5 * BudgetIntegrationTests.CALL;
+		String key = a
+			.post("/key/generate", TestGatewayConfig.MASTER_KEY,
+					Map.of("max_budget", budget, "max_parallel_requests", 100))
+			.text("/key");
+		Map<String, Object> body = Map.of("model", "gpt-4o-mini", "max_tokens", 5, "messages",
+				List.of(Map.of("role", "user", "content", "hello there")));
+		ExecutorService pool = Executors.newFixedThreadPool(25);
+		int ok = 0;
+		int overBudget = 0;
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				AdminClient target = (i % 2 == 0) ? a : b;
+				calls.add(pool.submit(() -> target.post("/v1/chat/completions", key, body).status()));
+			}
+			for (Future<Integer> call : calls) {
+				int status = call.get();
+				ok += (status == 200) ? 1 : 0;
+				overBudget += (status == 400) ? 1 : 0;
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(ok + overBudget).isEqualTo(50);
+		assertThat(ok).isBetween(1, 6);
+		double spend = 0;
+		for (int i = 0; i < 50; i++) {
+			spend = a.get("/key/info?key=" + key, TestGatewayConfig.MASTER_KEY).json().at("/info/spend").asDouble();
+			if (Math.abs(spend - ok * BudgetIntegrationTests.CALL) < 1e-12) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(spend).as("every admitted call is charged once")
+			.isCloseTo(ok * BudgetIntegrationTests.CALL, org.assertj.core.api.Assertions.within(1e-12));
+		assertThat(spend).isLessThanOrEqualTo(budget + BudgetIntegrationTests.CALL + 1e-12);
+	}
+
+	private static ConfigurableApplicationContext start(String databaseUrl) {
+		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--gateway.config-file-path=" + TestGatewayConfig.path(),
+				"--gateway.database-url=" + databaseUrl, "--gateway.redis-host=" + ExternalServices.redisHost(),
+				"--gateway.redis-port=" + ExternalServices.redisPort());
+	}
+
+	private static String baseUrl(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
