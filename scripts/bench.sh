@@ -9,14 +9,20 @@
 # the end (or on Ctrl-C).
 #
 # The JIT needs about half a minute of load on 2 cores before numbers settle, hence the warm-up per upstream.
-# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx" to change)
+# The "nginx+key" rows repeat the nginx load with a virtual key that has a budget and rpm/tpm limits (set high
+# enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
+# cache, rate limits and budget reservations on top of the master-key rows.
+# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx nginx+key")
+# PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
+# created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
-UPSTREAMS=${UPSTREAMS:-"fake nginx"}
+UPSTREAMS=${UPSTREAMS:-"fake nginx nginx+key"}
+BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/llmgw_bench}
 FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
 GATEWAY_PORT=${GATEWAY_PORT:-14000}
@@ -89,6 +95,11 @@ model_list:
 general_settings:
   master_key: $KEY
 YAML
+if [[ "$UPSTREAMS" == *key* ]] && command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
+	psql -h 127.0.0.1 -U postgres -d test -tAc "SELECT 1 FROM pg_database WHERE datname = 'llmgw_bench'" | grep -q 1 \
+		|| psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE llmgw_bench"
+fi
+DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379} \
 CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m -Xmx512m \
 	-jar gateway-service/target/gateway-service.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
@@ -100,7 +111,7 @@ lua() {
 	cat >"$WORK/$1.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.headers["Authorization"] = "Bearer ${3:-$KEY}"
 wrk.body = '{"model":"$2","messages":[{"role":"user","content":"hello from the benchmark"}]}'
 LUA
 	echo "$WORK/$1.lua"
@@ -121,25 +132,34 @@ measure() {
 		END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' "$WORK/wrk.out"
 }
 
+# a virtual key with a budget and limits that the benchmark never reaches
+VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authorization: Bearer $KEY" \
+	-H "Content-Type: application/json" \
+	-d '{"max_budget": 1000000, "rpm_limit": 100000000, "tpm_limit": 1000000000, "max_parallel_requests": 10000}' |
+	sed -E 's/.*"key":"([^"]+)".*/\1/')
+
+model_of() { echo "bench-${1%%+*}"; }
+key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
+
 echo "warming up the gateway for $WARMUP..."
 for upstream in $UPSTREAMS; do
-	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "bench-$upstream")" \
+	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")" \
 		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
 done
 
-printf "\n%-6s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
+printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
 	"gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone"
 for upstream in $UPSTREAMS; do
 	if [ "$upstream" = fake ]; then direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions"; else
 		direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"; fi
-	script=$(lua "$upstream" "bench-$upstream")
+	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
 	for connections in $CONNECTIONS; do
 		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$script" "$connections")
 		read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$script" \
 			"$connections")
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \
 			-v g5="$g_p50" -v g9="$g_p99" 'BEGIN {
-			printf "%-6s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%%\n", u, c, ar, a5, a9, gr, g5, g9,
+			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%%\n", u, c, ar, a5, a9, gr, g5, g9,
 				g5 - a5, (ar > 0) ? 100 * gr / ar : 0 }'
 	done
 done

@@ -94,11 +94,13 @@ public final class SpendRecorder implements AutoCloseable {
 			add(teams, event.teamId(), event.cost());
 			add(endUsers, event.endUser(), event.cost());
 		}
+		List<Map<String, @Nullable Object>> logRows = new ArrayList<>();
+		if (this.spendLogs) {
+			batch.forEach((event) -> logRows.add(row(event)));
+		}
 		Database database = this.rows.database();
 		return database
-			.inTransaction((client) -> Flux.fromIterable(batch)
-				.filter((event) -> this.spendLogs)
-				.concatMap((event) -> this.rows.insert(client, SpendTables.SPEND_LOGS, row(event)))
+			.inTransaction((client) -> this.rows.insertAll(client, SpendTables.SPEND_LOGS, logRows)
 				.thenMany(Flux.fromIterable(keys.entrySet())
 					.concatMap((entry) -> increment(client, "api_keys", "token", entry.getKey(), entry.getValue())))
 				.thenMany(Flux.fromIterable(users.entrySet())

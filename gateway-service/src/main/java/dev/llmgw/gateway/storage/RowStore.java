@@ -63,6 +63,45 @@ public final class RowStore {
 		return spec.then();
 	}
 
+	/** Inserts many rows with one statement per hundred, for batched writers. */
+	public Mono<Void> insertAll(DatabaseClient client, Table table,
+			java.util.List<Map<String, @Nullable Object>> rows) {
+		return reactor.core.publisher.Flux.fromIterable(chunks(rows, 100))
+			.concatMap((chunk) -> insertChunk(client, table, chunk))
+			.then();
+	}
+
+	private Mono<Void> insertChunk(DatabaseClient client, Table table,
+			java.util.List<Map<String, @Nullable Object>> rows) {
+		StringJoiner names = new StringJoiner(", ");
+		table.columns().keySet().forEach(names::add);
+		StringJoiner tuples = new StringJoiner(", ");
+		for (int i = 0; i < rows.size(); i++) {
+			StringJoiner values = new StringJoiner(", ", "(", ")");
+			for (String column : table.columns().keySet()) {
+				values.add(":" + column + "_" + i);
+			}
+			tuples.add(values.toString());
+		}
+		GenericExecuteSpec spec = client.sql("INSERT INTO " + table.name() + " (" + names + ") VALUES " + tuples);
+		for (int i = 0; i < rows.size(); i++) {
+			for (Column column : table.columns().values()) {
+				Object converted = toSql(column, rows.get(i).get(column.name()));
+				String name = column.name() + "_" + i;
+				spec = (converted != null) ? spec.bind(name, converted) : spec.bindNull(name, column.type().sqlType());
+			}
+		}
+		return spec.then();
+	}
+
+	private static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> items, int size) {
+		java.util.List<java.util.List<T>> chunks = new ArrayList<>();
+		for (int i = 0; i < items.size(); i += size) {
+			chunks.add(items.subList(i, Math.min(items.size(), i + size)));
+		}
+		return chunks;
+	}
+
 	/**
 	 * Updates some columns of one row.
 	 * @return the number of rows changed (0 when there is no such row)
