@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.budget.EndUsers;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
@@ -51,8 +52,8 @@ public class AdminConfiguration {
 	}
 
 	@Bean
-	CustomerEndpoints customerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies) {
-		return new CustomerEndpoints(rows, keys, bodies);
+	CustomerEndpoints customerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, EndUsers endUsers) {
+		return new CustomerEndpoints(rows, keys, bodies, endUsers::evict);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -33,10 +34,17 @@ public final class CustomerEndpoints {
 
 	private final JsonBodyReader bodies;
 
-	CustomerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies) {
+	private final Consumer<String> changed;
+
+	/**
+	 * @param changed told of every customer changed here, so that admission stops using
+	 * its cached state
+	 */
+	CustomerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, Consumer<String> changed) {
 		this.rows = rows;
 		this.keys = keys;
 		this.bodies = bodies;
+		this.changed = changed;
 	}
 
 	public Mono<ServerResponse> create(ServerRequest request) {
@@ -118,6 +126,7 @@ public final class CustomerEndpoints {
 					}
 				}
 				return budgetChange.then(this.rows.update(AdminTables.CUSTOMERS, userId, changes))
+					.doOnSuccess((count) -> this.changed.accept(userId))
 					.then(view(customer))
 					.flatMap(AdminJson::ok);
 			});
@@ -132,7 +141,8 @@ public final class CustomerEndpoints {
 				return Mono.error(new BadRequestError("Send user_ids (a non-empty list)", null, "user_ids"));
 			}
 			return Flux.fromIterable(userIds)
-				.concatMap((userId) -> this.rows.delete(AdminTables.CUSTOMERS, userId))
+				.concatMap((userId) -> this.rows.delete(AdminTables.CUSTOMERS, userId)
+					.doOnSuccess((count) -> this.changed.accept(userId)))
 				.reduce(0L, Long::sum)
 				.flatMap((count) -> {
 					Map<String, Object> response = new LinkedHashMap<>();
@@ -172,7 +182,9 @@ public final class CustomerEndpoints {
 				changes.put("blocked", blocked);
 				changes.put("updated_at", this.keys.now());
 				customer.putAll(changes);
-				return this.rows.update(AdminTables.CUSTOMERS, userId, changes).then(view(customer));
+				return this.rows.update(AdminTables.CUSTOMERS, userId, changes)
+					.doOnSuccess((count) -> this.changed.accept(userId))
+					.then(view(customer));
 			})).collectList().flatMap((rows) -> AdminJson.ok(Map.of("blocked_users", rows)));
 		});
 	}

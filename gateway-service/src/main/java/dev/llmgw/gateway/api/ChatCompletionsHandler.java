@@ -3,6 +3,7 @@ package dev.llmgw.gateway.api;
 import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
@@ -14,6 +15,7 @@ import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.CostCalculator;
@@ -116,26 +118,27 @@ public final class ChatCompletionsHandler {
 			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
 		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
-		return this.rateLimits.admit(admitted, model).flatMap((admission) -> {
-			RateLimitGate.writeHeaders(headers, admission);
-			if (!admission.allowed()) {
-				return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
-			}
-			context.admission(admission);
-			return call(exchange, request, deployment, context);
-		});
-	}
-
-	private Mono<ServerResponse> call(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
-			CallContext context) {
-		CallerIdentity caller = (context.caller() != null) ? context.caller() : CallerIdentity.unauthenticated();
-		return this.budgets.admit(caller, deployment, request).flatMap((decision) -> {
-			if (!decision.allowed()) {
-				return Mono.error(BudgetGate.refusal(decision));
-			}
-			context.budget(decision);
-			return relay(exchange, request, deployment, context);
-		});
+		// rate limits and budgets are asked at once: both scripts travel together, one
+		// round trip to Redis
+		return Mono
+			.zip(this.rateLimits.admit(admitted, model),
+					this.budgets.admit(admitted, context.endUser(), deployment, request))
+			.flatMap((answers) -> {
+				Admission admission = answers.getT1();
+				BudgetDecision decision = answers.getT2();
+				// whatever is refused, what was admitted is handed back when the request
+				// ends
+				context.admission(admission);
+				context.budget(decision);
+				RateLimitGate.writeHeaders(headers, admission);
+				if (!admission.allowed()) {
+					return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
+				}
+				if (!decision.allowed()) {
+					return Mono.error(BudgetGate.refusal(decision));
+				}
+				return relay(exchange, request, deployment, context);
+			});
 	}
 
 	private Mono<ServerResponse> relay(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,

@@ -2,12 +2,17 @@ package dev.llmgw.gateway.budget;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.config.LitellmSettings;
 import dev.llmgw.gateway.config.SharedRedis;
 import dev.llmgw.gateway.config.SharedRedisProvider;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.gateway.storage.RowStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +31,32 @@ public class BudgetConfiguration {
 	}
 
 	@Bean
-	BudgetGate budgetGate(BudgetLedger ledger, PriceMap prices, Clock clock) {
-		return new BudgetGate(ledger, prices, clock);
+	EndUsers endUsers(RowStore rows, GatewayProperties properties) {
+		return new EndUsers(rows, properties.authCacheTtl());
+	}
+
+	@Bean
+	ProxyBudget proxyBudget(GatewayConfig config, Database database, Clock clock) {
+		LitellmSettings settings = config.litellmSettings();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		double spend = 0;
+		if (settings.maxBudget() != null) {
+			OffsetDateTime start = ProxyBudget.periodStart(settings.budgetDuration(), now);
+			spend = database
+				.one((client) -> client
+					.sql("SELECT COALESCE(SUM(spend), 0) AS total FROM spend_logs WHERE start_time >= :start")
+					.bind("start", start)
+					.map((row) -> ((Number) row.get("total")).doubleValue())
+					.first())
+				.blockOptional(Duration.ofSeconds(30))
+				.orElse(0.0);
+		}
+		return new ProxyBudget(settings.maxBudget(), settings.budgetDuration(), spend, now);
+	}
+
+	@Bean
+	BudgetGate budgetGate(BudgetLedger ledger, PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
+		return new BudgetGate(ledger, prices, clock, endUsers, proxy);
 	}
 
 	@Bean(destroyMethod = "close")

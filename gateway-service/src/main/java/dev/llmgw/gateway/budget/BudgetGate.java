@@ -9,6 +9,7 @@ import java.util.Locale;
 import dev.llmgw.gateway.auth.BudgetState;
 import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.spend.ModelPrice;
@@ -19,11 +20,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Holds calls to the budgets of their key, user and team (shared/spec/admin-api.md §5). A
- * call reserves an estimate of its cost at admission and settles its actual cost when it
- * ends, so that concurrent calls cannot together spend past a budget: a budget's final
- * spend exceeds it by at most the calls in flight when it was reached, and those reserved
- * their cost. The master key and models priced at zero skip budgets.
+ * Holds calls to the budgets of their key, user, team, end user and the proxy
+ * (shared/spec/admin-api.md §5). A call reserves an estimate of its cost at admission and
+ * settles its actual cost when it ends, so that concurrent calls cannot together spend
+ * past a budget: a budget's final spend exceeds it by at most the calls in flight when it
+ * was reached, and those reserved their cost. The master key and models priced at zero
+ * skip budgets.
  */
 public final class BudgetGate {
 
@@ -36,34 +38,62 @@ public final class BudgetGate {
 
 	private final Clock clock;
 
-	public BudgetGate(BudgetLedger ledger, PriceMap prices, Clock clock) {
+	private final EndUsers endUsers;
+
+	private final ProxyBudget proxy;
+
+	public BudgetGate(BudgetLedger ledger, PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
 		this.ledger = ledger;
 		this.prices = prices;
 		this.clock = clock;
+		this.endUsers = endUsers;
+		this.proxy = proxy;
 	}
 
-	public Mono<BudgetDecision> admit(CallerIdentity caller, Deployment deployment, ChatCompletionRequest request) {
-		ModelPrice price = this.prices.priceOf(deployment);
-		if (caller.isMasterKey() || price.equals(ModelPrice.FREE)) {
+	/**
+	 * @param caller who calls
+	 * @param endUser the request's end user, null when none
+	 * @param deployment who answers, for the price
+	 * @param request the request, for the estimate
+	 * @return the decision; an error when the end user is blocked
+	 */
+	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, Deployment deployment,
+			ChatCompletionRequest request) {
+		if (caller.isMasterKey()) {
 			return Mono.just(BudgetDecision.UNLIMITED);
 		}
-		List<BudgetCheck> checks = checks(caller.budgets());
-		if (checks.isEmpty()) {
-			return Mono.just(BudgetDecision.UNLIMITED);
-		}
-		return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, request)));
+		Mono<EndUsers.EndUser> customer = (endUser != null) ? this.endUsers.find(endUser)
+				: Mono.just(EndUsers.EndUser.UNKNOWN);
+		return customer.flatMap((found) -> {
+			if (found.blocked()) {
+				return Mono.error(new BadRequestError("User blocked from making LLM API Calls. User=" + endUser,
+						"blocked_end_user", "user"));
+			}
+			ModelPrice price = this.prices.priceOf(deployment);
+			if (price.equals(ModelPrice.FREE)) {
+				return Mono.just(BudgetDecision.UNLIMITED);
+			}
+			List<BudgetCheck> checks = checks(caller.budgets(), found.budget());
+			if (checks.isEmpty()) {
+				return Mono.just(BudgetDecision.UNLIMITED);
+			}
+			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, request)));
+		});
 	}
 
 	public Mono<Void> settle(BudgetDecision decision, double cost) {
 		return decision.checks().isEmpty() ? Mono.empty() : this.ledger.settle(decision, BudgetCheck.nanos(cost));
 	}
 
-	List<BudgetCheck> checks(CallerBudgets budgets) {
+	List<BudgetCheck> checks(CallerBudgets budgets, @Nullable BudgetState endUser) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
-		List<BudgetCheck> checks = new ArrayList<>(3);
+		List<BudgetCheck> checks = new ArrayList<>(5);
 		add(checks, "key", budgets.key(), false, now);
 		add(checks, "user", budgets.user(), true, now);
 		add(checks, "team", budgets.team(), true, now);
+		add(checks, "end_user", endUser, true, now);
+		BudgetState proxy = this.proxy.state(now);
+		add(checks, "proxy", proxy, true, now);
 		return checks;
 	}
 

@@ -78,6 +78,26 @@ class BudgetIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void endUsersHaveBudgetsAndCanBeBlocked() {
+		String key = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		String customer = "customer-" + UUID.randomUUID();
+		assertThat(this.api.post("/customer/new", MASTER_KEY, Map.of("user_id", customer, "max_budget", 0)).status())
+			.isEqualTo(200);
+		assertThat(callAs(key, customer).status()).isEqualTo(200);
+		Reply refused = callAs(key, customer);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.text("/error/message")).startsWith("ExceededBudget: End User=" + customer + " over budget.");
+		String blocked = "blocked-" + UUID.randomUUID();
+		this.api.post("/customer/new", MASTER_KEY, Map.of("user_id", blocked, "blocked", true));
+		Reply refusedBlocked = callAs(key, blocked);
+		assertThat(refusedBlocked.status()).isEqualTo(400);
+		assertThat(refusedBlocked.text("/error/message"))
+			.isEqualTo("User blocked from making LLM API Calls. User=" + blocked);
+		this.api.post("/customer/unblock", MASTER_KEY, Map.of("user_ids", List.of(blocked)));
+		assertThat(callAs(key, blocked).status()).as("unblocking takes effect at once").isEqualTo(200);
+	}
+
+	@Test
 	void theMasterKeyAndUnpricedModelsAreExempt() {
 		String key = this.api.post("/key/generate", MASTER_KEY, Map.of("max_budget", 0)).text("/key");
 		assertThat(this.api.chat(key, "anthropic.claude-3-5-sonnet-20240620-v1:0").status())
@@ -115,6 +135,11 @@ class BudgetIntegrationTests extends GatewayTestBase {
 			}
 			Thread.sleep(100);
 		}
+	}
+
+	private Reply callAs(String key, String endUser) {
+		return this.api.post("/v1/chat/completions", key, Map.of("model", "gpt-4o-mini", "max_tokens", 5, "user",
+				endUser, "messages", List.of(Map.of("role", "user", "content", "hello there"))));
 	}
 
 	/** A call whose completion cap keeps the reserved estimate close to what it costs. */

@@ -92,10 +92,10 @@ class RateLimitIntegrationTests extends GatewayTestBase {
 	@Test
 	void requestsInFlightOfAKey() throws Exception {
 		String key = this.api.post("/key/generate", MASTER_KEY, Map.of("max_parallel_requests", 1)).text("/key");
-		// slow-stream takes about 600 ms: two at once, one must be refused
+		// slow-reply answers after 500 ms: two at once, one must be refused
 		List<CompletableFuture<Integer>> calls = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			calls.add(CompletableFuture.supplyAsync(() -> this.api.chat(key, "slow-stream").status()));
+			calls.add(CompletableFuture.supplyAsync(() -> this.api.chat(key, "slow-reply").status()));
 		}
 		List<Integer> statuses = new ArrayList<>();
 		for (CompletableFuture<Integer> call : calls) {

@@ -62,6 +62,8 @@ public final class TestGatewayConfig {
 				      temperature: 0.3
 				      max_tokens: 7
 				      seed: 11
+				  - model_name: slow-reply
+				    litellm_params: {model: "openai/fake;latency_ms=500", api_base: "%1$s", api_key: k}
 				  - model_name: slow
 				    litellm_params: {model: "openai/fake;latency_ms=3000", api_base: "%1$s", api_key: k, timeout: 0.5}
 				  - model_name: stalled-stream
