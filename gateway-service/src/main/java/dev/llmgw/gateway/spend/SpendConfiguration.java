@@ -44,7 +44,11 @@ public class SpendConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend) {
-		return RouterFunctions.route().GET("/spend/logs", spend::logs).GET("/global/spend", spend::global).build();
+		return RouterFunctions.route()
+			.GET("/spend/logs", spend::logs)
+			.GET("/global/spend", spend::global)
+			.GET("/global/spend/report", spend::report)
+			.build();
 	}
 
 }

@@ -99,6 +99,38 @@ public final class SpendEndpoints {
 			});
 	}
 
+	/**
+	 * {@code GET /global/spend/report?start_date=&end_date=&group_by=}: spend per day and
+	 * per team, end user, key or model (group_by team, customer, api_key or model;
+	 * default team), for admins.
+	 */
+	public Mono<ServerResponse> report(ServerRequest request) {
+		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		if (caller != null && !caller.canReadAll()) {
+			return Mono.error(new AuthenticationError("Authentication Error, only proxy admins may read spend "
+					+ "reports. Route=/global/spend/report. Your role=" + caller.role()));
+		}
+		String groupBy = request.queryParam("group_by").orElse("team");
+		String column = switch (groupBy) {
+			case "team" -> "team_id";
+			case "customer" -> "end_user";
+			case "api_key" -> "api_key";
+			case "model" -> "model_group";
+			default -> throw new BadRequestError("group_by must be team, customer, api_key or model", null, "group_by");
+		};
+		OffsetDateTime start = date(request, "start_date", false);
+		OffsetDateTime end = date(request, "end_date", true);
+		OffsetDateTime from = (start != null) ? start : OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
+		OffsetDateTime to = (end != null) ? end : OffsetDateTime.now(ZoneOffset.UTC).plusDays(1);
+		return this.database.many((client) -> client
+			.sql("SELECT start_time, " + column
+					+ " AS grouped, spend, total_tokens FROM spend_logs WHERE start_time >= :from AND start_time < :to")
+			.bind("from", from)
+			.bind("to", to)
+			.fetch()
+			.all()).collectList().flatMap((rows) -> json(SpendReport.byDay(rows, groupBy)));
+	}
+
 	private static Map<String, @Nullable Object> view(Map<String, Object> row) {
 		Map<String, @Nullable Object> view = new LinkedHashMap<>();
 		row.forEach(

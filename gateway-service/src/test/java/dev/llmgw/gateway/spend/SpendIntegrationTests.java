@@ -109,6 +109,16 @@ class SpendIntegrationTests extends GatewayTestBase {
 				.isEqualTo(dev.llmgw.gateway.auth.KeyHashes.sha256Hex(other)));
 		assertThat(this.api.get("/global/spend", other).status()).isEqualTo(401);
 		assertThat(this.api.get("/global/spend", MASTER_KEY).json().get("spend").asDouble()).isPositive();
+		Reply report = this.api.get("/global/spend/report?group_by=model", MASTER_KEY);
+		assertThat(report.status()).isEqualTo(200);
+		JsonNode today = report.json().get(report.json().size() - 1);
+		assertThat(today.get("date").asString())
+			.isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+		List<String> models = new java.util.ArrayList<>();
+		today.get("models").forEach((entry) -> models.add(entry.get("name").asString()));
+		assertThat(models).contains("gpt-4o-mini", "broken");
+		assertThat(this.api.get("/global/spend/report?group_by=weather", MASTER_KEY).status()).isEqualTo(400);
+		assertThat(this.api.get("/global/spend/report", other).status()).isEqualTo(401);
 	}
 
 	private List<JsonNode> eventuallyRows(String key, int count) throws InterruptedException {
