@@ -122,7 +122,7 @@ public final class ChatCompletionsHandler {
 		// round trip to Redis
 		return Mono
 			.zip(this.rateLimits.admit(admitted, model),
-					this.budgets.admit(admitted, context.endUser(), deployment, request))
+					this.budgets.admit(admitted, context.endUser(), model, deployment, request))
 			.flatMap((answers) -> {
 				Admission admission = answers.getT1();
 				BudgetDecision decision = answers.getT2();

@@ -118,7 +118,26 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 				(String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
 				Boolean.TRUE.equals(key.get("blocked")), team != null && Boolean.TRUE.equals(team.get("blocked")),
 				access, limits(key, user, team), new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user),
-						budget(key.get("team_id"), team)));
+						budget(key.get("team_id"), team), modelBudgets(key.get("model_max_budget"))));
+	}
+
+	/**
+	 * model_max_budget: {"gpt-4o": {"budget_limit": 10, "time_period": "1d"}}; malformed
+	 * entries are skipped.
+	 */
+	private static Map<String, CallerBudgets.ModelBudget> modelBudgets(@Nullable Object value) {
+		if (!(value instanceof Map<?, ?> map)) {
+			return Map.of();
+		}
+		Map<String, CallerBudgets.ModelBudget> budgets = new java.util.HashMap<>();
+		map.forEach((model, entry) -> {
+			if (entry instanceof Map<?, ?> budget && budget.get("budget_limit") instanceof Number limit) {
+				Object period = budget.get("time_period");
+				budgets.put(String.valueOf(model), new CallerBudgets.ModelBudget(limit.doubleValue(),
+						(period != null) ? period.toString() : null));
+			}
+		});
+		return Map.copyOf(budgets);
 	}
 
 	private static @Nullable BudgetState budget(@Nullable Object id, @Nullable Map<String, @Nullable Object> row) {

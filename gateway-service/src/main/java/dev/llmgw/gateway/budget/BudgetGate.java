@@ -9,6 +9,7 @@ import java.util.Locale;
 import dev.llmgw.gateway.auth.BudgetState;
 import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.routing.Deployment;
@@ -57,8 +58,8 @@ public final class BudgetGate {
 	 * @param request the request, for the estimate
 	 * @return the decision; an error when the end user is blocked
 	 */
-	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, Deployment deployment,
-			ChatCompletionRequest request) {
+	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, String model,
+			Deployment deployment, ChatCompletionRequest request) {
 		if (caller.isMasterKey()) {
 			return Mono.just(BudgetDecision.UNLIMITED);
 		}
@@ -73,7 +74,7 @@ public final class BudgetGate {
 			if (price.equals(ModelPrice.FREE)) {
 				return Mono.just(BudgetDecision.UNLIMITED);
 			}
-			List<BudgetCheck> checks = checks(caller.budgets(), found.budget());
+			List<BudgetCheck> checks = checks(caller, model, found.budget());
 			if (checks.isEmpty()) {
 				return Mono.just(BudgetDecision.UNLIMITED);
 			}
@@ -85,9 +86,14 @@ public final class BudgetGate {
 		return decision.checks().isEmpty() ? Mono.empty() : this.ledger.settle(decision, BudgetCheck.nanos(cost));
 	}
 
-	List<BudgetCheck> checks(CallerBudgets budgets, @Nullable BudgetState endUser) {
+	List<BudgetCheck> checks(CallerIdentity caller, String model, @Nullable BudgetState endUser) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
-		List<BudgetCheck> checks = new ArrayList<>(5);
+		CallerBudgets budgets = caller.budgets();
+		List<BudgetCheck> checks = new ArrayList<>(6);
+		CallerBudgets.ModelBudget perModel = budgets.perModel().get(model);
+		if (perModel != null && caller.keyHash() != null) {
+			checks.add(modelCheck(caller.keyHash(), model, perModel, now));
+		}
 		add(checks, "key", budgets.key(), false, now);
 		add(checks, "user", budgets.user(), true, now);
 		add(checks, "team", budgets.team(), true, now);
@@ -95,6 +101,27 @@ public final class BudgetGate {
 		BudgetState proxy = this.proxy.state(now);
 		add(checks, "proxy", proxy, true, now);
 		return checks;
+	}
+
+	/**
+	 * A key's budget for one model group. Its periods follow the calendar (a day from
+	 * midnight UTC, a month from the 1st); the database keeps no per-model spend, so the
+	 * count lives in the ledger (in Redis, a day past its last use).
+	 */
+	private static BudgetCheck modelCheck(String keyHash, String model, CallerBudgets.ModelBudget budget,
+			OffsetDateTime now) {
+		long period = 0;
+		if (budget.timePeriod() != null) {
+			try {
+				BudgetDuration duration = BudgetDuration.parse(budget.timePeriod());
+				period = duration.addTo(ProxyBudget.periodStart(duration, now).toZonedDateTime()).toEpochSecond();
+			}
+			catch (IllegalArgumentException ex) {
+				// an unreadable period: the budget holds without resets
+			}
+		}
+		return new BudgetCheck("model_per_key", keyHash + ":" + model, BudgetCheck.nanos(budget.budgetLimit()), 0,
+				period, false, budget.budgetLimit());
 	}
 
 	/** LiteLLM's 400 budget_exceeded, with its wording for each kind of budget. */
@@ -111,6 +138,9 @@ public final class BudgetGate {
 				"Budget has been exceeded! Team=" + check.id() + " Current cost: " + spend + ", Max budget: " + max;
 			case "end_user" ->
 				"ExceededBudget: End User=" + check.id() + " over budget. Spend=" + spend + ", Budget=" + max;
+			case "model_per_key" ->
+				"Budget has been exceeded! Model=" + check.id().substring(check.id().indexOf(':') + 1)
+						+ " Current cost: " + spend + ", Max budget: " + max;
 			default -> "Budget has been exceeded! Current cost: " + spend + ", Max budget: " + max;
 		};
 		return new BudgetExceededError(message);

@@ -56,6 +56,19 @@ class BudgetIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeysBudgetForOneModel() {
+		String key = this.api
+			.post("/key/generate", MASTER_KEY, Map.of("model_max_budget",
+					Map.of("gpt-4o-mini", Map.of("budget_limit", CALL / 2, "time_period", "1d"))))
+			.text("/key");
+		assertThat(call(key).status()).isEqualTo(200);
+		Reply refused = call(key);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.text("/error/message")).startsWith("Budget has been exceeded! Model=gpt-4o-mini");
+		assertThat(this.api.chat(key, "gpt-4o").status()).as("other models are not held").isEqualTo(200);
+	}
+
+	@Test
 	void aZeroBudgetUserGetsOneCall() {
 		String userId = "zero-" + UUID.randomUUID();
 		String key = this.api

@@ -30,7 +30,7 @@ class RedisFaultIntegrationTests {
 	Path dir;
 
 	@Test
-	void limitsFailOpenWhileRedisIsDownAndHoldAgainWhenItReturns() throws Exception {
+	void limitsFailOpenAndBudgetsHoldWhileRedisIsDown() throws Exception {
 		int port = freePort();
 		Process redis = startRedis(port);
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
@@ -53,6 +53,22 @@ class RedisFaultIntegrationTests {
 				assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("without waiting long")
 					.isLessThan(2000);
 			}
+
+			// budgets do not fail open: this instance keeps counting them itself
+			String budgeted = api
+				.post("/key/generate", TestGatewayConfig.MASTER_KEY,
+						Map.of("max_budget", 2.5 * (2 * 1.5e-7 + 4 * 6e-7)))
+				.text("/key");
+			Map<String, Object> hello = Map.of("model", "gpt-4o-mini", "max_tokens", 5, "messages",
+					java.util.List.of(Map.of("role", "user", "content", "hello there")));
+			int admitted = 0;
+			int status = 200;
+			for (int i = 0; i < 10 && status == 200; i++) {
+				status = api.post("/v1/chat/completions", budgeted, hello).status();
+				admitted += (status == 200) ? 1 : 0;
+			}
+			assertThat(status).as("over budget without Redis").isEqualTo(400);
+			assertThat(admitted).isBetween(2, 3);
 
 			redis = startRedis(port);
 			int limitedAfter = -1;
