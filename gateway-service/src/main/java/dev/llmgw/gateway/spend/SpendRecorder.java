@@ -110,6 +110,33 @@ public final class SpendRecorder implements AutoCloseable {
 				.thenMany(Flux.fromIterable(endUsers.entrySet())
 					.concatMap((entry) -> chargeEndUser(client, entry.getKey(), entry.getValue())))
 				.then(Mono.just(true)))
+			.then(Flux.fromIterable(keys.entrySet())
+				.concatMap((entry) -> softBudgetAlert("api_keys", "token", entry.getKey(), entry.getValue()))
+				.thenMany(Flux.fromIterable(teams.entrySet())
+					.concatMap((entry) -> softBudgetAlert("teams", "team_id", entry.getKey(), entry.getValue())))
+				.onErrorResume((error) -> Mono.empty())
+				.then());
+	}
+
+	/**
+	 * Logs a warning when this batch took a key or team past its soft_budget: an alert,
+	 * never a refusal (shared/spec/admin-api.md §2.1).
+	 */
+	private Mono<Void> softBudgetAlert(String table, String key, String id, double amount) {
+		return this.rows.database()
+			.one((client) -> client
+				.sql("SELECT spend, soft_budget FROM " + table + " WHERE " + key
+						+ " = :id AND soft_budget IS NOT NULL AND spend >= soft_budget")
+				.bind("id", id)
+				.map((row) -> new double[] { ((Number) row.get("spend")).doubleValue(),
+						((Number) row.get("soft_budget")).doubleValue() })
+				.first())
+			.doOnNext((found) -> {
+				if (found[0] - amount < found[1]) {
+					String who = table.equals("api_keys") ? "key " + id.substring(0, 12) + "..." : "team " + id;
+					log.warn("soft budget crossed: {} has spent {} of its soft_budget {}", who, found[0], found[1]);
+				}
+			})
 			.then();
 	}
 
