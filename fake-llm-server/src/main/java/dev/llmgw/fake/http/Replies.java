@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -41,9 +42,16 @@ public final class Replies {
 	 * Sends part of an event stream and then drops the connection without the terminating
 	 * chunk, as a provider that fails mid-stream does.
 	 */
+	private static final Duration DROP_DELAY = Duration.ofMillis(50);
+
 	public static Mono<Void> eventStreamThenDrop(HttpServerResponse response, Flux<byte[]> frames) {
+		// close only once everything written so far has left: a plain close() would fail
+		// writes still queued,
+		// and the client would lose the chunks the directive promised before the drop
 		return eventStream(response, frames)
-			.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close())));
+			.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel()
+				.writeAndFlush(Unpooled.EMPTY_BUFFER)
+				.addListener(ChannelFutureListener.CLOSE))));
 	}
 
 	/**
