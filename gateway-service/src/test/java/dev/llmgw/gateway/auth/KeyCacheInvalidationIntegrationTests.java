@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.GatewayApplication;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +37,10 @@ class KeyCacheInvalidationIntegrationTests {
 	@BeforeAll
 	static void startTwoInstances() {
 		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = start(databaseUrl);
-		second = start(databaseUrl);
-		a = new AdminClient(baseUrl(first));
-		b = new AdminClient(baseUrl(second));
+		first = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
+		second = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
+		a = new AdminClient(GatewayInstances.baseUrl(first));
+		b = new AdminClient(GatewayInstances.baseUrl(second));
 	}
 
 	@AfterAll
@@ -83,18 +81,6 @@ class KeyCacheInvalidationIntegrationTests {
 			Thread.sleep(20);
 		}
 		return false;
-	}
-
-	private static ConfigurableApplicationContext start(String databaseUrl) {
-		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--gateway.config-file-path=" + TestGatewayConfig.path(),
-				"--gateway.database-url=" + databaseUrl, "--gateway.redis-host=" + ExternalServices.redisHost(),
-				"--gateway.redis-port=" + ExternalServices.redisPort(), "--gateway.auth-cache-ttl=1h");
-	}
-
-	private static String baseUrl(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return "http://127.0.0.1:" + port;
 	}
 
 }

@@ -7,16 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.llmgw.gateway.GatewayApplication;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +33,8 @@ class BudgetTwoInstancesIntegrationTests {
 	@BeforeAll
 	static void startTwoInstances() {
 		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = start(databaseUrl);
-		second = start(databaseUrl);
+		first = GatewayInstances.startShared(databaseUrl);
+		second = GatewayInstances.startShared(databaseUrl);
 	}
 
 	@AfterAll
@@ -51,8 +49,8 @@ class BudgetTwoInstancesIntegrationTests {
 
 	@Test
 	void fiftyConcurrentCallsDoNotSpendPastTheBudget() throws Exception {
-		AdminClient a = new AdminClient(baseUrl(first));
-		AdminClient b = new AdminClient(baseUrl(second));
+		AdminClient a = new AdminClient(GatewayInstances.baseUrl(first));
+		AdminClient b = new AdminClient(GatewayInstances.baseUrl(second));
 		double budget = 5 * BudgetIntegrationTests.CALL;
 		String key = a
 			.post("/key/generate", TestGatewayConfig.MASTER_KEY,
@@ -91,17 +89,6 @@ class BudgetTwoInstancesIntegrationTests {
 		assertThat(spend).as("every admitted call is charged once")
 			.isCloseTo(ok * BudgetIntegrationTests.CALL, org.assertj.core.api.Assertions.within(1e-12));
 		assertThat(spend).isLessThanOrEqualTo(budget + BudgetIntegrationTests.CALL + 1e-12);
-	}
-
-	private static ConfigurableApplicationContext start(String databaseUrl) {
-		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--gateway.config-file-path=" + TestGatewayConfig.path(),
-				"--gateway.database-url=" + databaseUrl, "--gateway.redis-host=" + ExternalServices.redisHost(),
-				"--gateway.redis-port=" + ExternalServices.redisPort());
-	}
-
-	private static String baseUrl(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 }

@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.llmgw.gateway.GatewayApplication;
 import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +31,10 @@ class RedisFaultIntegrationTests {
 	void limitsFailOpenAndBudgetsHoldWhileRedisIsDown() throws Exception {
 		int port = freePort();
 		Process redis = startRedis(port);
-		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1",
-				"--gateway.config-file-path=" + TestGatewayConfig.path(), "--gateway.data-dir=" + this.dir,
+		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.data-dir=" + this.dir,
 				"--gateway.redis-host=127.0.0.1", "--gateway.redis-port=" + port);
 		try {
-			AdminClient api = new AdminClient(
-					"http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort());
+			AdminClient api = new AdminClient(GatewayInstances.baseUrl(gateway));
 			String key = api.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of("rpm_limit", 2)).text("/key");
 			assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
 			assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);

@@ -6,16 +6,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 
-import dev.llmgw.gateway.GatewayApplication;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.storage.DatabaseSettings;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,14 +27,11 @@ class SpendShutdownIntegrationTests {
 	@Test
 	void aGracefulShutdownWritesQueuedSpend() throws Exception {
 		String databaseUrl = ExternalServices.newPostgresDatabase();
-		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1",
-				"--gateway.config-file-path=" + TestGatewayConfig.path(), "--gateway.database-url=" + databaseUrl,
+		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.database-url=" + databaseUrl,
 				"--gateway.spend-flush-interval=1h");
 		String key;
 		try {
-			AdminClient api = new AdminClient(
-					"http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort());
+			AdminClient api = new AdminClient(GatewayInstances.baseUrl(gateway));
 			key = api.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of()).text("/key");
 			for (int i = 0; i < 3; i++) {
 				assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
