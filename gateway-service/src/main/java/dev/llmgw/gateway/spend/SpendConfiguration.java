@@ -28,8 +28,9 @@ public class SpendConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	SpendRecorder spendRecorder(RowStore rows, GatewayConfig config, GatewayProperties properties) {
-		return new SpendRecorder(rows, !config.generalSettings().disableSpendLogs(), properties.spendFlushInterval());
+	SpendRecorder spendRecorder(RowStore rows, JsonMapper mapper, GatewayConfig config, GatewayProperties properties) {
+		return new SpendRecorder(rows, mapper, !config.generalSettings().disableSpendLogs(),
+				properties.spendFlushInterval());
 	}
 
 	@Bean

@@ -19,6 +19,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -34,7 +36,12 @@ public final class SpendRecorder implements AutoCloseable {
 
 	private static final int MAX_BATCH = 1000;
 
+	private static final TypeReference<Map<String, Object>> MODEL_SPEND = new TypeReference<>() {
+	};
+
 	private final RowStore rows;
+
+	private final JsonMapper mapper;
 
 	private final boolean spendLogs;
 
@@ -44,8 +51,9 @@ public final class SpendRecorder implements AutoCloseable {
 
 	private final Disposable flusher;
 
-	public SpendRecorder(RowStore rows, boolean spendLogs, Duration flushInterval) {
+	public SpendRecorder(RowStore rows, JsonMapper mapper, boolean spendLogs, Duration flushInterval) {
 		this.rows = rows;
+		this.mapper = mapper;
 		this.spendLogs = spendLogs;
 		this.flusher = Flux.interval(flushInterval, flushInterval, Schedulers.single())
 			.onBackpressureDrop()
@@ -88,7 +96,12 @@ public final class SpendRecorder implements AutoCloseable {
 		Map<String, Double> users = new HashMap<>();
 		Map<String, Double> teams = new HashMap<>();
 		Map<String, Double> endUsers = new HashMap<>();
+		Map<String, Map<String, Double>> keyModels = new HashMap<>();
 		for (SpendEvent event : batch) {
+			if (event.keyHash() != null && event.modelGroup() != null && event.cost() != 0) {
+				keyModels.computeIfAbsent(event.keyHash(), (key) -> new HashMap<>())
+					.merge(event.modelGroup(), event.cost(), Double::sum);
+			}
 			add(keys, event.keyHash(), event.cost());
 			add(users, event.userId(), event.cost());
 			add(teams, event.teamId(), event.cost());
@@ -103,6 +116,8 @@ public final class SpendRecorder implements AutoCloseable {
 			.inTransaction((client) -> this.rows.insertAll(client, SpendTables.SPEND_LOGS, logRows)
 				.thenMany(Flux.fromIterable(keys.entrySet())
 					.concatMap((entry) -> increment(client, "api_keys", "token", entry.getKey(), entry.getValue())))
+				.thenMany(Flux.fromIterable(keyModels.entrySet())
+					.concatMap((entry) -> addModelSpend(client, entry.getKey(), entry.getValue())))
 				.thenMany(Flux.fromIterable(users.entrySet())
 					.concatMap((entry) -> increment(client, "users", "user_id", entry.getKey(), entry.getValue())))
 				.thenMany(Flux.fromIterable(teams.entrySet())
@@ -146,6 +161,27 @@ public final class SpendRecorder implements AutoCloseable {
 			.bind("id", id)
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/**
+	 * Adds to a key's spend per model group (its model_spend), locking the row for the
+	 * read and the write so that instances flushing at once do not overwrite each other.
+	 */
+	private Mono<Long> addModelSpend(DatabaseClient client, String token, Map<String, Double> amounts) {
+		return client.sql("SELECT model_spend FROM api_keys WHERE token = :token FOR UPDATE")
+			.bind("token", token)
+			.map((row) -> String.valueOf(row.get("model_spend", String.class)))
+			.first()
+			.flatMap((json) -> {
+				Map<String, Object> spend = new HashMap<>(this.mapper.readValue(json, MODEL_SPEND));
+				amounts.forEach((model, amount) -> spend.merge(model, amount,
+						(old, add) -> ((Number) old).doubleValue() + ((Number) add).doubleValue()));
+				return client.sql("UPDATE api_keys SET model_spend = :spend WHERE token = :token")
+					.bind("spend", this.mapper.writeValueAsString(spend))
+					.bind("token", token)
+					.fetch()
+					.rowsUpdated();
+			});
 	}
 
 	/**

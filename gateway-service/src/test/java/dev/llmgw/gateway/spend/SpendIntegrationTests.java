@@ -59,6 +59,10 @@ class SpendIntegrationTests extends GatewayTestBase {
 		assertThat(
 				eventually(() -> this.api.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/spend").asDouble()))
 			.isCloseTo(expected, within(1e-12));
+		assertThat(
+				this.api.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/model_spend/gpt-4o-mini").asDouble())
+			.as("per model")
+			.isCloseTo(expected, within(1e-12));
 		assertThat(this.api.get("/user/info?user_id=" + userId, MASTER_KEY).json().at("/user_info/spend").asDouble())
 			.isCloseTo(expected, within(1e-12));
 		assertThat(this.api.get("/customer/info?end_user_id=" + customer, MASTER_KEY).json().get("spend").asDouble())
