@@ -2,6 +2,7 @@ package dev.llmgw.gateway.api;
 
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.RedisSettings;
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
@@ -30,8 +31,9 @@ public class ApiRoutes {
 	@Bean
 	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
 			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits,
-			BudgetGate budgets) {
-		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices, rateLimits, budgets);
+			BudgetGate budgets, KeySpendTracker keySpend) {
+		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices, rateLimits, budgets,
+				keySpend);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.api;
 import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.error.AuthenticationError;
@@ -52,6 +53,8 @@ public final class ChatCompletionsHandler {
 
 	static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
 
+	static final String KEY_SPEND_HEADER = "x-litellm-key-spend";
+
 	private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
 	private final JsonBodyReader bodies;
@@ -70,9 +73,12 @@ public final class ChatCompletionsHandler {
 
 	private final BudgetGate budgets;
 
+	private final KeySpendTracker keySpend;
+
 	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
 			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits,
-			BudgetGate budgets) {
+			BudgetGate budgets, KeySpendTracker keySpend) {
+		this.keySpend = keySpend;
 		this.rateLimits = rateLimits;
 		this.budgets = budgets;
 		this.bodies = bodies;
@@ -146,17 +152,32 @@ public final class ChatCompletionsHandler {
 		ChatProvider provider = this.providers.forDeployment(deployment);
 		ProviderCall call = new ProviderCall(deployment, request, context.callId());
 		if (request.isStream()) {
+			// a stream's headers leave before its cost is known: the key's spend so far
+			writeKeySpend(exchange, context, 0);
 			return stream(exchange, provider, call, context);
 		}
 		return provider.complete(call).flatMap((result) -> {
 			context.usage(result.usage());
 			double cost = CostCalculator.cost(this.prices.priceOf(deployment), result.usage());
 			context.cost(cost);
+			writeKeySpend(exchange, context, cost);
 			return ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(RESPONSE_COST_HEADER, Double.toString(cost))
 				.bodyValue(result.body());
 		});
+	}
+
+	/**
+	 * {@code x-litellm-key-spend}: the key's spend including this call, as this instance
+	 * knows it.
+	 */
+	private void writeKeySpend(ServerWebExchange exchange, CallContext context, double cost) {
+		CallerIdentity caller = context.caller();
+		if (caller != null && caller.keyHash() != null) {
+			double spend = this.keySpend.current(caller.keyHash(), caller.keySpend()) + cost;
+			exchange.getResponse().getHeaders().set(KEY_SPEND_HEADER, Double.toString(spend));
+		}
 	}
 
 	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatProvider provider, ProviderCall call,

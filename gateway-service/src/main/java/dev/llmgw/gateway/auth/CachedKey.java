@@ -19,14 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param access its model lists
  * @param limits its rate limits
  * @param budgets its budgets
+ * @param spend the key's spend as the database held it
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String userId, @Nullable String teamId, String userRole,
 		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access, CallerLimits limits,
-		CallerBudgets budgets) {
+		CallerBudgets budgets, double spend) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access,
-				this.limits, this.budgets);
+				this.limits, this.budgets, this.spend);
 	}
 
 }

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param access which models the caller may use
  * @param limits the rate limits its requests count against
  * @param budgets the budgets its calls are charged against
+ * @param keySpend the key's spend when its data was cached
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
-		@Nullable String keyHash, ModelAccess access, CallerLimits limits, CallerBudgets budgets) {
+		@Nullable String keyHash, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double keySpend) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -30,7 +31,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE);
+				CallerLimits.NONE, CallerBudgets.NONE, 0);
 	}
 
 	/**
@@ -39,7 +40,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static CallerIdentity unauthenticated() {
 		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
-				CallerBudgets.NONE);
+				CallerBudgets.NONE, 0);
 	}
 
 	public boolean isAdmin() {

@@ -32,8 +32,12 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 
 	private final AsyncCache<String, Optional<CachedKey>> cache;
 
-	public VirtualKeyAuthenticator(RowStore rows, Clock clock, Duration timeToLive, long maximumSize) {
+	private final KeySpendTracker spend;
+
+	public VirtualKeyAuthenticator(RowStore rows, Clock clock, Duration timeToLive, long maximumSize,
+			KeySpendTracker spend) {
 		this.rows = rows;
+		this.spend = spend;
 		this.clock = clock;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).buildAsync();
 	}
@@ -93,7 +97,7 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 	}
 
 	private Mono<CachedKey> load(String hash) {
-		return this.rows.find(AdminTables.KEYS, hash).flatMap((keyRow) -> {
+		return this.rows.find(AdminTables.KEYS, hash).doOnNext((fresh) -> this.spend.reset(hash)).flatMap((keyRow) -> {
 			Object userId = keyRow.get("user_id");
 			Object teamId = keyRow.get("team_id");
 			Mono<Optional<Map<String, @Nullable Object>>> user = (userId != null)
@@ -117,8 +121,10 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		return new CachedKey(hash, (String) key.get("key_name"), (String) key.get("user_id"),
 				(String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
 				Boolean.TRUE.equals(key.get("blocked")), team != null && Boolean.TRUE.equals(team.get("blocked")),
-				access, limits(key, user, team), new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user),
-						budget(key.get("team_id"), team), modelBudgets(key.get("model_max_budget"))));
+				access, limits(key, user, team),
+				new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user), budget(key.get("team_id"), team),
+						modelBudgets(key.get("model_max_budget"))),
+				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0);
 	}
 
 	/**

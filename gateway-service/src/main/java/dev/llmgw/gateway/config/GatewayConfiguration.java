@@ -11,6 +11,7 @@ import dev.llmgw.gateway.api.OpenAiErrorHandler;
 import dev.llmgw.gateway.auth.AuthCacheInvalidation;
 import dev.llmgw.gateway.auth.AuthenticationFilter;
 import dev.llmgw.gateway.auth.KeyAuthenticator;
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.auth.MasterKeyAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -97,8 +98,14 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	VirtualKeyAuthenticator virtualKeyAuthenticator(RowStore rows, Clock clock, GatewayProperties properties) {
-		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), 100_000);
+	KeySpendTracker keySpendTracker() {
+		return new KeySpendTracker();
+	}
+
+	@Bean
+	VirtualKeyAuthenticator virtualKeyAuthenticator(RowStore rows, Clock clock, GatewayProperties properties,
+			KeySpendTracker spend) {
+		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), 100_000, spend);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
@@ -34,8 +35,8 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets) {
-		return new SpendFilter(recorder, prices, budgets);
+	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets, KeySpendTracker keySpend) {
+		return new SpendFilter(recorder, prices, budgets, keySpend);
 	}
 
 	@Bean

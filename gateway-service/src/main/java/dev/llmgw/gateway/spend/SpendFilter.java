@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.web.CallContext;
@@ -30,10 +31,13 @@ public final class SpendFilter implements WebFilter, Ordered {
 
 	private final BudgetGate budgets;
 
-	public SpendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets) {
+	private final KeySpendTracker keySpend;
+
+	public SpendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets, KeySpendTracker keySpend) {
 		this.recorder = recorder;
 		this.prices = prices;
 		this.budgets = budgets;
+		this.keySpend = keySpend;
 	}
 
 	@Override
@@ -60,6 +64,9 @@ public final class SpendFilter implements WebFilter, Ordered {
 		// hold on its budgets
 		this.budgets.settle(context.budget(), success ? cost : 0).subscribe();
 		CallerIdentity caller = context.caller();
+		if (success && caller != null && caller.keyHash() != null) {
+			this.keySpend.add(caller.keyHash(), cost);
+		}
 		this.recorder.record(new SpendEvent(context.callId(), "acompletion", success ? "success" : "failure",
 				(caller != null) ? caller.keyHash() : null, (caller != null) ? caller.userId() : null,
 				(caller != null) ? caller.teamId() : null, context.endUser(), success ? cost : 0, context.usage(),

@@ -55,6 +55,9 @@ class SpendIntegrationTests extends GatewayTestBase {
 		assertThat(Double.parseDouble(response.headers().firstValue("x-litellm-response-cost").orElseThrow()))
 			.isCloseTo(expected, within(1e-12));
 		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
+		assertThat(Double.parseDouble(response.headers().firstValue("x-litellm-key-spend").orElseThrow()))
+			.as("the key's spend including this call")
+			.isCloseTo(expected, within(1e-12));
 
 		assertThat(
 				eventually(() -> this.api.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/spend").asDouble()))
