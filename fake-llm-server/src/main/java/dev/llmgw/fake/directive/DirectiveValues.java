@@ -18,7 +18,8 @@ final class DirectiveValues {
 				(int) number(values, "chunks", 1, 0), values.get("reply"), values.containsKey("echo"),
 				nonBlank(values.get("tool_call")), (error != null) ? FakeError.parse(error) : null,
 				(int) number(values, "retry_after", 0, 0), (int) number(values, "error_after_chunks", 0, -1),
-				(int) number(values, "fail_times", 1, 0), nonBlank(values.get("fail_key")));
+				(int) number(values, "fail_times", 1, 0), nonBlank(values.get("fail_key")),
+				values.containsKey("no_usage"));
 	}
 
 	private static long number(Map<String, String> values, String name, long min, long fallback) {

@@ -22,13 +22,15 @@ import org.jspecify.annotations.Nullable;
  * ({@code error_after_chunks}); -1, the default, means never
  * @param failTimes how many requests per fail key get the error ({@code fail_times}); 0,
  * the default, means all
+ * @param noUsage whether a stream leaves out its usage chunk even when asked for it
+ * ({@code no_usage}, any value), as some OpenAI-compatible servers do
  * @param failKey the key that {@code fail_times} counts under ({@code fail_key}); null
  * means the model string
  */
 public record Directives(long latencyMs, long chunkDelayMs, int chunks, @Nullable String reply, boolean echo,
 		@Nullable String toolCall, @Nullable FakeError error, int retryAfterSeconds, int errorAfterChunks,
-		int failTimes, @Nullable String failKey) {
+		int failTimes, @Nullable String failKey, boolean noUsage) {
 
-	public static final Directives NONE = new Directives(0, 0, 0, null, false, null, null, 0, -1, 0, null);
+	public static final Directives NONE = new Directives(0, 0, 0, null, false, null, null, 0, -1, 0, null, false);
 
 }

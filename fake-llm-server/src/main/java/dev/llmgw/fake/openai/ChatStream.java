@@ -37,7 +37,7 @@ final class ChatStream {
 		}
 		if (!drop) {
 			addPerChoice(frames, reply, writer::finish);
-			if (includeUsage) {
+			if (includeUsage && !directives.noUsage()) {
 				frames.add(writer.usage());
 			}
 			frames.add(ChatChunkWriter.DONE);

@@ -42,7 +42,7 @@ class FailureCounterTests {
 	}
 
 	private static Directives directives(int failTimes, String failKey) {
-		return new Directives(0, 0, 0, null, false, null, ERROR, 0, -1, failTimes, failKey);
+		return new Directives(0, 0, 0, null, false, null, ERROR, 0, -1, failTimes, failKey, false);
 	}
 
 }

@@ -24,6 +24,7 @@ import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,6 +170,25 @@ public final class ChatCompletionsHandler {
 	}
 
 	/**
+	 * A stream's usage as the provider reported it; when it never did (servers that
+	 * ignore stream_options), an estimate at about four characters a token, so that the
+	 * call is still charged.
+	 */
+	static Usage usageOf(StreamTally tally, ChatCompletionRequest request) {
+		if (tally.usage() != Usage.NONE || !tally.started()) {
+			return tally.usage();
+		}
+		long promptChars = 0;
+		List<ChatMessage> messages = request.messages();
+		if (messages != null) {
+			for (ChatMessage message : messages) {
+				promptChars += (message != null) ? message.text().length() : 0;
+			}
+		}
+		return Usage.of(promptChars / 4 + 1, Math.max(1, tally.estimatedCompletionChars() / 4));
+	}
+
+	/**
 	 * {@code x-litellm-key-spend}: the key's spend including this call, as this instance
 	 * knows it.
 	 */
@@ -195,7 +215,9 @@ public final class ChatCompletionsHandler {
 			GatewayError gatewayError = (error instanceof GatewayError known) ? known
 					: ErrorClassifier.internal(context.callId());
 			return Flux.just(buffers.wrap(this.errors.sseFrame(gatewayError)));
-		}).doOnTerminate(() -> context.usage(tally.usage())).doOnCancel(() -> context.usage(tally.usage()));
+		})
+			.doOnTerminate(() -> context.usage(usageOf(tally, call.request())))
+			.doOnCancel(() -> context.usage(usageOf(tally, call.request())));
 		// A failure before the first frame leaves the response uncommitted, so the error
 		// handler can still send
 		// a proper status and JSON error body instead of a 200 event stream.

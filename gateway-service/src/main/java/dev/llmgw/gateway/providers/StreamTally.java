@@ -10,9 +10,21 @@ import dev.llmgw.model.openai.Usage;
  */
 public final class StreamTally {
 
+	/**
+	 * {@code "content":"",} and the difference between a null and a "stop" finish reason,
+	 * roughly.
+	 */
+	private static final int EMPTY_CONTENT_FIELD = 10;
+
 	private Usage usage = Usage.NONE;
 
 	private boolean started;
+
+	private long chunks;
+
+	private long chunkBytes;
+
+	private long smallestChunk = Long.MAX_VALUE;
 
 	public Usage usage() {
 		return this.usage;
@@ -24,6 +36,26 @@ public final class StreamTally {
 
 	public boolean started() {
 		return this.started;
+	}
+
+	/**
+	 * Counts a relayed chunk's size, for an estimate of the completion when the provider
+	 * never reports usage: the smallest chunk (the finish chunk, no text) shows what a
+	 * chunk costs without text, and whatever each chunk carries beyond that, less the
+	 * empty content field, is roughly its text.
+	 */
+	public void countChunk(int bytes) {
+		this.chunks++;
+		this.chunkBytes += bytes;
+		this.smallestChunk = Math.min(this.smallestChunk, bytes);
+	}
+
+	/** About how many characters of completion the chunks carried. */
+	public long estimatedCompletionChars() {
+		if (this.chunks == 0) {
+			return 0;
+		}
+		return Math.max(0, this.chunkBytes - this.chunks * (this.smallestChunk + EMPTY_CONTENT_FIELD));
 	}
 
 	public void markStarted() {

@@ -101,6 +101,23 @@ class SpendIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void streamsWithoutUsageAreChargedAnEstimate() throws Exception {
+		String key = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer " + key)
+			.POST(HttpRequest.BodyPublishers.ofString(streamChat("no-usage", "tell me a long story please", true)))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).as("the provider sent no usage").doesNotContain("\"usage\":{");
+		List<JsonNode> rows = eventuallyRows(key, 1);
+		assertThat(rows).hasSize(1);
+		JsonNode row = rows.get(0);
+		assertThat(row.get("prompt_tokens").asInt()).isEqualTo("tell me a long story please".length() / 4 + 1);
+		// "You said: tell me a long story please" is 38 characters, about 9 tokens
+		assertThat(row.get("completion_tokens").asInt()).isBetween(6, 14);
+		assertThat(row.get("spend").asDouble()).isPositive();
+	}
+
+	@Test
 	void failuresAreLoggedAtNoCostAndHistoryIsPrivate() throws Exception {
 		String key = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
 		String other = this.api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");

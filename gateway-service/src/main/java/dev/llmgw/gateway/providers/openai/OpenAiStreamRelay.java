@@ -61,6 +61,7 @@ final class OpenAiStreamRelay {
 				return null;
 			}
 		}
+		this.tally.countChunk(data.length);
 		return frame(data);
 	}
 
