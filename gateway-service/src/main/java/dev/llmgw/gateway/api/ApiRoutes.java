@@ -7,6 +7,8 @@ import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
+import dev.llmgw.gateway.ratelimit.RateLimiter;
+import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.storage.Database;
@@ -43,8 +45,9 @@ public class ApiRoutes {
 
 	@Bean
 	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
-			GatewayProperties properties) {
-		return new HealthHandler(models, providers, database, RedisSettings.from(properties) != null);
+			GatewayProperties properties, RateLimiter rateLimiter) {
+		return new HealthHandler(models, providers, database, RedisSettings.from(properties) != null,
+				(rateLimiter instanceof RedisRateLimiter redis) ? redis::failOpenCount : () -> 0L);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -47,11 +48,19 @@ public final class HealthHandler {
 
 	private final boolean redisConfigured;
 
-	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database, boolean redisConfigured) {
+	private final LongSupplier rateLimitFailOpen;
+
+	/**
+	 * @param rateLimitFailOpen how many requests went on uncounted because Redis did not
+	 * answer a rate-limit check
+	 */
+	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database, boolean redisConfigured,
+			LongSupplier rateLimitFailOpen) {
 		this.models = models;
 		this.providers = providers;
 		this.database = database;
 		this.redisConfigured = redisConfigured;
+		this.rateLimitFailOpen = rateLimitFailOpen;
 	}
 
 	public Mono<ServerResponse> liveliness(ServerRequest request) {
@@ -74,6 +83,9 @@ public final class HealthHandler {
 				body.put("cache", this.redisConfigured ? "redis" : null);
 				body.put("litellm_version", GatewayVersion.VALUE);
 				body.put("model_groups", this.models.groups().size());
+				// a warning figure: non-zero means Redis missed rate-limit checks and
+				// limits were not enforced
+				body.put("rate_limit_fail_open", this.rateLimitFailOpen.getAsLong());
 				return ServerResponse.status(connected ? 200 : 503)
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(body);

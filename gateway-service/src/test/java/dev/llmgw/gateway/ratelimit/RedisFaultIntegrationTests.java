@@ -49,6 +49,10 @@ class RedisFaultIntegrationTests {
 					.isLessThan(2000);
 			}
 
+			assertThat(api.get("/health/readiness", TestGatewayConfig.MASTER_KEY)
+				.json()
+				.get("rate_limit_fail_open")
+				.asLong()).as("the warning figure").isGreaterThanOrEqualTo(5);
 			// budgets do not fail open: this instance keeps counting them itself
 			String budgeted = api
 				.post("/key/generate", TestGatewayConfig.MASTER_KEY,
