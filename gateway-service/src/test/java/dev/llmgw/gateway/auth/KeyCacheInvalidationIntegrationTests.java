@@ -5,14 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.support.AdminClient;
-import dev.llmgw.gateway.support.ExternalServices;
-import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.llmgw.gateway.support.TwoGatewaysTestBase;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,36 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other within a second, although the other had it cached (the cache's own time to
  * live here is an hour, so only the announcement can explain it).
  */
-class KeyCacheInvalidationIntegrationTests {
+class KeyCacheInvalidationIntegrationTests extends TwoGatewaysTestBase {
 
 	private static final String MASTER = TestGatewayConfig.MASTER_KEY;
-
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
-
-	private static AdminClient a;
-
-	private static AdminClient b;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
-		second = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
-		a = new AdminClient(GatewayInstances.baseUrl(first));
-		b = new AdminClient(GatewayInstances.baseUrl(second));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (first != null) {
-			first.close();
-		}
-		if (second != null) {
-			second.close();
-		}
-	}
 
 	@Test
 	void deletingAKeyOnOneInstanceRefusesItOnTheOtherWithinASecond() throws InterruptedException {

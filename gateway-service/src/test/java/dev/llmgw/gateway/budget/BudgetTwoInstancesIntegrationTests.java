@@ -8,14 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.llmgw.gateway.support.AdminClient;
-import dev.llmgw.gateway.support.ExternalServices;
-import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.llmgw.gateway.support.TwoGatewaysTestBase;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,33 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * calls, 50 requests fired at once at two gateways sharing PostgreSQL and Redis. Its
  * final spend exceeds the budget by at most one call's cost.
  */
-class BudgetTwoInstancesIntegrationTests {
-
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = GatewayInstances.startShared(databaseUrl);
-		second = GatewayInstances.startShared(databaseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (first != null) {
-			first.close();
-		}
-		if (second != null) {
-			second.close();
-		}
-	}
+class BudgetTwoInstancesIntegrationTests extends TwoGatewaysTestBase {
 
 	@Test
 	void fiftyConcurrentCallsDoNotSpendPastTheBudget() throws Exception {
-		AdminClient a = new AdminClient(GatewayInstances.baseUrl(first));
-		AdminClient b = new AdminClient(GatewayInstances.baseUrl(second));
 		double budget = 5 * BudgetIntegrationTests.CALL;
 		String key = a
 			.post("/key/generate", TestGatewayConfig.MASTER_KEY,

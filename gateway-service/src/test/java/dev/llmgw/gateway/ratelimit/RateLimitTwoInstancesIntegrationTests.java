@@ -8,14 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.llmgw.gateway.support.AdminClient;
-import dev.llmgw.gateway.support.ExternalServices;
-import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.llmgw.gateway.support.TwoGatewaysTestBase;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,33 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Limits hold exactly across instances: two gateways sharing PostgreSQL and Redis, a key
  * with rpm_limit 10, and 40 requests fired in parallel at both: exactly 10 succeed.
  */
-class RateLimitTwoInstancesIntegrationTests {
-
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = GatewayInstances.startShared(databaseUrl);
-		second = GatewayInstances.startShared(databaseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (first != null) {
-			first.close();
-		}
-		if (second != null) {
-			second.close();
-		}
-	}
+class RateLimitTwoInstancesIntegrationTests extends TwoGatewaysTestBase {
 
 	@Test
 	void fortyParallelRequestsOverTwoInstancesGiveExactlyTenSuccesses() throws Exception {
-		AdminClient a = new AdminClient(GatewayInstances.baseUrl(first));
-		AdminClient b = new AdminClient(GatewayInstances.baseUrl(second));
 		String key = a
 			.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of("rpm_limit", 10, "max_parallel_requests", 100))
 			.text("/key");
