@@ -31,11 +31,20 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ApiRoutes {
 
 	@Bean
-	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits,
-			BudgetGate budgets, KeySpendTracker keySpend) {
-		return new ChatCompletionsHandler(bodies, models, router, providers, errors, prices, rateLimits, budgets,
-				keySpend);
+	ModelCallGate modelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets) {
+		return new ModelCallGate(models, router, rateLimits, budgets);
+	}
+
+	@Bean
+	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
+			ErrorBodies errors, PriceMap prices, KeySpendTracker keySpend) {
+		return new ChatCompletionsHandler(bodies, gate, providers, errors, prices, keySpend);
+	}
+
+	@Bean
+	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
+			PriceMap prices) {
+		return new EmbeddingsHandler(bodies, gate, providers, prices);
 	}
 
 	@Bean
@@ -51,14 +60,18 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, ModelsHandler models, HealthHandler health,
-			MiddlewarePaths middlewarePaths) {
+	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, EmbeddingsHandler embeddings,
+			ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
 			.POST("/chat/completions", staysHere, chat::handle)
 			.POST("/openai/deployments/{model}/chat/completions", chat::handle)
 			.POST("/engines/{model}/chat/completions", chat::handle)
+			.POST("/v1/embeddings", embeddings::handle)
+			.POST("/embeddings", embeddings::handle)
+			.POST("/openai/deployments/{model}/embeddings", embeddings::handle)
+			.POST("/engines/{model}/embeddings", embeddings::handle)
 			.GET("/v1/models", models::list)
 			.GET("/models", models::list)
 			.GET("/v1/models/{*model}", models::get)

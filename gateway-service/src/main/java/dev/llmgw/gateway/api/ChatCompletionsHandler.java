@@ -4,9 +4,7 @@ import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeySpendTracker;
-import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
-import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.ChatProvider;
@@ -14,11 +12,6 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
-import dev.llmgw.gateway.routing.ModelGroup;
-import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.ratelimit.Admission;
-import dev.llmgw.gateway.ratelimit.RateLimitGate;
-import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.CostCalculator;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
@@ -46,12 +39,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ChatCompletionsHandler {
 
-	static final String MODEL_ID_HEADER = "x-litellm-model-id";
-
-	static final String MODEL_API_BASE_HEADER = "x-litellm-model-api-base";
-
-	static final String MODEL_GROUP_HEADER = "x-litellm-model-group";
-
 	static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
 
 	static final String KEY_SPEND_HEADER = "x-litellm-key-spend";
@@ -60,31 +47,21 @@ public final class ChatCompletionsHandler {
 
 	private final JsonBodyReader bodies;
 
-	private final ModelRegistry models;
-
-	private final Router router;
-
 	private final ProviderRegistry providers;
 
 	private final ErrorBodies errors;
 
 	private final PriceMap prices;
 
-	private final RateLimitGate rateLimits;
-
-	private final BudgetGate budgets;
+	private final ModelCallGate gate;
 
 	private final KeySpendTracker keySpend;
 
-	public ChatCompletionsHandler(JsonBodyReader bodies, ModelRegistry models, Router router,
-			ProviderRegistry providers, ErrorBodies errors, PriceMap prices, RateLimitGate rateLimits,
-			BudgetGate budgets, KeySpendTracker keySpend) {
+	public ChatCompletionsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
+			ErrorBodies errors, PriceMap prices, KeySpendTracker keySpend) {
 		this.keySpend = keySpend;
-		this.rateLimits = rateLimits;
-		this.budgets = budgets;
+		this.gate = gate;
 		this.bodies = bodies;
-		this.models = models;
-		this.router = router;
 		this.providers = providers;
 		this.errors = errors;
 		this.prices = prices;
@@ -99,53 +76,10 @@ public final class ChatCompletionsHandler {
 
 	private Mono<ServerResponse> call(ServerWebExchange exchange, ChatCompletionRequest request) {
 		String model = validate(request);
-		CallContext context = CallContext.of(exchange);
-		context.model(model);
-		CallerIdentity caller = context.caller();
-		if (caller != null) {
-			AuthenticationError refusal = caller.access().refusal(model);
-			String aliasTarget = this.models.aliasTarget(model);
-			// an alias is allowed when the group it stands for is
-			if (refusal != null && (aliasTarget == null || !caller.access().allows(aliasTarget))) {
-				return Mono.error(refusal);
-			}
-		}
-		ModelGroup group = this.models.find(model);
-		if (group == null) {
-			return Mono.error(new BadRequestError("/chat/completions: Invalid model name passed in model=" + model
-					+ ". Call `/v1/models` to view available models for your key.", null, "model"));
-		}
-		Deployment deployment = this.router.pick(group);
-		context.deployment(deployment);
-		context.endUser(endUser(exchange, request));
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		headers.set(MODEL_ID_HEADER, deployment.id());
-		headers.set(MODEL_GROUP_HEADER, group.name());
-		if (deployment.apiBase() != null) {
-			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
-		}
-		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
-		// rate limits and budgets are asked at once: both scripts travel together, one
-		// round trip to Redis
-		return Mono
-			.zip(this.rateLimits.admit(admitted, model),
-					this.budgets.admit(admitted, context.endUser(), model, deployment, request))
-			.flatMap((answers) -> {
-				Admission admission = answers.getT1();
-				BudgetDecision decision = answers.getT2();
-				// whatever is refused, what was admitted is handed back when the request
-				// ends
-				context.admission(admission);
-				context.budget(decision);
-				RateLimitGate.writeHeaders(headers, admission);
-				if (!admission.allowed()) {
-					return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
-				}
-				if (!decision.allowed()) {
-					return Mono.error(BudgetGate.refusal(decision));
-				}
-				return relay(exchange, request, deployment, context);
-			});
+		return this.gate
+			.admit(exchange, model, ModelCallGate.endUser(exchange, request.user()), "/chat/completions",
+					BudgetGate.promptChars(request), BudgetGate.completionCap(request))
+			.flatMap((deployment) -> relay(exchange, request, deployment, CallContext.of(exchange)));
 	}
 
 	private Mono<ServerResponse> relay(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
@@ -225,19 +159,6 @@ public final class ChatCompletionsHandler {
 			.contentType(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
 			.body((message, ignored) -> message.writeAndFlushWith(frames.map(Mono::just)));
-	}
-
-	/**
-	 * The end user a call is charged to, in LiteLLM's order: the customer-id headers,
-	 * then the body's {@code user} (shared/spec/admin-api.md §4.2).
-	 */
-	private static @Nullable String endUser(ServerWebExchange exchange, ChatCompletionRequest request) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		String header = headers.getFirst("x-litellm-customer-id");
-		if (header == null) {
-			header = headers.getFirst("x-litellm-end-user-id");
-		}
-		return (header != null && !header.isBlank()) ? header : request.user();
 	}
 
 	private static String validate(ChatCompletionRequest request) {

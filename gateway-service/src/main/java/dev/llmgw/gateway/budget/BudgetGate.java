@@ -54,12 +54,14 @@ public final class BudgetGate {
 	/**
 	 * @param caller who calls
 	 * @param endUser the request's end user, null when none
+	 * @param model the model group asked for
 	 * @param deployment who answers, for the price
-	 * @param request the request, for the estimate
+	 * @param promptChars the size of the prompt, for the estimate
+	 * @param completionTokens the most the call may generate, for the estimate
 	 * @return the decision; an error when the end user is blocked
 	 */
 	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, String model,
-			Deployment deployment, ChatCompletionRequest request) {
+			Deployment deployment, long promptChars, long completionTokens) {
 		if (caller.isMasterKey()) {
 			return Mono.just(BudgetDecision.UNLIMITED);
 		}
@@ -78,7 +80,7 @@ public final class BudgetGate {
 			if (checks.isEmpty()) {
 				return Mono.just(BudgetDecision.UNLIMITED);
 			}
-			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, request)));
+			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, promptChars, completionTokens)));
 		});
 	}
 
@@ -150,7 +152,12 @@ public final class BudgetGate {
 	 * The most a call is likely to cost: its prompt (about 4 characters a token) and its
 	 * completion cap.
 	 */
-	static double estimate(ModelPrice price, ChatCompletionRequest request) {
+	static double estimate(ModelPrice price, long promptChars, long completionTokens) {
+		return (promptChars / 4 + 1) * price.inputCostPerToken() + completionTokens * price.outputCostPerToken();
+	}
+
+	/** The size of a chat request's prompt, in characters. */
+	public static long promptChars(ChatCompletionRequest request) {
 		long characters = 0;
 		List<ChatMessage> messages = request.messages();
 		if (messages != null) {
@@ -158,10 +165,16 @@ public final class BudgetGate {
 				characters += (message != null) ? message.text().length() : 0;
 			}
 		}
-		long promptTokens = characters / 4 + 1;
+		return characters;
+	}
+
+	/**
+	 * What a chat request may generate: its max_completion_tokens or max_tokens, else a
+	 * default.
+	 */
+	public static long completionCap(ChatCompletionRequest request) {
 		Integer cap = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens() : request.maxTokens();
-		long completionTokens = (cap != null && cap > 0) ? cap : DEFAULT_COMPLETION_ESTIMATE;
-		return promptTokens * price.inputCostPerToken() + completionTokens * price.outputCostPerToken();
+		return (cap != null && cap > 0) ? cap : DEFAULT_COMPLETION_ESTIMATE;
 	}
 
 	private static void add(List<BudgetCheck> checks, String kind, @Nullable BudgetState state, boolean strict,

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.config;
 import java.util.Map;
 
 import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.EmbeddingRequest;
 import dev.llmgw.model.openai.ErrorBody;
 import dev.llmgw.model.openai.ErrorDetail;
 import dev.llmgw.model.openai.UsageEnvelope;
@@ -28,6 +29,8 @@ final class JsonWarmUp {
 		ChatCompletionRequest request = mapper.readValue(REQUEST, ChatCompletionRequest.class);
 		mapper.writeValueAsBytes(request);
 		mapper.readValue(RESPONSE, UsageEnvelope.class);
+		mapper.writeValueAsBytes(
+				mapper.readValue("{\"model\":\"m\",\"input\":[\"a\"],\"dimensions\":8}", EmbeddingRequest.class));
 		mapper.readTree(RESPONSE);
 		mapper.readValue(RESPONSE, Map.class);
 		mapper.writeValueAsBytes(new ErrorBody(new ErrorDetail("m", "t", null, "400")));

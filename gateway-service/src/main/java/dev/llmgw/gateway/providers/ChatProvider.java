@@ -23,4 +23,11 @@ public interface ChatProvider {
 	 */
 	Flux<byte[]> stream(ProviderCall call, StreamTally tally);
 
+	/**
+	 * Embeds, answering in OpenAI form.
+	 * @param call the call
+	 * @return the OpenAI embeddings list and its usage
+	 */
+	Mono<ChatResult> embed(EmbeddingCall call);
+
 }

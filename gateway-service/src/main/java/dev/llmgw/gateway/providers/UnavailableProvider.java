@@ -20,9 +20,18 @@ final class UnavailableProvider implements ChatProvider {
 		return Flux.error(error(call));
 	}
 
+	@Override
+	public Mono<ChatResult> embed(EmbeddingCall call) {
+		return Mono.error(error(call.deployment()));
+	}
+
 	private static BadRequestError error(ProviderCall call) {
-		return new BadRequestError("Provider '" + call.deployment().provider().name() + "' of model "
-				+ call.deployment().modelName() + " is not supported by this gateway version", null, "model");
+		return error(call.deployment());
+	}
+
+	private static BadRequestError error(dev.llmgw.gateway.routing.Deployment deployment) {
+		return new BadRequestError("Provider '" + deployment.provider().name() + "' of model " + deployment.modelName()
+				+ " is not supported by this gateway version", null, "model");
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import dev.llmgw.gateway.support.TwoGatewaysTestBase;
 import org.junit.jupiter.api.Test;

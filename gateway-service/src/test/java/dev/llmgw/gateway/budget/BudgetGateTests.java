@@ -28,10 +28,12 @@ class BudgetGateTests {
 		ModelPrice price = new ModelPrice(1e-6, 2e-6, null, null);
 		ChatCompletionRequest capped = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "x".repeat(400))),
 				false, null, 50, null, null, null, new LinkedHashMap<>());
-		assertThat(BudgetGate.estimate(price, capped)).isEqualTo(101 * 1e-6 + 50 * 2e-6);
+		assertThat(BudgetGate.estimate(price, BudgetGate.promptChars(capped), BudgetGate.completionCap(capped)))
+			.isEqualTo(101 * 1e-6 + 50 * 2e-6);
 		ChatCompletionRequest open = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "hi")), false, null,
 				null, null, null, null, new LinkedHashMap<>());
-		assertThat(BudgetGate.estimate(price, open)).isEqualTo(1e-6 + BudgetGate.DEFAULT_COMPLETION_ESTIMATE * 2e-6);
+		assertThat(BudgetGate.estimate(price, BudgetGate.promptChars(open), BudgetGate.completionCap(open)))
+			.isEqualTo(1e-6 + BudgetGate.DEFAULT_COMPLETION_ESTIMATE * 2e-6);
 	}
 
 	@Test

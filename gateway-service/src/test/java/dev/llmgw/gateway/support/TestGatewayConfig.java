@@ -62,6 +62,9 @@ public final class TestGatewayConfig {
 				      temperature: 0.3
 				      max_tokens: 7
 				      seed: 11
+				  - model_name: text-embedding-3-small
+				    litellm_params: {model: openai/text-embedding-3-small, api_base: "%1$s", api_key: k}
+				    model_info: {mode: embedding}
 				  - model_name: no-usage
 				    litellm_params: {model: "openai/gpt-4o-mini;no_usage=1", api_base: "%1$s", api_key: k}
 				    model_info: {base_model: gpt-4o-mini}

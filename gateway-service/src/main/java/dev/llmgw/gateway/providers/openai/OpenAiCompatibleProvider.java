@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.SseFrameDecoder;
@@ -58,6 +59,21 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 		return Mono.defer(() -> {
 			OpenAiEndpoint endpoint = OpenAiEndpoint.chatCompletions(deployment);
 			byte[] body = this.translator.toProviderBody(call.request(), deployment, false);
+			return this.http.post()
+				.uri(endpoint.url())
+				.send((request, out) -> send(request, out, endpoint, deployment, body, false))
+				.responseSingle((response, content) -> content.asByteArray()
+					.defaultIfEmpty(EMPTY)
+					.map((bytes) -> result(response, bytes, deployment)));
+		}).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+	}
+
+	@Override
+	public Mono<ChatResult> embed(EmbeddingCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			OpenAiEndpoint endpoint = OpenAiEndpoint.embeddings(deployment);
+			byte[] body = this.mapper.writeValueAsBytes(call.request().withModel(deployment.providerModel()));
 			return this.http.post()
 				.uri(endpoint.url())
 				.send((request, out) -> send(request, out, endpoint, deployment, body, false))

@@ -22,6 +22,10 @@ record OpenAiEndpoint(String url, @Nullable String authorization) {
 		return of(deployment, "/chat/completions");
 	}
 
+	static OpenAiEndpoint embeddings(Deployment deployment) {
+		return of(deployment, "/embeddings");
+	}
+
 	static OpenAiEndpoint of(Deployment deployment, String path) {
 		String base = deployment.apiBase();
 		String who = "model " + deployment.modelName() + " (" + deployment.provider().name() + ")";

@@ -1,0 +1,15 @@
+package dev.llmgw.gateway.providers;
+
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.model.openai.EmbeddingRequest;
+
+/**
+ * One embeddings call of a deployment.
+ *
+ * @param deployment who answers
+ * @param request the caller's request, in OpenAI form
+ * @param callId the request id, for logs
+ */
+public record EmbeddingCall(Deployment deployment, EmbeddingRequest request, String callId) {
+
+}
