@@ -1,6 +1,10 @@
 package dev.llmgw.gateway.config;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,6 +13,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
@@ -42,7 +47,9 @@ public final class SharedRedis implements AutoCloseable {
 
 	private final AtomicLong lastAttempt = new AtomicLong();
 
-	public SharedRedis(RedisURI uri, Duration commandTimeout) {
+	private volatile boolean closed;
+
+	public SharedRedis(RedisURI uri, Duration connectTimeout) {
 		this.uri = uri;
 		// reconnect every second while Redis is away, rather than backing off to 30 s:
 		// limits come back promptly
@@ -50,8 +57,13 @@ public final class SharedRedis implements AutoCloseable {
 		this.client = RedisClient.create(this.resources);
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+			// no command-expiry timer: callers bound their waits with Reactor's timeout,
+			// and
+			// Lettuce 6.8's expiry writer has been seen to wedge an event loop in its
+			// SharedLock during shutdown
+			.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
 			.build());
 		connect().onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(5));
 	}
@@ -61,6 +73,9 @@ public final class SharedRedis implements AutoCloseable {
 	 * every 2 s).
 	 */
 	public Mono<RedisReactiveCommands<String, String>> commands() {
+		if (this.closed) {
+			return Mono.error(new IllegalStateException("Redis " + describe() + " client is closed"));
+		}
 		StatefulRedisConnection<String, String> current = this.connection.get();
 		if (current != null) {
 			return Mono.just(current.reactive());
@@ -106,14 +121,31 @@ public final class SharedRedis implements AutoCloseable {
 			.doOnError((error) -> log.warn("Redis {} is unreachable: {}", describe(), error.toString()));
 	}
 
+	/**
+	 * Closes without waiting for ever: a shutdown must not hang on a connection that is
+	 * still busy (Lettuce's close can spin against an in-flight write).
+	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		StatefulRedisConnection<String, String> current = this.connection.getAndSet(null);
 		if (current != null) {
-			current.close();
+			awaitBriefly(current.closeAsync(), "connection");
 		}
-		this.client.shutdown();
-		this.resources.shutdown();
+		awaitBriefly(this.client.shutdownAsync(0, 2, TimeUnit.SECONDS), "client");
+		awaitBriefly(this.resources.shutdown(0, 2, TimeUnit.SECONDS), "resources");
+	}
+
+	private void awaitBriefly(Future<?> closing, String what) {
+		try {
+			closing.get(3, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.warn("Redis {} {} did not close cleanly: {}", describe(), what, ex.toString());
+		}
 	}
 
 }
