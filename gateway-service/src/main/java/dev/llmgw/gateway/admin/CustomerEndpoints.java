@@ -51,7 +51,7 @@ public final class CustomerEndpoints {
 		AdminAccess.requireAdmin(AdminAccess.caller(request.exchange()), "/customer/new");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String userId = KeyEndpoints.required(fields, "user_id");
+			String userId = fields.required("user_id");
 			String region = fields.string("allowed_model_region");
 			if (region != null && !region.equals("eu") && !region.equals("us")) {
 				return Mono.error(
@@ -95,7 +95,7 @@ public final class CustomerEndpoints {
 		AdminAccess.requireAdmin(AdminAccess.caller(request.exchange()), "/customer/update");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String userId = KeyEndpoints.required(fields, "user_id");
+			String userId = fields.required("user_id");
 			return customer(userId).flatMap((customer) -> {
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				for (String field : List.of("alias", "allowed_model_region", "default_model")) {
@@ -136,10 +136,7 @@ public final class CustomerEndpoints {
 	public Mono<ServerResponse> delete(ServerRequest request) {
 		AdminAccess.requireAdmin(AdminAccess.caller(request.exchange()), "/customer/delete");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
-			List<String> userIds = new RequestFields(body).strings("user_ids");
-			if (userIds == null || userIds.isEmpty()) {
-				return Mono.error(new BadRequestError("Send user_ids (a non-empty list)", null, "user_ids"));
-			}
+			List<String> userIds = new RequestFields(body).requiredStrings("user_ids");
 			return Flux.fromIterable(userIds)
 				.concatMap((userId) -> this.rows.delete(AdminTables.CUSTOMERS, userId)
 					.doOnSuccess((count) -> this.changed.accept(userId)))
@@ -173,10 +170,7 @@ public final class CustomerEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, blocked ? "/customer/block" : "/customer/unblock");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
-			List<String> userIds = new RequestFields(body).strings("user_ids");
-			if (userIds == null || userIds.isEmpty()) {
-				return Mono.error(new BadRequestError("Send user_ids (a non-empty list)", null, "user_ids"));
-			}
+			List<String> userIds = new RequestFields(body).requiredStrings("user_ids");
 			return Flux.fromIterable(userIds).concatMap((userId) -> customer(userId).flatMap((customer) -> {
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				changes.put("blocked", blocked);

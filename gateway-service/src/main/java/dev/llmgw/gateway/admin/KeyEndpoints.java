@@ -77,7 +77,7 @@ public final class KeyEndpoints {
 		AdminAccess.requireWriter(caller, "/key/update");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String key = required(fields, "key");
+			String key = fields.required("key");
 			if (!caller.isAdmin() && fields.has("user_id")
 					&& !java.util.Objects.equals(fields.string("user_id"), caller.userId())) {
 				return Mono.error(new PermissionDeniedError("User can only update keys for themselves. Got user_id="
@@ -204,7 +204,7 @@ public final class KeyEndpoints {
 		String pathKey = request.pathVariables().get("key");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String key = (pathKey != null) ? pathKey : required(fields, "key");
+			String key = (pathKey != null) ? pathKey : fields.required("key");
 			return ownedKey(caller, key).flatMap((existing) -> {
 				String newKey = (fields.string("new_key") != null) ? fields.string("new_key") : Ids.newKey();
 				if (!newKey.startsWith("sk-")) {
@@ -241,7 +241,7 @@ public final class KeyEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireWriter(caller, route);
 		return this.bodies.readObject(request.exchange())
-			.flatMap((body) -> ownedKey(caller, required(new RequestFields(body), "key")))
+			.flatMap((body) -> ownedKey(caller, new RequestFields(body).required("key")))
 			.flatMap((row) -> {
 				String token = (String) row.get("token");
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
@@ -300,14 +300,6 @@ public final class KeyEndpoints {
 	 */
 	static String tokenOf(String key) {
 		return key.startsWith("sk-") ? KeyHashes.sha256Hex(key) : key;
-	}
-
-	static String required(RequestFields fields, String field) {
-		String value = fields.string(field);
-		if (value == null || value.isBlank()) {
-			throw new BadRequestError("Missing required field: " + field, null, field);
-		}
-		return value;
 	}
 
 	private static int intParam(ServerRequest request, String name, int fallback) {

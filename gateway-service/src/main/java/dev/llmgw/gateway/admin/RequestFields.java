@@ -114,6 +114,24 @@ public final class RequestFields {
 		throw invalid(field, "true or false");
 	}
 
+	/** A string the call cannot do without. */
+	public String required(String field) {
+		String value = string(field);
+		if (value == null || value.isBlank()) {
+			throw new BadRequestError("Missing required field: " + field, null, field);
+		}
+		return value;
+	}
+
+	/** A list of ids the call cannot do without, e.g. the user_ids to delete. */
+	public List<String> requiredStrings(String field) {
+		List<String> values = strings(field);
+		if (values == null || values.isEmpty()) {
+			throw new BadRequestError("Send " + field + " (a non-empty list)", null, field);
+		}
+		return values;
+	}
+
 	public @Nullable List<String> strings(String field) {
 		Object value = this.body.get(field);
 		if (value == null) {

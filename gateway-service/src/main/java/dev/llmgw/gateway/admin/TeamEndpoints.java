@@ -105,7 +105,7 @@ public final class TeamEndpoints {
 		AdminAccess.requireAdmin(caller, "/team/update");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String teamId = KeyEndpoints.required(fields, "team_id");
+			String teamId = fields.required("team_id");
 			return team(teamId).flatMap((team) -> {
 				Map<String, @Nullable Object> changes = changes(fields);
 				changes.put("updated_at", this.keys.now());
@@ -122,10 +122,7 @@ public final class TeamEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, "/team/delete");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
-			List<String> teamIds = new RequestFields(body).strings("team_ids");
-			if (teamIds == null || teamIds.isEmpty()) {
-				return Mono.error(new BadRequestError("Send team_ids (a non-empty list)", null, "team_ids"));
-			}
+			List<String> teamIds = new RequestFields(body).requiredStrings("team_ids");
 			return Flux.fromIterable(teamIds)
 				.concatMap(this::team)
 				.then(Flux.fromIterable(teamIds)
@@ -164,7 +161,7 @@ public final class TeamEndpoints {
 		AdminAccess.requireAdmin(caller, "/team/member_add");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String teamId = KeyEndpoints.required(fields, "team_id");
+			String teamId = fields.required("team_id");
 			Object raw = fields.raw("member");
 			List<Member> members = members((raw instanceof Map) ? List.of(raw) : raw, "member");
 			if (members.isEmpty()) {
@@ -202,9 +199,9 @@ public final class TeamEndpoints {
 		AdminAccess.requireAdmin(caller, "/team/member_delete");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			String teamId = KeyEndpoints.required(fields, "team_id");
+			String teamId = fields.required("team_id");
 			Mono<String> userId = (fields.string("user_id") != null) ? Mono.just(fields.string("user_id")) : this.rows
-				.findFirst(AdminTables.USERS, "user_email", KeyEndpoints.required(fields, "user_email"))
+				.findFirst(AdminTables.USERS, "user_email", fields.required("user_email"))
 				.map((user) -> (String) user.get("user_id"))
 				.switchIfEmpty(Mono.error(() -> new NotFoundError("No user with that user_email", null, "user_email")));
 			return team(teamId).then(userId)
@@ -236,7 +233,7 @@ public final class TeamEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, route);
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
-			String teamId = KeyEndpoints.required(new RequestFields(body), "team_id");
+			String teamId = new RequestFields(body).required("team_id");
 			return team(teamId).flatMap((team) -> {
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				changes.put("blocked", blocked);

@@ -175,10 +175,7 @@ public final class UserEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, "/user/delete");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
-			List<String> userIds = new RequestFields(body).strings("user_ids");
-			if (userIds == null || userIds.isEmpty()) {
-				return Mono.error(new BadRequestError("Send user_ids (a non-empty list)", null, "user_ids"));
-			}
+			List<String> userIds = new RequestFields(body).requiredStrings("user_ids");
 			return Flux.fromIterable(userIds)
 				.concatMap((userId) -> this.rows.database()
 					.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "user_id", userId)
