@@ -1,17 +1,23 @@
 package dev.llmgw.fake;
 
+import java.util.List;
+
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Accepts the key in any header a supported provider uses for it: OpenAI's
- * {@code Authorization: Bearer}, Azure's {@code api-key} and Anthropic's
- * {@code x-api-key}.
+ * Accepts the key wherever a supported provider sends it: OpenAI's and Cohere's
+ * {@code Authorization: Bearer}, Azure's {@code api-key}, Anthropic's {@code x-api-key},
+ * Gemini's {@code x-goog-api-key} header or {@code ?key=} query parameter, and Bedrock's
+ * SigV4 {@code Authorization: AWS4-HMAC-SHA256 ...}.
  */
 final class ApiKeyCheck {
 
 	private static final String BEARER = "Bearer ";
+
+	private static final String SIGV4 = "AWS4-HMAC-SHA256 ";
 
 	private final @Nullable String requiredKey;
 
@@ -19,17 +25,37 @@ final class ApiKeyCheck {
 		this.requiredKey = requiredKey;
 	}
 
-	boolean accepts(HttpHeaders headers) {
+	boolean accepts(HttpHeaders headers, String uri) {
 		String required = this.requiredKey;
 		if (required == null) {
 			return true;
 		}
 		String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				&& authorization.substring(BEARER.length()).trim().equals(required)) {
-			return true;
+		if (authorization != null) {
+			if (startsWithIgnoringCase(authorization, BEARER)
+					&& authorization.substring(BEARER.length()).trim().equals(required)) {
+				return true;
+			}
+			// a signature cannot be checked without the AWS secret, which the fake never
+			// has; that the client signed at all is what a test of the signing path needs
+			if (authorization.startsWith(SIGV4)) {
+				return true;
+			}
 		}
-		return required.equals(headers.get("api-key")) || required.equals(headers.get("x-api-key"));
+		return required.equals(headers.get("api-key")) || required.equals(headers.get("x-api-key"))
+				|| required.equals(headers.get("x-goog-api-key")) || required.equals(queryKey(uri));
+	}
+
+	private static boolean startsWithIgnoringCase(String value, String prefix) {
+		return value.regionMatches(true, 0, prefix, 0, prefix.length());
+	}
+
+	private static @Nullable String queryKey(String uri) {
+		if (uri.indexOf('?') < 0) {
+			return null;
+		}
+		List<String> keys = new QueryStringDecoder(uri).parameters().get("key");
+		return (keys == null || keys.isEmpty()) ? null : keys.get(0);
 	}
 
 }

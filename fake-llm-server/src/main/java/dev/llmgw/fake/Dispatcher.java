@@ -52,7 +52,7 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		if (route == null) {
 			return OpenAiErrors.notFound(response, method, path);
 		}
-		if (!this.apiKeys.accepts(request.requestHeaders())) {
+		if (!this.apiKeys.accepts(request.requestHeaders(), request.uri())) {
 			return route.unauthorized(response);
 		}
 		return request.receive()

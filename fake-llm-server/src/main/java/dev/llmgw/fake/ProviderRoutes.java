@@ -2,14 +2,18 @@ package dev.llmgw.fake;
 
 import java.util.List;
 
+import dev.llmgw.fake.azure.AzureErrors;
+import dev.llmgw.fake.azure.AzureRoute;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.openai.OpenAiChatRoute;
 import dev.llmgw.fake.openai.OpenAiEmbeddingsRoute;
+import dev.llmgw.fake.openai.OpenAiImagesRoute;
 import dev.llmgw.fake.openai.OpenAiModelsRoute;
 
 /**
  * The route table: each provider package contributes its routes here, tried in order.
+ * Azure's come before OpenAI's, whose path suffixes would match them too.
  */
 final class ProviderRoutes {
 
@@ -17,7 +21,10 @@ final class ProviderRoutes {
 	}
 
 	static List<ProviderRoute> all(FailureCounter failures) {
-		return List.of(new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures),
+		return List.of(new AzureRoute("/chat/completions", new OpenAiChatRoute(failures, AzureErrors::send)),
+				new AzureRoute("/embeddings", new OpenAiEmbeddingsRoute(failures, AzureErrors::send)),
+				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
+				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiModelsRoute(failures));
 	}
 

@@ -14,6 +14,16 @@ public enum ErrorKind {
 
 	AUTHENTICATION(401),
 
+	PERMISSION(403),
+
+	NOT_FOUND(404),
+
+	/**
+	 * The model took too long; each provider renders it with its own status (Bedrock's
+	 * 408, Gemini's and Anthropic's 504).
+	 */
+	TIMEOUT(408),
+
 	BAD_REQUEST(400),
 
 	CONTEXT_WINDOW_EXCEEDED(400),

@@ -8,14 +8,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapper of the server and the two ways replies are encoded: a plain body
- * and a server-sent-events frame.
+ * The one JSON mapper of the server and the ways replies are encoded: a plain body and
+ * server-sent-events frames, with or without an event name.
  */
 public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] EVENT_PREFIX = "event: ".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] LINE_END = "\n".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] FRAME_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -41,6 +45,21 @@ public final class Json {
 	 */
 	public static byte[] sseFrame(JsonContent content) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		out.writeBytes(DATA_PREFIX);
+		writeTo(out, content);
+		out.writeBytes(FRAME_END);
+		return out.toByteArray();
+	}
+
+	/**
+	 * Encodes one named server-sent event, {@code event: <name>\ndata: <json>\n\n}, as
+	 * Anthropic and Cohere stream them.
+	 */
+	public static byte[] sseEvent(String event, JsonContent content) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		out.writeBytes(EVENT_PREFIX);
+		out.writeBytes(event.getBytes(StandardCharsets.US_ASCII));
+		out.writeBytes(LINE_END);
 		out.writeBytes(DATA_PREFIX);
 		writeTo(out, content);
 		out.writeBytes(FRAME_END);

@@ -1,8 +1,11 @@
 package dev.llmgw.fake.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -20,6 +23,18 @@ public record ProviderCall(HttpServerRequest request, HttpServerResponse respons
 
 	public String bodyText() {
 		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The first value of a query parameter, or null when absent.
+	 */
+	public @Nullable String queryParam(String name) {
+		String uri = this.request.uri();
+		if (uri.indexOf('?') < 0) {
+			return null;
+		}
+		List<String> values = new QueryStringDecoder(uri).parameters().get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	public void countModel(String model) {

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The parts of a chat completion request that shape the fake's answer.
  *
- * @param model the model string as sent, directive segments included
+ * @param model the model string as sent (body or Azure deployment), directive segments
+ * included
  * @param promptWords words across the text of all messages
  * @param lastUserText text of the last user message, or null when there is none
  * @param choices the requested {@code n}
@@ -24,8 +25,7 @@ record ChatRequest(String model, int promptWords, @Nullable String lastUserText,
 	// the API's own limit on n
 	private static final int MAX_CHOICES = 128;
 
-	static ChatRequest from(JsonNode body, String defaultModel) {
-		JsonNode model = body.path("model");
+	static ChatRequest from(JsonNode body, String model) {
 		int promptWords = 0;
 		String lastUserText = null;
 		for (JsonNode message : body.path("messages")) {
@@ -37,8 +37,7 @@ record ChatRequest(String model, int promptWords, @Nullable String lastUserText,
 		}
 		int choices = Math.max(1, Math.min(MAX_CHOICES, body.path("n").asInt(1)));
 		JsonNode tools = body.path("tools");
-		return new ChatRequest(model.isString() ? model.stringValue() : defaultModel, promptWords, lastUserText,
-				choices, body.path("stream").asBoolean(false),
+		return new ChatRequest(model, promptWords, lastUserText, choices, body.path("stream").asBoolean(false),
 				body.path("stream_options").path("include_usage").asBoolean(false),
 				tools.isArray() && !tools.isEmpty());
 	}

@@ -1,6 +1,5 @@
 package dev.llmgw.fake.openai;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -42,7 +41,7 @@ final class ChatStream {
 			}
 			frames.add(ChatChunkWriter.DONE);
 		}
-		Flux<byte[]> paced = paced(frames, directives.chunkDelayMs());
+		Flux<byte[]> paced = Replies.paced(frames, directives.chunkDelayMs());
 		return Replies.after(directives.latencyMs(),
 				() -> drop ? Replies.eventStreamThenDrop(response, paced) : Replies.eventStream(response, paced));
 	}
@@ -51,14 +50,6 @@ final class ChatStream {
 		for (int index = 0; index < reply.choices(); index++) {
 			frames.add(chunk.apply(index));
 		}
-	}
-
-	private static Flux<byte[]> paced(List<byte[]> frames, long delayMillis) {
-		if (delayMillis <= 0 || frames.size() < 2) {
-			return Flux.fromIterable(frames);
-		}
-		return Flux.concat(Mono.just(frames.get(0)),
-				Flux.fromIterable(frames.subList(1, frames.size())).delayElements(Duration.ofMillis(delayMillis)));
 	}
 
 }

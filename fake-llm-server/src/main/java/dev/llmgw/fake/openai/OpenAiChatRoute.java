@@ -6,6 +6,7 @@ import dev.llmgw.fake.directive.DirectiveParser;
 import dev.llmgw.fake.directive.Directives;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.directive.FakeError;
+import dev.llmgw.fake.http.ErrorRenderer;
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
@@ -32,8 +33,18 @@ public final class OpenAiChatRoute implements ProviderRoute {
 
 	private final FailureCounter failures;
 
+	private final ErrorRenderer errors;
+
 	public OpenAiChatRoute(FailureCounter failures) {
+		this(failures, OpenAiErrors::send);
+	}
+
+	/**
+	 * @param errors how simulated failures look, so Azure OpenAI can reuse this route
+	 */
+	public OpenAiChatRoute(FailureCounter failures, ErrorRenderer errors) {
 		this.failures = failures;
+		this.errors = errors;
 	}
 
 	@Override
@@ -53,12 +64,12 @@ public final class OpenAiChatRoute implements ProviderRoute {
 		if (!body.isObject()) {
 			return OpenAiErrors.invalidJson(call.response());
 		}
-		ChatRequest request = ChatRequest.from(body, OpenAiPaths.defaultModel(call.path()));
+		ChatRequest request = ChatRequest.from(body, OpenAiPaths.model(body, call.path()));
 		call.countModel(request.model());
 		Directives directives = DirectiveParser.parse(call.request().requestHeaders(), request.model());
 		FakeError error = this.failures.errorFor(directives, request.model());
 		if (error != null) {
-			return Replies.after(directives.latencyMs(), () -> OpenAiErrors.send(call.response(), error,
+			return Replies.after(directives.latencyMs(), () -> this.errors.send(call.response(), error,
 					directives.retryAfterSeconds(), Math.max(1, request.promptWords())));
 		}
 		ChatReply reply = reply(call, request, directives);

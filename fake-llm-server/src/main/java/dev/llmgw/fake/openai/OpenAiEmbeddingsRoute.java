@@ -6,6 +6,7 @@ import dev.llmgw.fake.directive.DirectiveParser;
 import dev.llmgw.fake.directive.Directives;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.directive.FakeError;
+import dev.llmgw.fake.http.ErrorRenderer;
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
@@ -31,8 +32,18 @@ public final class OpenAiEmbeddingsRoute implements ProviderRoute {
 
 	private final FailureCounter failures;
 
+	private final ErrorRenderer errors;
+
 	public OpenAiEmbeddingsRoute(FailureCounter failures) {
+		this(failures, OpenAiErrors::send);
+	}
+
+	/**
+	 * @param errors how simulated failures look, so Azure OpenAI can reuse this route
+	 */
+	public OpenAiEmbeddingsRoute(FailureCounter failures, ErrorRenderer errors) {
 		this.failures = failures;
+		this.errors = errors;
 	}
 
 	@Override
@@ -53,8 +64,7 @@ public final class OpenAiEmbeddingsRoute implements ProviderRoute {
 		if (!body.isObject()) {
 			return OpenAiErrors.invalidJson(response);
 		}
-		JsonNode modelNode = body.path("model");
-		String model = modelNode.isString() ? modelNode.stringValue() : OpenAiPaths.defaultModel(call.path());
+		String model = OpenAiPaths.model(body, call.path());
 		call.countModel(model);
 		Directives directives = DirectiveParser.parse(call.request().requestHeaders(), model);
 		List<EmbeddingInput> inputs = EmbeddingInput.from(body.path("input"));
@@ -66,7 +76,7 @@ public final class OpenAiEmbeddingsRoute implements ProviderRoute {
 		FakeError error = this.failures.errorFor(directives, model);
 		if (error != null) {
 			return Replies.after(directives.latencyMs(),
-					() -> OpenAiErrors.send(response, error, directives.retryAfterSeconds(), tokens));
+					() -> this.errors.send(response, error, directives.retryAfterSeconds(), tokens));
 		}
 		int dimensions = body.path("dimensions").asInt(EmbeddingVectors.DEFAULT_DIMENSIONS);
 		if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {

@@ -1,10 +1,8 @@
 package dev.llmgw.fake.openai;
 
-import dev.llmgw.fake.directive.ErrorKind;
 import dev.llmgw.fake.directive.FakeError;
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.Replies;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +29,7 @@ public final class OpenAiErrors {
 	}
 
 	/**
-	 * Answers with a simulated failure.
+	 * Answers with a simulated failure; an {@link dev.llmgw.fake.http.ErrorRenderer}.
 	 * @param retryAfterSeconds the {@code Retry-After} to send, 0 for the default (1
 	 * second on a 429, none otherwise)
 	 * @param promptTokens the request's prompt tokens, quoted by the context-length
@@ -39,9 +37,7 @@ public final class OpenAiErrors {
 	 */
 	public static Mono<Void> send(HttpServerResponse response, FakeError error, int retryAfterSeconds,
 			int promptTokens) {
-		if (error.kind() == ErrorKind.RATE_LIMIT || retryAfterSeconds > 0) {
-			response.header(HttpHeaderNames.RETRY_AFTER, Integer.toString(Math.max(1, retryAfterSeconds)));
-		}
+		Replies.retryAfter(response, error, retryAfterSeconds);
 		return Replies.json(response, HttpResponseStatus.valueOf(error.status()), body(error, promptTokens));
 	}
 
@@ -62,7 +58,7 @@ public final class OpenAiErrors {
 		return Replies.json(response, HttpResponseStatus.NOT_FOUND, body);
 	}
 
-	static byte[] body(FakeError error, int promptTokens) {
+	public static byte[] body(FakeError error, int promptTokens) {
 		return switch (error.kind()) {
 			case RATE_LIMIT -> body("Rate limit reached for requests", "requests", null, "rate_limit_exceeded");
 			case INTERNAL_SERVER ->
@@ -70,6 +66,11 @@ public final class OpenAiErrors {
 			case OVERLOADED ->
 				body("The engine is currently overloaded, please try again later", SERVER_ERROR, null, null);
 			case AUTHENTICATION -> INVALID_API_KEY;
+			case PERMISSION ->
+				body("You are not allowed to access this resource.", INVALID_REQUEST, null, "permission_denied");
+			case NOT_FOUND -> body("The model does not exist or you do not have access to it.", INVALID_REQUEST, null,
+					"model_not_found");
+			case TIMEOUT -> body("Request timed out.", SERVER_ERROR, null, null);
 			case BAD_REQUEST -> body("Invalid request.", INVALID_REQUEST, null, null);
 			case CONTEXT_WINDOW_EXCEEDED ->
 				body(contextLengthMessage(promptTokens), INVALID_REQUEST, "messages", "context_length_exceeded");

@@ -49,6 +49,18 @@ public final class Words {
 		return result;
 	}
 
+	/**
+	 * The text up to the end of its first {@code words} words, as a reply cut at an
+	 * output token limit; the whole text when it has no more words than that.
+	 */
+	public static String first(String text, int words) {
+		int[] starts = wordStarts(text);
+		if (words >= starts.length) {
+			return text;
+		}
+		return (words <= 0) ? "" : text.substring(0, starts[words]).stripTrailing();
+	}
+
 	private static int[] wordStarts(String text) {
 		int[] starts = new int[count(text)];
 		int word = 0;

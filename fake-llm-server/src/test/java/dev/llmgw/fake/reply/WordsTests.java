@@ -36,4 +36,12 @@ class WordsTests {
 		assertThat(Words.split("single", 3)).containsExactly("single");
 	}
 
+	@Test
+	void firstKeepsTheLeadingWordsWithoutTrailingSpace() {
+		assertThat(Words.first("one two  three four", 2)).isEqualTo("one two");
+		assertThat(Words.first("one two", 2)).isEqualTo("one two");
+		assertThat(Words.first("one two", 5)).isEqualTo("one two");
+		assertThat(Words.first("one two", 0)).isEmpty();
+	}
+
 }
