@@ -2,6 +2,7 @@ package dev.llmgw.fake;
 
 import java.util.List;
 
+import dev.llmgw.fake.anthropic.AnthropicMessagesRoute;
 import dev.llmgw.fake.azure.AzureErrors;
 import dev.llmgw.fake.azure.AzureRoute;
 import dev.llmgw.fake.directive.FailureCounter;
@@ -25,7 +26,7 @@ final class ProviderRoutes {
 				new AzureRoute("/embeddings", new OpenAiEmbeddingsRoute(failures, AzureErrors::send)),
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
-				new OpenAiModelsRoute(failures));
+				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures));
 	}
 
 }

@@ -11,9 +11,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param response the response, for status and headers
  * @param data the {@code data:} payloads in order, {@code [DONE]} included
+ * @param events the {@code event:} names in order, for the providers that name events
  * @param complete whether the stream ended cleanly rather than by a dropped connection
  */
-public record StreamResult(HttpResponse<Stream<String>> response, List<String> data, boolean complete) {
+public record StreamResult(HttpResponse<Stream<String>> response, List<String> data, List<String> events,
+		boolean complete) {
 
 	/**
 	 * The JSON chunks, without the {@code [DONE]} marker.

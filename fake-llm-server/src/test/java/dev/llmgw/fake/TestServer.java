@@ -65,14 +65,30 @@ public final class TestServer implements AutoCloseable {
 		HttpRequest request = request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build();
 		HttpResponse<Stream<String>> response = this.client.send(request, HttpResponse.BodyHandlers.ofLines());
 		List<String> data = new ArrayList<>();
+		List<String> events = new ArrayList<>();
 		boolean complete = true;
 		try (Stream<String> lines = response.body()) {
-			lines.filter((line) -> line.startsWith("data: ")).forEach((line) -> data.add(line.substring(6)));
+			lines.forEach((line) -> {
+				if (line.startsWith("data: ")) {
+					data.add(line.substring(6));
+				}
+				else if (line.startsWith("event: ")) {
+					events.add(line.substring(7));
+				}
+			});
 		}
 		catch (UncheckedIOException ex) {
 			complete = false;
 		}
-		return new StreamResult(response, data, complete);
+		return new StreamResult(response, data, events, complete);
+	}
+
+	/**
+	 * Posts a body and reads the answer as bytes, for binary streams.
+	 */
+	public HttpResponse<byte[]> postForBytes(String path, String body, String... headers) throws Exception {
+		HttpRequest request = request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	public static JsonNode json(String text) {
