@@ -48,11 +48,12 @@ final class DeploymentBinder {
 		this.reader.map(map.get("extra_headers"), path + ".extra_headers")
 			.forEach((name, value) -> headers.put(name, String.valueOf(value)));
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		Map<String, Object> providerSettings = new LinkedHashMap<>();
 		map.forEach((key, value) -> {
-			if (!ConfigKeys.CALL_SETTINGS.contains(key) && !ConfigKeys.PROVIDER_SETTINGS.contains(key)
-					&& value != null) {
-				defaults.put(key, value);
+			if (value == null || ConfigKeys.CALL_SETTINGS.contains(key)) {
+				return;
 			}
+			(ConfigKeys.PROVIDER_SETTINGS.contains(key) ? providerSettings : defaults).put(key, value);
 		});
 		Integer weight = this.reader.integer(map, "weight", path);
 		if (weight != null && weight < 0) {
@@ -63,7 +64,7 @@ final class DeploymentBinder {
 				this.reader.string(map, "aws_region_name", path), weight, this.reader.integer(map, "rpm", path),
 				this.reader.integer(map, "tpm", path), positive(map, "timeout", path),
 				positive(map, "stream_timeout", path), this.reader.integer(map, "max_retries", path),
-				this.reader.bool(map, "drop_params", path), Map.copyOf(headers), defaults);
+				this.reader.bool(map, "drop_params", path), Map.copyOf(headers), defaults, providerSettings);
 	}
 
 	private @Nullable Double positive(Map<String, Object> map, String key, String path) {

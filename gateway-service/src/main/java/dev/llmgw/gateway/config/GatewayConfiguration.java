@@ -71,10 +71,10 @@ public class GatewayConfiguration {
 				properties.idleConnectionTimeout());
 	}
 
-	@Bean
-	ProviderRegistry providerRegistry(UpstreamClient client, JsonMapper mapper) {
+	@Bean(destroyMethod = "dispose")
+	ProviderRegistry providerRegistry(UpstreamClient client, JsonMapper mapper, GatewayConfig config) {
 		JsonWarmUp.run(mapper);
-		return new ProviderRegistry(client, mapper);
+		return new ProviderRegistry(client, mapper, config.environment());
 	}
 
 	@Bean

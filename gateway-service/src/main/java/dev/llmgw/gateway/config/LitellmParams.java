@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param dropParams drop parameters the provider does not support
  * @param extraHeaders headers added to each provider request
  * @param defaults any other key: a default request parameter for this deployment
+ * @param providerSettings provider settings that are not request parameters (AWS
+ * credentials and endpoint, guardrailConfig, ...), never sent in a body
  */
 public record LitellmParams(String model, @Nullable String apiKey, @Nullable String apiBase,
 		@Nullable String apiVersion, @Nullable String awsRegionName, @Nullable Integer weight, @Nullable Integer rpm,
 		@Nullable Integer tpm, @Nullable Double timeoutSeconds, @Nullable Double streamTimeoutSeconds,
 		@Nullable Integer maxRetries, @Nullable Boolean dropParams, Map<String, String> extraHeaders,
-		Map<String, Object> defaults) {
+		Map<String, Object> defaults, Map<String, Object> providerSettings) {
 
 	/**
 	 * The provider prefix of {@link #model}, or openai when there is none, as in LiteLLM.

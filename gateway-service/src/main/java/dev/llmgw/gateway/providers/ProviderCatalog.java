@@ -45,8 +45,9 @@ public final class ProviderCatalog {
 			.keyOptional());
 		add(ProviderSpec.openAiCompatible("openai_like", null, "OPENAI_LIKE_API_KEY", null).keyOptional());
 		add(ProviderSpec.openAiCompatible("custom_openai", null, "OPENAI_API_KEY", null).keyOptional());
-		for (String name : List.of("azure", "azure_ai", "anthropic", "bedrock", "gemini", "vertex_ai", "cohere",
-				"cohere_chat", "text-completion-codestral", "sagemaker")) {
+		add(new ProviderSpec("bedrock", ProviderSpec.Adapter.BEDROCK, null, null, null, false, true));
+		for (String name : List.of("azure", "azure_ai", "anthropic", "gemini", "vertex_ai", "cohere", "cohere_chat",
+				"text-completion-codestral", "sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}
 	}

@@ -3,6 +3,8 @@ package dev.llmgw.gateway.providers;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
 import dev.llmgw.gateway.routing.Deployment;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +17,17 @@ public final class ProviderRegistry {
 
 	private final Map<ProviderSpec.Adapter, ChatProvider> adapters = new EnumMap<>(ProviderSpec.Adapter.class);
 
-	public ProviderRegistry(UpstreamClient client, JsonMapper mapper) {
+	private final BedrockProvider bedrock;
+
+	public ProviderRegistry(UpstreamClient client, JsonMapper mapper, EnvironmentLookup environment) {
+		this.bedrock = new BedrockProvider(mapper, environment);
 		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, new OpenAiCompatibleProvider(client, mapper));
+		this.adapters.put(ProviderSpec.Adapter.BEDROCK, this.bedrock);
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
+	}
+
+	public void dispose() {
+		this.bedrock.close();
 	}
 
 	public ChatProvider forDeployment(Deployment deployment) {

@@ -27,6 +27,9 @@ public record ProviderSpec(String name, Adapter adapter, @Nullable String defaul
 		/** OpenAI Chat Completions, used by OpenAI and the OpenAI-compatible family. */
 		OPENAI_COMPATIBLE,
 
+		/** Amazon Bedrock through the AWS SDK: Converse, ConverseStream, InvokeModel. */
+		BEDROCK,
+
 		/** A provider named in config whose adapter this version does not have yet. */
 		UNAVAILABLE
 

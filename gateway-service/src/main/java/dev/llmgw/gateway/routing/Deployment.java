@@ -23,10 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param modelInfo metadata and prices
  * @param timeout timeout of a whole non-streaming call
  * @param streamTimeout timeout before the first and between stream chunks
+ * @param dropParams whether parameters the provider does not support are dropped rather
+ * than refused (the deployment's drop_params, else litellm_settings.drop_params)
  */
 public record Deployment(String id, String modelName, ProviderSpec provider, String providerModel,
 		@Nullable String apiBase, Credential credential, LitellmParams params, ModelInfo modelInfo, Duration timeout,
-		Duration streamTimeout) {
+		Duration streamTimeout, boolean dropParams) {
 
 	public int weight() {
 		Integer weight = this.params.weight();

@@ -47,7 +47,8 @@ final class DeploymentFactory {
 		Duration streamTimeout = (params.streamTimeoutSeconds() != null) ? seconds(params.streamTimeoutSeconds())
 				: timeout;
 		return new Deployment(id, modelName, provider, providerModel, trimSlash(apiBase), credential(params, provider),
-				params, entry.modelInfo(), timeout, streamTimeout);
+				params, entry.modelInfo(), timeout, streamTimeout,
+				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams());
 	}
 
 	private Credential credential(LitellmParams params, ProviderSpec provider) {

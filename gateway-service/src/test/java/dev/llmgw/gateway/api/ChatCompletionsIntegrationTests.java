@@ -170,7 +170,8 @@ class ChatCompletionsIntegrationTests extends GatewayTestBase {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertError(response, "auth_error", "LLMGW_TEST_UNSET_KEY");
 		HttpResponse<String> bedrock = post("/v1/chat/completions", chat("bedrock-model", "x"));
-		assertBadRequest(bedrock, "Provider 'bedrock'");
+		assertThat(bedrock.statusCode()).as(bedrock.body()).isEqualTo(401);
+		assertError(bedrock, "auth_error", "no AWS credentials");
 	}
 
 	@Test

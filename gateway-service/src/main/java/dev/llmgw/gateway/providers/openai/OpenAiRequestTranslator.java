@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.StreamOptions;
@@ -18,14 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OpenAiRequestTranslator {
 
-	/**
-	 * Fields that steer the gateway itself (LiteLLM's proxy params); a provider would
-	 * reject or misuse them.
-	 */
-	static final Set<String> GATEWAY_ONLY_FIELDS = Set.of("metadata", "litellm_metadata", "guardrails", "priority",
-			"mock_response", "caching", "cache", "fallbacks", "context_window_fallbacks", "num_retries", "tags",
-			"api_key", "api_base", "base_url", "litellm_logging_obj", "proxy_server_request", "enable_history",
-			"session_id");
+	static final Set<String> GATEWAY_ONLY_FIELDS = ParamSupport.GATEWAY_ONLY_FIELDS;
 
 	private final JsonMapper mapper;
 

@@ -2,6 +2,7 @@ package dev.llmgw.gateway.providers.openai;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.UsageEnvelope;
@@ -16,9 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OpenAiStreamRelay {
 
-	static final byte[] DONE_FRAME = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+	static final byte[] DONE_FRAME = OpenAiChunkWriter.DONE_FRAME;
 
 	private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -78,12 +77,7 @@ final class OpenAiStreamRelay {
 	}
 
 	static byte[] frame(byte[] data) {
-		byte[] frame = new byte[DATA_PREFIX.length + data.length + 2];
-		System.arraycopy(DATA_PREFIX, 0, frame, 0, DATA_PREFIX.length);
-		System.arraycopy(data, 0, frame, DATA_PREFIX.length, data.length);
-		frame[frame.length - 2] = '\n';
-		frame[frame.length - 1] = '\n';
-		return frame;
+		return OpenAiChunkWriter.frame(data);
 	}
 
 	/**

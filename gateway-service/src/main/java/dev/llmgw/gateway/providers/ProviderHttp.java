@@ -1,0 +1,140 @@
+package dev.llmgw.gateway.providers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.routing.Deployment;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.HttpClientResponse;
+
+/**
+ * The HTTP exchange every JSON provider shares: post a body, read a JSON answer or relay
+ * a server-sent-event stream, and turn an error status into the provider's error through
+ * its {@link ProviderErrors}. Adapters keep only what differs: URL, headers and
+ * translation.
+ */
+public final class ProviderHttp {
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private final HttpClient http;
+
+	public ProviderHttp(UpstreamClient client) {
+		this.http = client.httpClient();
+	}
+
+	/**
+	 * Posts {@code body} and answers the 2xx response body.
+	 * @param deployment who is called, for timeouts, extra headers and error messages
+	 * @param url the full URL
+	 * @param headers the provider's own headers (auth, version)
+	 * @param body the request body
+	 * @param errors how the provider's errors read
+	 * @return the response body
+	 */
+	public Mono<byte[]> postJson(Deployment deployment, String url, Map<String, String> headers, byte[] body,
+			ProviderErrors errors) {
+		return Mono.defer(() -> this.http.post()
+			.uri(url)
+			.send((request, out) -> send(request, out, deployment, headers, body, false))
+			.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
+				if (isError(response)) {
+					throw error(response, bytes, errors);
+				}
+				return bytes;
+			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+	}
+
+	/**
+	 * Posts {@code body} and relays the event stream through {@code translator} as the
+	 * provider flushes it.
+	 * @param deployment who is called
+	 * @param url the full URL
+	 * @param headers the provider's own headers
+	 * @param body the request body
+	 * @param errors how the provider's errors read
+	 * @param translator provider events to OpenAI frames
+	 * @return the OpenAI frames
+	 */
+	public Flux<byte[]> postSse(Deployment deployment, String url, Map<String, String> headers, byte[] body,
+			ProviderErrors errors, StreamTranslator translator) {
+		return Flux.defer(() -> {
+			SseFrameDecoder decoder = new SseFrameDecoder();
+			return this.http.post()
+				.uri(url)
+				.send((request, out) -> send(request, out, deployment, headers, body, true))
+				.response((response, content) -> {
+					if (isError(response)) {
+						return content.aggregate()
+							.asByteArray()
+							.defaultIfEmpty(EMPTY)
+							.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
+					}
+					// Decode inside map: Reactor Netty releases each buffer as soon as
+					// onNext returns, so it must not wait in a prefetch queue.
+					return content.map((buffer) -> translateAll(decoder.decode(buffer), translator))
+						.concatMapIterable((frames) -> frames)
+						.concatWith(Flux.defer(() -> Flux.fromIterable(finish(decoder, translator))));
+				});
+		}).onErrorMap((error) -> TransportErrors.map(error, deployment, true));
+	}
+
+	private static NettyOutbound send(HttpClientRequest request, NettyOutbound out, Deployment deployment,
+			Map<String, String> headers, byte[] body, boolean streaming) {
+		request.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+		request.header(HttpHeaderNames.ACCEPT, streaming ? "text/event-stream" : "application/json");
+		request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			request.header(header.getKey(), header.getValue());
+		}
+		for (Map.Entry<String, String> header : deployment.params().extraHeaders().entrySet()) {
+			request.header(header.getKey(), header.getValue());
+		}
+		// Reactor Netty applies this between reads of the response, so for a stream it
+		// bounds the wait for the first chunk and every gap between chunks, with no timer
+		// per chunk.
+		request.responseTimeout(streaming ? deployment.streamTimeout() : deployment.timeout());
+		return out.sendByteArray(Mono.just(body));
+	}
+
+	private static RuntimeException error(HttpClientResponse response, byte[] bytes, ProviderErrors errors) {
+		return errors.map(response.status().code(), bytes, response.responseHeaders().get("Retry-After"));
+	}
+
+	private static boolean isError(HttpClientResponse response) {
+		int status = response.status().code();
+		return status < 200 || status >= 300;
+	}
+
+	private static List<byte[]> translateAll(List<SseEvent> events, StreamTranslator translator) {
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		if (events.size() == 1) {
+			return translator.onEvent(events.get(0));
+		}
+		List<byte[]> frames = new ArrayList<>();
+		for (SseEvent event : events) {
+			frames.addAll(translator.onEvent(event));
+		}
+		return frames;
+	}
+
+	private static List<byte[]> finish(SseFrameDecoder decoder, StreamTranslator translator) {
+		SseEvent last = decoder.finish();
+		if (last == null) {
+			return translator.onEnd();
+		}
+		List<byte[]> frames = new ArrayList<>(translator.onEvent(last));
+		frames.addAll(translator.onEnd());
+		return frames;
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.llmgw.gateway.providers.bedrock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.routing.Deployment;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+
+/**
+ * One Bedrock runtime client per distinct region, credentials, endpoint and timeout, so
+ * that the dozens of Bedrock deployments of a typical config share a client and one small
+ * event loop group. Clients are built on a worker thread, since building one reads the
+ * AWS profile files. The SDK's own retries are off: the router decides retries.
+ */
+final class BedrockClients {
+
+	private static final String DEFAULT_REGION = "us-east-1";
+
+	private final Map<ClientKey, BedrockRuntimeAsyncClient> clients = new ConcurrentHashMap<>();
+
+	private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+
+	private final EnvironmentLookup environment;
+
+	BedrockClients(EnvironmentLookup environment) {
+		this.environment = environment;
+	}
+
+	Mono<BedrockRuntimeAsyncClient> forDeployment(Deployment deployment) {
+		ClientKey key = key(deployment);
+		BedrockRuntimeAsyncClient client = this.clients.get(key);
+		if (client != null) {
+			return Mono.just(client);
+		}
+		return Mono.fromCallable(() -> this.clients.computeIfAbsent(key, this::create))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private ClientKey key(Deployment deployment) {
+		Map<String, Object> params = deployment.params().providerSettings();
+		String region = deployment.params().awsRegionName();
+		if (region == null) {
+			region = firstSet("AWS_REGION_NAME", "AWS_REGION", "AWS_DEFAULT_REGION");
+		}
+		String endpoint = text(params.get("aws_bedrock_runtime_endpoint"));
+		if (endpoint == null) {
+			endpoint = deployment.apiBase();
+		}
+		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
+				? deployment.streamTimeout() : deployment.timeout();
+		return new ClientKey((region != null) ? region : DEFAULT_REGION, text(params.get("aws_access_key_id")),
+				text(params.get("aws_secret_access_key")), text(params.get("aws_session_token")), endpoint,
+				readTimeout);
+	}
+
+	private BedrockRuntimeAsyncClient create(ClientKey key) {
+		SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
+			.eventLoopGroup(this.eventLoops)
+			.readTimeout(key.readTimeout())
+			.maxConcurrency(1000)
+			.build();
+		var builder = BedrockRuntimeAsyncClient.builder()
+			.region(Region.of(key.region()))
+			.credentialsProvider(new NonBlockingCredentials(credentials(key), Schedulers.boundedElastic()::schedule))
+			.httpClient(http)
+			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
+		if (key.endpoint() != null) {
+			builder.endpointOverride(URI.create(key.endpoint()));
+		}
+		return builder.build();
+	}
+
+	private static AwsCredentialsProvider credentials(ClientKey key) {
+		if (key.accessKeyId() == null || key.secretAccessKey() == null) {
+			return DefaultCredentialsProvider.builder().build();
+		}
+		return StaticCredentialsProvider.create((key.sessionToken() != null)
+				? AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken())
+				: AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+	}
+
+	private @Nullable String firstSet(String... variables) {
+		for (String variable : variables) {
+			String value = this.environment.get(variable);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		if (value == null || EnvironmentLookup.referencedVariable(value.toString()) != null) {
+			return null;
+		}
+		return value.toString();
+	}
+
+	void close() {
+		this.clients.values().forEach(BedrockRuntimeAsyncClient::close);
+		this.eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	private record ClientKey(String region, @Nullable String accessKeyId, @Nullable String secretAccessKey,
+			@Nullable String sessionToken, @Nullable String endpoint, Duration readTimeout) {
+
+		@Override
+		public String toString() {
+			return "ClientKey[" + this.region + " " + this.endpoint + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,270 @@
+package dev.llmgw.gateway.providers.bedrock;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
+
+/**
+ * OpenAI chat request to a Bedrock Converse request
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html):
+ * system and developer messages become system blocks, tool messages become tool results
+ * in a user turn, consecutive turns of one role are merged because Converse requires them
+ * to alternate, and a conversation that opens with the assistant gets a placeholder user
+ * turn first, as LiteLLM does.
+ */
+final class OpenAiToConverseTranslator {
+
+	static final ParamSupport PARAMS = new ParamSupport("bedrock",
+			Set.of("tools", "tool_choice", "stop", "top_p", "top_k", "additionalModelRequestFields"));
+
+	private static final String PLACEHOLDER_USER_TEXT = ".";
+
+	ConverseInput translate(ChatCompletionRequest request, Deployment deployment) {
+		PARAMS.check(request, deployment);
+		Map<String, Object> defaults = deployment.defaults();
+		List<SystemContentBlock> system = new ArrayList<>();
+		List<Message> messages = new ArrayList<>();
+		List<ChatMessage> chat = request.messages();
+		for (int i = 0; chat != null && i < chat.size(); i++) {
+			add(chat.get(i), i, system, messages);
+		}
+		if (!messages.isEmpty() && messages.get(0).role() != ConversationRole.USER) {
+			messages.add(0, message(ConversationRole.USER, List.of(ContentBlock.fromText(PLACEHOLDER_USER_TEXT))));
+		}
+		return new ConverseInput(BedrockModelId.of(deployment), messages, system, inference(request, defaults),
+				tools(request), additionalFields(request, defaults),
+				(deployment.params().providerSettings().get("guardrailConfig") instanceof Map<?, ?> guardrail)
+						? guardrail : null);
+	}
+
+	private static void add(ChatMessage message, int index, List<SystemContentBlock> system, List<Message> messages) {
+		String role = String.valueOf(message.role());
+		switch (role) {
+			case "system", "developer" -> {
+				String text = message.text();
+				if (!text.isEmpty()) {
+					system.add(SystemContentBlock.fromText(text));
+				}
+			}
+			case "user" -> append(messages, ConversationRole.USER, userBlocks(message, index));
+			case "assistant" -> append(messages, ConversationRole.ASSISTANT, assistantBlocks(message));
+			case "tool", "function" -> append(messages, ConversationRole.USER, List.of(toolResult(message, index)));
+			default -> throw new BadRequestError(
+					"Invalid message at messages[" + index + "]: unknown role '" + role + "'", null, "messages");
+		}
+	}
+
+	private static void append(List<Message> messages, ConversationRole role, List<ContentBlock> blocks) {
+		if (blocks.isEmpty()) {
+			return;
+		}
+		int last = messages.size() - 1;
+		if (last >= 0 && messages.get(last).role() == role) {
+			List<ContentBlock> merged = new ArrayList<>(messages.get(last).content());
+			merged.addAll(blocks);
+			messages.set(last, message(role, merged));
+		}
+		else {
+			messages.add(message(role, blocks));
+		}
+	}
+
+	private static Message message(ConversationRole role, List<ContentBlock> blocks) {
+		return Message.builder().role(role).content(blocks).build();
+	}
+
+	private static List<ContentBlock> userBlocks(ChatMessage message, int index) {
+		if (!(message.content() instanceof List<?> parts)) {
+			String text = message.text();
+			return text.isEmpty() ? List.of() : List.of(ContentBlock.fromText(text));
+		}
+		List<ContentBlock> blocks = new ArrayList<>(parts.size());
+		for (Object part : parts) {
+			if (!(part instanceof Map<?, ?> map)) {
+				continue;
+			}
+			Object type = map.get("type");
+			if ("text".equals(type) && map.get("text") instanceof String text && !text.isEmpty()) {
+				blocks.add(ContentBlock.fromText(text));
+			}
+			else if ("image_url".equals(type)) {
+				blocks.add(ContentBlock.fromImage(image(map.get("image_url"), index)));
+			}
+		}
+		return blocks;
+	}
+
+	private static ImageBlock image(@Nullable Object imageUrl, int index) {
+		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
+		DataUrl data = DataUrl.parse(String.valueOf(url));
+		if (data == null) {
+			throw new BadRequestError(
+					"Invalid image at messages[" + index
+							+ "]: bedrock takes images inline, as data:image/<png|jpeg|gif|webp>;base64,... URLs",
+					null, "messages");
+		}
+		return ImageBlock.builder()
+			.format(data.format())
+			.source(ImageSource.fromBytes(SdkBytes.fromByteArray(Base64.getDecoder().decode(data.base64()))))
+			.build();
+	}
+
+	private static List<ContentBlock> assistantBlocks(ChatMessage message) {
+		List<ContentBlock> blocks = new ArrayList<>();
+		String text = message.text();
+		if (!text.isBlank()) {
+			blocks.add(ContentBlock.fromText(text));
+		}
+		if (message.extra().get("tool_calls") instanceof List<?> calls) {
+			for (Object call : calls) {
+				if (call instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
+					blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
+						.toolUseId(String.valueOf(map.get("id")))
+						.name(String.valueOf(function.get("name")))
+						.input(Documents.from(ToolArguments.parse(function.get("arguments"))))
+						.build()));
+				}
+			}
+		}
+		return blocks;
+	}
+
+	private static ContentBlock toolResult(ChatMessage message, int index) {
+		Object id = message.extra().get("tool_call_id");
+		if (id == null) {
+			throw new BadRequestError("Invalid message at messages[" + index + "]: a tool message needs tool_call_id",
+					null, "messages");
+		}
+		return ContentBlock.fromToolResult(ToolResultBlock.builder()
+			.toolUseId(id.toString())
+			.content(ToolResultContentBlock.fromText(message.text().isEmpty() ? "." : message.text()))
+			.build());
+	}
+
+	private static InferenceConfiguration inference(ChatCompletionRequest request, Map<String, Object> defaults) {
+		InferenceConfiguration.Builder builder = InferenceConfiguration.builder();
+		Integer maxTokens = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens()
+				: request.maxTokens();
+		Number maxDefault = number(defaults.get("max_tokens"));
+		if (maxTokens == null && maxDefault != null) {
+			maxTokens = maxDefault.intValue();
+		}
+		builder.maxTokens(maxTokens);
+		Number temperature = (request.temperature() != null) ? request.temperature()
+				: number(defaults.get("temperature"));
+		if (temperature != null) {
+			builder.temperature(temperature.floatValue());
+		}
+		Number topP = number(request.extra().getOrDefault("top_p", defaults.get("top_p")));
+		if (topP != null) {
+			builder.topP(topP.floatValue());
+		}
+		Object stop = request.extra().getOrDefault("stop", defaults.get("stop"));
+		if (stop instanceof String one) {
+			builder.stopSequences(one);
+		}
+		else if (stop instanceof List<?> many) {
+			builder.stopSequences(many.stream().map(String::valueOf).toList());
+		}
+		return builder.build();
+	}
+
+	private static @Nullable ToolConfiguration tools(ChatCompletionRequest request) {
+		if (!(request.extra().get("tools") instanceof List<?> tools) || tools.isEmpty()) {
+			return null;
+		}
+		List<Tool> specs = new ArrayList<>(tools.size());
+		for (Object tool : tools) {
+			if (tool instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
+				Object parameters = function.get("parameters");
+				specs.add(Tool.fromToolSpec(ToolSpecification.builder()
+					.name(String.valueOf(function.get("name")))
+					.description((function.get("description") != null) ? function.get("description").toString() : null)
+					.inputSchema(ToolInputSchema.fromJson(Documents
+						.from((parameters != null) ? parameters : Map.of("type", "object", "properties", Map.of()))))
+					.build()));
+			}
+		}
+		ToolConfiguration.Builder config = ToolConfiguration.builder().tools(specs);
+		ToolChoice choice = toolChoice(request.extra().get("tool_choice"));
+		if (choice != null) {
+			config.toolChoice(choice);
+		}
+		return config.build();
+	}
+
+	private static @Nullable ToolChoice toolChoice(@Nullable Object choice) {
+		if ("required".equals(choice)) {
+			return ToolChoice.fromAny(AnyToolChoice.builder().build());
+		}
+		if ("auto".equals(choice)) {
+			return ToolChoice.fromAuto(AutoToolChoice.builder().build());
+		}
+		if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
+			return ToolChoice.fromTool(SpecificToolChoice.builder().name(String.valueOf(function.get("name"))).build());
+		}
+		// "none" has no Converse equivalent; the model then decides, as with auto
+		return null;
+	}
+
+	private static @Nullable Document additionalFields(ChatCompletionRequest request, Map<String, Object> defaults) {
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+		if (defaults.get("additionalModelRequestFields") instanceof Map<?, ?> configured) {
+			configured.forEach((key, value) -> fields.put(String.valueOf(key), value));
+		}
+		if (request.extra().get("additionalModelRequestFields") instanceof Map<?, ?> given) {
+			given.forEach((key, value) -> fields.put(String.valueOf(key), value));
+		}
+		Object topK = request.extra().getOrDefault("top_k", defaults.get("top_k"));
+		if (topK != null) {
+			fields.put("top_k", topK);
+		}
+		return fields.isEmpty() ? null : Documents.from(fields);
+	}
+
+	private static @Nullable Number number(@Nullable Object value) {
+		if (value instanceof Number number) {
+			return number;
+		}
+		if (value instanceof String text) {
+			try {
+				return Double.valueOf(text.trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+}
