@@ -17,13 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param role system, developer, user, assistant or tool
  * @param content a string, or a list of content parts
  * ({@code {"type":"text","text":...}}, images, ...), kept as parsed so that parts this
- * gateway does not model pass through
+ * gateway does not model pass through; written even when null, as OpenAI writes an
+ * assistant message that only calls tools
  * @param name optional participant name
  * @param extra tool_calls, tool_call_id and any other field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatMessage(@JsonProperty("role") @Nullable String role,
-		@JsonProperty("content") @Nullable Object content, @JsonProperty("name") @Nullable String name,
+		@JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("content") @Nullable Object content,
+		@JsonProperty("name") @Nullable String name,
 		@JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extra) {
 
 	public ChatMessage {

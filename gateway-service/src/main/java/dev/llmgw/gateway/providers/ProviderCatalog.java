@@ -46,7 +46,9 @@ public final class ProviderCatalog {
 		add(ProviderSpec.openAiCompatible("openai_like", null, "OPENAI_LIKE_API_KEY", null).keyOptional());
 		add(ProviderSpec.openAiCompatible("custom_openai", null, "OPENAI_API_KEY", null).keyOptional());
 		add(new ProviderSpec("bedrock", ProviderSpec.Adapter.BEDROCK, null, null, null, false, true));
-		for (String name : List.of("azure", "azure_ai", "anthropic", "gemini", "vertex_ai", "cohere", "cohere_chat",
+		add(new ProviderSpec("anthropic", ProviderSpec.Adapter.ANTHROPIC, "https://api.anthropic.com",
+				"ANTHROPIC_API_KEY", "ANTHROPIC_API_BASE", true, true));
+		for (String name : List.of("azure", "azure_ai", "gemini", "vertex_ai", "cohere", "cohere_chat",
 				"text-completion-codestral", "sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.providers.anthropic.AnthropicProvider;
 import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
 import dev.llmgw.gateway.routing.Deployment;
@@ -23,6 +24,7 @@ public final class ProviderRegistry {
 		this.bedrock = new BedrockProvider(mapper, environment);
 		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, new OpenAiCompatibleProvider(client, mapper));
 		this.adapters.put(ProviderSpec.Adapter.BEDROCK, this.bedrock);
+		this.adapters.put(ProviderSpec.Adapter.ANTHROPIC, new AnthropicProvider(new ProviderHttp(client), mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 	}
 

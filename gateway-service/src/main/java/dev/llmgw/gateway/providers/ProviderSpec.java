@@ -27,6 +27,9 @@ public record ProviderSpec(String name, Adapter adapter, @Nullable String defaul
 		/** OpenAI Chat Completions, used by OpenAI and the OpenAI-compatible family. */
 		OPENAI_COMPATIBLE,
 
+		/** Anthropic's Messages API. */
+		ANTHROPIC,
+
 		/** Amazon Bedrock through the AWS SDK: Converse, ConverseStream, InvokeModel. */
 		BEDROCK,
 

@@ -74,7 +74,7 @@ final class BedrockErrorMapper {
 				new RateLimitError("litellm.RateLimitError: " + message, retryAfter(error));
 			case "ModelTimeoutException" -> new TimeoutError("litellm.Timeout: " + message);
 			case "ServiceUnavailableException" ->
-				new UpstreamUnavailableError("litellm.ServiceUnavailableError: " + message);
+				new UpstreamError(503, "api_error", "litellm.ServiceUnavailableError: " + message, null);
 			default -> new UpstreamError((status >= 400) ? status : 500,
 					(status >= 500) ? "api_error" : "invalid_request_error",
 					"litellm.APIError: " + message + " (" + who + ")", null);

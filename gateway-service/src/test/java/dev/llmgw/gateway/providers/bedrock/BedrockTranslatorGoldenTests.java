@@ -1,9 +1,5 @@
 package dev.llmgw.gateway.providers.bedrock;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +10,8 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.support.Fixtures;
+import dev.llmgw.gateway.support.HttpStub;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BedrockTranslatorGoldenTests {
 
-	static final Path FIXTURES = Path.of("src/test/resources/fixtures/openai-bedrock");
+	static final Fixtures FIXTURES = new Fixtures("openai-bedrock");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static BedrockStub stub;
+	static HttpStub stub;
 
 	static BedrockProvider provider;
 
@@ -46,7 +44,7 @@ class BedrockTranslatorGoldenTests {
 
 	@BeforeAll
 	static void start() {
-		stub = new BedrockStub();
+		stub = new HttpStub();
 		provider = new BedrockProvider(JSON, EnvironmentLookup.of(Map.of()));
 		models = new ModelRegistry(new ConfigLoader(EnvironmentLookup.of(Map.of())).parse("""
 				model_list:
@@ -76,7 +74,7 @@ class BedrockTranslatorGoldenTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "text", "tools", "image", "guardrail" })
 	void translatesRequestAndResponse(String name) {
-		stub.answer(BedrockStub.Answer.json(200, read(name + ".response.json")));
+		stub.answer(HttpStub.Answer.json(200, read(name + ".response.json")));
 		ChatCompletionRequest request = JSON.readValue(read(name + ".input.json"), ChatCompletionRequest.class);
 		ChatResult result = provider.complete(new ProviderCall(deployment("claude"), request, "call-1")).block();
 		assertThat(stub.lastPath()).isEqualTo("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse");
@@ -91,7 +89,7 @@ class BedrockTranslatorGoldenTests {
 
 	@Test
 	void sendsGuardrailConfigAndInferenceProfileIds() {
-		stub.answer(BedrockStub.Answer.json(200, read("text.response.json")));
+		stub.answer(HttpStub.Answer.json(200, read("text.response.json")));
 		ChatCompletionRequest request = JSON.readValue(read("guardrail.input.json"), ChatCompletionRequest.class);
 		provider.complete(new ProviderCall(deployment("guarded"), request, "call-2")).block();
 		assertThat(stub.lastPath()).isEqualTo("/model/us.anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse");
@@ -102,7 +100,7 @@ class BedrockTranslatorGoldenTests {
 
 	@Test
 	void streamsEventsAsOpenAiChunks() {
-		stub.answer(BedrockStub.Answer.events(List.of(new String[] { "messageStart", "{\"role\":\"assistant\"}" },
+		stub.answer(HttpStub.Answer.events(List.of(new String[] { "messageStart", "{\"role\":\"assistant\"}" },
 				new String[] { "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hel\"}}" },
 				new String[] { "contentBlockDelta", "{\"contentBlockIndex\":0,\"delta\":{\"text\":\"lo\"}}" },
 				new String[] { "contentBlockStop", "{\"contentBlockIndex\":0}" },
@@ -140,34 +138,16 @@ class BedrockTranslatorGoldenTests {
 		assertThat(tally.usage().promptTokens()).isEqualTo(7);
 	}
 
-	/**
-	 * With {@code -Dfixtures.record=true}, writes a missing golden file from what was
-	 * seen, to be read and checked against the vendor's documentation before commit.
-	 */
-	static void record(String file, String actual) {
-		Path path = FIXTURES.resolve(file);
-		if (Boolean.getBoolean("fixtures.record") && !Files.exists(path)) {
-			try {
-				Files.writeString(path,
-						JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(actual)));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-	}
-
 	static Deployment deployment(String model) {
 		return models.find(model).deployments().get(0);
 	}
 
 	static String read(String file) {
-		try {
-			return Files.readString(FIXTURES.resolve(file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return FIXTURES.read(file);
+	}
+
+	static void record(String file, String actual) {
+		FIXTURES.record(file, actual);
 	}
 
 }

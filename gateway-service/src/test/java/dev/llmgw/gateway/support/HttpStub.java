@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.providers.bedrock;
+package dev.llmgw.gateway.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,11 +16,11 @@ import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
 
 /**
- * A Bedrock runtime endpoint for translator tests: records the request the AWS SDK sent
- * and answers with a canned JSON body, an error, or event-stream frames, so that a test
- * sees the exact wire bytes on both sides.
+ * A provider endpoint for translator tests: records the request the adapter sent and
+ * answers with a canned JSON body, a Bedrock error, server-sent events or Bedrock
+ * event-stream frames, so that a test sees the exact wire bytes on both sides.
  */
-final class BedrockStub implements AutoCloseable {
+public final class HttpStub implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -28,9 +28,11 @@ final class BedrockStub implements AutoCloseable {
 
 	private volatile String lastPath = "";
 
+	private volatile Map<String, String> lastHeaders = Map.of();
+
 	private volatile Answer answer = Answer.json(200, "{}");
 
-	BedrockStub() {
+	public HttpStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -41,24 +43,34 @@ final class BedrockStub implements AutoCloseable {
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	void answer(Answer next) {
+	public void answer(Answer next) {
 		this.answer = next;
 	}
 
-	String lastBody() {
+	public String lastBody() {
 		return new String(this.lastBody, StandardCharsets.UTF_8);
 	}
 
-	String lastPath() {
+	public String lastPath() {
 		return this.lastPath;
 	}
 
+	/** The request headers of the last request, names in lower case. */
+	public Map<String, String> lastHeaders() {
+		return this.lastHeaders;
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
-		this.lastPath = exchange.getRequestURI().getRawPath();
+		this.lastPath = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
+				? "?" + exchange.getRequestURI().getRawQuery() : "");
+		Map<String, String> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+		this.lastHeaders = headers;
 		this.lastBody = exchange.getRequestBody().readAllBytes();
 		Answer current = this.answer;
 		current.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -74,22 +86,31 @@ final class BedrockStub implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Answer(int status, Map<String, String> headers, byte[] body) {
+	public record Answer(int status, Map<String, String> headers, byte[] body) {
 
-		static Answer json(int status, String json) {
+		public static Answer json(int status, String json) {
 			return new Answer(status, Map.of("Content-Type", "application/json"),
 					json.getBytes(StandardCharsets.UTF_8));
 		}
 
-		static Answer error(int status, String type, String message) {
+		public static Answer error(int status, String type, String message) {
 			return new Answer(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
 					("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
 		}
 
 		/**
-		 * @param events pairs of event type and JSON payload, in order
+		 * @param events server-sent events, each already framed ({@code event: x\ndata:
+		 * {...}\n\n})
 		 */
-		static Answer events(List<String[]> events) {
+		public static Answer sse(String events) {
+			return new Answer(200, Map.of("Content-Type", "text/event-stream"),
+					events.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * @param events pairs of Bedrock event type and JSON payload, in order
+		 */
+		public static Answer events(List<String[]> events) {
 			ByteArrayOutputStream frames = new ByteArrayOutputStream();
 			for (String[] event : events) {
 				Map<String, HeaderValue> headers = new LinkedHashMap<>();

@@ -1,0 +1,47 @@
+package dev.llmgw.gateway.providers.anthropic;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An OpenAI {@code image_url} part as an Anthropic image block: a data URL becomes a
+ * base64 source, an http(s) URL a url source
+ * (https://docs.anthropic.com/en/docs/build-with-claude/vision).
+ */
+final class AnthropicImages {
+
+	private AnthropicImages() {
+	}
+
+	static Map<String, Object> block(@Nullable Object imageUrl, int index) {
+		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
+		String text = String.valueOf(url);
+		Map<String, Object> source = new LinkedHashMap<>();
+		if (text.startsWith("data:")) {
+			int semicolon = text.indexOf(";base64,");
+			if (semicolon < 0) {
+				throw new BadRequestError("Invalid image at messages[" + index + "]: a data URL must be base64", null,
+						"messages");
+			}
+			source.put("type", "base64");
+			source.put("media_type", text.substring("data:".length(), semicolon));
+			source.put("data", text.substring(semicolon + ";base64,".length()));
+		}
+		else if (text.startsWith("http://") || text.startsWith("https://")) {
+			source.put("type", "url");
+			source.put("url", text);
+		}
+		else {
+			throw new BadRequestError("Invalid image at messages[" + index + "]: expected a data: or http(s) URL", null,
+					"messages");
+		}
+		Map<String, Object> block = new LinkedHashMap<>();
+		block.put("type", "image");
+		block.put("source", source);
+		return block;
+	}
+
+}

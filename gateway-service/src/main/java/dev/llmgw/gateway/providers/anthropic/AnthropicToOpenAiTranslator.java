@@ -1,0 +1,103 @@
+package dev.llmgw.gateway.providers.anthropic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.model.openai.ChatChoice;
+import dev.llmgw.model.openai.ChatCompletion;
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ToolCall;
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An Anthropic Messages response to an OpenAI chat completion: text blocks joined,
+ * {@code tool_use} blocks as tool calls (the response-format tool's input as the content
+ * instead), thinking as {@code reasoning_content}, the stop reason as a finish reason,
+ * and cache reads and writes in the usage.
+ */
+final class AnthropicToOpenAiTranslator {
+
+	private final JsonMapper mapper;
+
+	AnthropicToOpenAiTranslator(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	ChatCompletion translate(byte[] body) {
+		JsonNode root = this.mapper.readTree(body);
+		StringBuilder text = new StringBuilder();
+		StringBuilder thinking = new StringBuilder();
+		List<ToolCall> toolCalls = new ArrayList<>();
+		boolean structured = false;
+		for (JsonNode block : root.path("content")) {
+			switch (block.path("type").asString("")) {
+				case "text" -> text.append(block.path("text").asString(""));
+				case "thinking" -> thinking.append(block.path("thinking").asString(""));
+				case "tool_use" -> {
+					String input = this.mapper.writeValueAsString(block.path("input"));
+					if (AnthropicTools.RESPONSE_FORMAT_TOOL.equals(block.path("name").asString(""))) {
+						text.append(input);
+						structured = true;
+					}
+					else {
+						toolCalls
+							.add(ToolCall.of(block.path("id").asString(""), block.path("name").asString(""), input));
+					}
+				}
+				default -> {
+					// server tool results and other blocks have no OpenAI form
+				}
+			}
+		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+		if (!toolCalls.isEmpty()) {
+			extra.put("tool_calls", toolCalls);
+		}
+		if (!thinking.isEmpty()) {
+			extra.put("reasoning_content", thinking.toString());
+		}
+		ChatMessage message = new ChatMessage("assistant",
+				(text.isEmpty() && !toolCalls.isEmpty()) ? null : text.toString(), null, extra);
+		String finish = structured ? "stop" : finishReason(root.path("stop_reason").asString(null));
+		return ChatCompletion.of(root.path("id").asString(""), System.currentTimeMillis() / 1000,
+				root.path("model").asString(""), new ChatChoice(0, message, finish), usage(root.path("usage")));
+	}
+
+	static String finishReason(@Nullable String stopReason) {
+		if (stopReason == null) {
+			return "stop";
+		}
+		return switch (stopReason) {
+			case "max_tokens", "model_context_window_exceeded" -> "length";
+			case "tool_use" -> "tool_calls";
+			case "refusal" -> "content_filter";
+			default -> "stop";
+		};
+	}
+
+	/**
+	 * Anthropic counts cache reads and writes apart from {@code input_tokens}; OpenAI's
+	 * {@code prompt_tokens} include them, with the cached share in the details that
+	 * pricing reads.
+	 */
+	static Usage usage(JsonNode usage) {
+		long input = usage.path("input_tokens").asLong(0);
+		long output = usage.path("output_tokens").asLong(0);
+		long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
+		long cacheWrite = usage.path("cache_creation_input_tokens").asLong(0);
+		Map<String, @Nullable Object> details = new LinkedHashMap<>();
+		if (cacheRead > 0 || cacheWrite > 0) {
+			details.put("prompt_tokens_details", Map.of("cached_tokens", cacheRead));
+			details.put("cache_read_input_tokens", cacheRead);
+			details.put("cache_creation_input_tokens", cacheWrite);
+		}
+		long prompt = input + cacheRead + cacheWrite;
+		return new Usage(prompt, output, prompt + output, details);
+	}
+
+}
