@@ -48,8 +48,11 @@ public final class ProviderCatalog {
 		add(new ProviderSpec("bedrock", ProviderSpec.Adapter.BEDROCK, null, null, null, false, true));
 		add(new ProviderSpec("anthropic", ProviderSpec.Adapter.ANTHROPIC, "https://api.anthropic.com",
 				"ANTHROPIC_API_KEY", "ANTHROPIC_API_BASE", true, true));
-		for (String name : List.of("azure", "azure_ai", "gemini", "vertex_ai", "cohere", "cohere_chat",
-				"text-completion-codestral", "sagemaker")) {
+		add(new ProviderSpec("azure", ProviderSpec.Adapter.AZURE_OPENAI, null, "AZURE_API_KEY", "AZURE_API_BASE", true,
+				true));
+		add(ProviderSpec.openAiCompatible("azure_ai", null, "AZURE_AI_API_KEY", "AZURE_AI_API_BASE"));
+		for (String name : List.of("gemini", "vertex_ai", "cohere", "cohere_chat", "text-completion-codestral",
+				"sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}
 	}

@@ -22,9 +22,12 @@ public final class ProviderRegistry {
 
 	public ProviderRegistry(UpstreamClient client, JsonMapper mapper, EnvironmentLookup environment) {
 		this.bedrock = new BedrockProvider(mapper, environment);
-		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, new OpenAiCompatibleProvider(client, mapper));
+		ProviderHttp http = new ProviderHttp(client);
+		OpenAiCompatibleProvider openAi = new OpenAiCompatibleProvider(http, mapper, environment);
+		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, openAi);
+		this.adapters.put(ProviderSpec.Adapter.AZURE_OPENAI, openAi);
 		this.adapters.put(ProviderSpec.Adapter.BEDROCK, this.bedrock);
-		this.adapters.put(ProviderSpec.Adapter.ANTHROPIC, new AnthropicProvider(new ProviderHttp(client), mapper));
+		this.adapters.put(ProviderSpec.Adapter.ANTHROPIC, new AnthropicProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 	}
 

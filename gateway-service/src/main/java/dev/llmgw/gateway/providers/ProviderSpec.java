@@ -27,6 +27,12 @@ public record ProviderSpec(String name, Adapter adapter, @Nullable String defaul
 		/** OpenAI Chat Completions, used by OpenAI and the OpenAI-compatible family. */
 		OPENAI_COMPATIBLE,
 
+		/**
+		 * Azure OpenAI: OpenAI's protocol with the deployment and api-version in the URL
+		 * and an api-key header.
+		 */
+		AZURE_OPENAI,
+
 		/** Anthropic's Messages API. */
 		ANTHROPIC,
 

@@ -1,32 +1,44 @@
 package dev.llmgw.gateway.providers.openai;
 
+import java.util.Map;
+
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.ProviderSpec;
 import dev.llmgw.gateway.routing.Credential;
 import dev.llmgw.gateway.routing.Deployment;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where and how to call a deployment's chat completions endpoint. Built per call from
- * values resolved at load, so that a deployment whose key or base URL is missing fails
- * here, with a message naming the variable to set.
+ * Where and how to call one of a deployment's endpoints. Built per call from values
+ * resolved at load, so that a deployment whose key or base URL is missing fails here,
+ * with a message naming the variable to set. Azure OpenAI differs only here: the
+ * deployment name and {@code api-version} go in the URL
+ * (https://learn.microsoft.com/azure/ai-services/openai/reference), and the key in an
+ * {@code api-key} header, or an Entra ID token as a bearer when {@code azure_ad_token} is
+ * configured.
  *
- * @param url the chat completions URL
- * @param authorization the Authorization header value, null when the provider needs no
- * key
+ * @param url the full URL
+ * @param headers the auth headers
  */
-record OpenAiEndpoint(String url, @Nullable String authorization) {
+record OpenAiEndpoint(String url, Map<String, String> headers) {
 
-	static OpenAiEndpoint chatCompletions(Deployment deployment) {
-		return of(deployment, "/chat/completions");
+	/**
+	 * Azure's current GA API version, used when neither api_version nor AZURE_API_VERSION
+	 * is set.
+	 */
+	static final String AZURE_DEFAULT_API_VERSION = "2024-10-21";
+
+	static OpenAiEndpoint chatCompletions(Deployment deployment, EnvironmentLookup environment) {
+		return of(deployment, "/chat/completions", environment);
 	}
 
-	static OpenAiEndpoint embeddings(Deployment deployment) {
-		return of(deployment, "/embeddings");
+	static OpenAiEndpoint embeddings(Deployment deployment, EnvironmentLookup environment) {
+		return of(deployment, "/embeddings", environment);
 	}
 
-	static OpenAiEndpoint of(Deployment deployment, String path) {
+	static OpenAiEndpoint of(Deployment deployment, String path, EnvironmentLookup environment) {
 		String base = deployment.apiBase();
 		String who = "model " + deployment.modelName() + " (" + deployment.provider().name() + ")";
 		if (base == null) {
@@ -38,13 +50,37 @@ record OpenAiEndpoint(String url, @Nullable String authorization) {
 			throw new BadRequestError(
 					"No api_base for " + who + ": environment variable " + baseVariable + " is not set", null, "model");
 		}
+		if (deployment.provider().adapter() == ProviderSpec.Adapter.AZURE_OPENAI) {
+			return azure(deployment, base, path, who, environment);
+		}
+		String key = key(deployment, who);
+		return new OpenAiEndpoint(base + path, (key != null) ? Map.of("Authorization", "Bearer " + key) : Map.of());
+	}
+
+	private static OpenAiEndpoint azure(Deployment deployment, String base, String path, String who,
+			EnvironmentLookup environment) {
+		String version = deployment.params().apiVersion();
+		if (version == null || EnvironmentLookup.referencedVariable(version) != null) {
+			String fromEnv = environment.get("AZURE_API_VERSION");
+			version = (fromEnv != null && !fromEnv.isBlank()) ? fromEnv : AZURE_DEFAULT_API_VERSION;
+		}
+		String root = base.endsWith("/openai") ? base.substring(0, base.length() - "/openai".length()) : base;
+		String url = root + "/openai/deployments/" + deployment.providerModel() + path + "?api-version=" + version;
+		Object adToken = deployment.params().providerSettings().get("azure_ad_token");
+		if (adToken instanceof String token && EnvironmentLookup.referencedVariable(token) == null) {
+			return new OpenAiEndpoint(url, Map.of("Authorization", "Bearer " + token));
+		}
+		String key = key(deployment, who);
+		return new OpenAiEndpoint(url, (key != null) ? Map.of("api-key", key) : Map.of());
+	}
+
+	private static @Nullable String key(Deployment deployment, String who) {
 		Credential credential = deployment.credential();
 		if (credential.missingVariable() != null) {
 			throw new AuthenticationError("Missing API key for " + who + ": environment variable "
 					+ credential.missingVariable() + " is not set");
 		}
-		String key = credential.key();
-		return new OpenAiEndpoint(base + path, (key != null) ? "Bearer " + key : null);
+		return credential.key();
 	}
 
 	private static String hint(@Nullable String variable) {

@@ -103,7 +103,11 @@ public final class OpenAiErrorMapper {
 	}
 
 	private static String exceptionName(String provider) {
-		return "openai".equals(provider) ? "OpenAIException" : provider + "Exception";
+		return switch (provider) {
+			case "openai" -> "OpenAIException";
+			case "azure" -> "AzureException";
+			default -> provider + "Exception";
+		};
 	}
 
 	private record Detail(String message, @Nullable String type, @Nullable String param, @Nullable String code) {
