@@ -6,6 +6,8 @@ import dev.llmgw.fake.anthropic.AnthropicMessagesRoute;
 import dev.llmgw.fake.azure.AzureErrors;
 import dev.llmgw.fake.azure.AzureRoute;
 import dev.llmgw.fake.directive.FailureCounter;
+import dev.llmgw.fake.gemini.GeminiEmbedRoute;
+import dev.llmgw.fake.gemini.GeminiGenerateRoute;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.openai.OpenAiChatRoute;
 import dev.llmgw.fake.openai.OpenAiEmbeddingsRoute;
@@ -26,7 +28,8 @@ final class ProviderRoutes {
 				new AzureRoute("/embeddings", new OpenAiEmbeddingsRoute(failures, AzureErrors::send)),
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
-				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures));
+				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures),
+				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures));
 	}
 
 }
