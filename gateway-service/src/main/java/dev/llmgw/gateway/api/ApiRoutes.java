@@ -36,9 +36,13 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
-			ErrorBodies errors, PriceMap prices, KeySpendTracker keySpend) {
-		return new ChatCompletionsHandler(bodies, gate, providers, errors, prices, keySpend);
+	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+		return new ChatCalls(gate, providers, prices, keySpend);
+	}
+
+	@Bean
+	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors) {
+		return new ChatCompletionsHandler(bodies, calls, errors);
 	}
 
 	@Bean

@@ -1,0 +1,147 @@
+package dev.llmgw.gateway.api;
+
+import java.util.List;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeySpendTracker;
+import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.spend.CostCalculator;
+import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * One chat call in OpenAI form, whatever protocol the caller speaks (OpenAI chat, legacy
+ * completions, Anthropic messages): admission through the {@link ModelCallGate}, the
+ * provider call, and its usage and cost recorded for spend, with LiteLLM's cost and
+ * key-spend headers.
+ */
+public final class ChatCalls {
+
+	static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
+
+	static final String KEY_SPEND_HEADER = "x-litellm-key-spend";
+
+	private final ModelCallGate gate;
+
+	private final ProviderRegistry providers;
+
+	private final PriceMap prices;
+
+	private final KeySpendTracker keySpend;
+
+	public ChatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+		this.gate = gate;
+		this.providers = providers;
+		this.prices = prices;
+		this.keySpend = keySpend;
+	}
+
+	/**
+	 * @param exchange the caller's request
+	 * @param request the call in OpenAI form
+	 * @param route the caller's route, for error messages
+	 * @return the deployment that will answer, once admitted
+	 */
+	public Mono<Deployment> admit(ServerWebExchange exchange, ChatCompletionRequest request, String route) {
+		String model = validate(request);
+		return this.gate.admit(exchange, model, ModelCallGate.endUser(exchange, request.user()), route,
+				BudgetGate.promptChars(request), BudgetGate.completionCap(request));
+	}
+
+	/** A non-streaming call; its cost is recorded and written in the response headers. */
+	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
+		CallContext context = CallContext.of(exchange);
+		return this.providers.forDeployment(deployment)
+			.complete(new ProviderCall(deployment, request, context.callId()))
+			.map((result) -> {
+				context.usage(result.usage());
+				double cost = CostCalculator.cost(this.prices.priceOf(deployment), result.usage());
+				context.cost(cost);
+				writeKeySpend(exchange, context, cost);
+				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+				return result;
+			});
+	}
+
+	/**
+	 * A streaming call's OpenAI frames. A failure before the first frame is an error
+	 * signal, so that the caller still gets a status code; the usage is recorded however
+	 * the stream ends.
+	 */
+	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			StreamTally tally) {
+		CallContext context = CallContext.of(exchange);
+		// a stream's headers leave before its cost is known: the key's spend so far
+		writeKeySpend(exchange, context, 0);
+		return this.providers.forDeployment(deployment)
+			.stream(new ProviderCall(deployment, request, context.callId()), tally)
+			.doOnNext((frame) -> tally.markStarted())
+			.doOnTerminate(() -> context.usage(usageOf(tally, request)))
+			.doOnCancel(() -> context.usage(usageOf(tally, request)));
+	}
+
+	/**
+	 * A stream's usage as the provider reported it; when it never did (servers that
+	 * ignore stream_options), an estimate at about four characters a token, so that the
+	 * call is still charged.
+	 */
+	static Usage usageOf(StreamTally tally, ChatCompletionRequest request) {
+		if (tally.usage() != Usage.NONE || !tally.started()) {
+			return tally.usage();
+		}
+		long promptChars = 0;
+		List<ChatMessage> messages = request.messages();
+		if (messages != null) {
+			for (ChatMessage message : messages) {
+				promptChars += (message != null) ? message.text().length() : 0;
+			}
+		}
+		return Usage.of(promptChars / 4 + 1, Math.max(1, tally.estimatedCompletionChars() / 4));
+	}
+
+	/**
+	 * {@code x-litellm-key-spend}: the key's spend including this call, as this instance
+	 * knows it.
+	 */
+	private void writeKeySpend(ServerWebExchange exchange, CallContext context, double cost) {
+		CallerIdentity caller = context.caller();
+		if (caller != null && caller.keyHash() != null) {
+			double spend = this.keySpend.current(caller.keyHash(), caller.keySpend()) + cost;
+			exchange.getResponse().getHeaders().set(KEY_SPEND_HEADER, Double.toString(spend));
+		}
+	}
+
+	private static String validate(ChatCompletionRequest request) {
+		String model = request.model();
+		if (model == null || model.isBlank()) {
+			throw new BadRequestError("Missing required parameter: 'model'", null, "model");
+		}
+		List<ChatMessage> messages = request.messages();
+		if (messages == null || messages.isEmpty()) {
+			throw new BadRequestError("Missing required parameter: 'messages' (a non-empty list)", null, "messages");
+		}
+		for (int i = 0; i < messages.size(); i++) {
+			@Nullable ChatMessage message = messages.get(i);
+			if (message == null || message.role() == null) {
+				throw new BadRequestError("Invalid message at messages[" + i + "]: 'role' is required", null,
+						"messages");
+			}
+		}
+		return model;
+	}
+
+}
