@@ -5,6 +5,8 @@ import java.util.List;
 import dev.llmgw.fake.anthropic.AnthropicMessagesRoute;
 import dev.llmgw.fake.azure.AzureErrors;
 import dev.llmgw.fake.azure.AzureRoute;
+import dev.llmgw.fake.cohere.CohereChatRoute;
+import dev.llmgw.fake.cohere.CohereEmbedRoute;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.gemini.GeminiEmbedRoute;
 import dev.llmgw.fake.gemini.GeminiGenerateRoute;
@@ -29,7 +31,8 @@ final class ProviderRoutes {
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures),
-				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures));
+				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures), new CohereChatRoute(failures),
+				new CohereEmbedRoute(failures));
 	}
 
 }
