@@ -4,6 +4,8 @@ import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.messages.AnthropicErrorBodies;
+import dev.llmgw.gateway.messages.MessagesHandler;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
@@ -46,6 +48,12 @@ public class ApiRoutes {
 	}
 
 	@Bean
+	MessagesHandler messagesHandler(JsonBodyReader bodies, ChatCalls calls, JsonMapper mapper,
+			AnthropicErrorBodies errors) {
+		return new MessagesHandler(bodies, calls, mapper, errors);
+	}
+
+	@Bean
 	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
 			PriceMap prices) {
 		return new EmbeddingsHandler(bodies, gate, providers, prices);
@@ -64,14 +72,16 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, EmbeddingsHandler embeddings,
-			ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
+	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, MessagesHandler messages,
+			EmbeddingsHandler embeddings, ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
 			.POST("/chat/completions", staysHere, chat::handle)
 			.POST("/openai/deployments/{model}/chat/completions", chat::handle)
 			.POST("/engines/{model}/chat/completions", chat::handle)
+			.POST("/v1/messages", messages::handle)
+			.POST("/anthropic/v1/messages", messages::handle)
 			.POST("/v1/embeddings", embeddings::handle)
 			.POST("/embeddings", embeddings::handle)
 			.POST("/openai/deployments/{model}/embeddings", embeddings::handle)

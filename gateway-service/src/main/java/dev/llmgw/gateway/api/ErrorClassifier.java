@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebInputException;
  * that one renderer covers every failure. Returns null for a real fault of the gateway,
  * which is then logged and answered with a bare 500.
  */
-final class ErrorClassifier {
+public final class ErrorClassifier {
 
 	private ErrorClassifier() {
 	}
@@ -53,7 +53,7 @@ final class ErrorClassifier {
 		return null;
 	}
 
-	static InternalError internal(String callId) {
+	public static InternalError internal(String callId) {
 		return new InternalError("Internal server error. Quote call id " + callId + " when reporting it.");
 	}
 

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.api;
 
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.web.CallContext;
 import org.slf4j.Logger;
@@ -26,7 +27,10 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 
 	private final ErrorBodies bodies;
 
-	public OpenAiErrorHandler(ErrorBodies bodies) {
+	private final AnthropicErrorBodies anthropicBodies;
+
+	public OpenAiErrorHandler(ErrorBodies bodies, AnthropicErrorBodies anthropicBodies) {
+		this.anthropicBodies = anthropicBodies;
 		this.bodies = bodies;
 	}
 
@@ -48,7 +52,9 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 			log.error("call_id={} unexpected failure", callId, ex);
 			error = ErrorClassifier.internal(callId);
 		}
-		byte[] body = this.bodies.json(error);
+		// each protocol answers errors in its own shape
+		byte[] body = AnthropicErrorBodies.isMessagesPath(exchange.getRequest().getPath().value())
+				? this.anthropicBodies.json(error) : this.bodies.json(error);
 		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.api.OpenAiErrorHandler;
+import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.auth.AuthCacheInvalidation;
 import dev.llmgw.gateway.auth.AuthenticationFilter;
 import dev.llmgw.gateway.auth.KeyAuthenticator;
@@ -142,8 +143,13 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies) {
-		return new OpenAiErrorHandler(errorBodies);
+	AnthropicErrorBodies anthropicErrorBodies(JsonMapper mapper) {
+		return new AnthropicErrorBodies(mapper);
+	}
+
+	@Bean
+	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies, AnthropicErrorBodies anthropicErrorBodies) {
+		return new OpenAiErrorHandler(errorBodies, anthropicErrorBodies);
 	}
 
 }

@@ -80,6 +80,8 @@ public final class TestGatewayConfig {
 				      stream_timeout: 0.5
 				  - model_name: cut-stream
 				    litellm_params: {model: "openai/fake;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
+				  - model_name: tool-caller
+				    litellm_params: {model: "openai/fake;tool_call=get_weather", api_base: "%1$s", api_key: k}
 				  - model_name: unreachable
 				    litellm_params: {model: openai/x, api_base: "http://127.0.0.1:1/v1", api_key: k}
 				  - model_name: no-key
