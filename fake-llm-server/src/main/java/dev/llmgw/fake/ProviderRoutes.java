@@ -5,6 +5,8 @@ import java.util.List;
 import dev.llmgw.fake.anthropic.AnthropicMessagesRoute;
 import dev.llmgw.fake.azure.AzureErrors;
 import dev.llmgw.fake.azure.AzureRoute;
+import dev.llmgw.fake.bedrock.BedrockConverseRoute;
+import dev.llmgw.fake.bedrock.BedrockInvokeRoute;
 import dev.llmgw.fake.cohere.CohereChatRoute;
 import dev.llmgw.fake.cohere.CohereEmbedRoute;
 import dev.llmgw.fake.directive.FailureCounter;
@@ -32,7 +34,7 @@ final class ProviderRoutes {
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures),
 				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures), new CohereChatRoute(failures),
-				new CohereEmbedRoute(failures));
+				new CohereEmbedRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures));
 	}
 
 }

@@ -49,6 +49,46 @@ class ApiKeyTests {
 	}
 
 	@Test
+	void acceptsGeminisKeyHeaderAndQueryParameter() {
+		String gemini = "/v1beta/models/gemini-2.0-flash:generateContent";
+		String body = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}";
+		assertThat(server.post(gemini, body, "x-goog-api-key", "sk-fake").statusCode()).isEqualTo(200);
+		assertThat(server.post(gemini + "?key=sk-fake", body).statusCode()).isEqualTo(200);
+		HttpResponse<String> wrong = server.post(gemini + "?key=sk-other", body);
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(TestServer.json(wrong.body()).path("error").path("status").asString()).isEqualTo("INVALID_ARGUMENT");
+	}
+
+	@Test
+	void acceptsAnySigV4SignatureOrTheKeyAsBearerOnBedrock() {
+		String converse = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse";
+		String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}";
+		assertThat(server
+			.post(converse, body, "Authorization",
+					"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/bedrock/aws4_request, "
+							+ "SignedHeaders=host;x-amz-date, Signature=abc")
+			.statusCode()).isEqualTo(200);
+		assertThat(server.post(converse, body, "Authorization", "Bearer sk-fake").statusCode()).isEqualTo(200);
+		HttpResponse<String> unsigned = server.post(converse, body);
+		assertThat(unsigned.statusCode()).isEqualTo(403);
+		assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("UnrecognizedClientException");
+	}
+
+	@Test
+	void rejectsInEachProvidersShape() {
+		HttpResponse<String> anthropic = server.post("/v1/messages", "{}", "x-api-key", "sk-other");
+		assertThat(anthropic.statusCode()).isEqualTo(401);
+		assertThat(TestServer.json(anthropic.body()).path("error").path("type").asString())
+			.isEqualTo("authentication_error");
+		HttpResponse<String> azure = server.post("/openai/deployments/d/chat/completions?api-version=1", CHAT);
+		assertThat(azure.statusCode()).isEqualTo(401);
+		assertThat(TestServer.json(azure.body()).path("error").path("code").asString()).isEqualTo("401");
+		HttpResponse<String> cohere = server.post("/v2/chat", "{}");
+		assertThat(cohere.statusCode()).isEqualTo(401);
+		assertThat(TestServer.json(cohere.body()).path("message").asString()).isEqualTo("invalid api token");
+	}
+
+	@Test
 	void leavesTheControlEndpointsOpen() {
 		assertThat(server.get("/health").statusCode()).isEqualTo(200);
 		assertThat(server.get("/fake/stats").statusCode()).isEqualTo(200);
