@@ -4,6 +4,7 @@ import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.RedisSettings;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.completions.CompletionsHandler;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.messages.MessagesHandler;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -54,6 +55,12 @@ public class ApiRoutes {
 	}
 
 	@Bean
+	CompletionsHandler completionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors,
+			JsonMapper mapper) {
+		return new CompletionsHandler(bodies, calls, errors, mapper);
+	}
+
+	@Bean
 	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
 			PriceMap prices) {
 		return new EmbeddingsHandler(bodies, gate, providers, prices);
@@ -73,13 +80,18 @@ public class ApiRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, MessagesHandler messages,
-			EmbeddingsHandler embeddings, ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
+			CompletionsHandler completions, EmbeddingsHandler embeddings, ModelsHandler models, HealthHandler health,
+			MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
 			.POST("/chat/completions", staysHere, chat::handle)
 			.POST("/openai/deployments/{model}/chat/completions", chat::handle)
 			.POST("/engines/{model}/chat/completions", chat::handle)
+			.POST("/v1/completions", completions::handle)
+			.POST("/completions", completions::handle)
+			.POST("/openai/deployments/{model}/completions", completions::handle)
+			.POST("/engines/{model}/completions", completions::handle)
 			.POST("/v1/messages", messages::handle)
 			.POST("/anthropic/v1/messages", messages::handle)
 			.POST("/v1/embeddings", embeddings::handle)

@@ -1,18 +1,10 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
-import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ChatCompletionRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -24,8 +16,6 @@ import org.springframework.web.server.ServerWebExchange;
  * to.
  */
 public final class ChatCompletionsHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
 
 	private final JsonBodyReader bodies;
 
@@ -60,27 +50,9 @@ public final class ChatCompletionsHandler {
 
 	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatCompletionRequest request,
 			Deployment deployment) {
-		DataBufferFactory buffers = exchange.getResponse().bufferFactory();
 		StreamTally tally = new StreamTally();
-		String callId = CallContext.of(exchange).callId();
-		Flux<DataBuffer> frames = this.calls.stream(exchange, request, deployment, tally)
-			.map(buffers::wrap)
-			.onErrorResume((error) -> {
-				if (!tally.started()) {
-					return Flux.error(error);
-				}
-				log.warn("call_id={} stream failed after it started: {}", callId, error.toString());
-				GatewayError gatewayError = (error instanceof GatewayError known) ? known
-						: ErrorClassifier.internal(callId);
-				return Flux.just(buffers.wrap(this.errors.sseFrame(gatewayError)));
-			});
-		// A failure before the first frame leaves the response uncommitted, so the error
-		// handler can still send a proper status and JSON error body instead of a 200
-		// event stream.
-		return ServerResponse.ok()
-			.contentType(MediaType.TEXT_EVENT_STREAM)
-			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			.body((message, ignored) -> message.writeAndFlushWith(frames.map(Mono::just)));
+		return EventStreamResponse.of(exchange, this.calls.stream(exchange, request, deployment, tally), tally,
+				this.errors::sseFrame);
 	}
 
 }

@@ -1,24 +1,18 @@
 package dev.llmgw.gateway.messages;
 
 import dev.llmgw.gateway.api.ChatCalls;
-import dev.llmgw.gateway.api.ErrorClassifier;
+import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
-import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -29,8 +23,6 @@ import org.springframework.web.server.ServerWebExchange;
  * config, with the same keys, limits, budgets and spend as chat completions.
  */
 public final class MessagesHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(MessagesHandler.class);
 
 	private final JsonBodyReader bodies;
 
@@ -75,28 +67,13 @@ public final class MessagesHandler {
 
 	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatCompletionRequest chat, Deployment deployment,
 			String model) {
-		DataBufferFactory buffers = exchange.getResponse().bufferFactory();
 		StreamTally tally = new StreamTally();
-		String callId = CallContext.of(exchange).callId();
 		OpenAiToAnthropicStreamTranslator translator = new OpenAiToAnthropicStreamTranslator(this.mapper,
-				"msg_" + callId, model);
-		Flux<DataBuffer> events = this.calls.stream(exchange, chat, deployment, tally)
+				"msg_" + CallContext.of(exchange).callId(), model);
+		Flux<byte[]> events = this.calls.stream(exchange, chat, deployment, tally)
 			.concatMapIterable(translator::onFrame)
-			.concatWith(Flux.defer(() -> Flux.fromIterable(translator.onEnd())))
-			.map(buffers::wrap)
-			.onErrorResume((error) -> {
-				if (!tally.started()) {
-					return Flux.error(error);
-				}
-				log.warn("call_id={} stream failed after it started: {}", callId, error.toString());
-				GatewayError gatewayError = (error instanceof GatewayError known) ? known
-						: ErrorClassifier.internal(callId);
-				return Flux.just(buffers.wrap(this.errors.event(gatewayError)));
-			});
-		return ServerResponse.ok()
-			.contentType(MediaType.TEXT_EVENT_STREAM)
-			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
-			.body((message, ignored) -> message.writeAndFlushWith(events.map(Mono::just)));
+			.concatWith(Flux.defer(() -> Flux.fromIterable(translator.onEnd())));
+		return EventStreamResponse.of(exchange, events, tally, this.errors::event);
 	}
 
 }
