@@ -36,10 +36,17 @@ class GatewayJarTests {
 				model_list:
 				  - model_name: jar-model
 				    litellm_params: {model: openai/jar-model, api_base: os.environ/UPSTREAM, api_key: k}
+				  - model_name: jar-bedrock
+				    litellm_params: {model: "bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0"}
 				""");
 		int port = freePort();
+		// Bedrock is reached the way an operator points the AWS SDK elsewhere: the
+		// standard
+		// endpoint and credential variables, nothing in the config
 		Process gateway = start(Map.of("SERVER_PORT", Integer.toString(port), "CONFIG_FILE_PATH", config.toString(),
-				"LITELLM_MASTER_KEY", "sk-jar-master-key", "UPSTREAM", FakeLlmServerProcess.shared().baseUrl()));
+				"LITELLM_MASTER_KEY", "sk-jar-master-key", "UPSTREAM", FakeLlmServerProcess.shared().baseUrl(),
+				"AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://127.0.0.1:" + FakeLlmServerProcess.shared().port(),
+				"AWS_ACCESS_KEY_ID", "AKIDJAR", "AWS_SECRET_ACCESS_KEY", "jar-secret", "AWS_REGION", "eu-west-1"));
 		try {
 			HttpClient client = HttpClient.newHttpClient();
 			awaitLive(client, port, gateway);
@@ -51,6 +58,16 @@ class GatewayJarTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("You said: from the jar");
+			HttpResponse<String> bedrock = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+					.header("Authorization", "Bearer sk-jar-master-key")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"jar-bedrock\",\"stream\":true,"
+							+ "\"messages\":[{\"role\":\"user\",\"content\":\"via bedrock\"}]}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(bedrock.statusCode()).as(bedrock.body()).isEqualTo(200);
+			assertThat(bedrock.body()).contains("chat.completion.chunk")
+				.contains("bedrock")
+				.endsWith("data: [DONE]\n\n");
 		}
 		finally {
 			gateway.destroy();

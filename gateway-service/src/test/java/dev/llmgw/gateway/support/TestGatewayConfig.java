@@ -94,6 +94,41 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: openai/claude-sonnet, api_base: "%1$s", api_key: fake-key}
 				  - model_name: anthropic.claude-3-haiku-20240307-v1:0
 				    litellm_params: {model: openai/claude-haiku, api_base: "%1$s", api_key: fake-key}
+				  - model_name: bedrock-claude
+				    litellm_params: &bedrock
+				      model: bedrock/us.anthropic.claude-3-5-sonnet-20240620-v1:0
+				      aws_bedrock_runtime_endpoint: "%3$s"
+				      aws_access_key_id: AKIDFAKE
+				      aws_secret_access_key: fake-secret
+				      aws_region_name: us-west-2
+				  - model_name: bedrock-tools
+				    litellm_params: {<<: *bedrock, model: "bedrock/converse/anthropic.claude-3-haiku;tool_call=get_weather"}
+				  - model_name: bedrock-throttled
+				    litellm_params: {<<: *bedrock, model: "bedrock/anthropic.claude-3-haiku;error=rate_limit;retry_after=3"}
+				  - model_name: bedrock-too-long
+				    litellm_params: {<<: *bedrock, model: "bedrock/anthropic.claude-3-haiku;error=context"}
+				  - model_name: bedrock-titan-embed
+				    litellm_params: {<<: *bedrock, model: "bedrock/amazon.titan-embed-text-v2:0"}
+				  - model_name: bedrock-cohere-embed
+				    litellm_params: {<<: *bedrock, model: "bedrock/cohere.embed-english-v3"}
+				  - model_name: claude-direct
+				    litellm_params: {model: anthropic/claude-3-5-sonnet-20241022, api_base: "%3$s", api_key: fake-key}
+				  - model_name: claude-tools
+				    litellm_params: {model: "anthropic/claude;tool_call=get_weather", api_base: "%3$s", api_key: k}
+				  - model_name: claude-throttled
+				    litellm_params: {model: "anthropic/claude;error=rate_limit;retry_after=3", api_base: "%3$s", api_key: k}
+				  - model_name: claude-too-long
+				    litellm_params: {model: "anthropic/claude;error=context", api_base: "%3$s", api_key: k}
+				  - model_name: azure-gpt
+				    litellm_params: {model: azure/gpt-4o-deploy, api_base: "%3$s", api_key: k, api_version: "2024-10-21"}
+				  - model_name: azure-tools
+				    litellm_params: {model: "azure/gpt;tool_call=get_weather", api_base: "%3$s", api_key: k}
+				  - model_name: azure-throttled
+				    litellm_params: {model: "azure/gpt;error=rate_limit;retry_after=3", api_base: "%3$s", api_key: k}
+				  - model_name: azure-too-long
+				    litellm_params: {model: "azure/gpt;error=context", api_base: "%3$s", api_key: k}
+				  - model_name: azure-embed
+				    litellm_params: {model: azure/text-embedding-3-small, api_base: "%3$s", api_key: k}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				litellm_settings:
@@ -102,7 +137,8 @@ public final class TestGatewayConfig {
 				general_settings:
 				  master_key: %2$s
 				  max_request_size_mb: 1
-				""".formatted(fakeBase, MASTER_KEY);
+				"""
+			.formatted(fakeBase, MASTER_KEY, fakeBase.substring(0, fakeBase.length() - "/v1".length()));
 		try {
 			Path file = Files.createTempFile("gateway-test-config", ".yaml");
 			Files.writeString(file, yaml);

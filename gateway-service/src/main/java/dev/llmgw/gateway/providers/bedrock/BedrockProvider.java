@@ -114,7 +114,7 @@ public final class BedrockProvider implements ChatProvider {
 				if (BedrockEmbeddingTranslator.isCohere(modelId)) {
 					return invoke(client, deployment, modelId, this.embeddings.cohereBody(texts, call.request()))
 						.map((response) -> this.embeddings.cohereVectors(response.body().asByteArray(),
-								inputTokens(response)));
+								inputTokens(response, texts)));
 				}
 				return Flux.fromIterable(texts)
 					.concatMap((text) -> invoke(client, deployment, modelId,
@@ -142,8 +142,15 @@ public final class BedrockProvider implements ChatProvider {
 		return Mono.fromFuture(() -> client.invokeModel(request));
 	}
 
-	private static long inputTokens(InvokeModelResponse response) {
-		return response.sdkHttpResponse().firstMatchingHeader(INPUT_TOKENS_HEADER).map(Long::parseLong).orElse(0L);
+	/**
+	 * Bedrock reports a Cohere embedding's input tokens only in a response header; where
+	 * it is missing, about four characters a token, so that the call is still charged.
+	 */
+	private static long inputTokens(InvokeModelResponse response, List<String> texts) {
+		return response.sdkHttpResponse()
+			.firstMatchingHeader(INPUT_TOKENS_HEADER)
+			.map(Long::parseLong)
+			.orElseGet(() -> texts.stream().mapToLong((text) -> text.length() / 4 + 1).sum());
 	}
 
 	private static BedrockEmbeddingTranslator.Vectors merge(List<BedrockEmbeddingTranslator.Vectors> parts) {
