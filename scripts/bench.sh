@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Load test of the gateway with wrk, against two upstreams on this machine:
-#   fake  - the fake LLM server (what the quickstart and the tests use)
-#   nginx - nginx returning a fixed chat completion from memory: the cheapest possible upstream, so what the
-#           gateway adds shows plainly
+# Load test of the gateway with wrk, against three upstreams on this machine:
+#   fake    - the fake LLM server (what the quickstart and the tests use)
+#   bedrock - the fake's Bedrock Converse API, reached through the AWS SDK (SigV4 signing, the SDK's own
+#             Netty client); "alone" is the same Converse call sent straight to the fake
+#   nginx   - nginx returning a fixed chat completion from memory: the cheapest possible upstream, so what the
+#             gateway adds shows plainly
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
 # gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median.
 # Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
@@ -12,7 +14,7 @@
 # The "nginx+key" rows repeat the nginx load with a virtual key that has a budget and rpm/tpm limits (set high
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
-# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake nginx nginx+key")
+# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key")
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
@@ -21,7 +23,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
-UPSTREAMS=${UPSTREAMS:-"fake nginx nginx+key"}
+UPSTREAMS=${UPSTREAMS:-"fake bedrock nginx nginx+key"}
 BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/llmgw_bench}
 FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
@@ -90,6 +92,13 @@ cat >"$WORK/config.yaml" <<YAML
 model_list:
   - model_name: bench-fake
     litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$FAKE_PORT/v1", api_key: fake}
+  - model_name: bench-bedrock
+    litellm_params:
+      model: bedrock/anthropic.claude-3-haiku-20240307-v1:0
+      aws_bedrock_runtime_endpoint: "http://127.0.0.1:$FAKE_PORT"
+      aws_access_key_id: AKIDBENCH
+      aws_secret_access_key: bench-secret
+      aws_region_name: us-east-1
   - model_name: bench-nginx
     litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$NGINX_PORT/v1", api_key: fake}
 general_settings:
@@ -150,11 +159,24 @@ done
 printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
 	"gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone"
 for upstream in $UPSTREAMS; do
-	if [ "$upstream" = fake ]; then direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions"; else
-		direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"; fi
 	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
+	direct_script=$script
+	case "$upstream" in
+		fake) direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions" ;;
+		bedrock)
+			# the same question as Bedrock's Converse API asks it, straight to the fake
+			direct="http://127.0.0.1:$FAKE_PORT/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse"
+			direct_script="$WORK/converse.lua"
+			cat >"$direct_script" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}],"inferenceConfig":{}}'
+LUA
+			;;
+		*) direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions" ;;
+	esac
 	for connections in $CONNECTIONS; do
-		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$script" "$connections")
+		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$direct_script" "$connections")
 		read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$script" \
 			"$connections")
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \

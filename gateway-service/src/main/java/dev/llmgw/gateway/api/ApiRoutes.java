@@ -61,6 +61,12 @@ public class ApiRoutes {
 	}
 
 	@Bean
+	ImagesHandler imagesHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
+			PriceMap prices) {
+		return new ImagesHandler(bodies, gate, providers, prices);
+	}
+
+	@Bean
 	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
 			PriceMap prices) {
 		return new EmbeddingsHandler(bodies, gate, providers, prices);
@@ -80,8 +86,8 @@ public class ApiRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, MessagesHandler messages,
-			CompletionsHandler completions, EmbeddingsHandler embeddings, ModelsHandler models, HealthHandler health,
-			MiddlewarePaths middlewarePaths) {
+			CompletionsHandler completions, ImagesHandler images, EmbeddingsHandler embeddings, ModelsHandler models,
+			HealthHandler health, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
@@ -92,6 +98,9 @@ public class ApiRoutes {
 			.POST("/completions", completions::handle)
 			.POST("/openai/deployments/{model}/completions", completions::handle)
 			.POST("/engines/{model}/completions", completions::handle)
+			.POST("/v1/images/generations", images::handle)
+			.POST("/images/generations", images::handle)
+			.POST("/openai/deployments/{model}/images/generations", images::handle)
 			.POST("/v1/messages", messages::handle)
 			.POST("/anthropic/v1/messages", messages::handle)
 			.POST("/v1/embeddings", embeddings::handle)

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.providers;
 
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.model.openai.Usage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,5 +31,16 @@ public interface ChatProvider {
 	 * @return the OpenAI embeddings list and its usage
 	 */
 	Mono<ChatResult> embed(EmbeddingCall call);
+
+	/**
+	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
+	 * @param call the call
+	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the
+	 * provider counts tokens
+	 */
+	default Mono<ChatResult> generateImages(ImageCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") cannot generate images", null, "model"));
+	}
 
 }

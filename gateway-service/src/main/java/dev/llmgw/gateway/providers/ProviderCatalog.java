@@ -27,7 +27,8 @@ public final class ProviderCatalog {
 				"PERPLEXITY_API_BASE"));
 		add(ProviderSpec.openAiCompatible("nvidia_nim", "https://integrate.api.nvidia.com/v1", "NVIDIA_NIM_API_KEY",
 				"NVIDIA_NIM_API_BASE"));
-		add(ProviderSpec.openAiCompatible("github", "https://models.inference.ai.azure.com", "GITHUB_API_KEY", null));
+		add(ProviderSpec.openAiCompatible("github", "https://models.inference.ai.azure.com", "GITHUB_API_KEY",
+				"GITHUB_API_BASE"));
 		add(ProviderSpec.openAiCompatible("together_ai", "https://api.together.xyz/v1", "TOGETHERAI_API_KEY",
 				"TOGETHERAI_API_BASE"));
 		add(ProviderSpec.openAiCompatible("fireworks_ai", "https://api.fireworks.ai/inference/v1",
@@ -51,8 +52,13 @@ public final class ProviderCatalog {
 		add(new ProviderSpec("azure", ProviderSpec.Adapter.AZURE_OPENAI, null, "AZURE_API_KEY", "AZURE_API_BASE", true,
 				true));
 		add(ProviderSpec.openAiCompatible("azure_ai", null, "AZURE_AI_API_KEY", "AZURE_AI_API_BASE"));
-		for (String name : List.of("gemini", "vertex_ai", "cohere", "cohere_chat", "text-completion-codestral",
-				"sagemaker")) {
+		// LiteLLM sends these to Codestral's fill-in-the-middle endpoint; Codestral's
+		// chat
+		// endpoint answers the same models, which is what a chat or completions call
+		// needs
+		add(ProviderSpec.openAiCompatible("text-completion-codestral", "https://codestral.mistral.ai/v1",
+				"CODESTRAL_API_KEY", "CODESTRAL_API_BASE"));
+		for (String name : List.of("gemini", "vertex_ai", "cohere", "cohere_chat", "sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}
 	}
@@ -62,6 +68,11 @@ public final class ProviderCatalog {
 
 	private static void add(ProviderSpec spec) {
 		PROVIDERS.put(spec.name(), spec);
+	}
+
+	/** Every provider this gateway knows, in catalog order. */
+	public static java.util.Collection<ProviderSpec> all() {
+		return java.util.Collections.unmodifiableCollection(PROVIDERS.values());
 	}
 
 	/**

@@ -22,10 +22,23 @@ public final class PriceMap {
 
 	static final String RESOURCE = "/pricing/model_prices_and_context_window.json";
 
+	private static final String PIXEL = "pixel:";
+
 	private final Map<String, ModelPrice> prices;
 
+	/**
+	 * Per image ({@code output_cost_per_image}) or per pixel
+	 * ({@code input_cost_per_pixel}).
+	 */
+	private final Map<String, Double> imagePrices;
+
 	PriceMap(Map<String, ModelPrice> prices) {
+		this(prices, Map.of());
+	}
+
+	PriceMap(Map<String, ModelPrice> prices, Map<String, Double> imagePrices) {
 		this.prices = Map.copyOf(prices);
+		this.imagePrices = Map.copyOf(imagePrices);
 	}
 
 	public static PriceMap load(JsonMapper mapper) {
@@ -34,9 +47,18 @@ public final class PriceMap {
 				throw new IllegalStateException("price map " + RESOURCE + " is missing from the jar");
 			}
 			Map<String, ModelPrice> prices = new HashMap<>();
+			Map<String, Double> imagePrices = new HashMap<>();
 			JsonNode root = mapper.readTree(in);
 			for (Map.Entry<String, JsonNode> entry : root.properties()) {
 				JsonNode model = entry.getValue();
+				Double perImage = number(model, "output_cost_per_image");
+				Double perPixel = number(model, "input_cost_per_pixel");
+				if (perImage != null) {
+					imagePrices.put(entry.getKey(), perImage);
+				}
+				else if (perPixel != null) {
+					imagePrices.put(PIXEL + entry.getKey(), perPixel);
+				}
 				Double input = number(model, "input_cost_per_token");
 				Double output = number(model, "output_cost_per_token");
 				if (input == null && output == null) {
@@ -48,7 +70,7 @@ public final class PriceMap {
 				prices.put(entry.getKey(), new ModelPrice((input != null) ? input : 0, (output != null) ? output : 0,
 						number(model, "cache_read_input_token_cost"), (maxInput != null) ? maxInput.intValue() : null));
 			}
-			return new PriceMap(prices);
+			return new PriceMap(prices, imagePrices);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -78,6 +100,43 @@ public final class PriceMap {
 					(listed != null) ? listed.cacheReadInputTokenCost() : null, info.maxInputTokens());
 		}
 		return (listed != null) ? listed : ModelPrice.FREE;
+	}
+
+	/**
+	 * What generating images costs, as LiteLLM prices it: the model's price per image, or
+	 * for OpenAI's DALL-E the price per pixel of the map's
+	 * {@code <quality>/<W>-x-<H>/<model>} entry; free when neither is listed.
+	 * @param deployment who generated them
+	 * @param size the requested size, e.g. 1024x1024, or null
+	 * @param quality the requested quality (standard, hd), or null
+	 * @param images how many
+	 * @return the cost in USD
+	 */
+	public double imageCost(Deployment deployment, @Nullable String size, @Nullable String quality, int images) {
+		String provider = deployment.provider().name();
+		String model = deployment.providerModel();
+		for (String key : new String[] { provider + "/" + model, model }) {
+			Double perImage = this.imagePrices.get(key);
+			if (perImage != null) {
+				return perImage * images;
+			}
+		}
+		String pixels = (size != null) ? size.replace("x", "-x-") : "1024-x-1024";
+		int x = pixels.indexOf("-x-");
+		for (String key : new String[] { provider + "/" + quality + "/" + pixels + "/" + model,
+				quality + "/" + pixels + "/" + model, pixels + "/" + model }) {
+			Double perPixel = this.imagePrices.get(PIXEL + key);
+			if (perPixel != null && x > 0) {
+				try {
+					long area = Long.parseLong(pixels.substring(0, x)) * Long.parseLong(pixels.substring(x + 3));
+					return perPixel * area * images;
+				}
+				catch (NumberFormatException ex) {
+					return 0;
+				}
+			}
+		}
+		return 0;
 	}
 
 	private @Nullable ModelPrice listed(Deployment deployment) {

@@ -136,6 +136,18 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "bedrock-claude", "claude-direct" })
+	void unsupportedParametersAreRefusedByNameUnlessDropped(String model) {
+		var refused = post("/v1/chat/completions", "{\"model\":\"" + model
+				+ "\",\"logit_bias\":{\"50256\":-100},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("does not support parameters: [logit_bias]").contains("drop_params");
+		var dropped = post("/v1/chat/completions", "{\"model\":\"" + model + "-dropping"
+				+ "\",\"logit_bias\":{\"50256\":-100},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+		assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "bedrock-titan-embed", "bedrock-cohere-embed", "azure-embed" })
 	void embeds(String model) {
 		CreateEmbeddingResponse response = this.client.embeddings()

@@ -101,6 +101,8 @@ public final class TestGatewayConfig {
 				      aws_access_key_id: AKIDFAKE
 				      aws_secret_access_key: fake-secret
 				      aws_region_name: us-west-2
+				  - model_name: bedrock-claude-dropping
+				    litellm_params: {<<: *bedrock, drop_params: true}
 				  - model_name: bedrock-tools
 				    litellm_params: {<<: *bedrock, model: "bedrock/converse/anthropic.claude-3-haiku;tool_call=get_weather"}
 				  - model_name: bedrock-throttled
@@ -113,6 +115,8 @@ public final class TestGatewayConfig {
 				    litellm_params: {<<: *bedrock, model: "bedrock/cohere.embed-english-v3"}
 				  - model_name: claude-direct
 				    litellm_params: {model: anthropic/claude-3-5-sonnet-20241022, api_base: "%3$s", api_key: fake-key}
+				  - model_name: claude-direct-dropping
+				    litellm_params: {model: anthropic/claude-3-5-sonnet-20241022, api_base: "%3$s", api_key: k, drop_params: true}
 				  - model_name: claude-tools
 				    litellm_params: {model: "anthropic/claude;tool_call=get_weather", api_base: "%3$s", api_key: k}
 				  - model_name: claude-throttled
@@ -129,6 +133,16 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: "azure/gpt;error=context", api_base: "%3$s", api_key: k}
 				  - model_name: azure-embed
 				    litellm_params: {model: azure/text-embedding-3-small, api_base: "%3$s", api_key: k}
+				  - model_name: dall-e-3
+				    litellm_params: {model: openai/dall-e-3, api_base: "%1$s", api_key: k}
+				  - model_name: azure-dall-e-3
+				    litellm_params: {model: azure/dall-e-3, api_base: "%3$s", api_key: k}
+				  - model_name: nova-canvas
+				    litellm_params: {<<: *bedrock, model: "bedrock/amazon.nova-canvas-v1:0"}
+				  - model_name: titan-image
+				    litellm_params: {<<: *bedrock, model: "bedrock/amazon.titan-image-generator-v2:0"}
+				  - model_name: sd3
+				    litellm_params: {<<: *bedrock, model: "bedrock/stability.sd3-large-v1:0"}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				litellm_settings:

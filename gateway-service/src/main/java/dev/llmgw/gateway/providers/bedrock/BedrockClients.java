@@ -62,10 +62,22 @@ final class BedrockClients {
 		if (endpoint == null) {
 			endpoint = deployment.apiBase();
 		}
+		if (endpoint == null) {
+			// read here too, not only by the SDK, so that the config's
+			// environment_variables section counts, as it does in LiteLLM
+			endpoint = firstSet("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS_ENDPOINT_URL");
+		}
+		String accessKey = text(params.get("aws_access_key_id"));
+		String secretKey = text(params.get("aws_secret_access_key"));
+		String sessionToken = text(params.get("aws_session_token"));
+		if (accessKey == null && secretKey == null) {
+			accessKey = firstSet("AWS_ACCESS_KEY_ID");
+			secretKey = firstSet("AWS_SECRET_ACCESS_KEY");
+			sessionToken = firstSet("AWS_SESSION_TOKEN");
+		}
 		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
 				? deployment.streamTimeout() : deployment.timeout();
-		return new ClientKey((region != null) ? region : DEFAULT_REGION, text(params.get("aws_access_key_id")),
-				text(params.get("aws_secret_access_key")), text(params.get("aws_session_token")), endpoint,
+		return new ClientKey((region != null) ? region : DEFAULT_REGION, accessKey, secretKey, sessionToken, endpoint,
 				readTimeout);
 	}
 

@@ -7,6 +7,7 @@ import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.StreamTally;
@@ -47,10 +48,13 @@ public final class BedrockProvider implements ChatProvider {
 
 	private final BedrockEmbeddingTranslator embeddings;
 
+	private final BedrockImageTranslator images;
+
 	public BedrockProvider(JsonMapper mapper, EnvironmentLookup environment) {
 		this.mapper = mapper;
 		this.clients = new BedrockClients(environment);
 		this.embeddings = new BedrockEmbeddingTranslator(mapper);
+		this.images = new BedrockImageTranslator(mapper);
 	}
 
 	@Override
@@ -127,6 +131,23 @@ public final class BedrockProvider implements ChatProvider {
 				Usage usage = Usage.of(vectors.tokens(), 0);
 				return new ChatResult(this.embeddings.openAiBody(vectors.vectors(), modelId, vectors.tokens()), usage);
 			});
+		}).onErrorMap((error) -> BedrockErrorMapper.map(error, deployment, false));
+	}
+
+	@Override
+	public Mono<ChatResult> generateImages(ImageCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			String modelId = BedrockModelId.of(deployment);
+			byte[] body = this.images.body(modelId, call);
+			// Stability's models make one image per call
+			int calls = (modelId.contains("titan-image") || modelId.contains("nova-canvas")) ? 1 : call.count();
+			return this.clients.forDeployment(deployment)
+				.flatMapMany(
+						(client) -> Flux.range(0, calls).concatMap((i) -> invoke(client, deployment, modelId, body)))
+				.concatMapIterable((response) -> this.images.images(response.body().asByteArray()))
+				.collectList()
+				.map((images) -> new ChatResult(this.images.openAiBody(images), Usage.NONE));
 		}).onErrorMap((error) -> BedrockErrorMapper.map(error, deployment, false));
 	}
 

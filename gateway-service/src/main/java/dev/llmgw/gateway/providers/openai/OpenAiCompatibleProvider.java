@@ -1,12 +1,15 @@
 package dev.llmgw.gateway.providers.openai;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
@@ -70,6 +73,19 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	}
 
 	@Override
+	public Mono<ChatResult> generateImages(ImageCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			OpenAiEndpoint endpoint = OpenAiEndpoint.images(deployment, this.environment);
+			Map<String, @Nullable Object> request = new LinkedHashMap<>(call.request());
+			request.put("model", deployment.providerModel());
+			byte[] body = this.mapper.writeValueAsBytes(request);
+			return this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body, errors(deployment))
+				.map((bytes) -> result(bytes, deployment));
+		});
+	}
+
+	@Override
 	public Flux<byte[]> stream(ProviderCall call, StreamTally tally) {
 		Deployment deployment = call.deployment();
 		return Flux.defer(() -> {
@@ -93,8 +109,9 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 			return new ChatResult(bytes, (envelope.usage() != null) ? envelope.usage() : Usage.NONE);
 		}
 		catch (JacksonException ex) {
-			throw new UpstreamError(502, "api_error", "litellm.BadGatewayError: " + deployment.provider().name()
-					+ " returned a body that is not a chat completion", null);
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: " + deployment.provider().name() + " returned a body that is not JSON",
+					null);
 		}
 	}
 

@@ -38,6 +38,10 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 		return of(deployment, "/embeddings", environment);
 	}
 
+	static OpenAiEndpoint images(Deployment deployment, EnvironmentLookup environment) {
+		return of(deployment, "/images/generations", environment);
+	}
+
 	static OpenAiEndpoint of(Deployment deployment, String path, EnvironmentLookup environment) {
 		String base = deployment.apiBase();
 		String who = "model " + deployment.modelName() + " (" + deployment.provider().name() + ")";

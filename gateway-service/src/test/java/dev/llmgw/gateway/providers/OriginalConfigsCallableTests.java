@@ -1,0 +1,135 @@
+package dev.llmgw.gateway.providers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.llmgw.gateway.config.ConfigLoader;
+import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.EmbeddingRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every one of the original project's configs loads, and for each provider it names, a
+ * chat model answers (and an embedding model embeds) through that provider's adapter,
+ * against the fake server speaking the provider's own wire shape. Keys and endpoints come
+ * from the environment variables an operator of the original sets.
+ */
+class OriginalConfigsCallableTests {
+
+	private static final Path ORIGINAL_CONFIGS = Path.of("../../shared/data/original-config");
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private static UpstreamClient client;
+
+	private static ProviderRegistry providers;
+
+	private static EnvironmentLookup environment;
+
+	@BeforeAll
+	static void start() {
+		String root = "http://127.0.0.1:" + FakeLlmServerProcess.shared().port();
+		Map<String, String> variables = new HashMap<>();
+		for (ProviderSpec spec : ProviderCatalog.all()) {
+			if (spec.apiKeyVariable() != null) {
+				variables.put(spec.apiKeyVariable(), "fake-key");
+			}
+			if (spec.apiBaseVariable() != null) {
+				boolean openAi = spec.adapter() == ProviderSpec.Adapter.OPENAI_COMPATIBLE;
+				variables.put(spec.apiBaseVariable(), openAi ? root + "/v1" : root);
+			}
+		}
+		variables.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", root);
+		variables.put("AWS_ACCESS_KEY_ID", "AKIDCONFIGS");
+		variables.put("AWS_SECRET_ACCESS_KEY", "configs-secret");
+		environment = EnvironmentLookup.of(variables);
+		client = new UpstreamClient(Duration.ofSeconds(2), 20, Duration.ofSeconds(30));
+		providers = new ProviderRegistry(client, JSON, environment);
+	}
+
+	@AfterAll
+	static void stop() {
+		providers.dispose();
+		client.dispose();
+	}
+
+	static Stream<Path> originalConfigs() throws IOException {
+		assertThat(ORIGINAL_CONFIGS).as("shared/ must sit beside the repository").isDirectory();
+		return Files.list(ORIGINAL_CONFIGS).filter((path) -> path.toString().endsWith(".yaml")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("originalConfigs")
+	void oneModelOfEveryProviderAnswers(Path file) throws IOException {
+		GatewayConfig config = new ConfigLoader(environment).parse(Files.readString(file), file.toString());
+		ModelRegistry registry = new ModelRegistry(config);
+		Map<String, Deployment> chatByProvider = new LinkedHashMap<>();
+		Map<String, Deployment> embeddingByProvider = new LinkedHashMap<>();
+		for (ModelGroup group : registry.groups().values()) {
+			for (Deployment deployment : group.deployments()) {
+				String name = deployment.providerModel().toLowerCase(Locale.ROOT);
+				if (name.contains("embed")) {
+					embeddingByProvider.putIfAbsent(deployment.provider().name(), deployment);
+				}
+				else if (!isImageOrVideo(name)) {
+					chatByProvider.putIfAbsent(deployment.provider().name(), deployment);
+				}
+			}
+		}
+		// the file of models that need manual configuration has every entry commented out
+		if (!file.getFileName().toString().startsWith("details-")) {
+			assertThat(chatByProvider.size() + embeddingByProvider.size()).as(file.getFileName().toString())
+				.isPositive();
+		}
+		chatByProvider.forEach((provider, deployment) -> {
+			assertThat(deployment.provider().adapter()).as(provider + " has an adapter")
+				.isNotEqualTo(ProviderSpec.Adapter.UNAVAILABLE);
+			ChatCompletionRequest request = new ChatCompletionRequest(deployment.modelName(),
+					List.of(ChatMessage.of("user", "hello " + provider)), null, null, 50, null, null, null, null);
+			ChatResult result = providers.forDeployment(deployment)
+				.complete(new ProviderCall(deployment, request, "configs"))
+				.block();
+			assertThat(new String(result.body())).as(deployment.toString()).contains("You said: hello " + provider);
+			assertThat(result.usage().totalTokens()).as(deployment.toString()).isPositive();
+		});
+		embeddingByProvider.forEach((provider, deployment) -> {
+			ChatResult result = providers.forDeployment(deployment)
+				.embed(new EmbeddingCall(deployment,
+						new EmbeddingRequest(deployment.modelName(), "embed me", null, null), "configs"))
+				.block();
+			assertThat(JSON.readTree(result.body()).at("/data/0/embedding").size()).as(deployment.toString())
+				.isPositive();
+		});
+	}
+
+	private static boolean isImageOrVideo(String model) {
+		return model.contains("image") || model.contains("canvas") || model.contains("reel")
+				|| model.contains("stability") || model.contains("stable-diffusion") || model.contains("sd3")
+				|| model.contains("dall-e") || model.contains("whisper") || model.contains("tts");
+	}
+
+}
