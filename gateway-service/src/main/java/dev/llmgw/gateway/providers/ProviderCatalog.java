@@ -46,8 +46,14 @@ public final class ProviderCatalog {
 		add(ProviderSpec.openAiCompatible("openai_like", null, "OPENAI_LIKE_API_KEY", null).keyOptional());
 		add(ProviderSpec.openAiCompatible("custom_openai", null, "OPENAI_API_KEY", null).keyOptional());
 		add(new ProviderSpec("bedrock", ProviderSpec.Adapter.BEDROCK, null, null, null, false, true));
-		for (String name : List.of("azure", "azure_ai", "anthropic", "gemini", "vertex_ai", "cohere", "cohere_chat",
-				"text-completion-codestral", "sagemaker")) {
+		add(new ProviderSpec("gemini", ProviderSpec.Adapter.GEMINI, "https://generativelanguage.googleapis.com",
+				"GEMINI_API_KEY", "GEMINI_API_BASE", true, true));
+		for (String name : List.of("cohere", "cohere_chat")) {
+			add(new ProviderSpec(name, ProviderSpec.Adapter.COHERE, "https://api.cohere.com", "COHERE_API_KEY",
+					"COHERE_API_BASE", true, true));
+		}
+		for (String name : List.of("azure", "azure_ai", "anthropic", "vertex_ai", "text-completion-codestral",
+				"sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}
 	}

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
+import dev.llmgw.gateway.providers.cohere.CohereProvider;
+import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
 import dev.llmgw.gateway.routing.Deployment;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,8 @@ public final class ProviderRegistry {
 		this.bedrock = new BedrockProvider(mapper, environment);
 		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, new OpenAiCompatibleProvider(client, mapper));
 		this.adapters.put(ProviderSpec.Adapter.BEDROCK, this.bedrock);
+		this.adapters.put(ProviderSpec.Adapter.GEMINI, new GeminiProvider(client, mapper));
+		this.adapters.put(ProviderSpec.Adapter.COHERE, new CohereProvider(client, mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 	}
 
