@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (https://ai.google.dev/api/generate-content#request-body): system and developer
  * messages become the {@code systemInstruction}, the assistant speaks as {@code model},
  * tool calls become {@code functionCall} parts and tool messages {@code functionResponse}
- * parts in a user turn. Gemini names a function response by the function, not by a call
- * id, so the name is looked up from the earlier tool call with the message's
- * {@code tool_call_id}. Consecutive turns of one role are merged, so that the answers to
- * parallel calls arrive in one turn as Gemini expects.
+ * parts in a user turn of their own. Gemini names a function response by the function,
+ * not by a call id, so the name is looked up from the earlier tool call with the
+ * message's {@code tool_call_id}. Consecutive messages of one kind are merged, so that
+ * the answers to parallel calls arrive in one turn as Gemini expects.
  */
 final class OpenAiToGeminiTranslator {
 
@@ -79,24 +79,29 @@ final class OpenAiToGeminiTranslator {
 					system.add(Map.of("text", message.text()));
 				}
 			}
-			case "user" -> append(contents, "user", GeminiParts.user(message, index));
-			case "assistant" -> append(contents, "model", assistantParts(message, toolNames));
-			case "tool", "function" -> append(contents, "user", List.of(functionResponse(message, index, toolNames)));
+			case "user" -> append(contents, "user", "user", GeminiParts.user(message, index));
+			case "assistant" -> append(contents, "model", "model", assistantParts(message, toolNames));
+			case "tool", "function" ->
+				append(contents, "user", "tool", List.of(functionResponse(message, index, toolNames)));
 			default -> throw new BadRequestError(
 					"Invalid message at messages[" + index + "]: unknown role '" + role + "'", null, "messages");
 		}
 	}
 
-	private static void append(List<Content> contents, String role, List<Map<String, Object>> parts) {
+	/**
+	 * @param kind what the turn holds; only turns of one kind merge, so that function
+	 * responses stay a turn of their own, as LiteLLM sends them
+	 */
+	private static void append(List<Content> contents, String role, String kind, List<Map<String, Object>> parts) {
 		if (parts.isEmpty()) {
 			return;
 		}
 		Content last = contents.isEmpty() ? null : contents.get(contents.size() - 1);
-		if (last != null && last.role().equals(role)) {
+		if (last != null && last.kind().equals(kind)) {
 			last.parts().addAll(parts);
 		}
 		else {
-			contents.add(new Content(role, new ArrayList<>(parts)));
+			contents.add(new Content(role, kind, new ArrayList<>(parts)));
 		}
 	}
 
@@ -153,7 +158,7 @@ final class OpenAiToGeminiTranslator {
 	}
 
 	/** One turn of the conversation while it is built. */
-	private record Content(String role, List<Map<String, Object>> parts) {
+	private record Content(String role, String kind, List<Map<String, Object>> parts) {
 
 		Map<String, Object> toMap() {
 			Map<String, Object> content = new LinkedHashMap<>();
