@@ -44,7 +44,9 @@ final class CohereStreamToOpenAiTranslator implements StreamTranslator {
 		return switch (type) {
 			case "message-start" -> List.of(this.writer.role());
 			case "content-delta" -> text(message.path("content").path("text").asString(""));
-			case "tool-plan-delta" -> List.of();
+			// the plan is the text the model says before its tool calls; the whole
+			// response puts it in the content too
+			case "tool-plan-delta" -> text(message.path("tool_plan").asString(""));
 			case "tool-call-start" -> toolCallStart(toolCall(message));
 			case "tool-call-delta" -> toolCallDelta(toolCall(message));
 			case "message-end" -> end(data.path("delta"));

@@ -35,7 +35,10 @@ final class CohereTools {
 		if (function.get("parameters") != null) {
 			cohere.put("parameters", function.get("parameters"));
 		}
-		return Map.of("type", "function", "function", cohere);
+		Map<String, Object> wrapped = new LinkedHashMap<>();
+		wrapped.put("type", "function");
+		wrapped.put("function", cohere);
+		return wrapped;
 	}
 
 	static void apply(@Nullable Object tools, @Nullable Object choice, Map<String, Object> body) {
