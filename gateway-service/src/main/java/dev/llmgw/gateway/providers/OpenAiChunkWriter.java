@@ -60,6 +60,14 @@ public final class OpenAiChunkWriter {
 				null);
 	}
 
+	/** A whole tool call in one chunk, for providers that send each call complete. */
+	public byte[] toolCall(int index, String callId, String name, String arguments) {
+		return chunk(
+				delta(null,
+						List.of(new ToolCall(index, callId, "function", new ToolCall.FunctionCall(name, arguments)))),
+				null);
+	}
+
 	public byte[] toolCallArguments(int index, String argumentsPiece) {
 		return chunk(
 				delta(null, List.of(new ToolCall(index, null, null, new ToolCall.FunctionCall(null, argumentsPiece)))),

@@ -52,13 +52,18 @@ public final class ProviderCatalog {
 		add(new ProviderSpec("azure", ProviderSpec.Adapter.AZURE_OPENAI, null, "AZURE_API_KEY", "AZURE_API_BASE", true,
 				true));
 		add(ProviderSpec.openAiCompatible("azure_ai", null, "AZURE_AI_API_KEY", "AZURE_AI_API_BASE"));
+		add(new ProviderSpec("gemini", ProviderSpec.Adapter.GEMINI, "https://generativelanguage.googleapis.com",
+				"GEMINI_API_KEY", "GEMINI_API_BASE", true, true));
+		for (String name : List.of("cohere", "cohere_chat")) {
+			add(new ProviderSpec(name, ProviderSpec.Adapter.COHERE, "https://api.cohere.com", "COHERE_API_KEY",
+					"COHERE_API_BASE", true, true));
+		}
 		// LiteLLM sends these to Codestral's fill-in-the-middle endpoint; Codestral's
-		// chat
-		// endpoint answers the same models, which is what a chat or completions call
-		// needs
+		// chat endpoint answers the
+		// same models, which is what a chat or completions call needs
 		add(ProviderSpec.openAiCompatible("text-completion-codestral", "https://codestral.mistral.ai/v1",
 				"CODESTRAL_API_KEY", "CODESTRAL_API_BASE"));
-		for (String name : List.of("gemini", "vertex_ai", "cohere", "cohere_chat", "sagemaker")) {
+		for (String name : List.of("vertex_ai", "sagemaker")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 		}
 	}

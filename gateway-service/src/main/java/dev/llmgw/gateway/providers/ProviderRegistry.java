@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.anthropic.AnthropicProvider;
 import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
+import dev.llmgw.gateway.providers.cohere.CohereProvider;
+import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
 import dev.llmgw.gateway.routing.Deployment;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +30,8 @@ public final class ProviderRegistry {
 		this.adapters.put(ProviderSpec.Adapter.AZURE_OPENAI, openAi);
 		this.adapters.put(ProviderSpec.Adapter.BEDROCK, this.bedrock);
 		this.adapters.put(ProviderSpec.Adapter.ANTHROPIC, new AnthropicProvider(http, mapper));
+		this.adapters.put(ProviderSpec.Adapter.GEMINI, new GeminiProvider(http, mapper));
+		this.adapters.put(ProviderSpec.Adapter.COHERE, new CohereProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 	}
 

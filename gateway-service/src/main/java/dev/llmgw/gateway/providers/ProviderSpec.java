@@ -39,6 +39,12 @@ public record ProviderSpec(String name, Adapter adapter, @Nullable String defaul
 		/** Amazon Bedrock through the AWS SDK: Converse, ConverseStream, InvokeModel. */
 		BEDROCK,
 
+		/** Google AI Studio's Gemini API: generateContent, batchEmbedContents. */
+		GEMINI,
+
+		/** Cohere's v2 API: chat, embed. */
+		COHERE,
+
 		/** A provider named in config whose adapter this version does not have yet. */
 		UNAVAILABLE
 

@@ -50,7 +50,7 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bedrock-claude", "claude-direct", "azure-gpt" })
+	@ValueSource(strings = { "bedrock-claude", "claude-direct", "azure-gpt", "gemini-flash", "cohere-command" })
 	void chats(String model) {
 		ChatCompletion completion = this.client.chat()
 			.completions()
@@ -67,7 +67,7 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bedrock-claude", "claude-direct", "azure-gpt" })
+	@ValueSource(strings = { "bedrock-claude", "claude-direct", "azure-gpt", "gemini-flash", "cohere-command" })
 	void streamsChunkByChunkWithUsageLast(String model) {
 		List<ChatCompletionChunk> chunks = new ArrayList<>();
 		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat()
@@ -90,7 +90,7 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bedrock-tools", "claude-tools", "azure-tools" })
+	@ValueSource(strings = { "bedrock-tools", "claude-tools", "azure-tools", "gemini-tools", "cohere-tools" })
 	void toolCallsComeBackInOpenAiForm(String model) {
 		ChatCompletion completion = this.client.chat()
 			.completions()
@@ -118,7 +118,7 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bedrock", "claude", "azure" })
+	@ValueSource(strings = { "bedrock", "claude", "azure", "gemini", "cohere" })
 	void providerErrorsBecomeTheOpenAiErrorFamily(String provider) {
 		assertThatThrownBy(() -> this.client.chat()
 			.completions()
@@ -135,6 +135,13 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 			.isInstanceOf(BadRequestException.class);
 	}
 
+	@org.junit.jupiter.api.Test
+	void aGeminiSafetyBlockIsAContentPolicyViolation() {
+		var blocked = post("/v1/chat/completions", chat("gemini-blocked", "x"));
+		assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(400);
+		assertThat(blocked.body()).contains("ContentPolicyViolationError").contains("SAFETY");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "bedrock-claude", "claude-direct" })
 	void unsupportedParametersAreRefusedByNameUnlessDropped(String model) {
@@ -148,7 +155,8 @@ class ProvidersCompatibilityTests extends GatewayTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "bedrock-titan-embed", "bedrock-cohere-embed", "azure-embed" })
+	@ValueSource(
+			strings = { "bedrock-titan-embed", "bedrock-cohere-embed", "azure-embed", "gemini-embed", "cohere-embed" })
 	void embeds(String model) {
 		CreateEmbeddingResponse response = this.client.embeddings()
 			.create(EmbeddingCreateParams.builder()

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +29,19 @@ public final class Fixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	public JsonNode json(String file) {
+		return JSON.readTree(read(file));
+	}
+
+	/**
+	 * The golden JSON of {@code file}, written first from {@code actual} in record mode
+	 * when missing.
+	 */
+	public JsonNode check(String file, String actual) {
+		record(file, actual);
+		return json(file);
 	}
 
 	/**

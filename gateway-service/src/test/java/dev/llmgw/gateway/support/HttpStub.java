@@ -64,6 +64,10 @@ public final class HttpStub implements AutoCloseable {
 		return this.lastHeaders;
 	}
 
+	public String lastHeader(String name) {
+		return this.lastHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		this.lastPath = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
 				? "?" + exchange.getRequestURI().getRawQuery() : "");
@@ -91,6 +95,25 @@ public final class HttpStub implements AutoCloseable {
 		public static Answer json(int status, String json) {
 			return new Answer(status, Map.of("Content-Type", "application/json"),
 					json.getBytes(StandardCharsets.UTF_8));
+		}
+
+		public static Answer json(int status, String json, Map<String, String> headers) {
+			Map<String, String> all = new LinkedHashMap<>(headers);
+			all.put("Content-Type", "application/json");
+			return new Answer(status, all, json.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * @param events whole events as they go on the wire, each without its final blank
+		 * line, e.g. {@code "event: x\ndata: {...}"}; sent with CRLF line ends, which
+		 * providers may use
+		 */
+		public static Answer sse(List<String> events) {
+			StringBuilder body = new StringBuilder();
+			for (String event : events) {
+				body.append(event).append("\r\n\r\n");
+			}
+			return sse(body.toString());
 		}
 
 		public static Answer error(int status, String type, String message) {

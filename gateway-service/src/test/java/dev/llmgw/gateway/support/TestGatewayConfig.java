@@ -133,6 +133,28 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: "azure/gpt;error=context", api_base: "%3$s", api_key: k}
 				  - model_name: azure-embed
 				    litellm_params: {model: azure/text-embedding-3-small, api_base: "%3$s", api_key: k}
+				  - model_name: gemini-flash
+				    litellm_params: {model: gemini/gemini-2.0-flash, api_base: "%3$s", api_key: k}
+				  - model_name: gemini-tools
+				    litellm_params: {model: "gemini/gemini;tool_call=get_weather", api_base: "%3$s", api_key: k}
+				  - model_name: gemini-throttled
+				    litellm_params: {model: "gemini/gemini;error=rate_limit;retry_after=3", api_base: "%3$s", api_key: k}
+				  - model_name: gemini-too-long
+				    litellm_params: {model: "gemini/gemini;error=context", api_base: "%3$s", api_key: k}
+				  - model_name: gemini-blocked
+				    litellm_params: {model: "gemini/gemini;error=content_policy", api_base: "%3$s", api_key: k}
+				  - model_name: gemini-embed
+				    litellm_params: {model: gemini/text-embedding-004, api_base: "%3$s", api_key: k}
+				  - model_name: cohere-command
+				    litellm_params: {model: cohere/command-r-plus, api_base: "%3$s", api_key: k}
+				  - model_name: cohere-tools
+				    litellm_params: {model: "cohere_chat/command;tool_call=get_weather", api_base: "%3$s", api_key: k}
+				  - model_name: cohere-throttled
+				    litellm_params: {model: "cohere/command;error=rate_limit;retry_after=3", api_base: "%3$s", api_key: k}
+				  - model_name: cohere-too-long
+				    litellm_params: {model: "cohere/command;error=context", api_base: "%3$s", api_key: k}
+				  - model_name: cohere-embed
+				    litellm_params: {model: cohere/embed-english-v3.0, api_base: "%3$s", api_key: k}
 				  - model_name: dall-e-3
 				    litellm_params: {model: openai/dall-e-3, api_base: "%1$s", api_key: k}
 				  - model_name: azure-dall-e-3
