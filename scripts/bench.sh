@@ -104,7 +104,7 @@ model_list:
 general_settings:
   master_key: $KEY
 YAML
-if [[ "$UPSTREAMS" == *key* ]] && command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
+if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
 	psql -h 127.0.0.1 -U postgres -d test -tAc "SELECT 1 FROM pg_database WHERE datname = 'llmgw_bench'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE llmgw_bench"
 fi

@@ -14,6 +14,7 @@ FAKE_LLM_PORT=${FAKE_LLM_PORT:-8080}
 export LITELLM_MASTER_KEY=${LITELLM_MASTER_KEY:-sk-1234}
 export CONFIG_FILE_PATH=${CONFIG_FILE_PATH:-config/quickstart-config.yaml}
 export FAKE_LLM_BASE_URL=${FAKE_LLM_BASE_URL:-http://127.0.0.1:$FAKE_LLM_PORT/v1}
+export FAKE_LLM_ROOT_URL=${FAKE_LLM_ROOT_URL:-http://127.0.0.1:$FAKE_LLM_PORT}
 LOGS=${LOGS:-run/logs}
 PIDS=()
 
@@ -81,7 +82,8 @@ or with the OpenAI Python SDK (pip install openai):
   reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hello!"}])
   print(reply.choices[0].message.content)
 
-Models: gpt-4o-mini, gpt-4o, fake-slow (streams slowly: try "stream": true). Press Ctrl-C to stop.
+Models: gpt-4o-mini, gpt-4o, bedrock-claude-3-5-sonnet, claude-3-5-sonnet, gemini-2.0-flash (each through its
+provider's own API, served by the fake), fake-slow (streams slowly: try "stream": true). Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
 echo "a service stopped unexpectedly; logs are in $LOGS" >&2

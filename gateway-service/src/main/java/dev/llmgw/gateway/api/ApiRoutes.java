@@ -102,6 +102,7 @@ public class ApiRoutes {
 			.POST("/images/generations", images::handle)
 			.POST("/openai/deployments/{model}/images/generations", images::handle)
 			.POST("/v1/messages", messages::handle)
+			.POST("/v1/messages/count_tokens", messages::countTokens)
 			.POST("/anthropic/v1/messages", messages::handle)
 			.POST("/v1/embeddings", embeddings::handle)
 			.POST("/embeddings", embeddings::handle)

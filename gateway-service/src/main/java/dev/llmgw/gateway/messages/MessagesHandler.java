@@ -1,8 +1,11 @@
 package dev.llmgw.gateway.messages;
 
+import java.util.Map;
+
 import dev.llmgw.gateway.api.ChatCalls;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.web.CallContext;
@@ -52,6 +55,23 @@ public final class MessagesHandler {
 			return this.calls.admit(exchange, chat, "/v1/messages")
 				.flatMap((deployment) -> body.isStream() ? stream(exchange, chat, deployment, body.model())
 						: complete(exchange, chat, deployment, body.model()));
+		});
+	}
+
+	/**
+	 * {@code POST /v1/messages/count_tokens}, which Claude Code asks before long
+	 * requests: an estimate at about four characters a token, since the model behind the
+	 * name may not be Anthropic's and no provider is called.
+	 */
+	public Mono<ServerResponse> countTokens(ServerRequest request) {
+		return this.bodies.read(request.exchange(), MessagesRequest.class).flatMap((body) -> {
+			MessagesRequest counted = (body.maxTokens() != null) ? body
+					: new MessagesRequest(body.model(), body.messages(), body.system(), 1, null, null, null, null, null,
+							body.tools(), body.toolChoice(), null, body.extra());
+			long chars = BudgetGate.promptChars(this.requests.translate(counted));
+			return ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("input_tokens", Math.max(1, (chars + 3) / 4)));
 		});
 	}
 

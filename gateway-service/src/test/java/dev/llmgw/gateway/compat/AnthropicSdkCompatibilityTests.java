@@ -125,6 +125,17 @@ class AnthropicSdkCompatibilityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void countsTokensWithoutCallingAModel() {
+		long tokens = this.client.messages()
+			.countTokens(com.anthropic.models.messages.MessageCountTokensParams.builder()
+				.model("gpt-4o-mini")
+				.addUserMessage("x".repeat(400))
+				.build())
+			.inputTokens();
+		assertThat(tokens).isBetween(100L, 110L);
+	}
+
+	@Test
 	void errorsComeInAnthropicShape() {
 		assertThatThrownBy(() -> this.client.messages()
 			.create(MessageCreateParams.builder().model("no-such-model").maxTokens(10).addUserMessage("x").build()))

@@ -57,7 +57,7 @@ final class OpenAiToAnthropicTranslator {
 				(request.temperature() != null) ? request.temperature() : defaults.get("temperature"));
 		putIfSet(body, "top_p", request.extra().getOrDefault("top_p", defaults.get("top_p")));
 		putIfSet(body, "top_k", request.extra().getOrDefault("top_k", defaults.get("top_k")));
-		putIfSet(body, "thinking", request.extra().get("thinking"));
+		putIfSet(body, "thinking", thinking(request));
 		Object stop = request.extra().getOrDefault("stop", defaults.get("stop"));
 		if (stop != null) {
 			body.put("stop_sequences", (stop instanceof List<?>) ? stop : List.of(stop.toString()));
@@ -200,6 +200,30 @@ final class OpenAiToAnthropicTranslator {
 		}
 		Object configured = defaults.get("max_tokens");
 		return (configured != null) ? configured : DEFAULT_MAX_TOKENS;
+	}
+
+	/**
+	 * {@code thinking} as given, else OpenAI's {@code reasoning_effort} as a thinking
+	 * budget, with LiteLLM's budgets per level.
+	 */
+	private static @Nullable Object thinking(ChatCompletionRequest request) {
+		Object thinking = request.extra().get("thinking");
+		if (thinking != null) {
+			return thinking;
+		}
+		Object effort = request.extra().get("reasoning_effort");
+		if (effort == null || "none".equals(effort)) {
+			return null;
+		}
+		int budget = switch (effort.toString()) {
+			case "minimal", "low" -> 1024;
+			case "medium" -> 2048;
+			default -> 4096;
+		};
+		Map<String, Object> budgetThinking = new LinkedHashMap<>();
+		budgetThinking.put("type", "enabled");
+		budgetThinking.put("budget_tokens", budget);
+		return budgetThinking;
 	}
 
 	private static void putIfSet(Map<String, Object> body, String name, @Nullable Object value) {

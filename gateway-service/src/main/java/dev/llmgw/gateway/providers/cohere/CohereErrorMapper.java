@@ -12,7 +12,6 @@ import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.error.UpstreamError;
-import dev.llmgw.gateway.error.UpstreamUnavailableError;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,7 +50,7 @@ final class CohereErrorMapper implements ProviderErrors {
 			case 429 -> new RateLimitError("litellm.RateLimitError: " + message, retryAfter);
 			// 499: Cohere saw the request cancelled, which only a timing-out caller does
 			case 499, 504 -> new TimeoutError("litellm.Timeout: " + message);
-			case 503 -> new UpstreamUnavailableError("litellm.ServiceUnavailableError: " + message);
+			case 503 -> new UpstreamError(503, "api_error", "litellm.ServiceUnavailableError: " + message, null);
 			default -> new UpstreamError(status, (status >= 500) ? "api_error" : "invalid_request_error",
 					"litellm." + ((status == 500) ? "InternalServerError" : "APIError") + ": " + message, null);
 		};

@@ -12,7 +12,6 @@ import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.error.UpstreamError;
-import dev.llmgw.gateway.error.UpstreamUnavailableError;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -57,7 +56,8 @@ final class GeminiErrorMapper implements ProviderErrors {
 			case "NOT_FOUND" -> new NotFoundError("litellm.NotFoundError: " + message);
 			case "RESOURCE_EXHAUSTED" -> new RateLimitError("litellm.RateLimitError: " + message,
 					(retryAfter != null) ? retryAfter : detail.retryDelay());
-			case "UNAVAILABLE" -> new UpstreamUnavailableError("litellm.ServiceUnavailableError: " + message);
+			case "UNAVAILABLE" ->
+				new UpstreamError(503, "api_error", "litellm.ServiceUnavailableError: " + message, null);
 			case "DEADLINE_EXCEEDED" -> new TimeoutError("litellm.Timeout: " + message);
 			default -> byStatus(status, message, retryAfter);
 		};
@@ -70,7 +70,7 @@ final class GeminiErrorMapper implements ProviderErrors {
 			case 403 -> new PermissionDeniedError("litellm.PermissionDeniedError: " + message);
 			case 404 -> new NotFoundError("litellm.NotFoundError: " + message);
 			case 429 -> new RateLimitError("litellm.RateLimitError: " + message, retryAfter);
-			case 503 -> new UpstreamUnavailableError("litellm.ServiceUnavailableError: " + message);
+			case 503 -> new UpstreamError(503, "api_error", "litellm.ServiceUnavailableError: " + message, null);
 			case 504 -> new TimeoutError("litellm.Timeout: " + message);
 			default -> new UpstreamError(status, (status >= 500) ? "api_error" : "invalid_request_error",
 					"litellm." + ((status == 500) ? "InternalServerError" : "APIError") + ": " + message, null);

@@ -87,6 +87,16 @@ class AnthropicTranslatorGoldenTests {
 	}
 
 	@Test
+	void reasoningEffortBecomesAThinkingBudget() {
+		stub.answer(HttpStub.Answer.json(200, FIXTURES.read("text.response.json")));
+		ChatCompletionRequest request = JSON.readValue("{\"model\":\"claude\",\"reasoning_effort\":\"low\","
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"think\"}]}", ChatCompletionRequest.class);
+		provider.complete(new ProviderCall(deployment(), request, "call-4")).block();
+		assertThat(JSON.readTree(stub.lastBody()).get("thinking").toString())
+			.isEqualTo("{\"type\":\"enabled\",\"budget_tokens\":1024}");
+	}
+
+	@Test
 	void streamsTextAndToolCallsAsOpenAiChunks() {
 		stub.answer(HttpStub.Answer.sse(FIXTURES.read("stream-tools.sse")));
 		StreamTally tally = new StreamTally();

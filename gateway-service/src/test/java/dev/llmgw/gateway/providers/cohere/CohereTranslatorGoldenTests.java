@@ -141,7 +141,7 @@ class CohereTranslatorGoldenTests {
 			"error-forbidden, 403, PermissionDeniedError, 403", "error-not-found, 404, NotFoundError, 404",
 			"error-unprocessable, 422, UpstreamError, 422", "error-rate-limit, 429, RateLimitError, 429",
 			"error-cancelled, 499, TimeoutError, 408", "error-internal, 500, UpstreamError, 500",
-			"error-unavailable, 503, UpstreamUnavailableError, 500" })
+			"error-unavailable, 503, UpstreamError, 503" })
 	void mapsCohereErrors(String file, int status, String type, int gatewayStatus) {
 		stub.answer(HttpStub.Answer.json(status, FILES.read(file + ".json"), Map.of("Retry-After", "7")));
 		GatewayError error = catchThrowableOfType(GatewayError.class,

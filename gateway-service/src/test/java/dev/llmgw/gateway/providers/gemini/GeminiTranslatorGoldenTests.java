@@ -188,7 +188,7 @@ class GeminiTranslatorGoldenTests {
 			"error-unauthenticated, 401, AuthenticationError, 401", "error-bad-request, 400, BadRequestError, 400",
 			"error-context-window, 400, ContextWindowExceededError, 400",
 			"error-permission, 403, PermissionDeniedError, 403", "error-not-found, 404, NotFoundError, 404",
-			"error-rate-limit, 429, RateLimitError, 429", "error-unavailable, 503, UpstreamUnavailableError, 500",
+			"error-rate-limit, 429, RateLimitError, 429", "error-unavailable, 503, UpstreamError, 503",
 			"error-deadline, 504, TimeoutError, 408", "error-internal, 500, UpstreamError, 500" })
 	void mapsGeminiErrors(String file, int status, String type, int gatewayStatus) {
 		stub.answer(HttpStub.Answer.json(status, FILES.read(file + ".json")));
