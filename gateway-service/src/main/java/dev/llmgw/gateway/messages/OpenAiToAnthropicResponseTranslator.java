@@ -34,11 +34,11 @@ final class OpenAiToAnthropicResponseTranslator {
 		if (!completion.choices().isEmpty()) {
 			ChatChoice choice = completion.choices().get(0);
 			if (choice.message().extra().get("reasoning_content") instanceof String thinking && !thinking.isEmpty()) {
-				content.add(Map.of("type", "thinking", "thinking", thinking, "signature", ""));
+				content.add(block("thinking", "thinking", thinking));
 			}
 			String text = choice.message().text();
 			if (!text.isEmpty()) {
-				content.add(Map.of("type", "text", "text", text));
+				content.add(block("text", "text", text));
 			}
 			for (Object call : toolCalls(choice.message().extra().get("tool_calls"))) {
 				content.add(toolUse(call));
@@ -48,6 +48,17 @@ final class OpenAiToAnthropicResponseTranslator {
 		String id = completion.id().startsWith("msg_") ? completion.id() : "msg_" + completion.id();
 		return new MessagesResponse(id, "message", "assistant", requestedModel, content, stopReason, null,
 				usage(completion.usage()));
+	}
+
+	/** A block with its type first, as Anthropic writes them. */
+	private static Map<String, Object> block(String type, String field, String value) {
+		Map<String, Object> block = new LinkedHashMap<>();
+		block.put("type", type);
+		block.put(field, value);
+		if ("thinking".equals(type)) {
+			block.put("signature", "");
+		}
+		return block;
 	}
 
 	static String stopReason(@Nullable String finishReason) {
