@@ -23,6 +23,8 @@ public final class Replies {
 
 	public static final AsciiString EVENT_STREAM = AsciiString.cached("text/event-stream");
 
+	private static final java.time.Duration DROP_PAUSE = java.time.Duration.ofMillis(50);
+
 	private Replies() {
 	}
 
@@ -65,9 +67,12 @@ public final class Replies {
 	 */
 	public static Mono<Void> eventStreamThenDrop(HttpServerResponse response, Flux<byte[]> frames) {
 		// close only once everything written so far has left: a plain close() would fail
-		// writes still queued,
-		// and the client would lose the chunks the directive promised before the drop
-		return eventStream(response, frames)
+		// writes still queued, and the client would lose the chunks the directive
+		// promised
+		// before the drop. The short pause lets a client that reports a closed connection
+		// before it hands over buffered data (the JDK client can) read those chunks
+		// first.
+		return eventStream(response, frames).then(Mono.delay(DROP_PAUSE))
 			.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel()
 				.writeAndFlush(Unpooled.EMPTY_BUFFER)
 				.addListener(ChannelFutureListener.CLOSE))));

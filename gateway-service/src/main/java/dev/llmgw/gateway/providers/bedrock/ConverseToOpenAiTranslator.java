@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 
 /**
  * A Converse response to an OpenAI chat completion: text blocks joined, tool uses as tool
- * calls with JSON-encoded arguments, the stop reason as a finish reason and Bedrock's
- * cache token counts in OpenAI's usage details.
+ * calls with JSON-encoded arguments, the stop reason as a finish reason, Bedrock's cache
+ * token counts in OpenAI's usage details and a guardrail trace as {@code trace}.
  */
 final class ConverseToOpenAiTranslator {
 
@@ -44,7 +44,13 @@ final class ConverseToOpenAiTranslator {
 		ChatMessage message = new ChatMessage("assistant",
 				(text.isEmpty() && !toolCalls.isEmpty()) ? null : text.toString(), null, extra);
 		ChatChoice choice = new ChatChoice(0, message, finishReason(response.stopReason()));
-		return ChatCompletion.of(id, System.currentTimeMillis() / 1000, model, choice, usage(response.usage()));
+		ChatCompletion completion = ChatCompletion.of(id, System.currentTimeMillis() / 1000, model, choice,
+				usage(response.usage()));
+		if (response.trace() != null) {
+			// a guardrail's assessment, returned as LiteLLM returns it: top-level "trace"
+			completion.extra().put("trace", SdkValues.plain(response.trace()));
+		}
+		return completion;
 	}
 
 	static String finishReason(@Nullable StopReason reason) {

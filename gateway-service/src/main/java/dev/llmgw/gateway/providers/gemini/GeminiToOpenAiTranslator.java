@@ -49,7 +49,7 @@ final class GeminiToOpenAiTranslator {
 					finishReason(candidate.path("finishReason").asString(null), !toolCalls.isEmpty())));
 		}
 		return new ChatCompletion(id, ChatCompletion.OBJECT, System.currentTimeMillis() / 1000, model, choices,
-				usage(response.path("usageMetadata")));
+				usage(response.path("usageMetadata")), null);
 	}
 
 	/**
