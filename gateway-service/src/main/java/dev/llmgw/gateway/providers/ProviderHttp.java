@@ -31,6 +31,13 @@ public final class ProviderHttp {
 	}
 
 	/**
+	 * The shared client, for exchanges that are not a provider call (token endpoints).
+	 */
+	public HttpClient httpClient() {
+		return this.http;
+	}
+
+	/**
 	 * Posts {@code body} and answers the 2xx response body.
 	 * @param deployment who is called, for timeouts, extra headers and error messages
 	 * @param url the full URL

@@ -13,6 +13,7 @@ import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
+import dev.llmgw.gateway.providers.ProviderSpec;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
@@ -42,7 +43,10 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 
 	private final OpenAiErrorMapper errors;
 
+	private final EntraTokens entra;
+
 	public OpenAiCompatibleProvider(ProviderHttp http, JsonMapper mapper, EnvironmentLookup environment) {
+		this.entra = new EntraTokens(http.httpClient(), mapper, environment);
 		this.http = http;
 		this.mapper = mapper;
 		this.environment = environment;
@@ -54,9 +58,10 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	public Mono<ChatResult> complete(ProviderCall call) {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
-			OpenAiEndpoint endpoint = OpenAiEndpoint.chatCompletions(deployment, this.environment);
 			byte[] body = this.translator.toProviderBody(call.request(), deployment, false);
-			return this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body, errors(deployment))
+			return endpoint(deployment, OpenAiEndpoint.chatCompletions(deployment, this.environment))
+				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment)))
 				.map((bytes) -> result(bytes, deployment));
 		});
 	}
@@ -65,9 +70,10 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	public Mono<ChatResult> embed(EmbeddingCall call) {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
-			OpenAiEndpoint endpoint = OpenAiEndpoint.embeddings(deployment, this.environment);
 			byte[] body = this.mapper.writeValueAsBytes(call.request().withModel(deployment.providerModel()));
-			return this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body, errors(deployment))
+			return endpoint(deployment, OpenAiEndpoint.embeddings(deployment, this.environment))
+				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment)))
 				.map((bytes) -> result(bytes, deployment));
 		});
 	}
@@ -76,11 +82,12 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	public Mono<ChatResult> generateImages(ImageCall call) {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
-			OpenAiEndpoint endpoint = OpenAiEndpoint.images(deployment, this.environment);
 			Map<String, @Nullable Object> request = new LinkedHashMap<>(call.request());
 			request.put("model", deployment.providerModel());
 			byte[] body = this.mapper.writeValueAsBytes(request);
-			return this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body, errors(deployment))
+			return endpoint(deployment, OpenAiEndpoint.images(deployment, this.environment))
+				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment)))
 				.map((bytes) -> result(bytes, deployment));
 		});
 	}
@@ -89,13 +96,24 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	public Flux<byte[]> stream(ProviderCall call, StreamTally tally) {
 		Deployment deployment = call.deployment();
 		return Flux.defer(() -> {
-			OpenAiEndpoint endpoint = OpenAiEndpoint.chatCompletions(deployment, this.environment);
 			byte[] body = this.translator.toProviderBody(call.request(), deployment,
 					deployment.provider().streamUsage());
 			OpenAiStreamRelay relay = new OpenAiStreamRelay(this.mapper, call.request().wantsUsageInStream(), tally);
-			return this.http.postSse(deployment, endpoint.url(), endpoint.headers(), body, errors(deployment),
-					new RelayTranslator(relay));
+			return endpoint(deployment, OpenAiEndpoint.chatCompletions(deployment, this.environment))
+				.flatMapMany((endpoint) -> this.http.postSse(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment), new RelayTranslator(relay)));
 		});
+	}
+
+	/**
+	 * The endpoint, with an Entra ID token when the deployment authenticates with one.
+	 */
+	private Mono<OpenAiEndpoint> endpoint(Deployment deployment, OpenAiEndpoint endpoint) {
+		Map<String, Object> settings = deployment.params().providerSettings();
+		if (deployment.provider().adapter() != ProviderSpec.Adapter.AZURE_OPENAI || !EntraTokens.configured(settings)) {
+			return Mono.just(endpoint);
+		}
+		return this.entra.token(settings).map(endpoint::withBearer);
 	}
 
 	private ProviderErrors errors(Deployment deployment) {

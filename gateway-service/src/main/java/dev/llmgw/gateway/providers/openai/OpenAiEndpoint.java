@@ -70,12 +70,20 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 		}
 		String root = base.endsWith("/openai") ? base.substring(0, base.length() - "/openai".length()) : base;
 		String url = root + "/openai/deployments/" + deployment.providerModel() + path + "?api-version=" + version;
+		if (EntraTokens.configured(deployment.params().providerSettings())) {
+			// the bearer token is fetched per call (cached) by EntraTokens
+			return new OpenAiEndpoint(url, Map.of());
+		}
 		Object adToken = deployment.params().providerSettings().get("azure_ad_token");
 		if (adToken instanceof String token && EnvironmentLookup.referencedVariable(token) == null) {
 			return new OpenAiEndpoint(url, Map.of("Authorization", "Bearer " + token));
 		}
 		String key = key(deployment, who);
 		return new OpenAiEndpoint(url, (key != null) ? Map.of("api-key", key) : Map.of());
+	}
+
+	OpenAiEndpoint withBearer(String token) {
+		return new OpenAiEndpoint(this.url, Map.of("Authorization", "Bearer " + token));
 	}
 
 	private static @Nullable String key(Deployment deployment, String who) {

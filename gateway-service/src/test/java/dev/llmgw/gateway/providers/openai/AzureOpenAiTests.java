@@ -38,6 +38,8 @@ class AzureOpenAiTests {
 
 	static HttpStub stub;
 
+	static HttpStub authority;
+
 	static UpstreamClient client;
 
 	static OpenAiCompatibleProvider provider;
@@ -47,9 +49,11 @@ class AzureOpenAiTests {
 	@BeforeAll
 	static void start() {
 		stub = new HttpStub();
+		authority = new HttpStub();
 		client = new UpstreamClient(Duration.ofSeconds(2), 10, Duration.ofSeconds(30));
-		EnvironmentLookup environment = EnvironmentLookup.of(Map.of("AZURE_API_VERSION", "2025-01-01-preview",
-				"AZURE_API_BASE", stub.url() + "/", "AZURE_API_KEY", "azure-env-key"));
+		EnvironmentLookup environment = EnvironmentLookup
+			.of(Map.of("AZURE_API_VERSION", "2025-01-01-preview", "AZURE_API_BASE", stub.url() + "/", "AZURE_API_KEY",
+					"azure-env-key", "AZURE_AUTHORITY_HOST", authority.url()));
 		provider = new OpenAiCompatibleProvider(new ProviderHttp(client), JSON, environment);
 		models = new ModelRegistry(new ConfigLoader(environment)
 			.parse("""
@@ -58,6 +62,13 @@ class AzureOpenAiTests {
 					    litellm_params: {model: azure/my-gpt4o, api_base: "%1$s", api_key: azure-key, api_version: "2024-10-21"}
 					  - model_name: from-env
 					    litellm_params: {model: azure/env-deploy}
+					  - model_name: entra-app
+					    litellm_params:
+					      model: azure/app-deploy
+					      api_base: "%1$s"
+					      tenant_id: contoso
+					      client_id: app-1
+					      client_secret: s3cret
 					  - model_name: entra
 					    litellm_params: {model: azure/entra-deploy, api_base: "%1$s/openai", azure_ad_token: eyJ-token}
 					"""
@@ -68,6 +79,7 @@ class AzureOpenAiTests {
 	static void stop() {
 		client.dispose();
 		stub.close();
+		authority.close();
 	}
 
 	@Test
@@ -104,6 +116,44 @@ class AzureOpenAiTests {
 		assertThat(stub.lastPath()).startsWith("/openai/deployments/entra-deploy/chat/completions?api-version=");
 		assertThat(stub.lastHeaders()).containsEntry("authorization", "Bearer eyJ-token").doesNotContainKey("api-key");
 		assertThat(frames).last().isEqualTo("data: [DONE]\n\n");
+	}
+
+	@Test
+	void aClientCredentialIsExchangedForAnEntraTokenOnceAndReused() {
+		authority.answer(HttpStub.Answer.json(200,
+				"{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"entra-access-1\"}"));
+		stub.answer(HttpStub.Answer.json(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[]}"));
+		provider.complete(new ProviderCall(deployment("entra-app"), request(false), "c")).block();
+		assertThat(authority.lastPath()).isEqualTo("/contoso/oauth2/v2.0/token");
+		assertThat(authority.lastBody()).contains("grant_type=client_credentials")
+			.contains("client_id=app-1")
+			.contains("client_secret=s3cret")
+			.contains("scope=https%3A%2F%2Fcognitiveservices.azure.com%2F.default");
+		assertThat(stub.lastHeaders()).containsEntry("authorization", "Bearer entra-access-1")
+			.doesNotContainKey("api-key");
+		authority.answer(HttpStub.Answer.json(500, "{\"error\":\"should not be asked again\"}"));
+		provider.complete(new ProviderCall(deployment("entra-app"), request(false), "c")).block();
+		assertThat(stub.lastHeaders()).containsEntry("authorization", "Bearer entra-access-1");
+	}
+
+	@Test
+	void aRefusedClientCredentialIsAnAuthenticationError() {
+		ModelRegistry other = new ModelRegistry(new ConfigLoader(EnvironmentLookup.of(Map.of()))
+			.parse("""
+					model_list:
+					  - model_name: bad-app
+					    litellm_params: {model: azure/x, api_base: "%s", tenant_id: t2, client_id: bad, client_secret: sekrit-value}
+					"""
+				.formatted(stub.url()), "test"));
+		authority.answer(HttpStub.Answer.json(401,
+				"{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret\"}"));
+		OpenAiCompatibleProvider withAuthority = new OpenAiCompatibleProvider(new ProviderHttp(client), JSON,
+				EnvironmentLookup.of(Map.of("AZURE_AUTHORITY_HOST", authority.url())));
+		assertThatThrownBy(() -> withAuthority
+			.complete(new ProviderCall(other.find("bad-app").deployments().get(0), request(false), "c"))
+			.block()).isInstanceOf(dev.llmgw.gateway.error.AuthenticationError.class)
+			.hasMessageContaining("AADSTS7000215")
+			.hasMessageNotContaining("sekrit-value");
 	}
 
 	@Test
