@@ -12,6 +12,7 @@ import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.ratelimit.RateLimiter;
 import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
+import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.storage.Database;
@@ -39,8 +40,9 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
-		return new ChatCalls(gate, providers, prices, keySpend);
+	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
+			ModelRegistry models, Router router, DeploymentStats stats) {
+		return new ChatCalls(gate, providers, prices, keySpend, models, router, stats);
 	}
 
 	@Bean

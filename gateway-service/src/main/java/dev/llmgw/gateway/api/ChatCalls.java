@@ -11,6 +11,10 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.DeploymentStats;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.CostCalculator;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
@@ -43,7 +47,17 @@ public final class ChatCalls {
 
 	private final KeySpendTracker keySpend;
 
-	public ChatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+	private final ModelRegistry models;
+
+	private final Router router;
+
+	private final DeploymentStats stats;
+
+	public ChatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
+			ModelRegistry models, Router router, DeploymentStats stats) {
+		this.models = models;
+		this.router = router;
+		this.stats = stats;
 		this.gate = gate;
 		this.providers = providers;
 		this.prices = prices;
@@ -62,14 +76,23 @@ public final class ChatCalls {
 				BudgetGate.promptChars(request), BudgetGate.completionCap(request));
 	}
 
-	/** A non-streaming call; its cost is recorded and written in the response headers. */
+	/**
+	 * A non-streaming call, with retries and fallbacks; its cost, at the price of the
+	 * deployment that answered, is recorded and written in the response headers.
+	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
 		CallContext context = CallContext.of(exchange);
-		return this.providers.forDeployment(deployment)
-			.complete(new ProviderCall(deployment, request, context.callId()))
+		return failover(exchange, request, deployment)
+			.run(deployment,
+					(chosen) -> timed(chosen,
+							this.providers.forDeployment(chosen)
+								.complete(new ProviderCall(chosen, request, context.callId()))),
+					() -> true)
+			.next()
 			.map((result) -> {
+				Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
 				context.usage(result.usage());
-				double cost = CostCalculator.cost(this.prices.priceOf(deployment), result.usage());
+				double cost = CostCalculator.cost(this.prices.priceOf(answered), result.usage());
 				context.cost(cost);
 				writeKeySpend(exchange, context, cost);
 				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
@@ -78,20 +101,65 @@ public final class ChatCalls {
 	}
 
 	/**
-	 * A streaming call's OpenAI frames. A failure before the first frame is an error
-	 * signal, so that the caller still gets a status code; the usage is recorded however
-	 * the stream ends.
+	 * A streaming call's OpenAI frames. A failure before the first frame is retried or
+	 * falls back like any call, and if none is left it is an error signal, so that the
+	 * caller still gets a status code; once a frame went out the stream can only end. The
+	 * usage is recorded however the stream ends.
 	 */
 	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
 			StreamTally tally) {
 		CallContext context = CallContext.of(exchange);
 		// a stream's headers leave before its cost is known: the key's spend so far
 		writeKeySpend(exchange, context, 0);
-		return this.providers.forDeployment(deployment)
-			.stream(new ProviderCall(deployment, request, context.callId()), tally)
+		return failover(exchange, request, deployment)
+			.run(deployment,
+					(chosen) -> timedStream(chosen,
+							this.providers.forDeployment(chosen)
+								.stream(new ProviderCall(chosen, request, context.callId()), tally),
+							tally),
+					() -> !tally.started())
 			.doOnNext((frame) -> tally.markStarted())
 			.doOnTerminate(() -> context.usage(usageOf(tally, request)))
 			.doOnCancel(() -> context.usage(usageOf(tally, request)));
+	}
+
+	private Failover failover(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
+		String model = (request.model() != null) ? request.model() : deployment.modelName();
+		ModelGroup group = this.models.find(model);
+		if (group == null) {
+			group = ModelGroup.of(deployment.modelName(), List.of(deployment));
+		}
+		return new Failover(exchange, this.router, this.models, request, group, BudgetGate.promptChars(request));
+	}
+
+	/** One non-streaming attempt, measured for the routing strategies. */
+	private Mono<ChatResult> timed(Deployment deployment, Mono<ChatResult> call) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			this.stats.started(deployment);
+			return call
+				.doOnSuccess((result) -> this.stats.finished(deployment, System.nanoTime() - start,
+						(result != null) ? result.usage().totalTokens() : 0))
+				.doOnError((error) -> this.stats.failed(deployment))
+				.doOnCancel(() -> this.stats.failed(deployment));
+		});
+	}
+
+	/** One streaming attempt, measured by its time to first token. */
+	private Flux<byte[]> timedStream(Deployment deployment, Flux<byte[]> call, StreamTally tally) {
+		return Flux.defer(() -> {
+			long start = System.nanoTime();
+			long[] firstToken = { 0 };
+			this.stats.started(deployment);
+			return call.doOnNext((frame) -> {
+				if (firstToken[0] == 0) {
+					firstToken[0] = System.nanoTime() - start;
+				}
+			})
+				.doOnComplete(() -> this.stats.finished(deployment, firstToken[0], tally.usage().totalTokens()))
+				.doOnError((error) -> this.stats.failed(deployment))
+				.doOnCancel(() -> this.stats.failed(deployment));
+		});
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.api;
 
+import java.util.List;
+
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
@@ -73,7 +75,7 @@ public final class ModelCallGate {
 			return Mono.error(new BadRequestError(route + ": Invalid model name passed in model=" + model
 					+ ". Call `/v1/models` to view available models for your key.", null, "model"));
 		}
-		Deployment deployment = this.router.pick(group);
+		Deployment deployment = this.router.pick(group, List.of(), promptChars);
 		context.deployment(deployment);
 		context.endUser(endUser);
 		HttpHeaders headers = exchange.getResponse().getHeaders();

@@ -18,7 +18,6 @@ import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.UpstreamClient;
 import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.CallIdFilter;
 import dev.llmgw.gateway.web.MiddlewarePaths;
@@ -59,11 +58,6 @@ public class GatewayConfiguration {
 	@Bean
 	ModelRegistry modelRegistry(GatewayConfig config) {
 		return new ModelRegistry(config);
-	}
-
-	@Bean
-	Router router() {
-		return new Router();
 	}
 
 	@Bean(destroyMethod = "dispose")

@@ -19,13 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param successCallback loggers called after a success
  * @param failureCallback loggers called after a failure
  * @param raw the whole section
+ * @param fallbacks fallbacks, which LiteLLM also accepts here
+ * @param contextWindowFallbacks context-window fallbacks, also accepted here
+ * @param defaultFallbacks default fallbacks, also accepted here
  */
 public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, @Nullable Double requestTimeoutSeconds,
 		@Nullable Double maxBudget, @Nullable BudgetDuration budgetDuration, @Nullable Double maxInternalUserBudget,
 		@Nullable BudgetDuration internalUserBudgetDuration, List<String> successCallback, List<String> failureCallback,
-		Map<String, Object> raw) {
+		Map<String, Object> raw, Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
+		List<String> defaultFallbacks) {
 
 	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
-			List.of(), List.of(), Map.of());
+			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
 
 }

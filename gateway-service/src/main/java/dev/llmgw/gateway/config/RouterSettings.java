@@ -21,14 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param contentPolicyFallbacks fallbacks on a content-policy error
  * @param defaultFallbacks groups tried when any group fails
  * @param modelGroupAlias {@code {"alias": "group"}}
+ * @param retryAfterSeconds the least wait before a retry
+ * @param disableCooldowns never cool a deployment down
  */
 public record RouterSettings(String routingStrategy, @Nullable Integer numRetries, @Nullable Double timeoutSeconds,
 		@Nullable Integer allowedFails, @Nullable Double cooldownTimeSeconds, boolean enablePreCallCheck,
 		Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
 		Map<String, List<String>> contentPolicyFallbacks, List<String> defaultFallbacks,
-		Map<String, String> modelGroupAlias) {
+		Map<String, String> modelGroupAlias, @Nullable Double retryAfterSeconds, boolean disableCooldowns) {
 
 	public static final RouterSettings DEFAULTS = new RouterSettings("simple-shuffle", null, null, null, null, false,
-			Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+			Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, false);
 
 }

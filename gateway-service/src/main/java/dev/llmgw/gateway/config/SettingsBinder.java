@@ -27,15 +27,14 @@ final class SettingsBinder {
 		this.reader.map(map.get("cache_params"), path + ".cache_params");
 		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
 		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
-		fallbacks(map, "fallbacks", path);
-		fallbacks(map, "context_window_fallbacks", path);
 		return new LitellmSettings(Boolean.TRUE.equals(this.reader.bool(map, "drop_params", path)),
 				this.reader.integer(map, "num_retries", path), this.reader.number(map, "request_timeout", path),
 				this.reader.number(map, "max_budget", path), duration(map, "budget_duration", path),
 				this.reader.number(map, "max_internal_user_budget", path),
 				duration(map, "internal_user_budget_duration", path),
 				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
-				map);
+				map, fallbacks(map, "fallbacks", path), fallbacks(map, "context_window_fallbacks", path),
+				this.reader.strings(map, "default_fallbacks", path));
 	}
 
 	RouterSettings router(@Nullable Object section) {
@@ -62,7 +61,9 @@ final class SettingsBinder {
 				this.reader.integer(map, "allowed_fails", path), this.reader.number(map, "cooldown_time", path),
 				Boolean.TRUE.equals(preCall) || Boolean.TRUE.equals(preCalls), fallbacks(map, "fallbacks", path),
 				fallbacks(map, "context_window_fallbacks", path), fallbacks(map, "content_policy_fallbacks", path),
-				this.reader.strings(map, "default_fallbacks", path), Collections.unmodifiableMap(aliases));
+				this.reader.strings(map, "default_fallbacks", path), Collections.unmodifiableMap(aliases),
+				this.reader.number(map, "retry_after", path),
+				Boolean.TRUE.equals(this.reader.bool(map, "disable_cooldowns", path)));
 	}
 
 	GeneralSettings general(@Nullable Object section) {

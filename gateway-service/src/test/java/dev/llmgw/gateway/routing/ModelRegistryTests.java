@@ -82,7 +82,7 @@ class ModelRegistryTests {
 	@Test
 	void weightedShuffleFollowsWeights() {
 		ModelGroup group = registry(Map.of()).find("gpt-4o");
-		Router router = new Router();
+		Router router = Router.simple();
 		int second = 0;
 		for (int i = 0; i < 4000; i++) {
 			if (router.pick(group).id().equals("second")) {

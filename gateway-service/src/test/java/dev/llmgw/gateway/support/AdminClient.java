@@ -30,6 +30,10 @@ public final class AdminClient {
 		this.baseUrl = baseUrl;
 	}
 
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	public Reply post(String path, String key, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Authorization", "Bearer " + key)

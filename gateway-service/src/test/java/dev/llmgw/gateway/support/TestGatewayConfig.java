@@ -165,8 +165,36 @@ public final class TestGatewayConfig {
 				    litellm_params: {<<: *bedrock, model: "bedrock/amazon.titan-image-generator-v2:0"}
 				  - model_name: sd3
 				    litellm_params: {<<: *bedrock, model: "bedrock/stability.sd3-large-v1:0"}
+				  - model_name: flaky
+				    litellm_params: {model: "openai/flaky-broken;error=500", api_base: "%1$s", api_key: k}
+				    model_info: {id: flaky-broken}
+				  - model_name: flaky
+				    litellm_params: {model: openai/flaky-healthy, api_base: "%1$s", api_key: k}
+				    model_info: {id: flaky-healthy}
+				  - model_name: slow-or-fast
+				    litellm_params: {model: "openai/slow-one;latency_ms=3000", api_base: "%1$s", api_key: k, timeout: 0.3}
+				    model_info: {id: slow-one}
+				  - model_name: slow-or-fast
+				    litellm_params: {model: openai/fast-one, api_base: "%1$s", api_key: k}
+				    model_info: {id: fast-one}
+				  - model_name: small-window
+				    litellm_params: {model: "openai/small;error=context", api_base: "%1$s", api_key: k}
+				  - model_name: big-window
+				    litellm_params: {model: openai/big, api_base: "%1$s", api_key: k}
+				    model_info: {id: big-window}
+				  - model_name: moderated
+				    litellm_params: {model: "openai/strict;error=content_policy", api_base: "%1$s", api_key: k}
+				  - model_name: lenient
+				    litellm_params: {model: openai/lenient, api_base: "%1$s", api_key: k}
+				    model_info: {id: lenient}
+				  - model_name: always-down
+				    litellm_params: {model: "openai/down;error=503", api_base: "%1$s", api_key: k}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
+				  context_window_fallbacks: [{small-window: [big-window]}]
+				  content_policy_fallbacks: [{moderated: [lenient]}]
+				  allowed_fails: 1
+				  cooldown_time: 60
 				litellm_settings:
 				  default_key_generate_params: {max_parallel_requests: 7}
 				  upperbound_key_generate_params: {max_budget: 1000, rpm_limit: 5000}

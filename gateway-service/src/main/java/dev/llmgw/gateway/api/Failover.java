@@ -1,0 +1,244 @@
+package dev.llmgw.gateway.api;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.RateLimitError;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.routing.RoutingPolicy;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * One call's way through failures, as LiteLLM's router takes it: a retryable error (rate
+ * limit, timeout, 5xx, connection) is retried on another deployment of the group, up to
+ * {@code num_retries}, at once when another deployment is free, else after the provider's
+ * {@code Retry-After} or a short backoff; what is left goes to the error type's fallback
+ * groups in order. Every failure counts toward the deployment's cooldown. The headers
+ * {@code x-litellm-attempted-retries}, {@code x-litellm-attempted-fallbacks} and
+ * {@code x-litellm-model-id} say what happened. One per call; its state is touched by one
+ * attempt at a time.
+ */
+final class Failover {
+
+	static final String RETRIES_HEADER = "x-litellm-attempted-retries";
+
+	static final String FALLBACKS_HEADER = "x-litellm-attempted-fallbacks";
+
+	private static final Duration MAX_PROVIDER_WAIT = Duration.ofSeconds(60);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+
+	private final ServerWebExchange exchange;
+
+	private final Router router;
+
+	private final ModelRegistry models;
+
+	private final RoutingPolicy policy;
+
+	private final long promptChars;
+
+	private final Map<String, List<String>> requestFallbacks;
+
+	private final int numRetries;
+
+	private final Set<String> tried = new HashSet<>();
+
+	private ModelGroup group;
+
+	private final String requestedGroup;
+
+	private int retriesLeft;
+
+	private int retries;
+
+	private int fallbacks;
+
+	private @Nullable List<String> fallbackGroups;
+
+	private int nextFallback;
+
+	Failover(ServerWebExchange exchange, Router router, ModelRegistry models, ChatCompletionRequest request,
+			ModelGroup group, long promptChars) {
+		this.exchange = exchange;
+		this.router = router;
+		this.models = models;
+		this.policy = router.policy();
+		this.group = group;
+		this.requestedGroup = group.name();
+		this.promptChars = promptChars;
+		this.requestFallbacks = requestFallbacks(request, group.name());
+		Object perCall = request.extra().get("num_retries");
+		this.numRetries = (perCall instanceof Number number) ? Math.max(0, number.intValue())
+				: this.policy.numRetries();
+		this.retriesLeft = this.numRetries;
+	}
+
+	/**
+	 * Runs {@code attempt} on {@code first}, then on the deployments retries and
+	 * fallbacks choose, until one succeeds or none is left.
+	 * @param first the admitted deployment
+	 * @param attempt one provider call; a stream must fail only before its first frame to
+	 * be retried
+	 * @param retryable whether a failure may still be retried (false once a stream
+	 * started)
+	 * @return the first success, or the last failure
+	 */
+	<T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
+			java.util.function.BooleanSupplier retryable) {
+		return attempt(first, attempt, retryable);
+	}
+
+	private <T> Flux<T> attempt(Deployment deployment, Function<Deployment, Publisher<T>> attempt,
+			java.util.function.BooleanSupplier retryable) {
+		this.tried.add(deployment.id());
+		writeHeaders(deployment);
+		return Flux.from(attempt.apply(deployment)).onErrorResume((error) -> {
+			if (!(error instanceof GatewayError failure) || !retryable.getAsBoolean()) {
+				return Flux.error(error);
+			}
+			this.router.cooldowns().failed(deployment, failure, this.group.deployments().size());
+			Deployment next = null;
+			Duration wait = Duration.ZERO;
+			if (failure.isRetryable() && this.retriesLeft > 0) {
+				this.retriesLeft--;
+				this.retries++;
+				next = nextInGroup();
+				wait = wait(failure, next);
+			}
+			if (next == null) {
+				next = nextFallback(failure);
+				if (next == null) {
+					return Flux.error(failure);
+				}
+			}
+			Deployment chosen = next;
+			Flux<T> again = Flux.defer(() -> attempt(chosen, attempt, retryable));
+			return wait.isZero() ? again : Mono.delay(wait).thenMany(again);
+		});
+	}
+
+	/**
+	 * Another deployment of the group not tried yet; when all were tried, any that is not
+	 * resting (a retry may hit the same deployment again, as in LiteLLM).
+	 */
+	private @Nullable Deployment nextInGroup() {
+		try {
+			return this.router.pick(this.group, this.tried, this.promptChars);
+		}
+		catch (GatewayError allTried) {
+			try {
+				return this.router.pick(this.group, List.of(), this.promptChars);
+			}
+			catch (GatewayError noneLeft) {
+				return null;
+			}
+		}
+	}
+
+	private @Nullable Deployment nextFallback(GatewayError failure) {
+		if (this.fallbackGroups == null) {
+			this.fallbackGroups = this.policy.fallbacksFor(this.requestedGroup, failure, this.requestFallbacks);
+		}
+		while (this.nextFallback < this.fallbackGroups.size()) {
+			ModelGroup fallback = this.models.find(this.fallbackGroups.get(this.nextFallback++));
+			if (fallback == null) {
+				continue;
+			}
+			try {
+				Deployment deployment = this.router.pick(fallback, List.of(), this.promptChars);
+				this.group = fallback;
+				this.tried.clear();
+				this.retriesLeft = this.numRetries;
+				this.fallbacks++;
+				return deployment;
+			}
+			catch (GatewayError unavailable) {
+				// every deployment of this fallback rests or cannot hold the prompt: the
+				// next
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * No wait when another deployment takes the retry; else the provider's
+	 * {@code Retry-After} (up to a minute) or a doubling backoff, never less than
+	 * {@code retry_after}.
+	 */
+	private Duration wait(GatewayError failure, @Nullable Deployment next) {
+		Duration least = this.policy.retryAfter();
+		if (next != null && !this.tried.contains(next.id())) {
+			return least;
+		}
+		Duration wait = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(10, this.retries - 1)));
+		if (failure instanceof RateLimitError limited && limited.retryAfter() != null) {
+			try {
+				Duration asked = Duration.ofSeconds(Long.parseLong(limited.retryAfter().trim()));
+				wait = (asked.compareTo(MAX_PROVIDER_WAIT) <= 0) ? asked : wait;
+			}
+			catch (NumberFormatException ex) {
+				// an HTTP date: keep the backoff
+			}
+		}
+		return (wait.compareTo(least) < 0) ? least : wait;
+	}
+
+	private void writeHeaders(Deployment deployment) {
+		CallContext.of(this.exchange).deployment(deployment);
+		HttpHeaders headers = this.exchange.getResponse().getHeaders();
+		headers.set(ModelCallGate.MODEL_ID_HEADER, deployment.id());
+		if (deployment.apiBase() != null) {
+			headers.set(ModelCallGate.MODEL_API_BASE_HEADER, deployment.apiBase());
+		}
+		else {
+			headers.remove(ModelCallGate.MODEL_API_BASE_HEADER);
+		}
+		headers.set(RETRIES_HEADER, Integer.toString(this.retries));
+		headers.set(FALLBACKS_HEADER, Integer.toString(this.fallbacks));
+	}
+
+	/**
+	 * The request's own {@code fallbacks}: a list of model names for the requested group,
+	 * or LiteLLM's {@code [{"group": ["other"]}]} form.
+	 */
+	private static Map<String, List<String>> requestFallbacks(ChatCompletionRequest request, String group) {
+		if (!(request.extra().get("fallbacks") instanceof List<?> given) || given.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<String>> fallbacks = new LinkedHashMap<>();
+		for (Object item : given) {
+			if (item instanceof String name) {
+				fallbacks.computeIfAbsent(group, (key) -> new java.util.ArrayList<>()).add(name);
+			}
+			else if (item instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> {
+					if (value instanceof List<?> names) {
+						names.forEach((name) -> fallbacks
+							.computeIfAbsent(String.valueOf(key), (k) -> new java.util.ArrayList<>())
+							.add(String.valueOf(name)));
+					}
+				});
+			}
+		}
+		return fallbacks;
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.llmgw.gateway.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.llmgw.gateway.config.LuaScript;
+import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.error.GatewayError;
+import io.lettuce.core.ScriptOutputType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which deployments are resting after failures. Asked on every call, so the answer is
+ * local: a map of deployment id to the end of its cooldown. Failures are counted in Redis
+ * when it is configured, so that every instance's failures add up, and a cooldown that
+ * starts is broadcast to the other instances ({@link CooldownBroadcast}); without Redis,
+ * or when it fails, this instance counts alone (failing open: a deployment is then cooled
+ * down later, never wrongly). As in LiteLLM, the only deployment of a group is never
+ * cooled down, since there would be nothing left to call.
+ */
+public final class Cooldowns {
+
+	private static final Logger log = LoggerFactory.getLogger(Cooldowns.class);
+
+	private static final LuaScript SCRIPT = LuaScript.load("router_cooldown.lua");
+
+	private static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
+
+	private final RoutingPolicy policy;
+
+	private final Clock clock;
+
+	private final @Nullable SharedRedis redis;
+
+	private final Map<String, Long> restingUntil = new ConcurrentHashMap<>();
+
+	private final Map<String, LocalCount> localFails = new ConcurrentHashMap<>();
+
+	private volatile @Nullable CooldownBroadcast broadcast;
+
+	public Cooldowns(RoutingPolicy policy, Clock clock, @Nullable SharedRedis redis) {
+		this.policy = policy;
+		this.clock = clock;
+		this.redis = redis;
+	}
+
+	public void broadcastWith(CooldownBroadcast broadcast) {
+		this.broadcast = broadcast;
+	}
+
+	public boolean resting(Deployment deployment) {
+		Long until = this.restingUntil.get(deployment.id());
+		return until != null && until > this.clock.millis();
+	}
+
+	/** Starts a cooldown another instance announced. */
+	public void rest(String deploymentId, long untilMillis) {
+		this.restingUntil.merge(deploymentId, untilMillis, Math::max);
+	}
+
+	/**
+	 * Counts a failed call of {@code deployment}.
+	 * @param deployment who failed
+	 * @param error how
+	 * @param groupSize deployments in its group
+	 */
+	public void failed(Deployment deployment, GatewayError error, int groupSize) {
+		if (!this.policy.cooldownsEnabled() || groupSize <= 1) {
+			return;
+		}
+		int status = error.status();
+		boolean now = status == 429 || status == 401 || status == 404 || status == 408;
+		long minute = this.clock.millis() / 60_000;
+		SharedRedis shared = this.redis;
+		if (shared == null) {
+			countLocally(deployment, minute, now);
+			return;
+		}
+		String[] keys = { "llmgw:router:fails:" + deployment.id() + ":" + minute,
+				"llmgw:router:cooldown:" + deployment.id() };
+		String[] args = { Integer.toString(this.policy.allowedFails()),
+				Long.toString(this.policy.cooldown().toMillis()), now ? "1" : "0" };
+		shared.<Long>run(SCRIPT, ScriptOutputType.INTEGER, keys, args, REDIS_TIMEOUT).subscribe((millis) -> {
+			if (millis != null && millis > 0) {
+				start(deployment.id(), this.clock.millis() + millis, true);
+			}
+		}, (failure) -> {
+			log.warn("cooldown count in Redis failed ({}); counting on this instance", failure.toString());
+			countLocally(deployment, minute, now);
+		});
+	}
+
+	private void countLocally(Deployment deployment, long minute, boolean now) {
+		LocalCount count = this.localFails.compute(deployment.id(),
+				(id, old) -> (old != null && old.minute == minute) ? old : new LocalCount(minute));
+		if (now || count.fails.incrementAndGet() > this.policy.allowedFails()) {
+			start(deployment.id(), this.clock.millis() + this.policy.cooldown().toMillis(), this.redis != null);
+		}
+	}
+
+	private void start(String deploymentId, long untilMillis, boolean announce) {
+		rest(deploymentId, untilMillis);
+		log.info("deployment {} cools down for {} ms", deploymentId, untilMillis - this.clock.millis());
+		CooldownBroadcast out = this.broadcast;
+		if (announce && out != null) {
+			out.announce(deploymentId, untilMillis);
+		}
+	}
+
+	private static final class LocalCount {
+
+		final long minute;
+
+		final AtomicInteger fails = new AtomicInteger();
+
+		LocalCount(long minute) {
+			this.minute = minute;
+		}
+
+	}
+
+}

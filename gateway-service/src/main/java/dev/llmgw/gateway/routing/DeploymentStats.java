@@ -1,0 +1,117 @@
+package dev.llmgw.gateway.routing;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What this instance has seen of each deployment, for the routing strategies that need
+ * it: calls in flight ({@code least-busy}), a moving average of latency, time to first
+ * token for streams ({@code latency-based-routing}), and requests and tokens in the
+ * current minute ({@code usage-based-routing-v2}). Counters are per deployment id,
+ * created on first use, updated without locks.
+ */
+public final class DeploymentStats {
+
+	/** Weight of the newest sample in the latency average. */
+	private static final double LATENCY_WEIGHT = 0.2;
+
+	private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+
+	private final java.time.Clock clock;
+
+	public DeploymentStats(java.time.Clock clock) {
+		this.clock = clock;
+	}
+
+	Counters of(Deployment deployment) {
+		return this.counters.computeIfAbsent(deployment.id(), (id) -> new Counters());
+	}
+
+	public void started(Deployment deployment) {
+		of(deployment).inFlight.incrementAndGet();
+	}
+
+	/**
+	 * @param deployment who answered
+	 * @param latencyNanos time to the answer, or to the first chunk of a stream
+	 * @param tokens tokens the call used, 0 when unknown
+	 */
+	public void finished(Deployment deployment, long latencyNanos, long tokens) {
+		Counters counters = of(deployment);
+		counters.inFlight.decrementAndGet();
+		if (latencyNanos > 0) {
+			counters.latency.updateAndGet((old) -> {
+				double previous = Double.longBitsToDouble(old);
+				double next = (previous == 0) ? latencyNanos : previous + LATENCY_WEIGHT * (latencyNanos - previous);
+				return Double.doubleToRawLongBits(next);
+			});
+		}
+		counters.minute(minute()).add(tokens);
+	}
+
+	public void failed(Deployment deployment) {
+		of(deployment).inFlight.decrementAndGet();
+	}
+
+	int inFlight(Deployment deployment) {
+		return of(deployment).inFlight.get();
+	}
+
+	/** Average latency in nanoseconds; 0 for a deployment not yet measured. */
+	double latency(Deployment deployment) {
+		return Double.longBitsToDouble(of(deployment).latency.get());
+	}
+
+	long tokensThisMinute(Deployment deployment) {
+		return of(deployment).minute(minute()).tokens.get();
+	}
+
+	long requestsThisMinute(Deployment deployment) {
+		return of(deployment).minute(minute()).requests.get();
+	}
+
+	private long minute() {
+		return this.clock.millis() / 60_000;
+	}
+
+	static final class Counters {
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		final AtomicLong latency = new AtomicLong();
+
+		private volatile Minute current = new Minute(-1);
+
+		Minute minute(long minute) {
+			Minute now = this.current;
+			if (now.minute != minute) {
+				now = new Minute(minute);
+				this.current = now;
+			}
+			return now;
+		}
+
+	}
+
+	static final class Minute {
+
+		final long minute;
+
+		final AtomicLong tokens = new AtomicLong();
+
+		final AtomicLong requests = new AtomicLong();
+
+		Minute(long minute) {
+			this.minute = minute;
+		}
+
+		void add(long used) {
+			this.requests.incrementAndGet();
+			this.tokens.addAndGet(used);
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.llmgw.gateway.routing;
+
+import java.time.Clock;
+
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.config.RedisSettings;
+import dev.llmgw.gateway.config.SharedRedisProvider;
+import dev.llmgw.gateway.spend.ModelPrice;
+import dev.llmgw.gateway.spend.PriceMap;
+import io.lettuce.core.RedisURI;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The router and the state it keeps: per-deployment statistics, cooldowns (shared through
+ * Redis when it is configured) and the policy read from router_settings.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RoutingConfiguration {
+
+	@Bean
+	RoutingPolicy routingPolicy(GatewayConfig config) {
+		return RoutingPolicy.from(config);
+	}
+
+	@Bean
+	DeploymentStats deploymentStats(Clock clock) {
+		return new DeploymentStats(clock);
+	}
+
+	@Bean
+	Cooldowns cooldowns(RoutingPolicy policy, Clock clock, SharedRedisProvider redis) {
+		return new Cooldowns(policy, clock, redis.get());
+	}
+
+	@Bean(destroyMethod = "close")
+	@Nullable CooldownBroadcast cooldownBroadcast(GatewayProperties properties, Cooldowns cooldowns) {
+		RedisURI uri = RedisSettings.from(properties);
+		return (uri != null) ? new CooldownBroadcast(uri, cooldowns) : null;
+	}
+
+	@Bean
+	Router router(GatewayConfig config, RoutingPolicy policy, Cooldowns cooldowns, DeploymentStats stats,
+			PriceMap prices) {
+		RoutingStrategy strategy = RoutingStrategy.named(config.routerSettings().routingStrategy(), stats,
+				(deployment) -> {
+					ModelPrice price = prices.priceOf(deployment);
+					return price.inputCostPerToken() + price.outputCostPerToken();
+				});
+		return new Router(strategy, cooldowns, policy, (deployment) -> {
+			Integer window = deployment.modelInfo().maxInputTokens();
+			if (window == null) {
+				window = prices.priceOf(deployment).maxInputTokens();
+			}
+			return (window != null) ? window : 0;
+		});
+	}
+
+}

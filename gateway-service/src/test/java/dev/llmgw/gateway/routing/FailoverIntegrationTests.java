@@ -1,0 +1,91 @@
+package dev.llmgw.gateway.routing;
+
+import java.net.http.HttpResponse;
+
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retries, cooldowns and fallbacks through the gateway, against the fake server's steered
+ * failures: each answer says what happened in LiteLLM's headers.
+ */
+class FailoverIntegrationTests extends GatewayTestBase {
+
+	@Test
+	void aFailingDeploymentIsRetriedElsewhereThenRestsWhileTheHealthyOneTakesEveryCall() {
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> response = post("/v1/chat/completions", retrying("flaky", 1));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("flaky-healthy");
+		}
+		// more than allowed_fails (1) failures in the minute put flaky-broken to rest
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> response = post("/v1/chat/completions", retrying("flaky", 1));
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("x-litellm-attempted-retries")).hasValue("0");
+			assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("flaky-healthy");
+		}
+	}
+
+	@Test
+	void aTimeoutIsRetriedOnAnotherDeployment() {
+		boolean sawRetry = false;
+		for (int i = 0; i < 8 && !sawRetry; i++) {
+			HttpResponse<String> response = post("/v1/chat/completions", retrying("slow-or-fast", 1));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("fast-one");
+			sawRetry = response.headers().firstValue("x-litellm-attempted-retries").orElse("0").equals("1");
+		}
+		assertThat(sawRetry).as("slow-one was picked at least once in 8 calls and timed out").isTrue();
+	}
+
+	@Test
+	void withoutRetriesTheErrorReachesTheCaller() {
+		HttpResponse<String> response = post("/v1/chat/completions", chat("always-down", "x"));
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("x-litellm-attempted-retries")).hasValue("0");
+		assertThat(response.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("0");
+	}
+
+	@Test
+	void aContextWindowErrorFallsBackToTheLargerGroup() {
+		HttpResponse<String> response = post("/v1/chat/completions", chat("small-window", "a long prompt"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("You said: a long prompt");
+		assertThat(response.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("1");
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("big-window");
+	}
+
+	@Test
+	void aContentPolicyErrorFallsBackToItsOwnFallback() {
+		HttpResponse<String> response = post("/v1/chat/completions", chat("moderated", "something edgy"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("lenient");
+		assertThat(response.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("1");
+	}
+
+	@Test
+	void theRequestCanNameItsOwnFallbacks() {
+		HttpResponse<String> response = post("/v1/chat/completions", "{\"model\":\"always-down\","
+				+ "\"fallbacks\":[\"lenient\"],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("lenient");
+	}
+
+	@Test
+	void aStreamFallsBackBeforeItsFirstByte() {
+		HttpResponse<String> response = post("/v1/chat/completions", streamChat("small-window", "stream me", false));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("stream").endsWith("data: [DONE]\n\n");
+		assertThat(response.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("1");
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("big-window");
+	}
+
+	private static String retrying(String model, int retries) {
+		return "{\"model\":\"" + model + "\",\"num_retries\":" + retries
+				+ ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+	}
+
+}
