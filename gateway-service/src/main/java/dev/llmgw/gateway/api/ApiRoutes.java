@@ -70,8 +70,8 @@ public class ApiRoutes {
 
 	@Bean
 	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
-			PriceMap prices) {
-		return new EmbeddingsHandler(bodies, gate, providers, prices);
+			PriceMap prices, ModelRegistry models, Router router) {
+		return new EmbeddingsHandler(bodies, gate, providers, prices, models, router);
 	}
 
 	@Bean

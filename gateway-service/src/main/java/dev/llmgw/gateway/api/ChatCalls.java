@@ -129,7 +129,8 @@ public final class ChatCalls {
 		if (group == null) {
 			group = ModelGroup.of(deployment.modelName(), List.of(deployment));
 		}
-		return new Failover(exchange, this.router, this.models, request, group, BudgetGate.promptChars(request));
+		return new Failover(exchange, this.router, this.models, request.extra(), group,
+				BudgetGate.promptChars(request));
 	}
 
 	/** One non-streaming attempt, measured for the routing strategies. */

@@ -5,6 +5,10 @@ import java.util.List;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.CostCalculator;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
@@ -30,7 +34,14 @@ public final class EmbeddingsHandler {
 
 	private final PriceMap prices;
 
-	public EmbeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers, PriceMap prices) {
+	private final ModelRegistry models;
+
+	private final Router router;
+
+	public EmbeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers, PriceMap prices,
+			ModelRegistry models, Router router) {
+		this.models = models;
+		this.router = router;
 		this.bodies = bodies;
 		this.gate = gate;
 		this.providers = providers;
@@ -46,12 +57,17 @@ public final class EmbeddingsHandler {
 			return this.gate
 				.admit(exchange, model, ModelCallGate.endUser(exchange, embedding.user()), "/embeddings",
 						embedding.inputChars(), 0)
-				.flatMap((deployment) -> this.providers.forDeployment(deployment)
-					.embed(new EmbeddingCall(deployment, embedding, CallContext.of(exchange).callId()))
+				.flatMap((deployment) -> failover(exchange, model, deployment, embedding)
+					.run(deployment,
+							(chosen) -> this.providers.forDeployment(chosen)
+								.embed(new EmbeddingCall(chosen, embedding, CallContext.of(exchange).callId())),
+							() -> true)
+					.next()
 					.flatMap((result) -> {
 						CallContext context = CallContext.of(exchange);
+						Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
 						context.usage(result.usage());
-						double cost = CostCalculator.cost(this.prices.priceOf(deployment), result.usage());
+						double cost = CostCalculator.cost(this.prices.priceOf(answered), result.usage());
 						context.cost(cost);
 						return ServerResponse.ok()
 							.contentType(MediaType.APPLICATION_JSON)
@@ -59,6 +75,13 @@ public final class EmbeddingsHandler {
 							.bodyValue(result.body());
 					}));
 		});
+	}
+
+	private Failover failover(ServerWebExchange exchange, String model, Deployment deployment,
+			EmbeddingRequest embedding) {
+		ModelGroup group = this.models.find(model);
+		return new Failover(exchange, this.router, this.models, embedding.extra(),
+				(group != null) ? group : ModelGroup.of(model, List.of(deployment)), 0);
 	}
 
 	private static String validate(EmbeddingRequest request) {

@@ -16,7 +16,6 @@ import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.routing.RoutingPolicy;
 import dev.llmgw.gateway.web.CallContext;
-import dev.llmgw.model.openai.ChatCompletionRequest;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -75,8 +74,17 @@ final class Failover {
 
 	private int nextFallback;
 
-	Failover(ServerWebExchange exchange, Router router, ModelRegistry models, ChatCompletionRequest request,
-			ModelGroup group, long promptChars) {
+	/**
+	 * @param exchange the caller's request
+	 * @param router the router
+	 * @param models the model groups, for fallbacks
+	 * @param requestFields the request's fields, for its own {@code num_retries} and
+	 * {@code fallbacks}
+	 * @param group the admitted group
+	 * @param promptChars the prompt's size, for the pre-call check
+	 */
+	Failover(ServerWebExchange exchange, Router router, ModelRegistry models,
+			Map<String, @Nullable Object> requestFields, ModelGroup group, long promptChars) {
 		this.exchange = exchange;
 		this.router = router;
 		this.models = models;
@@ -84,8 +92,8 @@ final class Failover {
 		this.group = group;
 		this.requestedGroup = group.name();
 		this.promptChars = promptChars;
-		this.requestFallbacks = requestFallbacks(request, group.name());
-		Object perCall = request.extra().get("num_retries");
+		this.requestFallbacks = requestFallbacks(requestFields, group.name());
+		Object perCall = requestFields.get("num_retries");
 		this.numRetries = (perCall instanceof Number number) ? Math.max(0, number.intValue())
 				: this.policy.numRetries();
 		this.retriesLeft = this.numRetries;
@@ -219,8 +227,8 @@ final class Failover {
 	 * The request's own {@code fallbacks}: a list of model names for the requested group,
 	 * or LiteLLM's {@code [{"group": ["other"]}]} form.
 	 */
-	private static Map<String, List<String>> requestFallbacks(ChatCompletionRequest request, String group) {
-		if (!(request.extra().get("fallbacks") instanceof List<?> given) || given.isEmpty()) {
+	private static Map<String, List<String>> requestFallbacks(Map<String, @Nullable Object> fields, String group) {
+		if (!(fields.get("fallbacks") instanceof List<?> given) || given.isEmpty()) {
 			return Map.of();
 		}
 		Map<String, List<String>> fallbacks = new LinkedHashMap<>();
