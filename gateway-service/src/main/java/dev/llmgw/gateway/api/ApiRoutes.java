@@ -12,6 +12,7 @@ import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.ratelimit.RateLimiter;
 import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
+import dev.llmgw.gateway.routing.ConcurrencyLimits;
 import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.PriceMap;
@@ -41,8 +42,8 @@ public class ApiRoutes {
 
 	@Bean
 	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			ModelRegistry models, Router router, DeploymentStats stats) {
-		return new ChatCalls(gate, providers, prices, keySpend, models, router, stats);
+			ModelRegistry models, Router router, DeploymentStats stats, ConcurrencyLimits limits) {
+		return new ChatCalls(gate, providers, prices, keySpend, models, router, stats, limits);
 	}
 
 	@Bean

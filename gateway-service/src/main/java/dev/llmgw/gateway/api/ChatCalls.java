@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.api;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -10,6 +11,7 @@ import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.routing.ConcurrencyLimits;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.ModelGroup;
@@ -53,8 +55,11 @@ public final class ChatCalls {
 
 	private final DeploymentStats stats;
 
+	private final ConcurrencyLimits limits;
+
 	public ChatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			ModelRegistry models, Router router, DeploymentStats stats) {
+			ModelRegistry models, Router router, DeploymentStats stats, ConcurrencyLimits limits) {
+		this.limits = limits;
 		this.models = models;
 		this.router = router;
 		this.stats = stats;
@@ -82,22 +87,18 @@ public final class ChatCalls {
 	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
 		CallContext context = CallContext.of(exchange);
-		return failover(exchange, request, deployment)
-			.run(deployment,
-					(chosen) -> timed(chosen,
-							this.providers.forDeployment(chosen)
-								.complete(new ProviderCall(chosen, request, context.callId()))),
-					() -> true)
-			.next()
-			.map((result) -> {
-				Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
-				context.usage(result.usage());
-				double cost = CostCalculator.cost(this.prices.priceOf(answered), result.usage());
-				context.cost(cost);
-				writeKeySpend(exchange, context, cost);
-				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
-				return result;
-			});
+		Flux<ChatResult> call = failover(exchange, request, deployment).run(deployment, (chosen) -> timed(chosen,
+				this.providers.forDeployment(chosen).complete(new ProviderCall(chosen, request, context.callId()))),
+				() -> true);
+		return queued(request, deployment, deployment.timeout(), call).next().map((result) -> {
+			Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
+			context.usage(result.usage());
+			double cost = CostCalculator.cost(this.prices.priceOf(answered), result.usage());
+			context.cost(cost);
+			writeKeySpend(exchange, context, cost);
+			exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+			return result;
+		});
 	}
 
 	/**
@@ -111,16 +112,30 @@ public final class ChatCalls {
 		CallContext context = CallContext.of(exchange);
 		// a stream's headers leave before its cost is known: the key's spend so far
 		writeKeySpend(exchange, context, 0);
-		return failover(exchange, request, deployment)
-			.run(deployment,
-					(chosen) -> timedStream(chosen,
-							this.providers.forDeployment(chosen)
-								.stream(new ProviderCall(chosen, request, context.callId()), tally),
-							tally),
-					() -> !tally.started())
-			.doOnNext((frame) -> tally.markStarted())
+		Flux<byte[]> call = failover(exchange, request, deployment).run(deployment,
+				(chosen) -> timedStream(chosen,
+						this.providers.forDeployment(chosen)
+							.stream(new ProviderCall(chosen, request, context.callId()), tally),
+						tally),
+				() -> !tally.started());
+		return queued(request, deployment, deployment.streamTimeout(), call).doOnNext((frame) -> tally.markStarted())
 			.doOnTerminate(() -> context.usage(usageOf(tally, request)))
 			.doOnCancel(() -> context.usage(usageOf(tally, request)));
+	}
+
+	/**
+	 * The call once its model group has a free slot: groups with a concurrency limit let
+	 * waiting calls in by {@code priority}, then arrival.
+	 */
+	private <T> Flux<T> queued(ChatCompletionRequest request, Deployment deployment, Duration maxWait, Flux<T> call) {
+		String model = (request.model() != null) ? request.model() : deployment.modelName();
+		ModelGroup group = this.models.find(model);
+		if (group == null) {
+			return call;
+		}
+		Integer priority = (request.extra().get("priority") instanceof Number number) ? number.intValue() : null;
+		return this.limits.enter(group, priority, maxWait)
+			.flatMapMany((release) -> call.doFinally((signal) -> release.run()));
 	}
 
 	private Failover failover(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {

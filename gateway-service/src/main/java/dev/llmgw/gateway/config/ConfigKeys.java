@@ -31,7 +31,7 @@ final class ConfigKeys {
 			"region_name", "vertex_project", "vertex_location", "vertex_credentials", "azure_ad_token", "tenant_id",
 			"client_id", "client_secret", "use_in_pass_through", "litellm_credential_name",
 			"merge_reasoning_content_in_choices", "mock_response", "base_model", "configurable_clientside_auth_params",
-			"model_id", "max_budget", "budget_duration", "headers", "guardrailConfig");
+			"model_id", "max_budget", "budget_duration", "headers", "guardrailConfig", "max_parallel_requests");
 
 	static final Set<String> LITELLM_SETTINGS = Set.of("cache", "cache_params", "max_budget", "budget_duration",
 			"max_internal_user_budget", "internal_user_budget_duration", "default_key_generate_params",

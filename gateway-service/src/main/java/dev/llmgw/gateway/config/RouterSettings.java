@@ -23,14 +23,18 @@ import org.jspecify.annotations.Nullable;
  * @param modelGroupAlias {@code {"alias": "group"}}
  * @param retryAfterSeconds the least wait before a retry
  * @param disableCooldowns never cool a deployment down
+ * @param defaultMaxParallelRequests concurrency of a deployment without its own
+ * max_parallel_requests
+ * @param defaultPriority the priority of a request that names none
  */
 public record RouterSettings(String routingStrategy, @Nullable Integer numRetries, @Nullable Double timeoutSeconds,
 		@Nullable Integer allowedFails, @Nullable Double cooldownTimeSeconds, boolean enablePreCallCheck,
 		Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
 		Map<String, List<String>> contentPolicyFallbacks, List<String> defaultFallbacks,
-		Map<String, String> modelGroupAlias, @Nullable Double retryAfterSeconds, boolean disableCooldowns) {
+		Map<String, String> modelGroupAlias, @Nullable Double retryAfterSeconds, boolean disableCooldowns,
+		@Nullable Integer defaultMaxParallelRequests, @Nullable Integer defaultPriority) {
 
 	public static final RouterSettings DEFAULTS = new RouterSettings("simple-shuffle", null, null, null, null, false,
-			Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, false);
+			Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, false, null, null);
 
 }

@@ -63,7 +63,9 @@ final class SettingsBinder {
 				fallbacks(map, "context_window_fallbacks", path), fallbacks(map, "content_policy_fallbacks", path),
 				this.reader.strings(map, "default_fallbacks", path), Collections.unmodifiableMap(aliases),
 				this.reader.number(map, "retry_after", path),
-				Boolean.TRUE.equals(this.reader.bool(map, "disable_cooldowns", path)));
+				Boolean.TRUE.equals(this.reader.bool(map, "disable_cooldowns", path)),
+				this.reader.integer(map, "default_max_parallel_requests", path),
+				this.reader.integer(map, "default_priority", path));
 	}
 
 	GeneralSettings general(@Nullable Object section) {

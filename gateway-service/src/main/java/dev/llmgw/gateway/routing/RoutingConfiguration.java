@@ -43,6 +43,12 @@ public class RoutingConfiguration {
 	}
 
 	@Bean
+	ConcurrencyLimits concurrencyLimits(GatewayConfig config) {
+		return new ConcurrencyLimits(config.routerSettings().defaultMaxParallelRequests(),
+				config.routerSettings().defaultPriority());
+	}
+
+	@Bean
 	Router router(GatewayConfig config, RoutingPolicy policy, Cooldowns cooldowns, DeploymentStats stats,
 			PriceMap prices) {
 		RoutingStrategy strategy = RoutingStrategy.named(config.routerSettings().routingStrategy(), stats,

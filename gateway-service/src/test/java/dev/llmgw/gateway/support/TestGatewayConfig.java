@@ -189,6 +189,15 @@ public final class TestGatewayConfig {
 				    model_info: {id: lenient}
 				  - model_name: always-down
 				    litellm_params: {model: "openai/down;error=503", api_base: "%1$s", api_key: k}
+				  - model_name: queued
+				    litellm_params: {model: "openai/queued;latency_ms=600", api_base: "%1$s", api_key: k, max_parallel_requests: 1}
+				  - model_name: queued-tight
+				    litellm_params:
+				      model: "openai/tight;latency_ms=1500"
+				      api_base: "%1$s"
+				      api_key: k
+				      max_parallel_requests: 1
+				      timeout: 2.0
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				  context_window_fallbacks: [{small-window: [big-window]}]

@@ -1,0 +1,73 @@
+package dev.llmgw.gateway.routing;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.llmgw.gateway.support.GatewayTestBase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A saturated model group (one deployment, {@code max_parallel_requests: 1}) serves
+ * waiting calls by {@code priority}, lower first, whatever their arrival order, and
+ * refuses with a 429 a call that waited past its bound.
+ */
+class PriorityQueueIntegrationTests extends GatewayTestBase {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@Test
+	void waitingCallsAreServedInPriorityOrderNotArrivalOrder() throws Exception {
+		List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		// the first call takes the only slot for 600 ms; the others arrive while it runs
+		calls.add(send("queued", null, "first", finished));
+		Thread.sleep(100);
+		calls.add(send("queued", 5, "p5", finished));
+		Thread.sleep(30);
+		calls.add(send("queued", 1, "p1", finished));
+		Thread.sleep(30);
+		calls.add(send("queued", 3, "p3", finished));
+		for (CompletableFuture<HttpResponse<String>> call : calls) {
+			HttpResponse<String> response = call.get();
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		}
+		assertThat(finished).containsExactly("first", "p1", "p3", "p5");
+	}
+
+	@Test
+	void aCallThatWaitsPastItsBoundIsRefusedWith429() throws Exception {
+		List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+		// each call holds the slot for 1.5 s and may wait 2 s: the second is let in after
+		// about 1.2 s, the third would be let in only at about 3 s, past its bound
+		CompletableFuture<HttpResponse<String>> first = send("queued-tight", null, "a", finished);
+		Thread.sleep(300);
+		CompletableFuture<HttpResponse<String>> second = send("queued-tight", null, "b", finished);
+		Thread.sleep(300);
+		CompletableFuture<HttpResponse<String>> third = send("queued-tight", null, "c", finished);
+		assertThat(first.get().statusCode()).isEqualTo(200);
+		assertThat(second.get().statusCode()).as("waited about 1.2 s of its 2").isEqualTo(200);
+		HttpResponse<String> refused = third.get();
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("priority queue");
+		assertThat(refused.headers().firstValue("retry-after")).isPresent();
+	}
+
+	private CompletableFuture<HttpResponse<String>> send(String model, Integer priority, String name,
+			List<String> finished) {
+		String body = "{\"model\":\"" + model + "\"" + ((priority != null) ? ",\"priority\":" + priority : "")
+				+ ",\"messages\":[{\"role\":\"user\",\"content\":\"" + name + "\"}]}";
+		return HTTP
+			.sendAsync(request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.whenComplete((response, error) -> finished.add(name));
+	}
+
+}
