@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What this instance has seen of each deployment, for the routing strategies that need
  * it: calls in flight ({@code least-busy}), a moving average of latency, time to first
@@ -49,6 +51,8 @@ public final class DeploymentStats {
 			});
 		}
 		counters.minute(minute()).add(tokens);
+		counters.pendingTokens.addAndGet(tokens);
+		counters.pendingRequests.incrementAndGet();
 	}
 
 	public void failed(Deployment deployment) {
@@ -64,12 +68,64 @@ public final class DeploymentStats {
 		return Double.longBitsToDouble(of(deployment).latency.get());
 	}
 
+	/**
+	 * Tokens used this minute: every instance's, as last read from Redis, plus what this
+	 * instance used since; without Redis, this instance's alone.
+	 */
 	long tokensThisMinute(Deployment deployment) {
-		return of(deployment).minute(minute()).tokens.get();
+		Counters counters = of(deployment);
+		long minute = minute();
+		Shared shared = counters.shared;
+		if (shared != null && shared.minute == minute) {
+			return shared.tokens + counters.pendingTokens.get();
+		}
+		return counters.minute(minute).tokens.get();
 	}
 
 	long requestsThisMinute(Deployment deployment) {
-		return of(deployment).minute(minute()).requests.get();
+		Counters counters = of(deployment);
+		long minute = minute();
+		Shared shared = counters.shared;
+		if (shared != null && shared.minute == minute) {
+			return shared.requests + counters.pendingRequests.get();
+		}
+		return counters.minute(minute).requests.get();
+	}
+
+	/** The deployment ids seen, for the usage sync. */
+	java.util.Set<String> deploymentIds() {
+		return this.counters.keySet();
+	}
+
+	/**
+	 * Takes what this instance used since the last sync, to add to the shared counters.
+	 */
+	long[] takePending(String deploymentId) {
+		Counters counters = this.counters.get(deploymentId);
+		if (counters == null) {
+			return new long[] { 0, 0 };
+		}
+		return new long[] { counters.pendingTokens.getAndSet(0), counters.pendingRequests.getAndSet(0) };
+	}
+
+	void restorePending(String deploymentId, long tokens, long requests) {
+		Counters counters = this.counters.get(deploymentId);
+		if (counters != null) {
+			counters.pendingTokens.addAndGet(tokens);
+			counters.pendingRequests.addAndGet(requests);
+		}
+	}
+
+	/** Records every instance's usage this minute, as Redis counted it. */
+	void shared(String deploymentId, long minute, long tokens, long requests) {
+		Counters counters = this.counters.get(deploymentId);
+		if (counters != null) {
+			counters.shared = new Shared(minute, tokens, requests);
+		}
+	}
+
+	long currentMinute() {
+		return minute();
 	}
 
 	private long minute() {
@@ -82,6 +138,12 @@ public final class DeploymentStats {
 
 		final AtomicLong latency = new AtomicLong();
 
+		final AtomicLong pendingTokens = new AtomicLong();
+
+		final AtomicLong pendingRequests = new AtomicLong();
+
+		volatile @Nullable Shared shared;
+
 		private volatile Minute current = new Minute(-1);
 
 		Minute minute(long minute) {
@@ -92,6 +154,10 @@ public final class DeploymentStats {
 			}
 			return now;
 		}
+
+	}
+
+	private record Shared(long minute, long tokens, long requests) {
 
 	}
 

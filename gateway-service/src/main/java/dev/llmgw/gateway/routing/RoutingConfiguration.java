@@ -42,6 +42,14 @@ public class RoutingConfiguration {
 		return (uri != null) ? new CooldownBroadcast(uri, cooldowns) : null;
 	}
 
+	/** Shares usage between instances, for usage-based routing only. */
+	@Bean(destroyMethod = "close")
+	@Nullable UsageSync usageSync(GatewayConfig config, DeploymentStats stats, SharedRedisProvider redis) {
+		boolean usageBased = config.routerSettings().routingStrategy().startsWith("usage-based-routing");
+		return (usageBased && redis.get() != null) ? new UsageSync(stats, redis.get(), java.time.Duration.ofSeconds(1))
+				: null;
+	}
+
 	@Bean
 	ConcurrencyLimits concurrencyLimits(GatewayConfig config) {
 		return new ConcurrencyLimits(config.routerSettings().defaultMaxParallelRequests(),
