@@ -87,8 +87,9 @@ public final class ChatCalls {
 	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
 		CallContext context = CallContext.of(exchange);
-		Flux<ChatResult> call = failover(exchange, request, deployment).run(deployment, (chosen) -> timed(chosen,
-				this.providers.forDeployment(chosen).complete(new ProviderCall(chosen, request, context.callId()))),
+		Flux<ChatResult> call = failover(exchange, request, deployment).run(deployment,
+				(chosen) -> timed(chosen, this.providers.forDeployment(chosen)
+					.complete(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, context.callId()))),
 				() -> true);
 		return queued(request, deployment, deployment.timeout(), call).next().map((result) -> {
 			Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
@@ -113,9 +114,8 @@ public final class ChatCalls {
 		// a stream's headers leave before its cost is known: the key's spend so far
 		writeKeySpend(exchange, context, 0);
 		Flux<byte[]> call = failover(exchange, request, deployment).run(deployment,
-				(chosen) -> timedStream(chosen,
-						this.providers.forDeployment(chosen)
-							.stream(new ProviderCall(chosen, request, context.callId()), tally),
+				(chosen) -> timedStream(chosen, this.providers.forDeployment(chosen)
+					.stream(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, context.callId()), tally),
 						tally),
 				() -> !tally.started());
 		return queued(request, deployment, deployment.streamTimeout(), call).doOnNext((frame) -> tally.markStarted())

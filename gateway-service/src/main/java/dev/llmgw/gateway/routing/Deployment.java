@@ -39,6 +39,29 @@ public record Deployment(String id, String modelName, ProviderSpec provider, Str
 		return this.params.defaults();
 	}
 
+	/**
+	 * This deployment with a call's own {@code timeout} and {@code stream_timeout}, which
+	 * LiteLLM lets a request set.
+	 * @param fields the request's fields
+	 * @return this deployment, or a copy with the request's timeouts
+	 */
+	public Deployment withTimeoutsOf(Map<String, ? extends @org.jspecify.annotations.Nullable Object> fields) {
+		Duration call = seconds(fields.get("timeout"));
+		Duration stream = seconds(fields.get("stream_timeout"));
+		if (call == null && stream == null) {
+			return this;
+		}
+		Duration newTimeout = (call != null) ? call : this.timeout;
+		Duration newStreamTimeout = (stream != null) ? stream : (call != null) ? call : this.streamTimeout;
+		return new Deployment(this.id, this.modelName, this.provider, this.providerModel, this.apiBase, this.credential,
+				this.params, this.modelInfo, newTimeout, newStreamTimeout, this.dropParams);
+	}
+
+	private static @Nullable Duration seconds(@Nullable Object value) {
+		return (value instanceof Number number && number.doubleValue() > 0)
+				? Duration.ofMillis(Math.round(number.doubleValue() * 1000)) : null;
+	}
+
 	@Override
 	public String toString() {
 		return "Deployment[" + this.id + " " + this.modelName + " -> " + this.provider.name() + "/" + this.providerModel

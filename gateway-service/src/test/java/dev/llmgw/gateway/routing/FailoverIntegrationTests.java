@@ -42,6 +42,14 @@ class FailoverIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aRequestSetsItsOwnTimeout() {
+		HttpResponse<String> response = post("/v1/chat/completions",
+				"{\"model\":\"slow-reply\",\"timeout\":0.1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(408);
+		assertThat(response.body()).contains("0.1s");
+	}
+
+	@Test
 	void withoutRetriesTheErrorReachesTheCaller() {
 		HttpResponse<String> response = post("/v1/chat/completions", chat("always-down", "x"));
 		assertThat(response.statusCode()).isEqualTo(503);
