@@ -60,6 +60,8 @@ final class Failover {
 
 	private final Set<String> tried = new HashSet<>();
 
+	private final Map<String, Integer> sameDeploymentRetries = new java.util.HashMap<>();
+
 	private ModelGroup group;
 
 	private final String requestedGroup;
@@ -125,7 +127,16 @@ final class Failover {
 			this.router.cooldowns().failed(deployment, failure, this.group.deployments().size());
 			Deployment next = null;
 			Duration wait = Duration.ZERO;
-			if (failure.isRetryable() && this.retriesLeft > 0) {
+			Integer ownRetries = deployment.params().maxRetries();
+			int sameAttempts = this.sameDeploymentRetries.merge(deployment.id(), 1, Integer::sum);
+			if (failure.isRetryable() && ownRetries != null && sameAttempts <= ownRetries) {
+				// the deployment's own max_retries: the same deployment again, as the
+				// provider client does in LiteLLM, before the router looks elsewhere
+				this.retries++;
+				next = deployment;
+				wait = wait(failure, null);
+			}
+			else if (failure.isRetryable() && this.retriesLeft > 0) {
 				this.retriesLeft--;
 				this.retries++;
 				next = nextInGroup();

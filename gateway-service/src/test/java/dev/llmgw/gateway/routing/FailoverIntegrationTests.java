@@ -42,6 +42,19 @@ class FailoverIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aDeploymentsOwnMaxRetriesRetriesTheSameDeployment() {
+		// the fake fails the first call for this key, then answers
+		send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:"
+					+ dev.llmgw.gateway.support.FakeLlmServerProcess.shared().port() + "/fake/reset"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build());
+		HttpResponse<String> response = post("/v1/chat/completions", chat("hiccup", "again"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("x-litellm-attempted-retries")).hasValue("1");
+	}
+
+	@Test
 	void aRequestSetsItsOwnTimeout() {
 		HttpResponse<String> response = post("/v1/chat/completions",
 				"{\"model\":\"slow-reply\",\"timeout\":0.1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");

@@ -189,6 +189,8 @@ public final class TestGatewayConfig {
 				    model_info: {id: lenient}
 				  - model_name: always-down
 				    litellm_params: {model: "openai/down;error=503", api_base: "%1$s", api_key: k}
+				  - model_name: hiccup
+				    litellm_params: {model: "openai/hiccup;error=503;fail_times=1;fail_key=hiccup", api_base: "%1$s", api_key: k, max_retries: 1}
 				  - model_name: queued
 				    litellm_params: {model: "openai/queued;latency_ms=600", api_base: "%1$s", api_key: k, max_parallel_requests: 1}
 				  - model_name: queued-tight
