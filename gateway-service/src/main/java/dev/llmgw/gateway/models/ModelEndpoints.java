@@ -3,9 +3,9 @@ package dev.llmgw.gateway.models;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.admin.Ids;
 import dev.llmgw.gateway.admin.RequestFields;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -66,7 +66,7 @@ final class ModelEndpoints {
 		CallerIdentity caller = permitted(request);
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			DeploymentConfig entry = bind(body);
-			String id = (entry.modelInfo().id() != null) ? entry.modelInfo().id() : UUID.randomUUID().toString();
+			String id = (entry.modelInfo().id() != null) ? entry.modelInfo().id() : Ids.uuid();
 			if (this.registry.deployment(id) != null) {
 				return Mono.error(LiteLlmErrors.duplicate(id));
 			}
