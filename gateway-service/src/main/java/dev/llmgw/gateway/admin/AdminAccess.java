@@ -16,25 +16,25 @@ import org.springframework.web.server.ServerWebExchange;
  * admin viewers read everything, internal users their own keys and their own user,
  * internal-user viewers only read themselves.
  */
-final class AdminAccess {
+public final class AdminAccess {
 
 	private AdminAccess() {
 	}
 
-	static CallerIdentity caller(ServerWebExchange exchange) {
+	public static CallerIdentity caller(ServerWebExchange exchange) {
 		CallerIdentity caller = CallContext.of(exchange).caller();
 		return (caller != null) ? caller : CallerIdentity.unauthenticated();
 	}
 
 	/** Only admins may manage users, teams and customers. */
-	static void requireAdmin(CallerIdentity caller, String route) {
+	public static void requireAdmin(CallerIdentity caller, String route) {
 		if (!caller.isAdmin()) {
 			throw notAdmin(caller, route);
 		}
 	}
 
 	/** Admins and admin viewers may read any record. */
-	static void requireReadAll(CallerIdentity caller, String route) {
+	public static void requireReadAll(CallerIdentity caller, String route) {
 		if (!caller.canReadAll()) {
 			throw notAdmin(caller, route);
 		}

@@ -10,7 +10,7 @@ import java.util.UUID;
  * event loops): the platform default would read /dev/urandom through a blocking stream on
  * every call, on whatever thread asks.
  */
-final class Ids {
+public final class Ids {
 
 	private static final SecureRandom RANDOM = seeded();
 
@@ -33,7 +33,7 @@ final class Ids {
 	}
 
 	/** A random (version 4) UUID, for user, team and budget ids. */
-	static String uuid() {
+	public static String uuid() {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);

@@ -32,16 +32,22 @@ public final class ModelsHandler {
 
 	private final JsonMapper mapper;
 
-	private final byte[] listBody;
+	/** The full list, rendered again only after the models change (/model/new). */
+	private volatile Rendered rendered;
 
 	public ModelsHandler(ModelRegistry models, JsonMapper mapper) {
 		this.models = models;
 		this.mapper = mapper;
+		this.rendered = render();
+	}
+
+	private Rendered render() {
+		long generation = this.models.generation();
 		List<ModelCard> cards = new ArrayList<>();
-		for (String name : models.modelNames()) {
+		for (String name : this.models.modelNames()) {
 			cards.add(ModelCard.of(name, CREATED, OWNER));
 		}
-		this.listBody = mapper.writeValueAsBytes(ModelList.of(cards));
+		return new Rendered(generation, this.mapper.writeValueAsBytes(ModelList.of(cards)));
 	}
 
 	/**
@@ -51,7 +57,12 @@ public final class ModelsHandler {
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = CallContext.of(request.exchange()).caller();
 		if (caller == null || caller.access().equals(ModelAccess.ALL)) {
-			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.listBody);
+			Rendered current = this.rendered;
+			if (current.generation() != this.models.generation()) {
+				current = render();
+				this.rendered = current;
+			}
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(current.body());
 		}
 		List<ModelCard> cards = new ArrayList<>();
 		for (String name : this.models.modelNames()) {
@@ -77,6 +88,10 @@ public final class ModelsHandler {
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(this.mapper.writeValueAsBytes(ModelCard.of(model, CREATED, OWNER)));
+	}
+
+	private record Rendered(long generation, byte[] body) {
+
 	}
 
 }

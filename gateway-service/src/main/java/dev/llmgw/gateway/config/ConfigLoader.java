@@ -81,10 +81,20 @@ public final class ConfigLoader {
 		List<DeploymentConfig> models = new DeploymentBinder(reader).bind(resolved.get("model_list"));
 		LitellmSettings litellm = new SettingsBinder(reader).litellm(resolved.get("litellm_settings"));
 		RouterSettings router = new SettingsBinder(reader).router(resolved.get("router_settings"));
-		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"));
+		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"))
+			.withStoreModelInDb(storeModelInDb(reader, resolved.get("general_settings")));
 		List<Map<String, Object>> guardrails = guardrails(reader, resolved.get("guardrails"));
 		return new GatewayConfig(source, models, litellm, router, general, guardrails, environment,
 				List.copyOf(reader.warnings()));
+	}
+
+	/**
+	 * general_settings.store_model_in_db, read here rather than in SettingsBinder so that
+	 * model management stays one change away from the routing settings.
+	 */
+	private static boolean storeModelInDb(ConfigReader reader, @Nullable Object section) {
+		Map<String, Object> map = reader.map(section, "general_settings");
+		return Boolean.TRUE.equals(reader.bool(map, "store_model_in_db", "general_settings"));
 	}
 
 	private static Map<String, String> environmentVariables(ConfigReader reader, @Nullable Object section) {

@@ -26,16 +26,24 @@ final class DeploymentBinder {
 	}
 
 	private DeploymentConfig entry(@Nullable Object item, int index) {
-		String path = "model_list[" + index + "]";
-		Map<String, Object> entry = this.reader.map(item, path);
+		return entry(item, "model_list[" + index + "]", index);
+	}
+
+	/**
+	 * One entry, its paths relative to {@code path} (empty for a /model/new body, so that
+	 * errors read {@code litellm_params.rpm: ...}).
+	 */
+	DeploymentConfig entry(@Nullable Object item, String path, int index) {
+		Map<String, Object> entry = this.reader.map(item, path.isEmpty() ? "(body)" : path);
 		this.reader.warnUnknownKeys(entry, path, ConfigKeys.DEPLOYMENT);
 		String modelName = this.reader.string(entry, "model_name", path);
 		if (modelName == null || modelName.isBlank()) {
-			throw new ConfigException(path + ".model_name: required");
+			throw new ConfigException(ConfigReader.join(path, "model_name") + ": required");
 		}
-		LitellmParams params = params(this.reader.map(entry.get("litellm_params"), path + ".litellm_params"),
-				path + ".litellm_params");
-		ModelInfo info = info(this.reader.map(entry.get("model_info"), path + ".model_info"), path + ".model_info");
+		String paramsPath = ConfigReader.join(path, "litellm_params");
+		String infoPath = ConfigReader.join(path, "model_info");
+		LitellmParams params = params(this.reader.map(entry.get("litellm_params"), paramsPath), paramsPath);
+		ModelInfo info = info(this.reader.map(entry.get("model_info"), infoPath), infoPath);
 		return new DeploymentConfig(modelName, params, info, index);
 	}
 

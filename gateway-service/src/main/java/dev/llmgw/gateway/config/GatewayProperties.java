@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param idleConnectionTimeout how long an unused provider connection is kept
  * @param defaultMaxRequestSizeMb body limit when general_settings.max_request_size_mb is
  * not set
+ * @param storeModelInDb LiteLLM's {@code STORE_MODEL_IN_DB}: the same as
+ * general_settings.store_model_in_db; either one turns it on
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -34,7 +36,7 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
 		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("1s") Duration spendFlushInterval,
-		@DefaultValue("250ms") Duration rateLimitRedisTimeout) {
+		@DefaultValue("250ms") Duration rateLimitRedisTimeout, @DefaultValue("false") boolean storeModelInDb) {
 
 	public static final String PREFIX = "gateway";
 

@@ -13,11 +13,24 @@ import org.jspecify.annotations.Nullable;
  * @param maxParallelRequests proxy-wide cap on requests in flight
  * @param disableSpendLogs skip spend-log rows
  * @param allowedRoutes routes non-admin keys may call
+ * @param storeModelInDb keep models added with /model/new in the database and load them
+ * at start-up, next to config.yaml's
  */
 public record GeneralSettings(@Nullable String masterKey, @Nullable String databaseUrl,
 		@Nullable Double maxRequestSizeMb, @Nullable Integer maxParallelRequests, boolean disableSpendLogs,
-		List<String> allowedRoutes) {
+		List<String> allowedRoutes, boolean storeModelInDb) {
 
-	public static final GeneralSettings DEFAULTS = new GeneralSettings(null, null, null, null, false, List.of());
+	public static final GeneralSettings DEFAULTS = new GeneralSettings(null, null, null, null, false, List.of(), false);
+
+	/** The settings without store_model_in_db, which {@link ConfigLoader} reads. */
+	public GeneralSettings(@Nullable String masterKey, @Nullable String databaseUrl, @Nullable Double maxRequestSizeMb,
+			@Nullable Integer maxParallelRequests, boolean disableSpendLogs, List<String> allowedRoutes) {
+		this(masterKey, databaseUrl, maxRequestSizeMb, maxParallelRequests, disableSpendLogs, allowedRoutes, false);
+	}
+
+	public GeneralSettings withStoreModelInDb(boolean store) {
+		return new GeneralSettings(this.masterKey, this.databaseUrl, this.maxRequestSizeMb, this.maxParallelRequests,
+				this.disableSpendLogs, this.allowedRoutes, store);
+	}
 
 }

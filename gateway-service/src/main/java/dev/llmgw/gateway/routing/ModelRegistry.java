@@ -1,47 +1,45 @@
 package dev.llmgw.gateway.routing;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.GatewayConfig;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The model groups of the loaded config, resolved once: a lookup is a map read for exact
+ * The model groups of the loaded config and of the models stored with /model/new,
+ * resolved into an immutable {@link RegistrySnapshot}: a lookup is a map read for exact
  * names and aliases, and a pattern match only for names that fall through to a wildcard
- * entry ({@code openai/*}, {@code *}).
+ * entry ({@code openai/*}, {@code *}). A change of the stored models builds a new
+ * snapshot and swaps it in, so lookups take no lock.
  */
 public final class ModelRegistry {
 
-	private final Map<String, ModelGroup> groups;
+	private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
 	private final Map<String, String> aliases;
 
-	private final List<DeploymentConfig> wildcards;
-
 	private final DeploymentFactory factory;
+
+	private final List<RegistrySnapshot.Entry> configured;
+
+	private volatile RegistrySnapshot snapshot;
 
 	public ModelRegistry(GatewayConfig config) {
 		this.factory = new DeploymentFactory(config);
-		Map<String, List<Deployment>> byName = new LinkedHashMap<>();
-		List<DeploymentConfig> patterns = new ArrayList<>();
-		for (DeploymentConfig entry : config.modelList()) {
-			if (entry.isWildcard()) {
-				patterns.add(entry);
-				continue;
-			}
-			byName.computeIfAbsent(entry.modelName(), (name) -> new ArrayList<>())
-				.add(this.factory.create(entry, entry.modelName(), entry.params().providerModel()));
-		}
-		Map<String, ModelGroup> resolved = new LinkedHashMap<>();
-		byName.forEach((name, deployments) -> resolved.put(name, ModelGroup.of(name, deployments)));
-		this.groups = Collections.unmodifiableMap(resolved);
 		this.aliases = config.routerSettings().modelGroupAlias();
-		this.wildcards = List.copyOf(patterns);
+		List<RegistrySnapshot.Entry> entries = new ArrayList<>();
+		for (DeploymentConfig entry : config.modelList()) {
+			entries.add(new RegistrySnapshot.Entry(entry, create(entry), false));
+		}
+		this.configured = List.copyOf(entries);
+		this.snapshot = RegistrySnapshot.of(this.configured, 0);
 	}
 
 	/**
@@ -51,15 +49,19 @@ public final class ModelRegistry {
 	 * @return the group, or null when nothing answers to the name
 	 */
 	public @Nullable ModelGroup find(String model) {
-		ModelGroup group = this.groups.get(model);
+		RegistrySnapshot current = this.snapshot;
+		ModelGroup group = current.groups().get(model);
 		if (group != null) {
 			return group;
 		}
 		String target = this.aliases.get(model);
-		if (target != null && this.groups.containsKey(target)) {
-			return this.groups.get(target);
+		if (target != null) {
+			ModelGroup aliased = current.groups().get(target);
+			if (aliased != null) {
+				return aliased;
+			}
 		}
-		return matchWildcard(model);
+		return matchWildcard(current, model);
 	}
 
 	/**
@@ -72,9 +74,10 @@ public final class ModelRegistry {
 
 	/** The public names, in config order: groups, then aliases whose target exists. */
 	public List<String> modelNames() {
-		List<String> names = new ArrayList<>(this.groups.keySet());
+		Map<String, ModelGroup> groups = this.snapshot.groups();
+		List<String> names = new ArrayList<>(groups.keySet());
 		this.aliases.forEach((alias, target) -> {
-			if (this.groups.containsKey(target) && !names.contains(alias)) {
+			if (groups.containsKey(target) && !names.contains(alias)) {
 				names.add(alias);
 			}
 		});
@@ -82,19 +85,88 @@ public final class ModelRegistry {
 	}
 
 	public Map<String, ModelGroup> groups() {
-		return this.groups;
+		return this.snapshot.groups();
 	}
 
-	private @Nullable ModelGroup matchWildcard(String model) {
-		List<Deployment> matches = new ArrayList<>(1);
-		for (DeploymentConfig entry : this.wildcards) {
+	/**
+	 * Every deployment, config.yaml's first, a wildcard entry's under its pattern, as
+	 * LiteLLM's /model/info lists them.
+	 */
+	public List<Deployment> deployments() {
+		List<RegistrySnapshot.Entry> entries = this.snapshot.entries();
+		List<Deployment> deployments = new ArrayList<>(entries.size());
+		entries.forEach((entry) -> deployments.add(entry.deployment()));
+		return deployments;
+	}
+
+	/** The deployment with this id (model_info.id), or null. */
+	public @Nullable Deployment deployment(String id) {
+		RegistrySnapshot.Entry entry = this.snapshot.byId().get(id);
+		return (entry != null) ? entry.deployment() : null;
+	}
+
+	/**
+	 * Whether the deployment was added with /model/new rather than configured (LiteLLM's
+	 * {@code model_info.db_model}).
+	 */
+	public boolean isStored(String id) {
+		RegistrySnapshot.Entry entry = this.snapshot.byId().get(id);
+		return entry != null && entry.stored();
+	}
+
+	/** Whether config.yaml defines a deployment with this id. */
+	public boolean isConfigured(String id) {
+		RegistrySnapshot.Entry entry = this.snapshot.byId().get(id);
+		return entry != null && !entry.stored();
+	}
+
+	/** Counts the model changes applied, so that a rendering can tell it is stale. */
+	public long generation() {
+		return this.snapshot.generation();
+	}
+
+	/**
+	 * Replaces the stored models (each with its model_info.id) with these, keeping the
+	 * deployments of unchanged entries. A stored id that config.yaml already uses is
+	 * skipped: config.yaml wins, as its deployments cannot be edited.
+	 * @param stored every stored model, as read from the database
+	 */
+	public synchronized void replaceStored(List<DeploymentConfig> stored) {
+		RegistrySnapshot previous = this.snapshot;
+		List<RegistrySnapshot.Entry> entries = new ArrayList<>(this.configured);
+		Set<String> seen = new HashSet<>();
+		this.configured.forEach((entry) -> seen.add(entry.deployment().id()));
+		for (DeploymentConfig config : stored) {
+			String id = config.modelInfo().id();
+			if (id == null || !seen.add(id)) {
+				log.warn("Stored model {} ({}) skipped: its id is missing or already in use", id, config.modelName());
+				continue;
+			}
+			RegistrySnapshot.Entry old = previous.byId().get(id);
+			Deployment deployment = (old != null && old.stored() && old.config().equals(config)) ? old.deployment()
+					: create(config);
+			entries.add(new RegistrySnapshot.Entry(config, deployment, true));
+		}
+		this.snapshot = RegistrySnapshot.of(entries, previous.generation() + 1);
+	}
+
+	private Deployment create(DeploymentConfig entry) {
+		return this.factory.create(entry, entry.modelName(), entry.params().providerModel());
+	}
+
+	private @Nullable ModelGroup matchWildcard(RegistrySnapshot current, String model) {
+		List<Deployment> matches = null;
+		for (DeploymentConfig entry : current.wildcards()) {
 			String captured = WildcardPattern.capture(entry.modelName(), model);
 			if (captured != null) {
 				String providerModel = entry.params().providerModel().replace("*", captured);
+				if (matches == null) {
+					matches = new ArrayList<>(1);
+				}
 				matches.add(this.factory.create(entry, model, providerModel));
 			}
 		}
-		return matches.isEmpty() ? null : ModelGroup.of(model, matches);
+		return (matches == null) ? null : ModelGroup.of(model, matches);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.ModelInfo;
@@ -32,13 +33,17 @@ public final class PriceMap {
 	 */
 	private final Map<String, Double> imagePrices;
 
+	/** Everything else /model/info shows, by the map's key. */
+	private final Map<String, ModelListing> listings;
+
 	PriceMap(Map<String, ModelPrice> prices) {
-		this(prices, Map.of());
+		this(prices, Map.of(), Map.of());
 	}
 
-	PriceMap(Map<String, ModelPrice> prices, Map<String, Double> imagePrices) {
+	PriceMap(Map<String, ModelPrice> prices, Map<String, Double> imagePrices, Map<String, ModelListing> listings) {
 		this.prices = Map.copyOf(prices);
 		this.imagePrices = Map.copyOf(imagePrices);
+		this.listings = Map.copyOf(listings);
 	}
 
 	public static PriceMap load(JsonMapper mapper) {
@@ -48,9 +53,13 @@ public final class PriceMap {
 			}
 			Map<String, ModelPrice> prices = new HashMap<>();
 			Map<String, Double> imagePrices = new HashMap<>();
+			Map<String, ModelListing> listings = new HashMap<>();
 			JsonNode root = mapper.readTree(in);
 			for (Map.Entry<String, JsonNode> entry : root.properties()) {
 				JsonNode model = entry.getValue();
+				if (!"sample_spec".equals(entry.getKey())) {
+					listings.put(entry.getKey(), listing(entry.getKey(), model));
+				}
 				Double perImage = number(model, "output_cost_per_image");
 				Double perPixel = number(model, "input_cost_per_pixel");
 				if (perImage != null) {
@@ -70,11 +79,33 @@ public final class PriceMap {
 				prices.put(entry.getKey(), new ModelPrice((input != null) ? input : 0, (output != null) ? output : 0,
 						number(model, "cache_read_input_token_cost"), (maxInput != null) ? maxInput.intValue() : null));
 			}
-			return new PriceMap(prices, imagePrices);
+			return new PriceMap(prices, imagePrices, listings);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static ModelListing listing(String key, JsonNode model) {
+		Map<String, Boolean> supports = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> field : model.properties()) {
+			if (field.getKey().startsWith("supports_") && field.getValue().isBoolean()) {
+				supports.put(field.getKey(), field.getValue().asBoolean());
+			}
+		}
+		return new ModelListing(key, text(model, "litellm_provider"), text(model, "mode"), integer(model, "max_tokens"),
+				integer(model, "max_input_tokens"), integer(model, "max_output_tokens"),
+				number(model, "input_cost_per_token"), number(model, "output_cost_per_token"), Map.copyOf(supports));
+	}
+
+	private static @Nullable String text(JsonNode model, String field) {
+		JsonNode value = model.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private static @Nullable Integer integer(JsonNode model, String field) {
+		Double value = number(model, field);
+		return (value != null) ? value.intValue() : null;
 	}
 
 	private static @Nullable Double number(JsonNode model, String field) {
@@ -137,6 +168,23 @@ public final class PriceMap {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * The map's entry for a deployment, looked up as its prices are:
+	 * {@code provider/model}, the model alone, then model_info.base_model.
+	 */
+	public @Nullable ModelListing listing(Deployment deployment) {
+		String model = deployment.providerModel();
+		ModelListing listing = this.listings.get(deployment.provider().name() + "/" + model);
+		if (listing == null) {
+			listing = this.listings.get(model);
+		}
+		String baseModel = deployment.modelInfo().baseModel();
+		if (listing == null && baseModel != null) {
+			listing = this.listings.get(baseModel);
+		}
+		return listing;
 	}
 
 	private @Nullable ModelPrice listed(Deployment deployment) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.support;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,13 @@ public final class GatewayInstances {
 	}
 
 	public static ConfigurableApplicationContext start(String... settings) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-				"--gateway.config-file-path=" + TestGatewayConfig.path()));
+		return startWithConfig(TestGatewayConfig.path(), settings);
+	}
+
+	/** An instance with a config.yaml of the test's own. */
+	public static ConfigurableApplicationContext startWithConfig(Path config, String... settings) {
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--server.address=127.0.0.1", "--gateway.config-file-path=" + config));
 		args.addAll(List.of(settings));
 		return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(new String[0]));
 	}

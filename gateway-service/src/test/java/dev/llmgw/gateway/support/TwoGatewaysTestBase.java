@@ -24,8 +24,12 @@ public abstract class TwoGatewaysTestBase {
 	@BeforeAll
 	static void startTwoInstances() {
 		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
-		second = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h");
+		// store_model_in_db on, so that models added on one instance can be looked for on
+		// the other
+		first = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h",
+				"--gateway.store-model-in-db=true");
+		second = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h",
+				"--gateway.store-model-in-db=true");
 		a = new AdminClient(GatewayInstances.baseUrl(first));
 		b = new AdminClient(GatewayInstances.baseUrl(second));
 	}

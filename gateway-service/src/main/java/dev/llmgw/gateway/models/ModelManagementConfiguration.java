@@ -1,0 +1,97 @@
+package dev.llmgw.gateway.models;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.config.ModelEntryBinder;
+import dev.llmgw.gateway.config.RedisSettings;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.storage.RowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Model management: the stored models (loaded before the gateway takes requests when
+ * store_model_in_db is on), their announcement across instances, and the routes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ModelManagementConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelManagementConfiguration.class);
+
+	private static final Duration STARTUP_LOAD_TIMEOUT = Duration.ofSeconds(30);
+
+	@Bean
+	StoredModels storedModels(RowStore rows, GatewayConfig config) {
+		return new StoredModels(rows, new ModelEntryBinder(config.environment()));
+	}
+
+	@Bean(destroyMethod = "close")
+	StoredModelSync storedModelSync(StoredModels store, ModelRegistry registry, GatewayConfig config,
+			GatewayProperties properties) {
+		StoredModelSync sync = new StoredModelSync(store, registry);
+		if (enabled(config, properties)) {
+			try {
+				sync.reload().block(STARTUP_LOAD_TIMEOUT);
+				log.info("Stored models: {} deployments in all", registry.deployments().size());
+			}
+			catch (RuntimeException ex) {
+				// config.yaml's models still serve; the poll tries again
+				log.warn("Could not load the stored models: {}", ex.toString());
+			}
+			sync.startPolling();
+		}
+		return sync;
+	}
+
+	@Bean(destroyMethod = "close")
+	ModelChangeBroadcast modelChangeBroadcast(StoredModelSync sync, GatewayConfig config,
+			GatewayProperties properties) {
+		if (!enabled(config, properties)) {
+			return new ModelChangeBroadcast(null, () -> {
+			});
+		}
+		return new ModelChangeBroadcast(RedisSettings.from(properties), () -> sync.reload()
+			.subscribe(null, (error) -> log.warn("Could not reload the stored models: {}", error.toString())));
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> modelRoutes(ModelRegistry registry, StoredModels store, StoredModelSync sync,
+			ModelChangeBroadcast broadcast, JsonBodyReader bodies, Clock clock, GatewayConfig config,
+			GatewayProperties properties, PriceMap prices) {
+		ModelEndpoints models = new ModelEndpoints(enabled(config, properties), registry, store, sync, broadcast,
+				new ModelEntryBinder(config.environment()), bodies, clock);
+		ModelInfoEndpoint info = new ModelInfoEndpoint(registry, new ModelInfoView(prices));
+		Map<String, Object> routerSettings = RouterSettingsView.of(config);
+		return RouterFunctions.route()
+			.GET("/model/info", info::info)
+			.GET("/v1/model/info", info::info)
+			.POST("/model/new", models::create)
+			.POST("/model/update", models::update)
+			.POST("/model/delete", models::delete)
+			.GET("/router/settings", (request) -> {
+				AdminAccess.requireReadAll(AdminAccess.caller(request.exchange()), "/router/settings");
+				return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(routerSettings);
+			})
+			.build();
+	}
+
+	/** general_settings.store_model_in_db, or LiteLLM's STORE_MODEL_IN_DB variable. */
+	private static boolean enabled(GatewayConfig config, GatewayProperties properties) {
+		return config.generalSettings().storeModelInDb() || properties.storeModelInDb();
+	}
+
+}

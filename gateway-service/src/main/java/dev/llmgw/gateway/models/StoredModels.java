@@ -1,0 +1,95 @@
+package dev.llmgw.gateway.models;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.config.ConfigException;
+import dev.llmgw.gateway.config.DeploymentConfig;
+import dev.llmgw.gateway.config.ModelEntryBinder;
+import dev.llmgw.gateway.storage.RowStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The rows of {@link ProxyModelTable}, and their reading as model_list entries with
+ * config.yaml's rules. A row that no longer reads (a provider setting of the wrong type
+ * written by another version, say) is left out with a warning rather than stopping the
+ * others.
+ */
+final class StoredModels {
+
+	private static final Logger log = LoggerFactory.getLogger(StoredModels.class);
+
+	private static final int MAX_MODELS = 100_000;
+
+	private final RowStore rows;
+
+	private final ModelEntryBinder binder;
+
+	StoredModels(RowStore rows, ModelEntryBinder binder) {
+		this.rows = rows;
+		this.binder = binder;
+	}
+
+	Mono<List<DeploymentConfig>> loadAll() {
+		// newest first from the store; oldest first here, so that groups keep the order
+		// models were added in
+		return this.rows.findAll(ProxyModelTable.TABLE, Map.of(), MAX_MODELS, 0).concatMapIterable((row) -> {
+			DeploymentConfig entry = read(row);
+			return (entry != null) ? List.of(entry) : List.of();
+		}).collectList().map((entries) -> {
+			Collections.reverse(entries);
+			return entries;
+		});
+	}
+
+	Mono<Map<String, @Nullable Object>> find(String modelId) {
+		return this.rows.find(ProxyModelTable.TABLE, modelId);
+	}
+
+	Mono<Void> insert(Map<String, @Nullable Object> row) {
+		return this.rows.insert(ProxyModelTable.TABLE, row);
+	}
+
+	Mono<Long> update(String modelId, Map<String, @Nullable Object> changes) {
+		return this.rows.update(ProxyModelTable.TABLE, modelId, changes);
+	}
+
+	Mono<Long> delete(String modelId) {
+		return this.rows.delete(ProxyModelTable.TABLE, modelId);
+	}
+
+	/** The entry a row stands for: its model_info.id is the row's model_id. */
+	static Map<String, Object> entry(Map<String, @Nullable Object> row) {
+		Map<String, Object> info = new LinkedHashMap<>(map(row.get("model_info")));
+		info.put("id", String.valueOf(row.get("model_id")));
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("model_name", String.valueOf(row.get("model_name")));
+		entry.put("litellm_params", map(row.get("litellm_params")));
+		entry.put("model_info", info);
+		return entry;
+	}
+
+	private @Nullable DeploymentConfig read(Map<String, @Nullable Object> row) {
+		String path = "stored model " + row.get("model_id");
+		try {
+			ModelEntryBinder.Bound bound = this.binder.bind(entry(row), path);
+			bound.warnings().forEach((warning) -> log.warn("{}", warning));
+			return bound.config();
+		}
+		catch (ConfigException ex) {
+			log.warn("{} left out: {}", path, ex.getMessage());
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(@Nullable Object value) {
+		return (value instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+}
