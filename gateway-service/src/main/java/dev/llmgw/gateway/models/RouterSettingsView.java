@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.RouterSettings;
+import dev.llmgw.gateway.routing.RoutingPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,16 +19,9 @@ import org.jspecify.annotations.Nullable;
 final class RouterSettingsView {
 
 	/**
-	 * LiteLLM's Router defaults: openai.DEFAULT_MAX_RETRIES, litellm.allowed_fails,
-	 * DEFAULT_COOLDOWN_TIME_SECONDS, ROUTER_MAX_FALLBACKS. The timeout is this gateway's
-	 * own default (DeploymentFactory), which LiteLLM takes from request_timeout.
+	 * The timeout is this gateway's own default (DeploymentFactory), which LiteLLM takes
+	 * from request_timeout; LiteLLM's ROUTER_MAX_FALLBACKS.
 	 */
-	private static final int NUM_RETRIES = 2;
-
-	private static final int ALLOWED_FAILS = 3;
-
-	private static final double COOLDOWN_SECONDS = 5;
-
 	private static final double TIMEOUT_SECONDS = 600;
 
 	private static final int MAX_FALLBACKS = 5;
@@ -67,28 +61,27 @@ final class RouterSettingsView {
 		return body;
 	}
 
+	/** What the router does, read from the same policy it runs on. */
 	private static Map<String, @Nullable Object> currentValues(GatewayConfig config) {
 		RouterSettings router = config.routerSettings();
-		Integer retries = (router.numRetries() != null) ? router.numRetries() : config.litellmSettings().numRetries();
+		RoutingPolicy policy = RoutingPolicy.from(config);
 		Double timeout = (router.timeoutSeconds() != null) ? router.timeoutSeconds()
 				: config.litellmSettings().requestTimeoutSeconds();
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
 		values.put("routing_strategy", router.routingStrategy());
-		values.put("num_retries", (retries != null) ? retries : NUM_RETRIES);
+		values.put("num_retries", policy.numRetries());
 		values.put("timeout", (timeout != null) ? timeout : TIMEOUT_SECONDS);
 		values.put("max_fallbacks", MAX_FALLBACKS);
-		values.put("fallbacks", groups(router.fallbacks()));
-		values.put("context_window_fallbacks", groups(router.contextWindowFallbacks()));
-		values.put("content_policy_fallbacks", groups(router.contentPolicyFallbacks()));
-		values.put("default_fallbacks", router.defaultFallbacks());
-		values.put("allowed_fails", (router.allowedFails() != null) ? router.allowedFails() : ALLOWED_FAILS);
-		values.put("cooldown_time",
-				(router.cooldownTimeSeconds() != null) ? router.cooldownTimeSeconds() : COOLDOWN_SECONDS);
-		// RouterSettings does not keep retry_after yet: LiteLLM's default
-		values.put("retry_after", 0);
+		values.put("fallbacks", groups(policy.fallbacks()));
+		values.put("context_window_fallbacks", groups(policy.contextWindowFallbacks()));
+		values.put("content_policy_fallbacks", groups(policy.contentPolicyFallbacks()));
+		values.put("default_fallbacks", policy.defaultFallbacks());
+		values.put("allowed_fails", policy.allowedFails());
+		values.put("cooldown_time", policy.cooldown().toMillis() / 1000.0);
+		values.put("retry_after", policy.retryAfter().toMillis() / 1000.0);
 		values.put("model_group_alias", router.modelGroupAlias());
-		values.put("enable_pre_call_checks", router.enablePreCallCheck());
-		values.put("enable_pre_call_check", router.enablePreCallCheck());
+		values.put("enable_pre_call_checks", policy.preCallCheck());
+		values.put("enable_pre_call_check", policy.preCallCheck());
 		return values;
 	}
 

@@ -44,6 +44,7 @@ class ModelStoreDisabledIntegrationTests {
 				  num_retries: 3
 				  timeout: 30
 				  cooldown_time: 10
+				  retry_after: 2
 				  enable_pre_call_checks: true
 				  fallbacks: [{first: [second]}]
 				  context_window_fallbacks: [{first: [second]}]
@@ -85,7 +86,7 @@ class ModelStoreDisabledIntegrationTests {
 		assertThat(settings.json().at(values + "timeout").asDouble()).isEqualTo(30.0);
 		assertThat(settings.json().at(values + "cooldown_time").asDouble()).isEqualTo(10.0);
 		assertThat(settings.json().at(values + "allowed_fails").asInt()).as("LiteLLM's default").isEqualTo(3);
-		assertThat(settings.json().at(values + "retry_after").asInt()).isZero();
+		assertThat(settings.json().at(values + "retry_after").asDouble()).isEqualTo(2.0);
 		assertThat(settings.json().at(values + "enable_pre_call_checks").asBoolean()).isTrue();
 		assertThat(settings.text(values + "fallbacks/0/first/0")).isEqualTo("second");
 		assertThat(settings.text(values + "context_window_fallbacks/0/first/0")).isEqualTo("second");
