@@ -82,9 +82,9 @@ public class ApiRoutes {
 
 	@Bean
 	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
-			GatewayProperties properties, RateLimiter rateLimiter) {
+			GatewayProperties properties, RateLimiter rateLimiter, PriceMap prices) {
 		return new HealthHandler(models, providers, database, RedisSettings.from(properties) != null,
-				(rateLimiter instanceof RedisRateLimiter redis) ? redis::failOpenCount : () -> 0L);
+				(rateLimiter instanceof RedisRateLimiter redis) ? redis::failOpenCount : () -> 0L, prices);
 	}
 
 	@Bean

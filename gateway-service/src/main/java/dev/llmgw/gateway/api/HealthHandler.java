@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.spend.ModelListing;
+import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.storage.Database;
@@ -17,6 +20,7 @@ import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.GatewayVersion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.EmbeddingRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,8 @@ public final class HealthHandler {
 
 	private final ModelRegistry models;
 
+	private final PriceMap prices;
+
 	private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(3);
 
 	private final ProviderRegistry providers;
@@ -55,7 +61,8 @@ public final class HealthHandler {
 	 * answer a rate-limit check
 	 */
 	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database, boolean redisConfigured,
-			LongSupplier rateLimitFailOpen) {
+			LongSupplier rateLimitFailOpen, PriceMap prices) {
+		this.prices = prices;
 		this.models = models;
 		this.providers = providers;
 		this.database = database;
@@ -97,8 +104,10 @@ public final class HealthHandler {
 		List<Deployment> deployments = new ArrayList<>();
 		for (ModelGroup group : this.models.groups().values()) {
 			for (Deployment deployment : group.deployments()) {
-				String mode = deployment.modelInfo().mode();
-				if (mode == null || "chat".equals(mode)) {
+				String mode = mode(deployment);
+				// image and audio deployments are not probed: each probe would cost an
+				// image
+				if (mode == null || "chat".equals(mode) || "completion".equals(mode) || "embedding".equals(mode)) {
 					deployments.add(deployment);
 				}
 			}
@@ -121,22 +130,48 @@ public final class HealthHandler {
 			});
 	}
 
+	/** model_info.mode, else the price map's mode for the model. */
+	private @Nullable String mode(Deployment deployment) {
+		String mode = deployment.modelInfo().mode();
+		if (mode == null) {
+			ModelListing listing = this.prices.listing(deployment);
+			mode = (listing != null) ? listing.mode() : null;
+		}
+		return mode;
+	}
+
+	/**
+	 * One tiny call, in LiteLLM's report shape: {@code model} is the deployment's
+	 * {@code litellm_params.model}, never its credentials.
+	 */
 	private Mono<Map<String, Object>> probe(Deployment deployment, String callId) {
-		ChatCompletionRequest ping = new ChatCompletionRequest(deployment.modelName(),
-				List.of(ChatMessage.of("user", "ping")), false, null, 1, null, null, null, new LinkedHashMap<>());
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("model", deployment.modelName());
+		result.put("model", deployment.params().model());
+		result.put("model_name", deployment.modelName());
 		result.put("model_id", deployment.id());
-		result.put("api_base", deployment.apiBase());
-		return this.providers.forDeployment(deployment)
-			.complete(new ProviderCall(deployment, ping, callId))
-			.timeout(PROBE_TIMEOUT)
-			.map((ok) -> result)
-			.onErrorResume((error) -> {
-				log.debug("health probe of {} failed", deployment, error);
-				result.put("error", error.getMessage());
-				return Mono.just(result);
-			});
+		result.put("custom_llm_provider", deployment.provider().name());
+		if (deployment.apiBase() != null) {
+			result.put("api_base", deployment.apiBase());
+		}
+		if (deployment.params().awsRegionName() != null) {
+			result.put("aws_region_name", deployment.params().awsRegionName());
+		}
+		Mono<?> call;
+		if ("embedding".equals(mode(deployment))) {
+			call = this.providers.forDeployment(deployment)
+				.embed(new EmbeddingCall(deployment,
+						new EmbeddingRequest(deployment.modelName(), "ping", null, new LinkedHashMap<>()), callId));
+		}
+		else {
+			ChatCompletionRequest ping = new ChatCompletionRequest(deployment.modelName(),
+					List.of(ChatMessage.of("user", "ping")), false, null, 1, null, null, null, new LinkedHashMap<>());
+			call = this.providers.forDeployment(deployment).complete(new ProviderCall(deployment, ping, callId));
+		}
+		return call.timeout(PROBE_TIMEOUT).map((ok) -> result).onErrorResume((error) -> {
+			log.debug("health probe of {} failed", deployment, error);
+			result.put("error", error.getMessage());
+			return Mono.just(result);
+		});
 	}
 
 }

@@ -58,13 +58,19 @@ class ModelsAndHealthIntegrationTests extends GatewayTestBase {
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = this.json.readTree(response.body());
 		List<String> healthy = new ArrayList<>();
-		body.get("healthy_endpoints").forEach((endpoint) -> healthy.add(endpoint.get("model").asString()));
+		body.get("healthy_endpoints").forEach((endpoint) -> healthy.add(endpoint.get("model_name").asString()));
 		List<String> unhealthy = new ArrayList<>();
-		body.get("unhealthy_endpoints").forEach((endpoint) -> unhealthy.add(endpoint.get("model").asString()));
-		assertThat(healthy).as(response.body()).contains("gpt-4o-mini", "echo").doesNotContain("broken");
-		assertThat(unhealthy).contains("broken", "rate-limited", "unreachable", "no-key", "slow");
+		body.get("unhealthy_endpoints").forEach((endpoint) -> unhealthy.add(endpoint.get("model_name").asString()));
+		assertThat(healthy).as(response.body())
+			.contains("gpt-4o-mini", "echo", "text-embedding-3-small", "bedrock-claude", "claude-direct")
+			.doesNotContain("broken", "nova-canvas", "sd3");
+		assertThat(unhealthy).contains("broken", "rate-limited", "unreachable", "no-key", "slow")
+			.as("image models are not probed: each probe would cost an image")
+			.doesNotContain("nova-canvas", "sd3");
 		assertThat(body.get("healthy_count").asInt()).isEqualTo(healthy.size());
-		assertThat(response.body()).doesNotContain("fake-key");
+		assertThat(response.body()).doesNotContain("fake-key").doesNotContain("fake-secret");
+		assertThat(response.body()).contains("\"model\":\"openai/gpt-4o-mini\"")
+			.contains("\"custom_llm_provider\":\"bedrock\"");
 	}
 
 }
