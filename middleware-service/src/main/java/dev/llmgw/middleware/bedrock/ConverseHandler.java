@@ -1,0 +1,137 @@
+package dev.llmgw.middleware.bedrock;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.llmgw.middleware.upstream.GatewayClient;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code POST /bedrock/model/{modelId}/converse} and {@code /converse-stream}: the
+ * Converse request becomes an OpenAI chat request to the gateway with the caller's own
+ * key, and the answer comes back as Bedrock answers, the stream as AWS event-stream
+ * frames written as the gateway's chunks arrive.
+ */
+public final class ConverseHandler {
+
+	static final MediaType EVENT_STREAM = MediaType.parseMediaType("application/vnd.amazon.eventstream");
+
+	private static final String CHAT_PATH = "/v1/chat/completions";
+
+	private final GatewayClient gateway;
+
+	private final JsonMapper mapper;
+
+	private final ConverseToOpenAiTranslator requests;
+
+	private final OpenAiToConverseTranslator responses;
+
+	public ConverseHandler(GatewayClient gateway, JsonMapper mapper) {
+		this.gateway = gateway;
+		this.mapper = mapper;
+		this.requests = new ConverseToOpenAiTranslator(mapper);
+		this.responses = new OpenAiToConverseTranslator(mapper);
+	}
+
+	public Mono<ServerResponse> converse(ServerRequest request) {
+		long start = System.nanoTime();
+		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		return body(request).flatMap((converse) -> {
+			byte[] chat = this.mapper.writeValueAsBytes(this.requests.translate(converse, modelId(request), false));
+			return this.gateway.exchange(HttpMethod.POST, CHAT_PATH, authorization, chat);
+		}).flatMap((answer) -> {
+			if (!answer.ok()) {
+				return Mono.error(error(answer.status(), answer.body()));
+			}
+			JsonNode completion = this.mapper.readTree(answer.body());
+			byte[] converse = this.mapper
+				.writeValueAsBytes(this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000));
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(converse);
+		});
+	}
+
+	/**
+	 * The stream's frames are written as they come. A failure before the first frame
+	 * leaves the response uncommitted, so the Bedrock error handler still answers with
+	 * the error's status and type; after it, the failure is an exception frame.
+	 */
+	public Mono<ServerResponse> converseStream(ServerRequest request) {
+		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
+		return body(request).flatMap((converse) -> {
+			byte[] chat = this.mapper.writeValueAsBytes(this.requests.translate(converse, modelId(request), true));
+			OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(this.mapper);
+			Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization, chat, (answer) -> {
+				if (!answer.ok()) {
+					return answer.body().reduce(new ByteArrayOutputStream(), (all, chunk) -> {
+						all.writeBytes(chunk);
+						return all;
+					}).flatMapMany((all) -> Flux.error(error(answer.status(), all.toByteArray())));
+				}
+				return answer.body()
+					.concatMapIterable(translator::onChunk)
+					.concatWith(Flux.defer(() -> Flux.fromIterable(translator.onEnd())));
+			});
+			return ServerResponse.ok()
+				.contentType(EVENT_STREAM)
+				.body((message, ignored) -> message
+					.writeAndFlushWith(frames.map((frame) -> Mono.just(buffers.wrap(frame)))));
+		});
+	}
+
+	private Mono<JsonNode> body(ServerRequest request) {
+		return DataBufferUtils.join(request.body((message, context) -> message.getBody())).map((buffer) -> {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return this.mapper.readTree(bytes);
+			}
+			catch (JacksonException ex) {
+				throw new BedrockError(400, "ValidationException",
+						"Malformed request body: " + ex.getOriginalMessage());
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).switchIfEmpty(Mono.error(new BedrockError(400, "ValidationException", "The request body is empty")));
+	}
+
+	/**
+	 * The model id, decoded: boto3 sends an ARN's slash encoded ({@code %2F}), and some
+	 * clients split it into two path segments, which are joined back.
+	 */
+	static String modelId(ServerRequest request) {
+		String prefix = request.pathVariables().get("prefix");
+		String id = request.pathVariable("modelId");
+		// path variables arrive decoded already
+		return (prefix != null) ? prefix + "/" + id : id;
+	}
+
+	private BedrockError error(int status, byte @Nullable [] body) {
+		String message = "gateway answered " + status;
+		if (body != null && body.length > 0) {
+			try {
+				JsonNode error = this.mapper.readTree(body).path("error");
+				message = error.isObject() ? error.path("message").asString(message) : error.asString(message);
+			}
+			catch (JacksonException ex) {
+				message = new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8);
+			}
+		}
+		return BedrockError.fromGateway(status, message);
+	}
+
+}

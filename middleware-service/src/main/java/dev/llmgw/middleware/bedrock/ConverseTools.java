@@ -1,0 +1,51 @@
+package dev.llmgw.middleware.bedrock;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Converse's {@code toolConfig} in OpenAI's form: each {@code toolSpec} a function whose
+ * parameters are its {@code inputSchema.json}; {@code any} is {@code required}.
+ */
+final class ConverseTools {
+
+	private ConverseTools() {
+	}
+
+	static void apply(JsonNode toolConfig, ObjectNode body) {
+		if (!toolConfig.path("tools").isArray() || toolConfig.path("tools").isEmpty()) {
+			return;
+		}
+		ArrayNode tools = body.putArray("tools");
+		for (JsonNode tool : toolConfig.path("tools")) {
+			JsonNode spec = tool.path("toolSpec");
+			ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+			function.put("name", spec.path("name").asString(""));
+			if (spec.has("description")) {
+				function.put("description", spec.path("description").asString(""));
+			}
+			JsonNode schema = spec.path("inputSchema").path("json");
+			if (schema.isObject()) {
+				function.set("parameters", schema);
+			}
+			else {
+				function.putObject("parameters").put("type", "object");
+			}
+		}
+		JsonNode choice = toolConfig.path("toolChoice");
+		if (choice.has("any")) {
+			body.put("tool_choice", "required");
+		}
+		else if (choice.has("tool")) {
+			body.putObject("tool_choice")
+				.put("type", "function")
+				.putObject("function")
+				.put("name", choice.path("tool").path("name").asString(""));
+		}
+		else if (choice.has("auto")) {
+			body.put("tool_choice", "auto");
+		}
+	}
+
+}

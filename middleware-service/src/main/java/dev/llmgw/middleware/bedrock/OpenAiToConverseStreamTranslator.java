@@ -1,0 +1,181 @@
+package dev.llmgw.middleware.bedrock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gateway's OpenAI stream as Bedrock's ConverseStream events, chunk by chunk, with
+ * the full sequence Bedrock sends (shared/spec/middleware.md, "Event stream"):
+ * messageStart, text deltas, a contentBlockStart and input deltas per tool use,
+ * contentBlockStop when a block ends, messageStop with the stop reason for every finish
+ * reason, then metadata with the usage. An error the gateway reports mid-stream becomes
+ * an exception frame. One per stream.
+ */
+final class OpenAiToConverseStreamTranslator {
+
+	private final JsonMapper mapper;
+
+	private final SseDataDecoder decoder = new SseDataDecoder();
+
+	private final long startNanos = System.nanoTime();
+
+	/** OpenAI tool call index to Converse content block index. */
+	private final Map<Integer, Integer> toolBlocks = new HashMap<>(4);
+
+	private boolean started;
+
+	private int nextBlock;
+
+	private int openBlock = -1;
+
+	private boolean openIsText;
+
+	private String stopReason = "end_turn";
+
+	private @Nullable JsonNode usage;
+
+	private boolean finished;
+
+	OpenAiToConverseStreamTranslator(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * @param chunk bytes of the gateway's event stream
+	 * @return the event-stream frames they complete
+	 */
+	List<byte[]> onChunk(byte[] chunk) {
+		List<String> events = this.decoder.decode(chunk);
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		List<byte[]> frames = new ArrayList<>(events.size() + 2);
+		for (String data : events) {
+			onData(data, frames);
+		}
+		return frames;
+	}
+
+	/** The closing frames if the gateway's stream ended without {@code [DONE]}. */
+	List<byte[]> onEnd() {
+		List<byte[]> frames = new ArrayList<>(3);
+		finish(frames);
+		return frames;
+	}
+
+	private void onData(String data, List<byte[]> frames) {
+		if (this.finished) {
+			return;
+		}
+		if ("[DONE]".equals(data.trim())) {
+			finish(frames);
+			return;
+		}
+		JsonNode chunk = this.mapper.readTree(data);
+		if (chunk.has("error")) {
+			JsonNode error = chunk.path("error");
+			String code = error.path("code").asString("");
+			frames.add(EventStreamFrames.exception(
+					"429".equals(code) ? "throttlingException" : "modelStreamErrorException",
+					this.mapper.writeValueAsBytes(
+							this.mapper.createObjectNode().put("message", error.path("message").asString("")))));
+			this.finished = true;
+			return;
+		}
+		start(frames);
+		if (chunk.path("usage").isObject()) {
+			this.usage = chunk.path("usage");
+		}
+		for (JsonNode choice : chunk.path("choices")) {
+			JsonNode delta = choice.path("delta");
+			String text = delta.path("content").asString("");
+			if (!text.isEmpty()) {
+				text(text, frames);
+			}
+			for (JsonNode call : delta.path("tool_calls")) {
+				tool(call, frames);
+			}
+			String finish = choice.path("finish_reason").asString(null);
+			if (finish != null) {
+				this.stopReason = OpenAiToConverseTranslator.stopReason(finish);
+			}
+		}
+	}
+
+	private void start(List<byte[]> frames) {
+		if (!this.started) {
+			this.started = true;
+			frames.add(event("messageStart", this.mapper.createObjectNode().put("role", "assistant")));
+		}
+	}
+
+	private void text(String text, List<byte[]> frames) {
+		if (this.openBlock < 0 || !this.openIsText) {
+			closeBlock(frames);
+			this.openBlock = this.nextBlock++;
+			this.openIsText = true;
+		}
+		ObjectNode delta = this.mapper.createObjectNode().put("contentBlockIndex", this.openBlock);
+		delta.putObject("delta").put("text", text);
+		frames.add(event("contentBlockDelta", delta));
+	}
+
+	private void tool(JsonNode call, List<byte[]> frames) {
+		int index = call.path("index").asInt(0);
+		Integer block = this.toolBlocks.get(index);
+		if (block == null) {
+			closeBlock(frames);
+			block = this.nextBlock++;
+			this.openBlock = block;
+			this.openIsText = false;
+			this.toolBlocks.put(index, block);
+			ObjectNode start = this.mapper.createObjectNode().put("contentBlockIndex", block);
+			start.putObject("start")
+				.putObject("toolUse")
+				.put("toolUseId", call.path("id").asString(""))
+				.put("name", call.path("function").path("name").asString(""));
+			frames.add(event("contentBlockStart", start));
+		}
+		String arguments = call.path("function").path("arguments").asString("");
+		if (!arguments.isEmpty()) {
+			ObjectNode delta = this.mapper.createObjectNode().put("contentBlockIndex", block);
+			delta.putObject("delta").putObject("toolUse").put("input", arguments);
+			frames.add(event("contentBlockDelta", delta));
+		}
+	}
+
+	private void closeBlock(List<byte[]> frames) {
+		if (this.openBlock >= 0) {
+			frames.add(
+					event("contentBlockStop", this.mapper.createObjectNode().put("contentBlockIndex", this.openBlock)));
+			this.openBlock = -1;
+		}
+	}
+
+	private void finish(List<byte[]> frames) {
+		if (this.finished) {
+			return;
+		}
+		this.finished = true;
+		start(frames);
+		closeBlock(frames);
+		frames.add(event("messageStop", this.mapper.createObjectNode().put("stopReason", this.stopReason)));
+		ObjectNode metadata = this.mapper.createObjectNode();
+		OpenAiToConverseTranslator.usage((this.usage != null) ? this.usage : this.mapper.createObjectNode(),
+				metadata.putObject("usage"));
+		metadata.putObject("metrics").put("latencyMs", (System.nanoTime() - this.startNanos) / 1_000_000);
+		frames.add(event("metadata", metadata));
+	}
+
+	private byte[] event(String type, ObjectNode payload) {
+		return EventStreamFrames.event(type, this.mapper.writeValueAsBytes(payload));
+	}
+
+}

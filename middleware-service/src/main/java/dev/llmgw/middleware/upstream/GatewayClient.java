@@ -1,0 +1,98 @@
+package dev.llmgw.middleware.upstream;
+
+import java.time.Duration;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Calls the gateway with the caller's own bearer and the marker header that keeps the
+ * gateway from forwarding the call back here. Bodies go out as given; answers come back
+ * as they are, whole or chunk by chunk.
+ */
+public final class GatewayClient implements AutoCloseable {
+
+	/**
+	 * Marks a request sent by the middleware to the gateway (see the gateway's
+	 * MiddlewarePaths).
+	 */
+	public static final String FROM_MIDDLEWARE_HEADER = "x-llmgw-from-middleware";
+
+	private final String baseUrl;
+
+	private final ConnectionProvider pool;
+
+	private final HttpClient http;
+
+	public GatewayClient(String baseUrl, Duration responseTimeout) {
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.pool = ConnectionProvider.builder("gateway").maxConnections(1000).pendingAcquireMaxCount(-1).build();
+		this.http = HttpClient.create(this.pool).keepAlive(true).compress(false).responseTimeout(responseTimeout);
+	}
+
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Sends a request and answers the whole response.
+	 * @param method the method
+	 * @param path the gateway path, e.g. {@code /v1/chat/completions}
+	 * @param authorization the caller's Authorization header, or null
+	 * @param body the body, or null
+	 * @return the gateway's answer
+	 */
+	public Mono<GatewayResponse> exchange(HttpMethod method, String path, @Nullable String authorization,
+			byte @Nullable [] body) {
+		return this.http.headers((headers) -> headers(headers, authorization, body))
+			.request(method)
+			.uri(this.baseUrl + path)
+			.send((request, out) -> (body != null) ? out.sendByteArray(Mono.just(body)) : out)
+			.responseSingle((response, content) -> content.asByteArray()
+				.defaultIfEmpty(new byte[0])
+				.map((bytes) -> new GatewayResponse(response.status().code(), response.responseHeaders(), bytes)));
+	}
+
+	/**
+	 * Sends a request whose answer may stream, and hands its status, headers and chunks
+	 * to {@code handler} while the connection is open: the chunks arrive as the gateway
+	 * flushes them, each copied out of Netty's buffers.
+	 * @param path the gateway path
+	 * @param authorization the caller's Authorization header, or null
+	 * @param body the body
+	 * @param handler what to make of the answer
+	 * @return what the handler makes
+	 */
+	public <T> Flux<T> stream(String path, @Nullable String authorization, byte[] body,
+			java.util.function.Function<GatewayStream, org.reactivestreams.Publisher<T>> handler) {
+		return this.http.headers((headers) -> headers(headers, authorization, body))
+			.post()
+			.uri(this.baseUrl + path)
+			.send(Mono.just(io.netty.buffer.Unpooled.wrappedBuffer(body)))
+			.response((response, content) -> handler
+				.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+	}
+
+	private static void headers(HttpHeaders headers, @Nullable String authorization, byte @Nullable [] body) {
+		headers.set(FROM_MIDDLEWARE_HEADER, "1");
+		if (authorization != null) {
+			headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
+		}
+		if (body != null) {
+			headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.pool.dispose();
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.llmgw.middleware.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The fake LLM server and the gateway, started from their packaged jars as deployment
+ * starts them, once per test JVM, so that the middleware is tested against the real
+ * gateway. The reactor builds both modules before this one.
+ */
+public final class LocalStack {
+
+	public static final String MASTER_KEY = "sk-middleware-test-master";
+
+	private static LocalStack shared;
+
+	private final int gatewayPort;
+
+	private LocalStack(int gatewayPort) {
+		this.gatewayPort = gatewayPort;
+	}
+
+	public static synchronized LocalStack shared() {
+		if (shared == null) {
+			shared = start();
+		}
+		return shared;
+	}
+
+	public String gatewayUrl() {
+		return "http://127.0.0.1:" + this.gatewayPort;
+	}
+
+	private static LocalStack start() {
+		try {
+			Path work = Files.createTempDirectory("middleware-stack");
+			int fakePort = freePort();
+			Process fake = launch(Path.of("../fake-llm-server/target/fake-llm-server.jar"), work.resolve("fake.log"),
+					Map.of("SERVER_PORT", Integer.toString(fakePort), "SERVER_ADDRESS", "127.0.0.1"));
+			await("http://127.0.0.1:" + fakePort + "/health", fake);
+			String fakeBase = "http://127.0.0.1:" + fakePort + "/v1";
+			Path config = work.resolve("config.yaml");
+			Files.writeString(config,
+					"""
+							model_list:
+							  - model_name: claude
+							    litellm_params: {model: openai/claude-like, api_base: "%1$s", api_key: k}
+							  - model_name: tooler
+							    litellm_params: {model: "openai/fake;tool_call=get_weather", api_base: "%1$s", api_key: k}
+							  - model_name: throttled
+							    litellm_params: {model: "openai/fake;error=429;retry_after=2", api_base: "%1$s", api_key: k}
+							  - model_name: broken
+							    litellm_params: {model: "openai/fake;error=503", api_base: "%1$s", api_key: k}
+							  - model_name: cut
+							    litellm_params: {model: "openai/fake;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
+							  - model_name: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
+							    litellm_params: {model: openai/profiled, api_base: "%1$s", api_key: k}
+							general_settings:
+							  master_key: %2$s
+							"""
+						.formatted(fakeBase, MASTER_KEY));
+			int gatewayPort = freePort();
+			Process gateway = launch(Path.of("../gateway-service/target/gateway-service.jar"),
+					work.resolve("gateway.log"),
+					Map.of("SERVER_PORT", Integer.toString(gatewayPort), "SERVER_ADDRESS", "127.0.0.1",
+							"CONFIG_FILE_PATH", config.toString(), "GATEWAY_DATA_DIR",
+							work.resolve("data").toString()));
+			await("http://127.0.0.1:" + gatewayPort + "/health/liveliness", gateway);
+			return new LocalStack(gatewayPort);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Process launch(Path jar, Path log, Map<String, String> environment) throws IOException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build it first (./mvnw verify at "
+					+ "the root builds every module in order)");
+		}
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", jar.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+		return process;
+	}
+
+	private static void await(String url, Process process) {
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline && process.isAlive()) {
+			try {
+				HttpResponse<Void> response = client.send(
+						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException(url + " did not come up");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
