@@ -2,6 +2,7 @@ package dev.llmgw.middleware.bedrock;
 
 import java.time.Duration;
 
+import dev.llmgw.middleware.passthrough.PassThroughFilter;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,11 @@ public class BedrockRoutes {
 	GatewayClient gatewayClient(@Value("${middleware.gateway-url:http://127.0.0.1:4000}") String gatewayUrl,
 			@Value("${middleware.gateway-timeout:600s}") Duration timeout) {
 		return new GatewayClient(gatewayUrl, timeout);
+	}
+
+	@Bean
+	PassThroughFilter passThroughFilter(GatewayClient gateway) {
+		return new PassThroughFilter(gateway);
 	}
 
 	@Bean

@@ -80,6 +80,34 @@ public final class GatewayClient implements AutoCloseable {
 				.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
 	}
 
+	/**
+	 * Forwards a request as it came, headers included (but for hop-by-hop ones), and
+	 * hands the answer to {@code handler} while the connection is open.
+	 * @param method the method
+	 * @param pathAndQuery the path, with its query string
+	 * @param incoming the caller's headers
+	 * @param body the caller's body, possibly empty
+	 * @param handler what to make of the answer
+	 * @return what the handler makes
+	 */
+	public <T> Flux<T> forward(HttpMethod method, String pathAndQuery,
+			java.util.Map<String, java.util.List<String>> incoming, byte[] body,
+			java.util.function.Function<GatewayStream, org.reactivestreams.Publisher<T>> handler) {
+		return this.http.headers((headers) -> {
+			incoming.forEach((name, values) -> {
+				if (!HopByHop.is(name)) {
+					headers.set(name, values);
+				}
+			});
+			headers.set(FROM_MIDDLEWARE_HEADER, "1");
+		})
+			.request(method)
+			.uri(this.baseUrl + pathAndQuery)
+			.send((request, out) -> (body.length > 0) ? out.sendByteArray(Mono.just(body)) : out)
+			.response((response, content) -> handler
+				.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+	}
+
 	private static void headers(HttpHeaders headers, @Nullable String authorization, byte @Nullable [] body) {
 		headers.set(FROM_MIDDLEWARE_HEADER, "1");
 		if (authorization != null) {

@@ -206,6 +206,21 @@ class ConverseCompatibilityTests {
 		assertThatThrownBy(() -> done.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class);
 	}
 
+	@Test
+	void aStreamThatFailsMidwayEndsWithAnExceptionFrame() {
+		List<String> texts = new ArrayList<>();
+		ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+			.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+				.onContentBlockDelta((event) -> texts.add(event.delta().text()))
+				.build())
+			.build();
+		CompletableFuture<Void> done = this.asyncClient
+			.converseStream(ConverseStreamRequest.builder().modelId("cut").messages(user("x")).build(), handler);
+		assertThatThrownBy(() -> done.get(20, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException.class);
+		assertThat(texts).as("the deltas before the failure arrived").isNotEmpty();
+	}
+
 	private static Message user(String text) {
 		return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
 	}
