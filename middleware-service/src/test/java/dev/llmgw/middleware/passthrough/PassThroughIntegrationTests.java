@@ -69,6 +69,13 @@ class PassThroughIntegrationTests {
 	}
 
 	@Test
+	void theLoadBalancersProbeSaysTheGatewayIsConnected() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/bedrock/health/liveliness")).build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"status\":\"healthy\",\"gateway\":\"connected\"}");
+	}
+
+	@Test
 	void keyGenerationPassesThrough() throws Exception {
 		HttpResponse<String> response = post("/key/generate", "{\"models\":[\"claude\"]}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
