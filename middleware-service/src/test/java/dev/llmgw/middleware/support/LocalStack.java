@@ -25,8 +25,11 @@ public final class LocalStack {
 
 	private final int gatewayPort;
 
-	private LocalStack(int gatewayPort) {
+	private final Path work;
+
+	private LocalStack(int gatewayPort, Path work) {
 		this.gatewayPort = gatewayPort;
+		this.work = work;
 	}
 
 	public static synchronized LocalStack shared() {
@@ -68,18 +71,37 @@ public final class LocalStack {
 							  master_key: %2$s
 							"""
 						.formatted(fakeBase, MASTER_KEY));
-			int gatewayPort = freePort();
-			Process gateway = launch(Path.of("../gateway-service/target/gateway-service.jar"),
-					work.resolve("gateway.log"),
-					Map.of("SERVER_PORT", Integer.toString(gatewayPort), "SERVER_ADDRESS", "127.0.0.1",
-							"CONFIG_FILE_PATH", config.toString(), "GATEWAY_DATA_DIR",
-							work.resolve("data").toString()));
-			await("http://127.0.0.1:" + gatewayPort + "/health/liveliness", gateway);
-			return new LocalStack(gatewayPort);
+			return new LocalStack(startGateway(work, "gateway", Map.of()), work);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Another gateway on the same config, e.g. one that forwards the middleware's paths.
+	 * @param environment variables added to the gateway's environment
+	 * @return its base URL
+	 */
+	public String anotherGateway(String name, Map<String, String> environment) {
+		try {
+			return "http://127.0.0.1:" + startGateway(this.work, name, environment);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int startGateway(Path work, String name, Map<String, String> extra) throws IOException {
+		int port = freePort();
+		Map<String, String> environment = new java.util.HashMap<>(Map.of("SERVER_PORT", Integer.toString(port),
+				"SERVER_ADDRESS", "127.0.0.1", "CONFIG_FILE_PATH", work.resolve("config.yaml").toString(),
+				"GATEWAY_DATA_DIR", work.resolve("data-" + name).toString()));
+		environment.putAll(extra);
+		Process gateway = launch(Path.of("../gateway-service/target/gateway-service.jar"), work.resolve(name + ".log"),
+				environment);
+		await("http://127.0.0.1:" + port + "/health/liveliness", gateway);
+		return port;
 	}
 
 	private static Process launch(Path jar, Path log, Map<String, String> environment) throws IOException {
