@@ -60,7 +60,10 @@ await() {
 start fake-llm-server "$FAKE_LLM_PORT" java -jar fake-llm-server/target/fake-llm-server.jar
 start middleware "$MIDDLEWARE_PORT" env GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" \
 	java -jar middleware-service/target/middleware-service.jar
-start gateway "$GATEWAY_PORT" java -jar gateway-service/target/gateway-service.jar
+# the gateway forwards the middleware's paths (Bedrock Converse, chat history) to it, so that one base URL serves
+# everything, as the load balancer's path rules do in a deployment
+start gateway "$GATEWAY_PORT" env MIDDLEWARE_URL="http://127.0.0.1:$MIDDLEWARE_PORT" \
+	java -jar gateway-service/target/gateway-service.jar
 await fake-llm-server "http://127.0.0.1:$FAKE_LLM_PORT/health" any
 await middleware "http://127.0.0.1:$MIDDLEWARE_PORT/health/liveliness" any
 await gateway "http://127.0.0.1:$GATEWAY_PORT/health/liveliness" last
