@@ -180,6 +180,10 @@ class ConverseCompatibilityTests {
 			.hasMessageContaining("Invalid model name");
 		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("broken").messages(user("x"))))
 			.isInstanceOf(ServiceUnavailableException.class);
+		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("missing").messages(user("x"))))
+			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException.class);
+		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("sluggish").messages(user("x"))))
+			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException.class);
 		BedrockRuntimeClient wrongKey = BedrockRuntimeClient.builder()
 			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
 			.region(Region.US_EAST_1)
