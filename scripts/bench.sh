@@ -3,6 +3,8 @@
 #   fake    - the fake LLM server (what the quickstart and the tests use)
 #   bedrock - the fake's Bedrock Converse API, reached through the AWS SDK (SigV4 signing, the SDK's own
 #             Netty client); "alone" is the same Converse call sent straight to the fake
+#   converse-stream - Bedrock ConverseStream through the middleware (event-stream frames) to the gateway's
+#             stream from the fake; "alone" is the gateway's own OpenAI stream of the same answer
 #   nginx   - nginx returning a fixed chat completion from memory: the cheapest possible upstream, so what the
 #             gateway adds shows plainly
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
@@ -28,6 +30,7 @@ BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/ll
 FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
 GATEWAY_PORT=${GATEWAY_PORT:-14000}
+MIDDLEWARE_PORT=${MIDDLEWARE_PORT:-13000}
 KEY=sk-bench-master-key
 WORK=$(mktemp -d /tmp/llmgw-bench.XXXXXX)
 PIDS=()
@@ -113,6 +116,13 @@ CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m 
 	-jar gateway-service/target/gateway-service.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
+if [[ "$UPSTREAMS" == *converse* ]]; then
+	GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" SERVER_PORT=$MIDDLEWARE_PORT "$JAVA" -Xms256m -Xmx256m \
+		-jar middleware-service/target/middleware-service.jar >"$WORK/middleware.log" 2>&1 &
+	PIDS+=($!)
+	wait_for "http://127.0.0.1:$MIDDLEWARE_PORT/health/liveliness"
+fi
+
 wait_for "http://127.0.0.1:$FAKE_PORT/health"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/health/liveliness"
 
@@ -147,7 +157,7 @@ VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authori
 	-d '{"max_budget": 1000000, "rpm_limit": 100000000, "tpm_limit": 1000000000, "max_parallel_requests": 10000}' |
 	sed -E 's/.*"key":"([^"]+)".*/\1/')
 
-model_of() { echo "bench-${1%%+*}"; }
+model_of() { case "$1" in converse*) echo "bench-fake" ;; *) echo "bench-${1%%+*}" ;; esac; }
 key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
 
 echo "warming up the gateway for $WARMUP..."
@@ -155,13 +165,43 @@ for upstream in $UPSTREAMS; do
 	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")" \
 		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
 done
+if [[ "$UPSTREAMS" == *converse* ]]; then
+	cat >"$WORK/warm-converse.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]}'
+LUA
+	wrk -t2 -c16 -d"$WARMUP" -s "$WORK/warm-converse.lua" \
+		"http://127.0.0.1:$MIDDLEWARE_PORT/bedrock/model/bench-fake/converse-stream" >/dev/null
+fi
 
 printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
 	"gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone"
 for upstream in $UPSTREAMS; do
 	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
 	direct_script=$script
+	front="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
 	case "$upstream" in
+		converse-stream)
+			# "alone" is the gateway's own OpenAI stream; through the middleware it becomes Converse frames
+			direct="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+			direct_script="$WORK/openai-stream.lua"
+			cat >"$direct_script" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"model":"bench-fake","stream":true,"messages":[{"role":"user","content":"hello from the benchmark"}]}'
+LUA
+			front="http://127.0.0.1:$MIDDLEWARE_PORT/bedrock/model/bench-fake/converse-stream"
+			script="$WORK/converse-stream.lua"
+			cat >"$script" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]}'
+LUA
+			;;
 		fake) direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions" ;;
 		bedrock)
 			# the same question as Bedrock's Converse API asks it, straight to the fake
@@ -177,8 +217,7 @@ LUA
 	esac
 	for connections in $CONNECTIONS; do
 		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$direct_script" "$connections")
-		read -r g_rps g_p50 g_p99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$script" \
-			"$connections")
+		read -r g_rps g_p50 g_p99 < <(measure "$front" "$script" "$connections")
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \
 			-v g5="$g_p50" -v g9="$g_p99" 'BEGIN {
 			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%%\n", u, c, ar, a5, a9, gr, g5, g9,
