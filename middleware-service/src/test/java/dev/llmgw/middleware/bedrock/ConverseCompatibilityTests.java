@@ -184,6 +184,10 @@ class ConverseCompatibilityTests {
 			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException.class);
 		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("sluggish").messages(user("x"))))
 			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException.class);
+		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("failing").messages(user("x"))))
+			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.InternalServerException.class);
+		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("bad-gateway").messages(user("x"))))
+			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException.class);
 		BedrockRuntimeClient wrongKey = BedrockRuntimeClient.builder()
 			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
 			.region(Region.US_EAST_1)

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.middleware.support.LocalStack;
@@ -77,6 +79,20 @@ class GatewayForwardingTests {
 		finally {
 			client.close();
 		}
+		// a stream keeps its binary frames through the gateway's forwarding
+		HttpResponse<byte[]> stream = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(front + "/bedrock/model/claude/converse-stream"))
+				.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"frames\"}]}]}"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		assertThat(stream.headers().firstValue("content-type")).hasValue("application/vnd.amazon.eventstream");
+		List<software.amazon.awssdk.eventstream.Message> frames = new ArrayList<>();
+		new software.amazon.awssdk.eventstream.MessageDecoder(frames::add).feed(stream.body());
+		assertThat(frames.get(0).getHeaders().get(":event-type").getString()).isEqualTo("messageStart");
+		assertThat(frames.get(frames.size() - 1).getHeaders().get(":event-type").getString()).isEqualTo("metadata");
 		HttpResponse<String> chat = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(front + "/v1/chat/completions"))
 				.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)

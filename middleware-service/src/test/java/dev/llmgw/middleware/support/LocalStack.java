@@ -67,6 +67,10 @@ public final class LocalStack {
 							    litellm_params: {model: "openai/fake;error=404", api_base: "%1$s", api_key: k}
 							  - model_name: sluggish
 							    litellm_params: {model: "openai/fake;latency_ms=3000", api_base: "%1$s", api_key: k, timeout: 0.3}
+							  - model_name: failing
+							    litellm_params: {model: "openai/fake;error=500", api_base: "%1$s", api_key: k}
+							  - model_name: bad-gateway
+							    litellm_params: {model: "openai/fake;error=502", api_base: "%1$s", api_key: k}
 							  - model_name: cut
 							    litellm_params: {model: "openai/fake;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
 							  - model_name: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
