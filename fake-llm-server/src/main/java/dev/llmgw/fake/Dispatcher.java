@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
+import dev.llmgw.fake.oidc.OidcEndpoints;
 import dev.llmgw.fake.openai.OpenAiErrors;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final Consumer<String> modelCounter;
 
+	private final OidcEndpoints oidc = new OidcEndpoints();
+
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
 		this.routes = routes;
 		this.apiKeys = apiKeys;
@@ -44,6 +47,17 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
 		String path = path(request.uri());
 		HttpMethod method = request.method();
+		if (OidcEndpoints.isOidcPath(path) && HttpMethod.GET.equals(method)) {
+			String host = request.requestHeaders().get("Host", "127.0.0.1");
+			return this.oidc.handle(path, host, response);
+		}
+		if (path.equals("/fake/jwks") && HttpMethod.POST.equals(method)) {
+			return request.receive()
+				.aggregate()
+				.asByteArray()
+				.defaultIfEmpty(NO_BODY)
+				.flatMap((body) -> this.oidc.setKeys(body, response));
+		}
 		if (ControlEndpoints.isControlPath(path)) {
 			return this.control.handle(method, path, response);
 		}

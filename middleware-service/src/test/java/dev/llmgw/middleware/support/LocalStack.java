@@ -27,9 +27,17 @@ public final class LocalStack {
 
 	private final Path work;
 
-	private LocalStack(int gatewayPort, Path work) {
+	private final int fakePort;
+
+	private LocalStack(int gatewayPort, Path work, int fakePort) {
 		this.gatewayPort = gatewayPort;
 		this.work = work;
+		this.fakePort = fakePort;
+	}
+
+	/** The fake LLM server, which also plays an Okta authorization server. */
+	public String fakeUrl() {
+		return "http://127.0.0.1:" + this.fakePort;
 	}
 
 	public static synchronized LocalStack shared() {
@@ -79,7 +87,7 @@ public final class LocalStack {
 							  master_key: %2$s
 							"""
 						.formatted(fakeBase, MASTER_KEY));
-			return new LocalStack(startGateway(work, "gateway", Map.of()), work);
+			return new LocalStack(startGateway(work, "gateway", Map.of()), work, fakePort);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
