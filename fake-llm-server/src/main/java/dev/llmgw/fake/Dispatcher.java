@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
+import dev.llmgw.fake.prompts.PromptEndpoints;
 import dev.llmgw.fake.openai.OpenAiErrors;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,8 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final OidcEndpoints oidc = new OidcEndpoints();
 
+	private final PromptEndpoints prompts = new PromptEndpoints();
+
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
 		this.routes = routes;
 		this.apiKeys = apiKeys;
@@ -50,6 +53,16 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		if (OidcEndpoints.isOidcPath(path) && HttpMethod.GET.equals(method)) {
 			String host = request.requestHeaders().get("Host", "127.0.0.1");
 			return this.oidc.handle(path, host, response);
+		}
+		if (PromptEndpoints.isPromptPath(path) && HttpMethod.GET.equals(method)) {
+			return this.prompts.get(path, response);
+		}
+		if (path.equals("/fake/prompts") && HttpMethod.POST.equals(method)) {
+			return request.receive()
+				.aggregate()
+				.asByteArray()
+				.defaultIfEmpty(NO_BODY)
+				.flatMap((body) -> this.prompts.store(body, response));
 		}
 		if (path.equals("/fake/jwks") && HttpMethod.POST.equals(method)) {
 			return request.receive()

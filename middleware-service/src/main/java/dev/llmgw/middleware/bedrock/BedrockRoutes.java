@@ -3,6 +3,7 @@ package dev.llmgw.middleware.bedrock;
 import java.time.Duration;
 
 import dev.llmgw.middleware.passthrough.PassThroughFilter;
+import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,13 +28,18 @@ public class BedrockRoutes {
 	}
 
 	@Bean
-	PassThroughFilter passThroughFilter(GatewayClient gateway) {
-		return new PassThroughFilter(gateway);
+	PassThroughFilter passThroughFilter(GatewayClient gateway, ManagedPrompts prompts, JsonMapper mapper) {
+		return new PassThroughFilter(gateway, prompts, mapper);
 	}
 
 	@Bean
-	ConverseHandler converseHandler(GatewayClient gateway, JsonMapper mapper) {
-		return new ConverseHandler(gateway, mapper);
+	ManagedPrompts managedPrompts(@Value("${middleware.bedrock-agent-endpoint:}") String endpoint, JsonMapper mapper) {
+		return new ManagedPrompts(endpoint, mapper);
+	}
+
+	@Bean
+	ConverseHandler converseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts) {
+		return new ConverseHandler(gateway, mapper, prompts);
 	}
 
 	@Bean

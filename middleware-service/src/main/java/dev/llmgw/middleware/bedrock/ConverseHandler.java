@@ -3,6 +3,7 @@ package dev.llmgw.middleware.bedrock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -39,7 +41,10 @@ public final class ConverseHandler {
 
 	private final OpenAiToConverseTranslator responses;
 
-	public ConverseHandler(GatewayClient gateway, JsonMapper mapper) {
+	private final ManagedPrompts prompts;
+
+	public ConverseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts) {
+		this.prompts = prompts;
 		this.gateway = gateway;
 		this.mapper = mapper;
 		this.requests = new ConverseToOpenAiTranslator(mapper);
@@ -49,18 +54,17 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		return body(request).flatMap((converse) -> {
-			byte[] chat = this.mapper.writeValueAsBytes(this.requests.translate(converse, modelId(request), false));
-			return this.gateway.exchange(HttpMethod.POST, CHAT_PATH, authorization, chat);
-		}).flatMap((answer) -> {
-			if (!answer.ok()) {
-				return Mono.error(error(answer.status(), answer.body()));
-			}
-			JsonNode completion = this.mapper.readTree(answer.body());
-			byte[] converse = this.mapper
-				.writeValueAsBytes(this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000));
-			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(converse);
-		});
+		return body(request).flatMap((converse) -> chatRequest(converse, modelId(request), false))
+			.flatMap((chat) -> this.gateway.exchange(HttpMethod.POST, CHAT_PATH, authorization, chat))
+			.flatMap((answer) -> {
+				if (!answer.ok()) {
+					return Mono.error(error(answer.status(), answer.body()));
+				}
+				JsonNode completion = this.mapper.readTree(answer.body());
+				byte[] converse = this.mapper
+					.writeValueAsBytes(this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000));
+				return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(converse);
+			});
 	}
 
 	/**
@@ -71,8 +75,7 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-		return body(request).flatMap((converse) -> {
-			byte[] chat = this.mapper.writeValueAsBytes(this.requests.translate(converse, modelId(request), true));
+		return body(request).flatMap((converse) -> chatRequest(converse, modelId(request), true)).flatMap((chat) -> {
 			OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(this.mapper);
 			Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization, chat, (answer) -> {
 				if (!answer.ok()) {
@@ -90,6 +93,19 @@ public final class ConverseHandler {
 				.body((message, ignored) -> message
 					.writeAndFlushWith(frames.map((frame) -> Mono.just(buffers.wrap(frame)))));
 		});
+	}
+
+	/**
+	 * The OpenAI request for a Converse request; a prompt ARN as the model id becomes the
+	 * prompt's model and filled template, with the top-level {@code promptVariables}.
+	 */
+	private Mono<byte[]> chatRequest(JsonNode converse, String modelId, boolean stream) {
+		ObjectNode chat = this.requests.translate(converse, modelId, stream);
+		if (!ManagedPrompts.isPrompt(modelId)) {
+			return Mono.just(this.mapper.writeValueAsBytes(chat));
+		}
+		return this.prompts.apply(chat, ManagedPrompts.variables(converse.path("promptVariables")))
+			.map(this.mapper::writeValueAsBytes);
 	}
 
 	private Mono<JsonNode> body(ServerRequest request) {
