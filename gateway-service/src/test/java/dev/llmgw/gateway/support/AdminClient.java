@@ -58,6 +58,10 @@ public final class AdminClient {
 					HttpResponse.BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.body());
 		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			ThreadDump.print("request timed out: " + ex.getMessage());
+			throw new IllegalStateException(ex);
+		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}

@@ -63,6 +63,10 @@ public abstract class GatewayTestBase {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			ThreadDump.print("request timed out: " + ex.getMessage());
+			throw new IllegalStateException(ex);
+		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
@@ -75,6 +79,10 @@ public abstract class GatewayTestBase {
 	protected static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		try {
 			return HTTP.send(request, handler);
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			ThreadDump.print("request timed out: " + ex.getMessage());
+			throw new IllegalStateException(ex);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
