@@ -87,11 +87,12 @@ public final class ChatCalls {
 	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
 		CallContext context = CallContext.of(exchange);
-		Flux<ChatResult> call = failover(exchange, request, deployment).run(deployment,
+		ModelGroup group = this.models.find(model(request, deployment));
+		Flux<ChatResult> call = failover(exchange, request, deployment, group).run(deployment,
 				(chosen) -> timed(chosen, this.providers.forDeployment(chosen)
 					.complete(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, context.callId()))),
 				() -> true);
-		return queued(request, deployment, deployment.timeout(), call).next().map((result) -> {
+		return queued(request, group, deployment.timeout(), call).next().map((result) -> {
 			Deployment answered = (context.deployment() != null) ? context.deployment() : deployment;
 			context.usage(result.usage());
 			double cost = CostCalculator.cost(this.prices.priceOf(answered), result.usage());
@@ -113,12 +114,13 @@ public final class ChatCalls {
 		CallContext context = CallContext.of(exchange);
 		// a stream's headers leave before its cost is known: the key's spend so far
 		writeKeySpend(exchange, context, 0);
-		Flux<byte[]> call = failover(exchange, request, deployment).run(deployment,
+		ModelGroup group = this.models.find(model(request, deployment));
+		Flux<byte[]> call = failover(exchange, request, deployment, group).run(deployment,
 				(chosen) -> timedStream(chosen, this.providers.forDeployment(chosen)
 					.stream(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, context.callId()), tally),
 						tally),
 				() -> !tally.started());
-		return queued(request, deployment, deployment.streamTimeout(), call).doOnNext((frame) -> tally.markStarted())
+		return queued(request, group, deployment.streamTimeout(), call).doOnNext((frame) -> tally.markStarted())
 			.doOnTerminate(() -> context.usage(usageOf(tally, request)))
 			.doOnCancel(() -> context.usage(usageOf(tally, request)));
 	}
@@ -127,9 +129,8 @@ public final class ChatCalls {
 	 * The call once its model group has a free slot: groups with a concurrency limit let
 	 * waiting calls in by {@code priority}, then arrival.
 	 */
-	private <T> Flux<T> queued(ChatCompletionRequest request, Deployment deployment, Duration maxWait, Flux<T> call) {
-		String model = (request.model() != null) ? request.model() : deployment.modelName();
-		ModelGroup group = this.models.find(model);
+	private <T> Flux<T> queued(ChatCompletionRequest request, @Nullable ModelGroup group, Duration maxWait,
+			Flux<T> call) {
 		if (group == null) {
 			return call;
 		}
@@ -138,13 +139,18 @@ public final class ChatCalls {
 			.flatMapMany((release) -> call.doFinally((signal) -> release.run()));
 	}
 
-	private Failover failover(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
-		String model = (request.model() != null) ? request.model() : deployment.modelName();
-		ModelGroup group = this.models.find(model);
-		if (group == null) {
-			group = ModelGroup.of(deployment.modelName(), List.of(deployment));
-		}
-		return new Failover(exchange, this.router, this.models, request.extra(), group,
+	/**
+	 * The admitted model group, looked up once per call for both the queue and the
+	 * failover (a wildcard group is built afresh on every lookup).
+	 */
+	private static String model(ChatCompletionRequest request, Deployment deployment) {
+		return (request.model() != null) ? request.model() : deployment.modelName();
+	}
+
+	private Failover failover(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			@Nullable ModelGroup group) {
+		return new Failover(exchange, this.router, this.models, request.extra(),
+				(group != null) ? group : ModelGroup.of(deployment.modelName(), List.of(deployment)),
 				BudgetGate.promptChars(request));
 	}
 

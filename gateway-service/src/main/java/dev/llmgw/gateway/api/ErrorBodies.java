@@ -1,8 +1,7 @@
 package dev.llmgw.gateway.api;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.openai.ErrorBody;
 import dev.llmgw.model.openai.ErrorDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,14 +28,7 @@ public final class ErrorBodies {
 	 * no longer be sent.
 	 */
 	public byte[] sseFrame(GatewayError error) {
-		byte[] json = json(error);
-		byte[] prefix = "data: ".getBytes(StandardCharsets.US_ASCII);
-		byte[] frame = new byte[prefix.length + json.length + 2];
-		System.arraycopy(prefix, 0, frame, 0, prefix.length);
-		System.arraycopy(json, 0, frame, prefix.length, json.length);
-		frame[frame.length - 2] = '\n';
-		frame[frame.length - 1] = '\n';
-		return frame;
+		return SseFrames.data(json(error));
 	}
 
 }

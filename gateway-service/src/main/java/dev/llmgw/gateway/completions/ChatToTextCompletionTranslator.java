@@ -1,12 +1,11 @@
 package dev.llmgw.gateway.completions;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * ends with {@code [DONE]} as before.
  */
 final class ChatToTextCompletionTranslator {
-
-	private static final int DATA_PREFIX = "data: ".length();
 
 	private final JsonMapper mapper;
 
@@ -41,7 +38,7 @@ final class ChatToTextCompletionTranslator {
 	 * @return the text completion frame, or null for a chunk with nothing to say
 	 */
 	byte @Nullable [] translateFrame(byte[] frame, boolean wantsUsage) {
-		String data = new String(frame, DATA_PREFIX, frame.length - DATA_PREFIX, StandardCharsets.UTF_8).trim();
+		String data = SseFrames.payload(frame);
 		if ("[DONE]".equals(data)) {
 			return frame;
 		}
@@ -56,7 +53,7 @@ final class ChatToTextCompletionTranslator {
 		}
 		byte[] json = this.mapper
 			.writeValueAsBytes(body(chunk.id(), chunk.created(), chunk.model(), choices, chunk.usage()));
-		return OpenAiChunkWriter.frame(json);
+		return SseFrames.data(json);
 	}
 
 	private static Map<String, @Nullable Object> choice(int index, String text, @Nullable String finishReason) {

@@ -1,9 +1,9 @@
 package dev.llmgw.gateway.messages;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.providers.SseFrames;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,14 +33,7 @@ public final class AnthropicErrorBodies {
 
 	/** An {@code error} event, for a failure after the stream started. */
 	public byte[] event(GatewayError error) {
-		byte[] json = json(error);
-		byte[] head = "event: error\ndata: ".getBytes(StandardCharsets.US_ASCII);
-		byte[] frame = new byte[head.length + json.length + 2];
-		System.arraycopy(head, 0, frame, 0, head.length);
-		System.arraycopy(json, 0, frame, head.length, json.length);
-		frame[frame.length - 2] = '\n';
-		frame[frame.length - 1] = '\n';
-		return frame;
+		return SseFrames.event("error", json(error));
 	}
 
 	static String type(int status) {

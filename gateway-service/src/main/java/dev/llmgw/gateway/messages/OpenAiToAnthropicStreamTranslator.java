@@ -1,12 +1,12 @@
 package dev.llmgw.gateway.messages;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.anthropic.MessagesResponse;
 import dev.llmgw.model.anthropic.MessagesUsage;
 import dev.llmgw.model.openai.ChatCompletionChunk;
@@ -23,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  * reason and usage, then message_stop. One per stream.
  */
 final class OpenAiToAnthropicStreamTranslator {
-
-	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
 
 	private final JsonMapper mapper;
 
@@ -61,8 +59,7 @@ final class OpenAiToAnthropicStreamTranslator {
 	 */
 	List<byte[]> onFrame(byte[] frame) {
 		List<byte[]> events = new ArrayList<>(2);
-		String data = new String(frame, DATA_PREFIX.length, frame.length - DATA_PREFIX.length, StandardCharsets.UTF_8)
-			.trim();
+		String data = SseFrames.payload(frame);
 		if ("[DONE]".equals(data)) {
 			finish(events);
 			return events;
@@ -166,14 +163,7 @@ final class OpenAiToAnthropicStreamTranslator {
 	}
 
 	byte[] event(String type, Object data) {
-		byte[] json = this.mapper.writeValueAsBytes(data);
-		byte[] head = ("event: " + type + "\ndata: ").getBytes(StandardCharsets.US_ASCII);
-		byte[] frame = new byte[head.length + json.length + 2];
-		System.arraycopy(head, 0, frame, 0, head.length);
-		System.arraycopy(json, 0, frame, head.length, json.length);
-		frame[frame.length - 2] = '\n';
-		frame[frame.length - 1] = '\n';
-		return frame;
+		return SseFrames.event(type, this.mapper.writeValueAsBytes(data));
 	}
 
 }

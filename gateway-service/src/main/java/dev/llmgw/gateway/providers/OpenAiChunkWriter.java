@@ -18,8 +18,6 @@ public final class OpenAiChunkWriter {
 
 	public static final byte[] DONE_FRAME = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
-
 	private final JsonMapper mapper;
 
 	private final String id;
@@ -88,7 +86,7 @@ public final class OpenAiChunkWriter {
 		if (!this.callerWantsUsage) {
 			return null;
 		}
-		return frame(this.mapper.writeValueAsBytes(new ChatCompletionChunk(this.id, ChatCompletionChunk.OBJECT,
+		return SseFrames.data(this.mapper.writeValueAsBytes(new ChatCompletionChunk(this.id, ChatCompletionChunk.OBJECT,
 				this.created, this.model, List.of(), usage)));
 	}
 
@@ -105,16 +103,7 @@ public final class OpenAiChunkWriter {
 	private byte[] chunk(ChatCompletionChunk.Delta delta, @Nullable String finishReason) {
 		ChatCompletionChunk chunk = new ChatCompletionChunk(this.id, ChatCompletionChunk.OBJECT, this.created,
 				this.model, List.of(new ChatCompletionChunk.Choice(0, delta, finishReason)), null);
-		return frame(this.mapper.writeValueAsBytes(chunk));
-	}
-
-	public static byte[] frame(byte[] data) {
-		byte[] frame = new byte[DATA_PREFIX.length + data.length + 2];
-		System.arraycopy(DATA_PREFIX, 0, frame, 0, DATA_PREFIX.length);
-		System.arraycopy(data, 0, frame, DATA_PREFIX.length, data.length);
-		frame[frame.length - 2] = '\n';
-		frame[frame.length - 1] = '\n';
-		return frame;
+		return SseFrames.data(this.mapper.writeValueAsBytes(chunk));
 	}
 
 }

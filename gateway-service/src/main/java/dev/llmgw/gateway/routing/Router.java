@@ -37,14 +37,6 @@ public final class Router {
 		this.contextWindow = contextWindow;
 	}
 
-	/** A router without cooldowns or checks, choosing by weighted shuffle. */
-	public static Router simple() {
-		RoutingPolicy policy = new RoutingPolicy(0, java.time.Duration.ZERO, 0, java.time.Duration.ZERO, false, false,
-				java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), List.of());
-		return new Router(new SimpleShuffle(), new Cooldowns(policy, java.time.Clock.systemUTC(), null), policy,
-				(deployment) -> 0);
-	}
-
 	public RoutingPolicy policy() {
 		return this.policy;
 	}

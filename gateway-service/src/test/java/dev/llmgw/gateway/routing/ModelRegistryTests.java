@@ -82,10 +82,11 @@ class ModelRegistryTests {
 	@Test
 	void weightedShuffleFollowsWeights() {
 		ModelGroup group = registry(Map.of()).find("gpt-4o");
-		Router router = Router.simple();
+		RoutingStrategy shuffle = RoutingStrategy.named("simple-shuffle",
+				new DeploymentStats(java.time.Clock.systemUTC()), (deployment) -> 0);
 		int second = 0;
 		for (int i = 0; i < 4000; i++) {
-			if (router.pick(group).id().equals("second")) {
+			if (shuffle.pick(group.deployments()).id().equals("second")) {
 				second++;
 			}
 		}

@@ -1,12 +1,17 @@
 package dev.llmgw.middleware.upstream;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -71,13 +76,13 @@ public final class GatewayClient implements AutoCloseable {
 	 * @return what the handler makes
 	 */
 	public <T> Flux<T> stream(String path, @Nullable String authorization, byte[] body,
-			java.util.function.Function<GatewayStream, org.reactivestreams.Publisher<T>> handler) {
-		return this.http.headers((headers) -> headers(headers, authorization, body))
-			.post()
-			.uri(this.baseUrl + path)
-			.send(Mono.just(io.netty.buffer.Unpooled.wrappedBuffer(body)))
-			.response((response, content) -> handler
-				.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+			Function<GatewayStream, Publisher<T>> handler) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		headers.put(HttpHeaderNames.CONTENT_TYPE.toString(), List.of(HttpHeaderValues.APPLICATION_JSON.toString()));
+		if (authorization != null) {
+			headers.put(HttpHeaderNames.AUTHORIZATION.toString(), List.of(authorization));
+		}
+		return forward(HttpMethod.POST, path, headers, body, handler);
 	}
 
 	/**
@@ -90,9 +95,8 @@ public final class GatewayClient implements AutoCloseable {
 	 * @param handler what to make of the answer
 	 * @return what the handler makes
 	 */
-	public <T> Flux<T> forward(HttpMethod method, String pathAndQuery,
-			java.util.Map<String, java.util.List<String>> incoming, byte[] body,
-			java.util.function.Function<GatewayStream, org.reactivestreams.Publisher<T>> handler) {
+	public <T> Flux<T> forward(HttpMethod method, String pathAndQuery, Map<String, List<String>> incoming, byte[] body,
+			Function<GatewayStream, Publisher<T>> handler) {
 		return this.http.headers((headers) -> {
 			incoming.forEach((name, values) -> {
 				if (!HopByHop.is(name)) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.DataUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,15 +21,15 @@ final class AnthropicImages {
 		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
 		String text = String.valueOf(url);
 		Map<String, Object> source = new LinkedHashMap<>();
-		if (text.startsWith("data:")) {
-			int semicolon = text.indexOf(";base64,");
-			if (semicolon < 0) {
+		if (DataUrl.isDataUrl(text)) {
+			DataUrl data = DataUrl.parse(text);
+			if (data == null) {
 				throw new BadRequestError("Invalid image at messages[" + index + "]: a data URL must be base64", null,
 						"messages");
 			}
 			source.put("type", "base64");
-			source.put("media_type", text.substring("data:".length(), semicolon));
-			source.put("data", text.substring(semicolon + ";base64,".length()));
+			source.put("media_type", data.mediaType());
+			source.put("data", data.base64());
 		}
 		else if (text.startsWith("http://") || text.startsWith("https://")) {
 			source.put("type", "url");

@@ -2,17 +2,15 @@ package dev.llmgw.gateway.providers.anthropic;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.config.EnvironmentLookup;
-import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
-import dev.llmgw.gateway.routing.Credential;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.Usage;
@@ -81,21 +79,12 @@ public final class AnthropicProvider implements ChatProvider {
 	}
 
 	private static String url(Deployment deployment) {
-		String base = deployment.apiBase();
-		if (base == null || EnvironmentLookup.referencedVariable(base) != null) {
-			throw new BadRequestError("No api_base for model " + deployment.modelName() + " (anthropic)", null,
-					"model");
-		}
+		String base = ProviderEndpoints.base(deployment);
 		return base.endsWith("/v1") ? base + "/messages" : base + "/v1/messages";
 	}
 
 	private static Map<String, String> headers(Deployment deployment) {
-		Credential credential = deployment.credential();
-		if (credential.missingVariable() != null) {
-			throw new AuthenticationError("Missing API key for model " + deployment.modelName()
-					+ " (anthropic): environment variable " + credential.missingVariable() + " is not set");
-		}
-		String key = credential.key();
+		String key = ProviderEndpoints.key(deployment);
 		return (key != null) ? Map.of("x-api-key", key, "anthropic-version", API_VERSION)
 				: Map.of("anthropic-version", API_VERSION);
 	}

@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.model.openai.EmbeddingRequest;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,28 +27,6 @@ final class BedrockEmbeddingTranslator {
 
 	static boolean isCohere(String modelId) {
 		return modelId.startsWith("cohere.") || modelId.contains(".cohere.");
-	}
-
-	static List<String> inputs(EmbeddingRequest request) {
-		Object input = request.input();
-		if (input instanceof String text) {
-			return List.of(text);
-		}
-		List<String> texts = new ArrayList<>();
-		if (input instanceof List<?> items) {
-			for (Object item : items) {
-				if (!(item instanceof String text)) {
-					throw new BadRequestError(
-							"bedrock embeddings take text input: a string or a list of strings, not token arrays", null,
-							"input");
-				}
-				texts.add(text);
-			}
-		}
-		if (texts.isEmpty()) {
-			throw new BadRequestError("Missing required parameter: 'input'", null, "input");
-		}
-		return texts;
 	}
 
 	/** One Titan call's body. */
@@ -88,20 +65,7 @@ final class BedrockEmbeddingTranslator {
 
 	/** The OpenAI embeddings list. */
 	byte[] openAiBody(List<JsonNode> vectors, String model, long promptTokens) {
-		List<Map<String, Object>> data = new ArrayList<>(vectors.size());
-		for (int i = 0; i < vectors.size(); i++) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("object", "embedding");
-			item.put("index", i);
-			item.put("embedding", vectors.get(i));
-			data.add(item);
-		}
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("object", "list");
-		body.put("data", data);
-		body.put("model", model);
-		body.put("usage", Map.of("prompt_tokens", promptTokens, "total_tokens", promptTokens));
-		return this.mapper.writeValueAsBytes(body);
+		return OpenAiEmbeddings.list(this.mapper, vectors, model, promptTokens);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.Deployment;
@@ -113,7 +114,7 @@ public final class BedrockProvider implements ChatProvider {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
 			String modelId = BedrockModelId.of(deployment);
-			List<String> texts = BedrockEmbeddingTranslator.inputs(call.request());
+			List<String> texts = OpenAiEmbeddings.texts(call.request(), "bedrock");
 			return this.clients.forDeployment(deployment).<BedrockEmbeddingTranslator.Vectors>flatMap((client) -> {
 				if (BedrockEmbeddingTranslator.isCohere(modelId)) {
 					return invoke(client, deployment, modelId, this.embeddings.cohereBody(texts, call.request()))

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.DataUrl;
 import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageFormat;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
@@ -127,16 +129,27 @@ final class OpenAiToConverseTranslator {
 	private static ImageBlock image(@Nullable Object imageUrl, int index) {
 		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
 		DataUrl data = DataUrl.parse(String.valueOf(url));
-		if (data == null) {
+		ImageFormat format = (data != null) ? format(data.mediaType()) : null;
+		if (data == null || format == null) {
 			throw new BadRequestError(
 					"Invalid image at messages[" + index
 							+ "]: bedrock takes images inline, as data:image/<png|jpeg|gif|webp>;base64,... URLs",
 					null, "messages");
 		}
 		return ImageBlock.builder()
-			.format(data.format())
+			.format(format)
 			.source(ImageSource.fromBytes(SdkBytes.fromByteArray(Base64.getDecoder().decode(data.base64()))))
 			.build();
+	}
+
+	/** Converse's image format for a media type: png, jpeg, gif or webp. */
+	private static @Nullable ImageFormat format(String mediaType) {
+		if (!mediaType.startsWith("image/")) {
+			return null;
+		}
+		String type = mediaType.substring("image/".length());
+		ImageFormat format = ImageFormat.fromValue("jpg".equals(type) ? "jpeg" : type);
+		return (format == ImageFormat.UNKNOWN_TO_SDK_VERSION) ? null : format;
 	}
 
 	private static List<ContentBlock> assistantBlocks(ChatMessage message) {

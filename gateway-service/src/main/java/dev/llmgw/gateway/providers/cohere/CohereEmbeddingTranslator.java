@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.model.openai.EmbeddingRequest;
 import dev.llmgw.model.openai.Usage;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,28 +24,6 @@ final class CohereEmbeddingTranslator {
 
 	CohereEmbeddingTranslator(JsonMapper mapper) {
 		this.mapper = mapper;
-	}
-
-	static List<String> inputs(EmbeddingRequest request) {
-		Object input = request.input();
-		if (input instanceof String text) {
-			return List.of(text);
-		}
-		List<String> texts = new ArrayList<>();
-		if (input instanceof List<?> items) {
-			for (Object item : items) {
-				if (!(item instanceof String text)) {
-					throw new BadRequestError(
-							"cohere embeddings take text input: a string or a list of strings, not token arrays", null,
-							"input");
-				}
-				texts.add(text);
-			}
-		}
-		if (texts.isEmpty()) {
-			throw new BadRequestError("Missing required parameter: 'input'", null, "input");
-		}
-		return texts;
 	}
 
 	byte[] body(List<String> texts, String model, EmbeddingRequest request) {
@@ -73,20 +50,9 @@ final class CohereEmbeddingTranslator {
 					null);
 		}
 		long tokens = root.path("meta").path("billed_units").path("input_tokens").asLong(0);
-		List<Map<String, Object>> data = new ArrayList<>(expected);
-		for (int i = 0; i < expected; i++) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("object", "embedding");
-			item.put("index", i);
-			item.put("embedding", vectors.get(i));
-			data.add(item);
-		}
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("object", "list");
-		body.put("data", data);
-		body.put("model", model);
-		body.put("usage", Map.of("prompt_tokens", tokens, "total_tokens", tokens));
-		return new Result(this.mapper.writeValueAsBytes(body), Usage.of(tokens, 0));
+		List<JsonNode> list = new ArrayList<>(expected);
+		vectors.forEach(list::add);
+		return new Result(OpenAiEmbeddings.list(this.mapper, list, model, tokens), Usage.of(tokens, 0));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
@@ -79,7 +80,7 @@ public final class CohereProvider implements ChatProvider {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
 			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
-			List<String> texts = CohereEmbeddingTranslator.inputs(call.request());
+			List<String> texts = OpenAiEmbeddings.texts(call.request(), "cohere");
 			byte[] body = this.embeddings.body(texts, deployment.providerModel(), call.request());
 			return this.http.postJson(deployment, endpoint.url("/v2/embed"), endpoint.headers(), body, this.errors)
 				.map((bytes) -> {

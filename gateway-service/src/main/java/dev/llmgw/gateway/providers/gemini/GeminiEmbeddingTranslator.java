@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.model.openai.EmbeddingRequest;
 import dev.llmgw.model.openai.Usage;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,28 +25,6 @@ final class GeminiEmbeddingTranslator {
 
 	GeminiEmbeddingTranslator(JsonMapper mapper) {
 		this.mapper = mapper;
-	}
-
-	static List<String> inputs(EmbeddingRequest request) {
-		Object input = request.input();
-		if (input instanceof String text) {
-			return List.of(text);
-		}
-		List<String> texts = new ArrayList<>();
-		if (input instanceof List<?> items) {
-			for (Object item : items) {
-				if (!(item instanceof String text)) {
-					throw new BadRequestError(
-							"gemini embeddings take text input: a string or a list of strings, not token arrays", null,
-							"input");
-				}
-				texts.add(text);
-			}
-		}
-		if (texts.isEmpty()) {
-			throw new BadRequestError("Missing required parameter: 'input'", null, "input");
-		}
-		return texts;
 	}
 
 	byte[] body(List<String> texts, String model, EmbeddingRequest request) {
@@ -81,20 +58,9 @@ final class GeminiEmbeddingTranslator {
 			throw new UpstreamError(502, "api_error", "litellm.APIError: GeminiException - asked for " + expected
 					+ " embeddings, got " + embeddings.size(), null);
 		}
-		List<Map<String, Object>> data = new ArrayList<>(expected);
-		for (int i = 0; i < expected; i++) {
-			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("object", "embedding");
-			item.put("index", i);
-			item.put("embedding", embeddings.get(i).path("values"));
-			data.add(item);
-		}
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("object", "list");
-		body.put("data", data);
-		body.put("model", model);
-		body.put("usage", Map.of("prompt_tokens", usage.promptTokens(), "total_tokens", usage.totalTokens()));
-		return this.mapper.writeValueAsBytes(body);
+		List<JsonNode> vectors = new ArrayList<>(expected);
+		embeddings.forEach((embedding) -> vectors.add(embedding.path("values")));
+		return OpenAiEmbeddings.list(this.mapper, vectors, model, usage.promptTokens());
 	}
 
 }

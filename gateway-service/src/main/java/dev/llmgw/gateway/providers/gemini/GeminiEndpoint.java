@@ -2,10 +2,7 @@ package dev.llmgw.gateway.providers.gemini;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.config.EnvironmentLookup;
-import dev.llmgw.gateway.error.AuthenticationError;
-import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.routing.Credential;
+import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.routing.Deployment;
 
 /**
@@ -21,22 +18,9 @@ import dev.llmgw.gateway.routing.Deployment;
 record GeminiEndpoint(String modelUrl, Map<String, String> headers) {
 
 	static GeminiEndpoint of(Deployment deployment) {
-		String who = "model " + deployment.modelName() + " (gemini)";
-		String base = deployment.apiBase();
-		if (base == null || EnvironmentLookup.referencedVariable(base) != null) {
-			throw new BadRequestError(
-					"No api_base for " + who
-							+ ": set litellm_params.api_base or the environment variable GEMINI_API_BASE",
-					null, "model");
-		}
-		Credential credential = deployment.credential();
-		if (credential.key() == null) {
-			String variable = (credential.missingVariable() != null) ? credential.missingVariable() : "GEMINI_API_KEY";
-			throw new AuthenticationError(
-					"Missing API key for " + who + ": environment variable " + variable + " is not set");
-		}
-		return new GeminiEndpoint(base + "/v1beta/models/" + modelId(deployment.providerModel()),
-				Map.of("x-goog-api-key", credential.key()));
+		return new GeminiEndpoint(
+				ProviderEndpoints.base(deployment) + "/v1beta/models/" + modelId(deployment.providerModel()),
+				Map.of("x-goog-api-key", ProviderEndpoints.requiredKey(deployment)));
 	}
 
 	/** LiteLLM accepts both {@code gemini/gemini-2.0-flash} and the resource name. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.DataUrl;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
@@ -56,13 +57,12 @@ final class GeminiParts {
 		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
 		Object format = (imageUrl instanceof Map<?, ?> map) ? map.get("format") : null;
 		String text = String.valueOf(url);
-		if (text.startsWith("data:")) {
-			int marker = text.indexOf(";base64,");
-			if (marker < 0) {
+		if (DataUrl.isDataUrl(text)) {
+			DataUrl data = DataUrl.parse(text);
+			if (data == null) {
 				throw invalid(index, "a data URL must be base64: data:<mime type>;base64,...");
 			}
-			return Map.of("inlineData", Map.of("mimeType", text.substring("data:".length(), marker), "data",
-					text.substring(marker + ";base64,".length())));
+			return Map.of("inlineData", Map.of("mimeType", data.mediaType(), "data", data.base64()));
 		}
 		if (!text.startsWith("https://") && !text.startsWith("http://") && !text.startsWith("gs://")) {
 			throw invalid(index, "an image must be a data: URL or an http(s) URL");

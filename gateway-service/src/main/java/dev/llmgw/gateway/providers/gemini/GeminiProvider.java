@@ -7,6 +7,7 @@ import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
@@ -82,7 +83,7 @@ public final class GeminiProvider implements ChatProvider {
 		return Mono.defer(() -> {
 			GeminiEndpoint endpoint = GeminiEndpoint.of(deployment);
 			String model = GeminiEndpoint.modelId(deployment.providerModel());
-			List<String> texts = GeminiEmbeddingTranslator.inputs(call.request());
+			List<String> texts = OpenAiEmbeddings.texts(call.request(), "gemini");
 			byte[] body = this.embeddings.body(texts, model, call.request());
 			Usage usage = GeminiEmbeddingTranslator.estimatedUsage(texts);
 			return this.http

@@ -3,12 +3,9 @@ package dev.llmgw.gateway.providers.openai;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
-import dev.llmgw.gateway.error.AuthenticationError;
-import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.ProviderSpec;
-import dev.llmgw.gateway.routing.Credential;
 import dev.llmgw.gateway.routing.Deployment;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how to call one of a deployment's endpoints. Built per call from values
@@ -43,25 +40,15 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 	}
 
 	static OpenAiEndpoint of(Deployment deployment, String path, EnvironmentLookup environment) {
-		String base = deployment.apiBase();
-		String who = "model " + deployment.modelName() + " (" + deployment.provider().name() + ")";
-		if (base == null) {
-			throw new BadRequestError("No api_base for " + who + ": set litellm_params.api_base"
-					+ hint(deployment.provider().apiBaseVariable()), null, "model");
-		}
-		String baseVariable = EnvironmentLookup.referencedVariable(base);
-		if (baseVariable != null) {
-			throw new BadRequestError(
-					"No api_base for " + who + ": environment variable " + baseVariable + " is not set", null, "model");
-		}
+		String base = ProviderEndpoints.base(deployment);
 		if (deployment.provider().adapter() == ProviderSpec.Adapter.AZURE_OPENAI) {
-			return azure(deployment, base, path, who, environment);
+			return azure(deployment, base, path, environment);
 		}
-		String key = key(deployment, who);
+		String key = ProviderEndpoints.key(deployment);
 		return new OpenAiEndpoint(base + path, (key != null) ? Map.of("Authorization", "Bearer " + key) : Map.of());
 	}
 
-	private static OpenAiEndpoint azure(Deployment deployment, String base, String path, String who,
+	private static OpenAiEndpoint azure(Deployment deployment, String base, String path,
 			EnvironmentLookup environment) {
 		String version = deployment.params().apiVersion();
 		if (version == null || EnvironmentLookup.referencedVariable(version) != null) {
@@ -78,25 +65,12 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 		if (adToken instanceof String token && EnvironmentLookup.referencedVariable(token) == null) {
 			return new OpenAiEndpoint(url, Map.of("Authorization", "Bearer " + token));
 		}
-		String key = key(deployment, who);
+		String key = ProviderEndpoints.key(deployment);
 		return new OpenAiEndpoint(url, (key != null) ? Map.of("api-key", key) : Map.of());
 	}
 
 	OpenAiEndpoint withBearer(String token) {
 		return new OpenAiEndpoint(this.url, Map.of("Authorization", "Bearer " + token));
-	}
-
-	private static @Nullable String key(Deployment deployment, String who) {
-		Credential credential = deployment.credential();
-		if (credential.missingVariable() != null) {
-			throw new AuthenticationError("Missing API key for " + who + ": environment variable "
-					+ credential.missingVariable() + " is not set");
-		}
-		return credential.key();
-	}
-
-	private static String hint(@Nullable String variable) {
-		return (variable != null) ? " or the environment variable " + variable : "";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.SseEvent;
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.UsageEnvelope;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ final class OpenAiStreamRelay {
 			}
 		}
 		this.tally.countChunk(data.length);
-		return frame(data);
+		return SseFrames.data(data);
 	}
 
 	/**
@@ -74,10 +75,6 @@ final class OpenAiStreamRelay {
 		}
 		this.done = true;
 		return DONE_FRAME;
-	}
-
-	static byte[] frame(byte[] data) {
-		return OpenAiChunkWriter.frame(data);
 	}
 
 	/**
