@@ -7,7 +7,7 @@ import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.budget.EndUsers;
 import dev.llmgw.gateway.config.GatewayConfig;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import tools.jackson.databind.json.JsonMapper;

@@ -16,7 +16,7 @@ import dev.llmgw.gateway.routing.ConcurrencyLimits;
 import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.gateway.spend.PriceMap;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import tools.jackson.databind.json.JsonMapper;
 

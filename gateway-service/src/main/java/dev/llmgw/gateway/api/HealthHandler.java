@@ -15,7 +15,7 @@ import dev.llmgw.gateway.spend.ModelListing;
 import dev.llmgw.gateway.spend.PriceMap;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.GatewayVersion;
 import dev.llmgw.model.openai.ChatCompletionRequest;

@@ -11,7 +11,7 @@ import dev.llmgw.gateway.config.LitellmSettings;
 import dev.llmgw.gateway.config.SharedRedis;
 import dev.llmgw.gateway.config.SharedRedisProvider;
 import dev.llmgw.gateway.spend.PriceMap;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
 
 import org.springframework.context.annotation.Bean;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyInvalidation;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;

@@ -11,7 +11,7 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.llmgw.gateway.admin.AdminTables;
-import dev.llmgw.gateway.storage.Database;
+import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

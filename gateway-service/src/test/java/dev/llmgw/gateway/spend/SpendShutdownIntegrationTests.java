@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyHashes;
-import dev.llmgw.gateway.storage.DatabaseSettings;
+import dev.llmgw.storage.DatabaseSettings;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.ExternalServices;
 import dev.llmgw.gateway.support.GatewayInstances;

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.storage;
+package dev.llmgw.storage;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.llmgw.gateway.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the gateway's database is, read once at start-up: a PostgreSQL URL in the
+ * Where a service's database is, read once at start-up: a PostgreSQL URL in the
  * original's format ({@code postgresql://user:pass@host:port/db?sslmode=require}, also
  * {@code postgres://}), or, when none is given, an H2 file under the data directory that
  * keeps the quickstart's state across restarts.
@@ -31,31 +30,49 @@ public record DatabaseSettings(boolean embedded, String host, int port, String d
 
 	private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-	public static DatabaseSettings embedded(Path dataDirectory) {
-		String file = dataDirectory.resolve("gateway").toAbsolutePath().normalize().toString();
+	/**
+	 * @param dataDirectory where the file goes
+	 * @param name the file's name, one per service so that two services on one machine
+	 * never share an H2 file (H2 allows one process per file)
+	 * @return the settings of the embedded database
+	 */
+	public static DatabaseSettings embedded(Path dataDirectory, String name) {
+		String file = dataDirectory.resolve(name).toAbsolutePath().normalize().toString();
 		return new DatabaseSettings(true, "", 0, file, "sa", "", "disable");
 	}
 
 	/**
 	 * @param url the DATABASE_URL value
 	 * @return its settings
-	 * @throws ConfigException naming what is wrong, never the password
+	 * @throws InvalidDatabaseUrlException naming what is wrong, never the password
 	 */
 	public static DatabaseSettings parse(String url) {
+		return parse("DATABASE_URL", url);
+	}
+
+	/**
+	 * @param variable the setting's name, for messages
+	 * @param url its value
+	 * @return its settings
+	 * @throws InvalidDatabaseUrlException naming what is wrong, never the password
+	 */
+	public static DatabaseSettings parse(String variable, String url) {
 		URI uri;
 		try {
 			uri = URI.create(url.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ConfigException("DATABASE_URL is not a URL (expected postgresql://user:pass@host:port/db)");
+			throw new InvalidDatabaseUrlException(
+					variable + " is not a URL (expected postgresql://user:pass@host:port/db)");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-			throw new ConfigException(
-					"DATABASE_URL must start with postgresql:// or postgres://, got " + scheme + "://");
+			throw new InvalidDatabaseUrlException(
+					variable + " must start with postgresql:// or postgres://, got " + scheme + "://");
 		}
 		if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
-			throw new ConfigException("DATABASE_URL needs a host and a database: postgresql://user:pass@host:port/db");
+			throw new InvalidDatabaseUrlException(
+					variable + " needs a host and a database: postgresql://user:pass@host:port/db");
 		}
 		String user = "postgres";
 		String password = "";
@@ -79,7 +96,7 @@ public record DatabaseSettings(boolean embedded, String host, int port, String d
 	}
 
 	/** The H2 URL options, which the R2DBC side must share with the JDBC side. */
-	String h2Options() {
+	public String h2Options() {
 		return H2_OPTIONS;
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.storage;
+package dev.llmgw.storage;
 
 import java.util.function.Function;
 
@@ -13,9 +13,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The gateway's database client. PostgreSQL's R2DBC driver is non-blocking; H2's does
- * file I/O on the calling thread, so for the embedded database every statement is moved
- * off the event loop to a worker thread.
+ * A service database client. PostgreSQL's R2DBC driver is non-blocking; H2's does file
+ * I/O on the calling thread, so for the embedded database every statement is moved off
+ * the event loop to a worker thread.
  */
 public final class Database {
 

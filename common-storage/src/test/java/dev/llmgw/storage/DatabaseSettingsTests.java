@@ -1,8 +1,7 @@
-package dev.llmgw.gateway.storage;
+package dev.llmgw.storage;
 
 import java.nio.file.Path;
 
-import dev.llmgw.gateway.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,17 +34,20 @@ class DatabaseSettingsTests {
 
 	@Test
 	void rejectsOtherUrlsWithoutShowingThem() {
-		assertThatThrownBy(() -> DatabaseSettings.parse("mysql://root:secret@h/db")).isInstanceOf(ConfigException.class)
+		assertThatThrownBy(() -> DatabaseSettings.parse("mysql://root:secret@h/db"))
+			.isInstanceOf(InvalidDatabaseUrlException.class)
 			.hasMessageContaining("postgresql://")
 			.hasMessageNotContaining("secret");
 		assertThatThrownBy(() -> DatabaseSettings.parse("postgresql://u:secret@host"))
-			.isInstanceOf(ConfigException.class)
+			.isInstanceOf(InvalidDatabaseUrlException.class)
 			.hasMessageNotContaining("secret");
+		assertThatThrownBy(() -> DatabaseSettings.parse("DATABASE_MIDDLEWARE_URL", "redis://h/0"))
+			.hasMessageStartingWith("DATABASE_MIDDLEWARE_URL must start with postgresql://");
 	}
 
 	@Test
 	void embeddedIsAnH2FileInPostgresMode() {
-		DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/tmp/llmgw-data"));
+		DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/tmp/llmgw-data"), "gateway");
 		assertThat(settings.embedded()).isTrue();
 		assertThat(settings.jdbcUrl()).isEqualTo(
 				"jdbc:h2:file:/tmp/llmgw-data/gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
