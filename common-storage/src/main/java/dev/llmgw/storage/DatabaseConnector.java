@@ -62,7 +62,7 @@ public final class DatabaseConnector {
 		log.info("Database: {}", settings.describe());
 		Flyway.configure()
 			.dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-			.locations(migrations.location())
+			.locations(migrations.locationFor(settings.embedded()))
 			.table(migrations.historyTable())
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

@@ -6,10 +6,19 @@ package dev.llmgw.storage;
  * history table and, when it finds the other's tables already there, starts its own
  * history at version 0 instead of refusing a non-empty schema.
  *
- * @param location the classpath folder of the service's migrations
+ * @param location the classpath folder of the service's migrations; {@code {vendor}} in
+ * it stands for {@code postgresql} or {@code h2}, for migrations that differ between them
  * @param historyTable Flyway's history table for them
  */
 public record Migrations(String location, String historyTable) {
+
+	/**
+	 * @param embedded whether the database is the embedded H2 one
+	 * @return the folder to migrate from
+	 */
+	public String locationFor(boolean embedded) {
+		return this.location.replace("{vendor}", embedded ? "h2" : "postgresql");
+	}
 
 	/** The gateway's migrations, under Flyway's default names. */
 	public static Migrations gateway() {

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.admin;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.budget.EndUsers;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.config.BudgetDuration;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyInvalidation;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.admin.AdminAccess;
-import dev.llmgw.gateway.admin.Ids;
+import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.admin.RequestFields;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;

@@ -1,10 +1,6 @@
 package dev.llmgw.gateway.support;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
+import dev.llmgw.storage.TestPostgres;
 
 /**
  * The PostgreSQL and Redis that integration tests use, at the addresses the environment
@@ -18,11 +14,11 @@ public final class ExternalServices {
 	}
 
 	public static String postgresHost() {
-		return env("PGHOST", "127.0.0.1");
+		return TestPostgres.host();
 	}
 
 	public static int postgresPort() {
-		return Integer.parseInt(env("PGPORT", "5432"));
+		return TestPostgres.port();
 	}
 
 	public static String redisHost() {
@@ -39,20 +35,7 @@ public final class ExternalServices {
 	 * format
 	 */
 	public static String newPostgresDatabase() {
-		String user = env("PGUSER", "postgres");
-		String password = env("PGPASSWORD", "");
-		String name = "llmgw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String admin = "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + env("PGDATABASE", "test");
-		try (Connection connection = DriverManager.getConnection(admin, user, password);
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(
-					"PostgreSQL is needed at " + admin + " (set PGHOST/PGPORT/PGUSER): " + ex.getMessage(), ex);
-		}
-		String credentials = password.isEmpty() ? user : user + ":" + password;
-		return "postgresql://" + credentials + "@" + postgresHost() + ":" + postgresPort() + "/" + name;
+		return TestPostgres.newDatabase();
 	}
 
 	private static String env(String name, String fallback) {

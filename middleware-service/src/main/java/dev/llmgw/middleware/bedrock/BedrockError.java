@@ -23,7 +23,7 @@ public final class BedrockError extends RuntimeException {
 	 * @param message the gateway's message
 	 * @return the error a Bedrock client expects
 	 */
-	static BedrockError fromGateway(int status, String message) {
+	public static BedrockError fromGateway(int status, String message) {
 		return switch (status) {
 			case 400, 413, 422 -> new BedrockError(400, "ValidationException", message);
 			case 401, 403 -> new BedrockError(403, "AccessDeniedException", message);

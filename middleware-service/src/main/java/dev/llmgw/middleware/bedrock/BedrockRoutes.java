@@ -2,6 +2,7 @@ package dev.llmgw.middleware.bedrock;
 
 import java.time.Duration;
 
+import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.passthrough.PassThroughFilter;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
@@ -28,8 +29,9 @@ public class BedrockRoutes {
 	}
 
 	@Bean
-	PassThroughFilter passThroughFilter(GatewayClient gateway, ManagedPrompts prompts, JsonMapper mapper) {
-		return new PassThroughFilter(gateway, prompts, mapper);
+	PassThroughFilter passThroughFilter(GatewayClient gateway, ManagedPrompts prompts, ChatHistory history,
+			JsonMapper mapper) {
+		return new PassThroughFilter(gateway, prompts, history, mapper);
 	}
 
 	@Bean
@@ -38,8 +40,9 @@ public class BedrockRoutes {
 	}
 
 	@Bean
-	ConverseHandler converseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts) {
-		return new ConverseHandler(gateway, mapper, prompts);
+	ConverseHandler converseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts,
+			ChatHistory history) {
+		return new ConverseHandler(gateway, mapper, prompts, history);
 	}
 
 	@Bean

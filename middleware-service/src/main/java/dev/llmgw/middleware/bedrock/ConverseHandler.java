@@ -3,6 +3,10 @@ package dev.llmgw.middleware.bedrock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.middleware.history.ChatHistory;
+import dev.llmgw.middleware.history.HistoryOptions;
+import dev.llmgw.middleware.history.ReplyAccumulator;
+import dev.llmgw.middleware.history.Turn;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import io.netty.handler.codec.http.HttpMethod;
@@ -43,8 +47,11 @@ public final class ConverseHandler {
 
 	private final ManagedPrompts prompts;
 
-	public ConverseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts) {
+	private final ChatHistory history;
+
+	public ConverseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts, ChatHistory history) {
 		this.prompts = prompts;
+		this.history = history;
 		this.gateway = gateway;
 		this.mapper = mapper;
 		this.requests = new ConverseToOpenAiTranslator(mapper);
@@ -54,58 +61,110 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		return body(request).flatMap((converse) -> chatRequest(converse, modelId(request), false))
-			.flatMap((chat) -> this.gateway.exchange(HttpMethod.POST, CHAT_PATH, authorization, chat))
-			.flatMap((answer) -> {
-				if (!answer.ok()) {
-					return Mono.error(error(answer.status(), answer.body()));
-				}
-				JsonNode completion = this.mapper.readTree(answer.body());
-				byte[] converse = this.mapper
-					.writeValueAsBytes(this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000));
-				return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(converse);
-			});
+		return body(request).flatMap((converse) -> prepare(converse, modelId(request), false, authorization))
+			.flatMap((call) -> this.gateway
+				.exchange(HttpMethod.POST, CHAT_PATH, authorization, this.mapper.writeValueAsBytes(call.chat()))
+				.flatMap((answer) -> {
+					if (!answer.ok()) {
+						return Mono.error(error(answer.status(), answer.body()));
+					}
+					JsonNode completion = this.mapper.readTree(answer.body());
+					ObjectNode converse = this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000);
+					Turn turn = call.turn();
+					if (turn == null) {
+						return ServerResponse.ok()
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(this.mapper.writeValueAsBytes(converse));
+					}
+					converse.put(HistoryOptions.SESSION_ID, turn.sessionId());
+					JsonNode reply = ChatHistory.replyOf(completion);
+					Mono<Void> stored = (reply != null) ? this.history.finish(turn, reply) : Mono.empty();
+					return stored.onErrorMap((failure) -> !(failure instanceof BedrockError), this::notStored)
+						.then(Mono.defer(() -> ServerResponse.ok()
+							.contentType(MediaType.APPLICATION_JSON)
+							.header(ChatHistory.SESSION_HEADER, turn.sessionId())
+							.bodyValue(this.mapper.writeValueAsBytes(converse))));
+				}));
 	}
 
 	/**
 	 * The stream's frames are written as they come. A failure before the first frame
 	 * leaves the response uncommitted, so the Bedrock error handler still answers with
-	 * the error's status and type; after it, the failure is an exception frame.
+	 * the error's status and type; after it, the failure is an exception frame. With
+	 * history, the closing frames wait until the reply is stored.
 	 */
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-		return body(request).flatMap((converse) -> chatRequest(converse, modelId(request), true)).flatMap((chat) -> {
-			OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(this.mapper);
-			Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization, chat, (answer) -> {
-				if (!answer.ok()) {
-					return answer.body().reduce(new ByteArrayOutputStream(), (all, chunk) -> {
-						all.writeBytes(chunk);
-						return all;
-					}).flatMapMany((all) -> Flux.error(error(answer.status(), all.toByteArray())));
+		return body(request).flatMap((converse) -> prepare(converse, modelId(request), true, authorization))
+			.flatMap((call) -> {
+				Turn turn = call.turn();
+				ReplyAccumulator reply = (turn != null) ? new ReplyAccumulator() : null;
+				OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(this.mapper, reply);
+				Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization,
+						this.mapper.writeValueAsBytes(call.chat()), (answer) -> {
+							if (!answer.ok()) {
+								return answer.body().reduce(new ByteArrayOutputStream(), (all, chunk) -> {
+									all.writeBytes(chunk);
+									return all;
+								}).flatMapMany((all) -> Flux.error(error(answer.status(), all.toByteArray())));
+							}
+							return answer.body()
+								.concatMapIterable(translator::onChunk)
+								.concatWith(Flux.defer(() -> end(translator, turn, reply)));
+						});
+				ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(EVENT_STREAM);
+				if (turn != null) {
+					response.header(ChatHistory.SESSION_HEADER, turn.sessionId());
 				}
-				return answer.body()
-					.concatMapIterable(translator::onChunk)
-					.concatWith(Flux.defer(() -> Flux.fromIterable(translator.onEnd())));
-			});
-			return ServerResponse.ok()
-				.contentType(EVENT_STREAM)
-				.body((message, ignored) -> message
+				return response.body((message, ignored) -> message
 					.writeAndFlushWith(frames.map((frame) -> Mono.just(buffers.wrap(frame)))));
-		});
+			});
+	}
+
+	/** The closing frames, after the reply is stored when the call has history. */
+	private Flux<byte[]> end(OpenAiToConverseStreamTranslator translator, @Nullable Turn turn,
+			@Nullable ReplyAccumulator reply) {
+		if (turn == null || reply == null || !translator.completed()) {
+			return Flux.fromIterable(translator.onEnd());
+		}
+		return this.history.finish(turn, reply.message(this.mapper))
+			.thenMany(Flux.defer(() -> Flux.fromIterable(translator.onEnd())))
+			.onErrorResume((failure) -> Flux.just(EventStreamFrames.exception("internalServerException", this.mapper
+				.writeValueAsBytes(this.mapper.createObjectNode().put("message", notStored(failure).getMessage())))));
+	}
+
+	private BedrockError notStored(Throwable failure) {
+		return new BedrockError(500, "InternalServerException",
+				"The reply could not be stored in the session: " + failure.getMessage());
 	}
 
 	/**
-	 * The OpenAI request for a Converse request; a prompt ARN as the model id becomes the
-	 * prompt's model and filled template, with the top-level {@code promptVariables}.
+	 * The OpenAI request for a Converse request: a prompt ARN as the model id becomes the
+	 * prompt's model and filled template, with the top-level {@code promptVariables};
+	 * then, with history, the session's messages go in front.
 	 */
-	private Mono<byte[]> chatRequest(JsonNode converse, String modelId, boolean stream) {
+	private Mono<Call> prepare(JsonNode converse, String modelId, boolean stream, @Nullable String authorization) {
+		HistoryOptions options = HistoryOptions.ofConverse(converse);
 		ObjectNode chat = this.requests.translate(converse, modelId, stream);
-		if (!ManagedPrompts.isPrompt(modelId)) {
-			return Mono.just(this.mapper.writeValueAsBytes(chat));
+		Mono<ObjectNode> prompted = ManagedPrompts.isPrompt(modelId)
+				? this.prompts.apply(chat, ManagedPrompts.variables(converse.path("promptVariables")))
+				: Mono.just(chat);
+		if (!options.enabled()) {
+			return prompted.map((request) -> new Call(request, null));
 		}
-		return this.prompts.apply(chat, ManagedPrompts.variables(converse.path("promptVariables")))
-			.map(this.mapper::writeValueAsBytes);
+		return prompted.flatMap((request) -> this.history.begin(request, options, authorization)
+			.map((turn) -> new Call(request, turn)));
+	}
+
+	/**
+	 * An OpenAI request on its way to the gateway.
+	 *
+	 * @param chat the request
+	 * @param turn its history turn, or null without history
+	 */
+	private record Call(ObjectNode chat, @Nullable Turn turn) {
+
 	}
 
 	private Mono<JsonNode> body(ServerRequest request) {

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.middleware.history.ReplyAccumulator;
+import dev.llmgw.middleware.upstream.SseDataDecoder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +45,28 @@ final class OpenAiToConverseStreamTranslator {
 
 	private boolean finished;
 
+	private final @Nullable ReplyAccumulator reply;
+
+	private boolean done;
+
 	OpenAiToConverseStreamTranslator(JsonMapper mapper) {
+		this(mapper, null);
+	}
+
+	/**
+	 * @param mapper parses and writes the events
+	 * @param reply adds up the reply for chat history, or null without history; with it,
+	 * the closing events wait for {@link #onEnd()}, so the reply can be stored before the
+	 * caller sees the stream end
+	 */
+	OpenAiToConverseStreamTranslator(JsonMapper mapper, @Nullable ReplyAccumulator reply) {
 		this.mapper = mapper;
+		this.reply = reply;
+	}
+
+	/** Whether the gateway's stream reached {@code [DONE]} without an error. */
+	boolean completed() {
+		return this.done && !this.finished;
 	}
 
 	/**
@@ -75,7 +97,12 @@ final class OpenAiToConverseStreamTranslator {
 			return;
 		}
 		if ("[DONE]".equals(data.trim())) {
-			finish(frames);
+			if (this.reply != null) {
+				this.done = true;
+			}
+			else {
+				finish(frames);
+			}
 			return;
 		}
 		JsonNode chunk = this.mapper.readTree(data);
@@ -90,6 +117,9 @@ final class OpenAiToConverseStreamTranslator {
 			return;
 		}
 		start(frames);
+		if (this.reply != null) {
+			this.reply.add(chunk);
+		}
 		if (chunk.path("usage").isObject()) {
 			this.usage = chunk.path("usage");
 		}

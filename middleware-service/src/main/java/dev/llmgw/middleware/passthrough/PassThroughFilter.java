@@ -1,16 +1,27 @@
 package dev.llmgw.middleware.passthrough;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.history.ChatHistory;
+import dev.llmgw.middleware.history.HistoryOptions;
+import dev.llmgw.middleware.history.OpenAiHistoryStream;
+import dev.llmgw.middleware.history.Turn;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
+import dev.llmgw.middleware.upstream.GatewayStream;
 import dev.llmgw.middleware.upstream.HopByHop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,26 +40,32 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * The middleware's own OpenAI and admin paths ({@code /chat/completions},
  * {@code /v1/chat/completions}, {@code /key/generate}, {@code /user/new}): passed to the
- * gateway unchanged, and its answer passed back unchanged, status, headers
- * ({@code x-litellm-*}, {@code x-ratelimit-*}) and body, a stream chunk by chunk down to
- * its {@code data: [DONE]} (shared/spec/middleware.md, "OpenAI pass-through"). A filter
- * rather than a route, since the status is known only once the gateway answers.
+ * gateway unchanged but for managed prompts and chat history, and its answer passed back
+ * unchanged, status, headers ({@code x-litellm-*}, {@code x-ratelimit-*}) and body, a
+ * stream chunk by chunk down to its {@code data: [DONE]} (shared/spec/middleware.md,
+ * "OpenAI pass-through"). A filter rather than a route, since the status is known only
+ * once the gateway answers.
  */
 public final class PassThroughFilter implements WebFilter, Ordered {
 
 	static final Set<String> PATHS = Set.of("/chat/completions", "/v1/chat/completions", "/key/generate", "/user/new");
 
-	private static final byte[] PROMPT_MARKER = ":prompt/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final List<byte[]> MARKERS = List.of(":prompt/".getBytes(StandardCharsets.US_ASCII),
+			HistoryOptions.ENABLE.getBytes(StandardCharsets.US_ASCII),
+			HistoryOptions.SESSION_ID.getBytes(StandardCharsets.US_ASCII));
 
 	private final GatewayClient gateway;
 
 	private final ManagedPrompts prompts;
 
+	private final ChatHistory history;
+
 	private final JsonMapper mapper;
 
-	public PassThroughFilter(GatewayClient gateway, ManagedPrompts prompts, JsonMapper mapper) {
+	public PassThroughFilter(GatewayClient gateway, ManagedPrompts prompts, ChatHistory history, JsonMapper mapper) {
 		this.gateway = gateway;
 		this.prompts = prompts;
+		this.history = history;
 		this.mapper = mapper;
 	}
 
@@ -71,42 +90,64 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 			return bytes;
 		})
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> withPrompt(exchange, body))
-			.flatMap((body) -> relay(exchange, pathAndQuery, headers, body))
+			.flatMap((body) -> prepare(exchange, body))
+			.flatMap((call) -> (call.turn() != null) ? relayWithHistory(exchange, pathAndQuery, headers, call)
+					: relay(exchange, pathAndQuery, headers, call.body()))
 			.onErrorResume(BedrockError.class, (error) -> openAiError(exchange.getResponse(), error));
 	}
 
 	/**
-	 * A chat request whose model is a prompt ARN becomes a request for the prompt's model
-	 * (its {@code promptVariables} at the top level, the OpenAI SDKs'
-	 * {@code extra_body}); any other body passes unread, found by a byte scan rather than
-	 * parsing.
+	 * A chat request that names a managed prompt or asks for history is read and changed:
+	 * the prompt's model and filled template (its {@code promptVariables} at the top
+	 * level, the OpenAI SDKs' {@code extra_body}), then the session's messages in front.
+	 * Any other body passes unread, found by a byte scan rather than parsing.
 	 */
-	private Mono<byte[]> withPrompt(ServerWebExchange exchange, byte[] body) {
-		if (!exchange.getRequest().getPath().value().endsWith("/chat/completions") || !contains(body, PROMPT_MARKER)) {
-			return Mono.just(body);
+	private Mono<Call> prepare(ServerWebExchange exchange, byte[] body) {
+		if (!exchange.getRequest().getPath().value().endsWith("/chat/completions") || !containsAny(body)) {
+			return Mono.just(new Call(body, null));
 		}
-		JsonNode json = this.mapper.readTree(body);
-		if (!(json instanceof ObjectNode request) || !ManagedPrompts.isPrompt(request.path("model").asString(null))) {
-			return Mono.just(body);
+		JsonNode json;
+		try {
+			json = this.mapper.readTree(body);
 		}
-		Map<String, String> variables = ManagedPrompts.variables(request.path("promptVariables"));
-		request.remove("promptVariables");
-		return this.prompts.apply(request, variables).map(this.mapper::writeValueAsBytes);
+		catch (JacksonException ex) {
+			// the gateway tells the caller what is wrong with it, in its own words
+			return Mono.just(new Call(body, null));
+		}
+		if (!(json instanceof ObjectNode request)) {
+			return Mono.just(new Call(body, null));
+		}
+		HistoryOptions options = HistoryOptions.takeFrom(request);
+		Mono<ObjectNode> prompted = Mono.just(request);
+		if (ManagedPrompts.isPrompt(request.path("model").asString(null))) {
+			Map<String, String> variables = ManagedPrompts.variables(request.path("promptVariables"));
+			request.remove("promptVariables");
+			prompted = this.prompts.apply(request, variables);
+		}
+		if (!options.enabled()) {
+			return prompted.map((chat) -> new Call(this.mapper.writeValueAsBytes(chat), null));
+		}
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return prompted.flatMap((chat) -> this.history.begin(chat, options, authorization)
+			.map((turn) -> new Call(this.mapper.writeValueAsBytes(chat), turn)));
 	}
 
-	/** A prompt that cannot be used, told in OpenAI's error shape on an OpenAI route. */
+	/** A failure told in OpenAI's error shape on an OpenAI route. */
 	private Mono<Void> openAiError(ServerHttpResponse response, BedrockError error) {
-		ObjectNode body = this.mapper.createObjectNode();
-		body.putObject("error")
-			.put("message", error.getMessage())
-			.put("type", (error.status() == 400) ? "invalid_request_error" : "api_error")
-			.putNull("param")
-			.put("code", Integer.toString(error.status()));
-		byte[] bytes = this.mapper.writeValueAsBytes(body);
+		byte[] bytes = this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error));
 		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
-		response.getHeaders().setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		response.getHeaders().setContentLength(bytes.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	private static boolean containsAny(byte[] data) {
+		for (byte[] marker : MARKERS) {
+			if (contains(data, marker)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean contains(byte[] data, byte[] wanted) {
@@ -125,17 +166,81 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 			byte[] body) {
 		ServerHttpResponse response = exchange.getResponse();
 		DataBufferFactory buffers = response.bufferFactory();
-		return this.gateway.forward(HttpMethod.valueOf(exchange.getRequest().getMethod().name()), pathAndQuery, headers,
-				body, (answer) -> {
-					response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-					answer.headers().forEach((header) -> {
-						if (!HopByHop.is(header.getKey())) {
-							response.getHeaders().add(header.getKey(), header.getValue());
-						}
-					});
-					return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(buffers.wrap(chunk))));
-				})
-			.then();
+		return this.gateway.forward(method(exchange), pathAndQuery, headers, body, (answer) -> {
+			copyStatusAndHeaders(answer, response);
+			return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(buffers.wrap(chunk))));
+		}).then();
+	}
+
+	/**
+	 * A call with history: the gateway's answer goes back with the session id (header,
+	 * and in the body or first chunk), and a successful reply is stored before the caller
+	 * sees the end of it. A failed call passes back unchanged and stores nothing.
+	 */
+	private Mono<Void> relayWithHistory(ServerWebExchange exchange, String pathAndQuery,
+			Map<String, List<String>> headers, Call call) {
+		Turn turn = call.turn();
+		ServerHttpResponse response = exchange.getResponse();
+		DataBufferFactory buffers = response.bufferFactory();
+		return this.gateway.forward(method(exchange), pathAndQuery, headers, call.body(), (answer) -> {
+			copyStatusAndHeaders(answer, response);
+			if (!answer.ok()) {
+				return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(buffers.wrap(chunk))));
+			}
+			response.getHeaders().set(ChatHistory.SESSION_HEADER, turn.sessionId());
+			String type = answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
+			if (type != null && type.startsWith("text/event-stream")) {
+				Flux<byte[]> events = new OpenAiHistoryStream(this.mapper, turn.sessionId(),
+						(reply) -> this.history.finish(turn, reply))
+					.rewrite(answer.body());
+				return response.writeAndFlushWith(events.map((chunk) -> Mono.just(buffers.wrap(chunk))));
+			}
+			return joined(answer.body()).flatMap((bytes) -> {
+				JsonNode completion = this.mapper.readTree(bytes);
+				JsonNode reply = ChatHistory.replyOf(completion);
+				Mono<Void> stored = (reply != null) ? this.history.finish(turn, reply) : Mono.empty();
+				if (completion instanceof ObjectNode object) {
+					object.put(HistoryOptions.SESSION_ID, turn.sessionId());
+				}
+				byte[] out = this.mapper.writeValueAsBytes(completion);
+				return stored
+					.onErrorMap((error) -> !(error instanceof BedrockError),
+							(error) -> new BedrockError(500, "InternalServerException",
+									"The reply could not be stored in session " + turn.sessionId() + ": "
+											+ error.getMessage()))
+					.then(Mono.defer(() -> response.writeWith(Mono.just(buffers.wrap(out)))));
+			});
+		}).then();
+	}
+
+	private static Mono<byte[]> joined(Flux<byte[]> chunks) {
+		return chunks.reduce(new ByteArrayOutputStream(), (all, chunk) -> {
+			all.writeBytes(chunk);
+			return all;
+		}).map(ByteArrayOutputStream::toByteArray).defaultIfEmpty(new byte[0]);
+	}
+
+	private static void copyStatusAndHeaders(GatewayStream answer, ServerHttpResponse response) {
+		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+		answer.headers().forEach((header) -> {
+			if (!HopByHop.is(header.getKey())) {
+				response.getHeaders().add(header.getKey(), header.getValue());
+			}
+		});
+	}
+
+	private static HttpMethod method(ServerWebExchange exchange) {
+		return HttpMethod.valueOf(exchange.getRequest().getMethod().name());
+	}
+
+	/**
+	 * A request as it goes to the gateway.
+	 *
+	 * @param body its body
+	 * @param turn the history turn it belongs to, or null without history
+	 */
+	private record Call(byte[] body, @Nullable Turn turn) {
+
 	}
 
 }

@@ -12,6 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -66,7 +67,15 @@ final class PromptClient {
 	}
 
 	private SignedRequest sign(String url, String region) {
-		AwsCredentialsIdentity identity = this.credentials.resolveCredentials();
+		AwsCredentialsIdentity identity;
+		try {
+			identity = this.credentials.resolveCredentials();
+		}
+		catch (SdkClientException ex) {
+			throw new BedrockError(500, "InternalServerException",
+					"Managed prompts need AWS credentials to call GetPrompt, and none were found (AWS_ACCESS_KEY_ID, "
+							+ "AWS_PROFILE, a task or pod role, ...)");
+		}
 		SdkHttpRequest request = SdkHttpRequest.builder()
 			.method(SdkHttpMethod.GET)
 			.uri(URI.create(url))

@@ -1,24 +1,16 @@
 package dev.llmgw.middleware.bedrock;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.llmgw.middleware.support.BedrockClients;
 import dev.llmgw.middleware.support.LocalStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
@@ -71,22 +63,8 @@ class ConverseCompatibilityTests {
 
 	@BeforeEach
 	void connect() {
-		this.client = BedrockRuntimeClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.httpClient(UrlConnectionHttpClient.create())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(new Bearer(LocalStack.MASTER_KEY))
-				.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-			.build();
-		this.asyncClient = BedrockRuntimeAsyncClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.httpClient(NettyNioAsyncHttpClient.create())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(new Bearer(LocalStack.MASTER_KEY))
-				.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-			.build();
+		this.client = BedrockClients.sync(this.port, LocalStack.MASTER_KEY);
+		this.asyncClient = BedrockClients.async(this.port, LocalStack.MASTER_KEY);
 	}
 
 	@AfterEach
@@ -188,13 +166,7 @@ class ConverseCompatibilityTests {
 			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.InternalServerException.class);
 		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("bad-gateway").messages(user("x"))))
 			.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException.class);
-		BedrockRuntimeClient wrongKey = BedrockRuntimeClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.httpClient(UrlConnectionHttpClient.create())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(new Bearer("sk-wrong-key-123456")))
-			.build();
+		BedrockRuntimeClient wrongKey = BedrockClients.sync(this.port, "sk-wrong-key-123456");
 		try {
 			assertThatThrownBy(() -> wrongKey.converse((request) -> request.modelId("claude").messages(user("x"))))
 				.isInstanceOf(AccessDeniedException.class);
@@ -231,19 +203,6 @@ class ConverseCompatibilityTests {
 
 	private static Message user(String text) {
 		return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
-	}
-
-	/**
-	 * Adds the gateway key as a bearer, as users of the original do in a request hook.
-	 */
-	private record Bearer(String key) implements ExecutionInterceptor {
-
-		@Override
-		public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-				ExecutionAttributes executionAttributes) {
-			return context.httpRequest().toBuilder().putHeader("Authorization", "Bearer " + this.key).build();
-		}
-
 	}
 
 }

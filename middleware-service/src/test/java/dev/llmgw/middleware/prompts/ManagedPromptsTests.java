@@ -6,16 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.llmgw.middleware.support.BedrockClients;
 import dev.llmgw.middleware.support.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -128,22 +122,7 @@ class ManagedPromptsTests {
 	}
 
 	private BedrockRuntimeClient client() {
-		return BedrockRuntimeClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/bedrock"))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(AnonymousCredentialsProvider.create())
-			.httpClient(UrlConnectionHttpClient.create())
-			.overrideConfiguration((config) -> config.addExecutionInterceptor(new ExecutionInterceptor() {
-				@Override
-				public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-						ExecutionAttributes attributes) {
-					return context.httpRequest()
-						.toBuilder()
-						.putHeader("Authorization", "Bearer " + LocalStack.MASTER_KEY)
-						.build();
-				}
-			}))
-			.build();
+		return BedrockClients.sync(this.port, LocalStack.MASTER_KEY);
 	}
 
 	private static void store(String id, String prompt) throws Exception {

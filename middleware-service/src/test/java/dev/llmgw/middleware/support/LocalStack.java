@@ -65,6 +65,8 @@ public final class LocalStack {
 							model_list:
 							  - model_name: claude
 							    litellm_params: {model: openai/claude-like, api_base: "%1$s", api_key: k}
+							  - model_name: echo
+							    litellm_params: {model: "openai/fake;echo=1", api_base: "%1$s", api_key: k}
 							  - model_name: tooler
 							    litellm_params: {model: "openai/fake;tool_call=get_weather", api_base: "%1$s", api_key: k}
 							  - model_name: throttled

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.ids;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Random keys and ids. A DRBG seeded once when this class loads (at start-up, off the
- * event loops): the platform default would read /dev/urandom through a blocking stream on
- * every call, on whatever thread asks.
+ * Random keys and ids for both services. A DRBG seeded once when this class loads (at
+ * start-up, off the event loops): the platform default would read /dev/urandom through a
+ * blocking stream on every call, on whatever thread asks.
  */
 public final class Ids {
 
@@ -18,7 +18,7 @@ public final class Ids {
 	}
 
 	/** Loads this class, and so seeds the generator, on the calling (start-up) thread. */
-	static void seedNow() {
+	public static void seedNow() {
 		RANDOM.nextInt();
 	}
 
@@ -26,13 +26,13 @@ public final class Ids {
 	 * A new virtual key, LiteLLM's format: "sk-" and 22 base64url characters of 16 random
 	 * bytes.
 	 */
-	static String newKey() {
+	public static String newKey() {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		return "sk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** A random (version 4) UUID, for user, team and budget ids. */
+	/** A random (version 4) UUID, for user, team, budget and chat session ids. */
 	public static String uuid() {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);

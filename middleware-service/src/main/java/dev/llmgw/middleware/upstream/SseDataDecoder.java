@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.bedrock;
+package dev.llmgw.middleware.upstream;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.List;
  * the bytes: an event ends at a blank line (LF or CRLF), its data lines are joined by LF.
  * One per stream.
  */
-final class SseDataDecoder {
+public final class SseDataDecoder {
 
 	private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
@@ -22,7 +22,7 @@ final class SseDataDecoder {
 	 * @param chunk the next bytes
 	 * @return the data of the events these bytes complete
 	 */
-	List<String> decode(byte[] chunk) {
+	public List<String> decode(byte[] chunk) {
 		List<String> events = null;
 		for (byte b : chunk) {
 			if (b == '\n') {

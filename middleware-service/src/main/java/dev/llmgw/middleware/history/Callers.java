@@ -1,0 +1,121 @@
+package dev.llmgw.middleware.history;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.upstream.GatewayClient;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks the gateway who a key is ({@code GET /key/info} with the key itself) before any
+ * history is read or written: the gateway alone decides whether a key is valid, and it
+ * knows the key's user. Answers are kept for a short while, so a conversation costs one
+ * such call per key and half minute, not one per turn.
+ */
+final class Callers {
+
+	private static final Duration TTL = Duration.ofSeconds(30);
+
+	private static final int MAX_CACHED = 10_000;
+
+	private final GatewayClient gateway;
+
+	private final JsonMapper mapper;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	Callers(GatewayClient gateway, JsonMapper mapper) {
+		this.gateway = gateway;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * @param authorization the caller's Authorization header
+	 * @param fresh whether to ask the gateway even if a recent answer is known
+	 * @return the caller, or a 401 when the gateway refuses the key
+	 */
+	Mono<Caller> resolve(@Nullable String authorization, boolean fresh) {
+		String key = bearer(authorization);
+		if (key == null) {
+			return Mono.error(new BedrockError(401, "AccessDeniedException",
+					"Chat history needs your gateway key as 'Authorization: Bearer <key>'"));
+		}
+		String hash = sha256(key);
+		Cached cached = this.cache.get(hash);
+		if (!fresh && cached != null && cached.fresh()) {
+			return Mono.just(cached.caller());
+		}
+		return this.gateway.exchange(HttpMethod.GET, "/key/info", "Bearer " + key, null).map((answer) -> {
+			if (answer.status() == 401) {
+				throw new BedrockError(401, "AccessDeniedException", message(answer.body()));
+			}
+			if (answer.status() >= 500) {
+				throw new BedrockError(503, "ServiceUnavailableException",
+						"The gateway could not check the key: " + message(answer.body()));
+			}
+			// the master key and keys not allowed to read their own info still passed the
+			// gateway's authentication; they own sessions by key alone
+			String userId = null;
+			if (answer.ok()) {
+				JsonNode user = this.mapper.readTree(answer.body()).path("info").path("user_id");
+				userId = (user.isString() && !user.asString().isBlank()) ? user.asString() : null;
+			}
+			Caller caller = new Caller(hash, userId);
+			if (this.cache.size() >= MAX_CACHED) {
+				this.cache.clear();
+			}
+			this.cache.put(hash, new Cached(caller, System.nanoTime() + TTL.toNanos()));
+			return caller;
+		});
+	}
+
+	/** A key's hash as the original stored it: SHA-256 of the bearer value, in hex. */
+	static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private static @Nullable String bearer(@Nullable String authorization) {
+		if (authorization == null || authorization.length() <= 7
+				|| !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		String key = authorization.substring(7).trim();
+		return key.isEmpty() ? null : key;
+	}
+
+	private String message(byte[] body) {
+		try {
+			JsonNode error = this.mapper.readTree(body).path("error");
+			return error.isObject() ? error.path("message").asString("The gateway refused the key")
+					: error.asString("The gateway refused the key");
+		}
+		catch (RuntimeException ex) {
+			return "The gateway refused the key";
+		}
+	}
+
+	private record Cached(Caller caller, long freshUntilNanos) {
+
+		boolean fresh() {
+			return System.nanoTime() < this.freshUntilNanos;
+		}
+
+	}
+
+}

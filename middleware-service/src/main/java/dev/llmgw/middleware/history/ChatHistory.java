@@ -1,0 +1,133 @@
+package dev.llmgw.middleware.history;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmgw.ids.Ids;
+import dev.llmgw.middleware.bedrock.BedrockError;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Chat history for both interfaces: before a call, the session's stored messages go in
+ * front of the call's (after the gateway has accepted the key); after a successful reply,
+ * the call's messages and the reply are stored. Nothing is stored for a call that fails.
+ */
+public final class ChatHistory {
+
+	/** The header that carries the session id back on both interfaces. */
+	public static final String SESSION_HEADER = "X-Session-Id";
+
+	private static final int MAX_SESSION_ID_LENGTH = 255;
+
+	private final ChatSessionStore store;
+
+	private final Callers callers;
+
+	private final JsonMapper mapper;
+
+	private final HistoryLimits limits;
+
+	ChatHistory(ChatSessionStore store, Callers callers, JsonMapper mapper, HistoryLimits limits) {
+		this.store = store;
+		this.callers = callers;
+		this.mapper = mapper;
+		this.limits = limits;
+	}
+
+	/**
+	 * Puts the session's messages in front of the request's.
+	 * @param request the OpenAI chat request, changed in place
+	 * @param options the call's history switches
+	 * @param authorization the caller's Authorization header
+	 * @return the turn, to {@link #finish} when the reply is in
+	 */
+	public Mono<Turn> begin(ObjectNode request, HistoryOptions options, @Nullable String authorization) {
+		String sessionId = (options.sessionId() != null) ? options.sessionId() : Ids.uuid();
+		if (sessionId.length() > MAX_SESSION_ID_LENGTH) {
+			return Mono.error(new BedrockError(400, "ValidationException",
+					"session_id is longer than " + MAX_SESSION_ID_LENGTH + " characters"));
+		}
+		List<JsonNode> incoming = new ArrayList<>();
+		request.path("messages").forEach(incoming::add);
+		return this.callers.resolve(authorization, false).flatMap((caller) -> {
+			Mono<List<JsonNode>> stored = (options.sessionId() == null) ? Mono.just(List.of())
+					: this.store.find(sessionId).map((session) -> {
+						if (!caller.owns(session)) {
+							throw notYours();
+						}
+						checkLimits(session, incoming);
+						return session.messages();
+					}).defaultIfEmpty(List.of());
+			return stored.map((messages) -> {
+				ArrayNode merged = this.mapper.createArrayNode();
+				Conversation.merge(messages, incoming).forEach(merged::add);
+				request.set("messages", merged);
+				return new Turn(sessionId, caller, incoming);
+			});
+		});
+	}
+
+	/**
+	 * Stores the turn's messages and the reply. Concurrent turns of one session are
+	 * stored one after the other, each on top of the other's.
+	 * @param turn the turn
+	 * @param reply the assistant message
+	 * @return done when stored
+	 */
+	public Mono<Void> finish(Turn turn, JsonNode reply) {
+		List<JsonNode> added = new ArrayList<>(turn.incoming().size() + 1);
+		added.addAll(turn.incoming());
+		added.add(storable(reply));
+		return this.store.write(turn.sessionId(), turn.caller(), (stored) -> Conversation.merge(stored, added)).then();
+	}
+
+	/**
+	 * @param completion a non-streamed chat completion
+	 * @return its first choice's message, or null when it has none
+	 */
+	public static @Nullable JsonNode replyOf(JsonNode completion) {
+		JsonNode message = completion.path("choices").path(0).path("message");
+		return message.isObject() ? message : null;
+	}
+
+	/** Only what a next call should send back: the role, the text and the tool calls. */
+	private JsonNode storable(JsonNode reply) {
+		ObjectNode message = this.mapper.createObjectNode().put("role", "assistant");
+		JsonNode content = reply.path("content");
+		if (content.isMissingNode() || content.isNull()) {
+			message.putNull("content");
+		}
+		else {
+			message.set("content", content);
+		}
+		if (reply.path("tool_calls").isArray() && !reply.path("tool_calls").isEmpty()) {
+			message.set("tool_calls", reply.path("tool_calls"));
+		}
+		return message;
+	}
+
+	private void checkLimits(StoredSession session, List<JsonNode> incoming) {
+		int bytes = session.sizeBytes() + this.mapper.writeValueAsBytes(incoming).length;
+		if (bytes > this.limits.maxBytes()) {
+			throw new BedrockError(400, "ValidationException",
+					"Session " + session.sessionId() + " would hold " + bytes + " bytes of history, over the limit of "
+							+ this.limits.maxBytes() + " (CHAT_HISTORY_MAX_BYTES): start a new session");
+		}
+		int messages = session.messages().size() + incoming.size() + 1;
+		if (messages > this.limits.maxMessages()) {
+			throw new BedrockError(400, "ValidationException",
+					"Session " + session.sessionId() + " would hold " + messages + " messages, over the limit of "
+							+ this.limits.maxMessages() + " (CHAT_HISTORY_MAX_MESSAGES): start a new session");
+		}
+	}
+
+	static BedrockError notYours() {
+		return new BedrockError(401, "AccessDeniedException", "This session belongs to another key");
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.llmgw.middleware.history;
+
+import java.nio.file.Path;
+
+import dev.llmgw.ids.Ids;
+import dev.llmgw.middleware.upstream.GatewayClient;
+import dev.llmgw.storage.Database;
+import dev.llmgw.storage.DatabaseConnector;
+import dev.llmgw.storage.DatabaseSettings;
+import dev.llmgw.storage.Migrations;
+import io.r2dbc.pool.ConnectionPool;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Chat history's database ({@code DATABASE_MIDDLEWARE_URL}, else {@code DATABASE_URL},
+ * else an embedded H2 file under {@code MIDDLEWARE_DATA_DIR}), migrated at start-up with
+ * the middleware's own Flyway history, so it may share the gateway's database; and its
+ * routes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HistoryConfiguration {
+
+	@Bean
+	DatabaseSettings historyDatabaseSettings(@Value("${middleware.database-url:}") String url,
+			@Value("${middleware.data-dir:./data}") String dataDir) {
+		if (url.isBlank()) {
+			return DatabaseSettings.embedded(Path.of(dataDir), "middleware");
+		}
+		return DatabaseSettings.parse("DATABASE_MIDDLEWARE_URL (or DATABASE_URL)", url);
+	}
+
+	@Bean(destroyMethod = "dispose")
+	ConnectionPool historyConnections(@Qualifier("historyDatabaseSettings") DatabaseSettings settings,
+			@Value("${middleware.database-pool-size:10}") int poolSize) {
+		return DatabaseConnector.migrateAndConnect(settings,
+				new Migrations("classpath:db/middleware/{vendor}", "middleware_schema_history"), poolSize);
+	}
+
+	@Bean
+	ChatSessionStore chatSessionStore(ConnectionPool historyConnections,
+			@Qualifier("historyDatabaseSettings") DatabaseSettings settings, JsonMapper mapper) {
+		Database database = DatabaseConnector.database(historyConnections, settings);
+		return new ChatSessionStore(database, mapper);
+	}
+
+	@Bean
+	Callers callers(GatewayClient gateway, JsonMapper mapper) {
+		return new Callers(gateway, mapper);
+	}
+
+	@Bean
+	ChatHistory chatHistory(ChatSessionStore store, Callers callers, JsonMapper mapper,
+			@Value("${middleware.history.max-bytes:1048576}") int maxBytes,
+			@Value("${middleware.history.max-messages:1000}") int maxMessages) {
+		// new session ids are drawn on event loops: seed their generator now
+		Ids.seedNow();
+		return new ChatHistory(store, callers, mapper, new HistoryLimits(maxBytes, maxMessages));
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> chatHistoryRoutes(ChatSessionStore store, Callers callers, JsonMapper mapper) {
+		ChatHistoryEndpoints endpoints = new ChatHistoryEndpoints(store, callers, mapper);
+		return RouterFunctions.route()
+			.GET("/chat-history", endpoints::openAiHistory)
+			.POST("/chat-history", endpoints::openAiHistory)
+			.DELETE("/chat-history", endpoints::openAiDelete)
+			.GET("/bedrock/chat-history", endpoints::bedrockHistory)
+			.POST("/bedrock/chat-history", endpoints::bedrockHistory)
+			.DELETE("/bedrock/chat-history", endpoints::bedrockDelete)
+			.GET("/session-ids", endpoints::sessionIds)
+			.POST("/session-ids", endpoints::sessionIds)
+			.build();
+	}
+
+}

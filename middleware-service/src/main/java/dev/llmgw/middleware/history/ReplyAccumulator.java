@@ -1,0 +1,84 @@
+package dev.llmgw.middleware.history;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The assistant message a stream adds up to, from its chunks' deltas: the text, and each
+ * tool call's id, name and arguments, joined in the order they came. One per stream.
+ */
+public final class ReplyAccumulator {
+
+	private final StringBuilder text = new StringBuilder();
+
+	private final List<ToolCall> calls = new ArrayList<>(2);
+
+	/**
+	 * @param chunk one parsed {@code chat.completion.chunk}
+	 */
+	public void add(JsonNode chunk) {
+		JsonNode delta = chunk.path("choices").path(0).path("delta");
+		if (delta.isMissingNode()) {
+			return;
+		}
+		String content = delta.path("content").asString("");
+		if (!content.isEmpty()) {
+			this.text.append(content);
+		}
+		for (JsonNode call : delta.path("tool_calls")) {
+			int index = call.path("index").asInt(this.calls.size());
+			while (this.calls.size() <= index) {
+				this.calls.add(new ToolCall());
+			}
+			ToolCall accumulated = this.calls.get(index);
+			if (call.hasNonNull("id")) {
+				accumulated.id = call.path("id").asString("");
+			}
+			JsonNode function = call.path("function");
+			if (function.hasNonNull("name")) {
+				accumulated.name.append(function.path("name").asString(""));
+			}
+			accumulated.arguments.append(function.path("arguments").asString(""));
+		}
+	}
+
+	/**
+	 * @param mapper makes the nodes
+	 * @return the assistant message, as a non-streamed answer would have carried it
+	 */
+	public ObjectNode message(JsonMapper mapper) {
+		ObjectNode message = mapper.createObjectNode().put("role", "assistant");
+		if (this.text.isEmpty() && !this.calls.isEmpty()) {
+			message.putNull("content");
+		}
+		else {
+			message.put("content", this.text.toString());
+		}
+		if (!this.calls.isEmpty()) {
+			ArrayNode calls = message.putArray("tool_calls");
+			for (ToolCall call : this.calls) {
+				ObjectNode node = calls.addObject().put("id", call.id).put("type", "function");
+				node.putObject("function")
+					.put("name", call.name.toString())
+					.put("arguments", call.arguments.toString());
+			}
+		}
+		return message;
+	}
+
+	private static final class ToolCall {
+
+		private String id = "";
+
+		private final StringBuilder name = new StringBuilder();
+
+		private final StringBuilder arguments = new StringBuilder();
+
+	}
+
+}
