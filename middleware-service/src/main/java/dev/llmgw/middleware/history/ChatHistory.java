@@ -55,14 +55,18 @@ public final class ChatHistory {
 		List<JsonNode> incoming = new ArrayList<>();
 		request.path("messages").forEach(incoming::add);
 		return this.callers.resolve(authorization, false).flatMap((caller) -> {
-			Mono<List<JsonNode>> stored = (options.sessionId() == null) ? Mono.just(List.of())
+			Mono<List<JsonNode>> stored = (options.sessionId() == null) ? Mono.empty()
 					: this.store.find(sessionId).map((session) -> {
 						if (!caller.owns(session)) {
 							throw notYours();
 						}
-						checkLimits(session, incoming);
+						checkLimits(sessionId, session.sizeBytes(), session.messages().size(), incoming);
 						return session.messages();
-					}).defaultIfEmpty(List.of());
+					});
+			stored = stored.switchIfEmpty(Mono.fromCallable(() -> {
+				checkLimits(sessionId, 0, 0, incoming);
+				return List.of();
+			}));
 			return stored.map((messages) -> {
 				ArrayNode merged = this.mapper.createArrayNode();
 				Conversation.merge(messages, incoming).forEach(merged::add);
@@ -111,17 +115,18 @@ public final class ChatHistory {
 		return message;
 	}
 
-	private void checkLimits(StoredSession session, List<JsonNode> incoming) {
-		int bytes = session.sizeBytes() + this.mapper.writeValueAsBytes(incoming).length;
+	private void checkLimits(String sessionId, int storedBytes, int storedMessages, List<JsonNode> incoming) {
+		int bytes = storedBytes + this.mapper.writeValueAsBytes(incoming).length;
 		if (bytes > this.limits.maxBytes()) {
 			throw new BedrockError(400, "ValidationException",
-					"Session " + session.sessionId() + " would hold " + bytes + " bytes of history, over the limit of "
+					"Session " + sessionId + " would hold " + bytes + " bytes of history, over the limit of "
 							+ this.limits.maxBytes() + " (CHAT_HISTORY_MAX_BYTES): start a new session");
 		}
-		int messages = session.messages().size() + incoming.size() + 1;
+		// the reply will be one more
+		int messages = storedMessages + incoming.size() + 1;
 		if (messages > this.limits.maxMessages()) {
 			throw new BedrockError(400, "ValidationException",
-					"Session " + session.sessionId() + " would hold " + messages + " messages, over the limit of "
+					"Session " + sessionId + " would hold " + messages + " messages, over the limit of "
 							+ this.limits.maxMessages() + " (CHAT_HISTORY_MAX_MESSAGES): start a new session");
 		}
 	}

@@ -41,7 +41,17 @@ public class HistoryConfiguration {
 	ConnectionPool historyConnections(@Qualifier("historyDatabaseSettings") DatabaseSettings settings,
 			@Value("${middleware.database-pool-size:10}") int poolSize) {
 		return DatabaseConnector.migrateAndConnect(settings,
-				new Migrations("classpath:db/middleware/{vendor}", "middleware_schema_history"), poolSize);
+				new Migrations("classpath:db/middleware/{vendor}", "middleware_schema_history"),
+				poolSize(settings, poolSize));
+	}
+
+	/**
+	 * One connection for the embedded database: H2 fails, rather than waits, when two
+	 * transactions lock one row, and the embedded database serves one process, whose
+	 * writes can as well take turns.
+	 */
+	static int poolSize(DatabaseSettings settings, int configured) {
+		return settings.embedded() ? 1 : configured;
 	}
 
 	@Bean

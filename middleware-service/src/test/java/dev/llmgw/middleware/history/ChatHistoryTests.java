@@ -63,7 +63,9 @@ class ChatHistoryTests {
 
 	private static final String DATABASE = TestPostgres.newDatabase();
 
-	private static final int MAX_MESSAGES = 10;
+	private static final int MAX_MESSAGES = 40;
+
+	private static final int MAX_BYTES = 20_000;
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -84,6 +86,7 @@ class ChatHistoryTests {
 		registry.add("middleware.bedrock-agent-endpoint", () -> LocalStack.shared().fakeUrl());
 		registry.add("middleware.database-url", () -> DATABASE);
 		registry.add("middleware.history.max-messages", () -> MAX_MESSAGES);
+		registry.add("middleware.history.max-bytes", () -> MAX_BYTES);
 		registry.add("server.address", () -> "127.0.0.1");
 	}
 
@@ -273,7 +276,7 @@ class ChatHistoryTests {
 				session = JSON.readTree(response.body()).path("session_id").asString();
 			}
 		}
-		while (response.statusCode() == 200 && turn < 20);
+		while (response.statusCode() == 200 && turn < 100);
 		// each turn adds a question and an answer
 		assertThat(turn).isEqualTo(MAX_MESSAGES / 2 + 1);
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -282,6 +285,42 @@ class ChatHistoryTests {
 			.contains("CHAT_HISTORY_MAX_MESSAGES");
 		assertThat(texts(JSON.readTree(history(alice, "/chat-history", session).body()).path("messages")))
 			.hasSize(MAX_MESSAGES);
+	}
+
+	@Test
+	void aMessageOverTheSizeLimitIsRefusedBeforeTheModelIsCalled() throws Exception {
+		long before = rows();
+		HttpResponse<String> response = chat(alice, "{\"model\": \"claude\", \"enable_history\": true, \"messages\": "
+				+ "[{\"role\": \"user\", \"content\": \"" + "x".repeat(MAX_BYTES) + "\"}]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(response.body()).path("error").path("message").asString())
+			.contains("over the limit of " + MAX_BYTES)
+			.contains("CHAT_HISTORY_MAX_BYTES");
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void browsersMayReadTheSessionHeader() throws Exception {
+		HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/chat/completions")))
+			.header("Origin", "https://app.example.com")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,content-type")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.statusCode()).isEqualTo(200);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+		HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/chat/completions")))
+			.header("Origin", "https://app.example.com")
+			.header("Authorization", "Bearer " + alice)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"model\": \"claude\", \"enable_history\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+			.containsIgnoringCase("X-Session-Id");
+		assertThat(answer.headers().allValues("Access-Control-Allow-Origin"))
+			.containsExactly("https://app.example.com");
 	}
 
 	@Test

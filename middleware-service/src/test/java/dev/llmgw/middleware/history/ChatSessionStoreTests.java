@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import dev.llmgw.storage.Migrations;
 import dev.llmgw.storage.TestPostgres;
 import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -115,6 +117,28 @@ class ChatSessionStoreTests {
 		finally {
 			first.dispose();
 			second.dispose();
+		}
+	}
+
+	@Test
+	void theEmbeddedDatabaseKeepsSessionsToo(@TempDir Path data) {
+		DatabaseSettings settings = DatabaseSettings.embedded(data, "middleware");
+		ConnectionPool pool = DatabaseConnector.migrateAndConnect(settings, MIGRATIONS,
+				HistoryConfiguration.poolSize(settings, 10));
+		try {
+			ChatSessionStore store = new ChatSessionStore(DatabaseConnector.database(pool, settings), this.mapper);
+			Caller caller = new Caller(Callers.sha256("sk-embedded"), null);
+			Flux.range(0, 10).flatMap((i) -> store.write("local", caller, (messages) -> {
+				messages.add(this.mapper.createObjectNode().put("role", "user").put("content", "turn " + i));
+				return messages;
+			}), 4).blockLast(Duration.ofSeconds(30));
+			assertThat(store.find("local").block(Duration.ofSeconds(10)).messages()).hasSize(10);
+			assertThat(store.sessionIds(caller, 10, 0).collectList().block(Duration.ofSeconds(10)))
+				.containsExactly("local");
+			assertThat(store.delete("local").block(Duration.ofSeconds(10))).isEqualTo(1L);
+		}
+		finally {
+			pool.dispose();
 		}
 	}
 
