@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.PromptVariableValues;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -435,6 +436,35 @@ class ChatHistoryTests {
 		assertThat(sent).hasSize(3);
 		assertThat(sent.get(0)).isEqualTo("user:Describe rain");
 		assertThat(sent.get(2)).isEqualTo("user:Describe snow");
+
+		// the same session, streamed on the Converse interface
+		BedrockRuntimeAsyncClient async = BedrockClients.async(this.port, alice);
+		try {
+			StringBuilder streamed = new StringBuilder();
+			async
+				.converseStream(
+						ConverseStreamRequest.builder()
+							.modelId(arn)
+							.promptVariables(Map.of("thing", PromptVariableValues.fromText("hail")))
+							.additionalModelRequestFields(
+									Document.mapBuilder().putString("session_id", session).build())
+							.build(),
+						ConverseStreamResponseHandler.builder()
+							.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+								.onContentBlockDelta((event) -> streamed.append(event.delta().text()))
+								.build())
+							.build())
+				.get(30, TimeUnit.SECONDS);
+			List<String> streamedSent = texts(JSON.readTree(streamed.toString()).path("messages"));
+			assertThat(streamedSent).hasSize(5);
+			assertThat(streamedSent.get(4)).isEqualTo("user:Describe hail");
+		}
+		finally {
+			async.close();
+		}
+		List<String> stored = texts(JSON.readTree(history(alice, "/chat-history", session).body()).path("messages"));
+		assertThat(stored).hasSize(6);
+		assertThat(stored.get(5)).startsWith("assistant:");
 	}
 
 	private static Message user(String text) {
