@@ -2,6 +2,7 @@
 DO $$
 DECLARE
     kind TEXT;
+    time_column TEXT;
 BEGIN
     SELECT data_type INTO kind FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name = 'chat_sessions' AND column_name = 'chat_history';
@@ -9,20 +10,15 @@ BEGIN
         ALTER TABLE chat_sessions ALTER COLUMN chat_history TYPE TEXT USING chat_history::text;
     END IF;
     UPDATE chat_sessions SET chat_history = '[]' WHERE chat_history IS NULL OR chat_history = '' OR chat_history = 'null';
-    SELECT data_type INTO kind FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name = 'chat_sessions' AND column_name = 'created_at';
-    IF kind IN ('text', 'character varying') THEN
-        ALTER TABLE chat_sessions ALTER COLUMN created_at DROP DEFAULT;
-        ALTER TABLE chat_sessions ALTER COLUMN created_at TYPE TIMESTAMP WITH TIME ZONE
-            USING COALESCE(NULLIF(created_at, '')::timestamptz, CURRENT_TIMESTAMP);
-    END IF;
-    SELECT data_type INTO kind FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name = 'chat_sessions' AND column_name = 'updated_at';
-    IF kind IN ('text', 'character varying') THEN
-        ALTER TABLE chat_sessions ALTER COLUMN updated_at DROP DEFAULT;
-        ALTER TABLE chat_sessions ALTER COLUMN updated_at TYPE TIMESTAMP WITH TIME ZONE
-            USING COALESCE(NULLIF(updated_at, '')::timestamptz, CURRENT_TIMESTAMP);
-    END IF;
+    FOREACH time_column IN ARRAY ARRAY['created_at', 'updated_at'] LOOP
+        SELECT data_type INTO kind FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = 'chat_sessions' AND column_name = time_column;
+        IF kind IN ('text', 'character varying') THEN
+            EXECUTE format('ALTER TABLE chat_sessions ALTER COLUMN %I DROP DEFAULT', time_column);
+            EXECUTE format('ALTER TABLE chat_sessions ALTER COLUMN %1$I TYPE TIMESTAMP WITH TIME ZONE'
+                || ' USING COALESCE(NULLIF(%1$I, '''')::timestamptz, CURRENT_TIMESTAMP)', time_column);
+        END IF;
+    END LOOP;
 END $$;
 
 UPDATE chat_sessions SET created_at = CURRENT_TIMESTAMP WHERE created_at IS NULL;

@@ -1,14 +1,18 @@
 package dev.llmgw.middleware.bedrock;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converse's {@code toolConfig} in OpenAI's form: each {@code toolSpec} a function whose
- * parameters are its {@code inputSchema.json}; {@code any} is {@code required}.
+ * Tools between the two APIs: Converse's {@code toolConfig} in OpenAI's form (each
+ * {@code toolSpec} a function whose parameters are its {@code inputSchema.json};
+ * {@code any} is {@code required}), and an OpenAI tool call's arguments as a
+ * {@code toolUse} input.
  */
-final class ConverseTools {
+public final class ConverseTools {
 
 	private ConverseTools() {
 	}
@@ -45,6 +49,24 @@ final class ConverseTools {
 		}
 		else if (choice.has("auto")) {
 			body.put("tool_choice", "auto");
+		}
+	}
+
+	/**
+	 * @param mapper parses the arguments
+	 * @param arguments an OpenAI tool call's {@code arguments} string
+	 * @return the Converse {@code toolUse.input} object
+	 */
+	public static JsonNode toolInput(JsonMapper mapper, String arguments) {
+		if (arguments.isBlank()) {
+			return mapper.createObjectNode();
+		}
+		try {
+			return mapper.readTree(arguments);
+		}
+		catch (JacksonException ex) {
+			// a model that wrote broken JSON: hand it over rather than lose it
+			return mapper.createObjectNode().put("raw_arguments", arguments);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package dev.llmgw.middleware.bedrock;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,7 +33,8 @@ final class OpenAiToConverseTranslator {
 			ObjectNode use = content.addObject().putObject("toolUse");
 			use.put("toolUseId", call.path("id").asString(""));
 			use.put("name", call.path("function").path("name").asString(""));
-			use.set("input", input(call.path("function").path("arguments").asString("")));
+			use.set("input",
+					ConverseTools.toolInput(this.mapper, call.path("function").path("arguments").asString("")));
 		}
 		response.put("stopReason", stopReason(choice.path("finish_reason").asString(null)));
 		usage(completion.path("usage"), response.putObject("usage"));
@@ -60,19 +60,6 @@ final class OpenAiToConverseTranslator {
 		target.put("inputTokens", input);
 		target.put("outputTokens", output);
 		target.put("totalTokens", usage.path("total_tokens").asLong(input + output));
-	}
-
-	private JsonNode input(String arguments) {
-		if (arguments.isBlank()) {
-			return this.mapper.createObjectNode();
-		}
-		try {
-			return this.mapper.readTree(arguments);
-		}
-		catch (JacksonException ex) {
-			// a model that wrote broken JSON: hand it over rather than lose it
-			return this.mapper.createObjectNode().put("raw_arguments", arguments);
-		}
 	}
 
 }

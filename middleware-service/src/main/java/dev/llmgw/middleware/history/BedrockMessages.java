@@ -2,7 +2,7 @@ package dev.llmgw.middleware.history;
 
 import java.util.List;
 
-import tools.jackson.core.JacksonException;
+import dev.llmgw.middleware.bedrock.ConverseTools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -80,7 +80,8 @@ final class BedrockMessages {
 			ObjectNode use = content.addObject().putObject("toolUse");
 			use.put("toolUseId", call.path("id").asString(""));
 			use.put("name", call.path("function").path("name").asString(""));
-			use.set("input", input(call.path("function").path("arguments").asString("")));
+			use.set("input",
+					ConverseTools.toolInput(this.mapper, call.path("function").path("arguments").asString("")));
 		}
 	}
 
@@ -92,18 +93,6 @@ final class BedrockMessages {
 		String format = url.substring("data:image/".length(), url.indexOf(';'));
 		ObjectNode image = content.addObject().putObject("image").put("format", format);
 		image.putObject("source").put("bytes", url.substring(comma + 1));
-	}
-
-	private JsonNode input(String arguments) {
-		if (arguments.isBlank()) {
-			return this.mapper.createObjectNode();
-		}
-		try {
-			return this.mapper.readTree(arguments);
-		}
-		catch (JacksonException ex) {
-			return this.mapper.createObjectNode().put("raw", arguments);
-		}
 	}
 
 	private static String text(JsonNode content) {
