@@ -53,11 +53,26 @@ public final class ConverseTools {
 	}
 
 	/**
+	 * Adds OpenAI tool calls to Converse content as {@code toolUse} blocks.
+	 * @param mapper parses the arguments
+	 * @param toolCalls an assistant message's {@code tool_calls}
+	 * @param content the Converse content they join
+	 */
+	public static void addToolUses(JsonMapper mapper, JsonNode toolCalls, ArrayNode content) {
+		for (JsonNode call : toolCalls) {
+			ObjectNode use = content.addObject().putObject("toolUse");
+			use.put("toolUseId", call.path("id").asString(""));
+			use.put("name", call.path("function").path("name").asString(""));
+			use.set("input", toolInput(mapper, call.path("function").path("arguments").asString("")));
+		}
+	}
+
+	/**
 	 * @param mapper parses the arguments
 	 * @param arguments an OpenAI tool call's {@code arguments} string
 	 * @return the Converse {@code toolUse.input} object
 	 */
-	public static JsonNode toolInput(JsonMapper mapper, String arguments) {
+	private static JsonNode toolInput(JsonMapper mapper, String arguments) {
 		if (arguments.isBlank()) {
 			return mapper.createObjectNode();
 		}

@@ -29,13 +29,7 @@ final class OpenAiToConverseTranslator {
 		if (!text.isEmpty()) {
 			content.addObject().put("text", text);
 		}
-		for (JsonNode call : answer.path("tool_calls")) {
-			ObjectNode use = content.addObject().putObject("toolUse");
-			use.put("toolUseId", call.path("id").asString(""));
-			use.put("name", call.path("function").path("name").asString(""));
-			use.set("input",
-					ConverseTools.toolInput(this.mapper, call.path("function").path("arguments").asString("")));
-		}
+		ConverseTools.addToolUses(this.mapper, answer.path("tool_calls"), content);
 		response.put("stopReason", stopReason(choice.path("finish_reason").asString(null)));
 		usage(completion.path("usage"), response.putObject("usage"));
 		response.putObject("metrics").put("latencyMs", latencyMillis);

@@ -76,13 +76,7 @@ final class BedrockMessages {
 				}
 			}
 		}
-		for (JsonNode call : message.path("tool_calls")) {
-			ObjectNode use = content.addObject().putObject("toolUse");
-			use.put("toolUseId", call.path("id").asString(""));
-			use.put("name", call.path("function").path("name").asString(""));
-			use.set("input",
-					ConverseTools.toolInput(this.mapper, call.path("function").path("arguments").asString("")));
-		}
+		ConverseTools.addToolUses(this.mapper, message.path("tool_calls"), content);
 	}
 
 	private void image(String url, ArrayNode content) {
