@@ -7,6 +7,9 @@
 #             stream from the fake; "alone" is the gateway's own OpenAI stream of the same answer
 #   nginx   - nginx returning a fixed chat completion from memory: the cheapest possible upstream, so what the
 #             gateway adds shows plainly
+#   history - chat completions through the middleware with enable_history (each request a new session, stored in
+#             PostgreSQL); "alone" is the same call through the middleware without history, so the difference is
+#             what history costs (the key check, cached, and the session write)
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
 # gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median.
 # Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
@@ -16,7 +19,8 @@
 # The "nginx+key" rows repeat the nginx load with a virtual key that has a budget and rpm/tpm limits (set high
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
-# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key")
+# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
+#        also converse-stream and history)
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
@@ -116,7 +120,11 @@ CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m 
 	-jar gateway-service/target/gateway-service.jar >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
-if [[ "$UPSTREAMS" == *converse* ]]; then
+if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
+	if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
+		psql -h 127.0.0.1 -U postgres -d llmgw_bench -qc "DROP TABLE IF EXISTS chat_sessions, middleware_schema_history"
+	fi
+	DATABASE_MIDDLEWARE_URL=$BENCH_DATABASE_URL \
 	GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" SERVER_PORT=$MIDDLEWARE_PORT "$JAVA" -Xms256m -Xmx256m \
 		-jar middleware-service/target/middleware-service.jar >"$WORK/middleware.log" 2>&1 &
 	PIDS+=($!)
@@ -157,14 +165,28 @@ VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authori
 	-d '{"max_budget": 1000000, "rpm_limit": 100000000, "tpm_limit": 1000000000, "max_parallel_requests": 10000}' |
 	sed -E 's/.*"key":"([^"]+)".*/\1/')
 
-model_of() { case "$1" in converse*) echo "bench-fake" ;; *) echo "bench-${1%%+*}" ;; esac; }
+model_of() { case "$1" in converse*) echo "bench-fake" ;; history) echo "bench-nginx" ;; *) echo "bench-${1%%+*}" ;; esac; }
 key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
+
+history_lua() {
+	cat >"$WORK/$1.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $KEY"
+wrk.body = '{"model":"bench-nginx","enable_history":true,"messages":[{"role":"user","content":"hello from the benchmark"}]}'
+LUA
+	echo "$WORK/$1.lua"
+}
 
 echo "warming up the gateway for $WARMUP..."
 for upstream in $UPSTREAMS; do
 	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")" \
 		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
 done
+if [[ "$UPSTREAMS" == *history* ]]; then
+	wrk -t2 -c16 -d"$WARMUP" -s "$(history_lua warm-history)" \
+		"http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions" >/dev/null
+fi
 if [[ "$UPSTREAMS" == *converse* ]]; then
 	cat >"$WORK/warm-converse.lua" <<LUA
 wrk.method = "POST"
@@ -201,6 +223,11 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $KEY"
 wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]}'
 LUA
+			;;
+		history)
+			direct="http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions"
+			front=$direct
+			script=$(history_lua history)
 			;;
 		fake) direct="http://127.0.0.1:$FAKE_PORT/v1/chat/completions" ;;
 		bedrock)
