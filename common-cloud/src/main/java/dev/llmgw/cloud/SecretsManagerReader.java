@@ -37,10 +37,14 @@ final class SecretsManagerReader implements AutoCloseable {
 
 	private final Map<String, SecretsManagerClient> clients = new HashMap<>();
 
+	// one secret often holds several variables (the provider keys): it is fetched once
+	private final Map<String, GetSecretValueResponse> fetched = new HashMap<>();
+
 	String read(SecretReference reference) {
 		GetSecretValueResponse response;
 		try {
-			response = client(reference.region()).getSecretValue((request) -> request.secretId(reference.secretId()));
+			response = this.fetched.computeIfAbsent(reference.secretId(),
+					(id) -> client(reference.region()).getSecretValue((request) -> request.secretId(id)));
 		}
 		catch (ResourceNotFoundException ex) {
 			throw new CloudStartupException(
