@@ -53,9 +53,9 @@ output "master_key_secret_arn" {
   value       = aws_secretsmanager_secret.master_key.arn
 }
 
-output "secret_arns" {
-  description = "<NAME>_SECRET_ARN values for the containers, by NAME"
-  value = merge(
+locals {
+  # each provider key is a field of the one provider-keys secret, found by its variable's name (common-cloud)
+  secret_arn_map = merge(
     {
       LITELLM_MASTER_KEY = aws_secretsmanager_secret.master_key.arn
       LITELLM_SALT_KEY   = aws_secretsmanager_secret.salt_key.arn
@@ -64,6 +64,31 @@ output "secret_arns" {
     },
     { for name in local.provider_key_names : name => aws_secretsmanager_secret.provider_keys.arn },
   )
+}
+
+output "secret_arns" {
+  description = "<NAME>_SECRET_ARN values for the containers, by NAME"
+  value       = local.secret_arn_map
+}
+
+output "secret_environment" {
+  description = "the same as NAME_SECRET_ARN=arn lines, for the EKS ConfigMap"
+  value = join("\n", concat(
+    [for name, arn in local.secret_arn_map : "${name}_SECRET_ARN=${arn}"],
+    [for arn in aws_secretsmanager_secret.database_middleware_url[*].arn : "DATABASE_MIDDLEWARE_URL_SECRET_ARN=${arn}"],
+  ))
+}
+
+output "gateway_repository_url" {
+  value = aws_ecr_repository.service["gateway-service"].repository_url
+}
+
+output "middleware_repository_url" {
+  value = aws_ecr_repository.service["middleware-service"].repository_url
+}
+
+output "fake_llm_repository_url" {
+  value = aws_ecr_repository.service["fake-llm-server"].repository_url
 }
 
 output "database_middleware_url_secret_arn" {
