@@ -207,6 +207,7 @@ if [ "$TARGET" = ecs ]; then
   "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
   "record_name": $(json_string "$RECORD_NAME"),
   "enable_waf": $ENABLE_WAF,
+  "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
   "environment": $(plain_environment_json)
 }
 JSON
@@ -236,6 +237,7 @@ else
   "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
   "record_name": $(json_string "$RECORD_NAME"),
   "public_load_balancer": $PUBLIC_LOAD_BALANCER,
+  "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
   "ingress_hostname": $(json_string "$1")
 }
 JSON

@@ -130,15 +130,29 @@ resource "aws_lb_listener_rule" "middleware" {
   }
 }
 
+locals {
+  dns_record = var.hosted_zone_name != "" && var.record_name != ""
+  zone_id    = var.create_private_hosted_zone_in_existing_vpc ? try(aws_route53_zone.private[0].zone_id, "") : try(data.aws_route53_zone.this[0].zone_id, "")
+}
+
 data "aws_route53_zone" "this" {
-  count        = var.hosted_zone_name != "" ? 1 : 0
+  count        = local.dns_record && !var.create_private_hosted_zone_in_existing_vpc ? 1 : 0
   name         = var.hosted_zone_name
   private_zone = !var.public_load_balancer
 }
 
+resource "aws_route53_zone" "private" {
+  count = local.dns_record && var.create_private_hosted_zone_in_existing_vpc ? 1 : 0
+  name  = var.hosted_zone_name
+
+  vpc {
+    vpc_id = local.base.vpc_id
+  }
+}
+
 resource "aws_route53_record" "this" {
-  count   = var.hosted_zone_name != "" && var.record_name != "" ? 1 : 0
-  zone_id = data.aws_route53_zone.this[0].zone_id
+  count   = local.dns_record ? 1 : 0
+  zone_id = local.zone_id
   name    = var.record_name
   type    = "A"
 

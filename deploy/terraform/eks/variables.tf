@@ -135,3 +135,9 @@ variable "load_balancer_controller_app_version" {
   type        = string
   default     = "v2.13.3"
 }
+
+variable "create_private_hosted_zone_in_existing_vpc" {
+  description = "CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC: create HOSTED_ZONE_NAME as a private zone of the VPC instead of looking it up"
+  type        = bool
+  default     = false
+}
