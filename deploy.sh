@@ -252,17 +252,19 @@ JSON
 
 	step "Kubernetes: deploy/k8s/overlays/eks with this deployment's images, role, certificate and settings"
 	CLUSTER=$(tf_output eks cluster_name)
+	APP_ROLE_ARN=$(tf_output eks app_role_arn)
+	REDIS_HOST=$(tf_output base redis_host)
+	SECRET_ENVIRONMENT=$(tf_output base secret_environment)
 	OVERLAY=run/k8s-eks
 	mkdir -p "$OVERLAY"
 	{
 		echo "AWS_REGION=$AWS_REGION"
 		echo "LITELLM_CONFIG_BUCKET_NAME=$CONFIG_BUCKET"
 		echo "LITELLM_CONFIG_BUCKET_OBJECT_KEY=$CONFIG_KEY"
-		echo "REDIS_HOST=$(tf_output base redis_host)"
+		echo "REDIS_HOST=$REDIS_HOST"
 		echo "REDIS_PORT=6379"
 		echo "LLMGW_CONFIG_SHA256=$CONFIG_SHA256"
-		tf_output base secret_environment
-		echo
+		echo "$SECRET_ENVIRONMENT"
 		for name in "${PLAIN_KEYS[@]}"; do
 			if [ -n "${!name}" ]; then echo "$name=${!name}"; fi
 		done
@@ -291,7 +293,7 @@ patches:
     patch: |-
       - op: add
         path: /metadata/annotations
-        value: {"eks.amazonaws.com/role-arn": "$(tf_output eks app_role_arn)"}
+        value: {"eks.amazonaws.com/role-arn": "$APP_ROLE_ARN"}
   - target: {kind: Ingress, name: llmgw}
     patch: |-
       - op: add
