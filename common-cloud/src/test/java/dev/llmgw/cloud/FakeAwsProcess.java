@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fake LLM server's jar, started as a process on a free loopback port for S3 and
@@ -100,7 +101,9 @@ final class FakeAwsProcess implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.process.destroy();
-		this.process.waitFor();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
 	}
 
 }

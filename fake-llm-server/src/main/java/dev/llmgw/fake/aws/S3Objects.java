@@ -1,6 +1,8 @@
 package dev.llmgw.fake.aws;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +37,7 @@ public final class S3Objects {
 	}
 
 	public Mono<Void> get(String path, HttpServerResponse response) {
-		String bucketAndKey = java.net.URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+		String bucketAndKey = URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
 		byte[] object = this.objects.get(bucketAndKey);
 		if (object == null) {
 			String key = bucketAndKey.contains("/") ? bucketAndKey.substring(bucketAndKey.indexOf('/') + 1) : "";
@@ -52,7 +54,7 @@ public final class S3Objects {
 		return response.status(HttpResponseStatus.OK)
 			.header(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream")
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(object.length))
-			.header("ETag", "\"" + Integer.toHexString(java.util.Arrays.hashCode(object)) + "\"")
+			.header("ETag", "\"" + Integer.toHexString(Arrays.hashCode(object)) + "\"")
 			.send(Mono.just(Unpooled.wrappedBuffer(object)))
 			.then();
 	}
