@@ -99,3 +99,11 @@ resource "helm_release" "load_balancer_controller" {
 
   depends_on = [aws_eks_node_group.this, aws_iam_role_policy_attachment.load_balancer_controller]
 }
+
+# the HorizontalPodAutoscaler of deploy/k8s reads CPU use from the metrics server, which EKS does not run by default
+resource "aws_eks_addon" "metrics_server" {
+  count        = local.install_add_ons ? 1 : 0
+  cluster_name = local.cluster_name
+  addon_name   = "metrics-server"
+  depends_on   = [aws_eks_node_group.this]
+}
