@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import dev.llmgw.fake.aws.S3Objects;
+import dev.llmgw.fake.aws.Secrets;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
@@ -12,6 +14,7 @@ import dev.llmgw.fake.openai.OpenAiErrors;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -38,6 +41,10 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final PromptEndpoints prompts = new PromptEndpoints();
 
+	private final S3Objects s3 = new S3Objects();
+
+	private final Secrets secrets = new Secrets();
+
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
 		this.routes = routes;
 		this.apiKeys = apiKeys;
@@ -50,6 +57,18 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
 		String path = path(request.uri());
 		HttpMethod method = request.method();
+		if (Secrets.isSecretsManagerRequest(request.requestHeaders()) && HttpMethod.POST.equals(method)) {
+			return body(request).flatMap((body) -> this.secrets.handle(request.requestHeaders(), body, response));
+		}
+		if (S3Objects.isS3Request(request.requestHeaders()) && HttpMethod.GET.equals(method)) {
+			return this.s3.get(path, response);
+		}
+		if (path.startsWith(S3Objects.CONTROL_PREFIX) && HttpMethod.PUT.equals(method)) {
+			return body(request).flatMap((body) -> this.s3.put(path, body, response));
+		}
+		if (path.equals(Secrets.CONTROL_PATH) && HttpMethod.POST.equals(method)) {
+			return body(request).flatMap((body) -> this.secrets.store(body, response));
+		}
 		if (OidcEndpoints.isOidcPath(path) && HttpMethod.GET.equals(method)) {
 			String host = request.requestHeaders().get("Host", "127.0.0.1");
 			return this.oidc.handle(path, host, response);
@@ -87,6 +106,10 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 			.asByteArray()
 			.defaultIfEmpty(NO_BODY)
 			.flatMap((body) -> route.handle(new ProviderCall(request, response, path, body, this.modelCounter)));
+	}
+
+	private static Mono<byte[]> body(HttpServerRequest request) {
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(NO_BODY);
 	}
 
 	private @Nullable ProviderRoute route(HttpMethod method, String path) {

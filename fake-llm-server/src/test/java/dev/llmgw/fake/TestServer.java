@@ -53,6 +53,10 @@ public final class TestServer implements AutoCloseable {
 		return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	public HttpResponse<String> put(String path, String body, String... headers) {
+		return send(request(path, headers).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	public HttpResponse<String> get(String path, String... headers) {
 		return send(request(path, headers).GET().build());
 	}

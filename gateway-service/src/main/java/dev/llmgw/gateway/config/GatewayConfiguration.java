@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmgw.cloud.SecretsEnvironmentPostProcessor;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.api.OpenAiErrorHandler;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wires the gateway's parts from the loaded config.yaml. */
 @Configuration(proxyBeanMethods = false)
@@ -37,17 +39,28 @@ public class GatewayConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
 	@Bean
-	GatewayConfig gatewayConfig(GatewayProperties properties) {
-		EnvironmentLookup environment = EnvironmentLookup.of(System.getenv());
-		Path path = ConfigLoader.locate(properties.configFilePath());
-		if (path == null) {
-			log.warn("No config file found (CONFIG_FILE_PATH, config/config.yaml, config/default-config.yaml): "
-					+ "starting with no models");
-			return GatewayConfig.empty("(none)", environment);
+	GatewayConfig gatewayConfig(GatewayProperties properties, Environment spring) {
+		// secrets read from Secrets Manager at start-up answer os.environ/NAME like the
+		// process environment, ahead of it
+		EnvironmentLookup environment = EnvironmentLookup.of(System.getenv())
+			.overlaidBy(SecretsEnvironmentPostProcessor.secrets(spring));
+		ConfigLoader loader = new ConfigLoader(environment);
+		GatewayConfig config;
+		if (S3ConfigSource.requested(properties)) {
+			config = S3ConfigSource.load(properties, loader);
 		}
-		GatewayConfig config = new ConfigLoader(environment).load(path);
-		config.warnings().forEach((warning) -> log.warn("config {}: {}", path, warning));
-		log.info("Loaded {} with {} deployments", path, config.modelList().size());
+		else {
+			Path path = ConfigLoader.locate(properties.configFilePath());
+			if (path == null) {
+				log.warn("No config file found (CONFIG_FILE_PATH, config/config.yaml, config/default-config.yaml): "
+						+ "starting with no models");
+				return GatewayConfig.empty("(none)", environment);
+			}
+			config = loader.load(path);
+		}
+		String source = config.source();
+		config.warnings().forEach((warning) -> log.warn("config {}: {}", source, warning));
+		log.info("Loaded {} with {} deployments", config.source(), config.modelList().size());
 		if (config.masterKey() == null) {
 			log.warn("No master key is set (LITELLM_MASTER_KEY or general_settings.master_key): every request "
 					+ "is accepted without authentication");

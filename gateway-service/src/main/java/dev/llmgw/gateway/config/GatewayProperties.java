@@ -25,6 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * not set
  * @param storeModelInDb LiteLLM's {@code STORE_MODEL_IN_DB}: the same as
  * general_settings.store_model_in_db; either one turns it on
+ * @param configBucketName the S3 bucket holding config.yaml
+ * ({@code LITELLM_CONFIG_BUCKET_NAME}); set with the object key, it is read from S3
+ * instead of a file
+ * @param configBucketObjectKey config.yaml's key in that bucket
+ * ({@code LITELLM_CONFIG_BUCKET_OBJECT_KEY})
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -36,7 +41,8 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
 		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("1s") Duration spendFlushInterval,
-		@DefaultValue("250ms") Duration rateLimitRedisTimeout, @DefaultValue("false") boolean storeModelInDb) {
+		@DefaultValue("250ms") Duration rateLimitRedisTimeout, @DefaultValue("false") boolean storeModelInDb,
+		@Nullable String configBucketName, @Nullable String configBucketObjectKey) {
 
 	public static final String PREFIX = "gateway";
 

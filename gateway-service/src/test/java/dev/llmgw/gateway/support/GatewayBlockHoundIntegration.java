@@ -22,6 +22,16 @@ public final class GatewayBlockHoundIntegration implements BlockHoundIntegration
 		// whose lock is held for nanoseconds; with neverBlock it drops a line rather than
 		// wait for space.
 		builder.allowBlockingCallsInside("ch.qos.logback.core.AsyncAppenderBase", "put");
+		// Lettuce guards each command write with a lock held for the write alone
+		// (SharedLock); contended, it parks for that long. Failing inside it leaves its
+		// writer count raised, and the connection's close then spins forever
+		// (redis/lettuce#3880): BudgetTwoInstancesIntegrationTests hung so on a 2-core
+		// machine.
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "doExclusive");
+		// R2DBC PostgreSQL builds a connection's SSLContext on the event loop, which
+		// seeds from /dev/urandom: the kernel's non-blocking source
+		builder.allowBlockingCallsInside("io.r2dbc.postgresql.client.ReactorNettyClient", "registerSslHandler");
 	}
 
 }

@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# Deploys the gateway and the middleware to AWS from a workstation, as the original's deploy.sh did: reads .env,
+# builds and pushes the images, uploads config/config.yaml to S3 and applies the Terraform stacks (base, then ECS or
+# EKS as DEPLOYMENT_PLATFORM says). Prints the endpoint and how to read the master key.
+#
+#   ./deploy.sh [--plan] [--env-file FILE] [--config FILE]
+#
+#   --plan      show what would change (terraform plan) and the commands that would run; change nothing
+#   --env-file  the .env to read (default .env; .env.template documents every variable)
+#   --config    the LiteLLM config.yaml to upload (default config/config.yaml)
+#
+# Needs the AWS CLI (with credentials), Terraform, Docker (with buildx for another CPU architecture) and, for EKS,
+# kubectl.
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=deploy/lib.sh
+source deploy/lib.sh
+
+PLAN=0
+ENV_FILE=.env
+CONFIG_FILE=config/config.yaml
+while (($#)); do
+	case "$1" in
+	--plan) PLAN=1 ;;
+	--env-file)
+		ENV_FILE=${2:?--env-file needs a file}
+		shift
+		;;
+	--config)
+		CONFIG_FILE=${2:?--config needs a file}
+		shift
+		;;
+	-h | --help)
+		sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "unknown argument: $1 (see --help)" >&2
+		exit 2
+		;;
+	esac
+	shift
+done
+
+if [ ! -f "$ENV_FILE" ]; then
+	echo "Cannot deploy: $ENV_FILE not found. Copy .env.template to .env and fill it in." >&2
+	exit 2
+fi
+load_env_file "$ENV_FILE"
+validate_env
+[ -f "$CONFIG_FILE" ] || fail_env "config: $CONFIG_FILE not found (your LiteLLM config.yaml; --config names another)"
+TOOLS=(aws terraform)
+((PLAN)) || TOOLS+=(docker)
+[ "$DEPLOYMENT_PLATFORM" = EKS ] && ((!PLAN)) && TOOLS+=(kubectl)
+require_tools "${TOOLS[@]}"
+if command -v aws >/dev/null 2>&1; then resolve_region; fi
+report_env_errors
+
+if [ "$USE_CLOUDFRONT" = true ]; then
+	echo "warning: USE_CLOUDFRONT=true is not supported yet: the load balancer serves HTTPS itself with CERTIFICATE_ARN" >&2
+fi
+if [ -n "$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME" ]; then
+	echo "note: the fake LLM load-testing endpoint is not deployed; its image is pushed to ECR for your own use" >&2
+fi
+
+TARGET=$(echo "$DEPLOYMENT_PLATFORM" | tr '[:upper:]' '[:lower:]')
+TAG="$(git rev-parse --short HEAD 2>/dev/null || echo local)-$(date -u +%Y%m%d%H%M%S)"
+if [ "$CPU_ARCHITECTURE" = arm ]; then PLATFORM=linux/arm64; else PLATFORM=linux/amd64; fi
+if command -v sha256sum >/dev/null 2>&1; then
+	CONFIG_SHA256=$(sha256sum "$CONFIG_FILE" | cut -d' ' -f1)
+else
+	CONFIG_SHA256=$(shasum -a 256 "$CONFIG_FILE" | cut -d' ' -f1)
+fi
+# the variable files hold secrets: private, and gone when the script ends
+umask 077
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+SERVICES=(gateway-service middleware-service fake-llm-server)
+
+if ((PLAN)); then
+	echo "Planning a $DEPLOYMENT_PLATFORM deployment \"$DEPLOYMENT_NAME\" in $AWS_REGION: nothing will be changed."
+else
+	echo "Deploying \"$DEPLOYMENT_NAME\" to $DEPLOYMENT_PLATFORM in $AWS_REGION (images tagged $TAG)."
+fi
+
+# reads a stack's output; when planning, a stack not applied yet has none, and a placeholder stands in
+tf_output() {
+	local stack=$1 name=$2
+	if ((PLAN)); then
+		terraform -chdir="deploy/terraform/$stack" output -raw "$name" 2>/dev/null || echo "<$stack.$name>"
+	else
+		terraform -chdir="deploy/terraform/$stack" output -raw "$name"
+	fi
+}
+
+tf_apply_or_plan() {
+	local stack=$1
+	shift
+	if ((PLAN)); then
+		read_only terraform -chdir="deploy/terraform/$stack" plan -input=false -lock=false "$@"
+	else
+		run terraform -chdir="deploy/terraform/$stack" apply -input=false -auto-approve "$@"
+	fi
+}
+
+step "AWS account"
+read_only aws sts get-caller-identity --query Account --output text
+
+step "Terraform state bucket s3://$TERRAFORM_S3_BUCKET_NAME"
+STATE_EXISTS=1
+if aws s3api head-bucket --bucket "$TERRAFORM_S3_BUCKET_NAME" >/dev/null 2>&1; then
+	echo "    exists"
+else
+	STATE_EXISTS=0
+	if [ "$AWS_REGION" = us-east-1 ]; then
+		run aws s3api create-bucket --bucket "$TERRAFORM_S3_BUCKET_NAME" --region "$AWS_REGION"
+	else
+		run aws s3api create-bucket --bucket "$TERRAFORM_S3_BUCKET_NAME" --region "$AWS_REGION" \
+			--create-bucket-configuration "LocationConstraint=$AWS_REGION"
+	fi
+	run aws s3api put-bucket-versioning --bucket "$TERRAFORM_S3_BUCKET_NAME" \
+		--versioning-configuration Status=Enabled
+	((PLAN)) || STATE_EXISTS=1
+fi
+
+step "Build the images ($PLATFORM)"
+for service in "${SERVICES[@]}"; do
+	run docker build --platform "$PLATFORM" -f "docker/$service.Dockerfile" -t "$service:$TAG" .
+done
+
+step "Base stack: network, PostgreSQL, Redis, config bucket, secrets, ECR, logs"
+{
+	printf '{\n'
+	printf '  "aws_region": %s,\n' "$(json_string "$AWS_REGION")"
+	printf '  "name": %s,\n' "$(json_string "$DEPLOYMENT_NAME")"
+	printf '  "existing_vpc_id": %s,\n' "$(json_string "$EXISTING_VPC_ID")"
+	printf '  "create_vpc_endpoints_in_existing_vpc": %s,\n' "$CREATE_VPC_ENDPOINTS_IN_EXISTING_VPC"
+	printf '  "disable_outbound_network_access": %s,\n' "$DISABLE_OUTBOUND_NETWORK_ACCESS"
+	printf '  "rds_instance_class": %s,\n' "$(json_string "$RDS_INSTANCE_CLASS")"
+	printf '  "rds_allocated_storage_gb": %s,\n' "$RDS_ALLOCATED_STORAGE_GB"
+	printf '  "rds_multi_az": %s,\n' "$RDS_MULTI_AZ"
+	printf '  "redis_node_type": %s,\n' "$(json_string "$REDIS_NODE_TYPE")"
+	printf '  "redis_num_cache_clusters": %s,\n' "$REDIS_NUM_CACHE_CLUSTERS"
+	printf '  "litellm_master_key": %s,\n' "$(json_string "$LITELLM_MASTER_KEY")"
+	printf '  "litellm_salt_key": %s,\n' "$(json_string "$LITELLM_SALT_KEY")"
+	printf '  "database_middleware_url": %s,\n' "$(json_string "$DATABASE_MIDDLEWARE_URL")"
+	# shellcheck disable=SC2046 # one word per variable name
+	printf '  "provider_api_keys": %s\n' "$(json_object_of $(secret_keys_in_env))"
+	printf '}\n'
+} >"$WORK/base.tfvars.json"
+if ((STATE_EXISTS)); then
+	terraform_init base
+	tf_apply_or_plan base -var-file="$WORK/base.tfvars.json"
+else
+	echo "    (no state bucket yet, so nothing to compare with: every resource would be created)"
+fi
+
+GATEWAY_REPOSITORY=$(tf_output base gateway_repository_url)
+MIDDLEWARE_REPOSITORY=$(tf_output base middleware_repository_url)
+FAKE_REPOSITORY=$(tf_output base fake_llm_repository_url)
+CONFIG_BUCKET=$(tf_output base config_bucket_name)
+CONFIG_KEY=$(tf_output base config_object_key)
+REGISTRY=${GATEWAY_REPOSITORY%%/*}
+
+step "Push the images to ECR ($REGISTRY)"
+printf '    $ aws ecr get-login-password --region %s | docker login --username AWS --password-stdin %s\n' \
+	"$AWS_REGION" "$REGISTRY"
+if ((!PLAN)); then
+	aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "$REGISTRY"
+fi
+for pair in "gateway-service=$GATEWAY_REPOSITORY" "middleware-service=$MIDDLEWARE_REPOSITORY" \
+	"fake-llm-server=$FAKE_REPOSITORY"; do
+	run docker tag "${pair%%=*}:$TAG" "${pair#*=}:$TAG"
+	run docker push "${pair#*=}:$TAG"
+done
+
+step "Upload $CONFIG_FILE to s3://$CONFIG_BUCKET/$CONFIG_KEY"
+run aws s3 cp "$CONFIG_FILE" "s3://$CONFIG_BUCKET/$CONFIG_KEY" --only-show-errors
+
+plain_environment_json() {
+	local names=() name
+	for name in "${PLAIN_KEYS[@]}"; do
+		if [ -n "${!name}" ]; then names+=("$name"); fi
+	done
+	json_object_of "${names[@]}"
+}
+
+if [ "$TARGET" = ecs ]; then
+	step "ECS stack: Fargate service, HTTPS load balancer, autoscaling"
+	cat >"$WORK/ecs.tfvars.json" <<JSON
+{
+  "aws_region": $(json_string "$AWS_REGION"),
+  "terraform_s3_bucket_name": $(json_string "$TERRAFORM_S3_BUCKET_NAME"),
+  "base_state_key": $(json_string "$DEPLOYMENT_NAME/base.tfstate"),
+  "gateway_image": $(json_string "$GATEWAY_REPOSITORY:$TAG"),
+  "middleware_image": $(json_string "$MIDDLEWARE_REPOSITORY:$TAG"),
+  "config_sha256": $(json_string "$CONFIG_SHA256"),
+  "desired_capacity": $DESIRED_CAPACITY,
+  "min_capacity": $MIN_CAPACITY,
+  "max_capacity": $MAX_CAPACITY,
+  "ecs_cpu_target_utilization_percentage": $ECS_CPU_TARGET_UTILIZATION_PERCENTAGE,
+  "ecs_memory_target_utilization_percentage": $ECS_MEMORY_TARGET_UTILIZATION_PERCENTAGE,
+  "ecs_requests_per_target": $ECS_REQUESTS_PER_TARGET,
+  "ecs_vcpus": $ECS_VCPUS,
+  "cpu_architecture": $(json_string "$CPU_ARCHITECTURE"),
+  "public_load_balancer": $PUBLIC_LOAD_BALANCER,
+  "certificate_arn": $(json_string "$CERTIFICATE_ARN"),
+  "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
+  "record_name": $(json_string "$RECORD_NAME"),
+  "enable_waf": $ENABLE_WAF,
+  "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
+  "environment": $(plain_environment_json)
+}
+JSON
+	if ((STATE_EXISTS)); then
+		terraform_init ecs
+		tf_apply_or_plan ecs -var-file="$WORK/ecs.tfvars.json"
+	fi
+else
+	eks_tfvars() {
+		cat <<JSON
+{
+  "aws_region": $(json_string "$AWS_REGION"),
+  "terraform_s3_bucket_name": $(json_string "$TERRAFORM_S3_BUCKET_NAME"),
+  "base_state_key": $(json_string "$DEPLOYMENT_NAME/base.tfstate"),
+  "existing_eks_cluster_name": $(json_string "$EXISTING_EKS_CLUSTER_NAME"),
+  "install_add_ons_in_existing_eks_cluster": $INSTALL_ADD_ONS_IN_EXISTING_EKS_CLUSTER,
+  "kubernetes_version": $(json_string "$EKS_KUBERNETES_VERSION"),
+  "cpu_architecture": $(json_string "$CPU_ARCHITECTURE"),
+  "eks_arm_instance_type": $(json_string "$EKS_ARM_INSTANCE_TYPE"),
+  "eks_x86_instance_type": $(json_string "$EKS_X86_INSTANCE_TYPE"),
+  "eks_arm_ami_type": $(json_string "$EKS_ARM_AMI_TYPE"),
+  "eks_x86_ami_type": $(json_string "$EKS_X86_AMI_TYPE"),
+  "desired_capacity": $DESIRED_CAPACITY,
+  "min_capacity": $MIN_CAPACITY,
+  "max_capacity": $MAX_CAPACITY,
+  "ec2_key_pair_name": $(json_string "$EC2_KEY_PAIR_NAME"),
+  "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
+  "record_name": $(json_string "$RECORD_NAME"),
+  "public_load_balancer": $PUBLIC_LOAD_BALANCER,
+  "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
+  "ingress_hostname": $(json_string "$1")
+}
+JSON
+	}
+	step "EKS stack: cluster, node group, IRSA roles, AWS Load Balancer Controller"
+	eks_tfvars "" >"$WORK/eks.tfvars.json"
+	if ((STATE_EXISTS)); then
+		terraform_init eks
+		tf_apply_or_plan eks -var-file="$WORK/eks.tfvars.json"
+	fi
+
+	step "Kubernetes: deploy/k8s/overlays/eks with this deployment's images, role, certificate and settings"
+	CLUSTER=$(tf_output eks cluster_name)
+	APP_ROLE_ARN=$(tf_output eks app_role_arn)
+	REDIS_HOST=$(tf_output base redis_host)
+	SECRET_ENVIRONMENT=$(tf_output base secret_environment)
+	OVERLAY=run/k8s-eks
+	mkdir -p "$OVERLAY"
+	{
+		echo "AWS_REGION=$AWS_REGION"
+		echo "LITELLM_CONFIG_BUCKET_NAME=$CONFIG_BUCKET"
+		echo "LITELLM_CONFIG_BUCKET_OBJECT_KEY=$CONFIG_KEY"
+		echo "REDIS_HOST=$REDIS_HOST"
+		echo "REDIS_PORT=6379"
+		echo "LLMGW_CONFIG_SHA256=$CONFIG_SHA256"
+		echo "$SECRET_ENVIRONMENT"
+		for name in "${PLAIN_KEYS[@]}"; do
+			if [ -n "${!name}" ]; then echo "$name=${!name}"; fi
+		done
+	} | sed '/^$/d' >"$OVERLAY/deploy.env"
+	if [ "$PUBLIC_LOAD_BALANCER" = true ]; then SCHEME=internet-facing; else SCHEME=internal; fi
+	cat >"$OVERLAY/kustomization.yaml" <<YAML
+# written by deploy.sh for one deployment; not versioned
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../deploy/k8s/overlays/eks
+images:
+  - name: gateway-service
+    newName: $GATEWAY_REPOSITORY
+    newTag: "$TAG"
+  - name: middleware-service
+    newName: $MIDDLEWARE_REPOSITORY
+    newTag: "$TAG"
+configMapGenerator:
+  - name: llmgw-env
+    behavior: merge
+    envs:
+      - deploy.env
+patches:
+  - target: {kind: ServiceAccount, name: llmgw}
+    patch: |-
+      - op: add
+        path: /metadata/annotations
+        value: {"eks.amazonaws.com/role-arn": "$APP_ROLE_ARN"}
+  - target: {kind: Ingress, name: llmgw}
+    patch: |-
+      - op: add
+        path: /metadata/annotations/alb.ingress.kubernetes.io~1certificate-arn
+        value: "$CERTIFICATE_ARN"
+      - op: add
+        path: /metadata/annotations/alb.ingress.kubernetes.io~1scheme
+        value: $SCHEME
+YAML
+	echo "    wrote $OVERLAY/kustomization.yaml and $OVERLAY/deploy.env"
+	run aws eks update-kubeconfig --name "$CLUSTER" --region "$AWS_REGION"
+	run kubectl apply -k "$OVERLAY"
+	run kubectl -n llmgw rollout status deployment/llmgw --timeout=10m
+	INGRESS_HOSTNAME=""
+	if ((!PLAN)); then
+		echo "    waiting for the load balancer controller to create the ALB..."
+		for _ in $(seq 1 60); do
+			INGRESS_HOSTNAME=$(kubectl -n llmgw get ingress llmgw \
+				-o jsonpath='{.status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)
+			[ -n "$INGRESS_HOSTNAME" ] && break
+			sleep 10
+		done
+		[ -n "$INGRESS_HOSTNAME" ] || echo "warning: the ingress has no load balancer yet; see kubectl -n llmgw describe ingress llmgw" >&2
+	fi
+	if [ -n "$RECORD_NAME" ]; then
+		step "DNS: $RECORD_NAME to the ingress's load balancer"
+		eks_tfvars "$INGRESS_HOSTNAME" >"$WORK/eks.tfvars.json"
+		run terraform -chdir=deploy/terraform/eks apply -input=false -auto-approve -var-file="$WORK/eks.tfvars.json"
+	fi
+fi
+
+step "Done"
+if ((PLAN)); then
+	echo "    Nothing was changed. Run ./deploy.sh without --plan to apply."
+	exit 0
+fi
+ENDPOINT=$(tf_output "$TARGET" base_url)
+if [ "$TARGET" = eks ] && [ -z "$RECORD_NAME" ] && [ -n "${INGRESS_HOSTNAME:-}" ]; then
+	ENDPOINT="https://$INGRESS_HOSTNAME"
+fi
+MASTER_KEY_ARN=$(tf_output base master_key_secret_arn)
+cat <<MSG
+
+The gateway is at $ENDPOINT
+  OpenAI SDKs:         base_url=$ENDPOINT/v1
+  Bedrock (Converse):  endpoint_url=$ENDPOINT/bedrock
+
+The master key is in Secrets Manager ($MASTER_KEY_ARN):
+  aws secretsmanager get-secret-value --region $AWS_REGION --secret-id $MASTER_KEY_ARN --query SecretString --output text
+MSG

@@ -1,0 +1,57 @@
+# What the running services may do, and nothing more: call Bedrock models and fetch managed prompts, read the one
+# config object, and read the named secrets. The ECS task role and the EKS pods' IRSA role both attach this policy.
+
+locals {
+  secret_arns = concat(
+    [
+      aws_secretsmanager_secret.master_key.arn,
+      aws_secretsmanager_secret.salt_key.arn,
+      aws_secretsmanager_secret.database_url.arn,
+      aws_secretsmanager_secret.redis_password.arn,
+      aws_secretsmanager_secret.provider_keys.arn,
+    ],
+    aws_secretsmanager_secret.database_middleware_url[*].arn,
+  )
+}
+
+data "aws_iam_policy_document" "runtime" {
+  statement {
+    sid = "BedrockModels"
+    actions = [
+      "bedrock:InvokeModel",
+      "bedrock:InvokeModelWithResponseStream",
+      "bedrock:ApplyGuardrail",
+    ]
+    # cross-region inference profiles call the model in other regions, so the region is open
+    resources = [
+      "arn:aws:bedrock:*::foundation-model/*",
+      "arn:aws:bedrock:*:${data.aws_caller_identity.current.account_id}:inference-profile/*",
+      "arn:aws:bedrock:*:${data.aws_caller_identity.current.account_id}:application-inference-profile/*",
+      "arn:aws:bedrock:${var.aws_region}:${data.aws_caller_identity.current.account_id}:guardrail/*",
+    ]
+  }
+
+  statement {
+    sid       = "BedrockManagedPrompts"
+    actions   = ["bedrock:GetPrompt"]
+    resources = ["arn:aws:bedrock:${var.aws_region}:${data.aws_caller_identity.current.account_id}:prompt/*"]
+  }
+
+  statement {
+    sid       = "ConfigObject"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.config.arn}/${local.config_object_key}"]
+  }
+
+  statement {
+    sid       = "NamedSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = local.secret_arns
+  }
+}
+
+resource "aws_iam_policy" "runtime" {
+  name        = "${var.name}-runtime"
+  description = "Bedrock, the config object and the named secrets, for the gateway and middleware"
+  policy      = data.aws_iam_policy_document.runtime.json
+}

@@ -1,0 +1,95 @@
+# Named after the .env entries of the original project (the .env name is in each description); deploy.sh maps one
+# to the other.
+
+variable "aws_region" {
+  description = "AWS_REGION: the region everything is created in"
+  type        = string
+}
+
+variable "name" {
+  description = "DEPLOYMENT_NAME: prefix of every resource name"
+  type        = string
+  default     = "llmgw"
+}
+
+variable "existing_vpc_id" {
+  description = "EXISTING_VPC_ID: deploy into this VPC instead of creating one (its subnets that map public IPs on launch are public, the others private)"
+  type        = string
+  default     = ""
+}
+
+variable "create_vpc_endpoints_in_existing_vpc" {
+  description = "CREATE_VPC_ENDPOINTS_IN_EXISTING_VPC: create the VPC endpoints in the existing VPC too"
+  type        = bool
+  default     = false
+}
+
+variable "disable_outbound_network_access" {
+  description = "DISABLE_OUTBOUND_NETWORK_ACCESS: no NAT gateway; AWS services are reached through VPC endpoints only (so only Bedrock models answer)"
+  type        = bool
+  default     = false
+}
+
+variable "rds_instance_class" {
+  description = "RDS_INSTANCE_CLASS"
+  type        = string
+  default     = "db.t3.small"
+}
+
+variable "rds_allocated_storage_gb" {
+  description = "RDS_ALLOCATED_STORAGE_GB"
+  type        = number
+  default     = 20
+}
+
+variable "redis_node_type" {
+  description = "REDIS_NODE_TYPE"
+  type        = string
+  default     = "cache.t3.micro"
+}
+
+variable "redis_num_cache_clusters" {
+  description = "REDIS_NUM_CACHE_CLUSTERS: primary plus replicas; 2 or more turns on automatic failover"
+  type        = number
+  default     = 2
+}
+
+variable "litellm_master_key" {
+  description = "LITELLM_MASTER_KEY: the admin key; empty generates one (read it from Secrets Manager)"
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "litellm_salt_key" {
+  description = "LITELLM_SALT_KEY: encrypts stored secrets; empty generates one. Never change it once keys are stored"
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "provider_api_keys" {
+  description = "Provider keys and callback secrets by their .env name (OPENAI_API_KEY, ANTHROPIC_API_KEY, LANGFUSE_SECRET_KEY, ...), kept as one JSON secret"
+  type        = map(string)
+  default     = {}
+  sensitive   = true
+}
+
+variable "database_middleware_url" {
+  description = "DATABASE_MIDDLEWARE_URL: a separate database for the middleware's chat history; empty uses the RDS database"
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "log_retention_days" {
+  description = "LOG_RETENTION_DAYS: how long CloudWatch keeps the services' logs"
+  type        = number
+  default     = 30
+}
+
+variable "rds_multi_az" {
+  description = "RDS_MULTI_AZ: a standby in a second availability zone (doubles the database's cost)"
+  type        = bool
+  default     = false
+}

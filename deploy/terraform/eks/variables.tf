@@ -1,0 +1,143 @@
+# Named after the .env entries of the original project (the .env name is in each description); deploy.sh maps one
+# to the other.
+
+variable "aws_region" {
+  description = "AWS_REGION"
+  type        = string
+}
+
+variable "terraform_s3_bucket_name" {
+  description = "TERRAFORM_S3_BUCKET_NAME: where the base stack's state is"
+  type        = string
+}
+
+variable "base_state_key" {
+  description = "the base stack's state object in that bucket"
+  type        = string
+  default     = "llmgw/base.tfstate"
+}
+
+variable "existing_eks_cluster_name" {
+  description = "EXISTING_EKS_CLUSTER_NAME: deploy into this cluster instead of creating one"
+  type        = string
+  default     = ""
+}
+
+variable "install_add_ons_in_existing_eks_cluster" {
+  description = "INSTALL_ADD_ONS_IN_EXISTING_EKS_CLUSTER: install the AWS Load Balancer Controller in the existing cluster too"
+  type        = bool
+  default     = false
+}
+
+variable "kubernetes_version" {
+  description = "EKS_KUBERNETES_VERSION"
+  type        = string
+  default     = "1.33"
+}
+
+variable "cpu_architecture" {
+  description = "CPU_ARCHITECTURE: x86 or arm, the nodes' and images' architecture"
+  type        = string
+  default     = "x86"
+
+  validation {
+    condition     = contains(["x86", "arm"], var.cpu_architecture)
+    error_message = "CPU_ARCHITECTURE must be x86 or arm."
+  }
+}
+
+variable "eks_arm_instance_type" {
+  description = "EKS_ARM_INSTANCE_TYPE"
+  type        = string
+  default     = "t4g.medium"
+}
+
+variable "eks_x86_instance_type" {
+  description = "EKS_X86_INSTANCE_TYPE"
+  type        = string
+  default     = "t3.medium"
+}
+
+variable "eks_arm_ami_type" {
+  description = "EKS_ARM_AMI_TYPE"
+  type        = string
+  default     = "AL2023_ARM_64_STANDARD"
+}
+
+variable "eks_x86_ami_type" {
+  description = "EKS_X86_AMI_TYPE"
+  type        = string
+  default     = "AL2023_x86_64_STANDARD"
+}
+
+variable "desired_capacity" {
+  description = "DESIRED_CAPACITY: nodes to run"
+  type        = number
+  default     = 2
+}
+
+variable "min_capacity" {
+  description = "MIN_CAPACITY"
+  type        = number
+  default     = 2
+}
+
+variable "max_capacity" {
+  description = "MAX_CAPACITY"
+  type        = number
+  default     = 4
+}
+
+variable "ec2_key_pair_name" {
+  description = "EC2_KEY_PAIR_NAME: SSH key for the nodes; empty: no SSH"
+  type        = string
+  default     = ""
+}
+
+variable "namespace" {
+  description = "the Kubernetes namespace of the deployment (deploy/k8s)"
+  type        = string
+  default     = "llmgw"
+}
+
+variable "hosted_zone_name" {
+  description = "HOSTED_ZONE_NAME: Route 53 zone for RECORD_NAME"
+  type        = string
+  default     = ""
+}
+
+variable "record_name" {
+  description = "RECORD_NAME: the gateway's host name in that zone"
+  type        = string
+  default     = ""
+}
+
+variable "public_load_balancer" {
+  description = "PUBLIC_LOAD_BALANCER: selects the public or the private hosted zone"
+  type        = bool
+  default     = true
+}
+
+variable "ingress_hostname" {
+  description = "the ingress load balancer's DNS name, known once the controller made it; deploy.sh applies again with it to create RECORD_NAME"
+  type        = string
+  default     = ""
+}
+
+variable "load_balancer_controller_version" {
+  description = "the aws-load-balancer-controller chart version; its IAM policy is read from the same release"
+  type        = string
+  default     = "1.13.3"
+}
+
+variable "load_balancer_controller_app_version" {
+  description = "the controller release whose iam_policy.json is used"
+  type        = string
+  default     = "v2.13.3"
+}
+
+variable "create_private_hosted_zone_in_existing_vpc" {
+  description = "CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC: create HOSTED_ZONE_NAME as a private zone of the VPC instead of looking it up"
+  type        = bool
+  default     = false
+}

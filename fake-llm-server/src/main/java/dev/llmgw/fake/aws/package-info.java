@@ -1,0 +1,8 @@
+/**
+ * Amazon S3's GetObject and Secrets Manager's GetSecretValue, enough for the services'
+ * start-up (config.yaml from S3, secrets by ARN) to be tested with the real AWS SDK.
+ */
+@NullMarked
+package dev.llmgw.fake.aws;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# Checks the deployment without AWS or Docker, as part of ./mvnw verify (DeployScriptsTests) and on its own:
+#   1. every shell script passes bash -n and shellcheck;
+#   2. every .tf file parses and keeps terraform fmt style; Kubernetes manifests, compose and Dockerfiles parse and
+#      agree with the services (images, ports, probe paths, environment variables, the middleware's paths);
+#   3. deploy.sh --plan, a full deploy.sh (ECS and EKS) and undeploy.sh run against stand-ins for aws, terraform,
+#      docker and kubectl that record their calls, and the calls come in the right order, with no secret on a
+#      command line; a bad .env fails before any command runs, naming every problem.
+# Node tools (@cdktf/hcl2json, yaml) are installed on first use into LLMGW_TOOLS_DIR (default ~/.cache/llmgw-tools),
+# outside the repository (--tools installs them and stops). Prints one "ok" line per check and ends with
+# "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS_DIR=${LLMGW_TOOLS_DIR:-$HOME/.cache/llmgw-tools}
+export LLMGW_TOOLS_DIR=$TOOLS_DIR
+PASSED=0
+FAILED=0
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+pass() {
+	PASSED=$((PASSED + 1))
+	echo "ok    $1"
+}
+fail() {
+	FAILED=$((FAILED + 1))
+	echo "FAIL  $1"
+	local line
+	if [ -n "${2:-}" ]; then
+		while IFS= read -r line; do echo "      $line"; done <<<"$2"
+	fi
+}
+
+# --- tools -----------------------------------------------------------------------------------------------------
+if [ ! -d "$TOOLS_DIR/node_modules/@cdktf/hcl2json" ] || [ ! -d "$TOOLS_DIR/node_modules/yaml" ]; then
+	echo "installing @cdktf/hcl2json and yaml into $TOOLS_DIR"
+	mkdir -p "$TOOLS_DIR"
+	npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" @cdktf/hcl2json@0.21.0 yaml@2.9.1 >/dev/null
+fi
+if [ "${1:-}" = --tools ]; then
+	exit 0
+fi
+for tool in shellcheck node; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		fail "$tool is needed (apt-get install shellcheck nodejs; .ci/run installs them)"
+		echo "0 passed, $FAILED failed"
+		exit 1
+	fi
+done
+
+# --- 1. shell scripts ------------------------------------------------------------------------------------------
+SCRIPTS=(deploy.sh undeploy.sh deploy/lib.sh .ci/run scripts/*.sh scripts/deploy-stubs/*)
+for script in "${SCRIPTS[@]}"; do
+	if ! out=$(bash -n "$script" 2>&1); then
+		fail "bash -n $script" "$out"
+	fi
+done
+if out=$(shellcheck -x "${SCRIPTS[@]}" 2>&1); then
+	pass "bash -n and shellcheck: ${#SCRIPTS[@]} scripts"
+else
+	fail "shellcheck" "$out"
+fi
+
+# --- 2. files --------------------------------------------------------------------------------------------------
+mapfile -t TF_FILES < <(find deploy/terraform -name '*.tf' -not -path '*/.terraform/*' | sort)
+if out=$(node scripts/check-terraform-style.mjs "${TF_FILES[@]}" 2>&1); then
+	pass "terraform fmt style: ${#TF_FILES[@]} files"
+else
+	fail "terraform fmt style" "$out"
+fi
+if command -v terraform >/dev/null 2>&1; then
+	if out=$(terraform fmt -check -recursive -diff deploy/terraform 2>/dev/null); then
+		pass "terraform fmt -check"
+	else
+		fail "terraform fmt -check" "$out"
+	fi
+fi
+if out=$(node scripts/check-deploy-files.mjs 2>&1); then
+	pass "$out"
+else
+	fail "deployment files" "$out"
+fi
+if command -v kubectl >/dev/null 2>&1; then
+	for overlay in deploy/k8s/base deploy/k8s/overlays/eks; do
+		if out=$(kubectl kustomize "$overlay" 2>&1 >/dev/null); then
+			pass "kubectl kustomize $overlay"
+		else
+			fail "kubectl kustomize $overlay" "$out"
+		fi
+	done
+fi
+
+# --- 3. deploy.sh and undeploy.sh against stand-ins ------------------------------------------------------------
+BIN=$WORK/bin
+mkdir -p "$BIN"
+cp scripts/deploy-stubs/* "$BIN/"
+# a copy of what the scripts use, so that their run/ output never touches an operator's own (run/k8s-eks is what
+# undeploy.sh deletes a real EKS deployment's objects with)
+COPY=$WORK/repo
+mkdir -p "$COPY/config"
+cp -R deploy.sh undeploy.sh deploy "$COPY/"
+cp config/quickstart-config.yaml "$COPY/config/"
+rm -rf "$COPY/deploy/terraform"/*/.terraform
+cd "$COPY"
+REAL_KUBECTL=$(command -v kubectl || true)
+SECRET_VALUE="sk-openai-sample-0123456789"
+MASTER_VALUE="sk-master-sample-0123456789"
+
+sample_env() {
+	cat <<EOF
+# a .env as the original's template has it, plus this deployment's own
+AWS_REGION="us-east-1"
+TERRAFORM_S3_BUCKET_NAME="llmgw-terraform-state-sample" #Must be globally unique
+DEPLOYMENT_PLATFORM="$1"
+CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab"
+HOSTED_ZONE_NAME="example.com"
+RECORD_NAME="llm.example.com"
+OPENAI_API_KEY="$SECRET_VALUE"
+ANTHROPIC_API_KEY="placeholder"
+GEMINI_API_KEY=""
+LITELLM_MASTER_KEY='$MASTER_VALUE'
+OKTA_ISSUER="https://example.okta.com/oauth2/default"
+DESIRED_CAPACITY="2"
+MIN_CAPACITY="2"
+MAX_CAPACITY="4"
+CPU_ARCHITECTURE="x86"
+PUBLIC_LOAD_BALANCER="true"
+EOF
+}
+
+# runs a script with the stand-ins first on PATH; sets RC, OUT (stdout and stderr) and CALLS (the recorded calls)
+run_stubbed() {
+	local log=$WORK/log-$RANDOM
+	mkdir -p "$log"
+	: >"$log/calls"
+	set +e
+	OUT=$(env -u AWS_REGION PATH="$BIN:$PATH" STUB_LOG="$log/calls" "$@" 2>&1 </dev/null)
+	RC=$?
+	set -e
+	CALLS=$(cat "$log/calls")
+	LOGDIR=$log
+}
+
+# each pattern must match a recorded call after the previous one matched
+assert_order() {
+	local name=$1
+	shift
+	local calls=$CALLS pattern line rest found
+	for pattern in "$@"; do
+		found=0
+		rest=""
+		while IFS= read -r line; do
+			if ((found)); then
+				rest+="$line"$'\n'
+			elif [[ $line =~ $pattern ]]; then
+				found=1
+			fi
+		done <<<"$calls"
+		if ((!found)); then
+			fail "$name: no call matching \"$pattern\" where expected" "$CALLS"
+			return
+		fi
+		calls=$rest
+	done
+	pass "$name: ${#@} steps in order"
+}
+
+refute_calls() {
+	local name=$1 pattern=$2
+	if grep -Eq -- "$pattern" <<<"$CALLS"; then
+		fail "$name: unexpected call matching \"$pattern\"" "$(grep -E -- "$pattern" <<<"$CALLS")"
+	else
+		pass "$name: no call matching \"$pattern\""
+	fi
+}
+
+assert_output() {
+	local name=$1 text=$2
+	if grep -qF -- "$text" <<<"$OUT"; then
+		pass "$name: prints \"$text\""
+	else
+		fail "$name: does not print \"$text\"" "$OUT"
+	fi
+}
+
+sample_env ECS >"$WORK/ecs.env"
+sample_env EKS >"$WORK/eks.env"
+
+# --plan: reads, plans, changes nothing
+run_stubbed ./deploy.sh --plan --env-file "$WORK/ecs.env" --config config/quickstart-config.yaml
+if ((RC == 0)); then pass "deploy.sh --plan exits 0"; else fail "deploy.sh --plan exits $RC" "$OUT"; fi
+assert_order "deploy.sh --plan (ECS)" '^aws sts get-caller-identity' '^aws s3api head-bucket --bucket llmgw-terraform-state-sample' \
+	'^terraform -chdir=deploy/terraform/base init .*-backend-config=bucket=llmgw-terraform-state-sample .*key=llmgw/base.tfstate' \
+	'^terraform -chdir=deploy/terraform/base plan ' \
+	'^terraform -chdir=deploy/terraform/ecs init .*key=llmgw/ecs.tfstate' '^terraform -chdir=deploy/terraform/ecs plan '
+refute_calls "deploy.sh --plan" '^docker |apply|^aws s3 cp|create-bucket|destroy'
+steps=$(grep -E '^==> ' <<<"$OUT" | sed 's/^==> [0-9]*\. //; s/ *[:(].*//' | tr '\n' '|')
+expected="AWS account|Terraform state bucket s3|Build the images|Base stack|Push the images to ECR|Upload config/quickstart-config.yaml to s3|ECS stack|Done|"
+if [ "$steps" = "$expected" ]; then pass "deploy.sh --plan prints its steps in order"; else fail "deploy.sh --plan steps" "$steps"; fi
+assert_output "deploy.sh --plan" '$ docker build --platform linux/amd64 -f docker/gateway-service.Dockerfile'
+assert_output "deploy.sh --plan" 'Nothing was changed.'
+
+# a new state bucket: --plan says it would be created and plans nothing it cannot compare with
+STUB_NO_STATE_BUCKET=1 run_stubbed ./deploy.sh --plan --env-file "$WORK/ecs.env" --config config/quickstart-config.yaml
+if ((RC == 0)) && grep -q 'every resource would be created' <<<"$OUT" && ! grep -Eq '^terraform .* (init|plan|apply) ' <<<"$CALLS"; then
+	pass "deploy.sh --plan with no state bucket yet: nothing to plan against, says so"
+else
+	fail "deploy.sh --plan with no state bucket" "$OUT"
+fi
+
+# a full ECS deployment
+run_stubbed ./deploy.sh --env-file "$WORK/ecs.env" --config config/quickstart-config.yaml
+if ((RC == 0)); then pass "deploy.sh (ECS) exits 0"; else fail "deploy.sh (ECS) exits $RC" "$OUT"; fi
+assert_order "deploy.sh (ECS)" '^aws sts get-caller-identity' '^aws s3api head-bucket' \
+	'^docker build --platform linux/amd64 -f docker/gateway-service.Dockerfile -t gateway-service:' \
+	'^docker build .* -f docker/middleware-service.Dockerfile' '^docker build .* -f docker/fake-llm-server.Dockerfile' \
+	'^terraform -chdir=deploy/terraform/base init' '^terraform -chdir=deploy/terraform/base apply -input=false -auto-approve -var-file=' \
+	'^terraform -chdir=deploy/terraform/base output -raw gateway_repository_url' \
+	'^docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-east-1.amazonaws.com' \
+	'^docker tag gateway-service:[^ ]+ 123456789012.dkr.ecr.us-east-1.amazonaws.com/llmgw/gateway-service:' \
+	'^docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/llmgw/gateway-service:' \
+	'^docker push .*/llmgw/middleware-service:' \
+	'^aws s3 cp config/quickstart-config.yaml s3://llmgw-config-20260101/config.yaml' \
+	'^terraform -chdir=deploy/terraform/ecs init' '^terraform -chdir=deploy/terraform/ecs apply -input=false -auto-approve' \
+	'^terraform -chdir=deploy/terraform/ecs output -raw base_url' '^terraform -chdir=deploy/terraform/base output -raw master_key_secret_arn'
+# the two ends of a pipe start together: only that both come after the repositories exist
+assert_order "deploy.sh (ECS) ECR login" '^terraform -chdir=deploy/terraform/base output -raw gateway_repository_url' \
+	'^aws ecr get-login-password --region us-east-1'
+refute_calls "deploy.sh (ECS): secrets stay off command lines" "$SECRET_VALUE|$MASTER_VALUE"
+assert_output "deploy.sh (ECS)" "The gateway is at https://llmgw-123.us-east-1.elb.amazonaws.com"
+assert_output "deploy.sh (ECS)" "aws secretsmanager get-secret-value --region us-east-1 --secret-id arn:aws:secretsmanager:us-east-1:123456789012:secret:llmgw/litellm-master-key-AbCdEf"
+if grep -q "\"OPENAI_API_KEY\": \"$SECRET_VALUE\"" "$LOGDIR/base.tfvars.json" && grep -q '"ANTHROPIC_API_KEY": "placeholder"' "$LOGDIR/base.tfvars.json" &&
+	! grep -q GEMINI_API_KEY "$LOGDIR/base.tfvars.json" && node -e "JSON.parse(require('fs').readFileSync('$LOGDIR/base.tfvars.json'))" &&
+	node -e "const v=JSON.parse(require('fs').readFileSync('$LOGDIR/ecs.tfvars.json')); if (v.certificate_arn.indexOf('arn:aws:acm')!==0 || v.environment.OKTA_ISSUER!=='https://example.okta.com/oauth2/default' || !/gateway-service:/.test(v.gateway_image)) process.exit(1)"; then
+	pass "deploy.sh (ECS): provider keys reach the base stack's secret (empty ones left out), settings the ECS stack"
+else
+	fail "deploy.sh (ECS): variable files" "$(cat "$LOGDIR"/*.tfvars.json)"
+fi
+
+# a full EKS deployment: the cluster, then the manifests, then DNS for the ingress's load balancer
+run_stubbed ./deploy.sh --env-file "$WORK/eks.env" --config config/quickstart-config.yaml
+if ((RC == 0)); then pass "deploy.sh (EKS) exits 0"; else fail "deploy.sh (EKS) exits $RC" "$OUT"; fi
+assert_order "deploy.sh (EKS)" '^docker build' '^terraform -chdir=deploy/terraform/base apply' '^docker push' '^aws s3 cp' \
+	'^terraform -chdir=deploy/terraform/eks init .*key=llmgw/eks.tfstate' '^terraform -chdir=deploy/terraform/eks apply' \
+	'^aws eks update-kubeconfig --name llmgw --region us-east-1' '^kubectl apply -k run/k8s-eks' \
+	'^kubectl -n llmgw rollout status deployment/llmgw' '^kubectl -n llmgw get ingress llmgw' \
+	'^terraform -chdir=deploy/terraform/eks apply .*-var-file='
+if grep -q '"ingress_hostname": "k8s-llmgw-llmgw-0123456789.us-east-1.elb.amazonaws.com"' "$LOGDIR/eks.tfvars.json"; then
+	pass "deploy.sh (EKS): the second apply makes RECORD_NAME point at the ingress's load balancer"
+else
+	fail "deploy.sh (EKS): ingress_hostname" "$(cat "$LOGDIR/eks.tfvars.json")"
+fi
+refute_calls "deploy.sh (EKS): secrets stay off command lines" "$SECRET_VALUE|$MASTER_VALUE"
+if grep -q '^OPENAI_API_KEY_SECRET_ARN=arn:' run/k8s-eks/deploy.env && grep -q '^LITELLM_CONFIG_BUCKET_NAME=llmgw-config-20260101$' run/k8s-eks/deploy.env &&
+	! grep -q "$SECRET_VALUE" run/k8s-eks/deploy.env run/k8s-eks/kustomization.yaml; then
+	pass "deploy.sh (EKS): the ConfigMap carries secret ARNs and the bucket, never a secret"
+else
+	fail "deploy.sh (EKS): run/k8s-eks/deploy.env" "$(cat run/k8s-eks/deploy.env)"
+fi
+if [ -n "$REAL_KUBECTL" ]; then
+	if out=$("$REAL_KUBECTL" kustomize run/k8s-eks 2>&1) && grep -q 'image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/llmgw/gateway-service:' <<<"$out" &&
+		grep -q 'eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/llmgw-eks-app' <<<"$out" &&
+		grep -q 'alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:' <<<"$out" &&
+		grep -q 'OPENAI_API_KEY_SECRET_ARN: arn:aws:secretsmanager' <<<"$out"; then
+		pass "kubectl kustomize run/k8s-eks: the generated overlay builds with the deployment's images, role, certificate, ARNs"
+	else
+		fail "kubectl kustomize run/k8s-eks" "$out"
+	fi
+fi
+
+# undeploy: the target before the base, Kubernetes objects before the cluster
+run_stubbed ./undeploy.sh --yes --env-file "$WORK/eks.env"
+if ((RC == 0)); then pass "undeploy.sh (EKS) exits 0"; else fail "undeploy.sh (EKS) exits $RC" "$OUT"; fi
+assert_order "undeploy.sh (EKS)" '^kubectl delete -k run/k8s-eks' '^terraform -chdir=deploy/terraform/eks init' \
+	'^terraform -chdir=deploy/terraform/eks destroy' '^terraform -chdir=deploy/terraform/base init' '^terraform -chdir=deploy/terraform/base destroy'
+run_stubbed ./undeploy.sh --plan --env-file "$WORK/ecs.env"
+assert_order "undeploy.sh --plan (ECS)" '^terraform -chdir=deploy/terraform/ecs plan -destroy' '^terraform -chdir=deploy/terraform/base plan -destroy'
+refute_calls "undeploy.sh --plan" ' destroy -input|^kubectl'
+
+# a bad .env: every problem named, nothing run
+cat >"$WORK/bad.env" <<'EOF'
+TERRAFORM_S3_BUCKET_NAME=""
+DEPLOYMENT_PLATFORM="ECX"
+DESIRED_CAPACITY="two"
+MIN_CAPACITY="3"
+MAX_CAPACITY="2"
+PUBLIC_LOAD_BALANCER="yes"
+ECS_VCPUS="3"
+CPU_ARCHITECTURE="sparc"
+EXISTING_VPC_ID="my-vpc"
+RECORD_NAME="llm.example.com"
+CERTIFICATE_ARN="not-an-arn"
+OKTA_ISSUER="http://insecure.example.com"
+AWS_REGION="us-east-1"
+this line is not a setting
+EOF
+run_stubbed ./deploy.sh --env-file "$WORK/bad.env" --config config/quickstart-config.yaml
+missing=()
+for expected in "TERRAFORM_S3_BUCKET_NAME: required" 'DEPLOYMENT_PLATFORM: expected ECS or EKS, got "ECX"' \
+	'DESIRED_CAPACITY: expected a whole number, got "two"' 'PUBLIC_LOAD_BALANCER: expected true or false, got "yes"' \
+	'ECS_VCPUS: expected 1, 2, 4, 8 or 16, got "3"' 'CPU_ARCHITECTURE: expected x86, arm or empty' \
+	'EXISTING_VPC_ID: not a VPC id: "my-vpc"' 'HOSTED_ZONE_NAME: required with RECORD_NAME' \
+	'CERTIFICATE_ARN: not an ACM certificate ARN: "not-an-arn"' 'OKTA_ISSUER: expected an https:// issuer URL' \
+	'line 14: not a KEY=value line'; do
+	grep -qF -- "$expected" <<<"$OUT" || missing+=("$expected")
+done
+if ((RC == 2)) && ((${#missing[@]} == 0)) && [ -z "$CALLS" ]; then
+	pass "deploy.sh with a bad .env: exit 2 before any command, all 11 problems named"
+else
+	fail "deploy.sh with a bad .env (exit $RC; missing: ${missing[*]:-none}; calls: ${CALLS:-none})" "$OUT"
+fi
+grep 'DESIRED_CAPACITY' "$WORK/ecs.env" | sed 's/2/5/' >"$WORK/capacity.env"
+cat "$WORK/ecs.env" "$WORK/capacity.env" >"$WORK/capacity-full.env"
+run_stubbed ./deploy.sh --plan --env-file "$WORK/capacity-full.env" --config config/quickstart-config.yaml
+if ((RC == 2)) && grep -qF 'DESIRED_CAPACITY: must lie between MIN_CAPACITY (2) and MAX_CAPACITY (4), got 5' <<<"$OUT"; then
+	pass "deploy.sh: DESIRED_CAPACITY outside MIN..MAX is refused"
+else
+	fail "deploy.sh: DESIRED_CAPACITY outside MIN..MAX" "$OUT"
+fi
+run_stubbed ./deploy.sh --plan --env-file "$WORK/ecs.env" --config config/absent.yaml
+if ((RC == 2)) && grep -qF 'config: config/absent.yaml not found' <<<"$OUT"; then
+	pass "deploy.sh: a missing config.yaml is named"
+else
+	fail "deploy.sh: a missing config.yaml" "$OUT"
+fi
+run_stubbed ./deploy.sh --plan --env-file "$WORK/absent.env"
+if ((RC == 2)) && grep -qF 'not found. Copy .env.template to .env' <<<"$OUT"; then
+	pass "deploy.sh: a missing .env says where to start"
+else
+	fail "deploy.sh: a missing .env" "$OUT"
+fi
+# every variable the scripts read is documented in .env.template, and the original's all still are
+ORIGINAL_ENV=$ROOT/../shared/data/original-config/env.template
+[ -f "$ORIGINAL_ENV" ] || fail "the original's env.template is missing: shared/ must sit beside the repository"
+for name in $(sed -n 's/^\t"\([A-Z0-9_]*\)=.*/\1/p' deploy/lib.sh) $(sed -n 's/^\([A-Z0-9_]*\)=.*/\1/p' "$ORIGINAL_ENV" 2>/dev/null); do
+	grep -q "^$name=" "$ROOT/.env.template" || missing+=("$name")
+done
+if ((${#missing[@]} == 0)); then
+	pass ".env.template documents every variable (the original's included)"
+else
+	fail ".env.template lacks ${missing[*]}"
+fi
+
+echo "$PASSED passed, $FAILED failed"
+((FAILED == 0))
