@@ -7,6 +7,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-model common-model
+COPY common-storage common-storage
 COPY common-cloud common-cloud
 COPY fake-llm-server fake-llm-server
 COPY gateway-service gateway-service
@@ -21,6 +22,8 @@ FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home \
 	--shell /usr/sbin/nologin app
 WORKDIR /app
+# the embedded chat-history database, used only when neither DATABASE_MIDDLEWARE_URL nor DATABASE_URL is set
+RUN mkdir -p /app/data && chown app:app /app/data
 COPY --from=build /src/middleware-service/target/middleware-service.jar /app/middleware-service.jar
 COPY --from=build /src/healthcheck/HealthCheck.class /app/healthcheck/
 USER 10001:10001

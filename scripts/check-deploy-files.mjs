@@ -279,6 +279,12 @@ for (const [name, target] of Object.entries(services)) {
 	if (!text.includes(`/app/${name}.jar`) || !read(`${name}/pom.xml`).includes(`<finalName>${name}</finalName>`)) {
 		problem(file, `must run the module's own jar, ${name}.jar`);
 	}
+	// Maven reads every module the root pom lists, even with -pl: a module left out of the build stage fails it
+	for (const [, module] of read('pom.xml').matchAll(/<module>([^<]+)<\/module>/g)) {
+		if (!new RegExp(`^COPY ${module} ${module}$`, 'm').test(text)) {
+			problem(file, `the build stage must COPY ${module} (a module of the root pom)`);
+		}
+	}
 }
 try {
 	const compose = YAML.parse(read('docker/compose.yaml'));
