@@ -184,6 +184,9 @@ for upstream in $UPSTREAMS; do
 		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
 done
 if [[ "$UPSTREAMS" == *history* ]]; then
+	# both middleware paths, with and without history, so that neither is measured cold
+	wrk -t2 -c16 -d"$WARMUP" -s "$(lua warm-plain bench-nginx)" \
+		"http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions" >/dev/null
 	wrk -t2 -c16 -d"$WARMUP" -s "$(history_lua warm-history)" \
 		"http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions" >/dev/null
 fi
