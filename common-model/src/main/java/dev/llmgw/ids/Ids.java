@@ -32,6 +32,16 @@ public final class Ids {
 		return "sk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * @param count how many
+	 * @return that many random bytes, e.g. for a cipher's nonce
+	 */
+	public static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
 	/** A random (version 4) UUID, for user, team, budget and chat session ids. */
 	public static String uuid() {
 		byte[] bytes = new byte[16];

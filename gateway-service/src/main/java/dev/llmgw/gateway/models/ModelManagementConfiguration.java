@@ -35,8 +35,13 @@ public class ModelManagementConfiguration {
 	private static final Duration STARTUP_LOAD_TIMEOUT = Duration.ofSeconds(30);
 
 	@Bean
-	StoredModels storedModels(RowStore rows, GatewayConfig config) {
-		return new StoredModels(rows, new ModelEntryBinder(config.environment()));
+	StoredModels storedModels(RowStore rows, GatewayConfig config, GatewayProperties properties) {
+		StoredSecrets secrets = StoredSecrets.of(config.environment().get("LITELLM_SALT_KEY"), config.masterKey());
+		if (!secrets.enabled() && enabled(config, properties)) {
+			log.warn("Neither LITELLM_SALT_KEY nor a master key is set: credentials of models added with /model/new "
+					+ "are stored unencrypted");
+		}
+		return new StoredModels(rows, new ModelEntryBinder(config.environment()), secrets);
 	}
 
 	@Bean(destroyMethod = "close")

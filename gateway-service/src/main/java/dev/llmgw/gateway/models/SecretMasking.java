@@ -50,6 +50,13 @@ final class SecretMasking {
 		return isSensitive(name) ? mask(value) : value;
 	}
 
+	/**
+	 * Whether a litellm_params value by this name is a credential or otherwise secret.
+	 */
+	static boolean isSecret(String name) {
+		return REMOVED.contains(name) || isSensitive(name);
+	}
+
 	static boolean isSensitive(String name) {
 		for (String part : name.toLowerCase().split("[-_.]")) {
 			if (SENSITIVE.contains(part)) {

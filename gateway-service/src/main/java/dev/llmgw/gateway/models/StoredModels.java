@@ -30,9 +30,12 @@ final class StoredModels {
 
 	private final ModelEntryBinder binder;
 
-	StoredModels(RowStore rows, ModelEntryBinder binder) {
+	private final StoredSecrets secrets;
+
+	StoredModels(RowStore rows, ModelEntryBinder binder, StoredSecrets secrets) {
 		this.rows = rows;
 		this.binder = binder;
+		this.secrets = secrets;
 	}
 
 	Mono<List<DeploymentConfig>> loadAll() {
@@ -47,16 +50,33 @@ final class StoredModels {
 		});
 	}
 
+	/** The row, its credentials decrypted. */
 	Mono<Map<String, @Nullable Object>> find(String modelId) {
-		return this.rows.find(ProxyModelTable.TABLE, modelId);
+		return this.rows.find(ProxyModelTable.TABLE, modelId).map(this::opened);
 	}
 
+	/** Stores a row, its credentials encrypted. */
 	Mono<Void> insert(Map<String, @Nullable Object> row) {
-		return this.rows.insert(ProxyModelTable.TABLE, row);
+		return this.rows.insert(ProxyModelTable.TABLE, sealed(row));
 	}
 
 	Mono<Long> update(String modelId, Map<String, @Nullable Object> changes) {
-		return this.rows.update(ProxyModelTable.TABLE, modelId, changes);
+		return this.rows.update(ProxyModelTable.TABLE, modelId, sealed(changes));
+	}
+
+	private Map<String, @Nullable Object> sealed(Map<String, @Nullable Object> row) {
+		if (!row.containsKey("litellm_params")) {
+			return row;
+		}
+		Map<String, @Nullable Object> sealed = new LinkedHashMap<>(row);
+		sealed.put("litellm_params", this.secrets.seal(map(row.get("litellm_params"))));
+		return sealed;
+	}
+
+	private Map<String, @Nullable Object> opened(Map<String, @Nullable Object> row) {
+		Map<String, @Nullable Object> opened = new LinkedHashMap<>(row);
+		opened.put("litellm_params", this.secrets.open(map(row.get("litellm_params"))));
+		return opened;
 	}
 
 	Mono<Long> delete(String modelId) {
@@ -77,7 +97,7 @@ final class StoredModels {
 	private @Nullable DeploymentConfig read(Map<String, @Nullable Object> row) {
 		String path = "stored model " + row.get("model_id");
 		try {
-			ModelEntryBinder.Bound bound = this.binder.bind(entry(row), path);
+			ModelEntryBinder.Bound bound = this.binder.bind(entry(opened(row)), path);
 			bound.warnings().forEach((warning) -> log.warn("{}", warning));
 			return bound.config();
 		}

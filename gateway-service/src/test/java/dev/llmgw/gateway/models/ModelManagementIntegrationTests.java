@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelManagementIntegrationTests extends GatewayTestBase {
 
-	private static final String SECRET = "sk-provider-secret-0123456789";
+	static final String SECRET = "sk-provider-secret-0123456789";
 
 	AdminClient admin;
 
