@@ -21,6 +21,7 @@ import dev.llmgw.gateway.providers.UpstreamClient;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.CallIdFilter;
+import dev.llmgw.gateway.web.CrossOriginFilter;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.gateway.web.RequestSizeFilter;
 import io.lettuce.core.RedisURI;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -88,6 +90,12 @@ public class GatewayConfiguration {
 	@Bean
 	MiddlewarePaths middlewarePaths(GatewayProperties properties) {
 		return new MiddlewarePaths(properties.middlewareUrl() != null && !properties.middlewareUrl().isBlank());
+	}
+
+	@Bean
+	CrossOriginFilter crossOriginFilter(@Value("${gateway.cors-allowed-origins:*}") String origins,
+			MiddlewarePaths middlewarePaths) {
+		return new CrossOriginFilter(origins, middlewarePaths);
 	}
 
 	@Bean

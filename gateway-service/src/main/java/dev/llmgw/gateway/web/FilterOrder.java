@@ -14,6 +14,12 @@ public final class FilterOrder {
 	 */
 	public static final int CALL_ID = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/**
+	 * Answers cross-origin preflights and marks cross-origin answers: before
+	 * authentication, since a preflight carries no key.
+	 */
+	public static final int CROSS_ORIGIN = CALL_ID + 10;
+
 	/** Records each model call's spend once its response has ended. */
 	public static final int SPEND = CALL_ID + 50;
 
