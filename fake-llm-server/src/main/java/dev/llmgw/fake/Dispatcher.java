@@ -6,11 +6,13 @@ import java.util.function.Consumer;
 
 import dev.llmgw.fake.aws.S3Objects;
 import dev.llmgw.fake.aws.Secrets;
+import dev.llmgw.fake.aws.SecurityToken;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
 import dev.llmgw.fake.prompts.PromptEndpoints;
 import dev.llmgw.fake.openai.OpenAiErrors;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -45,6 +47,8 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final Secrets secrets = new Secrets();
 
+	private final SecurityToken sts = new SecurityToken();
+
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
 		this.routes = routes;
 		this.apiKeys = apiKeys;
@@ -59,6 +63,10 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		HttpMethod method = request.method();
 		if (Secrets.isSecretsManagerRequest(request.requestHeaders()) && HttpMethod.POST.equals(method)) {
 			return body(request).flatMap((body) -> this.secrets.handle(request.requestHeaders(), body, response));
+		}
+		if (SecurityToken.isStsRequest(request.requestHeaders()) && HttpMethod.POST.equals(method)) {
+			this.stats.countPath("sts");
+			return body(request).flatMap((body) -> this.sts.handle(body, response));
 		}
 		if (S3Objects.isS3Request(request.requestHeaders()) && HttpMethod.GET.equals(method)) {
 			return this.s3.get(path, response);
@@ -94,6 +102,7 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 			return this.control.handle(method, path, response);
 		}
 		this.stats.countPath(path);
+		this.stats.countAccessKey(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
 		ProviderRoute route = route(method, path);
 		if (route == null) {
 			return OpenAiErrors.notFound(response, method, path);

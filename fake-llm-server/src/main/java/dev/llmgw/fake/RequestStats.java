@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.llmgw.fake.http.Json;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -20,6 +21,8 @@ final class RequestStats {
 
 	private final ConcurrentHashMap<String, LongAdder> byModel = new ConcurrentHashMap<>();
 
+	private final ConcurrentHashMap<String, LongAdder> byAccessKey = new ConcurrentHashMap<>();
+
 	void countPath(String path) {
 		this.requests.increment();
 		counter(this.byPath, path).increment();
@@ -29,10 +32,26 @@ final class RequestStats {
 		counter(this.byModel, model).increment();
 	}
 
+	/**
+	 * Counts the access key id that signed an AWS request (SigV4's {@code Credential=}),
+	 * so a test can tell which credentials the gateway used.
+	 */
+	void countAccessKey(@Nullable String authorization) {
+		if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256")) {
+			return;
+		}
+		int start = authorization.indexOf("Credential=");
+		int end = (start < 0) ? -1 : authorization.indexOf('/', start);
+		if (end > 0) {
+			counter(this.byAccessKey, authorization.substring(start + "Credential=".length(), end)).increment();
+		}
+	}
+
 	void reset() {
 		this.requests.reset();
 		this.byPath.clear();
 		this.byModel.clear();
+		this.byAccessKey.clear();
 	}
 
 	byte[] toJson() {
@@ -41,6 +60,7 @@ final class RequestStats {
 			json.writeNumberProperty("requests", this.requests.sum());
 			writeCounts(json, "by_path", this.byPath);
 			writeCounts(json, "by_model", this.byModel);
+			writeCounts(json, "by_access_key", this.byAccessKey);
 			json.writeEndObject();
 		});
 	}

@@ -101,6 +101,8 @@ public final class TestGatewayConfig {
 				      aws_access_key_id: AKIDFAKE
 				      aws_secret_access_key: fake-secret
 				      aws_region_name: us-west-2
+				  - model_name: bedrock-assumed
+				    litellm_params: {<<: *bedrock, aws_role_name: "arn:aws:iam::123456789012:role/bedrock-caller", aws_session_name: gateway-test, aws_sts_endpoint: "%3$s"}
 				  - model_name: bedrock-claude-dropping
 				    litellm_params: {<<: *bedrock, drop_params: true}
 				  - model_name: bedrock-tools

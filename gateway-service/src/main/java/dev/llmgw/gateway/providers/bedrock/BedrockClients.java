@@ -14,13 +14,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * One Bedrock runtime client per distinct region, credentials, endpoint and timeout, so
@@ -31,6 +35,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 final class BedrockClients {
 
 	private static final String DEFAULT_REGION = "us-east-1";
+
+	private static final String DEFAULT_SESSION_NAME = "llm-gateway";
 
 	private final Map<ClientKey, BedrockRuntimeAsyncClient> clients = new ConcurrentHashMap<>();
 
@@ -77,8 +83,11 @@ final class BedrockClients {
 		}
 		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
 				? deployment.streamTimeout() : deployment.timeout();
+		String roleArn = text(params.get("aws_role_name"));
+		String sessionName = text(params.get("aws_session_name"));
 		return new ClientKey((region != null) ? region : DEFAULT_REGION, accessKey, secretKey, sessionToken, endpoint,
-				readTimeout);
+				readTimeout, text(params.get("aws_profile_name")), roleArn,
+				(sessionName != null) ? sessionName : DEFAULT_SESSION_NAME, text(params.get("aws_sts_endpoint")));
 	}
 
 	private BedrockRuntimeAsyncClient create(ClientKey key) {
@@ -98,13 +107,41 @@ final class BedrockClients {
 		return builder.build();
 	}
 
-	private static AwsCredentialsProvider credentials(ClientKey key) {
-		if (key.accessKeyId() == null || key.secretAccessKey() == null) {
-			return DefaultCredentialsProvider.builder().build();
+	/**
+	 * LiteLLM's order: keys given in the params (or the environment), else a named
+	 * profile, else the default chain; with {@code aws_role_name}, those credentials
+	 * assume the role, and the role's temporary credentials sign the calls (refreshed by
+	 * the SDK before they expire).
+	 */
+	static AwsCredentialsProvider credentials(ClientKey key) {
+		AwsCredentialsProvider base;
+		if (key.accessKeyId() != null && key.secretAccessKey() != null) {
+			base = StaticCredentialsProvider.create((key.sessionToken() != null)
+					? AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken())
+					: AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
 		}
-		return StaticCredentialsProvider.create((key.sessionToken() != null)
-				? AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken())
-				: AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+		else if (key.profile() != null) {
+			base = ProfileCredentialsProvider.create(key.profile());
+		}
+		else {
+			base = DefaultCredentialsProvider.builder().build();
+		}
+		if (key.roleArn() == null) {
+			return base;
+		}
+		var sts = StsClient.builder()
+			.region(Region.of(key.region()))
+			.credentialsProvider(base)
+			.httpClient(UrlConnectionHttpClient.create());
+		if (key.stsEndpoint() != null) {
+			sts.endpointOverride(URI.create(key.stsEndpoint()));
+		}
+		String roleArn = key.roleArn();
+		String sessionName = key.sessionName();
+		return StsAssumeRoleCredentialsProvider.builder()
+			.stsClient(sts.build())
+			.refreshRequest((request) -> request.roleArn(roleArn).roleSessionName(sessionName))
+			.build();
 	}
 
 	private @Nullable String firstSet(String... variables) {
@@ -129,8 +166,9 @@ final class BedrockClients {
 		this.eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
-	private record ClientKey(String region, @Nullable String accessKeyId, @Nullable String secretAccessKey,
-			@Nullable String sessionToken, @Nullable String endpoint, Duration readTimeout) {
+	record ClientKey(String region, @Nullable String accessKeyId, @Nullable String secretAccessKey,
+			@Nullable String sessionToken, @Nullable String endpoint, Duration readTimeout, @Nullable String profile,
+			@Nullable String roleArn, String sessionName, @Nullable String stsEndpoint) {
 
 		@Override
 		public String toString() {
