@@ -1,18 +1,17 @@
 package dev.llmgw.gateway;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java -jar gateway-service.jar}, configured only by environment variables.
  */
 class GatewayJarTests {
-
-	private static final Path JAR = Path.of("target/gateway-service.jar");
 
 	@TempDir
 	Path dir;
@@ -39,7 +36,7 @@ class GatewayJarTests {
 				  - model_name: jar-bedrock
 				    litellm_params: {model: "bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0"}
 				""");
-		int port = freePort();
+		int port = GatewayJar.freePort();
 		// Bedrock is reached the way an operator points the AWS SDK elsewhere: the
 		// standard
 		// endpoint and credential variables, nothing in the config
@@ -49,7 +46,7 @@ class GatewayJarTests {
 				"AWS_ACCESS_KEY_ID", "AKIDJAR", "AWS_SECRET_ACCESS_KEY", "jar-secret", "AWS_REGION", "eu-west-1"));
 		try {
 			HttpClient client = HttpClient.newHttpClient();
-			awaitLive(client, port, gateway);
+			GatewayJar.awaitLive(client, port, gateway, this.dir);
 			HttpResponse<String> response = client.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
 				.header("Authorization", "Bearer sk-jar-master-key")
@@ -86,7 +83,7 @@ class GatewayJarTests {
 				    litellm_params: {model: openai/bad, tpm: lots}
 				""");
 		Process gateway = start(
-				Map.of("SERVER_PORT", Integer.toString(freePort()), "CONFIG_FILE_PATH", config.toString()));
+				Map.of("SERVER_PORT", Integer.toString(GatewayJar.freePort()), "CONFIG_FILE_PATH", config.toString()));
 		assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
 		assertThat(gateway.exitValue()).isNotZero();
 		String output = Files.readString(this.dir.resolve("gateway.log"));
@@ -95,39 +92,7 @@ class GatewayJarTests {
 	}
 
 	private Process start(Map<String, String> environment) throws IOException {
-		assertThat(JAR).as("built by the package phase").isRegularFile();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", JAR.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.dir.resolve("gateway.log").toFile());
-		builder.environment().putAll(environment);
-		builder.environment().put("GATEWAY_DATA_DIR", this.dir.resolve("data").toString());
-		return builder.start();
-	}
-
-	private void awaitLive(HttpClient client, int port, Process gateway) throws Exception {
-		HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/liveliness"))
-			.timeout(Duration.ofSeconds(1))
-			.build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline && gateway.isAlive()) {
-			try {
-				if (client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("gateway did not start: " + Files.readString(this.dir.resolve("gateway.log")));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return GatewayJar.start(this.dir, environment);
 	}
 
 }

@@ -1,19 +1,18 @@
 package dev.llmgw.gateway.config;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code AWS_ENDPOINT_URL_S3} and {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}.
  */
 class AwsStartupJarTests {
-
-	private static final Path JAR = Path.of("target/gateway-service.jar");
 
 	private static final String BUCKET = "llmgw-config";
 
@@ -58,11 +55,11 @@ class AwsStartupJarTests {
 		environment.put("LITELLM_MASTER_KEY_SECRET_ARN", master);
 		environment.put("UPSTREAM_URL_SECRET_ARN", providers);
 		environment.put("OPENAI_API_KEY_SECRET_ARN", providers);
-		int port = freePort();
+		int port = GatewayJar.freePort();
 		environment.put("SERVER_PORT", Integer.toString(port));
 		Process gateway = start(environment);
 		try {
-			awaitLive(port, gateway);
+			GatewayJar.awaitLive(this.client, port, gateway, this.dir);
 			assertThat(chat(port, "sk-master-from-secrets-manager", "s3-model").body()).contains("You said: from S3");
 			assertThat(chat(port, "sk-overridden-by-the-secret", "s3-model").statusCode()).isEqualTo(401);
 			assertThat(chat(port, "sk-master-from-secrets-manager", "local-model").statusCode())
@@ -98,7 +95,7 @@ class AwsStartupJarTests {
 	}
 
 	private void assertFailsWith(Map<String, String> environment, String message) throws Exception {
-		environment.put("SERVER_PORT", Integer.toString(freePort()));
+		environment.put("SERVER_PORT", Integer.toString(GatewayJar.freePort()));
 		Process gateway = start(environment);
 		assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
 		assertThat(gateway.exitValue()).isNotZero();
@@ -142,44 +139,12 @@ class AwsStartupJarTests {
 		return reply.substring(start, reply.indexOf('"', start));
 	}
 
-	private Process start(Map<String, String> environment) throws IOException {
-		assertThat(JAR).as("built by the package phase").isRegularFile();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", JAR.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.dir.resolve("gateway.log").toFile());
-		builder.environment().putAll(environment);
-		builder.environment().put("GATEWAY_DATA_DIR", this.dir.resolve("data").toString());
-		return builder.start();
-	}
-
 	private String log() throws IOException {
-		return Files.readString(this.dir.resolve("gateway.log"));
+		return GatewayJar.log(this.dir);
 	}
 
-	private void awaitLive(int port, Process gateway) throws Exception {
-		HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/liveliness"))
-			.timeout(Duration.ofSeconds(1))
-			.build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline && gateway.isAlive()) {
-			try {
-				if (this.client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("gateway did not start: " + log());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private Process start(Map<String, String> environment) throws IOException {
+		return GatewayJar.start(this.dir, environment);
 	}
 
 }
