@@ -1,11 +1,32 @@
 # HTTPS in front of both containers. The middleware's paths (ARCHITECTURE.md, Topology) go to port 3000, everything
-# else to the gateway on 4000. A listener rule takes at most five path patterns, so the nine are split over two.
+# else to the gateway on 4000. A listener rule takes at most five condition values; with CloudFront (cloudfront.tf)
+# one of them is the secret origin header, so the nine paths are split over three rules of at most four.
+#
+# With USE_CLOUDFRONT the load balancer only answers requests that carry CloudFront's secret origin header (403
+# otherwise) and admits only CloudFront's origin-facing addresses. CloudFront reaches it over HTTPS when the
+# certificate can prove a name CloudFront sends (RECORD_NAME, forwarded as the Host header), else over HTTP.
 
 locals {
   middleware_paths = [
-    ["/chat/completions", "/v1/chat/completions", "/bedrock/model/*", "/bedrock/chat-history", "/chat-history"],
-    ["/session-ids", "/user/new", "/key/generate", "/bedrock/health/liveliness"],
+    ["/chat/completions", "/v1/chat/completions", "/bedrock/model/*", "/bedrock/chat-history"],
+    ["/chat-history", "/session-ids", "/user/new", "/key/generate"],
+    ["/bedrock/health/liveliness"],
   ]
+  origin_header_name = "X-Origin-Verify"
+  https_listener     = var.certificate_arn != ""
+  origin_https       = !var.use_cloudfront || (local.https_listener && var.record_name != "")
+  origin_port        = local.origin_https ? 443 : 80
+  # the listener whose rules reach the services: HTTPS, or HTTP when CloudFront cannot use HTTPS
+  service_listener_arn = local.origin_https ? aws_lb_listener.https[0].arn : aws_lb_listener.http.arn
+  # with CloudFront every forwarding rule also requires the origin header
+  required_headers = var.use_cloudfront ? { (local.origin_header_name) = random_password.origin_header[0].result } : {}
+}
+
+# CloudFront's edge servers that reach origins; its weight (about 55 entries) nearly fills a security group's rule
+# quota, so it is used for the one port CloudFront connects to
+data "aws_ec2_managed_prefix_list" "cloudfront" {
+  count = var.use_cloudfront ? 1 : 0
+  name  = "com.amazonaws.global.cloudfront.origin-facing"
 }
 
 resource "aws_security_group" "alb" {
@@ -13,20 +34,28 @@ resource "aws_security_group" "alb" {
   description = "HTTPS (and HTTP, redirected) to the load balancer"
   vpc_id      = local.base.vpc_id
 
-  ingress {
-    description = "HTTPS"
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = var.public_load_balancer ? ["0.0.0.0/0"] : [local.base.vpc_cidr]
+  dynamic "ingress" {
+    for_each = var.use_cloudfront ? [] : [443, 80]
+
+    content {
+      description = ingress.value == 443 ? "HTTPS" : "HTTP, redirected to HTTPS"
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = var.public_load_balancer ? ["0.0.0.0/0"] : [local.base.vpc_cidr]
+    }
   }
 
-  ingress {
-    description = "HTTP, redirected to HTTPS"
-    from_port   = 80
-    to_port     = 80
-    protocol    = "tcp"
-    cidr_blocks = var.public_load_balancer ? ["0.0.0.0/0"] : [local.base.vpc_cidr]
+  dynamic "ingress" {
+    for_each = var.use_cloudfront ? [local.origin_port] : []
+
+    content {
+      description     = "CloudFront's origin-facing servers only"
+      from_port       = ingress.value
+      to_port         = ingress.value
+      protocol        = "tcp"
+      prefix_list_ids = [data.aws_ec2_managed_prefix_list.cloudfront[0].id]
+    }
   }
 
   egress {
@@ -89,18 +118,34 @@ resource "aws_lb_listener" "http" {
   port              = 80
   protocol          = "HTTP"
 
+  # without CloudFront: a redirect to HTTPS; with it: refused unless a rule below finds the origin header
   default_action {
-    type = "redirect"
+    type = var.use_cloudfront ? "fixed-response" : "redirect"
 
-    redirect {
-      port        = "443"
-      protocol    = "HTTPS"
-      status_code = "HTTP_301"
+    dynamic "redirect" {
+      for_each = var.use_cloudfront ? [] : [1]
+
+      content {
+        port        = "443"
+        protocol    = "HTTPS"
+        status_code = "HTTP_301"
+      }
+    }
+
+    dynamic "fixed_response" {
+      for_each = var.use_cloudfront ? [1] : []
+
+      content {
+        content_type = "text/plain"
+        message_body = "Forbidden"
+        status_code  = "403"
+      }
     }
   }
 }
 
 resource "aws_lb_listener" "https" {
+  count             = local.https_listener ? 1 : 0
   load_balancer_arn = aws_lb.this.arn
   port              = 443
   protocol          = "HTTPS"
@@ -108,14 +153,24 @@ resource "aws_lb_listener" "https" {
   certificate_arn   = var.certificate_arn
 
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.gateway.arn
+    type             = var.use_cloudfront ? "fixed-response" : "forward"
+    target_group_arn = var.use_cloudfront ? null : aws_lb_target_group.gateway.arn
+
+    dynamic "fixed_response" {
+      for_each = var.use_cloudfront ? [1] : []
+
+      content {
+        content_type = "text/plain"
+        message_body = "Forbidden"
+        status_code  = "403"
+      }
+    }
   }
 }
 
 resource "aws_lb_listener_rule" "middleware" {
   count        = length(local.middleware_paths)
-  listener_arn = aws_lb_listener.https.arn
+  listener_arn = local.service_listener_arn
   priority     = 10 + count.index
 
   action {
@@ -128,17 +183,52 @@ resource "aws_lb_listener_rule" "middleware" {
       values = local.middleware_paths[count.index]
     }
   }
+
+  dynamic "condition" {
+    for_each = local.required_headers
+
+    content {
+      http_header {
+        http_header_name = condition.key
+        values           = [condition.value]
+      }
+    }
+  }
 }
 
+# with CloudFront, everything else reaches the gateway only with the origin header (the listeners refuse the rest)
+resource "aws_lb_listener_rule" "gateway" {
+  count        = var.use_cloudfront ? 1 : 0
+  listener_arn = local.service_listener_arn
+  priority     = 100
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.gateway.arn
+  }
+
+  dynamic "condition" {
+    for_each = local.required_headers
+
+    content {
+      http_header {
+        http_header_name = condition.key
+        values           = [condition.value]
+      }
+    }
+  }
+}
+
+# USE_ROUTE53: RECORD_NAME in HOSTED_ZONE_NAME points at CloudFront or, without it, at the load balancer
 locals {
-  dns_record = var.hosted_zone_name != "" && var.record_name != ""
+  dns_record = var.use_route53 && var.hosted_zone_name != "" && var.record_name != ""
   zone_id    = var.create_private_hosted_zone_in_existing_vpc ? try(aws_route53_zone.private[0].zone_id, "") : try(data.aws_route53_zone.this[0].zone_id, "")
 }
 
 data "aws_route53_zone" "this" {
   count        = local.dns_record && !var.create_private_hosted_zone_in_existing_vpc ? 1 : 0
   name         = var.hosted_zone_name
-  private_zone = !var.public_load_balancer
+  private_zone = !var.public_load_balancer && !var.use_cloudfront
 }
 
 resource "aws_route53_zone" "private" {
@@ -151,14 +241,20 @@ resource "aws_route53_zone" "private" {
 }
 
 resource "aws_route53_record" "this" {
-  count   = local.dns_record ? 1 : 0
-  zone_id = local.zone_id
-  name    = var.record_name
-  type    = "A"
+  for_each = local.dns_record ? toset(var.use_cloudfront ? ["A", "AAAA"] : ["A"]) : toset([])
+  zone_id  = local.zone_id
+  name     = var.record_name
+  type     = each.value
 
   alias {
-    name                   = aws_lb.this.dns_name
-    zone_id                = aws_lb.this.zone_id
-    evaluate_target_health = true
+    name                   = var.use_cloudfront ? aws_cloudfront_distribution.this[0].domain_name : aws_lb.this.dns_name
+    zone_id                = var.use_cloudfront ? aws_cloudfront_distribution.this[0].hosted_zone_id : aws_lb.this.zone_id
+    evaluate_target_health = !var.use_cloudfront
   }
+}
+
+# the record was one counted resource before CloudFront added its AAAA twin
+moved {
+  from = aws_route53_record.this[0]
+  to   = aws_route53_record.this["A"]
 }

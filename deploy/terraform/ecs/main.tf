@@ -186,5 +186,6 @@ resource "aws_ecs_service" "this" {
     ignore_changes = [desired_count]
   }
 
-  depends_on = [aws_lb_listener.https]
+  # the target groups must belong to the load balancer (through a listener or a rule) before the service starts
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.middleware, aws_lb_listener_rule.gateway]
 }

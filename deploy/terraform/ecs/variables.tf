@@ -98,18 +98,83 @@ variable "public_load_balancer" {
 }
 
 variable "certificate_arn" {
-  description = "CERTIFICATE_ARN: ACM certificate of the HTTPS listener"
+  description = "CERTIFICATE_ARN: ACM certificate of the HTTPS listener; may be empty only with CloudFront and no RECORD_NAME (CloudFront then reaches the load balancer over HTTP)"
   type        = string
+  default     = ""
+}
+
+variable "use_route53" {
+  description = "USE_ROUTE53: create RECORD_NAME in HOSTED_ZONE_NAME, pointing at CloudFront (USE_CLOUDFRONT) or at the load balancer"
+  type        = bool
+  default     = false
 }
 
 variable "hosted_zone_name" {
-  description = "HOSTED_ZONE_NAME: Route 53 zone for RECORD_NAME; empty: no DNS record, use the load balancer's name"
+  description = "HOSTED_ZONE_NAME: Route 53 zone for RECORD_NAME (with USE_ROUTE53)"
   type        = string
   default     = ""
 }
 
 variable "record_name" {
-  description = "RECORD_NAME: the gateway's host name in that zone"
+  description = "RECORD_NAME: the gateway's full host name (llm.example.com); empty: the CloudFront or load balancer name"
+  type        = string
+  default     = ""
+}
+
+variable "use_cloudfront" {
+  description = "USE_CLOUDFRONT: put a CloudFront distribution (caching disabled) in front of the load balancer, which then answers only requests carrying CloudFront's secret origin header"
+  type        = bool
+  default     = false
+}
+
+variable "cloudfront_price_class" {
+  description = "CLOUDFRONT_PRICE_CLASS: which edge locations serve the distribution"
+  type        = string
+  default     = "PriceClass_100"
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.cloudfront_price_class)
+    error_message = "CLOUDFRONT_PRICE_CLASS must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}
+
+variable "cloudfront_certificate_arn" {
+  description = "CLOUDFRONT_CERTIFICATE_ARN: us-east-1 ACM certificate for RECORD_NAME on the distribution; empty: CERTIFICATE_ARN (which must then be in us-east-1)"
+  type        = string
+  default     = ""
+}
+
+variable "cloudfront_origin_read_timeout" {
+  description = "CLOUDFRONT_ORIGIN_READ_TIMEOUT: seconds CloudFront waits for the first byte and between chunks of an answer; above 60 needs a CloudFront quota increase"
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.cloudfront_origin_read_timeout >= 1 && var.cloudfront_origin_read_timeout <= 180
+    error_message = "CLOUDFRONT_ORIGIN_READ_TIMEOUT must be 1 to 180 seconds (above 60 after a quota increase)."
+  }
+}
+
+variable "fake_llm_image" {
+  description = "fake-llm-server image URI; deployed only with the FAKE_LLM_LOAD_TESTING_ENDPOINT_* variables"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_load_testing_endpoint_certificate_arn" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN: ACM certificate of the fake LLM endpoint's HTTPS listener"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_load_testing_endpoint_hosted_zone_name" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME: Route 53 zone of the fake LLM endpoint's record"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_load_testing_endpoint_record_name" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME: the fake LLM endpoint's full host name; the endpoint is deployed when all three are set"
   type        = string
   default     = ""
 }

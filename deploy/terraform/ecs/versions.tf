@@ -6,6 +6,10 @@ terraform {
       source  = "hashicorp/aws"
       version = "~> 6.0"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
   }
 
   # state lives in TERRAFORM_S3_BUCKET_NAME; deploy.sh passes bucket, key and region with -backend-config
@@ -17,7 +21,7 @@ provider "aws" {
 
   default_tags {
     tags = {
-      Project = var.name
+      Project = local.name
     }
   }
 }

@@ -71,9 +71,20 @@ resource "aws_wafv2_web_acl" "this" {
     }
 
     statement {
+      # behind CloudFront the load balancer sees edge addresses: count clients by the first X-Forwarded-For address
+      # instead (CloudFront adds the viewer's; a client can put another before it, so this limit is weaker there)
       rate_based_statement {
         limit              = var.waf_rate_limit_per_5_minutes
-        aggregate_key_type = "IP"
+        aggregate_key_type = var.use_cloudfront ? "FORWARDED_IP" : "IP"
+
+        dynamic "forwarded_ip_config" {
+          for_each = var.use_cloudfront ? [1] : []
+
+          content {
+            header_name       = "X-Forwarded-For"
+            fallback_behavior = "MATCH"
+          }
+        }
       }
     }
 

@@ -1,8 +1,8 @@
-# RECORD_NAME for the ingress's load balancer. The controller creates that load balancer only once the ingress is
-# applied, so deploy.sh applies this stack a second time with its DNS name.
+# USE_ROUTE53: RECORD_NAME for the ingress's load balancer. The controller creates that load balancer only once the
+# ingress is applied, so deploy.sh applies this stack a second time with its DNS name.
 
 locals {
-  dns_record = var.hosted_zone_name != "" && var.record_name != "" && var.ingress_hostname != ""
+  dns_record = var.use_route53 && var.hosted_zone_name != "" && var.record_name != "" && var.ingress_hostname != ""
   zone_id    = var.create_private_hosted_zone_in_existing_vpc ? try(aws_route53_zone.private[0].zone_id, "") : try(data.aws_route53_zone.this[0].zone_id, "")
 }
 

@@ -100,8 +100,14 @@ variable "namespace" {
   default     = "llmgw"
 }
 
+variable "use_route53" {
+  description = "USE_ROUTE53: create RECORD_NAME in HOSTED_ZONE_NAME, pointing at the ingress's load balancer"
+  type        = bool
+  default     = false
+}
+
 variable "hosted_zone_name" {
-  description = "HOSTED_ZONE_NAME: Route 53 zone for RECORD_NAME"
+  description = "HOSTED_ZONE_NAME: Route 53 zone for RECORD_NAME (with USE_ROUTE53)"
   type        = string
   default     = ""
 }
