@@ -56,11 +56,15 @@ require_tools "${TOOLS[@]}"
 if command -v aws >/dev/null 2>&1; then resolve_region; fi
 report_env_errors
 
-if [ "$USE_CLOUDFRONT" = true ]; then
-	echo "warning: USE_CLOUDFRONT=true is not supported yet: the load balancer serves HTTPS itself with CERTIFICATE_ARN" >&2
-fi
-if [ -n "$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME" ]; then
-	echo "note: the fake LLM load-testing endpoint is not deployed; its image is pushed to ECR for your own use" >&2
+if [ "$DEPLOYMENT_PLATFORM" = EKS ]; then
+	if [ "$USE_CLOUDFRONT" = true ]; then
+		echo "warning: USE_CLOUDFRONT=true is implemented for ECS only: on EKS the ingress's load balancer serves HTTPS itself with CERTIFICATE_ARN (set USE_CLOUDFRONT=false to silence this)" >&2
+	fi
+	if fake_llm_endpoint_wanted; then
+		echo "note: the fake LLM load-testing endpoint is deployed on ECS only; on EKS its image is pushed to ECR for your own use" >&2
+	fi
+elif [ "$USE_CLOUDFRONT" = true ] && { [ -z "$RECORD_NAME" ] || [ -z "$CERTIFICATE_ARN" ]; }; then
+	echo "warning: CloudFront reaches the load balancer over HTTP (its certificate can prove only RECORD_NAME): requests cross that hop unencrypted; set RECORD_NAME and CERTIFICATE_ARN for HTTPS all the way" >&2
 fi
 
 TARGET=$(echo "$DEPLOYMENT_PLATFORM" | tr '[:upper:]' '[:lower:]')
@@ -205,8 +209,17 @@ if [ "$TARGET" = ecs ]; then
   "cpu_architecture": $(json_string "$CPU_ARCHITECTURE"),
   "public_load_balancer": $PUBLIC_LOAD_BALANCER,
   "certificate_arn": $(json_string "$CERTIFICATE_ARN"),
+  "use_route53": $USE_ROUTE53,
   "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
   "record_name": $(json_string "$RECORD_NAME"),
+  "use_cloudfront": $USE_CLOUDFRONT,
+  "cloudfront_price_class": $(json_string "$CLOUDFRONT_PRICE_CLASS"),
+  "cloudfront_certificate_arn": $(json_string "$CLOUDFRONT_CERTIFICATE_ARN"),
+  "cloudfront_origin_read_timeout": $CLOUDFRONT_ORIGIN_READ_TIMEOUT,
+  "fake_llm_image": $(json_string "$FAKE_REPOSITORY:$TAG"),
+  "fake_llm_load_testing_endpoint_certificate_arn": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN"),
+  "fake_llm_load_testing_endpoint_hosted_zone_name": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME"),
+  "fake_llm_load_testing_endpoint_record_name": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME"),
   "enable_waf": $ENABLE_WAF,
   "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
   "environment": $(plain_environment_json)
@@ -235,6 +248,7 @@ else
   "min_capacity": $MIN_CAPACITY,
   "max_capacity": $MAX_CAPACITY,
   "ec2_key_pair_name": $(json_string "$EC2_KEY_PAIR_NAME"),
+  "use_route53": $USE_ROUTE53,
   "hosted_zone_name": $(json_string "$HOSTED_ZONE_NAME"),
   "record_name": $(json_string "$RECORD_NAME"),
   "public_load_balancer": $PUBLIC_LOAD_BALANCER,
@@ -318,7 +332,7 @@ YAML
 		done
 		[ -n "$INGRESS_HOSTNAME" ] || echo "warning: the ingress has no load balancer yet; see kubectl -n llmgw describe ingress llmgw" >&2
 	fi
-	if [ -n "$RECORD_NAME" ]; then
+	if [ "$USE_ROUTE53" = true ]; then
 		step "DNS: $RECORD_NAME to the ingress's load balancer"
 		eks_tfvars "$INGRESS_HOSTNAME" >"$WORK/eks.tfvars.json"
 		run terraform -chdir=deploy/terraform/eks apply -input=false -auto-approve -var-file="$WORK/eks.tfvars.json"
@@ -334,12 +348,27 @@ ENDPOINT=$(tf_output "$TARGET" base_url)
 if [ "$TARGET" = eks ] && [ -z "$RECORD_NAME" ] && [ -n "${INGRESS_HOSTNAME:-}" ]; then
 	ENDPOINT="https://$INGRESS_HOSTNAME"
 fi
+if [ "$TARGET" = ecs ]; then
+	DNS_TARGET=$(tf_output ecs dns_target)
+	FAKE_ENDPOINT=$(tf_output ecs fake_llm_base_url)
+else
+	DNS_TARGET=${INGRESS_HOSTNAME:-"the ingress's load balancer (kubectl -n llmgw get ingress llmgw)"}
+	FAKE_ENDPOINT=""
+fi
 MASTER_KEY_ARN=$(tf_output base master_key_secret_arn)
 cat <<MSG
 
 The gateway is at $ENDPOINT
   OpenAI SDKs:         base_url=$ENDPOINT/v1
   Bedrock (Converse):  endpoint_url=$ENDPOINT/bedrock
+MSG
+if [ -n "$RECORD_NAME" ] && [ "$USE_ROUTE53" != true ]; then
+	echo "  (USE_ROUTE53 is false: point $RECORD_NAME at $DNS_TARGET in your DNS, a CNAME)"
+fi
+if [ -n "$FAKE_ENDPOINT" ]; then
+	echo "The fake LLM load-testing endpoint is at $FAKE_ENDPOINT (any API key; api_base=$FAKE_ENDPOINT/v1 for OpenAI models)"
+fi
+cat <<MSG
 
 The master key is in Secrets Manager ($MASTER_KEY_ARN):
   aws secretsmanager get-secret-value --region $AWS_REGION --secret-id $MASTER_KEY_ARN --query SecretString --output text

@@ -51,8 +51,10 @@ ENV_DEFAULTS=(
 	"DISABLE_SWAGGER_PAGE=false"
 	"DISABLE_ADMIN_UI=false"
 	"USE_ROUTE53=false"
-	"USE_CLOUDFRONT=false"
+	"USE_CLOUDFRONT=true"
 	"CLOUDFRONT_PRICE_CLASS=PriceClass_100"
+	"CLOUDFRONT_CERTIFICATE_ARN="
+	"CLOUDFRONT_ORIGIN_READ_TIMEOUT=60"
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="
@@ -121,6 +123,65 @@ check_int() {
 	fi
 }
 
+check_certificate_arn() {
+	[[ ${!1} =~ ^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$ ]] ||
+		fail_env "$1: not an ACM certificate ARN: \"${!1}\""
+}
+
+# USE_ROUTE53 (the original's switch) creates RECORD_NAME in HOSTED_ZONE_NAME; without it RECORD_NAME is still the
+# gateway's host name, with DNS kept elsewhere. USE_CLOUDFRONT puts CloudFront in front of the ECS load balancer.
+check_dns_and_cloudfront() {
+	if [ "$USE_ROUTE53" = true ]; then
+		[ -n "$HOSTED_ZONE_NAME" ] || fail_env "HOSTED_ZONE_NAME: required with USE_ROUTE53=true"
+		[ -n "$RECORD_NAME" ] || fail_env "RECORD_NAME: required with USE_ROUTE53=true (the full host name, e.g. llm.example.com)"
+	elif [ -n "$HOSTED_ZONE_NAME" ]; then
+		# refused rather than ignored: a record made by an earlier deployment would silently be deleted
+		fail_env "HOSTED_ZONE_NAME: set, but USE_ROUTE53 is false; set USE_ROUTE53=true to point RECORD_NAME at the gateway, or empty HOSTED_ZONE_NAME to keep DNS elsewhere"
+	fi
+	[[ $CLOUDFRONT_PRICE_CLASS =~ ^PriceClass_(100|200|All)$ ]] ||
+		fail_env "CLOUDFRONT_PRICE_CLASS: expected PriceClass_100, PriceClass_200 or PriceClass_All, got \"$CLOUDFRONT_PRICE_CLASS\""
+	check_int CLOUDFRONT_ORIGIN_READ_TIMEOUT 1 180
+	if [ -n "$CLOUDFRONT_CERTIFICATE_ARN" ]; then
+		check_certificate_arn CLOUDFRONT_CERTIFICATE_ARN
+		[[ $CLOUDFRONT_CERTIFICATE_ARN == arn:aws*:acm:us-east-1:* ]] ||
+			fail_env "CLOUDFRONT_CERTIFICATE_ARN: CloudFront takes certificates from us-east-1 only, got \"$CLOUDFRONT_CERTIFICATE_ARN\""
+	fi
+	if [[ $USE_CLOUDFRONT != true || $DEPLOYMENT_PLATFORM != ECS ]]; then
+		return 0
+	fi
+	[ "$PUBLIC_LOAD_BALANCER" = true ] ||
+		fail_env "USE_CLOUDFRONT: CloudFront reaches only an internet-facing load balancer; set USE_CLOUDFRONT=false with PUBLIC_LOAD_BALANCER=false"
+	if [ "$USE_ROUTE53" = true ] && [ "$CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC" = true ]; then
+		fail_env "CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC: a private zone cannot point at CloudFront; set it to false or USE_CLOUDFRONT=false"
+	fi
+	if [ -n "$RECORD_NAME" ] && [ -z "$CLOUDFRONT_CERTIFICATE_ARN" ] && [[ $CERTIFICATE_ARN != arn:aws*:acm:us-east-1:* ]]; then
+		fail_env "CLOUDFRONT_CERTIFICATE_ARN: required with USE_CLOUDFRONT and RECORD_NAME when CERTIFICATE_ARN is not in us-east-1 (CloudFront takes us-east-1 certificates only)"
+	fi
+}
+
+# The fake LLM load-testing endpoint: its three variables are set together or not at all.
+FAKE_ENDPOINT_KEYS=(FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME
+	FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME)
+fake_llm_endpoint_wanted() {
+	local name
+	for name in "${FAKE_ENDPOINT_KEYS[@]}"; do
+		[ -z "${!name}" ] || return 0
+	done
+	return 1
+}
+
+check_fake_llm_endpoint() {
+	local name set=()
+	fake_llm_endpoint_wanted || return 0
+	for name in "${FAKE_ENDPOINT_KEYS[@]}"; do
+		[ -z "${!name}" ] || set+=("$name")
+	done
+	for name in "${FAKE_ENDPOINT_KEYS[@]}"; do
+		[ -n "${!name}" ] || fail_env "$name: required with ${set[*]} (the fake LLM endpoint's three variables are set together)"
+	done
+	[ -z "$FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN" ] || check_certificate_arn FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN
+}
+
 check_required() {
 	[ -n "${!1}" ] || fail_env "$1: required ($2)"
 }
@@ -137,9 +198,12 @@ validate_env() {
 	[[ $DEPLOYMENT_NAME =~ ^[a-z][a-z0-9-]{1,20}$ ]] ||
 		fail_env "DEPLOYMENT_NAME: expected 2-21 lower-case letters, digits or dashes, got \"$DEPLOYMENT_NAME\""
 	if [ -z "$CERTIFICATE_ARN" ]; then
-		fail_env "CERTIFICATE_ARN: required (the ACM certificate of the load balancer's HTTPS listener)"
-	elif [[ ! $CERTIFICATE_ARN =~ ^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+$ ]]; then
-		fail_env "CERTIFICATE_ARN: not an ACM certificate ARN: \"$CERTIFICATE_ARN\""
+		# CloudFront without a host name of our own needs no certificate: it reaches the load balancer over HTTP
+		if [[ $DEPLOYMENT_PLATFORM != ECS || $USE_CLOUDFRONT != true || -n $RECORD_NAME ]]; then
+			fail_env "CERTIFICATE_ARN: required (the ACM certificate of the load balancer's HTTPS listener)"
+		fi
+	else
+		check_certificate_arn CERTIFICATE_ARN
 	fi
 	for name in CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC DISABLE_OUTBOUND_NETWORK_ACCESS \
 		CREATE_VPC_ENDPOINTS_IN_EXISTING_VPC INSTALL_ADD_ONS_IN_EXISTING_EKS_CLUSTER PUBLIC_LOAD_BALANCER \
@@ -174,9 +238,8 @@ validate_env() {
 		[ "$DEPLOYMENT_PLATFORM" = EKS ] || fail_env "EXISTING_EKS_CLUSTER_NAME: set, but DEPLOYMENT_PLATFORM is not EKS"
 		[ -n "$EXISTING_VPC_ID" ] || fail_env "EXISTING_VPC_ID: required with EXISTING_EKS_CLUSTER_NAME (the cluster's VPC)"
 	fi
-	if [ -n "$RECORD_NAME" ] && [ -z "$HOSTED_ZONE_NAME" ]; then
-		fail_env "HOSTED_ZONE_NAME: required with RECORD_NAME"
-	fi
+	check_dns_and_cloudfront
+	check_fake_llm_endpoint
 	if [ -n "$OKTA_ISSUER" ] && [[ ! $OKTA_ISSUER =~ ^https:// ]]; then
 		fail_env "OKTA_ISSUER: expected an https:// issuer URL, got \"$OKTA_ISSUER\""
 	fi

@@ -114,6 +114,7 @@ AWS_REGION="us-east-1"
 TERRAFORM_S3_BUCKET_NAME="llmgw-terraform-state-sample" #Must be globally unique
 DEPLOYMENT_PLATFORM="$1"
 CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab"
+USE_ROUTE53="true"
 HOSTED_ZONE_NAME="example.com"
 RECORD_NAME="llm.example.com"
 OPENAI_API_KEY="$SECRET_VALUE"
@@ -184,6 +185,35 @@ assert_output() {
 	fi
 }
 
+# the variable file a stubbed run gave a stack satisfies a JavaScript condition on `v`
+assert_tfvars() {
+	local name=$1 file=$LOGDIR/$2 condition=$3
+	if [ -f "$file" ] && node -e "const v=JSON.parse(require('fs').readFileSync('$file')); process.exit(($condition) ? 0 : 1)"; then
+		pass "$name"
+	else
+		fail "$name: $2 fails $condition" "$(cat "$file" 2>/dev/null || echo "no $2")"
+	fi
+}
+
+# runs deploy.sh with the sample .env of $1 (ECS or EKS) plus the KEY="value" lines of $2, which win
+run_with() {
+	local target=$1 extra=$2
+	shift 2
+	sample_env "$target" >"$WORK/with.env"
+	printf '%s\n' "$extra" >>"$WORK/with.env"
+	run_stubbed ./deploy.sh "$@" --env-file "$WORK/with.env" --config config/quickstart-config.yaml
+}
+
+# a refused .env: exit 2, no command run, the message names the variable
+assert_refused() {
+	local name=$1 expected=$2
+	if ((RC == 2)) && [ -z "$CALLS" ] && grep -qF -- "$expected" <<<"$OUT"; then
+		pass "$name: refused, naming \"${expected%%:*}\""
+	else
+		fail "$name (exit $RC, calls: ${CALLS:-none}; expected \"$expected\")" "$OUT"
+	fi
+}
+
 sample_env ECS >"$WORK/ecs.env"
 sample_env EKS >"$WORK/eks.env"
 
@@ -238,6 +268,72 @@ else
 	fail "deploy.sh (ECS): variable files" "$(cat "$LOGDIR"/*.tfvars.json)"
 fi
 
+# CloudFront (on by default, as in the original) and the fake LLM endpoint reach the ECS stack as the .env says
+assert_tfvars "deploy.sh (ECS): USE_CLOUDFRONT defaults to true, with the original's price class, USE_ROUTE53 and RECORD_NAME" ecs.tfvars.json \
+	'v.use_cloudfront === true && v.cloudfront_price_class === "PriceClass_100" && v.use_route53 === true && v.record_name === "llm.example.com" && v.cloudfront_origin_read_timeout === 60 && v.cloudfront_certificate_arn === ""'
+assert_tfvars "deploy.sh (ECS): no fake LLM endpoint unless asked for, though its image is named" ecs.tfvars.json \
+	'v.fake_llm_load_testing_endpoint_record_name === "" && v.fake_llm_load_testing_endpoint_certificate_arn === "" && /llmgw\/fake-llm-server:/.test(v.fake_llm_image)'
+if ! grep -q 'fake LLM load-testing endpoint is at' <<<"$OUT" && ! grep -q 'CloudFront reaches the load balancer over HTTP' <<<"$OUT"; then
+	pass "deploy.sh (ECS) with RECORD_NAME and a us-east-1 certificate: no fake endpoint, no HTTP-origin warning"
+else
+	fail "deploy.sh (ECS): unexpected fake endpoint or HTTP-origin warning" "$OUT"
+fi
+FAKE_ENV='FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/fake-0000"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="example.com"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="fake-llm.example.com"
+CLOUDFRONT_PRICE_CLASS="PriceClass_200"
+CLOUDFRONT_ORIGIN_READ_TIMEOUT="45"'
+run_with ECS "$FAKE_ENV" --plan
+if ((RC == 0)); then pass "deploy.sh --plan with the fake LLM endpoint exits 0"; else fail "deploy.sh --plan with the fake LLM endpoint exits $RC" "$OUT"; fi
+assert_tfvars "deploy.sh --plan: the fake endpoint's three variables, the price class and the timeout reach the ECS plan" ecs.tfvars.json \
+	'v.fake_llm_load_testing_endpoint_certificate_arn === "arn:aws:acm:us-east-1:123456789012:certificate/fake-0000" && v.fake_llm_load_testing_endpoint_hosted_zone_name === "example.com" && v.fake_llm_load_testing_endpoint_record_name === "fake-llm.example.com" && v.cloudfront_price_class === "PriceClass_200" && v.cloudfront_origin_read_timeout === 45'
+STUB_FAKE_LLM_BASE_URL=https://fake-llm.example.com run_with ECS "$FAKE_ENV"
+assert_output "deploy.sh (ECS) with the fake LLM endpoint" "The fake LLM load-testing endpoint is at https://fake-llm.example.com"
+run_with ECS 'USE_CLOUDFRONT="false"'
+assert_tfvars "deploy.sh (ECS) with USE_CLOUDFRONT=false: the load balancer alone" ecs.tfvars.json 'v.use_cloudfront === false'
+# CloudFront on its own name: no certificate needed, but the hop to the load balancer is plain HTTP, and said so
+run_with ECS 'CERTIFICATE_ARN=""
+RECORD_NAME=""
+USE_ROUTE53="false"
+HOSTED_ZONE_NAME=""' --plan
+if ((RC == 0)) && grep -q 'CloudFront reaches the load balancer over HTTP' <<<"$OUT"; then
+	pass "deploy.sh --plan: CloudFront without RECORD_NAME needs no certificate and warns of the HTTP hop"
+else
+	fail "deploy.sh --plan: CloudFront without RECORD_NAME (exit $RC)" "$OUT"
+fi
+assert_tfvars "deploy.sh --plan: CloudFront without RECORD_NAME or certificate" ecs.tfvars.json \
+	'v.use_cloudfront === true && v.certificate_arn === "" && v.record_name === "" && v.use_route53 === false'
+# RECORD_NAME with USE_ROUTE53=false: DNS kept elsewhere, deploy.sh says where to point it
+run_with ECS 'USE_ROUTE53="false"
+HOSTED_ZONE_NAME=""'
+assert_output "deploy.sh (ECS) with USE_ROUTE53=false" "point llm.example.com at d111111abcdef8.cloudfront.net in your DNS"
+assert_tfvars "deploy.sh (ECS) with USE_ROUTE53=false: no Route 53 record asked for" ecs.tfvars.json 'v.use_route53 === false && v.record_name === "llm.example.com"'
+
+# refused before any command, naming the variable
+run_with ECS 'CLOUDFRONT_PRICE_CLASS="PriceClass_50"' --plan
+assert_refused "a bad CLOUDFRONT_PRICE_CLASS" 'CLOUDFRONT_PRICE_CLASS: expected PriceClass_100, PriceClass_200 or PriceClass_All, got "PriceClass_50"'
+run_with ECS 'CLOUDFRONT_ORIGIN_READ_TIMEOUT="600"' --plan
+assert_refused "a CLOUDFRONT_ORIGIN_READ_TIMEOUT above CloudFront's maximum" 'CLOUDFRONT_ORIGIN_READ_TIMEOUT: expected 1 to 180, got 600'
+run_with ECS 'FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="fake-llm.example.com"' --plan
+assert_refused "a partly set fake LLM endpoint (certificate missing)" 'FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN: required with FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME'
+assert_refused "a partly set fake LLM endpoint (zone missing)" 'FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME: required with FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME'
+run_with ECS 'FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/fake-0000"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="example.com"' --plan
+assert_refused "a partly set fake LLM endpoint (record missing)" 'FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME: required with FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME'
+run_with ECS 'CERTIFICATE_ARN="arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab"' --plan
+assert_refused "CloudFront on RECORD_NAME with a certificate outside us-east-1" 'CLOUDFRONT_CERTIFICATE_ARN: required with USE_CLOUDFRONT and RECORD_NAME'
+run_with ECS 'CLOUDFRONT_CERTIFICATE_ARN="arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c"' --plan
+assert_refused "a CLOUDFRONT_CERTIFICATE_ARN outside us-east-1" 'CLOUDFRONT_CERTIFICATE_ARN: CloudFront takes certificates from us-east-1 only'
+run_with ECS 'PUBLIC_LOAD_BALANCER="false"' --plan
+assert_refused "CloudFront with an internal load balancer" 'USE_CLOUDFRONT: CloudFront reaches only an internet-facing load balancer'
+run_with ECS 'USE_CLOUDFRONT="false"
+CERTIFICATE_ARN=""' --plan
+assert_refused "no certificate without CloudFront" 'CERTIFICATE_ARN: required'
+run_with ECS 'USE_ROUTE53="false"' --plan
+assert_refused "HOSTED_ZONE_NAME without USE_ROUTE53 (a record made earlier would be deleted)" 'HOSTED_ZONE_NAME: set, but USE_ROUTE53 is false'
+run_with ECS 'HOSTED_ZONE_NAME=""' --plan
+assert_refused "USE_ROUTE53 without a zone" 'HOSTED_ZONE_NAME: required with USE_ROUTE53=true'
+
 # a full EKS deployment: the cluster, then the manifests, then DNS for the ingress's load balancer
 run_stubbed ./deploy.sh --env-file "$WORK/eks.env" --config config/quickstart-config.yaml
 if ((RC == 0)); then pass "deploy.sh (EKS) exits 0"; else fail "deploy.sh (EKS) exits $RC" "$OUT"; fi
@@ -252,6 +348,20 @@ else
 	fail "deploy.sh (EKS): ingress_hostname" "$(cat "$LOGDIR/eks.tfvars.json")"
 fi
 refute_calls "deploy.sh (EKS): secrets stay off command lines" "$SECRET_VALUE|$MASTER_VALUE"
+assert_output "deploy.sh (EKS)" "USE_CLOUDFRONT=true is implemented for ECS only"
+assert_tfvars "deploy.sh (EKS): USE_ROUTE53 reaches the EKS stack" eks.tfvars.json 'v.use_route53 === true'
+run_with EKS 'USE_ROUTE53="false"
+HOSTED_ZONE_NAME=""
+USE_CLOUDFRONT="false"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/fake-0000"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="example.com"
+FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="fake-llm.example.com"'
+if ((RC == 0)) && ! grep -Eq 'terraform -chdir=deploy/terraform/eks apply .*' <<<"$(grep -A100 'get ingress' <<<"$CALLS")" &&
+	grep -q 'fake LLM load-testing endpoint is deployed on ECS only' <<<"$OUT" && ! grep -q 'USE_CLOUDFRONT=true is implemented' <<<"$OUT"; then
+	pass "deploy.sh (EKS) with USE_ROUTE53=false: no DNS apply; the fake endpoint is said to be ECS only"
+else
+	fail "deploy.sh (EKS) with USE_ROUTE53=false (exit $RC)" "$OUT"$'\n'"$CALLS"
+fi
 if grep -q '^OPENAI_API_KEY_SECRET_ARN=arn:' run/k8s-eks/deploy.env && grep -q '^LITELLM_CONFIG_BUCKET_NAME=llmgw-config-20260101$' run/k8s-eks/deploy.env &&
 	! grep -q "$SECRET_VALUE" run/k8s-eks/deploy.env run/k8s-eks/kustomization.yaml; then
 	pass "deploy.sh (EKS): the ConfigMap carries secret ARNs and the bucket, never a secret"
@@ -290,6 +400,7 @@ ECS_VCPUS="3"
 CPU_ARCHITECTURE="sparc"
 EXISTING_VPC_ID="my-vpc"
 RECORD_NAME="llm.example.com"
+USE_ROUTE53="true"
 CERTIFICATE_ARN="not-an-arn"
 OKTA_ISSUER="http://insecure.example.com"
 AWS_REGION="us-east-1"
@@ -300,9 +411,9 @@ missing=()
 for expected in "TERRAFORM_S3_BUCKET_NAME: required" 'DEPLOYMENT_PLATFORM: expected ECS or EKS, got "ECX"' \
 	'DESIRED_CAPACITY: expected a whole number, got "two"' 'PUBLIC_LOAD_BALANCER: expected true or false, got "yes"' \
 	'ECS_VCPUS: expected 1, 2, 4, 8 or 16, got "3"' 'CPU_ARCHITECTURE: expected x86, arm or empty' \
-	'EXISTING_VPC_ID: not a VPC id: "my-vpc"' 'HOSTED_ZONE_NAME: required with RECORD_NAME' \
+	'EXISTING_VPC_ID: not a VPC id: "my-vpc"' 'HOSTED_ZONE_NAME: required with USE_ROUTE53=true' \
 	'CERTIFICATE_ARN: not an ACM certificate ARN: "not-an-arn"' 'OKTA_ISSUER: expected an https:// issuer URL' \
-	'line 14: not a KEY=value line'; do
+	'line 15: not a KEY=value line'; do
 	grep -qF -- "$expected" <<<"$OUT" || missing+=("$expected")
 done
 if ((RC == 2)) && ((${#missing[@]} == 0)) && [ -z "$CALLS" ]; then
