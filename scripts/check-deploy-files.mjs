@@ -44,7 +44,14 @@ function service(module, defaultPort) {
 }
 const gateway = service('gateway-service', 0);
 const middleware = service('middleware-service', 0);
-const fake = { module: 'fake-llm-server', routes: new Set(['/health']), variables: new Set(['SERVER_PORT']), port: 8080 };
+// the fake's GET routes and port from its own code (ControlEndpoints, FakeLlmServerOptions)
+const fakeControl = read('fake-llm-server/src/main/java/dev/llmgw/fake/ControlEndpoints.java');
+const fake = {
+	module: 'fake-llm-server',
+	routes: new Set([...fakeControl.matchAll(/HttpMethod\.GET\.equals\(method\) && path\.equals\("([^"]+)"\)/g)].map((m) => m[1])),
+	variables: new Set(['SERVER_PORT']),
+	port: Number((/DEFAULT_PORT = (\d+);/.exec(read('fake-llm-server/src/main/java/dev/llmgw/fake/FakeLlmServerOptions.java')) ?? [])[1]),
+};
 const services = { 'gateway-service': gateway, 'middleware-service': middleware, 'fake-llm-server': fake };
 if (gateway.port !== 4000 || middleware.port !== 3000) {
 	problem('application.yaml', `expected ports 4000 and 3000, found ${gateway.port} and ${middleware.port}`);
@@ -100,23 +107,176 @@ for (const stack of ['base', 'ecs', 'eks']) {
 	}
 }
 const alb = parsed['deploy/terraform/ecs/alb.tf'];
-const albPaths = (alb?.locals?.[0]?.middleware_paths ?? []).flat().sort();
+const albLocals = Object.assign({}, ...(alb?.locals ?? []));
+const albPaths = (albLocals.middleware_paths ?? []).flat().sort();
 if (JSON.stringify(albPaths) !== JSON.stringify(expectedAlbPaths)) {
 	problem('deploy/terraform/ecs/alb.tf', `middleware paths ${albPaths} differ from MiddlewarePaths ${expectedAlbPaths}`);
 }
-for (const group of alb?.locals?.[0]?.middleware_paths ?? []) {
-	if (group.length > 5) {
-		problem('deploy/terraform/ecs/alb.tf', 'an ALB listener rule takes at most 5 path patterns');
+// a rule takes at most five condition values: its paths plus, with CloudFront, the origin header
+for (const group of albLocals.middleware_paths ?? []) {
+	if (group.length + 1 > 5) {
+		problem('deploy/terraform/ecs/alb.tf', `a rule of ${group.length} paths and the origin header exceeds an ALB rule's 5 condition values`);
 	}
 }
-for (const [name, target] of Object.entries(alb?.resource?.aws_lb_target_group ?? {})) {
-	const tg = target[0];
-	const serviceName = tg.port === 4000 ? 'gateway-service' : tg.port === 3000 ? 'middleware-service' : null;
+const ecsParsed = Object.entries(parsed).filter(([file]) => file.startsWith('deploy/terraform/ecs/'));
+const ecsResources = (type) => ecsParsed.flatMap(([file, tf]) => Object.entries(tf.resource?.[type] ?? {}).map(([name, blocks]) => ({ file, name, block: blocks[0] })));
+const ecsData = (type) => ecsParsed.flatMap(([, tf]) => Object.entries(tf.data?.[type] ?? {}).map(([name, blocks]) => ({ name, block: blocks[0] })));
+const portServices = { 4000: 'gateway-service', 3000: 'middleware-service', [fake.port]: 'fake-llm-server' };
+for (const { file, name, block: tg } of ecsResources('aws_lb_target_group')) {
+	const serviceName = portServices[tg.port];
 	if (!serviceName) {
-		problem('deploy/terraform/ecs/alb.tf', `target group ${name}: port ${tg.port} is neither service's`);
+		problem(file, `target group ${name}: port ${tg.port} is no service's`);
 		continue;
 	}
-	checkPath('deploy/terraform/ecs/alb.tf', serviceName, tg.health_check[0].path, `target group ${name} health check`);
+	checkPath(file, serviceName, tg.health_check[0].path, `target group ${name} health check`);
+}
+
+// --- CloudFront (USE_CLOUDFRONT): the load balancer must refuse what does not carry CloudFront's origin header ----
+const albFile = 'deploy/terraform/ecs/alb.tf';
+if (!/^\$\{var\.use_cloudfront \? \{ \(local\.origin_header_name\) = random_password\.origin_header\[0\]\.result \} : \{\}\}$/.test(albLocals.required_headers ?? '')) {
+	problem(albFile, `local.required_headers must be the origin header and its generated value when use_cloudfront, else none; is ${albLocals.required_headers}`);
+}
+const listeners = Object.fromEntries(ecsResources('aws_lb_listener').map((l) => [l.name, l.block]));
+for (const name of ['http', 'https']) {
+	const type = listeners[name]?.default_action?.[0]?.type ?? '';
+	if (!/^\$\{var\.use_cloudfront \? "fixed-response" : /.test(type)) {
+		problem(albFile, `listener ${name}: with CloudFront its default action must refuse (fixed-response), is ${type}`);
+	}
+}
+const mainListenerRules = ecsResources('aws_lb_listener_rule').filter(({ block }) => /local\.service_listener_arn|aws_lb_listener\.(http|https)\b/.test(block.listener_arn));
+for (const { file, name, block } of mainListenerRules) {
+	const dynamicConditions = block.dynamic?.condition ?? [];
+	const header = dynamicConditions.find((d) => d.for_each === '${local.required_headers}')?.content?.[0]?.http_header?.[0];
+	if (!header || header.http_header_name !== '${condition.key}' || JSON.stringify(header.values) !== JSON.stringify(['${condition.value}'])) {
+		problem(file, `listener rule ${name} forwards without requiring the origin header (a dynamic http_header condition over local.required_headers)`);
+	}
+}
+const gatewayRule = mainListenerRules.find(({ block }) => block.action?.[0]?.target_group_arn === '${aws_lb_target_group.gateway.arn}');
+if (!gatewayRule || gatewayRule.block.count !== '${var.use_cloudfront ? 1 : 0}') {
+	problem(albFile, 'with CloudFront a rule must forward to the gateway (the listeners\' default actions refuse)');
+}
+const albSg = ecsResources('aws_security_group').find((g) => g.name === 'alb')?.block;
+const albIngress = albSg?.dynamic?.ingress ?? [];
+if (!albIngress.some((i) => i.for_each === '${var.use_cloudfront ? [local.origin_port] : []}'
+		&& JSON.stringify(i.content?.[0]?.prefix_list_ids) === JSON.stringify(['${data.aws_ec2_managed_prefix_list.cloudfront[0].id}']))
+		|| !albIngress.some((i) => i.for_each === '${var.use_cloudfront ? [] : [443, 80]}')
+		|| ecsData('aws_ec2_managed_prefix_list').find((d) => d.name === 'cloudfront')?.block?.name !== 'com.amazonaws.global.cloudfront.origin-facing') {
+	problem(albFile, 'with CloudFront the load balancer must admit only CloudFront\'s origin-facing prefix list, on the one origin port');
+}
+const cloudfrontFile = 'deploy/terraform/ecs/cloudfront.tf';
+const distribution = ecsResources('aws_cloudfront_distribution').find((d) => d.name === 'this')?.block;
+if (!distribution) {
+	problem(cloudfrontFile, 'no aws_cloudfront_distribution.this');
+}
+else {
+	const origin = distribution.origin?.[0] ?? {};
+	const config = origin.custom_origin_config?.[0] ?? {};
+	const behavior = distribution.default_cache_behavior?.[0] ?? {};
+	const dataName = (type, ref) => ecsData(type).find((d) => ref === `\${data.${type}.${d.name}[0].id}`)?.block?.name;
+	const expectations = [
+		[distribution.count === '${var.use_cloudfront ? 1 : 0}', 'exists exactly when use_cloudfront'],
+		[origin.domain_name === '${aws_lb.this.dns_name}', 'its origin is the load balancer'],
+		[origin.custom_header?.[0]?.name === '${local.origin_header_name}' && origin.custom_header?.[0]?.value === '${random_password.origin_header[0].result}', 'its origin gets the generated origin header'],
+		[config.origin_protocol_policy === '${local.origin_https ? "https-only" : "http-only"}', 'HTTPS to the origin whenever the certificate can prove the name'],
+		[config.origin_read_timeout === '${var.cloudfront_origin_read_timeout}', 'the origin read timeout is CLOUDFRONT_ORIGIN_READ_TIMEOUT'],
+		[distribution.price_class === '${var.cloudfront_price_class}', 'the price class is CLOUDFRONT_PRICE_CLASS'],
+		[['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].every((m) => behavior.allowed_methods?.includes(m)), 'every HTTP method is allowed'],
+		[dataName('aws_cloudfront_cache_policy', behavior.cache_policy_id) === 'Managed-CachingDisabled', 'caching is disabled (Managed-CachingDisabled)'],
+		[dataName('aws_cloudfront_origin_request_policy', behavior.origin_request_policy_id) === 'Managed-AllViewer', 'every header, cookie and query string reaches the origin (Managed-AllViewer)'],
+		[['redirect-to-https', 'https-only'].includes(behavior.viewer_protocol_policy), 'viewers use HTTPS'],
+	];
+	for (const [ok, what] of expectations) {
+		if (!ok) {
+			problem(cloudfrontFile, `the distribution: ${what}`);
+		}
+	}
+}
+const readTimeout = ecsParsed.flatMap(([, tf]) => tf.variable?.cloudfront_origin_read_timeout ?? [])[0];
+if (readTimeout?.default !== 60) {
+	problem('deploy/terraform/ecs/variables.tf', 'cloudfront_origin_read_timeout defaults to 60 s, the most CloudFront allows without a quota increase');
+}
+// the origin header's value is a secret: only the distribution and the listener rules may use it, and no output
+for (const [file] of Object.entries(parsed)) {
+	const text = read(file);
+	const uses = [...text.matchAll(/random_password\.origin_header|local\.required_headers/g)].length;
+	const allowed = { [albFile]: Infinity, [cloudfrontFile]: Infinity }[file] ?? 0;
+	if (uses > allowed) {
+		problem(file, 'uses the origin header\'s secret value, which belongs to the distribution and the listener rules only');
+	}
+	for (const [name, blocks] of Object.entries(parsed[file]?.output ?? {})) {
+		if (/origin_header|required_headers/.test(JSON.stringify(blocks))) {
+			problem(file, `output ${name} shows the origin header's secret value`);
+		}
+	}
+}
+
+// --- the fake LLM load-testing endpoint ---------------------------------------------------------------------------
+const fakeFile = 'deploy/terraform/ecs/fake_llm.tf';
+const fakeText = existsSync(fakeFile) ? read(fakeFile) : '';
+const fakeContainer = /name\s*=\s*"fake-llm-server"[\s\S]*?containerPort = (\d+)[\s\S]*?http:\/\/127\.0\.0\.1:(\d+)(\/[^"]*)"/.exec(fakeText);
+if (!fakeContainer) {
+	problem(fakeFile, 'no fake-llm-server container definition with a port and a health check');
+}
+else {
+	if (Number(fakeContainer[1]) !== fake.port || Number(fakeContainer[2]) !== fake.port) {
+		problem(fakeFile, `fake-llm-server: port ${fakeContainer[1]}/${fakeContainer[2]}, the server listens on ${fake.port}`);
+	}
+	checkPath(fakeFile, 'fake-llm-server', fakeContainer[3], 'fake-llm-server health check');
+}
+const fakeLocal = Object.assign({}, ...(parsed[fakeFile]?.locals ?? [])).fake_llm ?? '';
+for (const variable of ['certificate_arn', 'hosted_zone_name', 'record_name']) {
+	if (!fakeLocal.includes(`var.fake_llm_load_testing_endpoint_${variable} != ""`)) {
+		problem(fakeFile, `local.fake_llm must require FAKE_LLM_LOAD_TESTING_ENDPOINT_${variable.toUpperCase()}`);
+	}
+}
+for (const { name, block } of ecsResources('aws_ecs_task_definition').filter((t) => t.file === fakeFile)) {
+	if (block.task_role_arn) {
+		problem(fakeFile, `task definition ${name}: the fake server calls no AWS API and gets no task role`);
+	}
+}
+const fakeListener = ecsResources('aws_lb_listener').find((l) => l.file === fakeFile)?.block;
+if (fakeListener?.protocol !== 'HTTPS' || fakeListener?.certificate_arn !== '${var.fake_llm_load_testing_endpoint_certificate_arn}') {
+	problem(fakeFile, 'the fake endpoint\'s listener must be HTTPS with FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN');
+}
+if (ecsResources('aws_route53_record').find((r) => r.file === fakeFile)?.block?.name !== '${var.fake_llm_load_testing_endpoint_record_name}') {
+	problem(fakeFile, 'the fake endpoint needs its Route 53 record, FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME');
+}
+
+// --- every var.NAME a stack reads is one it declares (terraform validate would say so; it needs the providers) ------
+for (const stack of ['base', 'ecs', 'eks']) {
+	const stackFiles = Object.keys(parsed).filter((file) => file.startsWith(`deploy/terraform/${stack}/`));
+	const declared = new Set(stackFiles.flatMap((file) => Object.keys(parsed[file].variable ?? {})));
+	for (const file of stackFiles) {
+		for (const [, name] of read(file).replace(/^\s*#.*$/gm, '').matchAll(/\bvar\.([a-z0-9_]+)/g)) {
+			if (!declared.has(name)) {
+				problem(file, `var.${name} is not declared in deploy/terraform/${stack}`);
+			}
+		}
+	}
+}
+
+// --- deploy.sh's variable files name only variables the stacks declare, and every variable without a default ----
+const deployScript = read('deploy.sh');
+const tfvarsKeys = {
+	base: [...deployScript.matchAll(/printf '  "([a-z0-9_]+)": %s/g)].map((m) => m[1]),
+	ecs: [...(/ecs\.tfvars\.json" <<JSON\n([\s\S]*?)\nJSON/.exec(deployScript)?.[1] ?? '').matchAll(/^ {2}"([a-z0-9_]+)":/gm)].map((m) => m[1]),
+	eks: [...(/eks_tfvars\(\) \{\n\t\tcat <<JSON\n([\s\S]*?)\nJSON/.exec(deployScript)?.[1] ?? '').matchAll(/^ {2}"([a-z0-9_]+)":/gm)].map((m) => m[1]),
+};
+for (const [stack, keys] of Object.entries(tfvarsKeys)) {
+	const declared = Object.entries(parsed).filter(([file]) => file.startsWith(`deploy/terraform/${stack}/`))
+		.flatMap(([, tf]) => Object.entries(tf.variable ?? {}));
+	const names = new Set(declared.map(([name]) => name));
+	if (keys.length === 0) {
+		problem('deploy.sh', `no ${stack} variable file found`);
+	}
+	for (const key of keys.filter((k) => !names.has(k))) {
+		problem('deploy.sh', `${stack}.tfvars.json sets ${key}, which deploy/terraform/${stack} does not declare (Terraform would only warn)`);
+	}
+	for (const [name] of declared.filter(([, blocks]) => !('default' in blocks[0]))) {
+		if (!keys.includes(name)) {
+			problem('deploy.sh', `${stack}.tfvars.json lacks ${name}, which has no default`);
+		}
+	}
 }
 const ecsMain = read('deploy/terraform/ecs/main.tf');
 let ecsContainers = 0;
