@@ -190,7 +190,10 @@ plain_environment_json() {
 }
 
 if [ "$TARGET" = ecs ]; then
-	step "ECS stack: Fargate service, HTTPS load balancer, autoscaling"
+	ECS_PARTS="Fargate service, HTTPS load balancer, autoscaling"
+	[ "$USE_CLOUDFRONT" = true ] && ECS_PARTS+=", CloudFront"
+	fake_llm_endpoint_wanted && ECS_PARTS+=", fake LLM endpoint"
+	step "ECS stack: $ECS_PARTS"
 	cat >"$WORK/ecs.tfvars.json" <<JSON
 {
   "aws_region": $(json_string "$AWS_REGION"),

@@ -133,8 +133,8 @@ for (const { file, name, block: tg } of ecsResources('aws_lb_target_group')) {
 
 // --- CloudFront (USE_CLOUDFRONT): the load balancer must refuse what does not carry CloudFront's origin header ----
 const albFile = 'deploy/terraform/ecs/alb.tf';
-if (!/^\$\{var\.use_cloudfront \? \{ \(local\.origin_header_name\) = random_password\.origin_header\[0\]\.result \} : \{\}\}$/.test(albLocals.required_headers ?? '')) {
-	problem(albFile, `local.required_headers must be the origin header and its generated value when use_cloudfront, else none; is ${albLocals.required_headers}`);
+if (albLocals.origin_header_conditions !== '${var.use_cloudfront ? [local.origin_header_name] : []}') {
+	problem(albFile, `local.origin_header_conditions must be the origin header's name when use_cloudfront, else none; is ${albLocals.origin_header_conditions}`);
 }
 const listeners = Object.fromEntries(ecsResources('aws_lb_listener').map((l) => [l.name, l.block]));
 for (const name of ['http', 'https']) {
@@ -146,9 +146,9 @@ for (const name of ['http', 'https']) {
 const mainListenerRules = ecsResources('aws_lb_listener_rule').filter(({ block }) => /local\.service_listener_arn|aws_lb_listener\.(http|https)\b/.test(block.listener_arn));
 for (const { file, name, block } of mainListenerRules) {
 	const dynamicConditions = block.dynamic?.condition ?? [];
-	const header = dynamicConditions.find((d) => d.for_each === '${local.required_headers}')?.content?.[0]?.http_header?.[0];
-	if (!header || header.http_header_name !== '${condition.key}' || JSON.stringify(header.values) !== JSON.stringify(['${condition.value}'])) {
-		problem(file, `listener rule ${name} forwards without requiring the origin header (a dynamic http_header condition over local.required_headers)`);
+	const header = dynamicConditions.find((d) => d.for_each === '${local.origin_header_conditions}')?.content?.[0]?.http_header?.[0];
+	if (!header || header.http_header_name !== '${condition.value}' || JSON.stringify(header.values) !== JSON.stringify(['${random_password.origin_header[0].result}'])) {
+		problem(file, `listener rule ${name} forwards without requiring the origin header (a dynamic http_header condition over local.origin_header_conditions)`);
 	}
 }
 const gatewayRule = mainListenerRules.find(({ block }) => block.action?.[0]?.target_group_arn === '${aws_lb_target_group.gateway.arn}');
@@ -198,15 +198,52 @@ if (readTimeout?.default !== 60) {
 // the origin header's value is a secret: only the distribution and the listener rules may use it, and no output
 for (const [file] of Object.entries(parsed)) {
 	const text = read(file);
-	const uses = [...text.matchAll(/random_password\.origin_header|local\.required_headers/g)].length;
+	const uses = [...text.matchAll(/random_password\.origin_header/g)].length;
 	const allowed = { [albFile]: Infinity, [cloudfrontFile]: Infinity }[file] ?? 0;
 	if (uses > allowed) {
 		problem(file, 'uses the origin header\'s secret value, which belongs to the distribution and the listener rules only');
 	}
 	for (const [name, blocks] of Object.entries(parsed[file]?.output ?? {})) {
-		if (/origin_header|required_headers/.test(JSON.stringify(blocks))) {
+		if (/random_password\.origin_header|origin_header_conditions/.test(JSON.stringify(blocks))) {
 			problem(file, `output ${name} shows the origin header's secret value`);
 		}
+	}
+}
+
+// Terraform refuses a sensitive value (a generated password, or a local holding one) in count or for_each,
+// dynamic blocks' included
+const SECRET_SOURCE = /random_password\.[a-z_]+(\[[^\]]*\])?\.result/;
+for (const stack of ['base', 'ecs', 'eks']) {
+	const stackFiles = Object.keys(parsed).filter((file) => file.startsWith(`deploy/terraform/${stack}/`));
+	const stackLocals = Object.assign({}, ...stackFiles.flatMap((file) => parsed[file].locals ?? []));
+	const secretLocals = new Set();
+	for (let grew = true; grew;) {
+		grew = false;
+		for (const [name, expression] of Object.entries(stackLocals)) {
+			const text = JSON.stringify(expression);
+			if (!secretLocals.has(name) && (SECRET_SOURCE.test(text) || [...secretLocals].some((l) => text.includes(`local.${l}`)))) {
+				secretLocals.add(name);
+				grew = true;
+			}
+		}
+	}
+	const readsSecret = (text) => SECRET_SOURCE.test(text) || [...text.matchAll(/local\.([a-z0-9_]+)/g)].some((m) => secretLocals.has(m[1]));
+	const walk = (node, path) => {
+		if (Array.isArray(node)) {
+			node.forEach((child) => walk(child, path));
+		}
+		else if (node && typeof node === 'object') {
+			for (const [key, value] of Object.entries(node)) {
+				if ((key === 'for_each' || key === 'count') && readsSecret(JSON.stringify(value))) {
+					problems.push(`${path}: ${key} reads a generated secret, which Terraform refuses there (${JSON.stringify(value)})`);
+				}
+				walk(value, path);
+			}
+		}
+	};
+	for (const file of stackFiles) {
+		walk(parsed[file].resource ?? {}, file);
+		walk(parsed[file].data ?? {}, file);
 	}
 }
 

@@ -18,8 +18,9 @@ locals {
   origin_port        = local.origin_https ? 443 : 80
   # the listener whose rules reach the services: HTTPS, or HTTP when CloudFront cannot use HTTPS
   service_listener_arn = local.origin_https ? aws_lb_listener.https[0].arn : aws_lb_listener.http.arn
-  # with CloudFront every forwarding rule also requires the origin header
-  required_headers = var.use_cloudfront ? { (local.origin_header_name) = random_password.origin_header[0].result } : {}
+  # with CloudFront every forwarding rule also requires the origin header; a dynamic block's for_each may not hold a
+  # sensitive value, so it iterates over the header's name and the value is read inside
+  origin_header_conditions = var.use_cloudfront ? [local.origin_header_name] : []
 }
 
 # CloudFront's edge servers that reach origins; its weight (about 55 entries) nearly fills a security group's rule
@@ -185,12 +186,12 @@ resource "aws_lb_listener_rule" "middleware" {
   }
 
   dynamic "condition" {
-    for_each = local.required_headers
+    for_each = local.origin_header_conditions
 
     content {
       http_header {
-        http_header_name = condition.key
-        values           = [condition.value]
+        http_header_name = condition.value
+        values           = [random_password.origin_header[0].result]
       }
     }
   }
@@ -208,12 +209,12 @@ resource "aws_lb_listener_rule" "gateway" {
   }
 
   dynamic "condition" {
-    for_each = local.required_headers
+    for_each = local.origin_header_conditions
 
     content {
       http_header {
-        http_header_name = condition.key
-        values           = [condition.value]
+        http_header_name = condition.value
+        values           = [random_password.origin_header[0].result]
       }
     }
   }
