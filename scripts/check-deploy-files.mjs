@@ -4,7 +4,11 @@
 // - images, ports, probe and health-check paths and environment variable names in the manifests, the ECS task
 //   definition, the compose file and the Dockerfiles are ones the services really have: ports from their
 //   application.yaml, paths from their route definitions, variables from the ${NAME} placeholders they read;
-// - the load balancer's and the ingress's middleware paths are exactly the gateway's MiddlewarePaths.
+// - the load balancer's and the ingress's middleware paths are exactly the gateway's MiddlewarePaths;
+// - with CloudFront every rule of the gateway's load balancer requires the secret origin header, which no output
+//   shows and no count or for_each reads; the distribution forwards what the services need and caches nothing;
+// - the fake LLM endpoint runs fake-llm-server on its own port and health path;
+// - every var a stack reads is declared, and deploy.sh's variable files match the stacks' variables.
 //
 //   NODE_PATH=<tools>/node_modules node scripts/check-deploy-files.mjs      (run from the repository root)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
