@@ -3,6 +3,7 @@ package dev.llmgw.middleware.bedrock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;
 import dev.llmgw.middleware.history.ReplyAccumulator;
@@ -61,7 +62,9 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		return body(request).flatMap((converse) -> prepare(converse, modelId(request), false, authorization))
+		return body(request)
+			.flatMap((converse) -> prepare(converse, modelId(request), false,
+					CallerKey.of(request.headers().asHttpHeaders())))
 			.flatMap((call) -> this.gateway
 				.exchange(HttpMethod.POST, CHAT_PATH, authorization, this.mapper.writeValueAsBytes(call.chat()))
 				.flatMap((answer) -> {
@@ -96,7 +99,9 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
 		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
-		return body(request).flatMap((converse) -> prepare(converse, modelId(request), true, authorization))
+		return body(request)
+			.flatMap((converse) -> prepare(converse, modelId(request), true,
+					CallerKey.of(request.headers().asHttpHeaders())))
 			.flatMap((call) -> {
 				Turn turn = call.turn();
 				ReplyAccumulator reply = (turn != null) ? new ReplyAccumulator() : null;
@@ -144,7 +149,7 @@ public final class ConverseHandler {
 	 * prompt's model and filled template, with the top-level {@code promptVariables};
 	 * then, with history, the session's messages go in front.
 	 */
-	private Mono<Call> prepare(JsonNode converse, String modelId, boolean stream, @Nullable String authorization) {
+	private Mono<Call> prepare(JsonNode converse, String modelId, boolean stream, @Nullable String key) {
 		HistoryOptions options = HistoryOptions.ofConverse(converse);
 		ObjectNode chat = this.requests.translate(converse, modelId, stream);
 		Mono<ObjectNode> prompted = ManagedPrompts.isPrompt(modelId)
@@ -153,8 +158,8 @@ public final class ConverseHandler {
 		if (!options.enabled()) {
 			return prompted.map((request) -> new Call(request, null));
 		}
-		return prompted.flatMap((request) -> this.history.begin(request, options, authorization)
-			.map((turn) -> new Call(request, turn)));
+		return prompted
+			.flatMap((request) -> this.history.begin(request, options, key).map((turn) -> new Call(request, turn)));
 	}
 
 	/**

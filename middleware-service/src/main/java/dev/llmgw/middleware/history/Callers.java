@@ -40,15 +40,14 @@ final class Callers {
 	}
 
 	/**
-	 * @param authorization the caller's Authorization header
+	 * @param key the caller's gateway key ({@link CallerKey})
 	 * @param fresh whether to ask the gateway even if a recent answer is known
 	 * @return the caller, or a 401 when the gateway refuses the key
 	 */
-	Mono<Caller> resolve(@Nullable String authorization, boolean fresh) {
-		String key = bearer(authorization);
+	Mono<Caller> resolve(@Nullable String key, boolean fresh) {
 		if (key == null) {
 			return Mono.error(new BedrockError(401, "AccessDeniedException",
-					"Chat history needs your gateway key as 'Authorization: Bearer <key>'"));
+					"Chat history needs your gateway key, e.g. as 'Authorization: Bearer <key>'"));
 		}
 		String hash = sha256(key);
 		Cached cached = this.cache.get(hash);
@@ -88,15 +87,6 @@ final class Callers {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
-	}
-
-	private static @Nullable String bearer(@Nullable String authorization) {
-		if (authorization == null || authorization.length() <= 7
-				|| !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return null;
-		}
-		String key = authorization.substring(7).trim();
-		return key.isEmpty() ? null : key;
 	}
 
 	private String message(byte[] body) {

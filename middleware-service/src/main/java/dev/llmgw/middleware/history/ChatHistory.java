@@ -43,10 +43,10 @@ public final class ChatHistory {
 	 * Puts the session's messages in front of the request's.
 	 * @param request the OpenAI chat request, changed in place
 	 * @param options the call's history switches
-	 * @param authorization the caller's Authorization header
+	 * @param key the caller's gateway key ({@link CallerKey})
 	 * @return the turn, to {@link #finish} when the reply is in
 	 */
-	public Mono<Turn> begin(ObjectNode request, HistoryOptions options, @Nullable String authorization) {
+	public Mono<Turn> begin(ObjectNode request, HistoryOptions options, @Nullable String key) {
 		String sessionId = (options.sessionId() != null) ? options.sessionId() : Ids.uuid();
 		if (sessionId.length() > MAX_SESSION_ID_LENGTH) {
 			return Mono.error(new BedrockError(400, "ValidationException",
@@ -54,7 +54,7 @@ public final class ChatHistory {
 		}
 		List<JsonNode> incoming = new ArrayList<>();
 		request.path("messages").forEach(incoming::add);
-		return this.callers.resolve(authorization, false).flatMap((caller) -> {
+		return this.callers.resolve(key, false).flatMap((caller) -> {
 			Mono<List<JsonNode>> stored = (options.sessionId() == null) ? Mono.empty()
 					: this.store.find(sessionId).map((session) -> {
 						if (!caller.owns(session)) {

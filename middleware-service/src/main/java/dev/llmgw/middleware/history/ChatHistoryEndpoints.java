@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -113,7 +112,7 @@ final class ChatHistoryEndpoints {
 	}
 
 	private Mono<Caller> caller(ServerRequest request) {
-		return this.callers.resolve(request.headers().firstHeader(HttpHeaders.AUTHORIZATION), true);
+		return this.callers.resolve(CallerKey.of(request.headers().asHttpHeaders()), true);
 	}
 
 	/** The JSON body's fields; none for an empty body. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;
 import dev.llmgw.middleware.history.OpenAiHistoryStream;
@@ -29,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -127,8 +127,8 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		if (!options.enabled()) {
 			return prompted.map((chat) -> new Call(this.mapper.writeValueAsBytes(chat), null));
 		}
-		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-		return prompted.flatMap((chat) -> this.history.begin(chat, options, authorization)
+		String key = CallerKey.of(exchange.getRequest().getHeaders());
+		return prompted.flatMap((chat) -> this.history.begin(chat, options, key)
 			.map((turn) -> new Call(this.mapper.writeValueAsBytes(chat), turn)));
 	}
 
@@ -223,7 +223,7 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 	private static void copyStatusAndHeaders(GatewayStream answer, ServerHttpResponse response) {
 		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
 		answer.headers().forEach((header) -> {
-			if (!HopByHop.is(header.getKey())) {
+			if (!HopByHop.is(header.getKey()) && !HopByHop.isCrossOrigin(header.getKey())) {
 				response.getHeaders().add(header.getKey(), header.getValue());
 			}
 		});

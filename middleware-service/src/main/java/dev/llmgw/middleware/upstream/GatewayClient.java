@@ -99,7 +99,7 @@ public final class GatewayClient implements AutoCloseable {
 			Function<GatewayStream, Publisher<T>> handler) {
 		return this.http.headers((headers) -> {
 			incoming.forEach((name, values) -> {
-				if (!HopByHop.is(name)) {
+				if (!HopByHop.is(name) && !HopByHop.isCrossOrigin(name)) {
 					headers.set(name, values);
 				}
 			});

@@ -19,4 +19,15 @@ public final class HopByHop {
 		return NAMES.contains(name.toLowerCase(Locale.ROOT));
 	}
 
+	/**
+	 * Cross-origin headers: the middleware answers the browser's CORS itself, so the
+	 * gateway behind it never sees the page's {@code Origin} (it would judge it again, by
+	 * its own list) and its {@code Access-Control-*} answers are not passed on (they
+	 * would repeat the middleware's, which browsers refuse).
+	 */
+	public static boolean isCrossOrigin(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.equals("origin") || lower.startsWith("access-control-");
+	}
+
 }

@@ -197,6 +197,26 @@ class ChatHistoryTests {
 	}
 
 	@Test
+	void theKeyMayComeInAnyHeaderTheGatewayAccepts() throws Exception {
+		HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(url("/v1/chat/completions")))
+			.header("x-litellm-api-key", alice)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"claude\", \"enable_history\": true, "
+					+ "\"messages\": [{\"role\": \"user\", \"content\": \"azure style\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		String session = JSON.readTree(first.body()).path("session_id").asString();
+		HttpResponse<String> read = HTTP
+			.send(HttpRequest.newBuilder(URI.create(url("/chat-history?session_id=" + session)))
+				.header("api-key", alice)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(texts(JSON.readTree(read.body()).path("messages"))).containsExactly("user:azure style",
+				"assistant:You said: azure style");
+	}
+
+	@Test
 	void aSessionIsItsOwnersAlone() throws Exception {
 		String session = JSON.readTree(chat(alice,
 				"""
