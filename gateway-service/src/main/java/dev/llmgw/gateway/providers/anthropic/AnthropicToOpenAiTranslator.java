@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.model.openai.ChatChoice;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatMessage;
@@ -40,7 +41,7 @@ final class AnthropicToOpenAiTranslator {
 				case "thinking" -> thinking.append(block.path("thinking").asString(""));
 				case "tool_use" -> {
 					String input = this.mapper.writeValueAsString(block.path("input"));
-					if (AnthropicTools.RESPONSE_FORMAT_TOOL.equals(block.path("name").asString(""))) {
+					if (ResponseFormatTool.isTool(block.path("name").asString(""))) {
 						text.append(input);
 						structured = true;
 					}

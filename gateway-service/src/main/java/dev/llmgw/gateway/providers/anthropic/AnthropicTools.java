@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * does, since the API has no structured output switch.
  */
 final class AnthropicTools {
-
-	static final String RESPONSE_FORMAT_TOOL = "json_tool_call";
 
 	private AnthropicTools() {
 	}
@@ -33,10 +32,10 @@ final class AnthropicTools {
 			}
 		}
 		Map<String, Object> choice = choice(request.extra().get("tool_choice"));
-		Object schema = responseSchema(request.extra().get("response_format"));
+		Object schema = ResponseFormatTool.schema(request.extra().get("response_format"));
 		if (schema != null) {
-			tools.add(tool(RESPONSE_FORMAT_TOOL, "Answer in this JSON shape", schema, null));
-			choice = Map.of("type", "tool", "name", RESPONSE_FORMAT_TOOL);
+			tools.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema, null));
+			choice = Map.of("type", "tool", "name", ResponseFormatTool.NAME);
 		}
 		if (tools.isEmpty()) {
 			return;
@@ -77,19 +76,6 @@ final class AnthropicTools {
 		}
 		if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
 			return Map.of("type", "tool", "name", String.valueOf(function.get("name")));
-		}
-		return null;
-	}
-
-	private static @Nullable Object responseSchema(@Nullable Object format) {
-		if (!(format instanceof Map<?, ?> map)) {
-			return null;
-		}
-		if ("json_schema".equals(map.get("type")) && map.get("json_schema") instanceof Map<?, ?> jsonSchema) {
-			return jsonSchema.get("schema");
-		}
-		if ("json_object".equals(map.get("type"))) {
-			return Map.of("type", "object");
 		}
 		return null;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ResponseFormatTool;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
@@ -30,6 +31,9 @@ final class ConverseStreamToOpenAiTranslator {
 
 	private boolean usageSeen;
 
+	/** The content block carrying a response_format answer, streamed as text. */
+	private int structuredBlock = -1;
+
 	ConverseStreamToOpenAiTranslator(OpenAiChunkWriter writer) {
 		this.writer = writer;
 	}
@@ -42,6 +46,10 @@ final class ConverseStreamToOpenAiTranslator {
 			if (delta.delta().text() != null) {
 				return List.of(this.writer.text(delta.delta().text()));
 			}
+			if (delta.delta().toolUse() != null && delta.contentBlockIndex() != null
+					&& delta.contentBlockIndex() == this.structuredBlock) {
+				return List.of(this.writer.text(delta.delta().toolUse().input()));
+			}
 			Integer toolIndex = this.toolIndexes.get(delta.contentBlockIndex());
 			if (delta.delta().toolUse() != null && toolIndex != null) {
 				return List.of(this.writer.toolCallArguments(toolIndex, delta.delta().toolUse().input()));
@@ -50,12 +58,18 @@ final class ConverseStreamToOpenAiTranslator {
 		}
 		if (event instanceof ContentBlockStartEvent start && start.start() != null && start.start().toolUse() != null) {
 			ToolUseBlockStart toolUse = start.start().toolUse();
+			if (ResponseFormatTool.isTool(toolUse.name())) {
+				this.structuredBlock = start.contentBlockIndex();
+				return List.of();
+			}
 			int toolIndex = this.toolIndexes.size();
 			this.toolIndexes.put(start.contentBlockIndex(), toolIndex);
 			return List.of(this.writer.toolCallStart(toolIndex, toolUse.toolUseId(), toolUse.name()));
 		}
 		if (event instanceof MessageStopEvent stop) {
-			return List.of(this.writer.finish(ConverseToOpenAiTranslator.finishReason(stop.stopReason())));
+			boolean onlyStructured = this.structuredBlock >= 0 && this.toolIndexes.isEmpty();
+			return List.of(this.writer
+				.finish(onlyStructured ? "stop" : ConverseToOpenAiTranslator.finishReason(stop.stopReason())));
 		}
 		if (event instanceof ConverseStreamMetadataEvent metadata) {
 			this.usageSeen = true;

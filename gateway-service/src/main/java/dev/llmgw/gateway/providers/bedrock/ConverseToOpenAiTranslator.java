@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.model.openai.ChatChoice;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatMessage;
@@ -26,10 +27,16 @@ final class ConverseToOpenAiTranslator {
 	ChatCompletion translate(ConverseResponse response, String id, String model) {
 		StringBuilder text = new StringBuilder();
 		List<ToolCall> toolCalls = new ArrayList<>();
+		boolean structured = false;
 		if (response.output() != null && response.output().message() != null) {
 			for (ContentBlock block : response.output().message().content()) {
 				if (block.text() != null) {
 					text.append(block.text());
+				}
+				else if (block.toolUse() != null && ResponseFormatTool.isTool(block.toolUse().name())) {
+					// the answer to a response_format, told as the text it stands for
+					text.append(ToolArguments.json(Documents.toPlain(block.toolUse().input())));
+					structured = true;
 				}
 				else if (block.toolUse() != null) {
 					toolCalls.add(ToolCall.of(block.toolUse().toolUseId(), block.toolUse().name(),
@@ -43,7 +50,8 @@ final class ConverseToOpenAiTranslator {
 		}
 		ChatMessage message = new ChatMessage("assistant",
 				(text.isEmpty() && !toolCalls.isEmpty()) ? null : text.toString(), null, extra);
-		ChatChoice choice = new ChatChoice(0, message, finishReason(response.stopReason()));
+		ChatChoice choice = new ChatChoice(0, message,
+				(structured && toolCalls.isEmpty()) ? "stop" : finishReason(response.stopReason()));
 		ChatCompletion completion = ChatCompletion.of(id, System.currentTimeMillis() / 1000, model, choice,
 				usage(response.usage()));
 		if (response.trace() != null) {

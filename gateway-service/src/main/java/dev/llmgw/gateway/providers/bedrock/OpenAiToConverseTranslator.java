@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.DataUrl;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -46,8 +47,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  */
 final class OpenAiToConverseTranslator {
 
-	static final ParamSupport PARAMS = new ParamSupport("bedrock",
-			Set.of("tools", "tool_choice", "stop", "top_p", "top_k", "additionalModelRequestFields"));
+	static final ParamSupport PARAMS = new ParamSupport("bedrock", Set.of("tools", "tool_choice", "stop", "top_p",
+			"top_k", "additionalModelRequestFields", "response_format"));
 
 	private static final String PLACEHOLDER_USER_TEXT = ".";
 
@@ -212,28 +213,44 @@ final class OpenAiToConverseTranslator {
 		return builder.build();
 	}
 
+	/**
+	 * The request's tools, and a JSON-schema {@code response_format} as one more tool the
+	 * model must call (Converse has no structured-output switch).
+	 */
 	private static @Nullable ToolConfiguration tools(ChatCompletionRequest request) {
-		if (!(request.extra().get("tools") instanceof List<?> tools) || tools.isEmpty()) {
-			return null;
-		}
-		List<Tool> specs = new ArrayList<>(tools.size());
-		for (Object tool : tools) {
-			if (tool instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-				Object parameters = function.get("parameters");
-				specs.add(Tool.fromToolSpec(ToolSpecification.builder()
-					.name(String.valueOf(function.get("name")))
-					.description((function.get("description") != null) ? function.get("description").toString() : null)
-					.inputSchema(ToolInputSchema.fromJson(Documents
-						.from((parameters != null) ? parameters : Map.of("type", "object", "properties", Map.of()))))
-					.build()));
+		List<Tool> specs = new ArrayList<>();
+		if (request.extra().get("tools") instanceof List<?> tools) {
+			for (Object tool : tools) {
+				if (tool instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
+					specs.add(tool(String.valueOf(function.get("name")),
+							(function.get("description") != null) ? function.get("description").toString() : null,
+							function.get("parameters")));
+				}
 			}
 		}
-		ToolConfiguration.Builder config = ToolConfiguration.builder().tools(specs);
 		ToolChoice choice = toolChoice(request.extra().get("tool_choice"));
+		Object schema = ResponseFormatTool.schema(request.extra().get("response_format"));
+		if (schema != null) {
+			specs.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema));
+			choice = ToolChoice.fromTool(SpecificToolChoice.builder().name(ResponseFormatTool.NAME).build());
+		}
+		if (specs.isEmpty()) {
+			return null;
+		}
+		ToolConfiguration.Builder config = ToolConfiguration.builder().tools(specs);
 		if (choice != null) {
 			config.toolChoice(choice);
 		}
 		return config.build();
+	}
+
+	private static Tool tool(String name, @Nullable String description, @Nullable Object parameters) {
+		return Tool.fromToolSpec(ToolSpecification.builder()
+			.name(name)
+			.description(description)
+			.inputSchema(ToolInputSchema.fromJson(Documents
+				.from((parameters != null) ? parameters : Map.of("type", "object", "properties", Map.of()))))
+			.build());
 	}
 
 	private static @Nullable ToolChoice toolChoice(@Nullable Object choice) {

@@ -72,7 +72,7 @@ class BedrockTranslatorGoldenTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "text", "tools", "image", "guardrail" })
+	@ValueSource(strings = { "text", "tools", "image", "guardrail", "json-schema" })
 	void translatesRequestAndResponse(String name) {
 		stub.answer(HttpStub.Answer.json(200, read(name + ".response.json")));
 		ChatCompletionRequest request = JSON.readValue(read(name + ".input.json"), ChatCompletionRequest.class);
@@ -96,6 +96,35 @@ class BedrockTranslatorGoldenTests {
 		JsonNode sent = JSON.readTree(stub.lastBody());
 		assertThat(sent.get("guardrailConfig")).isEqualTo(
 				JSON.readTree("{\"guardrailIdentifier\":\"gr-1\",\"guardrailVersion\":\"2\",\"trace\":\"enabled\"}"));
+	}
+
+	@Test
+	void streamsAResponseFormatAnswerAsText() {
+		stub.answer(HttpStub.Answer.events(List.of(new String[] { "messageStart", "{\"role\":\"assistant\"}" },
+				new String[] { "contentBlockStart",
+						"{\"contentBlockIndex\":0,\"start\":{\"toolUse\":{\"toolUseId\":\"t1\",\"name\":\"json_tool_call\"}}}" },
+				new String[] { "contentBlockDelta",
+						"{\"contentBlockIndex\":0,\"delta\":{\"toolUse\":{\"input\":\"{\\\"color\\\":\"}}}" },
+				new String[] { "contentBlockDelta",
+						"{\"contentBlockIndex\":0,\"delta\":{\"toolUse\":{\"input\":\"\\\"teal\\\"}\"}}}" },
+				new String[] { "contentBlockStop", "{\"contentBlockIndex\":0}" },
+				new String[] { "messageStop", "{\"stopReason\":\"tool_use\"}" }, new String[] { "metadata",
+						"{\"usage\":{\"inputTokens\":7,\"outputTokens\":3,\"totalTokens\":10},\"metrics\":{\"latencyMs\":5}}" })));
+		ChatCompletionRequest request = JSON.readValue(read("json-schema.input.json"), ChatCompletionRequest.class);
+		ChatCompletionRequest streamed = JSON.readValue(
+				JSON.writeValueAsString(((ObjectNode) JSON.valueToTree(request)).put("stream", true)),
+				ChatCompletionRequest.class);
+		List<String> frames = provider
+			.stream(new ProviderCall(deployment("claude"), streamed, "call-4"), new StreamTally())
+			.map(String::new)
+			.collectList()
+			.block();
+		String all = String.join("", frames);
+		assertThat(all).contains("\"delta\":{\"content\":\"{\\\"color\\\":\"}")
+			.contains("\"delta\":{\"content\":\"\\\"teal\\\"}\"}")
+			.contains("\"finish_reason\":\"stop\"")
+			.doesNotContain("tool_calls")
+			.doesNotContain("json_tool_call");
 	}
 
 	@Test
