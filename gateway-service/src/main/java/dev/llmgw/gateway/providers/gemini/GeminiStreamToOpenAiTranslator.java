@@ -66,7 +66,8 @@ final class GeminiStreamToOpenAiTranslator implements StreamTranslator {
 			else if (part.has("functionCall")) {
 				JsonNode call = part.path("functionCall");
 				int index = this.toolCalls++;
-				frames.add(this.writer.toolCall(index, "call_" + index, call.path("name").asString(),
+				String id = ThoughtSignatures.toolCallId(index, part.path("thoughtSignature").asString(null));
+				frames.add(this.writer.toolCall(index, id, call.path("name").asString(),
 						GeminiToOpenAiTranslator.arguments(call)));
 			}
 		}

@@ -35,8 +35,9 @@ final class GeminiToOpenAiTranslator {
 				}
 				else if (part.has("functionCall")) {
 					JsonNode call = part.path("functionCall");
-					toolCalls
-						.add(ToolCall.of("call_" + toolCallNumber++, call.path("name").asString(), arguments(call)));
+					String callId = ThoughtSignatures.toolCallId(toolCallNumber++,
+							part.path("thoughtSignature").asString(null));
+					toolCalls.add(ToolCall.of(callId, call.path("name").asString(), arguments(call)));
 				}
 			}
 			Map<String, @Nullable Object> extra = new LinkedHashMap<>();

@@ -117,8 +117,13 @@ final class OpenAiToGeminiTranslator {
 					// a later call may reuse an id (Gemini has none, ids are ours): the
 					// latest call is the one the following tool messages answer
 					toolNames.put(String.valueOf(map.get("id")), name);
-					parts.add(
-							Map.of("functionCall", Map.of("name", name, "args", arguments(function.get("arguments")))));
+					Map<String, Object> part = new LinkedHashMap<>();
+					part.put("functionCall", Map.of("name", name, "args", arguments(function.get("arguments"))));
+					String signature = ThoughtSignatures.of(map.get("id"));
+					if (signature != null) {
+						part.put("thoughtSignature", signature);
+					}
+					parts.add(part);
 				}
 			}
 		}

@@ -80,7 +80,7 @@ class GeminiTranslatorGoldenTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "text", "tools", "image", "stop-reasons" })
+	@ValueSource(strings = { "text", "tools", "image", "stop-reasons", "thought-signatures" })
 	void translatesRequestAndResponse(String name) {
 		stub.answer(HttpStub.Answer.json(200, FILES.read(name + ".response.json")));
 		ChatResult result = provider.complete(call("flash", FILES.read(name + ".input.json"))).block();
@@ -129,7 +129,7 @@ class GeminiTranslatorGoldenTests {
 				data: {"candidates":[{"content":{"role":"model","parts":[{"text":"check."}]},"index":0}],\
 				"usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":2,"totalTokenCount":12}}""", """
 				data: {"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"get_weather",\
-				"args":{"city":"Rome"}}}]},"finishReason":"STOP","index":0}],\
+				"args":{"city":"Rome"}},"thoughtSignature":"c2ln"}]},"finishReason":"STOP","index":0}],\
 				"usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":8,"cachedContentTokenCount":4,\
 				"totalTokenCount":18}}""")));
 		StreamTally tally = new StreamTally();
@@ -143,8 +143,10 @@ class GeminiTranslatorGoldenTests {
 		assertThat(frames).hasSize(6);
 		assertThat(frames.get(0)).contains("\"delta\":{\"role\":\"assistant\",\"content\":\"Let me \"}");
 		assertThat(frames.get(1)).contains("\"delta\":{\"content\":\"check.\"}");
-		assertThat(frames.get(2)).contains("\"tool_calls\":[{\"index\":0,\"id\":\"call_0\",\"type\":\"function\","
-				+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Rome\\\"}\"}}]");
+		// the call's thought signature rides in its id, to come back on the next turn
+		assertThat(frames.get(2))
+			.contains("\"tool_calls\":[{\"index\":0,\"id\":\"call_0__thought__c2ln\",\"type\":\"function\","
+					+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Rome\\\"}\"}}]");
 		assertThat(frames.get(3)).contains("\"finish_reason\":\"tool_calls\"");
 		assertThat(frames.get(4)).contains("\"choices\":[]")
 			.contains("\"total_tokens\":18")
