@@ -125,8 +125,9 @@ public record DatabaseSettings(boolean embedded, String host, int port, String d
 		return parameters;
 	}
 
+	/** Percent-escapes only: in a URL's user info a {@code +} is a plus, not a space. */
 	private static String decode(String text) {
-		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 }

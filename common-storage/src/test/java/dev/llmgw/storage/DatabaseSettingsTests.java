@@ -25,6 +25,11 @@ class DatabaseSettingsTests {
 	}
 
 	@Test
+	void aPlusInThePasswordStaysAPlus() {
+		assertThat(DatabaseSettings.parse("postgresql://app:a+b%2Bc@db/app").password()).isEqualTo("a+b+c");
+	}
+
+	@Test
 	void postgresSchemeAndDefaults() {
 		DatabaseSettings settings = DatabaseSettings.parse("postgres://u@localhost/app");
 		assertThat(settings.port()).isEqualTo(5432);

@@ -49,7 +49,12 @@ public final class BedrockErrorHandler implements WebExceptionHandler, Ordered {
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
-	private static BedrockError classify(Throwable ex) {
+	/**
+	 * Any failure as the error a client is told, on either interface: the middleware's
+	 * own errors as they are, an unreachable gateway as 503, anything else as 500
+	 * (logged).
+	 */
+	public static BedrockError classify(Throwable ex) {
 		if (ex instanceof BedrockError known) {
 			return known;
 		}
@@ -62,7 +67,7 @@ public final class BedrockErrorHandler implements WebExceptionHandler, Ordered {
 		if (ex instanceof java.net.ConnectException || ex.getCause() instanceof java.net.ConnectException) {
 			return new BedrockError(503, "ServiceUnavailableException", "The gateway cannot be reached");
 		}
-		log.error("unexpected failure on a Bedrock route", ex);
+		log.error("unexpected failure", ex);
 		return new BedrockError(500, "InternalServerException", "Internal server error");
 	}
 

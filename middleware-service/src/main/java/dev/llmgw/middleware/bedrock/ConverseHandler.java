@@ -21,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -61,7 +60,7 @@ public final class ConverseHandler {
 
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
-		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		String authorization = bearer(request);
 		return body(request)
 			.flatMap((converse) -> prepare(converse, modelId(request), false,
 					CallerKey.of(request.headers().asHttpHeaders())))
@@ -97,7 +96,7 @@ public final class ConverseHandler {
 	 * history, the closing frames wait until the reply is stored.
 	 */
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
-		String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		String authorization = bearer(request);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
 		return body(request)
 			.flatMap((converse) -> prepare(converse, modelId(request), true,
@@ -160,6 +159,15 @@ public final class ConverseHandler {
 		}
 		return prompted
 			.flatMap((request) -> this.history.begin(request, options, key).map((turn) -> new Call(request, turn)));
+	}
+
+	/**
+	 * The caller's key as the gateway takes it, from whichever header carried it, so the
+	 * call is made with the same key that owns the history.
+	 */
+	private static @Nullable String bearer(ServerRequest request) {
+		String key = CallerKey.of(request.headers().asHttpHeaders());
+		return (key != null) ? "Bearer " + key : null;
 	}
 
 	/**

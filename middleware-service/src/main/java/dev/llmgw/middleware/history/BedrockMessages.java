@@ -36,10 +36,10 @@ final class BedrockMessages {
 				continue;
 			}
 			String role = "assistant".equals(message.path("role").asString("")) ? "assistant" : "user";
-			// Converse alternates roles: consecutive tool results go into one user
-			// message
-			ObjectNode target = (last != null && role.equals(last.path("role").asString(""))
-					&& "tool".equals(message.path("role").asString(""))) ? last : null;
+			// Converse alternates roles: consecutive messages of one role (tool results
+			// and
+			// the user's next words, say) go into one message
+			ObjectNode target = (last != null && role.equals(last.path("role").asString(""))) ? last : null;
 			if (target == null) {
 				target = converse.addObject().put("role", role);
 				target.putArray("content");

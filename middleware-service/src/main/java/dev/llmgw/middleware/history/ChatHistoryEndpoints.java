@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
 import dev.llmgw.middleware.passthrough.OpenAiErrorBody;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -153,10 +154,12 @@ final class ChatHistoryEndpoints {
 	}
 
 	private Mono<ServerResponse> openAi(Mono<ServerResponse> response) {
-		return response.onErrorResume(BedrockError.class,
-				(error) -> ServerResponse.status(error.status())
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error))));
+		return response.onErrorResume((failure) -> {
+			BedrockError error = BedrockErrorHandler.classify(failure);
+			return ServerResponse.status(error.status())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error)));
+		});
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import dev.llmgw.middleware.upstream.SseDataDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,8 +66,16 @@ public final class OpenAiHistoryStream {
 				this.done = true;
 				continue;
 			}
-			JsonNode event = this.mapper.readTree(data);
-			if (event.has("error")) {
+			JsonNode event;
+			try {
+				event = this.mapper.readTree(data);
+			}
+			catch (JacksonException ex) {
+				// not ours to judge: passed on as it came, as the plain pass-through does
+				out.add(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+				continue;
+			}
+			if (event.path("error").isObject()) {
 				this.failed = true;
 			}
 			else {

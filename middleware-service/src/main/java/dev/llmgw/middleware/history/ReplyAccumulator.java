@@ -22,8 +22,15 @@ public final class ReplyAccumulator {
 	 * @param chunk one parsed {@code chat.completion.chunk}
 	 */
 	public void add(JsonNode chunk) {
-		JsonNode delta = chunk.path("choices").path(0).path("delta");
-		if (delta.isMissingNode()) {
+		JsonNode delta = null;
+		for (JsonNode choice : chunk.path("choices")) {
+			// with n > 1 the first choice is the reply, as for an answer that is not
+			// streamed
+			if (choice.path("index").asInt(0) == 0) {
+				delta = choice.path("delta");
+			}
+		}
+		if (delta == null || delta.isMissingNode()) {
 			return;
 		}
 		String content = delta.path("content").asString("");

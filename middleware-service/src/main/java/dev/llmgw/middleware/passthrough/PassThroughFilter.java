@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
 import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;
@@ -93,7 +94,11 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 			.flatMap((body) -> prepare(exchange, body))
 			.flatMap((call) -> (call.turn() != null) ? relayWithHistory(exchange, pathAndQuery, headers, call)
 					: relay(exchange, pathAndQuery, headers, call.body()))
-			.onErrorResume(BedrockError.class, (error) -> openAiError(exchange.getResponse(), error));
+			// a failure before the answer started (the gateway or the history database
+			// unreachable, say) is told in OpenAI's shape; after it, the connection just
+			// ends
+			.onErrorResume((error) -> !exchange.getResponse().isCommitted(),
+					(error) -> openAiError(exchange.getResponse(), BedrockErrorHandler.classify(error)));
 	}
 
 	/**

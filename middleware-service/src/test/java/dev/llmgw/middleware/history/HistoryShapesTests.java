@@ -45,6 +45,16 @@ class HistoryShapesTests {
 	}
 
 	@Test
+	void withSeveralChoicesTheFirstIsTheReply() {
+		ReplyAccumulator reply = new ReplyAccumulator();
+		reply.add(this.mapper.readTree("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"one\"}},"
+				+ "{\"index\":1,\"delta\":{\"content\":\"two\"}}]}"));
+		reply.add(this.mapper.readTree("{\"choices\":[{\"index\":1,\"delta\":{\"content\":\" more\"}}]}"));
+		reply.add(this.mapper.readTree("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" done\"}}]}"));
+		assertThat(reply.message(this.mapper).path("content").asString()).isEqualTo("one done");
+	}
+
+	@Test
 	void theCallsSystemPromptWinsAndAppearsOnce() {
 		List<JsonNode> stored = messages("""
 				[{"role": "system", "content": "old"}, {"role": "user", "content": "a"},
@@ -67,6 +77,7 @@ class HistoryShapesTests {
 				   {"id": "t2", "type": "function", "function": {"name": "measure", "arguments": ""}}]},
 				 {"role": "tool", "tool_call_id": "t1", "content": "a cat"},
 				 {"role": "tool", "tool_call_id": "t2", "content": "30 cm"},
+				 {"role": "user", "content": "Thanks."},
 				 {"role": "assistant", "content": "A cat, 30 cm long."}]"""));
 		assertThat(converse.path("system").path(0).path("text").asString()).isEqualTo("Be brief");
 		JsonNode messages = converse.path("messages");
@@ -81,7 +92,8 @@ class HistoryShapesTests {
 		assertThat(uses.path(1).path("toolUse").path("input").isObject()).isTrue();
 		JsonNode results = messages.path(2);
 		assertThat(results.path("role").asString()).as("both tool results in one user turn").isEqualTo("user");
-		assertThat(results.path("content")).hasSize(2);
+		assertThat(results.path("content")).as("both tool results and the user's words in one user turn").hasSize(3);
+		assertThat(results.path("content").path(2).path("text").asString()).isEqualTo("Thanks.");
 		assertThat(results.path("content").path(1).path("toolResult").path("toolUseId").asString()).isEqualTo("t2");
 		assertThat(results.path("content").path(1).path("toolResult").path("content").path(0).path("text").asString())
 			.isEqualTo("30 cm");

@@ -54,6 +54,7 @@ final class OpenAiToConverseTranslator {
 
 	ConverseInput translate(ChatCompletionRequest request, Deployment deployment) {
 		PARAMS.check(request, deployment);
+		boolean structured = structuredOutput(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
 		List<SystemContentBlock> system = new ArrayList<>();
 		List<Message> messages = new ArrayList<>();
@@ -65,7 +66,7 @@ final class OpenAiToConverseTranslator {
 			messages.add(0, message(ConversationRole.USER, List.of(ContentBlock.fromText(PLACEHOLDER_USER_TEXT))));
 		}
 		return new ConverseInput(BedrockModelId.of(deployment), messages, system, inference(request, defaults),
-				tools(request), additionalFields(request, defaults),
+				tools(request, structured), additionalFields(request, defaults),
 				(deployment.params().providerSettings().get("guardrailConfig") instanceof Map<?, ?> guardrail)
 						? guardrail : null);
 	}
@@ -217,7 +218,29 @@ final class OpenAiToConverseTranslator {
 	 * The request's tools, and a JSON-schema {@code response_format} as one more tool the
 	 * model must call (Converse has no structured-output switch).
 	 */
-	private static @Nullable ToolConfiguration tools(ChatCompletionRequest request) {
+	/**
+	 * Whether a response_format is answered through a forced tool. Only model families
+	 * that take a specific tool choice can (Claude, Nova); for others response_format is
+	 * refused by name, or dropped with drop_params, as before Converse could carry it.
+	 */
+	private static boolean structuredOutput(ChatCompletionRequest request, Deployment deployment) {
+		if (ResponseFormatTool.schema(request.extra().get("response_format")) == null) {
+			return false;
+		}
+		String model = deployment.providerModel();
+		if (model.contains("anthropic.") || model.contains("claude") || model.contains("amazon.nova")) {
+			return true;
+		}
+		if (deployment.dropParams()) {
+			return false;
+		}
+		throw new BadRequestError("litellm.UnsupportedParamsError: bedrock does not support parameters: "
+				+ "[response_format], for model=" + model + " (it cannot be made to call a given tool). To drop "
+				+ "it, set `drop_params: true` in the deployment's litellm_params or in litellm_settings", null,
+				"response_format");
+	}
+
+	private static @Nullable ToolConfiguration tools(ChatCompletionRequest request, boolean structured) {
 		List<Tool> specs = new ArrayList<>();
 		if (request.extra().get("tools") instanceof List<?> tools) {
 			for (Object tool : tools) {
@@ -229,7 +252,7 @@ final class OpenAiToConverseTranslator {
 			}
 		}
 		ToolChoice choice = toolChoice(request.extra().get("tool_choice"));
-		Object schema = ResponseFormatTool.schema(request.extra().get("response_format"));
+		Object schema = structured ? ResponseFormatTool.schema(request.extra().get("response_format")) : null;
 		if (schema != null) {
 			specs.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema));
 			choice = ToolChoice.fromTool(SpecificToolChoice.builder().name(ResponseFormatTool.NAME).build());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.StreamTally;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Golden files for the Bedrock translators, through the real AWS SDK against a stub
@@ -55,6 +57,19 @@ class BedrockTranslatorGoldenTests {
 				      aws_access_key_id: AKIDEXAMPLE
 				      aws_secret_access_key: secret
 				      aws_bedrock_runtime_endpoint: "%s"
+				  - model_name: llama
+				    litellm_params:
+				      model: bedrock/meta.llama3-1-70b-instruct-v1:0
+				      aws_access_key_id: AKIDEXAMPLE
+				      aws_secret_access_key: secret
+				      aws_bedrock_runtime_endpoint: "%1$s"
+				  - model_name: llama-dropping
+				    litellm_params:
+				      model: bedrock/meta.llama3-1-70b-instruct-v1:0
+				      aws_access_key_id: AKIDEXAMPLE
+				      aws_secret_access_key: secret
+				      aws_bedrock_runtime_endpoint: "%1$s"
+				      drop_params: true
 				  - model_name: guarded
 				    litellm_params:
 				      model: bedrock/converse/us.anthropic.claude-3-5-sonnet-20240620-v1:0
@@ -96,6 +111,18 @@ class BedrockTranslatorGoldenTests {
 		JsonNode sent = JSON.readTree(stub.lastBody());
 		assertThat(sent.get("guardrailConfig")).isEqualTo(
 				JSON.readTree("{\"guardrailIdentifier\":\"gr-1\",\"guardrailVersion\":\"2\",\"trace\":\"enabled\"}"));
+	}
+
+	@Test
+	void aModelThatCannotBeMadeToCallAToolRefusesResponseFormatByName() {
+		ChatCompletionRequest request = JSON.readValue(read("json-schema.input.json"), ChatCompletionRequest.class);
+		assertThatThrownBy(() -> provider.complete(new ProviderCall(deployment("llama"), request, "call-5")).block())
+			.isInstanceOf(BadRequestError.class)
+			.hasMessageContaining("[response_format]")
+			.hasMessageContaining("drop_params");
+		stub.answer(HttpStub.Answer.json(200, read("text.response.json")));
+		provider.complete(new ProviderCall(deployment("llama-dropping"), request, "call-6")).block();
+		assertThat(JSON.readTree(stub.lastBody()).has("toolConfig")).as("dropped").isFalse();
 	}
 
 	@Test
