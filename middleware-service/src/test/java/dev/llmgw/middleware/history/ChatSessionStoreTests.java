@@ -77,6 +77,25 @@ class ChatSessionStoreTests {
 	}
 
 	@Test
+	void uuidSessionIdsOfTheOriginalBecomeText() throws Exception {
+		DatabaseSettings settings = DatabaseSettings.parse(TestPostgres.newDatabase());
+		execute(settings, """
+				CREATE TABLE chat_sessions (session_id UUID PRIMARY KEY, api_key_hash VARCHAR, chat_history TEXT,
+				  created_at TIMESTAMP, updated_at TIMESTAMP)""",
+				"INSERT INTO chat_sessions VALUES ('8f14e45f-ceea-467f-a0e6-7c3c2ea7e0b1', 'h', '[]', now(), now())");
+		ConnectionPool pool = DatabaseConnector.migrateAndConnect(settings, MIGRATIONS, 2);
+		try {
+			ChatSessionStore store = new ChatSessionStore(DatabaseConnector.database(pool, settings), this.mapper);
+			assertThat(store.find("8f14e45f-ceea-467f-a0e6-7c3c2ea7e0b1").block(Duration.ofSeconds(10))).isNotNull();
+			store.write("not-a-uuid", new Caller("h", null), (messages) -> messages).block(Duration.ofSeconds(10));
+		}
+		finally {
+			pool.dispose();
+		}
+		assertThat(columnType(settings, "session_id")).isEqualTo("character varying");
+	}
+
+	@Test
 	void aDatabaseTheGatewayUsesTakesTheTableBesideItsOwn() throws Exception {
 		DatabaseSettings settings = DatabaseSettings.parse(TestPostgres.newDatabase());
 		execute(settings, "CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50))",

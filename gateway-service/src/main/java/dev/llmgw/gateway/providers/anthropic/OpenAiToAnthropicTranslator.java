@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.ToolCallIds;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -145,7 +146,7 @@ final class OpenAiToAnthropicTranslator {
 				if (call instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
 					Map<String, Object> block = new LinkedHashMap<>();
 					block.put("type", "tool_use");
-					block.put("id", String.valueOf(map.get("id")));
+					block.put("id", ToolCallIds.withoutThoughtSignature(map.get("id")));
 					block.put("name", String.valueOf(function.get("name")));
 					block.put("input", arguments(function.get("arguments"), index));
 					blocks.add(block);
@@ -163,7 +164,7 @@ final class OpenAiToAnthropicTranslator {
 		}
 		Map<String, Object> block = new LinkedHashMap<>();
 		block.put("type", "tool_result");
-		block.put("tool_use_id", id.toString());
+		block.put("tool_use_id", ToolCallIds.withoutThoughtSignature(id));
 		block.put("content", message.text());
 		return block;
 	}

@@ -11,6 +11,7 @@ import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.DataUrl;
 import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
+import dev.llmgw.gateway.providers.ToolCallIds;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -164,7 +165,7 @@ final class OpenAiToConverseTranslator {
 			for (Object call : calls) {
 				if (call instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
 					blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
-						.toolUseId(String.valueOf(map.get("id")))
+						.toolUseId(ToolCallIds.withoutThoughtSignature(map.get("id")))
 						.name(String.valueOf(function.get("name")))
 						.input(Documents.from(ToolArguments.parse(function.get("arguments"))))
 						.build()));
@@ -181,7 +182,7 @@ final class OpenAiToConverseTranslator {
 					null, "messages");
 		}
 		return ContentBlock.fromToolResult(ToolResultBlock.builder()
-			.toolUseId(id.toString())
+			.toolUseId(ToolCallIds.withoutThoughtSignature(id))
 			.content(ToolResultContentBlock.fromText(message.text().isEmpty() ? "." : message.text()))
 			.build());
 	}

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.providers.gemini;
 
+import dev.llmgw.gateway.providers.ToolCallIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ThoughtSignatures {
 
-	private static final String SEPARATOR = "__thought__";
+	private static final String SEPARATOR = ToolCallIds.THOUGHT_SEPARATOR;
 
 	private ThoughtSignatures() {
 	}

@@ -114,6 +114,22 @@ class BedrockTranslatorGoldenTests {
 	}
 
 	@Test
+	void toolCallIdsLoseAGeminiThoughtSignature() {
+		stub.answer(HttpStub.Answer.json(200, read("text.response.json")));
+		ChatCompletionRequest request = JSON.readValue(
+				"""
+						{"model": "claude", "messages": [{"role": "user", "content": "Weather?"},
+						 {"role": "assistant", "content": null, "tool_calls": [{"id": "call_0__thought__c2ln+/=", "type": "function",
+						   "function": {"name": "get_weather", "arguments": "{}"}}]},
+						 {"role": "tool", "tool_call_id": "call_0__thought__c2ln+/=", "content": "Sunny"}]}""",
+				ChatCompletionRequest.class);
+		provider.complete(new ProviderCall(deployment("claude"), request, "call-7")).block();
+		JsonNode sent = JSON.readTree(stub.lastBody());
+		assertThat(sent.at("/messages/1/content/0/toolUse/toolUseId").asString()).isEqualTo("call_0");
+		assertThat(sent.at("/messages/2/content/0/toolResult/toolUseId").asString()).isEqualTo("call_0");
+	}
+
+	@Test
 	void aModelThatCannotBeMadeToCallAToolRefusesResponseFormatByName() {
 		ChatCompletionRequest request = JSON.readValue(read("json-schema.input.json"), ChatCompletionRequest.class);
 		assertThatThrownBy(() -> provider.complete(new ProviderCall(deployment("llama"), request, "call-5")).block())
