@@ -57,13 +57,16 @@ public final class Database {
 	 */
 	private <T> Mono<T> offload(Mono<T> work) {
 		EventExecutor loop = ThreadExecutorMap.currentExecutor();
-		Mono<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler) : work;
+		// a cancel (the client went away) rolls back and releases the connection: file
+		// I/O
+		// for H2, so it too runs off the event loop
+		Mono<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler).cancelOn(this.scheduler) : work;
 		return (loop != null) ? offloaded.publishOn(Schedulers.fromExecutor(loop)) : offloaded;
 	}
 
 	private <T> Flux<T> offload(Flux<T> work) {
 		EventExecutor loop = ThreadExecutorMap.currentExecutor();
-		Flux<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler) : work;
+		Flux<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler).cancelOn(this.scheduler) : work;
 		return (loop != null) ? offloaded.publishOn(Schedulers.fromExecutor(loop)) : offloaded;
 	}
 
