@@ -56,14 +56,10 @@ require_tools "${TOOLS[@]}"
 if command -v aws >/dev/null 2>&1; then resolve_region; fi
 report_env_errors
 
-if [ "$DEPLOYMENT_PLATFORM" = EKS ]; then
-	if [ "$USE_CLOUDFRONT" = true ]; then
-		echo "warning: USE_CLOUDFRONT=true is implemented for ECS only: on EKS the ingress's load balancer serves HTTPS itself with CERTIFICATE_ARN (set USE_CLOUDFRONT=false to silence this)" >&2
-	fi
-	if fake_llm_endpoint_wanted; then
-		echo "note: the fake LLM load-testing endpoint is deployed on ECS only; on EKS its image is pushed to ECR for your own use" >&2
-	fi
-elif [ "$USE_CLOUDFRONT" = true ] && { [ -z "$RECORD_NAME" ] || [ -z "$CERTIFICATE_ARN" ]; }; then
+if [ "$DEPLOYMENT_PLATFORM" = EKS ] && [ "$ENABLE_WAF" = true ]; then
+	echo "warning: ENABLE_WAF is implemented for ECS only: on EKS it is ignored (with USE_CLOUDFRONT the ingress's load balancer has CloudFront's origin web ACL)" >&2
+fi
+if [ "$USE_CLOUDFRONT" = true ] && { [ -z "$RECORD_NAME" ] || [ -z "$CERTIFICATE_ARN" ]; }; then
 	echo "warning: CloudFront reaches the load balancer over HTTP (its certificate can prove only RECORD_NAME): requests cross that hop unencrypted; set RECORD_NAME and CERTIFICATE_ARN for HTTPS all the way" >&2
 fi
 
@@ -233,6 +229,8 @@ JSON
 		tf_apply_or_plan ecs -var-file="$WORK/ecs.tfvars.json"
 	fi
 else
+	# the EKS stack's variables; $1 and $2: the load balancer names of the gateway's and the fake endpoint's ingresses,
+	# $3: USE_CLOUDFRONT for this apply
 	eks_tfvars() {
 		cat <<JSON
 {
@@ -256,14 +254,44 @@ else
   "record_name": $(json_string "$RECORD_NAME"),
   "public_load_balancer": $PUBLIC_LOAD_BALANCER,
   "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
-  "ingress_hostname": $(json_string "$1")
+  "certificate_arn": $(json_string "$CERTIFICATE_ARN"),
+  "use_cloudfront": $3,
+  "cloudfront_price_class": $(json_string "$CLOUDFRONT_PRICE_CLASS"),
+  "cloudfront_certificate_arn": $(json_string "$CLOUDFRONT_CERTIFICATE_ARN"),
+  "cloudfront_origin_read_timeout": $CLOUDFRONT_ORIGIN_READ_TIMEOUT,
+  "fake_llm_load_testing_endpoint_certificate_arn": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN"),
+  "fake_llm_load_testing_endpoint_hosted_zone_name": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME"),
+  "fake_llm_load_testing_endpoint_record_name": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME"),
+  "ingress_hostname": $(json_string "$1"),
+  "fake_llm_ingress_hostname": $(json_string "$2")
 }
 JSON
 	}
-	step "EKS stack: cluster, node group, IRSA roles, AWS Load Balancer Controller"
-	eks_tfvars "" >"$WORK/eks.tfvars.json"
+	# what the previous run recorded (nothing on the first): its first apply then keeps the distribution and the
+	# records, which would otherwise go until the second apply made them again; CloudFront turned off stays on until
+	# the ingress has let go of its web ACL and security group
+	previous_eks_output() {
+		local value
+		value=$(terraform -chdir=deploy/terraform/eks output -raw "$1" 2>/dev/null || true)
+		if [[ $value =~ ^[a-z0-9.-]+$ ]]; then echo "$value"; fi
+	}
+	PREVIOUS_INGRESS_HOSTNAME=""
+	PREVIOUS_FAKE_INGRESS_HOSTNAME=""
+	PREVIOUS_USE_CLOUDFRONT=false
+	EKS_PARTS="cluster, node group, IRSA roles, AWS Load Balancer Controller"
+	[ "$USE_CLOUDFRONT" = true ] && EKS_PARTS+=", CloudFront's origin web ACL and security group"
+	step "EKS stack: $EKS_PARTS"
 	if ((STATE_EXISTS)); then
 		terraform_init eks
+		PREVIOUS_INGRESS_HOSTNAME=$(previous_eks_output ingress_hostname)
+		PREVIOUS_FAKE_INGRESS_HOSTNAME=$(previous_eks_output fake_llm_ingress_hostname)
+		[ "$(previous_eks_output use_cloudfront)" = true ] && PREVIOUS_USE_CLOUDFRONT=true
+	fi
+	FIRST_USE_CLOUDFRONT=$USE_CLOUDFRONT
+	[ "$PREVIOUS_USE_CLOUDFRONT" = true ] && FIRST_USE_CLOUDFRONT=true
+	fake_llm_endpoint_wanted || PREVIOUS_FAKE_INGRESS_HOSTNAME=""
+	eks_tfvars "$PREVIOUS_INGRESS_HOSTNAME" "$PREVIOUS_FAKE_INGRESS_HOSTNAME" "$FIRST_USE_CLOUDFRONT" >"$WORK/eks.tfvars.json"
+	if ((STATE_EXISTS)); then
 		tf_apply_or_plan eks -var-file="$WORK/eks.tfvars.json"
 	fi
 
@@ -287,19 +315,61 @@ JSON
 		done
 	} | sed '/^$/d' >"$OVERLAY/deploy.env"
 	if [ "$PUBLIC_LOAD_BALANCER" = true ]; then SCHEME=internet-facing; else SCHEME=internal; fi
-	cat >"$OVERLAY/kustomization.yaml" <<YAML
+	# the gateway ingress's annotations: identifiers only (the origin header's value stays in Terraform's state)
+	INGRESS_ANNOTATIONS=(scheme "$SCHEME")
+	COMPONENTS=()
+	if [ "$USE_CLOUDFRONT" = true ]; then
+		COMPONENTS+=(../../deploy/k8s/components/cloudfront-origin)
+		INGRESS_ANNOTATIONS+=(wafv2-acl-arn "$(tf_output eks origin_web_acl_arn)"
+			security-groups "$(tf_output eks origin_security_group_id)")
+		if [ -n "$CERTIFICATE_ARN" ] && [ -n "$RECORD_NAME" ]; then
+			INGRESS_ANNOTATIONS+=(listen-ports '[{"HTTPS": 443}]' certificate-arn "$CERTIFICATE_ARN")
+		else
+			INGRESS_ANNOTATIONS+=(listen-ports '[{"HTTP": 80}]')
+		fi
+	else
+		INGRESS_ANNOTATIONS+=(certificate-arn "$CERTIFICATE_ARN")
+		# the controller keeps a web ACL it once associated unless told otherwise
+		[ "$PREVIOUS_USE_CLOUDFRONT" = true ] && INGRESS_ANNOTATIONS+=(wafv2-acl-arn none)
+	fi
+	FAKE_IMAGE=""
+	FAKE_PATCH=""
+	if fake_llm_endpoint_wanted; then
+		COMPONENTS+=(../../deploy/k8s/components/fake-llm)
+		FAKE_IMAGE="
+  - name: fake-llm-server
+    newName: $FAKE_REPOSITORY
+    newTag: \"$TAG\""
+		FAKE_PATCH="
+  - target: {kind: Ingress, name: fake-llm-server}
+    patch: |-
+      - op: add
+        path: /metadata/annotations/alb.ingress.kubernetes.io~1certificate-arn
+        value: $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN")
+      - op: add
+        path: /metadata/annotations/alb.ingress.kubernetes.io~1scheme
+        value: $SCHEME"
+	fi
+	{
+		cat <<YAML
 # written by deploy.sh for one deployment; not versioned
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
 resources:
   - ../../deploy/k8s/overlays/eks
+YAML
+		if ((${#COMPONENTS[@]})); then
+			echo "components:"
+			printf '  - %s\n' "${COMPONENTS[@]}"
+		fi
+		cat <<YAML
 images:
   - name: gateway-service
     newName: $GATEWAY_REPOSITORY
     newTag: "$TAG"
   - name: middleware-service
     newName: $MIDDLEWARE_REPOSITORY
-    newTag: "$TAG"
+    newTag: "$TAG"$FAKE_IMAGE
 configMapGenerator:
   - name: llmgw-env
     behavior: merge
@@ -313,33 +383,52 @@ patches:
         value: {"eks.amazonaws.com/role-arn": "$APP_ROLE_ARN"}
   - target: {kind: Ingress, name: llmgw}
     patch: |-
-      - op: add
-        path: /metadata/annotations/alb.ingress.kubernetes.io~1certificate-arn
-        value: "$CERTIFICATE_ARN"
-      - op: add
-        path: /metadata/annotations/alb.ingress.kubernetes.io~1scheme
-        value: $SCHEME
 YAML
+		set -- "${INGRESS_ANNOTATIONS[@]}"
+		while (($#)); do
+			printf '      - op: add\n        path: /metadata/annotations/alb.ingress.kubernetes.io~1%s\n        value: %s\n' \
+				"$1" "$(json_string "$2")"
+			shift 2
+		done
+		if [ -n "$FAKE_PATCH" ]; then echo "${FAKE_PATCH#$'\n'}"; fi
+	} >"$OVERLAY/kustomization.yaml"
 	echo "    wrote $OVERLAY/kustomization.yaml and $OVERLAY/deploy.env"
 	run aws eks update-kubeconfig --name "$CLUSTER" --region "$AWS_REGION"
 	run kubectl apply -k "$OVERLAY"
+	if ! fake_llm_endpoint_wanted; then
+		# a fake endpoint of an earlier run goes, and the controller deletes its load balancer
+		run kubectl -n llmgw delete ingress,service,deployment -l app.kubernetes.io/name=fake-llm-server --ignore-not-found
+	fi
 	run kubectl -n llmgw rollout status deployment/llmgw --timeout=10m
-	INGRESS_HOSTNAME=""
+	INGRESS_HOSTNAME=$PREVIOUS_INGRESS_HOSTNAME
+	FAKE_INGRESS_HOSTNAME=$PREVIOUS_FAKE_INGRESS_HOSTNAME
 	if ((!PLAN)); then
-		echo "    waiting for the load balancer controller to create the ALB..."
+		ingress_hostname() {
+			kubectl -n llmgw get ingress "$1" -o jsonpath='{.status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true
+		}
+		echo "    waiting for the load balancer controller to create the load balancers..."
 		for _ in $(seq 1 60); do
-			INGRESS_HOSTNAME=$(kubectl -n llmgw get ingress llmgw \
-				-o jsonpath='{.status.loadBalancer.ingress[0].hostname}' 2>/dev/null || true)
-			[ -n "$INGRESS_HOSTNAME" ] && break
+			INGRESS_HOSTNAME=$(ingress_hostname llmgw)
+			if fake_llm_endpoint_wanted; then FAKE_INGRESS_HOSTNAME=$(ingress_hostname fake-llm-server); fi
+			if [ -n "$INGRESS_HOSTNAME" ] && { [ -n "$FAKE_INGRESS_HOSTNAME" ] || ! fake_llm_endpoint_wanted; }; then break; fi
 			sleep 10
 		done
 		[ -n "$INGRESS_HOSTNAME" ] || echo "warning: the ingress has no load balancer yet; see kubectl -n llmgw describe ingress llmgw" >&2
+		if fake_llm_endpoint_wanted && [ -z "$FAKE_INGRESS_HOSTNAME" ]; then
+			echo "warning: the fake LLM endpoint's ingress has no load balancer yet; see kubectl -n llmgw describe ingress fake-llm-server" >&2
+		fi
 	fi
-	if [ "$USE_ROUTE53" = true ]; then
-		step "DNS: $RECORD_NAME to the ingress's load balancer"
-		eks_tfvars "$INGRESS_HOSTNAME" >"$WORK/eks.tfvars.json"
-		run terraform -chdir=deploy/terraform/eks apply -input=false -auto-approve -var-file="$WORK/eks.tfvars.json"
-	fi
+
+	EDGE_PARTS=()
+	[ "$USE_CLOUDFRONT" = true ] && EDGE_PARTS+=("CloudFront in front of the ingress")
+	[ "$PREVIOUS_USE_CLOUDFRONT" = true ] && [ "$USE_CLOUDFRONT" != true ] && EDGE_PARTS+=("CloudFront removed")
+	[ "$USE_ROUTE53" = true ] && EDGE_PARTS+=("$RECORD_NAME")
+	fake_llm_endpoint_wanted && EDGE_PARTS+=("$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME")
+	((${#EDGE_PARTS[@]})) || EDGE_PARTS=("the load balancer names")
+	EDGE_STEP=$(printf ', %s' "${EDGE_PARTS[@]}")
+	step "EKS stack again, with the ingresses' load balancers: ${EDGE_STEP#, }"
+	eks_tfvars "$INGRESS_HOSTNAME" "$FAKE_INGRESS_HOSTNAME" "$USE_CLOUDFRONT" >"$WORK/eks.tfvars.json"
+	run terraform -chdir=deploy/terraform/eks apply -input=false -auto-approve -var-file="$WORK/eks.tfvars.json"
 fi
 
 step "Done"
@@ -348,15 +437,12 @@ if ((PLAN)); then
 	exit 0
 fi
 ENDPOINT=$(tf_output "$TARGET" base_url)
-if [ "$TARGET" = eks ] && [ -z "$RECORD_NAME" ] && [ -n "${INGRESS_HOSTNAME:-}" ]; then
-	ENDPOINT="https://$INGRESS_HOSTNAME"
-fi
-if [ "$TARGET" = ecs ]; then
-	DNS_TARGET=$(tf_output ecs dns_target)
-	FAKE_ENDPOINT=$(tf_output ecs fake_llm_base_url)
-else
-	DNS_TARGET=${INGRESS_HOSTNAME:-"the ingress's load balancer (kubectl -n llmgw get ingress llmgw)"}
-	FAKE_ENDPOINT=""
+DNS_TARGET=$(tf_output "$TARGET" dns_target)
+FAKE_ENDPOINT=$(tf_output "$TARGET" fake_llm_base_url)
+if [ "$TARGET" = eks ]; then
+	# empty while the ingress has no load balancer
+	[ -n "$ENDPOINT" ] || ENDPOINT="https://<the load balancer of: kubectl -n llmgw get ingress llmgw>"
+	[ -n "$DNS_TARGET" ] || DNS_TARGET="the load balancer of the ingress (kubectl -n llmgw get ingress llmgw)"
 fi
 MASTER_KEY_ARN=$(tf_output base master_key_secret_arn)
 cat <<MSG

@@ -129,7 +129,8 @@ check_certificate_arn() {
 }
 
 # USE_ROUTE53 (the original's switch) creates RECORD_NAME in HOSTED_ZONE_NAME; without it RECORD_NAME is still the
-# gateway's host name, with DNS kept elsewhere. USE_CLOUDFRONT puts CloudFront in front of the ECS load balancer.
+# gateway's host name, with DNS kept elsewhere. USE_CLOUDFRONT puts CloudFront in front of the load balancer (the
+# ECS stack's, or the EKS ingress's).
 check_dns_and_cloudfront() {
 	if [ "$USE_ROUTE53" = true ]; then
 		[ -n "$HOSTED_ZONE_NAME" ] || fail_env "HOSTED_ZONE_NAME: required with USE_ROUTE53=true"
@@ -146,7 +147,7 @@ check_dns_and_cloudfront() {
 		[[ $CLOUDFRONT_CERTIFICATE_ARN == arn:aws*:acm:us-east-1:* ]] ||
 			fail_env "CLOUDFRONT_CERTIFICATE_ARN: CloudFront takes certificates from us-east-1 only, got \"$CLOUDFRONT_CERTIFICATE_ARN\""
 	fi
-	if [[ $USE_CLOUDFRONT != true || $DEPLOYMENT_PLATFORM != ECS ]]; then
+	if [[ $USE_CLOUDFRONT != true ]]; then
 		return 0
 	fi
 	[ "$PUBLIC_LOAD_BALANCER" = true ] ||
@@ -199,7 +200,7 @@ validate_env() {
 		fail_env "DEPLOYMENT_NAME: expected 2-21 lower-case letters, digits or dashes, got \"$DEPLOYMENT_NAME\""
 	if [ -z "$CERTIFICATE_ARN" ]; then
 		# CloudFront without a host name of our own needs no certificate: it reaches the load balancer over HTTP
-		if [[ $DEPLOYMENT_PLATFORM != ECS || $USE_CLOUDFRONT != true || -n $RECORD_NAME ]]; then
+		if [[ $USE_CLOUDFRONT != true || -n $RECORD_NAME ]]; then
 			fail_env "CERTIFICATE_ARN: required (the ACM certificate of the load balancer's HTTPS listener)"
 		fi
 	else

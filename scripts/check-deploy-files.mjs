@@ -168,32 +168,81 @@ if (!albIngress.some((i) => i.for_each === '${var.use_cloudfront ? [local.origin
 	problem(albFile, 'with CloudFront the load balancer must admit only CloudFront\'s origin-facing prefix list, on the one origin port');
 }
 const cloudfrontFile = 'deploy/terraform/ecs/cloudfront.tf';
-const distribution = ecsResources('aws_cloudfront_distribution').find((d) => d.name === 'this')?.block;
-if (!distribution) {
-	problem(cloudfrontFile, 'no aws_cloudfront_distribution.this');
-}
-else {
-	const origin = distribution.origin?.[0] ?? {};
-	const config = origin.custom_origin_config?.[0] ?? {};
-	const behavior = distribution.default_cache_behavior?.[0] ?? {};
-	const dataName = (type, ref) => ecsData(type).find((d) => ref === `\${data.${type}.${d.name}[0].id}`)?.block?.name;
-	const expectations = [
-		[distribution.count === '${var.use_cloudfront ? 1 : 0}', 'exists exactly when use_cloudfront'],
-		[origin.domain_name === '${aws_lb.this.dns_name}', 'its origin is the load balancer'],
-		[origin.custom_header?.[0]?.name === '${local.origin_header_name}' && origin.custom_header?.[0]?.value === '${random_password.origin_header[0].result}', 'its origin gets the generated origin header'],
-		[config.origin_protocol_policy === '${local.origin_https ? "https-only" : "http-only"}', 'HTTPS to the origin whenever the certificate can prove the name'],
-		[config.origin_read_timeout === '${var.cloudfront_origin_read_timeout}', 'the origin read timeout is CLOUDFRONT_ORIGIN_READ_TIMEOUT'],
-		[distribution.price_class === '${var.cloudfront_price_class}', 'the price class is CLOUDFRONT_PRICE_CLASS'],
-		[['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].every((m) => behavior.allowed_methods?.includes(m)), 'every HTTP method is allowed'],
-		[dataName('aws_cloudfront_cache_policy', behavior.cache_policy_id) === 'Managed-CachingDisabled', 'caching is disabled (Managed-CachingDisabled)'],
-		[dataName('aws_cloudfront_origin_request_policy', behavior.origin_request_policy_id) === 'Managed-AllViewer', 'every header, cookie and query string reaches the origin (Managed-AllViewer)'],
-		[['redirect-to-https', 'https-only'].includes(behavior.viewer_protocol_policy), 'viewers use HTTPS'],
-	];
-	for (const [ok, what] of expectations) {
-		if (!ok) {
-			problem(cloudfrontFile, `the distribution: ${what}`);
+const eksCloudfrontFile = 'deploy/terraform/eks/cloudfront.tf';
+const eksParsed = Object.entries(parsed).filter(([file]) => file.startsWith('deploy/terraform/eks/'));
+const eksResources = (type) => eksParsed.flatMap(([file, tf]) => Object.entries(tf.resource?.[type] ?? {}).map(([name, blocks]) => ({ file, name, block: blocks[0] })));
+const eksData = (type) => eksParsed.flatMap(([, tf]) => Object.entries(tf.data?.[type] ?? {}).map(([name, blocks]) => ({ name, block: blocks[0] })));
+// the same distribution on both targets: ECS's in front of its own load balancer, EKS's in front of the ingress's
+for (const [file, resources, data, count, originDomain] of [
+	[cloudfrontFile, ecsResources, ecsData, '${var.use_cloudfront ? 1 : 0}', '${aws_lb.this.dns_name}'],
+	[eksCloudfrontFile, eksResources, eksData, '${local.distribution ? 1 : 0}', '${var.ingress_hostname}'],
+]) {
+	const distribution = resources('aws_cloudfront_distribution').find((d) => d.name === 'this')?.block;
+	if (!distribution) {
+		problem(file, 'no aws_cloudfront_distribution.this');
+	}
+	else {
+		const origin = distribution.origin?.[0] ?? {};
+		const config = origin.custom_origin_config?.[0] ?? {};
+		const behavior = distribution.default_cache_behavior?.[0] ?? {};
+		const dataName = (type, ref) => data(type).find((d) => ref === `\${data.${type}.${d.name}[0].id}`)?.block?.name;
+		const expectations = [
+			[distribution.count === count, `exists exactly when ${count}`],
+			[origin.domain_name === originDomain, `its origin is the load balancer (${originDomain})`],
+			[origin.custom_header?.[0]?.name === '${local.origin_header_name}' && origin.custom_header?.[0]?.value === '${random_password.origin_header[0].result}', 'its origin gets the generated origin header'],
+			[config.origin_protocol_policy === '${local.origin_https ? "https-only" : "http-only"}', 'HTTPS to the origin whenever the certificate can prove the name'],
+			[config.origin_read_timeout === '${var.cloudfront_origin_read_timeout}', 'the origin read timeout is CLOUDFRONT_ORIGIN_READ_TIMEOUT'],
+			[distribution.price_class === '${var.cloudfront_price_class}', 'the price class is CLOUDFRONT_PRICE_CLASS'],
+			[['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].every((m) => behavior.allowed_methods?.includes(m)), 'every HTTP method is allowed'],
+			[dataName('aws_cloudfront_cache_policy', behavior.cache_policy_id) === 'Managed-CachingDisabled', 'caching is disabled (Managed-CachingDisabled)'],
+			[dataName('aws_cloudfront_origin_request_policy', behavior.origin_request_policy_id) === 'Managed-AllViewer', 'every header, cookie and query string reaches the origin (Managed-AllViewer)'],
+			[['redirect-to-https', 'https-only'].includes(behavior.viewer_protocol_policy), 'viewers use HTTPS'],
+		];
+		for (const [ok, what] of expectations) {
+			if (!ok) {
+				problem(file, `the distribution: ${what}`);
+			}
 		}
 	}
+}
+const eksCloudfrontLocals = Object.assign({}, ...(parsed[eksCloudfrontFile]?.locals ?? []));
+if (eksCloudfrontLocals.origin_header_name !== 'X-Origin-Verify' || !/^\$\{var\.use_cloudfront && /.test(eksCloudfrontLocals.distribution ?? '')
+		|| eksCloudfrontLocals.origin_protection !== '${var.use_cloudfront}') {
+	problem(eksCloudfrontFile, 'the origin header is X-Origin-Verify; the web ACL and the security group exist with use_cloudfront, the distribution needs it too');
+}
+// EKS: the controller's load balancer is not Terraform's, so a web ACL (the ingress's wafv2-acl-arn) refuses what
+// lacks the origin header, and a security group (the ingress's security-groups) admits CloudFront only
+const originAcl = eksResources('aws_wafv2_web_acl').find((w) => w.name === 'origin')?.block;
+const aclRules = originAcl?.rule ?? [];
+const headerMatch = aclRules[0]?.statement?.[0]?.byte_match_statement?.[0];
+const aclExpectations = [
+	[originAcl?.count === '${local.origin_protection ? 1 : 0}', 'exists exactly with the origin protection'],
+	[originAcl?.scope === 'REGIONAL', 'is regional (a load balancer\'s)'],
+	[originAcl?.default_action?.[0]?.block !== undefined && originAcl?.default_action?.[0]?.allow === undefined, 'blocks by default'],
+	[aclRules.length === 1 && aclRules[0].action?.[0]?.allow !== undefined, 'has one rule, which allows'],
+	[headerMatch?.search_string === '${random_password.origin_header[0].result}' && headerMatch?.positional_constraint === 'EXACTLY', 'the rule matches the generated header value exactly'],
+	[headerMatch?.field_to_match?.[0]?.single_header?.[0]?.name === '${lower(local.origin_header_name)}', 'the rule reads the origin header (in lower case, as WAF wants)'],
+	[headerMatch?.text_transformation?.every((t) => t.type === 'NONE'), 'the header value is compared as it is'],
+	// sampled requests show their headers in the WAF console: the secret with them
+	[[originAcl?.visibility_config?.[0], ...aclRules.map((r) => r.visibility_config?.[0])].every((v) => v?.sampled_requests_enabled === false), 'keeps no sampled requests (they would show the header)'],
+];
+for (const [ok, what] of aclExpectations) {
+	if (!ok) {
+		problem(eksCloudfrontFile, `the origin web ACL: ${what}`);
+	}
+}
+const eksAlbSg = eksResources('aws_security_group').find((g) => g.name === 'alb' && g.file === eksCloudfrontFile)?.block;
+const eksAlbIngress = eksAlbSg?.ingress ?? [];
+if (eksAlbSg?.count !== '${local.origin_protection ? 1 : 0}' || eksAlbIngress.length !== 1 || eksAlbIngress[0].cidr_blocks || eksAlbIngress[0].ipv6_cidr_blocks
+		|| JSON.stringify(eksAlbIngress[0].prefix_list_ids) !== JSON.stringify(['${data.aws_ec2_managed_prefix_list.cloudfront[0].id}'])
+		|| eksAlbIngress[0].from_port !== '${local.origin_port}' || eksAlbIngress[0].to_port !== '${local.origin_port}'
+		|| eksData('aws_ec2_managed_prefix_list').find((d) => d.name === 'cloudfront')?.block?.name !== 'com.amazonaws.global.cloudfront.origin-facing') {
+	problem(eksCloudfrontFile, 'the ingress\'s security group must admit only CloudFront\'s origin-facing prefix list, on the one origin port');
+}
+const eksOutputs = Object.assign({}, ...eksParsed.map(([, tf]) => tf.output ?? {}));
+if (eksOutputs.origin_web_acl_arn?.[0]?.value !== '${local.origin_protection ? aws_wafv2_web_acl.origin[0].arn : ""}'
+		|| eksOutputs.origin_security_group_id?.[0]?.value !== '${local.origin_protection ? aws_security_group.alb[0].id : ""}') {
+	problem('deploy/terraform/eks/outputs.tf', 'deploy.sh needs the outputs origin_web_acl_arn and origin_security_group_id (identifiers only)');
 }
 const readTimeout = ecsParsed.flatMap(([, tf]) => tf.variable?.cloudfront_origin_read_timeout ?? [])[0];
 if (readTimeout?.default !== 60) {
@@ -203,9 +252,9 @@ if (readTimeout?.default !== 60) {
 for (const [file] of Object.entries(parsed)) {
 	const text = read(file);
 	const uses = [...text.matchAll(/random_password\.origin_header/g)].length;
-	const allowed = { [albFile]: Infinity, [cloudfrontFile]: Infinity }[file] ?? 0;
+	const allowed = { [albFile]: Infinity, [cloudfrontFile]: Infinity, [eksCloudfrontFile]: Infinity }[file] ?? 0;
 	if (uses > allowed) {
-		problem(file, 'uses the origin header\'s secret value, which belongs to the distribution and the listener rules only');
+		problem(file, 'uses the origin header\'s secret value, which belongs to the distribution and the listener rules (EKS: the web ACL) only');
 	}
 	for (const [name, blocks] of Object.entries(parsed[file]?.output ?? {})) {
 		if (/random_password\.origin_header|origin_header_conditions/.test(JSON.stringify(blocks))) {
@@ -454,6 +503,90 @@ for (const path of ingressPaths) {
 }
 if (!ingressPaths.some((p) => p.path === '/' && p.pathType === 'Prefix' && p.backend.service.port.number === 4000)) {
 	problem('deploy/k8s/base/ingress.yaml', 'everything else (/) must go to the gateway on 4000');
+}
+
+// --- EKS: CloudFront's origin protection and the fake LLM endpoint in the cluster --------------------------------
+const originComponentFile = 'deploy/k8s/components/cloudfront-origin/kustomization.yaml';
+const originComponent = manifests[originComponentFile]?.[0];
+const originPatch = manifests['deploy/k8s/components/cloudfront-origin/ingress.yaml']?.[0];
+if (originComponent?.kind !== 'Component' || originPatch?.metadata?.name !== 'llmgw'
+		|| originPatch?.metadata?.annotations?.['alb.ingress.kubernetes.io/manage-backend-security-group-rules'] !== 'true'
+		|| !(originComponent?.patches ?? []).some((p) => /op: remove\s+path: \/metadata\/annotations\/alb\.ingress\.kubernetes\.io~1ssl-redirect/.test(p.patch ?? ''))) {
+	problem(originComponentFile, 'a Component that lets the controller open the pods to its own security group (manage-backend-security-group-rules) and drops the HTTPS redirect of the llmgw ingress');
+}
+// deploy.sh annotates the ingress with the EKS stack's identifiers, and only with CloudFront
+const cloudfrontBranch = /if \[ "\$USE_CLOUDFRONT" = true \]; then\n\t\tCOMPONENTS\+=\(\.\.\/\.\.\/deploy\/k8s\/components\/cloudfront-origin\)\n([\s\S]*?)\n\telse/.exec(deployScript)?.[1] ?? '';
+if (!cloudfrontBranch.includes('wafv2-acl-arn "$(tf_output eks origin_web_acl_arn)"') || !cloudfrontBranch.includes('security-groups "$(tf_output eks origin_security_group_id)"')) {
+	problem('deploy.sh', 'with USE_CLOUDFRONT on EKS the ingress must get the cloudfront-origin component and the annotations wafv2-acl-arn and security-groups from the EKS stack\'s outputs');
+}
+const fakeDir = 'deploy/k8s/components/fake-llm';
+const fakeDocs = Object.entries(manifests).filter(([file]) => file.startsWith(`${fakeDir}/`)).flatMap(([, docs]) => docs);
+const fakeOf = (kind) => fakeDocs.find((d) => d?.kind === kind);
+const fakeDeployment = fakeOf('Deployment');
+const fakeService = fakeOf('Service');
+const fakeIngress = fakeOf('Ingress');
+if (fakeOf('Component')?.resources?.some((r) => !existsSync(`${fakeDir}/${r}`)) ?? true) {
+	problem(`${fakeDir}/kustomization.yaml`, 'a Component whose resources exist');
+}
+const fakePod = fakeDeployment?.spec?.template?.spec ?? {};
+const fakeContainers = fakePod.containers ?? [];
+if (fakeContainers.length !== 1 || fakeContainers[0].name !== 'fake-llm-server' || fakeContainers[0].image !== 'fake-llm-server') {
+	problem(`${fakeDir}/deployment.yaml`, 'one container, fake-llm-server, of the image deploy.sh pushes');
+}
+for (const container of fakeContainers) {
+	const ports = Object.fromEntries((container.ports ?? []).map((p) => [p.name, p.containerPort]));
+	if (!Object.values(ports).includes(fake.port)) {
+		problem(`${fakeDir}/deployment.yaml`, `fake-llm-server: does not expose port ${fake.port}`);
+	}
+	for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+		const get = container[probe]?.httpGet;
+		if (!get || (typeof get.port === 'string' ? ports[get.port] : get.port) !== fake.port) {
+			problem(`${fakeDir}/deployment.yaml`, `fake-llm-server ${probe}: must probe port ${fake.port}`);
+			continue;
+		}
+		checkPath(`${fakeDir}/deployment.yaml`, 'fake-llm-server', get.path, `fake-llm-server ${probe}`);
+	}
+	for (const variable of container.env ?? []) {
+		if (!fake.variables.has(variable.name)) {
+			problem(`${fakeDir}/deployment.yaml`, `fake-llm-server: ${variable.name} is not read by the fake server`);
+		}
+	}
+	if (!container.resources?.requests || !container.resources?.limits) {
+		problem(`${fakeDir}/deployment.yaml`, 'fake-llm-server: needs resource requests and limits');
+	}
+	const fakeServicePort = (fakeService?.spec?.ports ?? [])[0];
+	if (ports[fakeServicePort?.targetPort] !== fake.port || fakeServicePort?.port !== fake.port) {
+		problem(`${fakeDir}/service.yaml`, `must reach the container's port ${fake.port}`);
+	}
+}
+// the fake server calls no AWS API: no role, no service account token
+if (fakePod.serviceAccountName || fakePod.automountServiceAccountToken !== false) {
+	problem(`${fakeDir}/deployment.yaml`, 'the fake server calls no AWS API: no service account of its own, no token');
+}
+const fakeAnnotations = fakeIngress?.metadata?.annotations ?? {};
+const fakeBackends = (fakeIngress?.spec?.rules ?? []).flatMap((r) => r.http.paths).map((p) => p.backend.service);
+if (fakeIngress?.spec?.ingressClassName !== 'alb' || fakeAnnotations['alb.ingress.kubernetes.io/listen-ports'] !== '[{"HTTPS": 443}]'
+		|| fakeAnnotations['alb.ingress.kubernetes.io/group.name'] || fakeBackends.length === 0
+		|| fakeBackends.some((b) => b.name !== fakeService?.metadata?.name || b.port.number !== fake.port)) {
+	problem(`${fakeDir}/ingress.yaml`, 'its own ALB (no group.name), HTTPS only, to the fake server\'s Service');
+}
+checkPath(`${fakeDir}/ingress.yaml`, 'fake-llm-server', fakeAnnotations['alb.ingress.kubernetes.io/healthcheck-path'], 'the load balancer\'s health check');
+if (fakeDocs.some((d) => d?.metadata && d.kind !== 'Component' && d.metadata.namespace !== 'llmgw')) {
+	problem(fakeDir, 'every object in the llmgw namespace (the base\'s namespace does not reach a component)');
+}
+const eksFakeFile = 'deploy/terraform/eks/fake_llm.tf';
+const eksFakeLocal = Object.assign({}, ...(parsed[eksFakeFile]?.locals ?? [])).fake_llm ?? '';
+for (const variable of ['certificate_arn', 'hosted_zone_name', 'record_name']) {
+	if (!eksFakeLocal.includes(`var.fake_llm_load_testing_endpoint_${variable} != ""`)) {
+		problem(eksFakeFile, `local.fake_llm must require FAKE_LLM_LOAD_TESTING_ENDPOINT_${variable.toUpperCase()}`);
+	}
+}
+const eksFakeRecord = eksResources('aws_route53_record').find((r) => r.file === eksFakeFile)?.block;
+if (eksFakeRecord?.name !== '${var.fake_llm_load_testing_endpoint_record_name}' || eksFakeRecord?.alias?.[0]?.name !== '${var.fake_llm_ingress_hostname}') {
+	problem(eksFakeFile, 'the fake endpoint needs its Route 53 record, FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME, for its ingress\'s load balancer');
+}
+if (!/fake_llm_endpoint_wanted; then\n\t\tCOMPONENTS\+=\(\.\.\/\.\.\/deploy\/k8s\/components\/fake-llm\)/.test(deployScript)) {
+	problem('deploy.sh', 'on EKS the fake endpoint\'s three variables must add the fake-llm component');
 }
 
 // --- Docker --------------------------------------------------------------------------------------------------------

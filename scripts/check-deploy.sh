@@ -335,33 +335,28 @@ assert_refused "HOSTED_ZONE_NAME without USE_ROUTE53 (a record made earlier woul
 run_with ECS 'HOSTED_ZONE_NAME=""' --plan
 assert_refused "USE_ROUTE53 without a zone" 'HOSTED_ZONE_NAME: required with USE_ROUTE53=true'
 
-# a full EKS deployment: the cluster, then the manifests, then DNS for the ingress's load balancer
+# a full EKS deployment: the cluster and CloudFront's origin protection, then the manifests, then CloudFront and DNS
+# for the ingress's load balancer (USE_CLOUDFRONT is on by default, as on ECS)
 run_stubbed ./deploy.sh --env-file "$WORK/eks.env" --config config/quickstart-config.yaml
 if ((RC == 0)); then pass "deploy.sh (EKS) exits 0"; else fail "deploy.sh (EKS) exits $RC" "$OUT"; fi
 assert_order "deploy.sh (EKS)" '^docker build' '^terraform -chdir=deploy/terraform/base apply' '^docker push' '^aws s3 cp' \
-	'^terraform -chdir=deploy/terraform/eks init .*key=llmgw/eks.tfstate' '^terraform -chdir=deploy/terraform/eks apply' \
+	'^terraform -chdir=deploy/terraform/eks init .*key=llmgw/eks.tfstate' '^terraform -chdir=deploy/terraform/eks output -raw ingress_hostname' \
+	'^terraform -chdir=deploy/terraform/eks apply' '^terraform -chdir=deploy/terraform/eks output -raw origin_web_acl_arn' \
+	'^terraform -chdir=deploy/terraform/eks output -raw origin_security_group_id' \
 	'^aws eks update-kubeconfig --name llmgw --region us-east-1' '^kubectl apply -k run/k8s-eks' \
+	'^kubectl -n llmgw delete ingress,service,deployment -l app.kubernetes.io/name=fake-llm-server --ignore-not-found' \
 	'^kubectl -n llmgw rollout status deployment/llmgw' '^kubectl -n llmgw get ingress llmgw' \
-	'^terraform -chdir=deploy/terraform/eks apply .*-var-file='
-if grep -q '"ingress_hostname": "k8s-llmgw-llmgw-0123456789.us-east-1.elb.amazonaws.com"' "$LOGDIR/eks.tfvars.json"; then
-	pass "deploy.sh (EKS): the second apply makes RECORD_NAME point at the ingress's load balancer"
-else
-	fail "deploy.sh (EKS): ingress_hostname" "$(cat "$LOGDIR/eks.tfvars.json")"
-fi
+	'^terraform -chdir=deploy/terraform/eks apply .*-var-file=' '^terraform -chdir=deploy/terraform/eks output -raw base_url'
+assert_tfvars "deploy.sh (EKS): the first apply has CloudFront's origin protection made before the ingress, and no load balancer name yet" eks.tfvars.json.1 \
+	'v.use_cloudfront === true && v.ingress_hostname === "" && v.fake_llm_ingress_hostname === "" && v.certificate_arn.indexOf("arn:aws:acm:us-east-1:") === 0'
+assert_tfvars "deploy.sh (EKS): the second apply puts CloudFront and RECORD_NAME in front of the ingress's load balancer" eks.tfvars.json.2 \
+	'v.use_cloudfront === true && v.ingress_hostname === "k8s-llmgw-llmgw-0123456789.us-east-1.elb.amazonaws.com" && v.use_route53 === true && v.record_name === "llm.example.com" && v.cloudfront_price_class === "PriceClass_100" && v.cloudfront_origin_read_timeout === 60'
+if [ ! -e "$LOGDIR/eks.tfvars.json.3" ]; then pass "deploy.sh (EKS): the EKS stack is applied twice"; else fail "deploy.sh (EKS): a third EKS apply"; fi
 refute_calls "deploy.sh (EKS): secrets stay off command lines" "$SECRET_VALUE|$MASTER_VALUE"
-assert_output "deploy.sh (EKS)" "USE_CLOUDFRONT=true is implemented for ECS only"
-assert_tfvars "deploy.sh (EKS): USE_ROUTE53 reaches the EKS stack" eks.tfvars.json 'v.use_route53 === true'
-run_with EKS 'USE_ROUTE53="false"
-HOSTED_ZONE_NAME=""
-USE_CLOUDFRONT="false"
-FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/fake-0000"
-FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="example.com"
-FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="fake-llm.example.com"'
-if ((RC == 0)) && ! grep -Eq 'terraform -chdir=deploy/terraform/eks apply .*' <<<"$(grep -A100 'get ingress' <<<"$CALLS")" &&
-	grep -q 'fake LLM load-testing endpoint is deployed on ECS only' <<<"$OUT" && ! grep -q 'USE_CLOUDFRONT=true is implemented' <<<"$OUT"; then
-	pass "deploy.sh (EKS) with USE_ROUTE53=false: no DNS apply; the fake endpoint is said to be ECS only"
+if ! grep -q 'implemented for ECS only\|deployed on ECS only' <<<"$OUT"; then
+	pass "deploy.sh (EKS): no warning that CloudFront or the fake endpoint is ECS only"
 else
-	fail "deploy.sh (EKS) with USE_ROUTE53=false (exit $RC)" "$OUT"$'\n'"$CALLS"
+	fail "deploy.sh (EKS): an ECS-only warning" "$OUT"
 fi
 if grep -q '^OPENAI_API_KEY_SECRET_ARN=arn:' run/k8s-eks/deploy.env && grep -q '^LITELLM_CONFIG_BUCKET_NAME=llmgw-config-20260101$' run/k8s-eks/deploy.env &&
 	! grep -q "$SECRET_VALUE" run/k8s-eks/deploy.env run/k8s-eks/kustomization.yaml; then
@@ -369,6 +364,23 @@ if grep -q '^OPENAI_API_KEY_SECRET_ARN=arn:' run/k8s-eks/deploy.env && grep -q '
 else
 	fail "deploy.sh (EKS): run/k8s-eks/deploy.env" "$(cat run/k8s-eks/deploy.env)"
 fi
+# the ingresses of a `kubectl kustomize run/k8s-eks`, by name, as JSON
+built_ingresses() {
+	"$REAL_KUBECTL" kustomize run/k8s-eks >"$WORK/built.yaml" 2>&1 || return 1
+	node -e "const Y=require(process.argv[1]); const docs=Y.parseAllDocuments(require('fs').readFileSync(process.argv[2],'utf8')).map((d)=>d.toJS()); const r={}; for (const d of docs) r[d.kind+'/'+d.metadata.name]=d; console.log(JSON.stringify(r))" \
+		"$TOOLS_DIR/node_modules/yaml" "$WORK/built.yaml"
+}
+# the objects of the built overlay satisfy a JavaScript condition on `o` ("Kind/name" to object) and `a` (the llmgw
+# ingress's annotations, without their alb.ingress.kubernetes.io/ prefix)
+assert_built() {
+	local name=$1 condition=$2 objects
+	if [ -z "$REAL_KUBECTL" ]; then return 0; fi
+	if objects=$(built_ingresses) && node -e "const o=JSON.parse(process.argv[1]); const a=Object.fromEntries(Object.entries(o['Ingress/llmgw'].metadata.annotations).map(([k,v])=>[k.replace('alb.ingress.kubernetes.io/',''),v])); process.exit(($condition) ? 0 : 1)" "$objects"; then
+		pass "$name"
+	else
+		fail "$name: kubectl kustomize run/k8s-eks fails $condition" "$(cat run/k8s-eks/kustomization.yaml; grep -A16 'kind: Ingress' "$WORK/built.yaml" 2>/dev/null)"
+	fi
+}
 if [ -n "$REAL_KUBECTL" ]; then
 	if out=$("$REAL_KUBECTL" kustomize run/k8s-eks 2>&1) && grep -q 'image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/llmgw/gateway-service:' <<<"$out" &&
 		grep -q 'eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/llmgw-eks-app' <<<"$out" &&
@@ -379,6 +391,64 @@ if [ -n "$REAL_KUBECTL" ]; then
 		fail "kubectl kustomize run/k8s-eks" "$out"
 	fi
 fi
+assert_built "deploy.sh (EKS) with CloudFront: the ingress takes the origin web ACL and security group, one HTTPS listener, no redirect" \
+	'a["wafv2-acl-arn"] === "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/llmgw-cloudfront-origin/0123abcd" && a["security-groups"] === "sg-0123456789abcdef0" && a["manage-backend-security-group-rules"] === "true" && a["listen-ports"] === "[{\"HTTPS\": 443}]" && !("ssl-redirect" in a) && a.scheme === "internet-facing" && !o["Ingress/fake-llm-server"]'
+if ! grep -qi 'origin-verify\|origin_header' run/k8s-eks/kustomization.yaml "$WORK/built.yaml" && ! grep -qi 'origin-verify' <<<"$CALLS$OUT"; then
+	pass "deploy.sh (EKS): the origin header is in no manifest, command line or output"
+else
+	fail "deploy.sh (EKS): the origin header is visible" "$(grep -i 'origin-verify\|origin_header' run/k8s-eks/kustomization.yaml "$WORK/built.yaml")"
+fi
+
+# EKS with the fake LLM endpoint, without CloudFront or Route 53
+STUB_FAKE_LLM_BASE_URL=https://fake-llm.example.com run_with EKS 'USE_ROUTE53="false"
+HOSTED_ZONE_NAME=""
+USE_CLOUDFRONT="false"
+'"$FAKE_ENV"
+if ((RC == 0)); then pass "deploy.sh (EKS) with the fake LLM endpoint exits 0"; else fail "deploy.sh (EKS) with the fake LLM endpoint exits $RC" "$OUT"; fi
+assert_order "deploy.sh (EKS) with the fake LLM endpoint" '^kubectl apply -k run/k8s-eks' '^kubectl -n llmgw rollout status deployment/llmgw' \
+	'^kubectl -n llmgw get ingress llmgw' '^kubectl -n llmgw get ingress fake-llm-server' '^terraform -chdir=deploy/terraform/eks apply .*-var-file='
+refute_calls "deploy.sh (EKS) with the fake LLM endpoint: it is not deleted" 'delete .*fake-llm-server|origin_web_acl_arn'
+assert_tfvars "deploy.sh (EKS) with the fake LLM endpoint: its three variables and its load balancer reach the second apply" eks.tfvars.json.2 \
+	'v.fake_llm_load_testing_endpoint_certificate_arn === "arn:aws:acm:us-east-1:123456789012:certificate/fake-0000" && v.fake_llm_load_testing_endpoint_hosted_zone_name === "example.com" && v.fake_llm_load_testing_endpoint_record_name === "fake-llm.example.com" && v.fake_llm_ingress_hostname === "k8s-llmgw-fakellms-0123456789.us-east-1.elb.amazonaws.com" && v.use_cloudfront === false && v.use_route53 === false'
+assert_output "deploy.sh (EKS) with the fake LLM endpoint" "The fake LLM load-testing endpoint is at https://fake-llm.example.com"
+assert_output "deploy.sh (EKS) with USE_ROUTE53=false" "point llm.example.com at d111111abcdef8.cloudfront.net in your DNS"
+assert_built "deploy.sh (EKS) with the fake LLM endpoint: its Deployment (the pushed image), Service and own HTTPS ingress" \
+	'o["Deployment/fake-llm-server"].spec.template.spec.containers[0].image.indexOf("123456789012.dkr.ecr.us-east-1.amazonaws.com/llmgw/fake-llm-server:") === 0 && o["Service/fake-llm-server"].metadata.namespace === "llmgw" && o["Ingress/fake-llm-server"].metadata.annotations["alb.ingress.kubernetes.io/certificate-arn"] === "arn:aws:acm:us-east-1:123456789012:certificate/fake-0000" && o["Ingress/fake-llm-server"].metadata.annotations["alb.ingress.kubernetes.io/scheme"] === "internet-facing" && !o["Ingress/fake-llm-server"].metadata.annotations["alb.ingress.kubernetes.io/group.name"]'
+assert_built "deploy.sh (EKS) without CloudFront: the ingress serves HTTPS itself, HTTP redirected, no origin protection" \
+	'a["certificate-arn"].indexOf("arn:aws:acm:") === 0 && a["ssl-redirect"] === "443" && !("wafv2-acl-arn" in a) && !("security-groups" in a) && a["listen-ports"] === "[{\"HTTP\": 80}, {\"HTTPS\": 443}]"'
+
+# a later EKS run that turns CloudFront off: the first apply keeps what the last run made, the ingress lets go of the
+# web ACL, the second apply removes CloudFront
+STUB_PREVIOUS_INGRESS_HOSTNAME=k8s-llmgw-llmgw-0123456789.us-east-1.elb.amazonaws.com STUB_PREVIOUS_USE_CLOUDFRONT=true \
+	STUB_PREVIOUS_FAKE_INGRESS_HOSTNAME=k8s-llmgw-fakellms-0123456789.us-east-1.elb.amazonaws.com run_with EKS 'USE_CLOUDFRONT="false"'
+assert_tfvars "deploy.sh (EKS) again with USE_CLOUDFRONT=false: the first apply keeps CloudFront and the record on the known load balancer" eks.tfvars.json.1 \
+	'v.use_cloudfront === true && v.ingress_hostname === "k8s-llmgw-llmgw-0123456789.us-east-1.elb.amazonaws.com" && v.fake_llm_ingress_hostname === ""'
+assert_tfvars "deploy.sh (EKS) again with USE_CLOUDFRONT=false: the second apply removes CloudFront" eks.tfvars.json.2 'v.use_cloudfront === false'
+assert_built "deploy.sh (EKS) again with USE_CLOUDFRONT=false: the ingress lets go of the origin web ACL" \
+	'a["wafv2-acl-arn"] === "none" && !("security-groups" in a) && a["ssl-redirect"] === "443"'
+assert_output "deploy.sh (EKS) again with USE_CLOUDFRONT=false" "CloudFront removed"
+
+# CloudFront on its own name: no certificate, one HTTP listener for CloudFront, and the warning about that hop
+run_with EKS 'CERTIFICATE_ARN=""
+RECORD_NAME=""
+USE_ROUTE53="false"
+HOSTED_ZONE_NAME=""'
+if ((RC == 0)) && grep -q 'CloudFront reaches the load balancer over HTTP' <<<"$OUT"; then
+	pass "deploy.sh (EKS): CloudFront without RECORD_NAME needs no certificate and warns of the HTTP hop"
+else
+	fail "deploy.sh (EKS): CloudFront without RECORD_NAME (exit $RC)" "$OUT"
+fi
+assert_built "deploy.sh (EKS) with CloudFront on its own name: one HTTP listener, no certificate" \
+	'a["listen-ports"] === "[{\"HTTP\": 80}]" && !("certificate-arn" in a) && !("ssl-redirect" in a) && a["security-groups"] === "sg-0123456789abcdef0"'
+run_with EKS 'ENABLE_WAF="true"' --plan
+assert_output "deploy.sh --plan (EKS) with ENABLE_WAF" "ENABLE_WAF is implemented for ECS only"
+run_with EKS 'PUBLIC_LOAD_BALANCER="false"' --plan
+assert_refused "EKS: CloudFront with an internal load balancer" 'USE_CLOUDFRONT: CloudFront reaches only an internet-facing load balancer'
+run_with EKS 'USE_CLOUDFRONT="false"
+CERTIFICATE_ARN=""' --plan
+assert_refused "EKS: no certificate without CloudFront" 'CERTIFICATE_ARN: required'
+run_with EKS 'CERTIFICATE_ARN="arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab"' --plan
+assert_refused "EKS: CloudFront on RECORD_NAME with a certificate outside us-east-1" 'CLOUDFRONT_CERTIFICATE_ARN: required with USE_CLOUDFRONT and RECORD_NAME'
 
 # undeploy: the target before the base, Kubernetes objects before the cluster
 run_stubbed ./undeploy.sh --yes --env-file "$WORK/eks.env"

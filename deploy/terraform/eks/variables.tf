@@ -147,3 +147,67 @@ variable "create_private_hosted_zone_in_existing_vpc" {
   type        = bool
   default     = false
 }
+
+variable "certificate_arn" {
+  description = "CERTIFICATE_ARN: the ingress's HTTPS certificate; with RECORD_NAME CloudFront reaches the load balancer over HTTPS, and uses it for RECORD_NAME when it is in us-east-1"
+  type        = string
+  default     = ""
+}
+
+variable "use_cloudfront" {
+  description = "USE_CLOUDFRONT: put a CloudFront distribution (caching disabled) in front of the ingress's load balancer, which then answers only requests carrying CloudFront's secret origin header"
+  type        = bool
+  default     = false
+}
+
+variable "cloudfront_price_class" {
+  description = "CLOUDFRONT_PRICE_CLASS: which edge locations serve the distribution"
+  type        = string
+  default     = "PriceClass_100"
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.cloudfront_price_class)
+    error_message = "CLOUDFRONT_PRICE_CLASS must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}
+
+variable "cloudfront_certificate_arn" {
+  description = "CLOUDFRONT_CERTIFICATE_ARN: us-east-1 ACM certificate for RECORD_NAME on the distribution; empty: CERTIFICATE_ARN (which must then be in us-east-1)"
+  type        = string
+  default     = ""
+}
+
+variable "cloudfront_origin_read_timeout" {
+  description = "CLOUDFRONT_ORIGIN_READ_TIMEOUT: seconds CloudFront waits for the first byte and between chunks of an answer; above 60 needs a CloudFront quota increase"
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.cloudfront_origin_read_timeout >= 1 && var.cloudfront_origin_read_timeout <= 180
+    error_message = "CLOUDFRONT_ORIGIN_READ_TIMEOUT must be 1 to 180 seconds (above 60 after a quota increase)."
+  }
+}
+
+variable "fake_llm_load_testing_endpoint_certificate_arn" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN: the fake LLM endpoint's ingress certificate (deploy.sh annotates the ingress with it)"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_load_testing_endpoint_hosted_zone_name" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME: Route 53 zone of the fake LLM endpoint's record"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_load_testing_endpoint_record_name" {
+  description = "FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME: the fake LLM endpoint's full host name; the endpoint is deployed when all three are set"
+  type        = string
+  default     = ""
+}
+
+variable "fake_llm_ingress_hostname" {
+  description = "the fake LLM ingress load balancer's DNS name, known once the controller made it; deploy.sh applies again with it"
+  type        = string
+  default     = ""
+}

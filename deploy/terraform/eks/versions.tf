@@ -14,6 +14,10 @@ terraform {
       source  = "hashicorp/http"
       version = "~> 3.4"
     }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
   }
 
   # state lives in TERRAFORM_S3_BUCKET_NAME; deploy.sh passes bucket, key and region with -backend-config
