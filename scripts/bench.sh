@@ -134,15 +134,21 @@ fi
 wait_for "http://127.0.0.1:$FAKE_PORT/health"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/health/liveliness"
 
-lua() {
-	cat >"$WORK/$1.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer ${3:-$KEY}"
-wrk.body = '{"model":"$2","messages":[{"role":"user","content":"hello from the benchmark"}]}'
-LUA
-	echo "$WORK/$1.lua"
+# writes a wrk script that POSTs a JSON body, with the key as a bearer unless the key is "-"; prints its path
+wrk_script() {
+	local file="$WORK/$1.lua" body=$2 key=${3:-$KEY}
+	{
+		echo 'wrk.method = "POST"'
+		echo 'wrk.headers["Content-Type"] = "application/json"'
+		[ "$key" = "-" ] || echo "wrk.headers[\"Authorization\"] = \"Bearer $key\""
+		echo "wrk.body = '$body'"
+	} >"$file"
+	echo "$file"
 }
+QUESTION='"messages":[{"role":"user","content":"hello from the benchmark"}]'
+CONVERSE_QUESTION='"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]'
+
+lua() { wrk_script "$1" "{\"model\":\"$2\",$QUESTION}" "${3:-$KEY}"; }
 
 # prints "rps p50_ms p99_ms" for one wrk run
 measure() {
@@ -168,15 +174,7 @@ VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authori
 model_of() { case "$1" in converse*) echo "bench-fake" ;; history) echo "bench-nginx" ;; *) echo "bench-${1%%+*}" ;; esac; }
 key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
 
-history_lua() {
-	cat >"$WORK/$1.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"model":"bench-nginx","enable_history":true,"messages":[{"role":"user","content":"hello from the benchmark"}]}'
-LUA
-	echo "$WORK/$1.lua"
-}
+history_lua() { wrk_script "$1" "{\"model\":\"bench-nginx\",\"enable_history\":true,$QUESTION}"; }
 
 echo "warming up the gateway for $WARMUP..."
 for upstream in $UPSTREAMS; do
@@ -191,13 +189,7 @@ if [[ "$UPSTREAMS" == *history* ]]; then
 		"http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions" >/dev/null
 fi
 if [[ "$UPSTREAMS" == *converse* ]]; then
-	cat >"$WORK/warm-converse.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]}'
-LUA
-	wrk -t2 -c16 -d"$WARMUP" -s "$WORK/warm-converse.lua" \
+	wrk -t2 -c16 -d"$WARMUP" -s "$(wrk_script warm-converse "{$CONVERSE_QUESTION}")" \
 		"http://127.0.0.1:$MIDDLEWARE_PORT/bedrock/model/bench-fake/converse-stream" >/dev/null
 fi
 
@@ -211,21 +203,9 @@ for upstream in $UPSTREAMS; do
 		converse-stream)
 			# "alone" is the gateway's own OpenAI stream; through the middleware it becomes Converse frames
 			direct="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
-			direct_script="$WORK/openai-stream.lua"
-			cat >"$direct_script" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"model":"bench-fake","stream":true,"messages":[{"role":"user","content":"hello from the benchmark"}]}'
-LUA
+			direct_script=$(wrk_script openai-stream "{\"model\":\"bench-fake\",\"stream\":true,$QUESTION}")
 			front="http://127.0.0.1:$MIDDLEWARE_PORT/bedrock/model/bench-fake/converse-stream"
-			script="$WORK/converse-stream.lua"
-			cat >"$script" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $KEY"
-wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]}'
-LUA
+			script=$(wrk_script converse-stream "{$CONVERSE_QUESTION}")
 			;;
 		history)
 			direct="http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions"
@@ -236,12 +216,7 @@ LUA
 		bedrock)
 			# the same question as Bedrock's Converse API asks it, straight to the fake
 			direct="http://127.0.0.1:$FAKE_PORT/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse"
-			direct_script="$WORK/converse.lua"
-			cat >"$direct_script" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}],"inferenceConfig":{}}'
-LUA
+			direct_script=$(wrk_script converse "{$CONVERSE_QUESTION,\"inferenceConfig\":{}}" -)
 			;;
 		*) direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions" ;;
 	esac
