@@ -7,7 +7,11 @@
 // - the load balancer's and the ingress's middleware paths are exactly the gateway's MiddlewarePaths;
 // - with CloudFront every rule of the gateway's load balancer requires the secret origin header, which no output
 //   shows and no count or for_each reads; the distribution forwards what the services need and caches nothing;
-// - the fake LLM endpoint runs fake-llm-server on its own port and health path;
+// - on EKS, where the ingress's load balancer is the controller's, a web ACL that blocks by default allows only the
+//   origin header's exact value, a security group admits only CloudFront's origin-facing prefix list, and deploy.sh
+//   puts both on the ingress;
+// - the fake LLM endpoint runs fake-llm-server on its own port and health path (ECS task, EKS component with its
+//   own HTTPS ingress), with its Route 53 record;
 // - every var a stack reads is declared, and deploy.sh's variable files match the stacks' variables.
 //
 //   NODE_PATH=<tools>/node_modules node scripts/check-deploy-files.mjs      (run from the repository root)

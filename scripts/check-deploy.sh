@@ -6,7 +6,11 @@
 #   3. deploy.sh --plan, a full deploy.sh (ECS and EKS) and undeploy.sh run against stand-ins for aws, terraform,
 #      docker and kubectl that record their calls, and the calls come in the right order, with no secret on a
 #      command line; the CloudFront, Route 53 and fake LLM endpoint settings reach the ECS and EKS variable files as
-#      the .env says; a bad .env fails before any command runs, naming every problem.
+#      the .env says (on EKS both applies: before the manifests and with the ingresses' load balancers, a later run
+#      starting from what the previous one recorded), and the overlay deploy.sh writes builds (kubectl kustomize)
+#      with the ingress annotations they mean (the origin web ACL and security group, one listener, the fake
+#      endpoint's own ingress) and never the origin header; a bad .env fails before any command runs, naming every
+#      problem.
 # Node tools (@cdktf/hcl2json, yaml) are installed on first use into LLMGW_TOOLS_DIR (default ~/.cache/llmgw-tools),
 # outside the repository (--tools installs them and stops). Prints one "ok" line per check and ends with
 # "N passed, N failed".
