@@ -55,15 +55,18 @@ final class Callers {
 			return Mono.just(cached.caller());
 		}
 		return this.gateway.exchange(HttpMethod.GET, "/key/info", "Bearer " + key, null).map((answer) -> {
-			if (answer.status() == 401) {
+			// 401: unknown, expired or blocked; 400 would be a key the gateway cannot
+			// read
+			if (answer.status() == 401 || answer.status() == 400) {
 				throw new BedrockError(401, "AccessDeniedException", message(answer.body()));
 			}
 			if (answer.status() >= 500) {
 				throw new BedrockError(503, "ServiceUnavailableException",
 						"The gateway could not check the key: " + message(answer.body()));
 			}
-			// the master key and keys not allowed to read their own info still passed the
-			// gateway's authentication; they own sessions by key alone
+			// 403 and 404: the master key (not a stored key) and keys not allowed to read
+			// their own info still passed the gateway's authentication; they own sessions
+			// by key alone
 			String userId = null;
 			if (answer.ok()) {
 				JsonNode user = this.mapper.readTree(answer.body()).path("info").path("user_id");

@@ -2,8 +2,10 @@ package dev.llmgw.gateway.providers.bedrock;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.routing.Deployment;
@@ -43,6 +45,12 @@ final class BedrockClients {
 	private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
 	private final EnvironmentLookup environment;
+
+	/**
+	 * What the credentials of the clients hold open (AssumeRole's STS client), closed
+	 * with them.
+	 */
+	private final List<AutoCloseable> credentialResources = new CopyOnWriteArrayList<>();
 
 	BedrockClients(EnvironmentLookup environment) {
 		this.environment = environment;
@@ -98,7 +106,8 @@ final class BedrockClients {
 			.build();
 		var builder = BedrockRuntimeAsyncClient.builder()
 			.region(Region.of(key.region()))
-			.credentialsProvider(new NonBlockingCredentials(credentials(key), Schedulers.boundedElastic()::schedule))
+			.credentialsProvider(
+					new NonBlockingCredentials(tracked(credentials(key)), Schedulers.boundedElastic()::schedule))
 			.httpClient(http)
 			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
 		if (key.endpoint() != null) {
@@ -113,7 +122,7 @@ final class BedrockClients {
 	 * assume the role, and the role's temporary credentials sign the calls (refreshed by
 	 * the SDK before they expire).
 	 */
-	static AwsCredentialsProvider credentials(ClientKey key) {
+	private AwsCredentialsProvider credentials(ClientKey key) {
 		AwsCredentialsProvider base;
 		if (key.accessKeyId() != null && key.secretAccessKey() != null) {
 			base = StaticCredentialsProvider.create((key.sessionToken() != null)
@@ -138,10 +147,20 @@ final class BedrockClients {
 		}
 		String roleArn = key.roleArn();
 		String sessionName = key.sessionName();
+		StsClient client = sts.build();
+		// the provider does not close a client it was given
+		this.credentialResources.add(client);
 		return StsAssumeRoleCredentialsProvider.builder()
-			.stsClient(sts.build())
+			.stsClient(client)
 			.refreshRequest((request) -> request.roleArn(roleArn).roleSessionName(sessionName))
 			.build();
+	}
+
+	private AwsCredentialsProvider tracked(AwsCredentialsProvider provider) {
+		if (provider instanceof AutoCloseable closeable) {
+			this.credentialResources.add(closeable);
+		}
+		return provider;
 	}
 
 	private @Nullable String firstSet(String... variables) {
@@ -163,6 +182,14 @@ final class BedrockClients {
 
 	void close() {
 		this.clients.values().forEach(BedrockRuntimeAsyncClient::close);
+		for (AutoCloseable resource : this.credentialResources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				// closing at shutdown: nothing left to do about it
+			}
+		}
 		this.eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
