@@ -16,9 +16,11 @@ import dev.llmgw.middleware.history.OpenAiHistoryStream;
 import dev.llmgw.middleware.history.Turn;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
-import dev.llmgw.middleware.upstream.GatewayStream;
 import dev.llmgw.middleware.upstream.HopByHop;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -29,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -167,14 +171,30 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		return false;
 	}
 
+	/**
+	 * The plain pass-through, every chat request without history or a prompt: the
+	 * gateway's chunks are written as the buffers they arrived in, not copied.
+	 */
 	private Mono<Void> relay(ServerWebExchange exchange, String pathAndQuery, Map<String, List<String>> headers,
 			byte[] body) {
 		ServerHttpResponse response = exchange.getResponse();
 		DataBufferFactory buffers = response.bufferFactory();
-		return this.gateway.forward(method(exchange), pathAndQuery, headers, body, (answer) -> {
-			copyStatusAndHeaders(answer, response);
-			return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(buffers.wrap(chunk))));
+		return this.gateway.relay(method(exchange), pathAndQuery, headers, body, (answer) -> {
+			copyStatusAndHeaders(answer.status(), answer.headers(), response);
+			return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(wrap(buffers, chunk))));
 		}).then();
+	}
+
+	private static DataBuffer wrap(DataBufferFactory buffers, ByteBuf chunk) {
+		if (buffers instanceof NettyDataBufferFactory netty) {
+			return netty.wrap(chunk);
+		}
+		try {
+			return buffers.wrap(ByteBufUtil.getBytes(chunk));
+		}
+		finally {
+			chunk.release();
+		}
 	}
 
 	/**
@@ -188,7 +208,7 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		DataBufferFactory buffers = response.bufferFactory();
 		return this.gateway.forward(method(exchange), pathAndQuery, headers, call.body(), (answer) -> {
-			copyStatusAndHeaders(answer, response);
+			copyStatusAndHeaders(answer.status(), answer.headers(), response);
 			if (!answer.ok()) {
 				return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(buffers.wrap(chunk))));
 			}
@@ -225,9 +245,9 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		}).map(ByteArrayOutputStream::toByteArray).defaultIfEmpty(new byte[0]);
 	}
 
-	private static void copyStatusAndHeaders(GatewayStream answer, ServerHttpResponse response) {
-		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-		answer.headers().forEach((header) -> {
+	private static void copyStatusAndHeaders(int status, HttpHeaders headers, ServerHttpResponse response) {
+		response.setStatusCode(HttpStatusCode.valueOf(status));
+		headers.forEach((header) -> {
 			if (!HopByHop.is(header.getKey()) && !HopByHop.isCrossOrigin(header.getKey())) {
 				response.getHeaders().add(header.getKey(), header.getValue());
 			}

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -97,6 +99,29 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public <T> Flux<T> forward(HttpMethod method, String pathAndQuery, Map<String, List<String>> incoming, byte[] body,
 			Function<GatewayStream, Publisher<T>> handler) {
+		return send(method, pathAndQuery, incoming, body).response((response, content) -> handler
+			.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+	}
+
+	/**
+	 * Forwards a request as {@link #forward} does, and hands the answer over with Netty's
+	 * buffers retained rather than copied, for answers passed on unread.
+	 * @param method the method
+	 * @param pathAndQuery the path, with its query string
+	 * @param incoming the caller's headers
+	 * @param body the caller's body, possibly empty
+	 * @param handler what to make of the answer; it must release every chunk it takes
+	 * @return what the handler makes
+	 */
+	public <T> Flux<T> relay(HttpMethod method, String pathAndQuery, Map<String, List<String>> incoming, byte[] body,
+			Function<GatewayRelay, Publisher<T>> handler) {
+		return send(method, pathAndQuery, incoming, body).response((response, content) -> handler
+			.apply(new GatewayRelay(response.status().code(), response.responseHeaders(),
+					content.retain().doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease))));
+	}
+
+	private HttpClient.ResponseReceiver<?> send(HttpMethod method, String pathAndQuery,
+			Map<String, List<String>> incoming, byte[] body) {
 		return this.http.headers((headers) -> {
 			incoming.forEach((name, values) -> {
 				if (!HopByHop.is(name) && !HopByHop.isCrossOrigin(name)) {
@@ -107,9 +132,7 @@ public final class GatewayClient implements AutoCloseable {
 		})
 			.request(method)
 			.uri(this.baseUrl + pathAndQuery)
-			.send((request, out) -> (body.length > 0) ? out.sendByteArray(Mono.just(body)) : out)
-			.response((response, content) -> handler
-				.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+			.send((request, out) -> (body.length > 0) ? out.sendByteArray(Mono.just(body)) : out);
 	}
 
 	private static void headers(HttpHeaders headers, @Nullable String authorization, byte @Nullable [] body) {
