@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.models;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,21 @@ final class StoredModels {
 		});
 	}
 
-	/** The row, its credentials decrypted. */
+	/**
+	 * The row, its credentials decrypted; one that cannot be decrypted (stored under
+	 * another LITELLM_SALT_KEY) is left out with a warning, so an update can replace it.
+	 */
 	Mono<Map<String, @Nullable Object>> find(String modelId) {
-		return this.rows.find(ProxyModelTable.TABLE, modelId).map(this::opened);
+		return this.rows.find(ProxyModelTable.TABLE, modelId).map((row) -> {
+			List<String> lost = new ArrayList<>();
+			Map<String, @Nullable Object> opened = new LinkedHashMap<>(row);
+			opened.put("litellm_params", this.secrets.openReadable(map(row.get("litellm_params")), lost));
+			if (!lost.isEmpty()) {
+				log.warn("stored model {}: {} cannot be decrypted with this LITELLM_SALT_KEY; send new values with "
+						+ "/model/update", modelId, lost);
+			}
+			return opened;
+		});
 	}
 
 	/** Stores a row, its credentials encrypted. */

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -75,6 +76,27 @@ final class StoredSecrets {
 	Map<String, Object> open(Map<String, ?> params) {
 		Map<String, Object> opened = new LinkedHashMap<>();
 		params.forEach((name, value) -> opened.put(name, open(value)));
+		return opened;
+	}
+
+	/**
+	 * litellm_params as stored, decrypted where possible, and without the values that
+	 * cannot be (stored under another key): what /model/update merges new values over, so
+	 * a model whose credentials were lost can be given new ones.
+	 * @param params the stored params
+	 * @param lost receives the names of the values left out
+	 * @return the params that could be read
+	 */
+	Map<String, Object> openReadable(Map<String, ?> params, List<String> lost) {
+		Map<String, Object> opened = new LinkedHashMap<>();
+		params.forEach((name, value) -> {
+			try {
+				opened.put(name, open(value));
+			}
+			catch (ConfigException ex) {
+				lost.add(name);
+			}
+		});
 		return opened;
 	}
 

@@ -50,6 +50,15 @@ class StoredSecretsTests {
 	}
 
 	@Test
+	void valuesStoredUnderAnotherKeyAreLeftOutForAnUpdateToReplace() {
+		Map<String, Object> sealed = this.secrets.seal(Map.of("api_key", "sk-provider-123", "model", "openai/x"));
+		java.util.List<String> lost = new java.util.ArrayList<>();
+		Map<String, Object> readable = StoredSecrets.of("another-salt", null).openReadable(sealed, lost);
+		assertThat(readable).containsOnlyKeys("model");
+		assertThat(lost).containsExactly("api_key");
+	}
+
+	@Test
 	void withoutAKeyValuesStayAsTheyAreAndOldRowsStillRead() {
 		StoredSecrets none = StoredSecrets.of(null, " ");
 		assertThat(none.enabled()).isFalse();
