@@ -87,7 +87,7 @@ public final class ChatHistory {
 		List<JsonNode> added = new ArrayList<>(turn.incoming().size() + 1);
 		added.addAll(turn.incoming());
 		added.add(storable(reply));
-		return this.store.write(turn.sessionId(), turn.caller(), (stored) -> Conversation.merge(stored, added)).then();
+		return this.store.write(turn.sessionId(), turn.caller(), (stored) -> Conversation.merge(stored, added));
 	}
 
 	/**

@@ -52,9 +52,9 @@ final class ChatSessionStore {
 	 * @param sessionId the session
 	 * @param caller who writes; must own the session if it exists
 	 * @param change the new messages from the stored ones (none for a new session)
-	 * @return the session as written
+	 * @return done when written
 	 */
-	Mono<StoredSession> write(String sessionId, Caller caller, UnaryOperator<List<JsonNode>> change) {
+	Mono<Void> write(String sessionId, Caller caller, UnaryOperator<List<JsonNode>> change) {
 		return this.database.inTransaction(
 				(client) -> client.sql("SELECT " + COLUMNS + " FROM chat_sessions WHERE session_id = :id FOR UPDATE")
 					.bind("id", sessionId)
@@ -71,9 +71,7 @@ final class ChatSessionStore {
 							.bind("history", history)
 							.bind("id", sessionId)
 							.fetch()
-							.rowsUpdated()
-							.thenReturn(new StoredSession(sessionId, stored.apiKeyHash(), stored.userId(), List.of(),
-									size(history), stored.version() + 1));
+							.rowsUpdated();
 					})
 					.switchIfEmpty(Mono.defer(() -> {
 						String history = json(change.apply(new ArrayList<>()));
@@ -85,16 +83,14 @@ final class ChatSessionStore {
 							.bind("hash", caller.keyHash())
 							.bind("history", history);
 						insert = bindNullable(insert, "user", caller.userId());
-						return insert.fetch()
-							.rowsUpdated()
-							.thenReturn(new StoredSession(sessionId, caller.keyHash(), caller.userId(), List.of(),
-									size(history), 1));
+						return insert.fetch().rowsUpdated();
 					})))
 			// two first turns of one new session: the second insert fails, and its retry
 			// finds the first one's row and appends to it
 			.retryWhen(Retry.backoff(3, Duration.ofMillis(5))
 				.filter(DataIntegrityViolationException.class::isInstance)
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			.then();
 	}
 
 	/**
