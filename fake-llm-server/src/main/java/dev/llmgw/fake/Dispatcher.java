@@ -1,6 +1,7 @@
 package dev.llmgw.fake;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -110,11 +111,25 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		if (!this.apiKeys.accepts(request.requestHeaders(), request.uri())) {
 			return route.unauthorized(response);
 		}
+		// the model a route names is counted, and held in flight until its answer ends
+		AtomicReference<String> answering = new AtomicReference<>();
+		Consumer<String> counter = (model) -> {
+			this.modelCounter.accept(model);
+			if (answering.compareAndSet(null, model)) {
+				this.stats.enter(model);
+			}
+		};
 		return request.receive()
 			.aggregate()
 			.asByteArray()
 			.defaultIfEmpty(NO_BODY)
-			.flatMap((body) -> route.handle(new ProviderCall(request, response, path, body, this.modelCounter)));
+			.flatMap((body) -> route.handle(new ProviderCall(request, response, path, body, counter)))
+			.doFinally((signal) -> {
+				String model = answering.get();
+				if (model != null) {
+					this.stats.exit(model);
+				}
+			});
 	}
 
 	private static Mono<byte[]> body(HttpServerRequest request) {

@@ -23,6 +23,11 @@ final class RequestStats {
 
 	private final ConcurrentHashMap<String, LongAdder> byAccessKey = new ConcurrentHashMap<>();
 
+	/**
+	 * Calls of each model being answered right now, and the most there ever were at once.
+	 */
+	private final ConcurrentHashMap<String, long[]> inFlight = new ConcurrentHashMap<>();
+
 	void countPath(String path) {
 		this.requests.increment();
 		counter(this.byPath, path).increment();
@@ -47,11 +52,32 @@ final class RequestStats {
 		}
 	}
 
+	/**
+	 * A call of this model starts being answered: lets a test see how many calls a
+	 * concurrency limit let through at once.
+	 */
+	void enter(String model) {
+		this.inFlight.compute(model, (key, counts) -> {
+			long[] updated = (counts != null) ? counts : new long[2];
+			updated[0]++;
+			updated[1] = Math.max(updated[1], updated[0]);
+			return updated;
+		});
+	}
+
+	void exit(String model) {
+		this.inFlight.computeIfPresent(model, (key, counts) -> {
+			counts[0]--;
+			return counts;
+		});
+	}
+
 	void reset() {
 		this.requests.reset();
 		this.byPath.clear();
 		this.byModel.clear();
 		this.byAccessKey.clear();
+		this.inFlight.clear();
 	}
 
 	byte[] toJson() {
@@ -61,6 +87,9 @@ final class RequestStats {
 			writeCounts(json, "by_path", this.byPath);
 			writeCounts(json, "by_model", this.byModel);
 			writeCounts(json, "by_access_key", this.byAccessKey);
+			json.writeObjectPropertyStart("max_in_flight_by_model");
+			this.inFlight.forEach((model, counts) -> json.writeNumberProperty(model, counts[1]));
+			json.writeEndObject();
 			json.writeEndObject();
 		});
 	}
