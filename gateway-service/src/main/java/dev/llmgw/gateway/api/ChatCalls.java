@@ -78,7 +78,7 @@ public final class ChatCalls {
 	public Mono<Deployment> admit(ServerWebExchange exchange, ChatCompletionRequest request, String route) {
 		String model = validate(request);
 		return this.gate.admit(exchange, model, ModelCallGate.endUser(exchange, request.user()), route,
-				BudgetGate.promptChars(request), BudgetGate.completionCap(request));
+				BudgetGate.promptChars(request), BudgetGate.estimate(request));
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.llmgw.gateway.api;
 
 import java.util.List;
 
+import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.budget.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -56,7 +58,7 @@ public final class EmbeddingsHandler {
 			String model = validate(embedding);
 			return this.gate
 				.admit(exchange, model, ModelCallGate.endUser(exchange, embedding.user()), "/embeddings",
-						embedding.inputChars(), 0)
+						embedding.inputChars(), BudgetGate.Estimate.tokens(PromptBound.tokens(embedding.input()), 0))
 				.flatMap((deployment) -> failover(exchange, model, deployment, embedding)
 					.run(deployment,
 							(chosen) -> this.providers.forDeployment(chosen)

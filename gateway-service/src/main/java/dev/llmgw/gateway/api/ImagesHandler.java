@@ -2,6 +2,8 @@ package dev.llmgw.gateway.api;
 
 import java.util.Map;
 
+import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.budget.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -47,7 +49,11 @@ public final class ImagesHandler {
 			Object user = body.get("user");
 			return this.gate
 				.admit(exchange, model, ModelCallGate.endUser(exchange, (user != null) ? user.toString() : null),
-						"/images/generations", String.valueOf(body.get("prompt")).length(), 0)
+						"/images/generations", String.valueOf(body.get("prompt")).length(), (chosen) -> {
+							ImageCall images = new ImageCall(chosen, body, "estimate");
+							return new BudgetGate.Estimate(PromptBound.tokens(body.get("prompt")), 0,
+									this.prices.imageCost(chosen, images.size(), images.quality(), images.count()));
+						})
 				.flatMap((deployment) -> {
 					ImageCall call = new ImageCall(deployment, body, CallContext.of(exchange).callId());
 					return this.providers.forDeployment(deployment).generateImages(call).flatMap((result) -> {

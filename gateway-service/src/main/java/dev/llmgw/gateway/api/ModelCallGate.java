@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.api;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.budget.BudgetDecision;
@@ -53,12 +54,21 @@ public final class ModelCallGate {
 	 * @param model the model group asked for
 	 * @param endUser the request's end user
 	 * @param route the route, for LiteLLM's unknown-model message
-	 * @param promptChars the prompt's size, for the budget estimate
-	 * @param completionTokens the most the call may generate, for the budget estimate
+	 * @param promptChars the prompt's size, for the context-window check
+	 * @param estimate the most the call may cost, reserved on its budgets
 	 * @return the deployment that will answer, or the refusal
 	 */
 	public Mono<Deployment> admit(ServerWebExchange exchange, String model, @Nullable String endUser, String route,
-			long promptChars, long completionTokens) {
+			long promptChars, BudgetGate.Estimate estimate) {
+		return admit(exchange, model, endUser, route, promptChars, (deployment) -> estimate);
+	}
+
+	/**
+	 * As above, for calls whose cost depends on the deployment chosen (images are priced
+	 * per image, per model).
+	 */
+	public Mono<Deployment> admit(ServerWebExchange exchange, String model, @Nullable String endUser, String route,
+			long promptChars, Function<Deployment, BudgetGate.Estimate> estimates) {
 		CallContext context = CallContext.of(exchange);
 		context.model(model);
 		CallerIdentity caller = context.caller();
@@ -86,17 +96,15 @@ public final class ModelCallGate {
 		}
 		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
 		// rate limits and budgets are asked at once: both scripts travel together, one
-		// round trip to Redis
+		// round trip to Redis. Neither cancels the other on failure: each, once admitted,
+		// is held until the request ends and then handed back, whatever refused the call
 		return Mono
-			.zip(this.rateLimits.admit(admitted, model),
-					this.budgets.admit(admitted, endUser, model, deployment, promptChars, completionTokens))
+			.zipDelayError(this.rateLimits.admit(exchange, admitted, model),
+					this.budgets.admit(admitted, endUser, model, deployment, estimates.apply(deployment))
+						.doOnNext(context::budget))
 			.flatMap((answers) -> {
 				Admission admission = answers.getT1();
 				BudgetDecision decision = answers.getT2();
-				// whatever is refused, what was admitted is handed back when the request
-				// ends
-				context.admission(admission);
-				context.budget(decision);
 				RateLimitGate.writeHeaders(headers, admission);
 				if (!admission.allowed()) {
 					return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));

@@ -13,9 +13,16 @@ package dev.llmgw.gateway.budget;
  * @param strict over budget when spend exceeds the limit (users, teams, end users), not
  * when it reaches it (keys)
  * @param maxBudget the budget in dollars, for messages
+ * @param periodStart the period's start, epoch seconds, for budgets whose spend the
+ * database knows only from the spend logs (the proxy's, a key's per model); 0 otherwise
  */
 public record BudgetCheck(String kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
-		double maxBudget) {
+		double maxBudget, long periodStart) {
+
+	public BudgetCheck(String kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
+			double maxBudget) {
+		this(kind, id, maxNanos, initialNanos, period, strict, maxBudget, 0);
+	}
 
 	static final double NANOS_PER_DOLLAR = 1e9;
 
@@ -29,6 +36,13 @@ public record BudgetCheck(String kind, String id, long maxNanos, long initialNan
 
 	String reservedKey() {
 		return "llmgw:budget:" + this.kind + ":" + this.id + ":" + this.period + ":reserved";
+	}
+
+	/**
+	 * The reservations of calls in flight, by reservation id, so each is given back once.
+	 */
+	String holdsKey() {
+		return "llmgw:budget:" + this.kind + ":" + this.id + ":" + this.period + ":holds";
 	}
 
 	boolean over(long spent, long reserved) {

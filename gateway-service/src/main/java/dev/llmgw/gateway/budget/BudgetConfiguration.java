@@ -24,10 +24,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class BudgetConfiguration {
 
+	/**
+	 * Budgets wait a second for Redis, then hold from the database; once one wait has run
+	 * out, the shared connection answers at once until Redis does again, so a frozen
+	 * Redis does not add a second to every call.
+	 */
 	@Bean
-	BudgetLedger budgetLedger(SharedRedisProvider redis) {
+	BudgetLedger budgetLedger(SharedRedisProvider redis, Database database, PendingSpend pending,
+			GatewayProperties properties) {
 		SharedRedis shared = redis.get();
-		return (shared != null) ? new RedisBudgetLedger(shared, Duration.ofSeconds(1)) : new LocalBudgetLedger();
+		return (shared != null)
+				? new RedisBudgetLedger(shared, Duration.ofSeconds(1), new DatabaseBudgetSeeds(database), pending)
+				: new LocalBudgetLedger();
 	}
 
 	@Bean

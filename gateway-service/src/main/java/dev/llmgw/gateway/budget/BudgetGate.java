@@ -30,8 +30,10 @@ import reactor.core.publisher.Mono;
  */
 public final class BudgetGate {
 
-	/** Completion tokens assumed when a request sets no max_tokens. */
-	static final int DEFAULT_COMPLETION_ESTIMATE = 256;
+	/**
+	 * Completion tokens reserved when neither the request nor the price map bounds them.
+	 */
+	static final int DEFAULT_COMPLETION_ESTIMATE = 4096;
 
 	private final BudgetLedger ledger;
 
@@ -52,16 +54,31 @@ public final class BudgetGate {
 	}
 
 	/**
+	 * What a call may cost at most, for its reservation.
+	 *
+	 * @param promptTokens the most tokens its input can come to ({@link PromptBound})
+	 * @param completionTokens the most it may generate; 0 when the request sets no cap,
+	 * and the model's largest output is reserved
+	 * @param fixedDollars a price per call known up front (images), added to the tokens'
+	 */
+	public record Estimate(long promptTokens, long completionTokens, double fixedDollars) {
+
+		public static Estimate tokens(long promptTokens, long completionTokens) {
+			return new Estimate(promptTokens, completionTokens, 0);
+		}
+
+	}
+
+	/**
 	 * @param caller who calls
 	 * @param endUser the request's end user, null when none
 	 * @param model the model group asked for
 	 * @param deployment who answers, for the price
-	 * @param promptChars the size of the prompt, for the estimate
-	 * @param completionTokens the most the call may generate, for the estimate
+	 * @param estimate the most the call may cost, reserved on its budgets until it ends
 	 * @return the decision; an error when the end user is blocked
 	 */
 	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, String model,
-			Deployment deployment, long promptChars, long completionTokens) {
+			Deployment deployment, Estimate estimate) {
 		if (caller.isMasterKey()) {
 			return Mono.just(BudgetDecision.UNLIMITED);
 		}
@@ -73,14 +90,14 @@ public final class BudgetGate {
 						"blocked_end_user", "user"));
 			}
 			ModelPrice price = this.prices.priceOf(deployment);
-			if (price.equals(ModelPrice.FREE)) {
+			if (price.inputCostPerToken() == 0 && price.outputCostPerToken() == 0 && estimate.fixedDollars() == 0) {
 				return Mono.just(BudgetDecision.UNLIMITED);
 			}
 			List<BudgetCheck> checks = checks(caller, model, found.budget());
 			if (checks.isEmpty()) {
 				return Mono.just(BudgetDecision.UNLIMITED);
 			}
-			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, promptChars, completionTokens)));
+			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, estimate)));
 		});
 	}
 
@@ -102,6 +119,12 @@ public final class BudgetGate {
 		add(checks, "end_user", endUser, true, now);
 		BudgetState proxy = this.proxy.state(now);
 		add(checks, "proxy", proxy, true, now);
+		if (proxy != null) {
+			// the database knows the proxy's spend only from the spend logs of its period
+			BudgetCheck check = checks.remove(checks.size() - 1);
+			checks.add(new BudgetCheck(check.kind(), check.id(), check.maxNanos(), check.initialNanos(), check.period(),
+					check.strict(), check.maxBudget(), this.proxy.currentPeriodStart(now).toEpochSecond()));
+		}
 		return checks;
 	}
 
@@ -113,17 +136,20 @@ public final class BudgetGate {
 	private static BudgetCheck modelCheck(String keyHash, String model, CallerBudgets.ModelBudget budget,
 			OffsetDateTime now) {
 		long period = 0;
+		long periodStart = 0;
 		if (budget.timePeriod() != null) {
 			try {
 				BudgetDuration duration = BudgetDuration.parse(budget.timePeriod());
-				period = duration.addTo(ProxyBudget.periodStart(duration, now).toZonedDateTime()).toEpochSecond();
+				OffsetDateTime start = ProxyBudget.periodStart(duration, now);
+				periodStart = start.toEpochSecond();
+				period = duration.addTo(start.toZonedDateTime()).toEpochSecond();
 			}
 			catch (IllegalArgumentException ex) {
 				// an unreadable period: the budget holds without resets
 			}
 		}
 		return new BudgetCheck("model_per_key", keyHash + ":" + model, BudgetCheck.nanos(budget.budgetLimit()), 0,
-				period, false, budget.budgetLimit());
+				period, false, budget.budgetLimit(), (period != 0) ? periodStart : 0);
 	}
 
 	/** LiteLLM's 400 budget_exceeded, with its wording for each kind of budget. */
@@ -149,14 +175,22 @@ public final class BudgetGate {
 	}
 
 	/**
-	 * The most a call is likely to cost: its prompt (about 4 characters a token) and its
-	 * completion cap.
+	 * The most a call can cost: its prompt's token bound, its completion cap (the model's
+	 * largest output when the request sets none) and any price per call.
 	 */
-	static double estimate(ModelPrice price, long promptChars, long completionTokens) {
-		return (promptChars / 4 + 1) * price.inputCostPerToken() + completionTokens * price.outputCostPerToken();
+	static double estimate(ModelPrice price, Estimate estimate) {
+		long completion = estimate.completionTokens();
+		if (completion <= 0) {
+			completion = (price.maxOutputTokens() != null && price.maxOutputTokens() > 0) ? price.maxOutputTokens()
+					: DEFAULT_COMPLETION_ESTIMATE;
+		}
+		return estimate.promptTokens() * price.inputCostPerToken() + completion * price.outputCostPerToken()
+				+ estimate.fixedDollars();
 	}
 
-	/** The size of a chat request's prompt, in characters. */
+	/**
+	 * The size of a chat request's prompt, in characters, for the context-window check.
+	 */
 	public static long promptChars(ChatCompletionRequest request) {
 		long characters = 0;
 		List<ChatMessage> messages = request.messages();
@@ -168,13 +202,10 @@ public final class BudgetGate {
 		return characters;
 	}
 
-	/**
-	 * What a chat request may generate: its max_completion_tokens or max_tokens, else a
-	 * default.
-	 */
-	public static long completionCap(ChatCompletionRequest request) {
+	/** What a chat request's call may cost at most. */
+	public static Estimate estimate(ChatCompletionRequest request) {
 		Integer cap = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens() : request.maxTokens();
-		return (cap != null && cap > 0) ? cap : DEFAULT_COMPLETION_ESTIMATE;
+		return Estimate.tokens(PromptBound.of(request), (cap != null && cap > 0) ? cap : 0);
 	}
 
 	private static void add(List<BudgetCheck> checks, String kind, @Nullable BudgetState state, boolean strict,

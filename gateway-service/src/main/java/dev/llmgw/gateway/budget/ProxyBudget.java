@@ -46,6 +46,11 @@ public final class ProxyBudget {
 		};
 	}
 
+	/** The start of the period under way, for reading its spend from the spend logs. */
+	OffsetDateTime currentPeriodStart(OffsetDateTime now) {
+		return periodStart(this.duration, now);
+	}
+
 	/** The budget as of now, or null when the proxy has none. */
 	@Nullable BudgetState state(OffsetDateTime now) {
 		if (this.maxBudget == null) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,6 +38,23 @@ public final class SharedRedis implements AutoCloseable {
 
 	private static final long RETRY_MILLIS = 2_000;
 
+	private static final long PROBE_MILLIS = 500;
+
+	private static final Duration LONG_WAIT = Duration.ofSeconds(1);
+
+	private static final int SHORT_WAITS = 3;
+
+	/** The answer while Redis is failing: no stack trace, it is an expected state. */
+	private static final IllegalStateException NOT_ANSWERING = new IllegalStateException(
+			"Redis has not been answering; trying again shortly") {
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
+	};
+
 	private final RedisClient client;
 
 	private final RedisURI uri;
@@ -46,6 +64,13 @@ public final class SharedRedis implements AutoCloseable {
 	private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
 
 	private final AtomicLong lastAttempt = new AtomicLong();
+
+	private final AtomicLong lastProbe = new AtomicLong();
+
+	private volatile boolean failing;
+
+	/** Short waits that ran out in a row. */
+	private final AtomicInteger timeouts = new AtomicInteger();
 
 	private volatile boolean closed;
 
@@ -94,12 +119,52 @@ public final class SharedRedis implements AutoCloseable {
 	 * @param timeout how long to wait for the answer
 	 */
 	public <T> Mono<T> run(LuaScript script, ScriptOutputType type, String[] keys, String[] args, Duration timeout) {
+		if (!mayTry()) {
+			return Mono.error(NOT_ANSWERING);
+		}
 		return commands()
 			.flatMap((commands) -> commands.<T>evalsha(script.sha1(), type, keys, args)
 				.next()
 				.onErrorResume(RedisNoScriptException.class,
 						(missing) -> commands.<T>eval(script.text(), type, keys, args).next()))
-			.timeout(timeout);
+			.timeout(timeout)
+			.doOnNext((answer) -> {
+				this.failing = false;
+				this.timeouts.set(0);
+			})
+			.doOnError((error) -> failed(error, timeout));
+	}
+
+	/**
+	 * A refused or lost connection says Redis is away; a wait that ran out says so only
+	 * when it was long, or after a few short ones in a row: a rate limit's short wait can
+	 * run out on a busy machine while Redis is fine.
+	 */
+	private void failed(Throwable error, Duration timeout) {
+		if (!(error instanceof TimeoutException) || timeout.compareTo(LONG_WAIT) >= 0
+				|| this.timeouts.incrementAndGet() >= SHORT_WAITS) {
+			this.failing = true;
+		}
+	}
+
+	/**
+	 * Whether a script may be sent now. After a failure (Redis down, or frozen past a
+	 * caller's timeout) only one call every {@value #PROBE_MILLIS} ms tries Redis, and
+	 * the others fail at once, so a frozen Redis costs each call nothing instead of its
+	 * whole timeout; the first answer lets every call through again.
+	 */
+	private boolean mayTry() {
+		if (!this.failing) {
+			return true;
+		}
+		long now = System.currentTimeMillis();
+		long last = this.lastProbe.get();
+		return now - last >= PROBE_MILLIS && this.lastProbe.compareAndSet(last, now);
+	}
+
+	/** Whether the last script sent failed: callers then use their fallback at once. */
+	public boolean failing() {
+		return this.failing;
 	}
 
 	public String describe() {

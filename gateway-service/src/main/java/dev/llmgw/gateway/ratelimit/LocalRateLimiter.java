@@ -52,7 +52,7 @@ public final class LocalRateLimiter implements RateLimiter {
 				}
 			}
 		}
-		return Mono.just(new Admission(refused == null, refused, checks, remaining, window));
+		return Mono.just(Admission.counted(refused, checks, remaining, window));
 	}
 
 	@Override
@@ -62,7 +62,9 @@ public final class LocalRateLimiter implements RateLimiter {
 			for (LimitCheck check : admission.checks()) {
 				String key = RateLimiter.counterKey(check, admission.window());
 				if (check.kind() == LimitKind.PARALLEL) {
-					add(key, -1, now + PARALLEL_TTL_MILLIS, now);
+					if (admission.slotsTaken()) {
+						add(key, -1, now + PARALLEL_TTL_MILLIS, now);
+					}
 				}
 				else if (check.kind() == LimitKind.TOKENS && tokens > 0) {
 					add(key, tokens, admission.windowEndMillis() + 60_000, now);

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Admits model calls against the limits of their key, model, user, team and the proxy,
@@ -37,6 +38,24 @@ public final class RateLimitGate {
 	public Mono<Admission> admit(CallerIdentity caller, String model) {
 		List<LimitCheck> checks = checks(caller, model);
 		return checks.isEmpty() ? Mono.just(Admission.UNLIMITED) : this.limiter.admit(checks);
+	}
+
+	/**
+	 * Admits a request's model call and holds what it took until the request ends (see
+	 * {@link RateLimitReleaseFilter}); a refusal takes nothing.
+	 */
+	public Mono<Admission> admit(ServerWebExchange exchange, CallerIdentity caller, String model) {
+		return admit(caller, model).doOnNext((admission) -> {
+			if (admission.allowed() && !admission.checks().isEmpty() && !AdmissionHold.of(exchange).hold(admission)) {
+				release(admission, Usage.NONE).subscribe();
+			}
+		});
+	}
+
+	/** Ends a request: hands back what its admission holds and counts its tokens. */
+	Mono<Void> end(ServerWebExchange exchange, Usage usage) {
+		Admission admission = AdmissionHold.of(exchange).end();
+		return (admission != null) ? release(admission, usage) : Mono.empty();
 	}
 
 	public Mono<Void> release(Admission admission, Usage usage) {

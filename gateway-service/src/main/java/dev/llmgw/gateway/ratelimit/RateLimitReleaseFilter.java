@@ -29,13 +29,8 @@ public final class RateLimitReleaseFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return chain.filter(exchange).doFinally((signal) -> {
-			CallContext context = CallContext.of(exchange);
-			Admission admission = context.admission();
-			if (!admission.checks().isEmpty()) {
-				this.gate.release(admission, context.usage()).subscribe();
-			}
-		});
+		return chain.filter(exchange)
+			.doFinally((signal) -> this.gate.end(exchange, CallContext.of(exchange).usage()).subscribe());
 	}
 
 }

@@ -69,7 +69,7 @@ public final class RedisRateLimiter implements RateLimiter {
 			for (int i = 0; i < checks.size(); i++) {
 				remaining[i] = ((Number) result.get(2 + i)).longValue();
 			}
-			return new Admission(allowed, allowed ? null : checks.get(refused - 1), checks, remaining, window);
+			return Admission.counted(allowed ? null : checks.get(refused - 1), checks, remaining, window);
 		}).onErrorResume((error) -> {
 			warn("admission", error);
 			return Mono.just(Admission.unenforced(checks, window));
@@ -82,6 +82,9 @@ public final class RedisRateLimiter implements RateLimiter {
 		List<String> tokenKeys = new ArrayList<>();
 		for (LimitCheck check : admission.checks()) {
 			if (check.kind() == LimitKind.PARALLEL) {
+				if (!admission.slotsTaken()) {
+					continue;
+				}
 				parallel.add(RateLimiter.counterKey(check, admission.window()));
 			}
 			else if (check.kind() == LimitKind.TOKENS) {

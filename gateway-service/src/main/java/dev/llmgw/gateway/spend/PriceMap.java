@@ -75,9 +75,10 @@ public final class PriceMap {
 					// character
 					continue;
 				}
-				Double maxInput = number(model, "max_input_tokens");
-				prices.put(entry.getKey(), new ModelPrice((input != null) ? input : 0, (output != null) ? output : 0,
-						number(model, "cache_read_input_token_cost"), (maxInput != null) ? maxInput.intValue() : null));
+				prices.put(entry.getKey(),
+						new ModelPrice((input != null) ? input : 0, (output != null) ? output : 0,
+								number(model, "cache_read_input_token_cost"), integer(model, "max_input_tokens"),
+								integer(model, "max_output_tokens")));
 			}
 			return new PriceMap(prices, imagePrices, listings);
 		}
@@ -128,7 +129,8 @@ public final class PriceMap {
 		if (info.inputCostPerToken() != null || info.outputCostPerToken() != null) {
 			return new ModelPrice((info.inputCostPerToken() != null) ? info.inputCostPerToken() : 0,
 					(info.outputCostPerToken() != null) ? info.outputCostPerToken() : 0,
-					(listed != null) ? listed.cacheReadInputTokenCost() : null, info.maxInputTokens());
+					(listed != null) ? listed.cacheReadInputTokenCost() : null, info.maxInputTokens(),
+					(listed != null) ? listed.maxOutputTokens() : null);
 		}
 		return (listed != null) ? listed : ModelPrice.FREE;
 	}

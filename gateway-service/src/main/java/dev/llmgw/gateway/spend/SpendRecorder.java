@@ -1,15 +1,19 @@
 package dev.llmgw.gateway.spend;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmgw.gateway.admin.AdminTables;
+import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +32,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * Writes spend after responses, never delaying them: calls queue in memory and are
  * written every {@code flushInterval} in one transaction per batch, totals added to keys,
  * users, teams and end users and one spend-log row per call. A graceful shutdown writes
- * what is queued; a crash loses at most one interval's calls.
+ * what is queued; a crash loses at most one interval's calls. A call the database refuses
+ * is isolated and set aside rather than holding back the others; what is queued and not
+ * yet written is known per budget ({@link PendingSpend}).
  */
-public final class SpendRecorder implements AutoCloseable {
+public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SpendRecorder.class);
 
 	private static final int MAX_BATCH = 1000;
+
+	private static final int MAX_SET_ASIDE = 1000;
 
 	private static final TypeReference<Map<String, Object>> MODEL_SPEND = new TypeReference<>() {
 	};
@@ -51,6 +59,14 @@ public final class SpendRecorder implements AutoCloseable {
 
 	private final Disposable flusher;
 
+	/** Per budget ("kind:id"), nano-dollars recorded and not yet written. */
+	private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+
+	private final AtomicLong setAsideCount = new AtomicLong();
+
+	/** The last calls that could not be written, for an operator to look at. */
+	private final ArrayDeque<SpendEvent> setAside = new ArrayDeque<>();
+
 	public SpendRecorder(RowStore rows, JsonMapper mapper, boolean spendLogs, Duration flushInterval) {
 		this.rows = rows;
 		this.mapper = mapper;
@@ -66,8 +82,20 @@ public final class SpendRecorder implements AutoCloseable {
 
 	/** Queues a finished call; cheap and non-blocking, for the request path. */
 	public void record(SpendEvent event) {
+		charge(event, 1);
 		this.queue.add(event);
 		this.queued.incrementAndGet();
+	}
+
+	@Override
+	public long pendingNanos(String kind, String id) {
+		Long nanos = this.pending.get(kind + ":" + id);
+		return (nanos != null) ? nanos : 0;
+	}
+
+	/** How many calls' spend could not be written even alone, and was set aside. */
+	public long setAsideCount() {
+		return this.setAsideCount.get();
 	}
 
 	/** Writes everything queued so far. */
@@ -82,12 +110,115 @@ public final class SpendRecorder implements AutoCloseable {
 				return Mono.empty();
 			}
 			this.queued.addAndGet(-batch.size());
-			return write(batch).onErrorResume((error) -> {
-				// put the batch back: spend is counted once, late rather than never
-				this.queue.addAll(batch);
-				this.queued.addAndGet(batch.size());
+			return writeApart(batch).then(Mono.defer(() -> (this.queued.get() > 0) ? flush() : Mono.<Void>empty()));
+		});
+	}
+
+	/**
+	 * Writes a batch. When it fails while the database answers, one of its calls holds
+	 * something the database refuses: the halves are written apart, down to the call that
+	 * fails alone, which is set aside, so that no single call can stall the others. When
+	 * the database does not answer, what is unwritten goes back in the queue: spend is
+	 * counted once, late rather than never.
+	 */
+	private Mono<Void> writeApart(List<SpendEvent> batch) {
+		return write(batch).doOnSuccess((done) -> written(batch)).onErrorResume((error) -> reachable().flatMap((up) -> {
+			if (!up) {
+				requeue(batch);
 				return Mono.error(error);
-			}).then(Mono.defer(() -> (this.queued.get() > 0) ? flush() : Mono.<Void>empty()));
+			}
+			if (batch.size() == 1) {
+				return setAside(batch.get(0), error);
+			}
+			List<SpendEvent> first = List.copyOf(batch.subList(0, batch.size() / 2));
+			List<SpendEvent> second = List.copyOf(batch.subList(batch.size() / 2, batch.size()));
+			return writeApart(first).onErrorResume((stopped) -> {
+				requeue(second);
+				return Mono.error(stopped);
+			}).then(Mono.defer(() -> writeApart(second)));
+		}));
+	}
+
+	/**
+	 * A call the database refuses even alone: written again with the text PostgreSQL
+	 * cannot store (NUL, over-long values) repaired, so that its spend still counts; kept
+	 * in memory and logged when even that fails (a call id written before, say).
+	 */
+	private Mono<Void> setAside(SpendEvent event, Throwable error) {
+		SpendEvent cleaned = SpendEvents.repaired(event);
+		Mono<Void> retry = cleaned.equals(event) ? Mono.error(error) : write(List.of(cleaned));
+		return retry.doOnSuccess((done) -> {
+			written(List.of(event));
+			log.warn(
+					"spend of call {} written repaired (NUL replaced, text cut to the columns): the database refused it ({})",
+					SpendEvents.printable(event.requestId()), error.toString());
+		}).onErrorResume((failed) -> {
+			written(List.of(event));
+			long count = this.setAsideCount.incrementAndGet();
+			synchronized (this.setAside) {
+				if (this.setAside.size() >= MAX_SET_ASIDE) {
+					this.setAside.removeFirst();
+				}
+				this.setAside.addLast(event);
+			}
+			log.error("spend of call {} set aside, not written ({} so far): {}; the call: {}",
+					SpendEvents.printable(event.requestId()), count, failed.toString(),
+					SpendEvents.printable(event.toString()));
+			return Mono.empty();
+		});
+	}
+
+	/** Whether the database answers at all, to tell a bad row from an outage. */
+	private Mono<Boolean> reachable() {
+		return this.rows.database()
+			.one((client) -> client.sql("SELECT 1").map((row) -> true).first())
+			.timeout(Duration.ofSeconds(5))
+			.onErrorReturn(false)
+			.defaultIfEmpty(false);
+	}
+
+	private void requeue(List<SpendEvent> events) {
+		this.queue.addAll(events);
+		this.queued.addAndGet(events.size());
+	}
+
+	private void written(List<SpendEvent> events) {
+		for (SpendEvent event : events) {
+			charge(event, -1);
+		}
+	}
+
+	/** Adds a call's cost to what is pending for each of its budgets, or takes it off. */
+	private void charge(SpendEvent event, int sign) {
+		long nanos = Math.round(event.cost() * 1e9);
+		if (nanos == 0) {
+			return;
+		}
+		long delta = sign * nanos;
+		if (event.keyHash() != null) {
+			pend("key:" + event.keyHash(), delta);
+			if (event.modelGroup() != null) {
+				pend("model_per_key:" + event.keyHash() + ":" + event.modelGroup(), delta);
+			}
+		}
+		if (event.userId() != null) {
+			pend("user:" + event.userId(), delta);
+		}
+		if (event.teamId() != null) {
+			pend("team:" + event.teamId(), delta);
+		}
+		if (event.endUser() != null) {
+			pend("end_user:" + event.endUser(), delta);
+		}
+		pend("proxy:proxy", delta);
+	}
+
+	private void pend(String budget, long delta) {
+		// a budget with nothing pending leaves the map, so it holds only what is in
+		// flight
+		this.pending.compute(budget, (key, old) -> {
+			long sum = ((old != null) ? old : 0) + delta;
+			return (sum == 0) ? null : sum;
 		});
 	}
 

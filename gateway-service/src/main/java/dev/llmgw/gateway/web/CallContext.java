@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.budget.BudgetDecision;
-import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.routing.Deployment;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +36,6 @@ public final class CallContext {
 	private @Nullable String endUser;
 
 	private @Nullable Double cost;
-
-	private Admission admission = Admission.UNLIMITED;
 
 	private BudgetDecision budget = BudgetDecision.UNLIMITED;
 
@@ -118,15 +115,6 @@ public final class CallContext {
 
 	public void cost(double cost) {
 		this.cost = cost;
-	}
-
-	/** The call's rate-limit admission, released when it ends. */
-	public Admission admission() {
-		return this.admission;
-	}
-
-	public void admission(Admission admission) {
-		this.admission = admission;
 	}
 
 	/** The call's budget reservations, settled when it ends. */

@@ -19,7 +19,7 @@ class RedisBudgetLedgerTests extends BudgetLedgerContractTests {
 	static void connect() {
 		redis = new SharedRedis(RedisURI.create(ExternalServices.redisHost(), ExternalServices.redisPort()),
 				Duration.ofSeconds(2));
-		ledger = new RedisBudgetLedger(redis, Duration.ofSeconds(2));
+		ledger = new RedisBudgetLedger(redis, Duration.ofSeconds(2), BudgetSeeds.FROM_CHECK, PendingSpend.NONE);
 	}
 
 	@AfterAll

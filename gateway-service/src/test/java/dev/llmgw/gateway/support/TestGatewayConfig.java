@@ -202,6 +202,12 @@ public final class TestGatewayConfig {
 				      api_key: k
 				      max_parallel_requests: 1
 				      timeout: 2.0
+				  - model_name: parallel-key
+				    litellm_params: {model: "openai/parallel-key;latency_ms=800", api_base: "%1$s", api_key: k}
+				  - model_name: parallel-user
+				    litellm_params: {model: "openai/parallel-user;latency_ms=800", api_base: "%1$s", api_key: k}
+				  - model_name: parallel-team
+				    litellm_params: {model: "openai/parallel-team;latency_ms=800", api_base: "%1$s", api_key: k}
 				router_settings:
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				  context_window_fallbacks: [{small-window: [big-window]}]

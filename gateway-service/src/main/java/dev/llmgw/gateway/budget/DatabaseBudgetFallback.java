@@ -1,0 +1,92 @@
+package dev.llmgw.gateway.budget;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.llmgw.gateway.error.UpstreamError;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Budgets held while Redis is away, by each instance on its own: a budget's spend is the
+ * database's figure (read at most once a second per budget), plus what this instance has
+ * charged and not yet written ({@link PendingSpend}), plus its own calls in flight. So an
+ * exhausted budget stays refused however long the outage lasts. What this cannot see is
+ * the other instances' calls in flight and their last second of unwritten spend: that is
+ * the most a budget can be overshot by while Redis is away. When the database cannot be
+ * read either, the call is refused with a 503: budgets never fail open.
+ */
+final class DatabaseBudgetFallback {
+
+	private final BudgetSeeds database;
+
+	private final PendingSpend pending;
+
+	/** The database's figure per budget, read at most once a second. */
+	private final AsyncCache<String, Long> figures;
+
+	/** This instance's reservations per budget, nano-dollars. */
+	private final Map<String, Long> reserved = new HashMap<>();
+
+	DatabaseBudgetFallback(BudgetSeeds database, PendingSpend pending, Duration refresh) {
+		this.database = database;
+		this.pending = pending;
+		this.figures = Caffeine.newBuilder().expireAfterWrite(refresh).maximumSize(100_000).buildAsync();
+	}
+
+	Mono<BudgetDecision> admit(List<BudgetCheck> checks, long estimateNanos, String reservation) {
+		return Flux.fromIterable(checks)
+			.concatMap(this::figure)
+			.collectList()
+			.onErrorMap((error) -> new UpstreamError(503, "service_unavailable",
+					"Budgets cannot be checked: neither Redis nor the database answers (" + error.getMessage()
+							+ "). Try again shortly.",
+					null))
+			.map((spent) -> decide(checks, spent, estimateNanos, reservation));
+	}
+
+	/** Gives back a reservation this instance made. */
+	void release(BudgetDecision decision) {
+		synchronized (this.reserved) {
+			for (BudgetCheck check : decision.checks()) {
+				this.reserved.computeIfPresent(check.spentKey(), (key, held) -> {
+					long left = held - decision.estimateNanos();
+					return (left > 0) ? left : null;
+				});
+			}
+		}
+	}
+
+	private BudgetDecision decide(List<BudgetCheck> checks, List<Long> databaseSpent, long estimateNanos,
+			String reservation) {
+		List<Long> spent = new ArrayList<>(checks.size());
+		for (int i = 0; i < checks.size(); i++) {
+			BudgetCheck check = checks.get(i);
+			spent.add(databaseSpent.get(i) + this.pending.pendingNanos(check.kind(), check.id()));
+		}
+		synchronized (this.reserved) {
+			for (int i = 0; i < checks.size(); i++) {
+				BudgetCheck check = checks.get(i);
+				if (check.over(spent.get(i), this.reserved.getOrDefault(check.spentKey(), 0L))) {
+					return new BudgetDecision(false, check, spent.get(i), List.of(), 0, reservation, true);
+				}
+			}
+			for (BudgetCheck check : checks) {
+				this.reserved.merge(check.spentKey(), estimateNanos, Long::sum);
+			}
+		}
+		return new BudgetDecision(true, null, 0, checks, estimateNanos, reservation, true);
+	}
+
+	private Mono<Long> figure(BudgetCheck check) {
+		return Mono.fromFuture(
+				this.figures.get(check.spentKey(), (key, executor) -> this.database.spentNanos(check).toFuture()),
+				true);
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.llmgw.gateway.budget;
+
+/**
+ * What this instance has charged to a budget but not yet written to the database: the
+ * part of its spend that the database's figures do not show yet. Budgets held from the
+ * database (while Redis is away, or when Redis lost its counts) add it, so that calls
+ * spent a moment ago count at once.
+ */
+public interface PendingSpend {
+
+	/** Nothing is pending: a gateway that writes spend as it goes, or none. */
+	PendingSpend NONE = (kind, id) -> 0;
+
+	/**
+	 * @param kind the budget's kind, as in {@link BudgetCheck#kind()}
+	 * @param id whose budget, as in {@link BudgetCheck#id()}
+	 * @return nano-dollars charged and not yet written
+	 */
+	long pendingNanos(String kind, String id);
+
+}

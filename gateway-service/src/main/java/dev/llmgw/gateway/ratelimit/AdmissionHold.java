@@ -1,0 +1,44 @@
+package dev.llmgw.gateway.ratelimit;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A request's rate-limit admission, owned by this package as an exchange attribute: held
+ * from the moment it is admitted until the request ends, and handed back exactly once
+ * whichever comes first. An admission that lands after its request already ended (the
+ * client went away while Redis answered) is handed back at once, so no slot outlives its
+ * call.
+ */
+final class AdmissionHold {
+
+	private static final String ATTRIBUTE = AdmissionHold.class.getName();
+
+	/** Marks a request that has ended: nothing more is held for it. */
+	private static final Admission ENDED = new Admission(true, null, java.util.List.of(), new long[0], 0, false);
+
+	private final AtomicReference<@Nullable Admission> held = new AtomicReference<>();
+
+	static AdmissionHold of(ServerWebExchange exchange) {
+		// the exchange's attributes are a concurrent map: one hold per request
+		return (AdmissionHold) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, (name) -> new AdmissionHold());
+	}
+
+	/**
+	 * Holds an admission until the request ends.
+	 * @return false when the request has already ended: the caller hands it back now
+	 */
+	boolean hold(Admission admission) {
+		return this.held.compareAndSet(null, admission);
+	}
+
+	/** Ends the request: the admission to hand back, or null when none is held. */
+	@Nullable Admission end() {
+		Admission admission = this.held.getAndSet(ENDED);
+		return (admission == ENDED) ? null : admission;
+	}
+
+}
