@@ -1,7 +1,7 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.config.RedisSettings;
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.SharedRedisProvider;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.completions.CompletionsHandler;
@@ -82,9 +82,9 @@ public class ApiRoutes {
 
 	@Bean
 	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
-			GatewayProperties properties, RateLimiter rateLimiter, PriceMap prices) {
-		return new HealthHandler(models, providers, database, RedisSettings.from(properties) != null,
-				(rateLimiter instanceof RedisRateLimiter redis) ? redis::failOpenCount : () -> 0L, prices);
+			SharedRedisProvider redis, GatewayConfig config, RateLimiter rateLimiter, PriceMap prices) {
+		return new HealthHandler(models, providers, database, redis.get(), config.litellmSettings().successCallback(),
+				(rateLimiter instanceof RedisRateLimiter limiter) ? limiter::failOpenCount : () -> 0L, prices);
 	}
 
 	@Bean

@@ -1,10 +1,12 @@
 package dev.llmgw.gateway.api;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.DatabaseFaults;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.InternalError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.RequestTooLargeError;
+import dev.llmgw.gateway.error.ServiceUnavailableError;
 import dev.llmgw.gateway.error.UpstreamError;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,11 @@ public final class ErrorClassifier {
 	static @Nullable GatewayError classify(Throwable error, ServerWebExchange exchange) {
 		if (error instanceof GatewayError gatewayError) {
 			return gatewayError;
+		}
+		// every route that reads or writes the database (key lookups, the admin API)
+		// answers an outage the same way, so that no handler has to catch it
+		if (DatabaseFaults.isUnreachable(error)) {
+			return ServiceUnavailableError.databaseUnreachable();
 		}
 		if (error instanceof DataBufferLimitException) {
 			return new RequestTooLargeError(

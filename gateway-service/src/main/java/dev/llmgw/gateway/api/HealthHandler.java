@@ -1,12 +1,16 @@
 package dev.llmgw.gateway.api;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import dev.llmgw.gateway.config.SharedRedis;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
@@ -46,27 +50,40 @@ public final class HealthHandler {
 
 	private final PriceMap prices;
 
+	/** How long the database may take to answer; past it, it counts as unreachable. */
 	private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(3);
+
+	/**
+	 * How long Redis may take to answer a PING: a probe answers promptly, and a Redis
+	 * slower than this is no use to the rate limiter either (its own budget is 250 ms).
+	 */
+	private static final Duration REDIS_PING_TIMEOUT = Duration.ofSeconds(1);
 
 	private final ProviderRegistry providers;
 
 	private final Database database;
 
-	private final boolean redisConfigured;
+	private final @Nullable SharedRedis redis;
+
+	private final List<String> successCallbacks;
 
 	private final LongSupplier rateLimitFailOpen;
 
 	/**
+	 * @param redis the shared Redis, null when none is configured
+	 * @param successCallbacks litellm_settings.success_callback, reported as LiteLLM does
 	 * @param rateLimitFailOpen how many requests went on uncounted because Redis did not
 	 * answer a rate-limit check
 	 */
-	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database, boolean redisConfigured,
-			LongSupplier rateLimitFailOpen, PriceMap prices) {
+	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
+			@Nullable SharedRedis redis, List<String> successCallbacks, LongSupplier rateLimitFailOpen,
+			PriceMap prices) {
 		this.prices = prices;
 		this.models = models;
 		this.providers = providers;
 		this.database = database;
-		this.redisConfigured = redisConfigured;
+		this.redis = redis;
+		this.successCallbacks = List.copyOf(successCallbacks);
 		this.rateLimitFailOpen = rateLimitFailOpen;
 	}
 
@@ -75,28 +92,43 @@ public final class HealthHandler {
 	}
 
 	/**
-	 * Ready when what is configured answers: the database (a {@code SELECT 1}). LiteLLM
-	 * reports the database state as the status; an unreachable database is a 503, so that
-	 * a load balancer stops sending traffic.
+	 * Each dependency's state as it is now, in LiteLLM's fields: {@code status} carries
+	 * the database's state (shared/spec/admin-api.md §7.3), {@code db} is
+	 * {@code connected} or {@code disconnected}, {@code cache} names what is configured.
+	 * The gateway's own {@code redis} says whether Redis answered a PING. Only what the
+	 * gateway cannot work without fails readiness: an unreachable database is a 503, so
+	 * that a load balancer stops sending traffic; an unreachable Redis is a 200 with
+	 * {@code status} {@code degraded}, because the gateway goes on without it (rate
+	 * limits fail open, budgets are counted in process) and taking every instance out of
+	 * service at once would turn a degraded gateway into a down one.
 	 */
 	public Mono<ServerResponse> readiness(ServerRequest request) {
-		return this.database.one((client) -> client.sql("SELECT 1").map((row) -> true).first())
+		Mono<Boolean> db = this.database.one((client) -> client.sql("SELECT 1").map((row) -> true).first())
 			.timeout(READINESS_TIMEOUT)
 			.onErrorResume((error) -> Mono.just(false))
-			.flatMap((connected) -> {
-				Map<String, @Nullable Object> body = new LinkedHashMap<>();
-				body.put("status", connected ? "connected" : "unhealthy");
-				body.put("db", connected ? "connected" : "Not connected");
-				body.put("cache", this.redisConfigured ? "redis" : null);
-				body.put("litellm_version", GatewayVersion.VALUE);
-				body.put("model_groups", this.models.groups().size());
-				// a warning figure: non-zero means Redis missed rate-limit checks and
-				// limits were not enforced
-				body.put("rate_limit_fail_open", this.rateLimitFailOpen.getAsLong());
-				return ServerResponse.status(connected ? 200 : 503)
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(body);
-			});
+			.defaultIfEmpty(false);
+		Mono<Optional<Boolean>> redisUp = (this.redis != null) ? this.redis.ping(REDIS_PING_TIMEOUT).map(Optional::of)
+				: Mono.just(Optional.empty());
+		return Mono.zip(db, redisUp).flatMap((states) -> {
+			boolean connected = states.getT1();
+			Optional<Boolean> redisState = states.getT2();
+			boolean redisDown = redisState.isPresent() && !redisState.get();
+			Map<String, @Nullable Object> body = new LinkedHashMap<>();
+			body.put("status", !connected ? "unhealthy" : redisDown ? "degraded" : "connected");
+			body.put("db", connected ? "connected" : "disconnected");
+			body.put("cache", redisState.isPresent() ? "redis" : null);
+			if (redisState.isPresent()) {
+				body.put("redis", redisDown ? "unreachable" : "connected");
+			}
+			body.put("litellm_version", GatewayVersion.VALUE);
+			body.put("success_callbacks", this.successCallbacks);
+			body.put("last_updated", OffsetDateTime.now(ZoneOffset.UTC).toString());
+			body.put("model_groups", this.models.groups().size());
+			// a warning figure: non-zero means Redis missed rate-limit checks and
+			// limits were not enforced
+			body.put("rate_limit_fail_open", this.rateLimitFailOpen.getAsLong());
+			return ServerResponse.status(connected ? 200 : 503).contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		});
 	}
 
 	public Mono<ServerResponse> health(ServerRequest request) {

@@ -2,18 +2,25 @@ package dev.llmgw.gateway.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.admin.AdminTables;
 import dev.llmgw.gateway.error.AuthenticationError;
+import dev.llmgw.gateway.error.DatabaseFaults;
+import dev.llmgw.gateway.error.ServiceUnavailableError;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,23 +30,59 @@ import reactor.core.publisher.Mono;
  * changes the key, its user or its team. Unknown keys are cached as unknown too, so that
  * a flood of bad keys does not become a flood of queries; creating a key drops that
  * entry.
+ * <p>
+ * While the database cannot be reached, a key it confirmed before the outage is served
+ * from the cache for up to {@code staleIfError} past its time to live (HTTP's
+ * {@code stale-if-error}, RFC 5861 §4): the gateway keeps serving the callers it knows
+ * instead of failing them all a minute into the outage. What the cache holds is what the
+ * database said last, so a key blocked or deleted before the outage stays refused. A key
+ * the cache does not vouch for gets the 503 of the unreachable database.
  */
 public final class VirtualKeyAuthenticator implements KeyAuthenticator {
+
+	private static final Logger log = LoggerFactory.getLogger(VirtualKeyAuthenticator.class);
+
+	/**
+	 * How long a reload of a key that can be served stale may take: a database that does
+	 * not answer (a network partition rather than a refusal) must not hold its callers
+	 * for the pool's whole acquire time.
+	 */
+	private static final Duration RELOAD_PATIENCE = Duration.ofSeconds(2);
 
 	private final RowStore rows;
 
 	private final Clock clock;
 
-	private final AsyncCache<String, Optional<CachedKey>> cache;
+	private final Duration timeToLive;
+
+	private final Duration staleIfError;
+
+	private final AsyncCache<String, CachedLookup> cache;
 
 	private final KeySpendTracker spend;
 
-	public VirtualKeyAuthenticator(RowStore rows, Clock clock, Duration timeToLive, long maximumSize,
-			KeySpendTracker spend) {
+	/**
+	 * Whether the database is known to be unreachable, so that an outage is logged once.
+	 */
+	private final AtomicBoolean databaseDown = new AtomicBoolean();
+
+	/**
+	 * @param timeToLive how long the database's answer is used before it is asked again
+	 * @param staleIfError how much longer a known key is served while the database cannot
+	 * be reached
+	 */
+	public VirtualKeyAuthenticator(RowStore rows, Clock clock, Duration timeToLive, Duration staleIfError,
+			long maximumSize, KeySpendTracker spend) {
 		this.rows = rows;
 		this.spend = spend;
 		this.clock = clock;
-		this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).buildAsync();
+		this.timeToLive = timeToLive;
+		this.staleIfError = staleIfError;
+		// the entries' freshness is read from the clock; this bound only frees memory
+		this.cache = Caffeine.newBuilder()
+			.expireAfterWrite(timeToLive.plus(staleIfError))
+			.maximumSize(maximumSize)
+			.buildAsync();
 	}
 
 	@Override
@@ -48,9 +91,88 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 			return Mono.empty();
 		}
 		String hash = KeyHashes.sha256Hex(key);
-		CompletableFuture<Optional<CachedKey>> entry = this.cache.get(hash,
-				(token, executor) -> load(token).map(Optional::of).defaultIfEmpty(Optional.empty()).toFuture());
-		return Mono.fromFuture(entry, true).flatMap((found) -> found.map(this::admit).orElseGet(Mono::empty));
+		return Mono.fromFuture(lookup(hash), true).flatMap((found) -> {
+			if (found.failure() != null) {
+				return Mono.error(found.failure());
+			}
+			return found.key().map(this::admit).orElseGet(Mono::empty);
+		});
+	}
+
+	/**
+	 * The cached answer while it is fresh, else one reload shared by every caller of the
+	 * same key.
+	 */
+	private CompletableFuture<CachedLookup> lookup(String hash) {
+		return this.cache.asMap().compute(hash, (token, current) -> {
+			if (current != null && !current.isDone()) {
+				return current;
+			}
+			CachedLookup settled = (current != null) ? current.getNow(null) : null;
+			Instant now = this.clock.instant();
+			if (settled != null && settled.fresh(now)) {
+				return current;
+			}
+			return reload(token, settled, now).toFuture();
+		});
+	}
+
+	private Mono<CachedLookup> reload(String hash, @Nullable CachedLookup previous, Instant now) {
+		Mono<CachedLookup> loaded = load(hash).map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.map((key) -> new CachedLookup(key, now, now.plus(this.timeToLive), null))
+			.doOnNext((ignored) -> recovered());
+		if (previous != null && previous.key().isPresent()) {
+			Instant servableUntil = previous.loadedAt().plus(this.timeToLive).plus(this.staleIfError);
+			loaded = loaded.timeout(RELOAD_PATIENCE)
+				.onErrorResume((error) -> unreachable(error) && this.clock.instant().isBefore(servableUntil),
+						(error) -> Mono.just(stale(previous, error, servableUntil)));
+		}
+		return loaded.onErrorResume((error) -> Mono.just(CachedLookup.failed(reported(error), this.clock.instant())));
+	}
+
+	/**
+	 * A reload that ran out of patience is the database not answering; anything else is
+	 * reported as it is, and the error rendering tells an outage from a fault.
+	 */
+	private Throwable reported(Throwable error) {
+		Throwable reported = (error instanceof TimeoutException) ? ServiceUnavailableError.databaseUnreachable()
+				: error;
+		if (unreachable(reported)) {
+			outage(reported);
+		}
+		return reported;
+	}
+
+	/**
+	 * The previous answer, asked again after another time to live (not on every request:
+	 * a database that does not answer would slow each one down), never past the bound.
+	 */
+	private CachedLookup stale(CachedLookup previous, Throwable error, Instant servableUntil) {
+		outage(error);
+		Instant recheckAt = this.clock.instant().plus(this.timeToLive);
+		return new CachedLookup(previous.key(), previous.loadedAt(),
+				recheckAt.isBefore(servableUntil) ? recheckAt : servableUntil, null);
+	}
+
+	private void outage(Throwable error) {
+		if (this.databaseDown.compareAndSet(false, true)) {
+			log.warn(
+					"The database is unreachable ({}): keys it confirmed before are served from the auth cache "
+							+ "for up to {} past their time to live; other keys are refused with 503",
+					error.toString(), this.staleIfError);
+		}
+	}
+
+	private void recovered() {
+		if (this.databaseDown.compareAndSet(true, false)) {
+			log.info("The database answers again: keys are read from it as usual");
+		}
+	}
+
+	private static boolean unreachable(Throwable error) {
+		return DatabaseFaults.isUnreachable(error) || error instanceof TimeoutException
+				|| error instanceof ServiceUnavailableError;
 	}
 
 	void evictKey(String tokenHash) {
@@ -73,7 +195,7 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		this.cache.synchronous()
 			.asMap()
 			.entrySet()
-			.removeIf((entry) -> entry.getValue().map(matches::test).orElse(false));
+			.removeIf((entry) -> entry.getValue().key().map(matches::test).orElse(false));
 	}
 
 	private Mono<CallerIdentity> admit(CachedKey key) {

@@ -121,7 +121,8 @@ public class GatewayConfiguration {
 	@Bean
 	VirtualKeyAuthenticator virtualKeyAuthenticator(RowStore rows, Clock clock, GatewayProperties properties,
 			KeySpendTracker spend) {
-		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), 100_000, spend);
+		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), properties.authCacheStaleIfError(),
+				100_000, spend);
 	}
 
 	@Bean(destroyMethod = "close")

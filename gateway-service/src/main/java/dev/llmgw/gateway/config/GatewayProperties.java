@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * instead of a file
  * @param configBucketObjectKey config.yaml's key in that bucket
  * ({@code LITELLM_CONFIG_BUCKET_OBJECT_KEY})
+ * @param authCacheStaleIfError how long past {@code authCacheTtl} a key already
+ * authenticated is still served from the auth cache while the database cannot be reached
+ * to reload it (as HTTP's {@code stale-if-error}); zero serves none
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -40,9 +43,10 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@DefaultValue("./data") String dataDir, @DefaultValue("10") @Min(1) int databasePoolSize,
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
-		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("1s") Duration spendFlushInterval,
-		@DefaultValue("250ms") Duration rateLimitRedisTimeout, @DefaultValue("false") boolean storeModelInDb,
-		@Nullable String configBucketName, @Nullable String configBucketObjectKey) {
+		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("10m") Duration authCacheStaleIfError,
+		@DefaultValue("1s") Duration spendFlushInterval, @DefaultValue("250ms") Duration rateLimitRedisTimeout,
+		@DefaultValue("false") boolean storeModelInDb, @Nullable String configBucketName,
+		@Nullable String configBucketObjectKey) {
 
 	public static final String PREFIX = "gateway";
 

@@ -167,6 +167,18 @@ public final class SharedRedis implements AutoCloseable {
 		return this.failing;
 	}
 
+	/**
+	 * Whether Redis answers a PING within the timeout. Never waits longer and never
+	 * fails: a probe reports, it does not throw.
+	 */
+	public Mono<Boolean> ping(Duration timeout) {
+		return commands().flatMap((commands) -> commands.ping())
+			.map("PONG"::equals)
+			.timeout(timeout)
+			.onErrorResume((error) -> Mono.just(false))
+			.defaultIfEmpty(false);
+	}
+
 	public String describe() {
 		return this.uri.getHost() + ":" + this.uri.getPort();
 	}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class GatewayError extends RuntimeException
 		permits AuthenticationError, PermissionDeniedError, NotFoundError, BadRequestError, ContextWindowExceededError,
 		ContentPolicyViolationError, RateLimitError, BudgetExceededError, RequestTooLargeError, TimeoutError,
-		UpstreamError, UpstreamUnavailableError, InternalError {
+		UpstreamError, UpstreamUnavailableError, ServiceUnavailableError, InternalError {
 
 	private final int status;
 

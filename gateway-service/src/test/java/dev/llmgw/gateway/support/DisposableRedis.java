@@ -1,0 +1,106 @@
+package dev.llmgw.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code redis-server} of a test's own, on a free loopback port, without persistence,
+ * that the test may kill and start again under a running gateway (the shared Redis must
+ * never be stopped: other tests use it). A missing redis-server fails the test with a
+ * message; it never skips.
+ */
+public final class DisposableRedis implements AutoCloseable {
+
+	private final Path directory;
+
+	private final int port;
+
+	private Process process;
+
+	private DisposableRedis(Path directory, int port) {
+		this.directory = directory;
+		this.port = port;
+		this.process = launch();
+	}
+
+	/**
+	 * @param directory where its log goes (the test's temporary directory)
+	 */
+	public static DisposableRedis start(Path directory) {
+		return new DisposableRedis(directory, freePort());
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Kills the server; connected clients see their connections reset. */
+	public void stop() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Starts the server again on the same port, empty. */
+	public void restart() {
+		this.process = launch();
+	}
+
+	@Override
+	public void close() {
+		if (this.process.isAlive()) {
+			stop();
+		}
+	}
+
+	private Process launch() {
+		Path log = this.directory.resolve("redis-" + this.port + ".log");
+		try {
+			Process started = new ProcessBuilder("redis-server", "--port", Integer.toString(this.port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (System.nanoTime() < deadline) {
+				try (Socket socket = new Socket("127.0.0.1", this.port)) {
+					return started;
+				}
+				catch (IOException ex) {
+					Thread.sleep(50);
+				}
+			}
+			started.destroyForcibly();
+			throw new IllegalStateException("redis-server did not start: " + Files.readString(log));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("redis-server is needed on the PATH", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
