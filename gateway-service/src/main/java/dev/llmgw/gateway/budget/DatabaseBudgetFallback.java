@@ -8,18 +8,19 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.error.ServiceUnavailableError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Budgets held while Redis is away, by each instance on its own: a budget's spend is the
- * database's figure (read at most once a second per budget), plus what this instance has
- * charged and not yet written ({@link PendingSpend}), plus its own calls in flight. So an
- * exhausted budget stays refused however long the outage lasts. What this cannot see is
- * the other instances' calls in flight and their last second of unwritten spend: that is
- * the most a budget can be overshot by while Redis is away. When the database cannot be
- * read either, the call is refused with a 503: budgets never fail open.
+ * database's figure (read at most ten times a second per budget), plus what this instance
+ * has charged and not yet written ({@link PendingSpend}), plus its own calls in flight;
+ * meanwhile every instance writes spend as it comes. So an exhausted budget stays refused
+ * however long the outage lasts. What this cannot see is the other instances' calls in
+ * flight and their last moment of unwritten spend: that is the most a budget can be
+ * overshot by while Redis is away. When the database cannot be read either, the call is
+ * refused with a 503: budgets never fail open.
  */
 final class DatabaseBudgetFallback {
 
@@ -40,13 +41,13 @@ final class DatabaseBudgetFallback {
 	}
 
 	Mono<BudgetDecision> admit(List<BudgetCheck> checks, long estimateNanos, String reservation) {
+		this.pending.hurry();
 		return Flux.fromIterable(checks)
 			.concatMap(this::figure)
 			.collectList()
-			.onErrorMap((error) -> new UpstreamError(503, "service_unavailable",
+			.onErrorMap((error) -> new ServiceUnavailableError(
 					"Budgets cannot be checked: neither Redis nor the database answers (" + error.getMessage()
-							+ "). Try again shortly.",
-					null))
+							+ "). Please retry shortly."))
 			.map((spent) -> decide(checks, spent, estimateNanos, reservation));
 	}
 

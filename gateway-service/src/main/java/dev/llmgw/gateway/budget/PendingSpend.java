@@ -18,4 +18,11 @@ public interface PendingSpend {
 	 */
 	long pendingNanos(String kind, String id);
 
+	/**
+	 * Budgets are being held from the database: write spend as it comes for a while
+	 * rather than once a second, so other instances see it at once.
+	 */
+	default void hurry() {
+	}
+
 }

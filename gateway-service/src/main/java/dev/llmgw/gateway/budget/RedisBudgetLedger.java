@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.llmgw.gateway.config.LuaScript;
 import dev.llmgw.gateway.config.SharedRedis;
 import dev.llmgw.gateway.error.GatewayError;
-import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.error.ServiceUnavailableError;
 import io.lettuce.core.ScriptOutputType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,7 +98,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
 		this.timeout = timeout;
 		this.seeds = seeds;
 		this.pending = pending;
-		this.fallback = new DatabaseBudgetFallback(seeds, pending, Duration.ofSeconds(1));
+		this.fallback = new DatabaseBudgetFallback(seeds, pending, Duration.ofMillis(100));
 	}
 
 	/** How many admissions were held from the database because Redis did not answer. */
@@ -185,10 +185,9 @@ public final class RedisBudgetLedger implements BudgetLedger {
 	private Mono<Long> seed(BudgetCheck check) {
 		return this.seeds.spentNanos(check)
 			.map((spent) -> spent + this.pending.pendingNanos(check.kind(), check.id()))
-			.onErrorMap((error) -> new UpstreamError(503, "service_unavailable",
-					"Budgets cannot be checked: the database does not answer (" + error.getMessage()
-							+ "). Try again shortly.",
-					null));
+			.onErrorMap(
+					(error) -> new ServiceUnavailableError("Budgets cannot be checked: the database does not answer ("
+							+ error.getMessage() + "). Please retry shortly."));
 	}
 
 	private static BudgetDecision decision(List<Object> result, List<BudgetCheck> checks, long estimateNanos,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +45,8 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	private static final int MAX_SET_ASIDE = 1000;
 
+	private static final long HURRY_MILLIS = 2_000;
+
 	private static final TypeReference<Map<String, Object>> MODEL_SPEND = new TypeReference<>() {
 	};
 
@@ -63,6 +66,13 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
 
 	private final AtomicLong setAsideCount = new AtomicLong();
+
+	/**
+	 * Until when spend is written as it comes, not once an interval ({@link #hurry()}).
+	 */
+	private volatile long hurriedUntil;
+
+	private final AtomicBoolean flushingSoon = new AtomicBoolean();
 
 	/** The last calls that could not be written, for an operator to look at. */
 	private final ArrayDeque<SpendEvent> setAside = new ArrayDeque<>();
@@ -85,6 +95,26 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		charge(event, 1);
 		this.queue.add(event);
 		this.queued.incrementAndGet();
+		if (System.currentTimeMillis() < this.hurriedUntil) {
+			flushSoon();
+		}
+	}
+
+	@Override
+	public void hurry() {
+		this.hurriedUntil = System.currentTimeMillis() + HURRY_MILLIS;
+	}
+
+	/**
+	 * Starts a flush now, unless one started this way is still writing (it takes this).
+	 */
+	private void flushSoon() {
+		if (this.flushingSoon.compareAndSet(false, true)) {
+			flush().onErrorResume((error) -> Mono.empty())
+				.doFinally((signal) -> this.flushingSoon.set(false))
+				.subscribeOn(Schedulers.parallel())
+				.subscribe();
+		}
 	}
 
 	@Override

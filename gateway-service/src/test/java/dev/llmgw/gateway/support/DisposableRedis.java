@@ -53,6 +53,36 @@ public final class DisposableRedis implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Freezes the server (SIGSTOP): connections stay open and nothing answers, as a Redis
+	 * stuck in a long command or a paused VM.
+	 */
+	public void freeze() {
+		signal("STOP");
+	}
+
+	/** Lets a frozen server go on (SIGCONT), with everything it held. */
+	public void thaw() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO()
+				.start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + name + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Starts the server again on the same port, empty. */
 	public void restart() {
 		this.process = launch();
@@ -61,6 +91,7 @@ public final class DisposableRedis implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
+			thaw();
 			stop();
 		}
 	}

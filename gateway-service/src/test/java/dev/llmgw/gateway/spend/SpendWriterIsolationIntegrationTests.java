@@ -1,0 +1,88 @@
+package dev.llmgw.gateway.spend;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.GatewayInstances;
+import dev.llmgw.gateway.support.TestGatewayConfig;
+import dev.llmgw.model.openai.Usage;
+import dev.llmgw.storage.DatabaseSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One call the database refuses never holds back the others. Before, a NUL byte in a
+ * request's user failed the batched insert, the batch was retried for ever, and the
+ * instance wrote no spend until it restarted. Now the batch is written apart around the
+ * bad call, which is repaired (NUL replaced) or, when even that fails, set aside and
+ * counted; the next calls' spend reaches the database.
+ */
+class SpendWriterIsolationIntegrationTests {
+
+	@Test
+	void aCallTheDatabaseRefusesIsIsolatedAndTheOthersAreWritten() throws Exception {
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.database-url=" + databaseUrl);
+		try {
+			AdminClient api = new AdminClient(GatewayInstances.baseUrl(gateway));
+			String key = api.post("/key/generate", TestGatewayConfig.MASTER_KEY, Map.of()).text("/key");
+			String hash = KeyHashes.sha256Hex(key);
+			SpendRecorder recorder = gateway.getBean(SpendRecorder.class);
+			// what the edge refuses today, had it got through: PostgreSQL stores no NUL
+			recorder.record(event("poisoned-call", hash, "u\u0000ser", 0.5));
+			// a call id written twice: the second cannot be written, repaired or not
+			recorder.record(event("replayed-call", hash, null, 0.25));
+			recorder.record(event("replayed-call", hash, null, 0.25));
+			assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
+
+			double call = 1 * 1.5e-7 + 3 * 6e-7;
+			long expected = Math.round((0.5 + 0.25 + call) * 1e9);
+			long written = -1;
+			for (int i = 0; i < 100 && written != expected; i++) {
+				Thread.sleep(100);
+				written = query(databaseUrl, "SELECT spend * 1e9 FROM api_keys WHERE token = '" + hash + "'");
+			}
+			assertThat(written).as("the repaired call, one of the replayed pair and the next real call")
+				.isEqualTo(expected);
+			assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
+			assertThat(query(databaseUrl,
+					"SELECT COUNT(*) FROM spend_logs WHERE request_id = 'poisoned-call' AND end_user = 'u\uFFFDser'"))
+				.as("written with the NUL replaced")
+				.isEqualTo(1);
+			assertThat(recorder.setAsideCount()).as("the second of the replayed pair, set aside").isEqualTo(1);
+			assertThat(recorder.pendingNanos("key", hash)).as("nothing left pending").isZero();
+		}
+		finally {
+			gateway.close();
+		}
+	}
+
+	private static SpendEvent event(String id, String keyHash, String endUser, double cost) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		return new SpendEvent(id, "acompletion", "success", keyHash, null, null, endUser, cost, Usage.NONE, now, now,
+				"gpt-4o-mini", "mini-deployment", "gpt-4o-mini", "openai", null);
+	}
+
+	private static long query(String databaseUrl, String sql) throws Exception {
+		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
+		try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+				settings.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return Math.round(result.getDouble(1));
+		}
+	}
+
+}
