@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,8 +41,6 @@ public final class SharedRedis implements AutoCloseable {
 
 	private static final Duration LONG_WAIT = Duration.ofSeconds(1);
 
-	private static final int SHORT_WAITS = 3;
-
 	/** The answer while Redis is failing: no stack trace, it is an expected state. */
 	private static final IllegalStateException NOT_ANSWERING = new IllegalStateException(
 			"Redis has not been answering; trying again shortly") {
@@ -68,9 +65,6 @@ public final class SharedRedis implements AutoCloseable {
 	private final AtomicLong lastProbe = new AtomicLong();
 
 	private volatile boolean failing;
-
-	/** Short waits that ran out in a row. */
-	private final AtomicInteger timeouts = new AtomicInteger();
 
 	private volatile boolean closed;
 
@@ -128,21 +122,17 @@ public final class SharedRedis implements AutoCloseable {
 				.onErrorResume(RedisNoScriptException.class,
 						(missing) -> commands.<T>eval(script.text(), type, keys, args).next()))
 			.timeout(timeout)
-			.doOnNext((answer) -> {
-				this.failing = false;
-				this.timeouts.set(0);
-			})
+			.doOnNext((answer) -> this.failing = false)
 			.doOnError((error) -> failed(error, timeout));
 	}
 
 	/**
 	 * A refused or lost connection says Redis is away; a wait that ran out says so only
-	 * when it was long, or after a few short ones in a row: a rate limit's short wait can
-	 * run out on a busy machine while Redis is fine.
+	 * when it was long (a budget's): a rate limit's short wait can run out on a busy
+	 * machine while Redis is fine, and the calls of a burst time out together.
 	 */
 	private void failed(Throwable error, Duration timeout) {
-		if (!(error instanceof TimeoutException) || timeout.compareTo(LONG_WAIT) >= 0
-				|| this.timeouts.incrementAndGet() >= SHORT_WAITS) {
+		if (!(error instanceof TimeoutException) || timeout.compareTo(LONG_WAIT) >= 0) {
 			this.failing = true;
 		}
 	}

@@ -23,13 +23,28 @@ class BudgetTwoInstancesIntegrationTests extends TwoGatewaysTestBase {
 
 	@Test
 	void fiftyConcurrentCallsDoNotSpendPastTheBudget() throws Exception {
-		double budget = 5 * BudgetIntegrationTests.CALL;
+		assertHeld("gpt-4o-mini", "hello there", BudgetIntegrationTests.CALL);
+	}
+
+	/**
+	 * A prompt of 2,000 one-letter words is 2,000 tokens; reserved at four characters a
+	 * token it was reserved at half its cost, and 50 concurrent calls spent twice the
+	 * budget.
+	 */
+	@Test
+	void promptsBuiltToUndercutTheEstimateDoNotSpendPastTheBudget() throws Exception {
+		// a model that answers one word, as a provider holding to max_tokens would
+		assertHeld("priced-terse", "a ".repeat(2_000).trim(), 2_000 * 1.5e-7 + 1 * 6e-7);
+	}
+
+	private static void assertHeld(String model, String prompt, double callCost) throws Exception {
+		double budget = 5 * callCost;
 		String key = a
 			.post("/key/generate", TestGatewayConfig.MASTER_KEY,
 					Map.of("max_budget", budget, "max_parallel_requests", 100))
 			.text("/key");
-		Map<String, Object> body = Map.of("model", "gpt-4o-mini", "max_tokens", 5, "messages",
-				List.of(Map.of("role", "user", "content", "hello there")));
+		Map<String, Object> body = Map.of("model", model, "max_tokens", 5, "messages",
+				List.of(Map.of("role", "user", "content", prompt)));
 		ExecutorService pool = Executors.newFixedThreadPool(25);
 		int ok = 0;
 		int overBudget = 0;
@@ -53,14 +68,14 @@ class BudgetTwoInstancesIntegrationTests extends TwoGatewaysTestBase {
 		double spend = 0;
 		for (int i = 0; i < 50; i++) {
 			spend = a.get("/key/info?key=" + key, TestGatewayConfig.MASTER_KEY).json().at("/info/spend").asDouble();
-			if (Math.abs(spend - ok * BudgetIntegrationTests.CALL) < 1e-12) {
+			if (Math.abs(spend - ok * callCost) < 1e-12) {
 				break;
 			}
 			Thread.sleep(100);
 		}
 		assertThat(spend).as("every admitted call is charged once")
-			.isCloseTo(ok * BudgetIntegrationTests.CALL, org.assertj.core.api.Assertions.within(1e-12));
-		assertThat(spend).isLessThanOrEqualTo(budget + BudgetIntegrationTests.CALL + 1e-12);
+			.isCloseTo(ok * callCost, org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(spend).as("at most one call past the budget").isLessThanOrEqualTo(budget + callCost + 1e-12);
 	}
 
 }

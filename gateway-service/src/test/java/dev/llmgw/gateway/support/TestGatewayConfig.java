@@ -205,6 +205,9 @@ public final class TestGatewayConfig {
 				  - model_name: priced-slow
 				    litellm_params: {model: "openai/gpt-4o-mini;latency_ms=150", api_base: "%1$s", api_key: k}
 				    model_info: {base_model: gpt-4o-mini}
+				  - model_name: priced-terse
+				    litellm_params: {model: "openai/gpt-4o-mini;reply=Noted.", api_base: "%1$s", api_key: k}
+				    model_info: {base_model: gpt-4o-mini}
 				  - model_name: parallel-key
 				    litellm_params: {model: "openai/parallel-key;latency_ms=800", api_base: "%1$s", api_key: k}
 				  - model_name: parallel-user
