@@ -14,14 +14,11 @@ import java.util.concurrent.Future;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.TestGatewayConfig;
-import dev.llmgw.gateway.support.ExternalServices;
-import dev.llmgw.gateway.support.GatewayInstances;
+import dev.llmgw.gateway.support.GatewayPair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +32,7 @@ class ParallelLimitTwoInstancesIntegrationTests {
 
 	private static final String MASTER = TestGatewayConfig.MASTER_KEY;
 
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
+	private static GatewayPair pair;
 
 	private static AdminClient a;
 
@@ -49,20 +44,15 @@ class ParallelLimitTwoInstancesIntegrationTests {
 	 */
 	@BeforeAll
 	static void startTwoInstances() {
-		String databaseUrl = ExternalServices.newPostgresDatabase();
-		first = GatewayInstances.startShared(databaseUrl, "--gateway.rate-limit-redis-timeout=3s");
-		second = GatewayInstances.startShared(databaseUrl, "--gateway.rate-limit-redis-timeout=3s");
-		a = new AdminClient(GatewayInstances.baseUrl(first));
-		b = new AdminClient(GatewayInstances.baseUrl(second));
+		pair = GatewayPair.start("--gateway.rate-limit-redis-timeout=3s");
+		a = pair.a();
+		b = pair.b();
 	}
 
 	@AfterAll
 	static void stopTwoInstances() {
-		if (first != null) {
-			first.close();
-		}
-		if (second != null) {
-			second.close();
+		if (pair != null) {
+			pair.close();
 		}
 	}
 

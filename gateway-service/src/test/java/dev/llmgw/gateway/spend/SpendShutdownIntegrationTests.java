@@ -1,14 +1,10 @@
 package dev.llmgw.gateway.spend;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyHashes;
-import dev.llmgw.storage.DatabaseSettings;
 import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.DatabaseQueries;
 import dev.llmgw.gateway.support.ExternalServices;
 import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
@@ -36,27 +32,17 @@ class SpendShutdownIntegrationTests {
 			for (int i = 0; i < 3; i++) {
 				assertThat(api.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
 			}
-			assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).as("nothing written yet").isZero();
+			assertThat(DatabaseQueries.number(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).as("nothing written yet")
+				.isZero();
 		}
 		finally {
 			gateway.close();
 		}
-		assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
-		assertThat(
-				query(databaseUrl, "SELECT spend * 1e9 FROM api_keys WHERE token = '" + KeyHashes.sha256Hex(key) + "'"))
+		assertThat(DatabaseQueries.number(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
+		assertThat(DatabaseQueries.number(databaseUrl,
+				"SELECT spend * 1e9 FROM api_keys WHERE token = '" + KeyHashes.sha256Hex(key) + "'"))
 			.as("nano-dollars")
 			.isEqualTo(Math.round(3 * (1 * 1.5e-7 + 3 * 6e-7) * 1e9));
-	}
-
-	private static long query(String databaseUrl, String sql) throws Exception {
-		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
-		try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
-				settings.password());
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return Math.round(result.getDouble(1));
-		}
 	}
 
 }

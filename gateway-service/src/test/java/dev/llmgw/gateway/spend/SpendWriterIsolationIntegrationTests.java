@@ -1,20 +1,16 @@
 package dev.llmgw.gateway.spend;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.DatabaseQueries;
 import dev.llmgw.gateway.support.ExternalServices;
 import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import dev.llmgw.model.openai.Usage;
-import dev.llmgw.storage.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,12 +47,13 @@ class SpendWriterIsolationIntegrationTests {
 			long written = -1;
 			for (int i = 0; i < 100 && written != expected; i++) {
 				Thread.sleep(100);
-				written = query(databaseUrl, "SELECT spend * 1e9 FROM api_keys WHERE token = '" + hash + "'");
+				written = DatabaseQueries.number(databaseUrl,
+						"SELECT spend * 1e9 FROM api_keys WHERE token = '" + hash + "'");
 			}
 			assertThat(written).as("the repaired call, one of the replayed pair and the next real call")
 				.isEqualTo(expected);
-			assertThat(query(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
-			assertThat(query(databaseUrl,
+			assertThat(DatabaseQueries.number(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
+			assertThat(DatabaseQueries.number(databaseUrl,
 					"SELECT COUNT(*) FROM spend_logs WHERE request_id = 'poisoned-call' AND end_user = 'u\uFFFDser'"))
 				.as("written with the NUL replaced")
 				.isEqualTo(1);
@@ -72,17 +69,6 @@ class SpendWriterIsolationIntegrationTests {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return new SpendEvent(id, "acompletion", "success", keyHash, null, null, endUser, cost, Usage.NONE, now, now,
 				"gpt-4o-mini", "mini-deployment", "gpt-4o-mini", "openai", null);
-	}
-
-	private static long query(String databaseUrl, String sql) throws Exception {
-		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
-		try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
-				settings.password());
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return Math.round(result.getDouble(1));
-		}
 	}
 
 }

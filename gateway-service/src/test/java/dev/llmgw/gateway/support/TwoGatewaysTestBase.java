@@ -3,8 +3,6 @@ package dev.llmgw.gateway.support;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
  * Two gateway instances sharing one new PostgreSQL database and the environment's Redis,
  * as in a deployment, for tests of what must hold across instances. The key cache lives
@@ -13,9 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public abstract class TwoGatewaysTestBase {
 
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
+	private static GatewayPair pair;
 
 	protected static AdminClient a;
 
@@ -23,24 +19,17 @@ public abstract class TwoGatewaysTestBase {
 
 	@BeforeAll
 	static void startTwoInstances() {
-		String databaseUrl = ExternalServices.newPostgresDatabase();
 		// store_model_in_db on, so that models added on one instance can be looked for on
 		// the other
-		first = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h",
-				"--gateway.store-model-in-db=true");
-		second = GatewayInstances.startShared(databaseUrl, "--gateway.auth-cache-ttl=1h",
-				"--gateway.store-model-in-db=true");
-		a = new AdminClient(GatewayInstances.baseUrl(first));
-		b = new AdminClient(GatewayInstances.baseUrl(second));
+		pair = GatewayPair.start("--gateway.auth-cache-ttl=1h", "--gateway.store-model-in-db=true");
+		a = pair.a();
+		b = pair.b();
 	}
 
 	@AfterAll
 	static void stopTwoInstances() {
-		if (first != null) {
-			first.close();
-		}
-		if (second != null) {
-			second.close();
+		if (pair != null) {
+			pair.close();
 		}
 	}
 
