@@ -91,6 +91,7 @@ public final class KeyEndpoints {
 			return withinPower.then(this.ownLimits.check(caller, row))
 				.then(checkTeam(row.get("team_id")))
 				.then(checkAliasFree(row.get("key_alias"), null))
+				.then(checkKeyFree((String) row.get("token")))
 				// deferred: the power check above completes the row
 				.then(Mono.defer(() -> this.rows.insert(AdminTables.KEYS, row)))
 				.then(Mono.fromRunnable(() -> this.invalidation.keyChanged((String) row.get("token"))))
@@ -404,6 +405,14 @@ public final class KeyEndpoints {
 		return this.rows.find(AdminTables.TEAMS, teamId)
 			.switchIfEmpty(Mono.error(() -> new BadRequestError("Team not found: team_id=" + teamId, null, "team_id")))
 			.then();
+	}
+
+	/** A chosen key that is already in use is a 400, not the database's 500. */
+	private Mono<Void> checkKeyFree(String token) {
+		return this.rows.find(AdminTables.KEYS, token)
+			.flatMap((existing) -> Mono.error(new BadRequestError(
+					"This key already exists. Choose another key or leave 'key' out to have one generated.", null,
+					"key")));
 	}
 
 	private Mono<Void> checkAliasFree(@Nullable Object alias, @Nullable String ownToken) {

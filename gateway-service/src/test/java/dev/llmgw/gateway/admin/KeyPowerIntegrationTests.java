@@ -241,6 +241,16 @@ class KeyPowerIntegrationTests extends GatewayTestBase {
 		assertThat(this.admin.chat(teamKey, "gpt-4o-mini").status()).isEqualTo(200);
 	}
 
+	@Test
+	void aChosenKeyAlreadyInUseIsA400NotA500() {
+		String chosen = "sk-chosen-" + java.util.UUID.randomUUID();
+		key(MASTER_KEY, Map.of("key", chosen));
+		Reply again = this.admin.post("/key/generate", MASTER_KEY, Map.of("key", chosen));
+		assertThat(again.status()).as(again.body()).isEqualTo(400);
+		assertThat(again.text("/error/param")).isEqualTo("key");
+		assertThat(again.text("/error/message")).contains("This key already exists");
+	}
+
 	private String user(Map<String, Object> options) {
 		String userId = "power-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		Map<String, Object> body = new LinkedHashMap<>(options);
