@@ -1,8 +1,5 @@
 package dev.llmgw.gateway.admin;
 
-import java.util.Map;
-import java.util.Objects;
-
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
@@ -12,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Who may do what on the admin API (shared/spec/admin-api.md §1.3): admins everything,
- * admin viewers read everything, internal users their own keys and their own user,
+ * Who may do what on the admin API (shared/spec/admin-api.md §1.3, docs/admin-access.md):
+ * admins everything, admin viewers read everything, internal users their own keys and
+ * their own user (team admins also their team's keys, see {@link KeyAccess}),
  * internal-user viewers only read themselves.
  */
 public final class AdminAccess {
@@ -46,14 +44,6 @@ public final class AdminAccess {
 			throw new AuthenticationError(
 					"Authentication Error, role " + caller.role() + " is read-only and cannot call " + route);
 		}
-	}
-
-	/**
-	 * Whether the caller may act on a key row: admins any, others only keys of their own
-	 * user.
-	 */
-	static boolean owns(CallerIdentity caller, Map<String, @Nullable Object> keyRow) {
-		return caller.isAdmin() || (caller.userId() != null && Objects.equals(caller.userId(), keyRow.get("user_id")));
 	}
 
 	static PermissionDeniedError notOwner(String what) {

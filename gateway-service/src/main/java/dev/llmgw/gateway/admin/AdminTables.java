@@ -5,7 +5,10 @@ import java.util.List;
 import dev.llmgw.gateway.storage.Column;
 import dev.llmgw.gateway.storage.Table;
 
-/** The admin tables, as created by db/migration/V1__admin_tables.sql. */
+/**
+ * The admin tables, as created by db/migration/V1__admin_tables.sql (api_keys.blocked_by
+ * by V4).
+ */
 public final class AdminTables {
 
 	public static final Table KEYS = Table.of("api_keys", "token",
@@ -17,9 +20,9 @@ public final class AdminTables {
 					Column.text("budget_duration"), Column.timestamp("budget_reset_at"), Column.map("model_spend"),
 					Column.map("model_max_budget"), Column.timestamp("expires"), Column.bigint("tpm_limit"),
 					Column.bigint("rpm_limit"), Column.integer("max_parallel_requests"), Column.bool("blocked"),
-					Column.text("key_type"), Column.map("metadata"), Column.timestamp("created_at"),
-					Column.text("created_by"), Column.timestamp("updated_at"), Column.text("updated_by"),
-					Column.timestamp("last_active")));
+					Column.text("blocked_by"), Column.text("key_type"), Column.map("metadata"),
+					Column.timestamp("created_at"), Column.text("created_by"), Column.timestamp("updated_at"),
+					Column.text("updated_by"), Column.timestamp("last_active")));
 
 	public static final Table USERS = Table.of("users", "user_id",
 			List.of(Column.text("user_id"), Column.text("user_alias"), Column.text("user_email"),

@@ -1,9 +1,12 @@
 package dev.llmgw.gateway.admin;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
@@ -23,8 +26,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code /key/*}: generate, update, delete, info, list, regenerate, block and unblock
- * virtual keys. Admins act on any key; other callers only on their own user's keys, and
- * never above their own user's limits.
+ * virtual keys. Admins act on any key, team admins on their team's keys, other callers
+ * only on their own user's keys; a key a non-admin creates or changes never holds more
+ * than the calling key (docs/admin-access.md).
  */
 public final class KeyEndpoints {
 
@@ -38,12 +42,15 @@ public final class KeyEndpoints {
 
 	private final OwnLimits ownLimits;
 
+	private final KeyAccess access;
+
 	KeyEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
 		this.rows = rows;
 		this.keys = keys;
 		this.invalidation = invalidation;
 		this.bodies = bodies;
 		this.ownLimits = new OwnLimits(rows);
+		this.access = new KeyAccess(rows);
 	}
 
 	public Mono<ServerResponse> generate(ServerRequest request) {
@@ -54,6 +61,14 @@ public final class KeyEndpoints {
 			this.keys.checkUpperBounds(fields);
 			Map<String, @Nullable Object> forUser = new LinkedHashMap<>(body);
 			if (!caller.isAdmin()) {
+				AdminOnlyKeyFields.check(caller, body, "/key/generate");
+				if (caller.userId() == null) {
+					// stricter than LiteLLM: a key of nobody's that mints keys of
+					// nobody's
+					// could multiply its own budget, since no user budget bounds them all
+					return Mono.error(new PermissionDeniedError("This key has no user_id, so it cannot create keys. "
+							+ "Create keys with a user's key or the master key.", null, "user_id"));
+				}
 				String userId = fields.string("user_id");
 				if (userId != null && !userId.equals(caller.userId())) {
 					return Mono.error(new PermissionDeniedError("User can only create keys for themselves. Got user_id="
@@ -64,12 +79,23 @@ public final class KeyEndpoints {
 			RequestFields effective = this.keys.withDefaults(forUser);
 			String rawKey = rawKey(effective);
 			Map<String, @Nullable Object> row = this.keys.newRow(effective, rawKey, caller.userId());
-			return this.ownLimits.check(caller, row)
+			if (Boolean.TRUE.equals(row.get("blocked"))) {
+				row.put("blocked_by", KeyAccess.PROXY_ADMIN);
+			}
+			Mono<Void> withinPower = caller.isAdmin() ? Mono.empty()
+					: this.access.requireMember(caller, row.get("team_id"))
+						.then(callerPower(caller, row.get("team_id")))
+						.doOnNext((power) -> KeyPowerCheck.apply(power, row, KeyPowerCheck.FIELDS, explicit(body),
+								this.keys.now()))
+						.then();
+			return withinPower.then(this.ownLimits.check(caller, row))
 				.then(checkTeam(row.get("team_id")))
 				.then(checkAliasFree(row.get("key_alias"), null))
-				.then(this.rows.insert(AdminTables.KEYS, row))
+				.then(checkKeyFree((String) row.get("token")))
+				// deferred: the power check above completes the row
+				.then(Mono.defer(() -> this.rows.insert(AdminTables.KEYS, row)))
 				.then(Mono.fromRunnable(() -> this.invalidation.keyChanged((String) row.get("token"))))
-				.then(AdminJson.ok(KeyRows.generateResponse(row, rawKey)));
+				.then(Mono.defer(() -> AdminJson.ok(KeyRows.generateResponse(row, rawKey))));
 		});
 	}
 
@@ -79,23 +105,19 @@ public final class KeyEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String key = fields.required("key");
-			if (!caller.isAdmin() && fields.has("user_id")
-					&& !java.util.Objects.equals(fields.string("user_id"), caller.userId())) {
-				return Mono.error(new PermissionDeniedError("User can only update keys for themselves. Got user_id="
-						+ fields.string("user_id") + ", Your ID=" + caller.userId(), null, "user_id"));
-			}
+			AdminOnlyKeyFields.check(caller, body, "/key/update");
 			this.keys.checkUpperBounds(fields);
-			return ownedKey(caller, key).flatMap((existing) -> {
+			return managedKey(caller, key).flatMap((managed) -> {
+				Map<String, @Nullable Object> existing = managed.row();
 				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
 				changes.put("updated_at", this.keys.now());
 				changes.put("updated_by", caller.userId());
 				Map<String, @Nullable Object> updated = new LinkedHashMap<>(existing);
-				updated.putAll(changes);
 				String token = (String) existing.get("token");
-				return this.ownLimits.check(caller, updated)
+				return withinPower(caller, managed, body, changes, updated).then(this.ownLimits.check(caller, updated))
 					.then(checkTeam(changes.get("team_id")))
 					.then(checkAliasFree(changes.get("key_alias"), token))
-					.then(this.rows.update(AdminTables.KEYS, token, changes))
+					.then(Mono.defer(() -> this.rows.update(AdminTables.KEYS, token, changes)))
 					.then(Mono.fromRunnable(() -> this.invalidation.keyChanged(token)))
 					.then(Mono.defer(() -> {
 						Map<String, @Nullable Object> response = new LinkedHashMap<>();
@@ -105,6 +127,112 @@ public final class KeyEndpoints {
 					}));
 			});
 		});
+	}
+
+	/**
+	 * Checks and completes the changes a non-admin (or a team admin) asks of an existing
+	 * key: it stays its user's, a team it moves into must be one the caller belongs to,
+	 * what it is given is held to the caller's power, and a block is lifted only with the
+	 * blocker's authority. Fills {@code updated} with the row as it will be.
+	 */
+	private Mono<Void> withinPower(CallerIdentity caller, ManagedKey managed, Map<String, @Nullable Object> body,
+			Map<String, @Nullable Object> changes, Map<String, @Nullable Object> updated) {
+		Map<String, @Nullable Object> existing = managed.row();
+		if (!caller.isAdmin() && body.containsKey("user_id")
+				&& !Objects.equals(new RequestFields(body).string("user_id"), existing.get("user_id"))) {
+			return Mono.error(new PermissionDeniedError("User can only update keys for themselves. Got user_id="
+					+ body.get("user_id") + ", Your ID=" + caller.userId(), null, "user_id"));
+		}
+		if (changes.containsKey("blocked")) {
+			changeBlocked(managed, Boolean.TRUE.equals(changes.get("blocked")), changes);
+		}
+		updated.putAll(changes);
+		if (caller.isAdmin()) {
+			return Mono.empty();
+		}
+		boolean teamMoves = changes.containsKey("team_id")
+				&& !Objects.equals(changes.get("team_id"), existing.get("team_id"));
+		Set<String> scope = new HashSet<>(KeyPowerCheck.FIELDS);
+		if (!teamMoves) {
+			// moving team can widen what the unchanged fields mean, so then all are held
+			scope.retainAll(body.keySet());
+		}
+		return (teamMoves ? this.access.requireMember(caller, changes.get("team_id")) : Mono.<Void>empty())
+			.then(callerPower(caller, updated.get("team_id")))
+			.doOnNext((power) -> {
+				KeyPowerCheck.apply(power, updated, scope, explicit(body), this.keys.now());
+				for (String column : KeyPowerCheck.COLUMNS) {
+					if (!Objects.equals(updated.get(column), existing.get(column))) {
+						changes.put(column, updated.get(column));
+					}
+				}
+			})
+			.then();
+	}
+
+	/**
+	 * Sets blocked and who blocked: a block keeps the highest authority that set it, and
+	 * only that authority or a higher one lifts it.
+	 */
+	private static void changeBlocked(ManagedKey managed, boolean blocked, Map<String, @Nullable Object> changes) {
+		Map<String, @Nullable Object> row = managed.row();
+		boolean wasBlocked = Boolean.TRUE.equals(row.get("blocked"));
+		String by = wasBlocked ? (String) row.get("blocked_by") : null;
+		if (blocked) {
+			changes.put("blocked_by", (wasBlocked && KeyAccess.rank(by) >= KeyAccess.rank(managed.authority()))
+					? blockedBy(by) : managed.authority());
+			return;
+		}
+		if (wasBlocked && KeyAccess.rank(managed.authority()) < KeyAccess.rank(by)) {
+			throw new PermissionDeniedError(
+					"This key was blocked by " + describe(by, row.get("team_id")) + ", so only they can unblock it.",
+					null, "key");
+		}
+		changes.put("blocked_by", null);
+	}
+
+	private static String blockedBy(@Nullable String by) {
+		return (by != null) ? by : KeyAccess.PROXY_ADMIN;
+	}
+
+	private static String describe(@Nullable String by, @Nullable Object teamId) {
+		if (KeyAccess.OWNER.equals(by)) {
+			return "its owner";
+		}
+		if (KeyAccess.TEAM_ADMIN.equals(by)) {
+			return "an admin of team=" + teamId + " (or a proxy admin)";
+		}
+		return "a proxy admin";
+	}
+
+	private Mono<KeyPower> callerPower(CallerIdentity caller, @Nullable Object newTeamId) {
+		String hash = caller.keyHash();
+		if (hash == null) {
+			return Mono
+				.error(new PermissionDeniedError("Only keys stored in the database can manage keys", null, null));
+		}
+		return this.rows.find(AdminTables.KEYS, hash)
+			.switchIfEmpty(Mono.error(() -> new PermissionDeniedError("Your key no longer exists", null, null)))
+			.flatMap((keyRow) -> {
+				Object teamId = keyRow.get("team_id");
+				if (teamId == null || teamId.equals(newTeamId)) {
+					return Mono.fromSupplier(() -> KeyPower.of(keyRow, null));
+				}
+				return this.rows.find(AdminTables.TEAMS, teamId)
+					.map((team) -> KeyPower.of(keyRow, team))
+					.switchIfEmpty(Mono.fromSupplier(() -> KeyPower.of(keyRow, null)));
+			});
+	}
+
+	/** The request fields the caller gave a value. */
+	private static Set<String> explicit(Map<String, @Nullable Object> body) {
+		Set<String> given = new HashSet<>();
+		body.forEach((field, value) -> {
+			if (value != null) {
+				given.add(field);
+			}
+		});
+		return given;
 	}
 
 	public Mono<ServerResponse> delete(ServerRequest request) {
@@ -130,12 +258,10 @@ public final class KeyEndpoints {
 										+ "if you try to delete keys that do not exist.",
 								null, byAlias ? "key_aliases" : "keys"));
 					}
-					for (Map<String, @Nullable Object> row : found) {
-						if (!AdminAccess.owns(caller, row)) {
-							return Mono.error(AdminAccess.notOwner("keys"));
-						}
-					}
 					return Flux.fromIterable(found)
+						.concatMap((row) -> this.access.require(caller, row))
+						.then(Mono.just(found))
+						.flatMapMany(Flux::fromIterable)
 						.concatMap((row) -> this.rows.delete(AdminTables.KEYS, row.get("token"))
 							.doOnSuccess((deleted) -> this.invalidation.keyChanged((String) row.get("token"))))
 						.then(AdminJson.ok(Map.of("deleted_keys", asSent)));
@@ -152,10 +278,9 @@ public final class KeyEndpoints {
 		}
 		return this.rows.find(AdminTables.KEYS, token)
 			.switchIfEmpty(Mono.error(() -> new NotFoundError("Key not found in database")))
+			.flatMap((row) -> ((caller.canReadAll() || token.equals(caller.keyHash())) ? Mono.just(row)
+					: this.access.require(caller, row).thenReturn(row)))
 			.flatMap((row) -> {
-				if (!caller.canReadAll() && !AdminAccess.owns(caller, row) && !token.equals(caller.keyHash())) {
-					return Mono.error(AdminAccess.notOwner("keys"));
-				}
 				Map<String, @Nullable Object> info = KeyRows.publicView(row);
 				info.remove("token");
 				info.put("litellm_budget_table", null);
@@ -206,24 +331,33 @@ public final class KeyEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String key = (pathKey != null) ? pathKey : fields.required("key");
-			return ownedKey(caller, key).flatMap((existing) -> {
+			AdminOnlyKeyFields.check(caller, body, "/key/regenerate");
+			this.keys.checkUpperBounds(fields);
+			return managedKey(caller, key).flatMap((managed) -> {
+				Map<String, @Nullable Object> existing = managed.row();
 				String newKey = (fields.string("new_key") != null) ? fields.string("new_key") : Ids.newKey();
 				if (!newKey.startsWith("sk-")) {
 					return Mono.error(new BadRequestError("new_key must start with 'sk-'", null, "new_key"));
 				}
+				// the body may change the key as /key/update does, so it is held to the
+				// same
+				// rules
 				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
 				Map<String, @Nullable Object> row = new LinkedHashMap<>(existing);
-				row.putAll(changes);
-				row.put("token", KeyHashes.sha256Hex(newKey));
-				row.put("key_name", dev.llmgw.gateway.auth.ApiKeys.mask(newKey));
-				row.put("updated_at", this.keys.now());
-				row.put("updated_by", caller.userId());
 				String oldToken = (String) existing.get("token");
-				return this.ownLimits.check(caller, row)
-					.then(this.rows.database()
-						.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "token", oldToken)
-							.then(this.rows.insert(client, AdminTables.KEYS, row))
-							.thenReturn(row)))
+				return withinPower(caller, managed, body, changes, row).then(Mono.defer(() -> {
+					row.put("token", KeyHashes.sha256Hex(newKey));
+					row.put("key_name", dev.llmgw.gateway.auth.ApiKeys.mask(newKey));
+					row.put("updated_at", this.keys.now());
+					row.put("updated_by", caller.userId());
+					return this.ownLimits.check(caller, row)
+						.then(checkTeam(changes.get("team_id")))
+						.then(checkAliasFree(changes.get("key_alias"), oldToken))
+						.then(this.rows.database()
+							.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "token", oldToken)
+								.then(this.rows.insert(client, AdminTables.KEYS, row))
+								.thenReturn(row)));
+				}))
 					.doOnSuccess((saved) -> this.invalidation.keyChanged(oldToken))
 					.flatMap((saved) -> AdminJson.ok(KeyRows.generateResponse(saved, newKey)));
 			});
@@ -242,11 +376,13 @@ public final class KeyEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireWriter(caller, route);
 		return this.bodies.readObject(request.exchange())
-			.flatMap((body) -> ownedKey(caller, new RequestFields(body).required("key")))
-			.flatMap((row) -> {
+			.flatMap((body) -> managedKey(caller, new RequestFields(body).required("key")))
+			.flatMap((managed) -> {
+				Map<String, @Nullable Object> row = managed.row();
 				String token = (String) row.get("token");
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				changes.put("blocked", blocked);
+				changeBlocked(managed, blocked, changes);
 				changes.put("updated_at", this.keys.now());
 				row.putAll(changes);
 				return this.rows.update(AdminTables.KEYS, token, changes)
@@ -255,12 +391,11 @@ public final class KeyEndpoints {
 			});
 	}
 
-	/** The key row, when it exists and the caller may act on it. */
-	private Mono<Map<String, @Nullable Object>> ownedKey(CallerIdentity caller, String key) {
+	/** The key row, when it exists and the caller may act on it, with its authority. */
+	private Mono<ManagedKey> managedKey(CallerIdentity caller, String key) {
 		return this.rows.find(AdminTables.KEYS, tokenOf(key))
 			.switchIfEmpty(Mono.error(() -> new NotFoundError("Key not found in database", null, "key")))
-			.flatMap(
-					(row) -> AdminAccess.owns(caller, row) ? Mono.just(row) : Mono.error(AdminAccess.notOwner("keys")));
+			.flatMap((row) -> this.access.require(caller, row).map((authority) -> new ManagedKey(row, authority)));
 	}
 
 	private Mono<Void> checkTeam(@Nullable Object teamId) {
@@ -270,6 +405,14 @@ public final class KeyEndpoints {
 		return this.rows.find(AdminTables.TEAMS, teamId)
 			.switchIfEmpty(Mono.error(() -> new BadRequestError("Team not found: team_id=" + teamId, null, "team_id")))
 			.then();
+	}
+
+	/** A chosen key that is already in use is a 400, not the database's 500. */
+	private Mono<Void> checkKeyFree(String token) {
+		return this.rows.find(AdminTables.KEYS, token)
+			.flatMap((existing) -> Mono.error(new BadRequestError(
+					"This key already exists. Choose another key or leave 'key' out to have one generated.", null,
+					"key")));
 	}
 
 	private Mono<Void> checkAliasFree(@Nullable Object alias, @Nullable String ownToken) {
@@ -310,6 +453,16 @@ public final class KeyEndpoints {
 		catch (NumberFormatException ex) {
 			throw new BadRequestError("Invalid value for " + name + ": expected an integer", null, name);
 		}
+	}
+
+	/**
+	 * A key row and the caller's authority over it.
+	 *
+	 * @param row the stored row
+	 * @param authority proxy_admin, team_admin or owner
+	 */
+	private record ManagedKey(Map<String, @Nullable Object> row, String authority) {
+
 	}
 
 }

@@ -36,11 +36,14 @@ public final class TeamEndpoints {
 
 	private final JsonBodyReader bodies;
 
+	private final KeyAccess access;
+
 	TeamEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
 		this.rows = rows;
 		this.keys = keys;
 		this.invalidation = invalidation;
 		this.bodies = bodies;
+		this.access = new KeyAccess(rows);
 	}
 
 	public Mono<ServerResponse> create(ServerRequest request) {
@@ -79,14 +82,25 @@ public final class TeamEndpoints {
 		if (teamId == null) {
 			return Mono.error(new BadRequestError("Pass the team to look up: /team/info?team_id=...", null, "team_id"));
 		}
-		return team(teamId).flatMap((team) -> isMember(caller, teamId).flatMap((member) -> {
-			if (!caller.canReadAll() && !member && !teamId.equals(caller.teamId())) {
+		return team(teamId).flatMap((team) -> this.access.teamRole(caller, teamId).flatMap((role) -> {
+			if (!caller.canReadAll() && role.isEmpty() && !teamId.equals(caller.teamId())) {
 				return Mono.error(new PermissionDeniedError("You can only view teams you belong to", null, "team_id"));
 			}
+			// a plain member sees its own keys of the team, not the other members' keys
+			// and
+			// their spend; team admins and proxy admins (and their viewers) see them all
+			Map<String, Object> keysWhere = new LinkedHashMap<>();
+			keysWhere.put("team_id", teamId);
+			if (!caller.canReadAll() && !role.filter("admin"::equals).isPresent()) {
+				if (caller.userId() != null) {
+					keysWhere.put("user_id", caller.userId());
+				}
+				else {
+					keysWhere.put("token", String.valueOf(caller.keyHash()));
+				}
+			}
 			return withMembers(team)
-				.zipWith(this.rows.findAll(AdminTables.KEYS, Map.of("team_id", teamId), 1000, 0)
-					.map(KeyRows::publicView)
-					.collectList())
+				.zipWith(this.rows.findAll(AdminTables.KEYS, keysWhere, 1000, 0).map(KeyRows::publicView).collectList())
 				.zipWith(this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId), 1000, 0)
 					.map(KeyRows::publicView)
 					.collectList())
@@ -252,14 +266,6 @@ public final class TeamEndpoints {
 		return this.rows.find(AdminTables.TEAMS, teamId)
 			.switchIfEmpty(
 					Mono.error(() -> new NotFoundError("Team not found, passed team_id=" + teamId, null, "team_id")));
-	}
-
-	private Mono<Boolean> isMember(CallerIdentity caller, String teamId) {
-		if (caller.userId() == null) {
-			return Mono.just(false);
-		}
-		return this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId, "user_id", caller.userId()), 1, 0)
-			.hasElements();
 	}
 
 	/** The team row as LiteLLM shows it, with members_with_roles. */

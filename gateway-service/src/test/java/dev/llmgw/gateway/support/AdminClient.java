@@ -34,17 +34,25 @@ public final class AdminClient {
 		return this.baseUrl;
 	}
 
+	/**
+	 * A call with the caller's key, or with none when {@code key} is null.
+	 */
 	public Reply post(String path, String key, Object body) {
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Authorization", "Bearer " + key)
+		return send(authorized(HttpRequest.newBuilder(URI.create(this.baseUrl + path)), key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
 				.ofString((body instanceof String text) ? text : JSON.writeValueAsString(body))));
 	}
 
+	/**
+	 * A call with the caller's key, or with none when {@code key} is null.
+	 */
 	public Reply get(String path, String key) {
-		return send(
-				HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Authorization", "Bearer " + key).GET());
+		return send(authorized(HttpRequest.newBuilder(URI.create(this.baseUrl + path)), key).GET());
+	}
+
+	private static HttpRequest.Builder authorized(HttpRequest.Builder request, String key) {
+		return (key != null) ? request.header("Authorization", "Bearer " + key) : request;
 	}
 
 	public Reply chat(String key, String model) {
