@@ -28,8 +28,11 @@ final class DatabaseBudgetFallback {
 
 	private final PendingSpend pending;
 
-	/** The database's figure per budget, read at most once a second. */
-	private final AsyncCache<String, Long> figures;
+	/**
+	 * The database's figure per budget, read at most ten times a second, with what this
+	 * instance had written for it when the read began.
+	 */
+	private final AsyncCache<String, long[]> figures;
 
 	/** This instance's reservations per budget, nano-dollars. */
 	private final Map<String, Long> reserved = new HashMap<>();
@@ -63,12 +66,17 @@ final class DatabaseBudgetFallback {
 		}
 	}
 
-	private BudgetDecision decide(List<BudgetCheck> checks, List<Long> databaseSpent, long estimateNanos,
+	private BudgetDecision decide(List<BudgetCheck> checks, List<long[]> figures, long estimateNanos,
 			String reservation) {
 		List<Long> spent = new ArrayList<>(checks.size());
 		for (int i = 0; i < checks.size(); i++) {
 			BudgetCheck check = checks.get(i);
-			spent.add(databaseSpent.get(i) + this.pending.pendingNanos(check.kind(), check.id()));
+			// pending first: a call written in between is then counted twice, never
+			// missed; and what was written since the read began may be missing from the
+			// figure, so it is counted again rather than not at all
+			long unwritten = this.pending.pendingNanos(check.kind(), check.id());
+			long writtenSince = Math.max(0, this.pending.writtenNanos(check.kind(), check.id()) - figures.get(i)[1]);
+			spent.add(figures.get(i)[0] + writtenSince + unwritten);
 		}
 		synchronized (this.reserved) {
 			for (int i = 0; i < checks.size(); i++) {
@@ -84,10 +92,11 @@ final class DatabaseBudgetFallback {
 		return new BudgetDecision(true, null, 0, checks, estimateNanos, reservation, true);
 	}
 
-	private Mono<Long> figure(BudgetCheck check) {
-		return Mono.fromFuture(
-				this.figures.get(check.spentKey(), (key, executor) -> this.database.spentNanos(check).toFuture()),
-				true);
+	private Mono<long[]> figure(BudgetCheck check) {
+		return Mono.fromFuture(this.figures.get(check.spentKey(), (key, executor) -> {
+			long written = this.pending.writtenNanos(check.kind(), check.id());
+			return this.database.spentNanos(check).map((spent) -> new long[] { spent, written }).toFuture();
+		}), true);
 	}
 
 }

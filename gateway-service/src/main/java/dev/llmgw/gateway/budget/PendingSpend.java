@@ -25,4 +25,16 @@ public interface PendingSpend {
 	default void hurry() {
 	}
 
+	/**
+	 * What this instance has written to the database for a budget lately, a running
+	 * total: what it wrote after a figure was read from the database may be missing from
+	 * that figure.
+	 * @param kind the budget's kind
+	 * @param id whose budget
+	 * @return nano-dollars written, counted since the budget was last in use
+	 */
+	default long writtenNanos(String kind, String id) {
+		return 0;
+	}
+
 }

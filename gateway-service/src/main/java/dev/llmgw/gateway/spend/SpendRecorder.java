@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.admin.AdminTables;
 import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.storage.Database;
@@ -64,6 +66,12 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	/** Per budget ("kind:id"), nano-dollars recorded and not yet written. */
 	private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+
+	/** Per budget in use lately, nano-dollars written: a running total. */
+	private final Cache<String, AtomicLong> written = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofMinutes(1))
+		.maximumSize(100_000)
+		.build();
 
 	private final AtomicLong setAsideCount = new AtomicLong();
 
@@ -218,6 +226,12 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		}
 	}
 
+	@Override
+	public long writtenNanos(String kind, String id) {
+		AtomicLong total = this.written.getIfPresent(kind + ":" + id);
+		return (total != null) ? total.get() : 0;
+	}
+
 	/** Adds a call's cost to what is pending for each of its budgets, or takes it off. */
 	private void charge(SpendEvent event, int sign) {
 		long nanos = Math.round(event.cost() * 1e9);
@@ -244,6 +258,9 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	}
 
 	private void pend(String budget, long delta) {
+		if (delta < 0) {
+			this.written.get(budget, (key) -> new AtomicLong()).addAndGet(-delta);
+		}
 		// a budget with nothing pending leaves the map, so it holds only what is in
 		// flight
 		this.pending.compute(budget, (key, old) -> {

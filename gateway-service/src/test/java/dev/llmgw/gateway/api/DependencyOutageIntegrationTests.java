@@ -53,7 +53,9 @@ class DependencyOutageIntegrationTests {
 				String known = api.post("/key/generate", MASTER, Map.of()).text("/key");
 				String blocked = api.post("/key/generate", MASTER, Map.of()).text("/key");
 				String deleted = api.post("/key/generate", MASTER, Map.of()).text("/key");
+				String budgeted = api.post("/key/generate", MASTER, Map.of("max_budget", 10)).text("/key");
 				assertThat(api.chat(known, "gpt-4o-mini").status()).isEqualTo(200);
+				assertThat(api.chat(budgeted, "gpt-4o-mini").status()).isEqualTo(200);
 				assertThat(api.chat(blocked, "gpt-4o-mini").status()).isEqualTo(200);
 				assertThat(api.chat(deleted, "gpt-4o-mini").status()).isEqualTo(200);
 				// revoked while the database is up: the invalidations drop the cached
@@ -90,6 +92,12 @@ class DependencyOutageIntegrationTests {
 				assertThat(ready.get("redis").asString()).isEqualTo("unreachable");
 
 				assertUnavailable(api.chat("sk-never-seen-before-0123", "gpt-4o-mini"), "an unknown key");
+				// with neither Redis nor the database, a budget cannot be checked:
+				// refused,
+				// never admitted
+				AdminClient.Reply unchecked = api.chat(budgeted, "gpt-4o-mini");
+				assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(503);
+				assertThat(unchecked.json().at("/error/message").asString()).contains("Budgets cannot be checked");
 				assertUnavailable(api.get("/key/info?key=" + known, MASTER), "an admin read");
 				assertUnavailable(api.post("/key/generate", MASTER, Map.of()), "an admin write");
 
