@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot hold are refused with 503 and {@code Retry-After}, in OpenAI's error shape on
  * the OpenAI route and Bedrock's on Converse; afterwards the middleware answers a normal
  * chat call and a large body again (every reservation was given back). Before the budget,
- * the same calls ended the process.
+ * the same calls dropped every connection.
  */
 class RequestBodyMemoryJarTests {
 
