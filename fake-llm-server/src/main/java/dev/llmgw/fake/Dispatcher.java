@@ -82,6 +82,9 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 			String host = request.requestHeaders().get("Host", "127.0.0.1");
 			return this.oidc.handle(path, host, response);
 		}
+		if (path.startsWith(OidcEndpoints.REQUESTS_PREFIX) && HttpMethod.GET.equals(method)) {
+			return this.oidc.requests(path, response);
+		}
 		if (PromptEndpoints.isPromptPath(path) && HttpMethod.GET.equals(method)) {
 			return this.prompts.get(path, response);
 		}

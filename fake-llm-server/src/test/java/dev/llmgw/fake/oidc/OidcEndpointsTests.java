@@ -42,4 +42,15 @@ class OidcEndpointsTests {
 		assertThat(this.server.get("/oauth2/default/v1/keys").body()).isEqualTo(keys);
 	}
 
+	@Test
+	void fetchesAreCountedPerAuthorizationServer() {
+		String before = this.server.get("/fake/jwks/requests/counted").body();
+		assertThat(before).isEqualTo("{\"keys\":0,\"discovery\":0}");
+		this.server.get("/oauth2/counted/.well-known/openid-configuration");
+		this.server.get("/oauth2/counted/v1/keys");
+		this.server.get("/oauth2/counted/v1/keys");
+		this.server.get("/oauth2/other/v1/keys");
+		assertThat(this.server.get("/fake/jwks/requests/counted").body()).isEqualTo("{\"keys\":2,\"discovery\":1}");
+	}
+
 }

@@ -22,7 +22,9 @@ import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.CallIdFilter;
 import dev.llmgw.gateway.web.CrossOriginFilter;
+import dev.llmgw.gateway.web.InFlightBodyBudget;
 import dev.llmgw.gateway.web.MiddlewarePaths;
+import dev.llmgw.gateway.web.RequestBodyProperties;
 import dev.llmgw.gateway.web.RequestSizeFilter;
 import io.lettuce.core.RedisURI;
 import org.slf4j.Logger;
@@ -104,8 +106,18 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	RequestSizeFilter requestSizeFilter(JsonBodyReader bodies) {
-		return new RequestSizeFilter(bodies.maxBytes());
+	RequestSizeFilter requestSizeFilter(JsonBodyReader bodies, RequestBodyProperties properties,
+			MiddlewarePaths middlewarePaths) {
+		long budget = properties.budgetBytes();
+		log.info("Request bodies: at most {} MB each, {} MB in flight together", bodies.maxBytes() / (1024 * 1024),
+				budget / (1024 * 1024));
+		if (budget < bodies.maxBytes()) {
+			log.warn("general_settings.max_request_size_mb is more than the in-flight budget (an eighth of the heap "
+					+ "unless GATEWAY_MAX_IN_FLIGHT_REQUEST_MB is set): bodies over {} MB are refused; give the "
+					+ "gateway more memory to take larger ones", budget / (1024 * 1024));
+		}
+		return new RequestSizeFilter(bodies.maxBytes(), new InFlightBodyBudget(budget),
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
 	}
 
 	@Bean

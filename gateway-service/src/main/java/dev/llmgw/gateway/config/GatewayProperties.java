@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections connections to all providers together
  * @param idleConnectionTimeout how long an unused provider connection is kept
  * @param defaultMaxRequestSizeMb body limit when general_settings.max_request_size_mb is
- * not set
+ * not set: 32 MB, chat-sized (a long conversation with a few base64 images; Anthropic's
+ * Messages API takes 32 MB too), where LiteLLM sets none
  * @param storeModelInDb LiteLLM's {@code STORE_MODEL_IN_DB}: the same as
  * general_settings.store_model_in_db; either one turns it on
  * @param configBucketName the S3 bucket holding config.yaml
@@ -39,7 +40,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(@Nullable String configFilePath, @Nullable String middlewareUrl,
 		@DefaultValue("10s") @NotNull Duration connectTimeout, @DefaultValue("2000") @Min(1) int maxConnections,
 		@DefaultValue("30s") @NotNull Duration idleConnectionTimeout,
-		@DefaultValue("100") @Min(1) double defaultMaxRequestSizeMb, @Nullable String databaseUrl,
+		@DefaultValue("32") @Min(1) double defaultMaxRequestSizeMb, @Nullable String databaseUrl,
 		@DefaultValue("./data") String dataDir, @DefaultValue("10") @Min(1) int databasePoolSize,
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,

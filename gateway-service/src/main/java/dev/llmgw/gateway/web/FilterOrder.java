@@ -31,7 +31,7 @@ public final class FilterOrder {
 
 	/**
 	 * Refuses bodies over max_request_size_mb by their declared length, before anything
-	 * reads them.
+	 * reads them, and holds what is read within the in-flight budget.
 	 */
 	public static final int REQUEST_SIZE = CALL_ID + 100;
 

@@ -1,24 +1,56 @@
 package dev.llmgw.gateway.web;
 
+import java.util.Locale;
+import java.util.function.Predicate;
+
 import dev.llmgw.gateway.error.RequestTooLargeError;
+import dev.llmgw.gateway.error.UpstreamError;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses a body whose declared Content-Length exceeds
- * {@code general_settings.max_request_size_mb} before any of it is read; chunked bodies
- * are held to the same limit while they are read.
+ * Bounds what request bodies cost. A body whose declared Content-Length exceeds
+ * {@code general_settings.max_request_size_mb} is refused before any of it is read, and a
+ * chunked one as soon as it passes the limit while it is read (413). Every body read here
+ * also holds its bytes in the process-wide {@link InFlightBodyBudget}: reserved when a
+ * handler starts reading it (its Content-Length at once, else buffer by buffer), given
+ * back when the request ends, whether it completed, failed or was cancelled. A body the
+ * budget cannot hold is refused with 503 and {@code Retry-After}, so that many large
+ * bodies at once slow callers down instead of running the heap out; one larger than the
+ * whole budget could never be held and is a 413 like an oversized one. Reserving on read,
+ * not here, means that a request refused before its body is read (a bad key) holds
+ * nothing. Bodies forwarded to the middleware stream through and are only size-limited.
  */
 public final class RequestSizeFilter implements WebFilter, Ordered {
 
+	/** Seconds a refused caller is told to wait: bodies in flight end within seconds. */
+	static final String RETRY_AFTER_SECONDS = "1";
+
 	private final long maxBytes;
 
-	public RequestSizeFilter(long maxBytes) {
+	private final InFlightBodyBudget budget;
+
+	private final Predicate<ServerWebExchange> streamedThrough;
+
+	/**
+	 * @param maxBytes the per-request limit
+	 * @param budget the process-wide budget
+	 * @param streamedThrough requests whose body is forwarded as it arrives, never held
+	 */
+	public RequestSizeFilter(long maxBytes, InFlightBodyBudget budget, Predicate<ServerWebExchange> streamedThrough) {
 		this.maxBytes = maxBytes;
+		this.budget = budget;
+		this.streamedThrough = streamedThrough;
 	}
 
 	@Override
@@ -33,11 +65,62 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 			return Mono.error(new RequestTooLargeError("Request size is too large. Request size is " + megabytes(length)
 					+ " MB. Max size is " + megabytes(this.maxBytes) + " MB (general_settings.max_request_size_mb)"));
 		}
-		return chain.filter(exchange);
+		if (this.streamedThrough.test(exchange)) {
+			return chain.filter(exchange);
+		}
+		if (length > this.budget.capacity()) {
+			return Mono.error(beyondBudget());
+		}
+		BodyReservation reservation = new BodyReservation(this.budget);
+		ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return budgeted(exchange, super.getBody(), length, reservation);
+			}
+		};
+		return chain.filter(exchange.mutate().request(counted).build()).doFinally((signal) -> reservation.close());
+	}
+
+	private Flux<DataBuffer> budgeted(ServerWebExchange exchange, Flux<DataBuffer> body, long length,
+			BodyReservation reservation) {
+		return Flux.defer(() -> {
+			if (length > 0 && !reservation.cover(length)) {
+				return Flux.error(busy(exchange));
+			}
+			return body.map((buffer) -> {
+				long received = reservation.received(buffer.readableByteCount());
+				if (received > this.maxBytes) {
+					DataBufferUtils.release(buffer);
+					throw new RequestTooLargeError("Request size is too large. Max size is " + megabytes(this.maxBytes)
+							+ " MB (general_settings.max_request_size_mb)");
+				}
+				if (received > this.budget.capacity()) {
+					DataBufferUtils.release(buffer);
+					throw beyondBudget();
+				}
+				if (!reservation.cover(received)) {
+					DataBufferUtils.release(buffer);
+					throw busy(exchange);
+				}
+				return buffer;
+			});
+		});
+	}
+
+	/** A body the budget could not hold even alone: waiting would not help. */
+	private RequestTooLargeError beyondBudget() {
+		return new RequestTooLargeError("Request size is too large. Max size on this gateway is "
+				+ megabytes(this.budget.capacity()) + " MB (GATEWAY_MAX_IN_FLIGHT_REQUEST_MB)");
+	}
+
+	private UpstreamError busy(ServerWebExchange exchange) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		return new UpstreamError(503, "server_error",
+				"The gateway is busy reading other large requests; retry after " + RETRY_AFTER_SECONDS + " s", null);
 	}
 
 	private static String megabytes(long bytes) {
-		return String.format(java.util.Locale.ROOT, "%.2f", bytes / (1024.0 * 1024.0));
+		return String.format(Locale.ROOT, "%.2f", bytes / (1024.0 * 1024.0));
 	}
 
 }

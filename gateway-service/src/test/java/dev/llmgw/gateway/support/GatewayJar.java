@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +33,22 @@ public final class GatewayJar {
 	 * @return the process
 	 */
 	public static Process start(Path dir, Map<String, String> environment) throws IOException {
+		return start(dir, environment, List.of("-Xmx256m"));
+	}
+
+	/**
+	 * @param dir the test's directory: the log and the embedded database go there
+	 * @param environment the gateway's variables
+	 * @param jvmOptions the JVM's options, such as the heap size
+	 * @return the process
+	 */
+	public static Process start(Path dir, Map<String, String> environment, List<String> jvmOptions) throws IOException {
 		assertThat(JAR).as("built by the package phase").isRegularFile();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-jar", JAR.toString())
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", JAR.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("gateway.log").toFile());
 		builder.environment().putAll(environment);
 		builder.environment().put("GATEWAY_DATA_DIR", dir.resolve("data").toString());

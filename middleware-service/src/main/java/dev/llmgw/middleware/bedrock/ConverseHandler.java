@@ -182,10 +182,9 @@ public final class ConverseHandler {
 
 	private Mono<JsonNode> body(ServerRequest request) {
 		return DataBufferUtils.join(request.body((message, context) -> message.getBody())).map((buffer) -> {
+			// parsed from the received buffers, not a copy of them
 			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				return this.mapper.readTree(bytes);
+				return this.mapper.readTree(buffer.asInputStream());
 			}
 			catch (JacksonException ex) {
 				throw new BedrockError(400, "ValidationException",

@@ -51,9 +51,9 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 
 	private final JsonMapper mapper;
 
-	public OktaOnboardingFilter(String issuer, String audience, String masterKey, GatewayClient gateway,
+	public OktaOnboardingFilter(OktaTokenVerifier verifier, String masterKey, GatewayClient gateway,
 			JsonMapper mapper) {
-		this.verifier = new OktaTokenVerifier(issuer, audience);
+		this.verifier = verifier;
 		this.masterKey = masterKey;
 		this.gateway = gateway;
 		this.mapper = mapper;

@@ -17,7 +17,7 @@ public final class OpenAiErrorBody {
 	public static ObjectNode of(JsonMapper mapper, BedrockError error) {
 		ObjectNode body = mapper.createObjectNode();
 		body.putObject("error").put("message", error.getMessage()).put("type", switch (error.status()) {
-			case 400 -> "invalid_request_error";
+			case 400, 413 -> "invalid_request_error";
 			case 401, 403 -> "auth_error";
 			case 404 -> "not_found_error";
 			default -> "api_error";

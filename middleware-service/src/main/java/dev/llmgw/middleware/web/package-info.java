@@ -1,5 +1,5 @@
 /**
- * Cross-cutting web concerns of the middleware: cross-origin access.
+ * Cross-cutting web concerns of the middleware: cross-origin access, request-body limits.
  */
 @NullMarked
 package dev.llmgw.middleware.web;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -18,14 +19,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.llmgw.middleware.support.LocalStack;
+import dev.llmgw.middleware.support.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +56,9 @@ class OktaOnboardingTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
 
 	@DynamicPropertySource
 	static void okta(DynamicPropertyRegistry registry) {
@@ -110,6 +118,9 @@ class OktaOnboardingTests {
 	@Test
 	void aRotatedKeyIsFetchedWhenATokenNamesIt() throws Exception {
 		publish(signing, rotated);
+		// past the least interval between two fetches of the keys, whichever test
+		// fetched them last
+		this.clock.advance(Duration.ofSeconds(6));
 		String subject = "okta-rotated-" + UUID.randomUUID();
 		HttpResponse<String> response = post("/user/new", token(rotated, claims(subject).build()), "{}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -182,6 +193,16 @@ class OktaOnboardingTests {
 				.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Time {
+
+		@Bean
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
 	}
 
 }

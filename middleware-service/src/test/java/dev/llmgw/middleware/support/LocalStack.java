@@ -77,6 +77,8 @@ public final class LocalStack {
 							    litellm_params: {model: "openai/fake;error=404", api_base: "%1$s", api_key: k}
 							  - model_name: sluggish
 							    litellm_params: {model: "openai/fake;latency_ms=3000", api_base: "%1$s", api_key: k, timeout: 0.3}
+							  - model_name: quiet
+							    litellm_params: {model: "openai/fake;reply=ok;latency_ms=1000", api_base: "%1$s", api_key: k}
 							  - model_name: failing
 							    litellm_params: {model: "openai/fake;error=500", api_base: "%1$s", api_key: k}
 							  - model_name: bad-gateway
