@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Answers every failure on the gateway's routes with an OpenAI error body and the
@@ -44,6 +45,11 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		String callId = CallContext.of(exchange).callId();
 		if (response.isCommitted()) {
+			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+				// a caller going away is normal: noted once, not warned about
+				log.debug("call_id={} the caller went away: {}", callId, ex.toString());
+				return Mono.empty();
+			}
 			log.warn("call_id={} failed after the response started: {}", callId, ex.toString());
 			return Mono.error(ex);
 		}

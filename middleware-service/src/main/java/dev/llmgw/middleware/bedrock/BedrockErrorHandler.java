@@ -36,6 +36,10 @@ public final class BedrockErrorHandler implements WebExceptionHandler, Ordered {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		// on any path: this handler runs before Spring's, which would log it
+		if (ClientDisconnects.is(ex) && exchange.getResponse().isCommitted()) {
+			return ClientDisconnects.noted(exchange, ex);
+		}
 		ServerHttpResponse response = exchange.getResponse();
 		if (!exchange.getRequest().getPath().value().startsWith("/bedrock/") || response.isCommitted()) {
 			return Mono.error(ex);
@@ -63,6 +67,12 @@ public final class BedrockErrorHandler implements WebExceptionHandler, Ordered {
 			String reason = (status.getReason() != null) ? status.getReason() : "Request refused";
 			return (code == 404) ? new BedrockError(404, "ResourceNotFoundException", "Unknown operation: " + reason)
 					: BedrockError.fromGateway(code, reason);
+		}
+		if (ClientDisconnects.is(ex)) {
+			// usually the caller, who will not read this; else the gateway's connection
+			// reset before it answered
+			return new BedrockError(503, "ServiceUnavailableException",
+					"The connection closed before the answer was complete");
 		}
 		if (ex instanceof java.net.ConnectException || ex.getCause() instanceof java.net.ConnectException) {
 			return new BedrockError(503, "ServiceUnavailableException", "The gateway cannot be reached");

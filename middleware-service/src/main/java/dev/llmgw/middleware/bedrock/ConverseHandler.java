@@ -208,17 +208,7 @@ public final class ConverseHandler {
 	}
 
 	private BedrockError error(int status, byte @Nullable [] body) {
-		String message = "gateway answered " + status;
-		if (body != null && body.length > 0) {
-			try {
-				JsonNode error = this.mapper.readTree(body).path("error");
-				message = error.isObject() ? error.path("message").asString(message) : error.asString(message);
-			}
-			catch (JacksonException ex) {
-				message = new String(body, 0, Math.min(body.length, 500), StandardCharsets.UTF_8);
-			}
-		}
-		return BedrockError.fromGateway(status, message);
+		return GatewayErrors.of(this.mapper, status, body);
 	}
 
 }

@@ -108,11 +108,9 @@ final class OpenAiToConverseStreamTranslator {
 		JsonNode chunk = this.mapper.readTree(data);
 		if (chunk.has("error")) {
 			JsonNode error = chunk.path("error");
-			String code = error.path("code").asString("");
-			frames.add(EventStreamFrames.exception(
-					"429".equals(code) ? "throttlingException" : "modelStreamErrorException",
-					this.mapper.writeValueAsBytes(
-							this.mapper.createObjectNode().put("message", error.path("message").asString("")))));
+			BedrockError mapped = GatewayErrors.ofStreamed(error);
+			frames.add(EventStreamFrames.exception(GatewayErrors.streamExceptionType(mapped), this.mapper
+				.writeValueAsBytes(this.mapper.createObjectNode().put("message", error.path("message").asString("")))));
 			this.finished = true;
 			return;
 		}

@@ -17,10 +17,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks the gateway who a key is ({@code GET /key/info} with the key itself) before any
+ * Asks the gateway who a key is ({@code GET /key/self} with the key itself) before any
  * history is read or written: the gateway alone decides whether a key is valid, and it
- * knows the key's user. Answers are kept for a short while, so a conversation costs one
- * such call per key and half minute, not one per turn.
+ * knows the key's user. That route answers 200 for every key the gateway accepts (the
+ * master key and keys of every role) and 401 for any other, so no other status is read as
+ * a refusal. Answers are kept for a short while, so a conversation costs one such call
+ * per key and half minute, not one per turn.
  */
 final class Callers {
 
@@ -54,31 +56,38 @@ final class Callers {
 		if (!fresh && cached != null && cached.fresh()) {
 			return Mono.just(cached.caller());
 		}
-		return this.gateway.exchange(HttpMethod.GET, "/key/info", "Bearer " + key, null).map((answer) -> {
-			// 401: unknown, expired or blocked; 400 would be a key the gateway cannot
-			// read
-			if (answer.status() == 401 || answer.status() == 400) {
+		return this.gateway.exchange(HttpMethod.GET, "/key/self", "Bearer " + key, null).map((answer) -> {
+			if (answer.status() == 401) {
 				throw new BedrockError(401, "AccessDeniedException", message(answer.body()));
 			}
-			if (answer.status() >= 500) {
+			if (!answer.ok()) {
+				// the gateway accepted nothing and refused nothing: say it could not
+				// tell,
+				// never guess an owner
 				throw new BedrockError(503, "ServiceUnavailableException",
-						"The gateway could not check the key: " + message(answer.body()));
+						"The gateway could not check the key (status " + answer.status() + "): "
+								+ message(answer.body()));
 			}
-			// 403 and 404: the master key (not a stored key) and keys not allowed to read
-			// their own info still passed the gateway's authentication; they own sessions
-			// by key alone
-			String userId = null;
-			if (answer.ok()) {
-				JsonNode user = this.mapper.readTree(answer.body()).path("info").path("user_id");
-				userId = (user.isString() && !user.asString().isBlank()) ? user.asString() : null;
-			}
-			Caller caller = new Caller(hash, userId);
+			Caller caller = caller(hash, this.mapper.readTree(answer.body()));
 			if (this.cache.size() >= MAX_CACHED) {
 				this.cache.clear();
 			}
 			this.cache.put(hash, new Cached(caller, System.nanoTime() + TTL.toNanos()));
 			return caller;
 		});
+	}
+
+	/**
+	 * The master key owns its sessions by its digest alone: its user
+	 * ({@code default_user_id}) is a name, not an account other keys could belong to.
+	 */
+	private static Caller caller(String hash, JsonNode self) {
+		JsonNode owner = self.path("owner_id");
+		String keyHash = (owner.isString() && !owner.asString().isBlank()) ? owner.asString() : hash;
+		JsonNode user = self.path("user_id");
+		boolean master = self.path("is_master_key").asBoolean(false);
+		String userId = (!master && user.isString() && !user.asString().isBlank()) ? user.asString() : null;
+		return new Caller(keyHash, userId);
 	}
 
 	/** A key's hash as the original stored it: SHA-256 of the bearer value, in hex. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
 import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
+import dev.llmgw.middleware.bedrock.ClientDisconnects;
 import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;
@@ -72,6 +73,10 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		this.prompts = prompts;
 		this.history = history;
 		this.mapper = mapper;
+		// Jackson builds and caches a deserializer under a lock on first use: done here,
+		// at
+		// start-up, it never makes concurrent first calls wait on an event loop
+		mapper.readTree("{\"warm\": [1, \"up\"]}");
 	}
 
 	@Override
@@ -98,6 +103,8 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 			.flatMap((body) -> prepare(exchange, body))
 			.flatMap((call) -> (call.turn() != null) ? relayWithHistory(exchange, pathAndQuery, headers, call)
 					: relay(exchange, pathAndQuery, headers, call.body()))
+			.onErrorResume((error) -> ClientDisconnects.is(error) && exchange.getResponse().isCommitted(),
+					(error) -> ClientDisconnects.noted(exchange, error))
 			// a failure before the answer started (the gateway or the history database
 			// unreachable, say) is told in OpenAI's shape; after it, the connection just
 			// ends
@@ -173,7 +180,11 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 
 	/**
 	 * The plain pass-through, every chat request without history or a prompt: the
-	 * gateway's chunks are written as the buffers they arrived in, not copied.
+	 * gateway's chunks are written as the buffers they arrived in, not copied. They go to
+	 * the connection as one flux rather than a publisher per chunk: Reactor Netty's
+	 * writer, which flushes whenever it has caught up, releases the buffers it holds when
+	 * the caller hangs up, whereas per-chunk publishers queued for writing were dropped
+	 * with their retained buffers.
 	 */
 	private Mono<Void> relay(ServerWebExchange exchange, String pathAndQuery, Map<String, List<String>> headers,
 			byte[] body) {
@@ -181,7 +192,7 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		DataBufferFactory buffers = response.bufferFactory();
 		return this.gateway.relay(method(exchange), pathAndQuery, headers, body, (answer) -> {
 			copyStatusAndHeaders(answer.status(), answer.headers(), response);
-			return response.writeAndFlushWith(answer.body().map((chunk) -> Mono.just(wrap(buffers, chunk))));
+			return response.writeWith(answer.body().map((chunk) -> wrap(buffers, chunk)));
 		}).then();
 	}
 

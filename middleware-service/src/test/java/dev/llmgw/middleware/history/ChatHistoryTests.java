@@ -29,6 +29,8 @@ import dev.llmgw.storage.DatabaseSettings;
 import dev.llmgw.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -485,6 +487,99 @@ class ChatHistoryTests {
 		List<String> stored = texts(JSON.readTree(history(alice, "/chat-history", session).body()).path("messages"));
 		assertThat(stored).hasSize(6);
 		assertThat(stored.get(5)).startsWith("assistant:");
+	}
+
+	/**
+	 * The master key is no stored key: the gateway's /key/info answers it with a 400,
+	 * which once refused it here. It keeps history on both interfaces, streamed and not,
+	 * and its sessions are its own.
+	 */
+	@Test
+	void theMasterKeyKeepsHistoryOnBothInterfacesStreamedAndNot() throws Exception {
+		String master = LocalStack.MASTER_KEY;
+		OpenAIClient openAi = OpenAIOkHttpClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port + "/v1")
+			.apiKey(master)
+			.maxRetries(0)
+			.build();
+		BedrockRuntimeClient bedrock = BedrockClients.sync(this.port, master);
+		BedrockRuntimeAsyncClient bedrockAsync = BedrockClients.async(this.port, master);
+		try {
+			ChatCompletion first = openAi.chat()
+				.completions()
+				.create(ChatCompletionCreateParams.builder()
+					.model("claude")
+					.addUserMessage("master one")
+					.putAdditionalBodyProperty("enable_history", JsonValue.from(true))
+					.build());
+			String session = first._additionalProperties().get("session_id").convert(String.class);
+
+			StringBuilder streamed = new StringBuilder();
+			try (StreamResponse<ChatCompletionChunk> stream = openAi.chat()
+				.completions()
+				.createStreaming(ChatCompletionCreateParams.builder()
+					.model("claude")
+					.addUserMessage("master two")
+					.putAdditionalBodyProperty("session_id", JsonValue.from(session))
+					.build())) {
+				stream.stream()
+					.forEach((chunk) -> chunk.choices()
+						.forEach((choice) -> choice.delta().content().ifPresent(streamed::append)));
+			}
+			assertThat(streamed.toString()).isEqualTo("You said: master two");
+
+			ConverseResponse third = bedrock.converse((request) -> request.modelId("echo")
+				.messages(user("master three"))
+				.additionalModelRequestFields(Document.mapBuilder().putString("session_id", session).build()));
+			assertThat(texts(JSON.readTree(third.output().message().content().get(0).text()).path("messages")))
+				.containsExactly("user:master one", "assistant:You said: master one", "user:master two",
+						"assistant:You said: master two", "user:master three");
+
+			StringBuilder deltas = new StringBuilder();
+			bedrockAsync
+				.converseStream(
+						ConverseStreamRequest.builder()
+							.modelId("claude")
+							.messages(user("master four"))
+							.additionalModelRequestFields(
+									Document.mapBuilder().putString("session_id", session).build())
+							.build(),
+						ConverseStreamResponseHandler.builder()
+							.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+								.onContentBlockDelta((event) -> deltas.append(event.delta().text()))
+								.build())
+							.build())
+				.get(30, TimeUnit.SECONDS);
+			assertThat(deltas.toString()).isEqualTo("You said: master four");
+
+			HttpResponse<String> read = history(master, "/chat-history", session);
+			assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+			assertThat(texts(JSON.readTree(read.body()).path("messages"))).hasSize(8)
+				.endsWith("user:master four", "assistant:You said: master four");
+			assertThat(history(master, "/bedrock/chat-history", session).statusCode()).isEqualTo(200);
+			assertThat(sessionIds(master, "")).contains(session);
+			assertThat(history(alice, "/chat-history", session).statusCode()).as("another key's").isEqualTo(401);
+		}
+		finally {
+			openAi.close();
+			bedrock.close();
+			bedrockAsync.close();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "proxy_admin", "proxy_admin_viewer", "internal_user", "internal_user_viewer" })
+	void keysOfEveryRoleKeepHistory(String role) throws Exception {
+		String key = admin("/user/new", Map.of("user_id", "history-" + role, "user_role", role));
+		HttpResponse<String> first = chat(key, """
+				{"model": "claude", "enable_history": true, "messages": [{"role": "user", "content": "as %s"}]}"""
+			.formatted(role));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		String session = JSON.readTree(first.body()).path("session_id").asString();
+		HttpResponse<String> read = history(key, "/chat-history", session);
+		assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+		assertThat(texts(JSON.readTree(read.body()).path("messages"))).containsExactly("user:as " + role,
+				"assistant:You said: as " + role);
 	}
 
 	private static Message user(String text) {

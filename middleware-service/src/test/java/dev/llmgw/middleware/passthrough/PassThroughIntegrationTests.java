@@ -55,6 +55,33 @@ class PassThroughIntegrationTests {
 		assertThat(response.body()).contains("chat.completion.chunk").contains("me").endsWith("data: [DONE]\n\n");
 	}
 
+	/**
+	 * Each chunk reaches the caller as the gateway sends it: the first of a stream whose
+	 * chunks come 1.5 s apart arrives long before the second is sent.
+	 */
+	@Test
+	void eachChunkIsPassedOnWhenItArrives() throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/chat/completions"))
+			.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(chat("trickle", "slowly", true)))
+			.build(), HttpResponse.BodyHandlers.ofInputStream());
+		try (java.io.BufferedReader lines = new java.io.BufferedReader(
+				new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+			String first = lines.readLine();
+			long firstMillis = (System.nanoTime() - start) / 1_000_000;
+			assertThat(first).startsWith("data: ");
+			assertThat(firstMillis).as("the first chunk, before the second was sent").isLessThan(1200);
+			String line;
+			String last = first;
+			while ((line = lines.readLine()) != null) {
+				last = line.isEmpty() ? last : line;
+			}
+			assertThat(last).isEqualTo("data: [DONE]");
+		}
+	}
+
 	@Test
 	void errorsPassThroughWithTheirStatusAndBody() throws Exception {
 		HttpResponse<String> limited = post("/v1/chat/completions", chat("throttled", "x", false));

@@ -47,6 +47,11 @@ public final class LocalStack {
 		return shared;
 	}
 
+	/** The shared gateway's log (its standard output). */
+	public Path gatewayLog() {
+		return this.work.resolve("gateway.log");
+	}
+
 	public String gatewayUrl() {
 		return "http://127.0.0.1:" + this.gatewayPort;
 	}
@@ -85,6 +90,22 @@ public final class LocalStack {
 							    litellm_params: {model: "openai/fake;error=502", api_base: "%1$s", api_key: k}
 							  - model_name: cut
 							    litellm_params: {model: "openai/fake;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
+							  - model_name: long
+							    litellm_params: {model: "openai/fake;chunks=200;chunk_delay_ms=5", api_base: "%1$s", api_key: k}
+							  - model_name: trickle
+							    litellm_params: {model: "openai/fake;chunks=3;chunk_delay_ms=1500", api_base: "%1$s", api_key: k}
+							  - model_name: late
+							    litellm_params: {model: "openai/fake;latency_ms=1000;chunks=3", api_base: "%1$s", api_key: k}
+							  - model_name: context
+							    litellm_params: {model: "openai/fake;error=context", api_base: "%1$s", api_key: k}
+							  - model_name: policy
+							    litellm_params: {model: "openai/fake;error=content_policy", api_base: "%1$s", api_key: k}
+							  - model_name: forbidden
+							    litellm_params: {model: "openai/fake;error=403", api_base: "%1$s", api_key: k}
+							  - model_name: unreachable
+							    litellm_params: {model: openai/fake, api_base: "http://127.0.0.1:9/v1", api_key: k}
+							  - model_name: priced
+							    litellm_params: {model: openai/gpt-4o-mini, api_base: "%1$s", api_key: k}
 							  - model_name: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
 							    litellm_params: {model: openai/profiled, api_base: "%1$s", api_key: k}
 							general_settings:
