@@ -20,7 +20,7 @@
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream and history)
+#        also converse-stream and history; GATEWAY_JAR=path to measure another build)
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
@@ -35,6 +35,9 @@ FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
 GATEWAY_PORT=${GATEWAY_PORT:-14000}
 MIDDLEWARE_PORT=${MIDDLEWARE_PORT:-13000}
+# another build of the gateway to measure, for a before-and-after in one sitting (its own BENCH_DATABASE_URL when
+# its migrations differ)
+GATEWAY_JAR=${GATEWAY_JAR:-gateway-service/target/gateway-service.jar}
 KEY=sk-bench-master-key
 WORK=$(mktemp -d /tmp/llmgw-bench.XXXXXX)
 PIDS=()
@@ -117,7 +120,7 @@ if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}"
 fi
 DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379} \
 CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m -Xmx512m \
-	-jar gateway-service/target/gateway-service.jar >"$WORK/gateway.log" 2>&1 &
+	-jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
 if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
