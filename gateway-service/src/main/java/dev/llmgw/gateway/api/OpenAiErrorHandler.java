@@ -4,6 +4,7 @@ import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -44,7 +45,7 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		String callId = CallContext.of(exchange).callId();
 		if (response.isCommitted()) {
-			log.warn("call_id={} failed after the response started: {}", callId, ex.toString());
+			log.warn("call_id={} failed after the response started: {}", callId, LogValues.escape(ex));
 			return Mono.error(ex);
 		}
 		GatewayError error = ErrorClassifier.classify(ex, exchange);
