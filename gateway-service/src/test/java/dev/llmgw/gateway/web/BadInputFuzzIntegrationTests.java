@@ -131,7 +131,7 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 		catch (RuntimeException ex) {
 			return "not a JSON error body";
 		}
-		boolean anthropic = path.startsWith("/v1/messages");
+		boolean anthropic = path.startsWith("/v1/messages") || path.startsWith("/anthropic/v1/messages");
 		if (anthropic) {
 			return (body.path("type").asString("").equals("error") && body.at("/error/message").isString()) ? null
 					: "not Anthropic's error shape";
@@ -155,6 +155,13 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 		routes.put("/v1/messages", Map.of("model", "gpt-4o-mini", "max_tokens", 5, "messages", List.of(messages),
 				"system", "be brief", "metadata", Map.of("user_id", "fuzz-user")));
 		routes.put("/v1/messages/count_tokens", Map.of("model", "gpt-4o-mini", "messages", List.of(messages)));
+		// the aliases, the model in the path where Azure puts it
+		routes.put("/chat/completions", routes.get("/v1/chat/completions"));
+		routes.put("/openai/deployments/gpt-4o-mini/chat/completions", routes.get("/v1/chat/completions"));
+		routes.put("/engines/gpt-4o-mini/completions", routes.get("/v1/completions"));
+		routes.put("/openai/deployments/text-embedding-3-small/embeddings", routes.get("/v1/embeddings"));
+		routes.put("/openai/deployments/gpt-4o-mini/images/generations", routes.get("/v1/images/generations"));
+		routes.put("/anthropic/v1/messages", routes.get("/v1/messages"));
 		Map<String, Object> admin = new LinkedHashMap<>();
 		admin.put("key", "sk-fuzz-key-0001");
 		admin.put("keys", List.of("sk-fuzz-key-0001"));
@@ -188,7 +195,7 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 				"/key/unblock", "/user/new", "/user/update", "/user/delete", "/team/new", "/team/update",
 				"/team/delete", "/team/member_add", "/team/member_delete", "/team/block", "/team/unblock",
 				"/customer/new", "/customer/update", "/customer/delete", "/customer/block", "/customer/unblock",
-				"/model/new", "/model/update", "/model/delete")) {
+				"/end_user/new", "/key/sk-fuzz-key-0001/regenerate", "/model/new", "/model/update", "/model/delete")) {
 			routes.put(path, admin);
 		}
 		return routes;
