@@ -51,15 +51,17 @@ class LogSafetyIntegrationTests extends GatewayTestBase {
 	@Test
 	void aKeyInTheQueryStringStaysOutOfTheLogWhenTheDatabaseFails(CapturedOutput output) throws Exception {
 		String secret = "sk-querysecret-" + Long.toHexString(System.nanoTime());
-		assertThat(get("/key/info?key=" + secret).statusCode()).as("before the database goes").isEqualTo(404);
-		dropDatabase();
+		assertThat(get("/key/info?key=" + secret).statusCode()).as("before the database fails").isEqualTo(404);
+		// a database that answers with an error (an outage is a 503 the handler does not
+		// trace): the failure is logged with its trace, where Spring adds the request
+		// line
+		execute("DROP TABLE api_keys CASCADE");
 		HttpResponse<String> response = get(
 				"/key/info?key=" + secret + "&api_key=" + secret + "x&token=" + secret + "y");
-		assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).doesNotContain(secret);
 		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
 		awaitAccessLine(output, callId);
-		// the failure was logged, with the request line Spring adds to its trace
 		assertThat(output.toString()).contains("call_id=" + callId + " unexpected failure")
 			.contains("\"/key/info?key=****&api_key=****&token=****\"");
 		assertThat(output.toString()).doesNotContain(secret.substring("sk-".length()));
@@ -74,16 +76,15 @@ class LogSafetyIntegrationTests extends GatewayTestBase {
 		assertThat(output.getOut()).contains("ACCESS call_id=" + callId);
 	}
 
-	private static void dropDatabase() throws Exception {
+	private static void execute(String sql) throws Exception {
 		String url = databaseUrl.get();
-		String name = url.substring(url.lastIndexOf('/') + 1);
-		String admin = "jdbc:postgresql://" + ExternalServices.postgresHost() + ":" + ExternalServices.postgresPort()
-				+ "/postgres";
+		String jdbc = "jdbc:postgresql://" + ExternalServices.postgresHost() + ":" + ExternalServices.postgresPort()
+				+ url.substring(url.lastIndexOf('/'));
 		String user = System.getenv().getOrDefault("PGUSER", "postgres");
 		String password = System.getenv().getOrDefault("PGPASSWORD", "");
-		try (Connection connection = DriverManager.getConnection(admin, user, password);
+		try (Connection connection = DriverManager.getConnection(jdbc, user, password);
 				Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+			statement.execute(sql);
 		}
 	}
 
