@@ -222,11 +222,12 @@ public final class UserEndpoints {
 			throw new BadRequestError("Invalid user_role: " + role + ". Use one of " + ROLES, null, "user_role");
 		}
 		Map<String, @Nullable Object> user = new LinkedHashMap<>();
-		String userId = fields.string("user_id");
-		user.put("user_id", (userId != null) ? userId : Ids.uuid());
 		user.put("user_role", role);
 		user.put("spend", 0.0);
 		user.putAll(userChanges(fields));
+		// a null user_id is one not given, as in LiteLLM's NewUserRequest: one is made up
+		String userId = fields.string("user_id");
+		user.put("user_id", (userId != null) ? userId : Ids.uuid());
 		boolean internal = role.startsWith("internal_user");
 		if (internal && !fields.has("max_budget") && this.settings.maxInternalUserBudget() != null) {
 			user.put("max_budget", this.settings.maxInternalUserBudget());

@@ -36,6 +36,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ApiRoutes {
 
 	@Bean
+	QueryAndHeaderCheck queryAndHeaderCheck() {
+		return new QueryAndHeaderCheck();
+	}
+
+	@Bean
 	ModelCallGate modelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets) {
 		return new ModelCallGate(models, router, rateLimits, budgets);
 	}

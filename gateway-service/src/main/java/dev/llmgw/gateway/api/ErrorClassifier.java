@@ -11,6 +11,7 @@ import dev.llmgw.gateway.error.UpstreamError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -38,6 +39,13 @@ public final class ErrorClassifier {
 		if (error instanceof DataBufferLimitException) {
 			return new RequestTooLargeError(
 					"Request body is larger than the allowed maximum " + "(general_settings.max_request_size_mb)");
+		}
+		if (error instanceof DuplicateKeyException) {
+			// two requests creating one id at once: the loser learns what the admin
+			// routes
+			// answer when it exists already, a 400, not a fault of the gateway
+			return new BadRequestError("Already exists: a request with the same id or alias was made at the same time. "
+					+ "Use a different one, or look it up");
 		}
 		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
 		if (error instanceof MethodNotAllowedException) {

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -45,7 +46,7 @@ public final class EventStreamResponse {
 			if (!tally.started()) {
 				return Flux.error(error);
 			}
-			log.warn("call_id={} stream failed after it started: {}", callId, error.toString());
+			log.warn("call_id={} stream failed after it started: {}", callId, LogValues.escape(error));
 			GatewayError gatewayError = (error instanceof GatewayError known) ? known
 					: ErrorClassifier.internal(callId);
 			return Flux.just(buffers.wrap(errorFrame.apply(gatewayError)));

@@ -70,6 +70,10 @@ public final class ModelCallGate {
 	public Mono<Deployment> admit(ServerWebExchange exchange, String model, @Nullable String endUser, String route,
 			long promptChars, Function<Deployment, BudgetGate.Estimate> estimates) {
 		CallContext context = CallContext.of(exchange);
+		// the model name and end user go into spend rows: refused here, as the caller
+		// sent them, rather than by the database after the answer
+		CallerInput.check("model", model);
+		CallerInput.check("user", endUser);
 		context.model(model);
 		CallerIdentity caller = context.caller();
 		if (caller != null) {
@@ -126,7 +130,7 @@ public final class ModelCallGate {
 		if (header == null) {
 			header = headers.getFirst("x-litellm-end-user-id");
 		}
-		return (header != null && !header.isBlank()) ? header : bodyUser;
+		return (header != null && !header.isBlank()) ? header : CallerInput.check("user", bodyUser);
 	}
 
 }

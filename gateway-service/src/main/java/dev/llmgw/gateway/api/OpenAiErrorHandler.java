@@ -4,6 +4,7 @@ import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -47,10 +48,10 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 		if (response.isCommitted()) {
 			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 				// a caller going away is normal: noted once, not warned about
-				log.debug("call_id={} the caller went away: {}", callId, ex.toString());
+				log.debug("call_id={} the caller went away: {}", callId, LogValues.escape(ex));
 				return Mono.empty();
 			}
-			log.warn("call_id={} failed after the response started: {}", callId, ex.toString());
+			log.warn("call_id={} failed after the response started: {}", callId, LogValues.escape(ex));
 			return Mono.error(ex);
 		}
 		GatewayError error = ErrorClassifier.classify(ex, exchange);

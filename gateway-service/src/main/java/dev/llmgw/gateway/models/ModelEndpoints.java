@@ -14,6 +14,7 @@ import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.web.LogValues;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -168,7 +169,7 @@ final class ModelEndpoints {
 
 	private Mono<Void> applied(String what, String id) {
 		return this.sync.reload().doOnSuccess((done) -> {
-			log.info("Model {} {}", id, what);
+			log.info("Model {} {}", LogValues.escape(id), what);
 			this.broadcast.changed();
 		});
 	}

@@ -10,6 +10,7 @@ import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ final class StoredModels {
 			opened.put("litellm_params", this.secrets.openReadable(map(row.get("litellm_params")), lost));
 			if (!lost.isEmpty()) {
 				log.warn("stored model {}: {} cannot be decrypted with this LITELLM_SALT_KEY; send new values with "
-						+ "/model/update", modelId, lost);
+						+ "/model/update", LogValues.escape(modelId), lost);
 			}
 			return opened;
 		});

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.web.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,8 @@ public final class ModelRegistry {
 		for (DeploymentConfig config : stored) {
 			String id = config.modelInfo().id();
 			if (id == null || !seen.add(id)) {
-				log.warn("Stored model {} ({}) skipped: its id is missing or already in use", id, config.modelName());
+				log.warn("Stored model {} ({}) skipped: its id is missing or already in use", LogValues.escape(id),
+						LogValues.escape(config.modelName()));
 				continue;
 			}
 			RegistrySnapshot.Entry old = previous.byId().get(id);

@@ -16,7 +16,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Gives every response an {@code x-litellm-call-id} and writes one log line per request
  * when it ends: the id, method, path, status, time, model, deployment, caller (never a
- * full key) and token usage.
+ * full key) and token usage. Every value a caller chose (path, model, ids) is written
+ * escaped, so that none can end the line and forge another.
  */
 public final class CallIdFilter implements WebFilter, Ordered {
 
@@ -54,10 +55,12 @@ public final class CallIdFilter implements WebFilter, Ordered {
 		log.info(
 				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} user={} team={} "
 						+ "prompt_tokens={} completion_tokens={}",
-				context.callId(), exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-				(status != null) ? status.value() : 200, millis, context.model(), context.deploymentId(),
-				(caller != null) ? caller.displayName() : "-", (caller != null) ? caller.userId() : null,
-				(caller != null) ? caller.teamId() : null, context.usage().promptTokens(),
+				LogValues.escape(context.callId()), exchange.getRequest().getMethod(),
+				LogValues.escape(exchange.getRequest().getPath().value()), (status != null) ? status.value() : 200,
+				millis, LogValues.escape(context.model()), LogValues.escape(context.deploymentId()),
+				LogValues.escape((caller != null) ? caller.displayName() : "-"),
+				LogValues.escape((caller != null) ? caller.userId() : null),
+				LogValues.escape((caller != null) ? caller.teamId() : null), context.usage().promptTokens(),
 				context.usage().completionTokens());
 	}
 

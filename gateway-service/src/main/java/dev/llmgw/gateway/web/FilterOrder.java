@@ -38,6 +38,13 @@ public final class FilterOrder {
 	/** Resolves the caller's key to an identity. */
 	public static final int AUTHENTICATION = REQUEST_SIZE + 100;
 
+	/**
+	 * Refuses query parameters and end-user headers the gateway could not store (NUL
+	 * characters, ids longer than their columns): once the caller is known, before any
+	 * route reads them.
+	 */
+	public static final int CALLER_INPUT = AUTHENTICATION + 10;
+
 	private FilterOrder() {
 	}
 

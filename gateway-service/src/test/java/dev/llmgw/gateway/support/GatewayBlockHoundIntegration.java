@@ -32,6 +32,16 @@ public final class GatewayBlockHoundIntegration implements BlockHoundIntegration
 		// R2DBC PostgreSQL builds a connection's SSLContext on the event loop, which
 		// seeds from /dev/urandom: the kernel's non-blocking source
 		builder.allowBlockingCallsInside("io.r2dbc.postgresql.client.ReactorNettyClient", "registerSslHandler");
+		// Jackson builds each type's deserializer once, under a lock held while it is
+		// built; concurrent first requests of one type (the input fuzz test) wait for it
+		// that once, then read it from the cache without a lock
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+				"_createAndCacheValueDeserializer");
+		// Netty's adaptive buffer allocator adds a magazine under a StampedLock when
+		// event loops contend for buffers (large bodies on several connections at once,
+		// as in the input fuzz test); the lock guards a few field writes
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+				"tryExpandMagazines");
 	}
 
 }

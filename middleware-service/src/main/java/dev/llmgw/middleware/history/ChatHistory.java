@@ -40,6 +40,22 @@ public final class ChatHistory {
 	}
 
 	/**
+	 * Why a session id the caller sent cannot be stored, or null: longer than its column,
+	 * or holding a NUL character, which PostgreSQL refuses in text (the lookup itself
+	 * would fail).
+	 */
+	static @Nullable BedrockError invalidSessionId(String sessionId) {
+		if (sessionId.length() > MAX_SESSION_ID_LENGTH) {
+			return new BedrockError(400, "ValidationException",
+					"session_id is longer than " + MAX_SESSION_ID_LENGTH + " characters");
+		}
+		if (sessionId.indexOf('\0') >= 0) {
+			return new BedrockError(400, "ValidationException", "session_id cannot hold NUL characters (\\u0000)");
+		}
+		return null;
+	}
+
+	/**
 	 * Puts the session's messages in front of the request's.
 	 * @param request the OpenAI chat request, changed in place
 	 * @param options the call's history switches
@@ -48,9 +64,9 @@ public final class ChatHistory {
 	 */
 	public Mono<Turn> begin(ObjectNode request, HistoryOptions options, @Nullable String key) {
 		String sessionId = (options.sessionId() != null) ? options.sessionId() : Ids.uuid();
-		if (sessionId.length() > MAX_SESSION_ID_LENGTH) {
-			return Mono.error(new BedrockError(400, "ValidationException",
-					"session_id is longer than " + MAX_SESSION_ID_LENGTH + " characters"));
+		BedrockError invalid = invalidSessionId(sessionId);
+		if (invalid != null) {
+			return Mono.error(invalid);
 		}
 		List<JsonNode> incoming = new ArrayList<>();
 		request.path("messages").forEach(incoming::add);

@@ -100,6 +100,10 @@ final class ChatHistoryEndpoints {
 				return Mono.error(new BedrockError(400, "ValidationException",
 						"Name the session: {\"session_id\": \"...\"} (or ?session_id=...)"));
 			}
+			BedrockError invalid = ChatHistory.invalidSessionId(sessionId);
+			if (invalid != null) {
+				return Mono.error(invalid);
+			}
 			return caller(request).flatMap((caller) -> this.store.find(sessionId)
 				.switchIfEmpty(Mono.error(() -> new BedrockError(404, "ResourceNotFoundException",
 						"Session " + sessionId + " not found")))

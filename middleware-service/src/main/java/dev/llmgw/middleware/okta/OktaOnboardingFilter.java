@@ -82,7 +82,9 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((claims) -> onboard(exchange, claims))
 			.onErrorResume(InvalidTokenException.class, (invalid) -> {
-				log.info("Okta token refused: {}", invalid.getMessage());
+				// the reason may quote the token's own claims: control characters are
+				// escaped so that a crafted claim cannot write a line of its own
+				log.info("Okta token refused: {}", escape(String.valueOf(invalid.getMessage())));
 				return write(exchange.getResponse(), 401, INVALID);
 			});
 	}
@@ -125,6 +127,14 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setContentLength(body.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	private static String escape(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		text.chars()
+			.forEach((c) -> escaped.append((c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)
+					? String.format("\\u%04x", c) : String.valueOf((char) c)));
+		return escaped.toString();
 	}
 
 }

@@ -311,6 +311,21 @@ class ChatHistoryTests {
 	}
 
 	@Test
+	void aSessionIdPostgreSqlCannotHoldIsABadRequest() throws Exception {
+		// PostgreSQL refuses NUL in text: the session lookup itself used to fail, a 500
+		// (a NUL at either end is trimmed away with the whitespace)
+		long before = rows();
+		HttpResponse<String> turn = chat(alice, """
+				{"model": "claude", "session_id": "a\\u0000b", "messages": [{"role": "user", "content": "hi"}]}""");
+		assertThat(turn.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(turn.body()).path("error").path("message").asString()).contains("session_id");
+		assertThat(history(alice, "/chat-history", "a\\u0000b").statusCode()).isEqualTo(400);
+		assertThat(delete(alice, "/chat-history", "a%00b").statusCode()).isEqualTo(400);
+		assertThat(history(alice, "/bedrock/chat-history", "a\\u0000b").statusCode()).isEqualTo(400);
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
 	void aMessageOverTheSizeLimitIsRefusedBeforeTheModelIsCalled() throws Exception {
 		long before = rows();
 		HttpResponse<String> response = chat(alice, "{\"model\": \"claude\", \"enable_history\": true, \"messages\": "
