@@ -113,7 +113,8 @@ public final class CallerInput {
 					throw nul(path.isEmpty() ? "(a field name)" : path);
 				}
 				if (path.isEmpty() && CONVERSATION.contains(key)) {
-					// what the model reads is passed on as the provider would take it, never
+					// what the model reads is passed on as the provider would take it,
+					// never
 					// stored as text: a NUL there is the caller's business
 					continue;
 				}

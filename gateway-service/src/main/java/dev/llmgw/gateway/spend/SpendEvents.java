@@ -24,23 +24,6 @@ final class SpendEvents {
 				clean(event.provider(), 64), clean(event.apiBase(), 1024));
 	}
 
-	/**
-	 * Text for a log line: control characters escaped, so a value cannot forge a line.
-	 */
-	static String printable(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x20 || c == 0x7f) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
-	}
-
 	private static @Nullable String clean(@Nullable String text, int maxLength) {
 		if (text == null) {
 			return null;

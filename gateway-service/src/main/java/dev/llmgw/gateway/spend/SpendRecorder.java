@@ -19,6 +19,7 @@ import dev.llmgw.gateway.admin.AdminTables;
 import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,7 +190,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			written(List.of(event));
 			log.warn(
 					"spend of call {} written repaired (NUL replaced, text cut to the columns): the database refused it ({})",
-					SpendEvents.printable(event.requestId()), error.toString());
+					LogValues.escape(event.requestId()), error.toString());
 		}).onErrorResume((failed) -> {
 			written(List.of(event));
 			long count = this.setAsideCount.incrementAndGet();
@@ -200,8 +201,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 				this.setAside.addLast(event);
 			}
 			log.error("spend of call {} set aside, not written ({} so far): {}; the call: {}",
-					SpendEvents.printable(event.requestId()), count, failed.toString(),
-					SpendEvents.printable(event.toString()));
+					LogValues.escape(event.requestId()), count, failed.toString(), LogValues.escape(event.toString()));
 			return Mono.empty();
 		});
 	}
@@ -327,7 +327,8 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			.doOnNext((found) -> {
 				if (found[0] - amount < found[1]) {
 					String who = table.equals("api_keys") ? "key " + id.substring(0, 12) + "..." : "team " + id;
-					log.warn("soft budget crossed: {} has spent {} of its soft_budget {}", who, found[0], found[1]);
+					log.warn("soft budget crossed: {} has spent {} of its soft_budget {}", LogValues.escape(who),
+							found[0], found[1]);
 				}
 			})
 			.then();
