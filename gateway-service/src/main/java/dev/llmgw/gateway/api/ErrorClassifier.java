@@ -1,5 +1,8 @@
 package dev.llmgw.gateway.api;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.DatabaseFaults;
 import dev.llmgw.gateway.error.GatewayError;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,8 +52,8 @@ public final class ErrorClassifier {
 					+ "Use a different one, or look it up");
 		}
 		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
-		if (error instanceof MethodNotAllowedException) {
-			return new UpstreamError(405, "invalid_request_error", "Method not allowed: " + route, null);
+		if (error instanceof MethodNotAllowedException notAllowed) {
+			return methodNotAllowed(exchange, notAllowed.getSupportedMethods());
 		}
 		if (error instanceof ServerWebInputException input) {
 			return new BadRequestError("Invalid request: " + input.getReason());
@@ -57,8 +61,7 @@ public final class ErrorClassifier {
 		if (error instanceof ResponseStatusException status) {
 			int code = status.getStatusCode().value();
 			if (code == 404) {
-				return new NotFoundError("Route not found: " + route
-						+ ". OpenAI-compatible routes live under /v1 (e.g. POST /v1/chat/completions)");
+				return notFound(exchange);
 			}
 			if (code < 500) {
 				return new UpstreamError(code, "invalid_request_error",
@@ -66,6 +69,27 @@ public final class ErrorClassifier {
 			}
 		}
 		return null;
+	}
+
+	/** No route takes the path under any method. */
+	static NotFoundError notFound(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		String route = exchange.getRequest().getMethod() + " " + path;
+		// the hint is for a caller who left /v1 out, not one who has it
+		boolean underV1 = path.equals("/v1") || path.startsWith("/v1/");
+		return new NotFoundError("Route not found: " + route
+				+ (underV1 ? "" : ". OpenAI-compatible routes live under /v1 (e.g. POST /v1/chat/completions)"));
+	}
+
+	/**
+	 * The path is a route, under other methods: a 405 (its {@code Allow} header is the
+	 * handler's).
+	 */
+	static GatewayError methodNotAllowed(ServerWebExchange exchange, Set<HttpMethod> allowed) {
+		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+		String methods = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+		return new UpstreamError(405, BadRequestError.TYPE,
+				"Method not allowed: " + route + (methods.isEmpty() ? "" : ". This route answers " + methods), null);
 	}
 
 	public static InternalError internal(String callId) {

@@ -23,9 +23,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Reads a request body into a record, within the size limit, parsing straight from the
  * received buffers. Bad JSON, a null body, a null in a typed list and wrong field types
- * become 400s naming the field; an oversized body a 413 naming the limit. Every body
- * passes {@link CallerInput}: no NUL character anywhere, and in admin bodies no id, alias
- * or email longer than its column.
+ * become 400s naming the field and the JSON type it takes ({@link JsonInputErrors}); an
+ * oversized body a 413 naming the limit. Every body passes {@link CallerInput}: no NUL
+ * character anywhere, and in admin bodies no id, alias or email longer than its column.
  */
 public final class JsonBodyReader {
 
@@ -78,13 +78,10 @@ public final class JsonBodyReader {
 			return value;
 		}
 		catch (DatabindException ex) {
-			String field = field(ex);
-			throw new BadRequestError(
-					"Invalid request body: " + ex.getOriginalMessage() + ((field != null) ? " (at " + field + ")" : ""),
-					null, field);
+			throw JsonInputErrors.unfitting(ex);
 		}
 		catch (JacksonException ex) {
-			throw new BadRequestError("Malformed JSON in request body: " + ex.getOriginalMessage());
+			throw JsonInputErrors.malformed(ex);
 		}
 	}
 
@@ -125,20 +122,6 @@ public final class JsonBodyReader {
 	RequestTooLargeError tooLarge() {
 		return new RequestTooLargeError("Request size is too large. Max size is " + (this.maxBytes / (1024 * 1024))
 				+ " MB (general_settings.max_request_size_mb)");
-	}
-
-	/** The field at fault as the caller wrote it, e.g. {@code messages[0].content}. */
-	private static @Nullable String field(DatabindException ex) {
-		StringBuilder field = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				field.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return field.isEmpty() ? null : field.toString();
 	}
 
 }

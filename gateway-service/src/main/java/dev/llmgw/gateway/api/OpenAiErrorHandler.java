@@ -1,6 +1,9 @@
 package dev.llmgw.gateway.api;
 
+import java.util.Set;
+
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.web.CallContext;
@@ -11,9 +14,11 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -31,9 +36,12 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 
 	private final AnthropicErrorBodies anthropicBodies;
 
-	public OpenAiErrorHandler(ErrorBodies bodies, AnthropicErrorBodies anthropicBodies) {
+	private final RouteMethods routeMethods;
+
+	public OpenAiErrorHandler(ErrorBodies bodies, AnthropicErrorBodies anthropicBodies, RouteMethods routeMethods) {
 		this.anthropicBodies = anthropicBodies;
 		this.bodies = bodies;
+		this.routeMethods = routeMethods;
 	}
 
 	@Override
@@ -59,6 +67,21 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 			log.error("call_id={} unexpected failure", callId, ex);
 			error = ErrorClassifier.internal(callId);
 		}
+		if (ex instanceof MethodNotAllowedException notAllowed) {
+			return write(exchange, error, notAllowed.getSupportedMethods());
+		}
+		if (error instanceof NotFoundError && !(ex instanceof GatewayError)) {
+			// no route took it: a route under another method makes it a 405
+			GatewayError notFound = error;
+			return this.routeMethods.allowed(exchange)
+				.flatMap((allowed) -> allowed.isEmpty() ? write(exchange, notFound, allowed)
+						: write(exchange, ErrorClassifier.methodNotAllowed(exchange, allowed), allowed));
+		}
+		return write(exchange, error, Set.of());
+	}
+
+	private Mono<Void> write(ServerWebExchange exchange, GatewayError error, Set<HttpMethod> allowed) {
+		ServerHttpResponse response = exchange.getResponse();
 		// each protocol answers errors in its own shape
 		byte[] body = AnthropicErrorBodies.isMessagesPath(exchange.getRequest().getPath().value())
 				? this.anthropicBodies.json(error) : this.bodies.json(error);
@@ -66,6 +89,9 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setContentLength(body.length);
+		if (error.status() == 405 && !allowed.isEmpty()) {
+			headers.setAllow(allowed);
+		}
 		if (error instanceof RateLimitError limited && limited.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, limited.retryAfter());
 		}

@@ -9,6 +9,7 @@ import dev.llmgw.cloud.SecretsEnvironmentPostProcessor;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.api.OpenAiErrorHandler;
+import dev.llmgw.gateway.api.RouteMethods;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.auth.AuthCacheInvalidation;
 import dev.llmgw.gateway.auth.AuthenticationFilter;
@@ -31,10 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
 
 /** Wires the gateway's parts from the loaded config.yaml. */
 @Configuration(proxyBeanMethods = false)
@@ -176,8 +179,10 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies, AnthropicErrorBodies anthropicErrorBodies) {
-		return new OpenAiErrorHandler(errorBodies, anthropicErrorBodies);
+	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies, AnthropicErrorBodies anthropicErrorBodies,
+			ObjectProvider<RouterFunction<?>> routes) {
+		return new OpenAiErrorHandler(errorBodies, anthropicErrorBodies,
+				new RouteMethods(() -> routes.orderedStream().toList()));
 	}
 
 }

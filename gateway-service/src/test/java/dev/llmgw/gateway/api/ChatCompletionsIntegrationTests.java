@@ -187,6 +187,25 @@ class ChatCompletionsIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> response = get("/v1/nothing");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertError(response, "not_found_error", "Route not found");
+		// the caller did put /v1: the hint is for those who left it out
+		assertThat(response.body()).doesNotContain("live under /v1");
+		HttpResponse<String> withoutV1 = get("/nothing");
+		assertThat(withoutV1.statusCode()).isEqualTo(404);
+		assertError(withoutV1, "not_found_error", "OpenAI-compatible routes live under /v1");
+	}
+
+	@Test
+	void aRouteAskedWithAnotherMethodIs405WithAllow() {
+		for (String path : List.of("/v1/chat/completions", "/chat/completions", "/v1/embeddings",
+				"/openai/deployments/gpt-4o-mini/chat/completions")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(405);
+			assertThat(response.headers().firstValue("Allow")).as(path).hasValue("POST");
+			assertError(response, "invalid_request_error", "Method not allowed: GET " + path);
+		}
+		HttpResponse<String> models = post("/v1/models", "{}");
+		assertThat(models.statusCode()).as(models.body()).isEqualTo(405);
+		assertThat(models.headers().firstValue("Allow")).hasValue("GET");
 	}
 
 	private void assertBadRequest(HttpResponse<String> response, String messagePart) {
