@@ -17,25 +17,37 @@ export FAKE_LLM_BASE_URL=${FAKE_LLM_BASE_URL:-http://127.0.0.1:$FAKE_LLM_PORT/v1
 export FAKE_LLM_ROOT_URL=${FAKE_LLM_ROOT_URL:-http://127.0.0.1:$FAKE_LLM_PORT}
 LOGS=${LOGS:-run/logs}
 PIDS=()
+STOPPING=0
 
 stop() {
+	STOPPING=1
 	trap - EXIT INT TERM
 	echo
 	echo "stopping..."
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+# Ctrl-C ends the script once everything is stopped, rather than going on to report a service that stopped
+trap 'stop; exit 130' INT TERM
 
 if ! command -v java >/dev/null 2>&1; then
 	echo "Java 17 or newer is needed (e.g. apt-get install openjdk-17-jdk-headless)" >&2
 	exit 1
 fi
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-	echo "building (./mvnw -DskipTests package)..."
-	./mvnw -q -DskipTests package
-fi
 mkdir -p "$LOGS"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+	echo "building the services with ./mvnw -DskipTests package (the first build downloads Maven and the"
+	echo "dependencies and takes a few minutes; its whole output goes to $LOGS/build.log)..."
+	# one line per module as Maven reaches it, so a long build says what it is doing
+	if ! ./mvnw -DskipTests package 2>&1 | tee "$LOGS/build.log" \
+		| { grep --line-buffered -E '^\[INFO\] Building .*\[[0-9]+/[0-9]+\]$' || true; } \
+		| sed -u -E 's/^\[INFO\] Building ([^ ]+) .*\[([0-9]+\/[0-9]+)\]$/  [\2] \1/'; then
+		echo "the build failed; the end of $LOGS/build.log:" >&2
+		tail -n 30 "$LOGS/build.log" >&2
+		exit 1
+	fi
+fi
 
 start() {
 	local name=$1 port=$2
@@ -89,4 +101,7 @@ Models: gpt-4o-mini, gpt-4o, bedrock-claude-3-5-sonnet, claude-3-5-sonnet, gemin
 provider's own API, served by the fake), fake-slow (streams slowly: try "stream": true). Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
-echo "a service stopped unexpectedly; logs are in $LOGS" >&2
+if [ "$STOPPING" = 0 ]; then
+	echo "a service stopped unexpectedly; logs are in $LOGS" >&2
+	exit 1
+fi
