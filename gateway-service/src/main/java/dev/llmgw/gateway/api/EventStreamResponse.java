@@ -5,7 +5,7 @@ import java.util.function.Function;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;

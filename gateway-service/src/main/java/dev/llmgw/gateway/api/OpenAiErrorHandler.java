@@ -7,7 +7,7 @@ import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.web.CallContext;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

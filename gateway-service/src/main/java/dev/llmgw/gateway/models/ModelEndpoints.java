@@ -14,7 +14,7 @@ import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

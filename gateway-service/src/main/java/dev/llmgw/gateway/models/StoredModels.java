@@ -10,7 +10,7 @@ import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
 import dev.llmgw.gateway.storage.RowStore;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.GatewayConfig;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

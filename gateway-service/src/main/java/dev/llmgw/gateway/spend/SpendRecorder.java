@@ -19,7 +19,7 @@ import dev.llmgw.gateway.admin.AdminTables;
 import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
-import dev.llmgw.gateway.web.LogValues;
+import dev.llmgw.gateway.logs.LogValues;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

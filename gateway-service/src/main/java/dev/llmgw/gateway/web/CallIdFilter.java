@@ -3,6 +3,7 @@ package dev.llmgw.gateway.web;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.logs.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

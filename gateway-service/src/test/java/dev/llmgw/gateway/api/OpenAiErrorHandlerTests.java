@@ -33,7 +33,7 @@ class OpenAiErrorHandlerTests {
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final OpenAiErrorHandler handler = new OpenAiErrorHandler(new ErrorBodies(this.mapper),
-			new AnthropicErrorBodies(this.mapper));
+			new AnthropicErrorBodies(this.mapper), new RouteMethods(java.util.List::of));
 
 	@BeforeEach
 	void capture() {

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.web;
+package dev.llmgw.gateway.logs;
 
 import org.junit.jupiter.api.Test;
 

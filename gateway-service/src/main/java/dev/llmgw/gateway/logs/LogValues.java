@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.web;
+package dev.llmgw.gateway.logs;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

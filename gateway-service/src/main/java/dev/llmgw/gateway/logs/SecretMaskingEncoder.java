@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.web;
+package dev.llmgw.gateway.logs;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
