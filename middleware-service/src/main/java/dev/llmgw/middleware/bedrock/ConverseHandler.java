@@ -187,8 +187,7 @@ public final class ConverseHandler {
 				return this.mapper.readTree(buffer.asInputStream());
 			}
 			catch (JacksonException ex) {
-				throw new BedrockError(400, "ValidationException",
-						"Malformed request body: " + ex.getOriginalMessage());
+				throw MalformedJson.of(ex);
 			}
 			finally {
 				DataBufferUtils.release(buffer);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmgw.middleware.bedrock.BedrockError;
 import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
+import dev.llmgw.middleware.bedrock.MalformedJson;
 import dev.llmgw.middleware.passthrough.OpenAiErrorBody;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -127,8 +128,7 @@ final class ChatHistoryEndpoints {
 				return this.mapper.readTree(bytes);
 			}
 			catch (JacksonException ex) {
-				throw new BedrockError(400, "ValidationException",
-						"Malformed request body: " + ex.getOriginalMessage());
+				throw MalformedJson.of(ex);
 			}
 		}).defaultIfEmpty(MissingNode.getInstance());
 	}
