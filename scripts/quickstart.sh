@@ -42,7 +42,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 	# one line per module as Maven reaches it, so a long build says what it is doing
 	if ! ./mvnw -DskipTests package 2>&1 | tee "$LOGS/build.log" \
 		| { grep --line-buffered -E '^\[INFO\] Building .*\[[0-9]+/[0-9]+\]$' || true; } \
-		| sed -u -E 's/^\[INFO\] Building ([^ ]+) .*\[([0-9]+\/[0-9]+)\]$/  [\2] \1/'; then
+		| sed -u -E 's/^\[INFO\] Building (.+) [0-9][^ ]* +\[([0-9]+\/[0-9]+)\]$/  [\2] \1/'; then
 		echo "the build failed; the end of $LOGS/build.log:" >&2
 		tail -n 30 "$LOGS/build.log" >&2
 		exit 1
@@ -98,7 +98,8 @@ or with the OpenAI Python SDK (pip install openai):
   print(reply.choices[0].message.content)
 
 Models: gpt-4o-mini, gpt-4o, bedrock-claude-3-5-sonnet, claude-3-5-sonnet, gemini-2.0-flash (each through its
-provider's own API, served by the fake), fake-slow (streams slowly: try "stream": true). Press Ctrl-C to stop.
+provider's own API, served by the fake), fake-slow (streams slowly: try "stream": true), text-embedding-3-small
+(POST /v1/embeddings). Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
 if [ "$STOPPING" = 0 ]; then
