@@ -103,44 +103,13 @@ class OneCallIdIntegrationTests {
 			throws Exception {
 		String base = entry.equals("gateway") ? front() : middlewareUrl();
 		String sent = "client-" + UUID.randomUUID();
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(base + (api.equals("chat") ? "/v1/chat/completions"
-					: "/bedrock/model/claude/" + (stream ? "converse-stream" : "converse"))))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.header("Origin", "https://chat.example.com")
-			.POST(HttpRequest.BodyPublishers.ofString(api.equals("chat")
-					? "{\"model\":\"claude\",\"stream\":" + stream + ((history) ? ",\"enable_history\":true" : "")
-							+ ",\"messages\":[{\"role\":\"user\",\"content\":\"one call\"}]}"
-					: "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"one call\"}]}]}"));
-		if (sendsId) {
-			request.header("x-litellm-call-id", sent);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		if (history) {
-			assertThat(response.headers().firstValue("X-Session-Id")).as("the call went through history").isPresent();
-		}
-
-		List<String> ids = response.headers().allValues("x-litellm-call-id");
-		assertThat(ids).as("one call id").hasSize(1);
-		String id = ids.get(0);
-		if (sendsId) {
-			assertThat(id).as("the caller's own id").isEqualTo(sent);
-		}
+		HttpResponse<String> response = call(base, key, api, history, stream, sendsId ? sent : null);
 		// the middleware's own Converse answer carries no gateway version; every other
 		// answer carries the gateway's, once
-		assertThat(response.headers().allValues("x-litellm-version"))
-			.hasSize((entry.equals("middleware") && api.equals("converse")) ? 0 : 1);
-		List<String> vary = response.headers()
-			.allValues("vary")
-			.stream()
-			.flatMap((value) -> Arrays.stream(value.split(",")))
-			.map((name) -> name.trim().toLowerCase(Locale.ROOT))
-			.toList();
-		assertThat(vary).as("Vary names each header once").isNotEmpty().doesNotHaveDuplicates();
+		String id = oneCallsHeaders(response, sendsId ? sent : null,
+				(entry.equals("middleware") && api.equals("converse")) ? 0 : 1);
 
-		JsonNode rows = spendLogs(id);
+		JsonNode rows = spendLogs(LocalStack.shared().gatewayUrl(), id);
 		assertThat(rows.size()).as("/spend/logs?request_id=" + id).isEqualTo(1);
 		assertThat(rows.get(0).path("model").asString()).contains("claude");
 
@@ -154,14 +123,64 @@ class OneCallIdIntegrationTests {
 		}
 	}
 
-	private static JsonNode spendLogs(String id) throws Exception {
+	/**
+	 * A chat or Converse call, as a client (with history, streamed, with its own id)
+	 * makes it.
+	 */
+	static HttpResponse<String> call(String base, String key, String api, boolean history, boolean stream,
+			@Nullable String callId) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(base + (api.equals("chat") ? "/v1/chat/completions"
+					: "/bedrock/model/claude/" + (stream ? "converse-stream" : "converse"))))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.header("Origin", "https://chat.example.com")
+			.POST(HttpRequest.BodyPublishers.ofString(api.equals("chat")
+					? "{\"model\":\"claude\",\"stream\":" + stream + ((history) ? ",\"enable_history\":true" : "")
+							+ ",\"messages\":[{\"role\":\"user\",\"content\":\"one call\"}]}"
+					: "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"one call\"}]}]}"));
+		if (callId != null) {
+			request.header("x-litellm-call-id", callId);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		if (history) {
+			assertThat(response.headers().firstValue("X-Session-Id")).as("the call went through history").isPresent();
+		}
+		return response;
+	}
+
+	/**
+	 * Asserts the answer's headers are those of one call: one call id (the caller's, if
+	 * it sent one), the version as often as expected, no Vary value twice.
+	 * @return the call id
+	 */
+	static String oneCallsHeaders(HttpResponse<String> response, @Nullable String sent, int versions) {
+		List<String> ids = response.headers().allValues("x-litellm-call-id");
+		assertThat(ids).as("one call id").hasSize(1);
+		String id = ids.get(0);
+		if (sent != null) {
+			assertThat(id).as("the caller's own id").isEqualTo(sent);
+		}
+		assertThat(response.headers().allValues("x-litellm-version")).hasSize(versions);
+		List<String> vary = response.headers()
+			.allValues("vary")
+			.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map((name) -> name.trim().toLowerCase(Locale.ROOT))
+			.toList();
+		assertThat(vary).as("Vary names each header once").isNotEmpty().doesNotHaveDuplicates();
+		return id;
+	}
+
+	static JsonNode spendLogs(String gateway, String id) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		JsonNode rows;
 		do {
-			HttpResponse<String> response = HTTP.send(HttpRequest
-				.newBuilder(URI.create(LocalStack.shared().gatewayUrl() + "/spend/logs?request_id=" + id))
-				.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP
+				.send(HttpRequest.newBuilder(URI.create(gateway + "/spend/logs?request_id=" + id))
+					.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			rows = JSON.readTree(response.body());
 			if (!rows.isEmpty()) {
@@ -178,8 +197,7 @@ class OneCallIdIntegrationTests {
 	 * there (the line is written when the exchange ends, just after the answer), plus a
 	 * moment for any further line that should not be there.
 	 */
-	private static List<String> accessLines(Path log, String id, int expected)
-			throws IOException, InterruptedException {
+	static List<String> accessLines(Path log, String id, int expected) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		List<String> lines = read(log, id);
 		while (lines.size() < expected && System.nanoTime() < deadline) {
@@ -190,7 +208,7 @@ class OneCallIdIntegrationTests {
 		return read(log, id);
 	}
 
-	private static List<String> read(Path log, String id) throws IOException {
+	static List<String> read(Path log, String id) throws IOException {
 		return Files.readAllLines(log)
 			.stream()
 			.filter((line) -> line.contains(" ACCESS ") && line.contains("call_id=" + id + " "))
