@@ -104,8 +104,8 @@ public class GatewayConfiguration {
 	}
 
 	@Bean
-	CallIdFilter callIdFilter() {
-		return new CallIdFilter();
+	CallIdFilter callIdFilter(MiddlewarePaths middlewarePaths) {
+		return new CallIdFilter(middlewarePaths);
 	}
 
 	@Bean

@@ -61,12 +61,14 @@ public final class ConverseHandler {
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
 		String authorization = bearer(request);
+		String callId = request.headers().firstHeader(GatewayClient.CALL_ID_HEADER);
 		return body(request)
 			.flatMap((converse) -> prepare(converse, modelId(request), false,
 					CallerKey.of(request.headers().asHttpHeaders())))
 			.flatMap((call) -> this.gateway
-				.exchange(HttpMethod.POST, CHAT_PATH, authorization, this.mapper.writeValueAsBytes(call.chat()))
+				.exchange(HttpMethod.POST, CHAT_PATH, authorization, callId, this.mapper.writeValueAsBytes(call.chat()))
 				.flatMap((answer) -> {
+					callIdOf(answer.headers(), request);
 					if (!answer.ok()) {
 						return Mono.error(error(answer.status(), answer.body()));
 					}
@@ -97,6 +99,7 @@ public final class ConverseHandler {
 	 */
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
 		String authorization = bearer(request);
+		String callId = request.headers().firstHeader(GatewayClient.CALL_ID_HEADER);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
 		return body(request)
 			.flatMap((converse) -> prepare(converse, modelId(request), true,
@@ -105,8 +108,9 @@ public final class ConverseHandler {
 				Turn turn = call.turn();
 				ReplyAccumulator reply = (turn != null) ? new ReplyAccumulator() : null;
 				OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(this.mapper, reply);
-				Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization,
+				Flux<byte[]> frames = this.gateway.stream(CHAT_PATH, authorization, callId,
 						this.mapper.writeValueAsBytes(call.chat()), (answer) -> {
+							callIdOf(answer.headers(), request);
 							if (!answer.ok()) {
 								return answer.body().reduce(new ByteArrayOutputStream(), (all, chunk) -> {
 									all.writeBytes(chunk);
@@ -124,6 +128,18 @@ public final class ConverseHandler {
 				return response.body((message, ignored) -> message
 					.writeAndFlushWith(frames.map((frame) -> Mono.just(buffers.wrap(frame)))));
 			});
+	}
+
+	/**
+	 * The gateway's call id goes back to the caller, the one {@code /spend/logs} knows
+	 * the call by (the caller's own, when it sent one). Set as soon as the gateway
+	 * answers: before the first frame, and before an error is written.
+	 */
+	private static void callIdOf(io.netty.handler.codec.http.HttpHeaders gateway, ServerRequest request) {
+		String id = gateway.get(GatewayClient.CALL_ID_HEADER);
+		if (id != null && !request.exchange().getResponse().isCommitted()) {
+			request.exchange().getResponse().getHeaders().set(GatewayClient.CALL_ID_HEADER, id);
+		}
 	}
 
 	/** The closing frames, after the reply is stored when the call has history. */

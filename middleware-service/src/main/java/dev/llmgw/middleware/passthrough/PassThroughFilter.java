@@ -256,13 +256,37 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		}).map(ByteArrayOutputStream::toByteArray).defaultIfEmpty(new byte[0]);
 	}
 
+	/**
+	 * The gateway's status and headers onto the answer. {@code Vary} is merged rather
+	 * than added: the middleware's cross-origin handling has already named {@code Origin}
+	 * and the rest, and the gateway names the same, so a plain copy would send each
+	 * twice.
+	 */
 	private static void copyStatusAndHeaders(int status, HttpHeaders headers, ServerHttpResponse response) {
 		response.setStatusCode(HttpStatusCode.valueOf(status));
 		headers.forEach((header) -> {
-			if (!HopByHop.is(header.getKey()) && !HopByHop.isCrossOrigin(header.getKey())) {
-				response.getHeaders().add(header.getKey(), header.getValue());
+			String name = header.getKey();
+			if (HopByHop.is(name) || HopByHop.isCrossOrigin(name)) {
+				return;
+			}
+			if (name.equalsIgnoreCase(org.springframework.http.HttpHeaders.VARY)) {
+				mergeVary(header.getValue(), response.getHeaders());
+			}
+			else {
+				response.getHeaders().add(name, header.getValue());
 			}
 		});
+	}
+
+	private static void mergeVary(String value, org.springframework.http.HttpHeaders answer) {
+		List<String> present = answer.getVary();
+		for (String token : value.split(",")) {
+			String name = token.trim();
+			if (!name.isEmpty() && present.stream().noneMatch(name::equalsIgnoreCase)) {
+				answer.add(org.springframework.http.HttpHeaders.VARY, name);
+				present = answer.getVary();
+			}
+		}
 	}
 
 	private static HttpMethod method(ServerWebExchange exchange) {

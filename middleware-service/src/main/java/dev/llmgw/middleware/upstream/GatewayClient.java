@@ -21,8 +21,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Calls the gateway with the caller's own bearer and the marker header that keeps the
- * gateway from forwarding the call back here. Bodies go out as given; answers come back
- * as they are, whole or chunk by chunk.
+ * gateway from forwarding the call back here, and with the caller's call id where the
+ * call is made for one. Bodies go out as given; answers come back as they are, whole or
+ * chunk by chunk.
  */
 public final class GatewayClient implements AutoCloseable {
 
@@ -31,6 +32,13 @@ public final class GatewayClient implements AutoCloseable {
 	 * MiddlewarePaths).
 	 */
 	public static final String FROM_MIDDLEWARE_HEADER = "x-llmgw-from-middleware";
+
+	/**
+	 * The call's id, as LiteLLM names it: a caller's (or a gateway's in front, which
+	 * handed the call here) goes on to the gateway, which reuses it, and the gateway's
+	 * comes back to the caller.
+	 */
+	public static final String CALL_ID_HEADER = "x-litellm-call-id";
 
 	private final String baseUrl;
 
@@ -58,7 +66,22 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public Mono<GatewayResponse> exchange(HttpMethod method, String path, @Nullable String authorization,
 			byte @Nullable [] body) {
-		return this.http.headers((headers) -> headers(headers, authorization, body))
+		return exchange(method, path, authorization, null, body);
+	}
+
+	/**
+	 * Sends a request made on a caller's behalf and answers the whole response.
+	 * @param method the method
+	 * @param path the gateway path, e.g. {@code /v1/chat/completions}
+	 * @param authorization the caller's Authorization header, or null
+	 * @param callId the caller's call id, which the gateway reuses so that the call has
+	 * one id end to end, or null for the gateway to choose one
+	 * @param body the body, or null
+	 * @return the gateway's answer
+	 */
+	public Mono<GatewayResponse> exchange(HttpMethod method, String path, @Nullable String authorization,
+			@Nullable String callId, byte @Nullable [] body) {
+		return this.http.headers((headers) -> headers(headers, authorization, callId, body))
 			.request(method)
 			.uri(this.baseUrl + path)
 			.send((request, out) -> (body != null) ? out.sendByteArray(Mono.just(body)) : out)
@@ -79,10 +102,28 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public <T> Flux<T> stream(String path, @Nullable String authorization, byte[] body,
 			Function<GatewayStream, Publisher<T>> handler) {
+		return stream(path, authorization, null, body, handler);
+	}
+
+	/**
+	 * Sends a request made on a caller's behalf whose answer may stream, as
+	 * {@link #stream(String, String, byte[], Function)} does.
+	 * @param path the gateway path
+	 * @param authorization the caller's Authorization header, or null
+	 * @param callId the caller's call id, which the gateway reuses, or null
+	 * @param body the body
+	 * @param handler what to make of the answer
+	 * @return what the handler makes
+	 */
+	public <T> Flux<T> stream(String path, @Nullable String authorization, @Nullable String callId, byte[] body,
+			Function<GatewayStream, Publisher<T>> handler) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put(HttpHeaderNames.CONTENT_TYPE.toString(), List.of(HttpHeaderValues.APPLICATION_JSON.toString()));
 		if (authorization != null) {
 			headers.put(HttpHeaderNames.AUTHORIZATION.toString(), List.of(authorization));
+		}
+		if (callId != null) {
+			headers.put(CALL_ID_HEADER, List.of(callId));
 		}
 		return forward(HttpMethod.POST, path, headers, body, handler);
 	}
@@ -135,8 +176,12 @@ public final class GatewayClient implements AutoCloseable {
 			.send((request, out) -> (body.length > 0) ? out.sendByteArray(Mono.just(body)) : out);
 	}
 
-	private static void headers(HttpHeaders headers, @Nullable String authorization, byte @Nullable [] body) {
+	private static void headers(HttpHeaders headers, @Nullable String authorization, @Nullable String callId,
+			byte @Nullable [] body) {
 		headers.set(FROM_MIDDLEWARE_HEADER, "1");
+		if (callId != null) {
+			headers.set(CALL_ID_HEADER, callId);
+		}
 		if (authorization != null) {
 			headers.set(HttpHeaderNames.AUTHORIZATION, authorization);
 		}

@@ -52,6 +52,15 @@ public final class LocalStack {
 		return this.work.resolve("gateway.log");
 	}
 
+	/**
+	 * The log (standard output) of a gateway started here.
+	 * @param name {@code gateway} for the shared one, or the name given to
+	 * {@link #anotherGateway}
+	 */
+	public Path log(String name) {
+		return this.work.resolve(name + ".log");
+	}
+
 	public String gatewayUrl() {
 		return "http://127.0.0.1:" + this.gatewayPort;
 	}
