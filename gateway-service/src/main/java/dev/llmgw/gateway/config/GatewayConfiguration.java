@@ -23,7 +23,7 @@ import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.CallIdFilter;
 import dev.llmgw.gateway.web.CrossOriginFilter;
-import dev.llmgw.gateway.web.InFlightBodyBudget;
+import dev.llmgw.memory.InFlightBodyBudget;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.gateway.web.RequestBodyProperties;
 import dev.llmgw.gateway.web.RequestSizeFilter;

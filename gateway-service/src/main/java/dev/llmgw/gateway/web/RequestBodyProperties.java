@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.web;
 
+import dev.llmgw.memory.InFlightBodyBudget;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.web;
 
+import dev.llmgw.memory.InFlightBodyBudget;
+import dev.llmgw.memory.BodyReservation;
 import java.util.Locale;
 import java.util.function.Predicate;
 

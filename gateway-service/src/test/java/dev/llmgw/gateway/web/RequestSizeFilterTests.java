@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.web;
 
+import dev.llmgw.memory.InFlightBodyBudget;
 import java.nio.charset.StandardCharsets;
 
 import dev.llmgw.gateway.error.GatewayError;

@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.web;
 
+import dev.llmgw.memory.InFlightBodyBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package dev.llmgw.middleware.web;
 
+import dev.llmgw.memory.InFlightBodyBudget;
+import dev.llmgw.memory.BodyReservation;
 import java.util.Locale;
 
 import dev.llmgw.middleware.bedrock.BedrockError;

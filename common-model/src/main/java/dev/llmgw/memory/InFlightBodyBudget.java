@@ -1,13 +1,14 @@
-package dev.llmgw.gateway.web;
+package dev.llmgw.memory;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The request-body bytes the whole process may hold at once. The per-request limit
- * ({@code general_settings.max_request_size_mb}) alone does not bound memory: eight
- * concurrent bodies at the limit can exhaust the heap (and the direct memory Netty reads
- * them into, which by default is as large as the heap), and the process dies for
- * everyone. Bytes are reserved as a body is read and given back when its request ends.
+ * The request-body bytes the whole process (gateway or middleware) may hold at once. The
+ * per-request limit ({@code general_settings.max_request_size_mb}) alone does not bound
+ * memory: eight concurrent bodies at the limit can exhaust the heap (and the direct
+ * memory Netty reads them into, which by default is as large as the heap), and the
+ * process dies for everyone. Bytes are reserved as a body is read and given back when its
+ * request ends.
  */
 public final class InFlightBodyBudget {
 
@@ -51,7 +52,7 @@ public final class InFlightBodyBudget {
 	 * Reserves {@code bytes} if they fit.
 	 * @return whether they were reserved; nothing is reserved when they were not
 	 */
-	boolean tryReserve(long bytes) {
+	public boolean tryReserve(long bytes) {
 		while (true) {
 			long current = this.used.get();
 			long next = current + bytes;
@@ -64,7 +65,7 @@ public final class InFlightBodyBudget {
 		}
 	}
 
-	void release(long bytes) {
+	public void release(long bytes) {
 		this.used.addAndGet(-bytes);
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.web;
+package dev.llmgw.memory;
 
 /**
  * One request's share of the {@link InFlightBodyBudget}: grows as its body arrives (or at
@@ -6,7 +6,7 @@ package dev.llmgw.gateway.web;
  * however it ends. A reservation closed before the body is read reserves nothing more, so
  * a late buffer cannot leak budget.
  */
-final class BodyReservation {
+public final class BodyReservation {
 
 	private final InFlightBodyBudget budget;
 
@@ -16,7 +16,7 @@ final class BodyReservation {
 
 	private boolean closed;
 
-	BodyReservation(InFlightBodyBudget budget) {
+	public BodyReservation(InFlightBodyBudget budget) {
 		this.budget = budget;
 	}
 
@@ -25,7 +25,7 @@ final class BodyReservation {
 	 * @return false when the budget cannot cover them (what was reserved before stays
 	 * until {@link #close()})
 	 */
-	synchronized boolean cover(long bytes) {
+	public synchronized boolean cover(long bytes) {
 		if (this.closed) {
 			return false;
 		}
@@ -44,13 +44,13 @@ final class BodyReservation {
 	 * Counts a buffer of the body.
 	 * @return the bytes received so far
 	 */
-	synchronized long received(int bytes) {
+	public synchronized long received(int bytes) {
 		this.received += bytes;
 		return this.received;
 	}
 
 	/** Gives everything back; later calls do nothing. */
-	synchronized void close() {
+	public synchronized void close() {
 		if (!this.closed) {
 			this.closed = true;
 			this.budget.release(this.reserved);
