@@ -32,13 +32,15 @@ class FailoverIntegrationTests extends GatewayTestBase {
 	@Test
 	void aTimeoutIsRetriedOnAnotherDeployment() {
 		boolean sawRetry = false;
-		for (int i = 0; i < 8 && !sawRetry; i++) {
+		// each call picks one of the two at random: 8 calls missed slow-one once in 256 runs
+		// (it happened), 20 once in a million
+		for (int i = 0; i < 20 && !sawRetry; i++) {
 			HttpResponse<String> response = post("/v1/chat/completions", retrying("slow-or-fast", 1));
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("fast-one");
 			sawRetry = response.headers().firstValue("x-litellm-attempted-retries").orElse("0").equals("1");
 		}
-		assertThat(sawRetry).as("slow-one was picked at least once in 8 calls and timed out").isTrue();
+		assertThat(sawRetry).as("slow-one was picked at least once in 20 calls and timed out").isTrue();
 	}
 
 	@Test
