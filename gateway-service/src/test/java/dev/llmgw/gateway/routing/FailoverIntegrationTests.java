@@ -32,7 +32,8 @@ class FailoverIntegrationTests extends GatewayTestBase {
 	@Test
 	void aTimeoutIsRetriedOnAnotherDeployment() {
 		boolean sawRetry = false;
-		// each call picks one of the two at random: 8 calls missed slow-one once in 256 runs
+		// each call picks one of the two at random: 8 calls missed slow-one once in 256
+		// runs
 		// (it happened), 20 once in a million
 		for (int i = 0; i < 20 && !sawRetry; i++) {
 			HttpResponse<String> response = post("/v1/chat/completions", retrying("slow-or-fast", 1));
