@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.admin;
 
+import dev.llmgw.gateway.storage.AdminTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

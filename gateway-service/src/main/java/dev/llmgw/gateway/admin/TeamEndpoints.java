@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.admin;
 
+import dev.llmgw.gateway.storage.AdminTables;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * write, e.g. a batch of spend rows), and ids, aliases, emails and model names no longer
  * than the columns that hold them. Applied at the edge by {@link JsonBodyReader} to whole
  * bodies, by {@link QueryAndHeaderCheck} to query parameters and headers, and by
- * {@link ModelCallGate} to a model call's model and end user; a refusal is a 400 naming
- * the field.
+ * admission to a model call's model and end user; a refusal is a 400 naming the field.
  * <p>
  * Length caps (the column sizes of {@code db/migration/V1__admin_tables.sql} and
  * {@code V2__spend_logs.sql}):

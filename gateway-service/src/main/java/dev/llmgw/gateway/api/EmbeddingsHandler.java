@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.api;
 
+import dev.llmgw.gateway.routing.Failover;
+import dev.llmgw.gateway.admission.ModelCallGate;
 import java.util.List;
 
 import dev.llmgw.gateway.budget.BudgetGate;
@@ -7,12 +9,12 @@ import dev.llmgw.gateway.budget.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
-import dev.llmgw.gateway.spend.CostCalculator;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.pricing.CostCalculator;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.EmbeddingRequest;
 import reactor.core.publisher.Mono;

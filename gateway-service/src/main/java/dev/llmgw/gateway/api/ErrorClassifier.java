@@ -31,7 +31,7 @@ public final class ErrorClassifier {
 	private ErrorClassifier() {
 	}
 
-	static @Nullable GatewayError classify(Throwable error, ServerWebExchange exchange) {
+	public static @Nullable GatewayError classify(Throwable error, ServerWebExchange exchange) {
 		if (error instanceof GatewayError gatewayError) {
 			return gatewayError;
 		}
@@ -85,7 +85,7 @@ public final class ErrorClassifier {
 	 * The path is a route, under other methods: a 405 (its {@code Allow} header is the
 	 * handler's).
 	 */
-	static GatewayError methodNotAllowed(ServerWebExchange exchange, Set<HttpMethod> allowed) {
+	public static GatewayError methodNotAllowed(ServerWebExchange exchange, Set<HttpMethod> allowed) {
 		String route = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
 		String methods = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
 		return new UpstreamError(405, BadRequestError.TYPE,

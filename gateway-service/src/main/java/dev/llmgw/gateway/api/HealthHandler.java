@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
-import dev.llmgw.gateway.routing.Deployment;
-import dev.llmgw.gateway.spend.ModelListing;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.pricing.ModelListing;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.storage.Database;

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.api;
 
+import dev.llmgw.gateway.admission.ModelCallGate;
+import dev.llmgw.gateway.engine.ChatCalls;
 import java.util.Map;
 
 import dev.llmgw.gateway.budget.BudgetGate;
@@ -7,7 +9,7 @@ import dev.llmgw.gateway.budget.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.admin.AdminTables;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.DatabaseFaults;
 import dev.llmgw.gateway.error.ServiceUnavailableError;

@@ -8,9 +8,9 @@ import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.LitellmSettings;
-import dev.llmgw.gateway.config.SharedRedis;
-import dev.llmgw.gateway.config.SharedRedisProvider;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.redis.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
 

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.llmgw.gateway.config.LuaScript;
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.LuaScript;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.ServiceUnavailableError;
 import io.lettuce.core.ScriptOutputType;

@@ -39,4 +39,15 @@ public record GatewayConfig(String source, List<DeploymentConfig> modelList, Lit
 		return (fromEnv == null || fromEnv.isBlank()) ? null : fromEnv;
 	}
 
+	/**
+	 * The largest request body accepted: {@code general_settings.max_request_size_mb},
+	 * else the service's default. Read by the body reader and the size filter, which must
+	 * agree.
+	 */
+	public long maxRequestBytes(GatewayProperties properties) {
+		Double configured = generalSettings().maxRequestSizeMb();
+		double megabytes = (configured != null) ? configured : properties.defaultMaxRequestSizeMb();
+		return (long) (megabytes * 1024 * 1024);
+	}
+
 }

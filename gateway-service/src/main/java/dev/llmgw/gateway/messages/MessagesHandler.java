@@ -2,12 +2,12 @@ package dev.llmgw.gateway.messages;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.api.ChatCalls;
+import dev.llmgw.gateway.engine.ChatCalls;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.providers.StreamTally;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletion;

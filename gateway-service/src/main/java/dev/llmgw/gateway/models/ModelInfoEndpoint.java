@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.admin.AdminAccess;
 import dev.llmgw.gateway.auth.CallerIdentity;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.models;
 
+import dev.llmgw.gateway.storage.ProxyModelTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.llmgw.gateway.providers;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 
 /**

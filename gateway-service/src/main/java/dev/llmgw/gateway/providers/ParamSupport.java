@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 
 /**

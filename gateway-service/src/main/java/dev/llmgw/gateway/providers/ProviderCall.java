@@ -1,6 +1,6 @@
 package dev.llmgw.gateway.providers;
 
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 
 /**

@@ -3,8 +3,8 @@ package dev.llmgw.gateway.providers;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.routing.Credential;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Credential;
+import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
 import dev.llmgw.gateway.providers.cohere.CohereProvider;
 import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

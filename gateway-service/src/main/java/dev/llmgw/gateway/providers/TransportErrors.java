@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.error.UpstreamUnavailableError;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;

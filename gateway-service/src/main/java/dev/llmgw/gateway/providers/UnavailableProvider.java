@@ -29,7 +29,7 @@ final class UnavailableProvider implements ChatProvider {
 		return error(call.deployment());
 	}
 
-	private static BadRequestError error(dev.llmgw.gateway.routing.Deployment deployment) {
+	private static BadRequestError error(dev.llmgw.gateway.providers.Deployment deployment) {
 		return new BadRequestError("Provider '" + deployment.provider().name() + "' of model " + deployment.modelName()
 				+ " is not supported by this gateway version", null, "model");
 	}

@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.config.SharedRedis;
-import dev.llmgw.gateway.config.SharedRedisProvider;
+import dev.llmgw.gateway.redis.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

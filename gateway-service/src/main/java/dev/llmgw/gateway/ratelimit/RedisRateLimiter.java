@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.llmgw.gateway.config.LuaScript;
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.LuaScript;
+import dev.llmgw.gateway.redis.SharedRedis;
 import io.lettuce.core.ScriptOutputType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

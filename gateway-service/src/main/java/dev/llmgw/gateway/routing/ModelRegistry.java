@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.routing;
 
+import dev.llmgw.gateway.providers.DeploymentFactory;
+import dev.llmgw.gateway.providers.Deployment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

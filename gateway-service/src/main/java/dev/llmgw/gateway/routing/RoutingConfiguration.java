@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.config.RedisSettings;
-import dev.llmgw.gateway.config.SharedRedisProvider;
-import dev.llmgw.gateway.spend.ModelPrice;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.redis.RedisSettings;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
+import dev.llmgw.gateway.pricing.ModelPrice;
+import dev.llmgw.gateway.pricing.PriceMap;
 import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
+
+	@Bean
+	ModelRegistry modelRegistry(GatewayConfig config) {
+		return new ModelRegistry(config);
+	}
 
 	@Bean
 	RoutingPolicy routingPolicy(GatewayConfig config) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.config.GatewayConfig;

@@ -1,12 +1,14 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.pricing.CostCalculator;
+import dev.llmgw.gateway.pricing.PriceMap;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.budget.BudgetGate;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.storage.SpendTables;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.admin.AdminTables;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;

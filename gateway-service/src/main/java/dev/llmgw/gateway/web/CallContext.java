@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.budget.BudgetDecision;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;

@@ -2,7 +2,7 @@ package dev.llmgw.gateway.budget;
 
 import java.time.Duration;
 
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.support.ExternalServices;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package dev.llmgw.gateway.ratelimit;
 import java.time.Duration;
 import java.util.List;
 
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.support.ExternalServices;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.routing;
 
+import dev.llmgw.gateway.providers.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.UUID;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.GatewayConfig;
-import dev.llmgw.gateway.config.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.support.ExternalServices;

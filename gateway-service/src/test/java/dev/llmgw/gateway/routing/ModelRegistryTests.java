@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.routing;
 
+import dev.llmgw.gateway.providers.Credential;
+import dev.llmgw.gateway.providers.Deployment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

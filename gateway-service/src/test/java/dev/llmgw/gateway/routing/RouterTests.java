@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.routing;
 
+import dev.llmgw.gateway.providers.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

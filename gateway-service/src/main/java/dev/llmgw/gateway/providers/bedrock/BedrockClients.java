@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -12,7 +12,7 @@ import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.error.UpstreamUnavailableError;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;

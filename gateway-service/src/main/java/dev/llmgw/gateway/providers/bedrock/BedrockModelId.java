@@ -1,6 +1,6 @@
 package dev.llmgw.gateway.providers.bedrock;
 
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * The model id sent to Bedrock: LiteLLM's route markers ({@code bedrock/converse/...},

@@ -12,7 +12,7 @@ import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.StreamTally;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.Usage;
 import org.reactivestreams.Publisher;

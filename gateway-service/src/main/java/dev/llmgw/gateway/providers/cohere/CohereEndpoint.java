@@ -3,7 +3,7 @@ package dev.llmgw.gateway.providers.cohere;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.ProviderEndpoints;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * Where a Cohere deployment lives and its bearer key

@@ -17,7 +17,7 @@ import dev.llmgw.gateway.providers.ProviderSpec;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.Usage;
 import dev.llmgw.model.openai.UsageEnvelope;
 import org.jspecify.annotations.Nullable;

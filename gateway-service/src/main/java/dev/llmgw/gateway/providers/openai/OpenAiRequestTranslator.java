@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.gateway.providers.ParamSupport;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.StreamOptions;
 import org.jspecify.annotations.Nullable;

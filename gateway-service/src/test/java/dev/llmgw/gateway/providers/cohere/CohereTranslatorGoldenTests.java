@@ -14,7 +14,7 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.UpstreamClient;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.support.Fixtures;
 import dev.llmgw.gateway.support.HttpStub;

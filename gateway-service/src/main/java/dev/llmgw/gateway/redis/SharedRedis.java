@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.config;
+package dev.llmgw.gateway.redis;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;

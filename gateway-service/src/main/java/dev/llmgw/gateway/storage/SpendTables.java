@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.spend;
+package dev.llmgw.gateway.storage;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.routing;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.RateLimitError;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
@@ -34,7 +34,14 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code x-litellm-model-id} say what happened. One per call; its state is touched by one
  * attempt at a time.
  */
-final class Failover {
+public final class Failover {
+
+	/** The deployment that answered, as LiteLLM names it. */
+	public static final String MODEL_ID_HEADER = "x-litellm-model-id";
+
+	public static final String MODEL_API_BASE_HEADER = "x-litellm-model-api-base";
+
+	public static final String MODEL_GROUP_HEADER = "x-litellm-model-group";
 
 	static final String RETRIES_HEADER = "x-litellm-attempted-retries";
 
@@ -85,7 +92,7 @@ final class Failover {
 	 * @param group the admitted group
 	 * @param promptChars the prompt's size, for the pre-call check
 	 */
-	Failover(ServerWebExchange exchange, Router router, ModelRegistry models,
+	public Failover(ServerWebExchange exchange, Router router, ModelRegistry models,
 			Map<String, @Nullable Object> requestFields, ModelGroup group, long promptChars) {
 		this.exchange = exchange;
 		this.router = router;
@@ -111,7 +118,7 @@ final class Failover {
 	 * started)
 	 * @return the first success, or the last failure
 	 */
-	<T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
+	public <T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
 			java.util.function.BooleanSupplier retryable) {
 		return attempt(first, attempt, retryable);
 	}
@@ -223,12 +230,12 @@ final class Failover {
 	private void writeHeaders(Deployment deployment) {
 		CallContext.of(this.exchange).deployment(deployment);
 		HttpHeaders headers = this.exchange.getResponse().getHeaders();
-		headers.set(ModelCallGate.MODEL_ID_HEADER, deployment.id());
+		headers.set(MODEL_ID_HEADER, deployment.id());
 		if (deployment.apiBase() != null) {
-			headers.set(ModelCallGate.MODEL_API_BASE_HEADER, deployment.apiBase());
+			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
 		else {
-			headers.remove(ModelCallGate.MODEL_API_BASE_HEADER);
+			headers.remove(MODEL_API_BASE_HEADER);
 		}
 		headers.set(RETRIES_HEADER, Integer.toString(this.retries));
 		headers.set(FALLBACKS_HEADER, Integer.toString(this.fallbacks));

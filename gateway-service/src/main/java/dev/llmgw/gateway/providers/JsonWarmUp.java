@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.config;
+package dev.llmgw.gateway.providers;
 
 import java.util.Map;
 

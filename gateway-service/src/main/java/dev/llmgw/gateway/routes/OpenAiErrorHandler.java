@@ -1,5 +1,8 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.routes;
 
+import dev.llmgw.gateway.api.RouteMethods;
+import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.api.ErrorClassifier;
 import java.util.Set;
 
 import dev.llmgw.gateway.error.GatewayError;

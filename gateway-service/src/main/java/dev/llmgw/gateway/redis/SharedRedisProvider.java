@@ -1,5 +1,6 @@
-package dev.llmgw.gateway.config;
+package dev.llmgw.gateway.redis;
 
+import dev.llmgw.gateway.config.GatewayProperties;
 import java.time.Duration;
 
 import io.lettuce.core.RedisURI;

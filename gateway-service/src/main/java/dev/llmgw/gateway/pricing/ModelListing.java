@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.spend;
+package dev.llmgw.gateway.pricing;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.config;
+package dev.llmgw.gateway.redis;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,25 +1,31 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.routes;
 
+import dev.llmgw.gateway.admission.ModelCallGate;
+import dev.llmgw.gateway.engine.ChatCalls;
+import dev.llmgw.gateway.api.ChatCompletionsHandler;
+import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.api.ImagesHandler;
+import dev.llmgw.gateway.api.ModelsHandler;
+import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.api.EmbeddingsHandler;
+import dev.llmgw.gateway.api.RouteMethods;
+import dev.llmgw.gateway.api.HealthHandler;
 import dev.llmgw.gateway.config.GatewayConfig;
-import dev.llmgw.gateway.config.SharedRedisProvider;
-import dev.llmgw.gateway.auth.KeySpendTracker;
-import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
 import dev.llmgw.gateway.completions.CompletionsHandler;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.messages.MessagesHandler;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.ratelimit.RateLimiter;
 import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
-import dev.llmgw.gateway.routing.ConcurrencyLimits;
-import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.Router;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -36,19 +42,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ApiRoutes {
 
 	@Bean
-	QueryAndHeaderCheck queryAndHeaderCheck() {
-		return new QueryAndHeaderCheck();
+	AnthropicErrorBodies anthropicErrorBodies(JsonMapper mapper) {
+		return new AnthropicErrorBodies(mapper);
 	}
 
 	@Bean
-	ModelCallGate modelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets) {
-		return new ModelCallGate(models, router, rateLimits, budgets);
-	}
-
-	@Bean
-	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			ModelRegistry models, Router router, DeploymentStats stats, ConcurrencyLimits limits) {
-		return new ChatCalls(gate, providers, prices, keySpend, models, router, stats, limits);
+	OpenAiErrorHandler openAiErrorHandler(ErrorBodies errorBodies, AnthropicErrorBodies anthropicErrorBodies,
+			ObjectProvider<RouterFunction<?>> routes) {
+		return new OpenAiErrorHandler(errorBodies, anthropicErrorBodies,
+				new RouteMethods(() -> routes.orderedStream().toList()));
 	}
 
 	@Bean

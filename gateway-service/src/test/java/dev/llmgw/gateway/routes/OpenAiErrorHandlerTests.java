@@ -1,5 +1,7 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.routes;
 
+import dev.llmgw.gateway.api.RouteMethods;
+import dev.llmgw.gateway.api.ErrorBodies;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

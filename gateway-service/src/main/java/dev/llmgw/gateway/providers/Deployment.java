@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.routing;
+package dev.llmgw.gateway.providers;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.routing;
+package dev.llmgw.gateway.providers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,17 +20,17 @@ import org.jspecify.annotations.Nullable;
  * credential (api_key, else the provider's key variable) and timeouts (the entry's, else
  * router_settings.timeout, else litellm_settings.request_timeout, else 600 s).
  */
-final class DeploymentFactory {
+public final class DeploymentFactory {
 
 	private static final double DEFAULT_TIMEOUT_SECONDS = 600;
 
 	private final GatewayConfig config;
 
-	DeploymentFactory(GatewayConfig config) {
+	public DeploymentFactory(GatewayConfig config) {
 		this.config = config;
 	}
 
-	Deployment create(DeploymentConfig entry, String modelName, String providerModel) {
+	public Deployment create(DeploymentConfig entry, String modelName, String providerModel) {
 		LitellmParams params = entry.params();
 		ProviderSpec provider = ProviderCatalog.get(params.provider());
 		EnvironmentLookup env = this.config.environment();

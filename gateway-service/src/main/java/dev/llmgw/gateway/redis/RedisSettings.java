@@ -1,5 +1,7 @@
-package dev.llmgw.gateway.config;
+package dev.llmgw.gateway.redis;
 
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.config.ConfigException;
 import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.storage;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.admission;
 
+import dev.llmgw.gateway.api.CallerInput;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,7 +11,8 @@ import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.routing.Failover;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
@@ -27,12 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
  * limits and budgets, asked of Redis at once.
  */
 public final class ModelCallGate {
-
-	static final String MODEL_ID_HEADER = "x-litellm-model-id";
-
-	static final String MODEL_API_BASE_HEADER = "x-litellm-model-api-base";
-
-	static final String MODEL_GROUP_HEADER = "x-litellm-model-group";
 
 	private final ModelRegistry models;
 
@@ -93,10 +89,10 @@ public final class ModelCallGate {
 		context.deployment(deployment);
 		context.endUser(endUser);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
-		headers.set(MODEL_ID_HEADER, deployment.id());
-		headers.set(MODEL_GROUP_HEADER, group.name());
+		headers.set(Failover.MODEL_ID_HEADER, deployment.id());
+		headers.set(Failover.MODEL_GROUP_HEADER, group.name());
 		if (deployment.apiBase() != null) {
-			headers.set(MODEL_API_BASE_HEADER, deployment.apiBase());
+			headers.set(Failover.MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
 		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
 		// rate limits and budgets are asked at once: both scripts travel together, one
@@ -124,7 +120,7 @@ public final class ModelCallGate {
 	 * The end user a call is charged to, in LiteLLM's order: the customer-id headers,
 	 * then the body's {@code user} (shared/spec/admin-api.md §4.2).
 	 */
-	static @Nullable String endUser(ServerWebExchange exchange, @Nullable String bodyUser) {
+	public static @Nullable String endUser(ServerWebExchange exchange, @Nullable String bodyUser) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		String header = headers.getFirst("x-litellm-customer-id");
 		if (header == null) {

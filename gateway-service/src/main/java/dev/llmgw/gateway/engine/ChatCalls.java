@@ -1,24 +1,26 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.engine;
 
 import java.time.Duration;
 import java.util.List;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeySpendTracker;
+import dev.llmgw.gateway.admission.ModelCallGate;
 import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.routing.Failover;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.routing.ConcurrencyLimits;
-import dev.llmgw.gateway.routing.Deployment;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.DeploymentStats;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
-import dev.llmgw.gateway.spend.CostCalculator;
-import dev.llmgw.gateway.spend.PriceMap;
+import dev.llmgw.gateway.pricing.CostCalculator;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -37,7 +39,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ChatCalls {
 
-	static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
+	public static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
 
 	static final String KEY_SPEND_HEADER = "x-litellm-key-spend";
 

@@ -1,0 +1,58 @@
+package dev.llmgw.gateway.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.gateway.redis.RedisSettings;
+import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.MiddlewarePaths;
+import io.lettuce.core.RedisURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who is calling: the master key, virtual keys through their cache, and the filter. */
+@Configuration(proxyBeanMethods = false)
+public class AuthConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
+
+	@Bean
+	KeySpendTracker keySpendTracker() {
+		return new KeySpendTracker();
+	}
+
+	@Bean
+	VirtualKeyAuthenticator virtualKeyAuthenticator(RowStore rows, Clock clock, GatewayProperties properties,
+			KeySpendTracker spend) {
+		return new VirtualKeyAuthenticator(rows, clock, properties.authCacheTtl(), properties.authCacheStaleIfError(),
+				100_000, spend);
+	}
+
+	@Bean(destroyMethod = "close")
+	AuthCacheInvalidation authCacheInvalidation(VirtualKeyAuthenticator cache, GatewayProperties properties) {
+		RedisURI redis = RedisSettings.from(properties);
+		log.info("Shared state: {}", (redis != null) ? "Redis " + redis.getHost() + ":" + redis.getPort()
+				: "none (REDIS_HOST unset): this instance works alone");
+		return new AuthCacheInvalidation(cache, redis);
+	}
+
+	@Bean
+	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths,
+			VirtualKeyAuthenticator virtualKeys) {
+		List<KeyAuthenticator> authenticators = new ArrayList<>();
+		String masterKey = config.masterKey();
+		if (masterKey != null) {
+			authenticators.add(new MasterKeyAuthenticator(masterKey));
+		}
+		authenticators.add(virtualKeys);
+		return new AuthenticationFilter(authenticators, masterKey != null,
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
+	}
+
+}

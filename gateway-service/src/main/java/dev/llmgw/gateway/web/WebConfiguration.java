@@ -1,0 +1,51 @@
+package dev.llmgw.gateway.web;
+
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.GatewayProperties;
+import dev.llmgw.memory.InFlightBodyBudget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The filters every request passes whatever its route: call id, CORS, body size. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+
+	@Bean
+	MiddlewarePaths middlewarePaths(GatewayProperties properties) {
+		return new MiddlewarePaths(properties.middlewareUrl() != null && !properties.middlewareUrl().isBlank());
+	}
+
+	@Bean
+	CrossOriginFilter crossOriginFilter(@Value("${gateway.cors-allowed-origins:*}") String origins,
+			MiddlewarePaths middlewarePaths) {
+		return new CrossOriginFilter(origins, middlewarePaths);
+	}
+
+	@Bean
+	CallIdFilter callIdFilter(MiddlewarePaths middlewarePaths) {
+		return new CallIdFilter(middlewarePaths);
+	}
+
+	@Bean
+	RequestSizeFilter requestSizeFilter(GatewayConfig config, GatewayProperties gateway,
+			RequestBodyProperties properties, MiddlewarePaths middlewarePaths) {
+		long maxBytes = config.maxRequestBytes(gateway);
+		long budget = properties.budgetBytes();
+		log.info("Request bodies: at most {} MB each, {} MB in flight together", maxBytes / (1024 * 1024),
+				budget / (1024 * 1024));
+		if (budget < maxBytes) {
+			log.warn("general_settings.max_request_size_mb is more than the in-flight budget (an eighth of the heap "
+					+ "unless GATEWAY_MAX_IN_FLIGHT_REQUEST_MB is set): bodies over {} MB are refused; give the "
+					+ "gateway more memory to take larger ones", budget / (1024 * 1024));
+		}
+		return new RequestSizeFilter(maxBytes, new InFlightBodyBudget(budget),
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
+	}
+
+}
