@@ -3,7 +3,6 @@ package dev.llmgw.gateway.admin;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
-import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -20,7 +19,7 @@ public final class AdminAccess {
 	}
 
 	public static CallerIdentity caller(ServerWebExchange exchange) {
-		CallerIdentity caller = CallContext.of(exchange).caller();
+		CallerIdentity caller = CallerIdentity.of(exchange);
 		return (caller != null) ? caller : CallerIdentity.unauthenticated();
 	}
 

@@ -1,34 +1,34 @@
 package dev.llmgw.gateway.admission;
 
-import dev.llmgw.gateway.api.CallerInput;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.engine.AdmitStage;
+import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
-import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.routing.AdmittedGroup;
 import dev.llmgw.gateway.routing.Failover;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
-import dev.llmgw.gateway.web.CallContext;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What every model call goes through before a provider sees it, whatever its route: model
- * access, the model group and its deployment (with LiteLLM's response headers), then rate
+ * The admit stage, the same for every model call whatever its route: model access, the
+ * model group and its first deployment (with LiteLLM's response headers), then rate
  * limits and budgets, asked of Redis at once.
  */
-public final class ModelCallGate {
+public final class ModelCallGate implements AdmitStage {
 
 	private final ModelRegistry models;
 
@@ -45,33 +45,10 @@ public final class ModelCallGate {
 		this.budgets = budgets;
 	}
 
-	/**
-	 * @param exchange the request
-	 * @param model the model group asked for
-	 * @param endUser the request's end user
-	 * @param route the route, for LiteLLM's unknown-model message
-	 * @param promptChars the prompt's size, for the context-window check
-	 * @param estimate the most the call may cost, reserved on its budgets
-	 * @return the deployment that will answer, or the refusal
-	 */
-	public Mono<Deployment> admit(ServerWebExchange exchange, String model, @Nullable String endUser, String route,
-			long promptChars, BudgetGate.Estimate estimate) {
-		return admit(exchange, model, endUser, route, promptChars, (deployment) -> estimate);
-	}
-
-	/**
-	 * As above, for calls whose cost depends on the deployment chosen (images are priced
-	 * per image, per model).
-	 */
-	public Mono<Deployment> admit(ServerWebExchange exchange, String model, @Nullable String endUser, String route,
-			long promptChars, Function<Deployment, BudgetGate.Estimate> estimates) {
-		CallContext context = CallContext.of(exchange);
-		// the model name and end user go into spend rows: refused here, as the caller
-		// sent them, rather than by the database after the answer
-		CallerInput.check("model", model);
-		CallerInput.check("user", endUser);
-		context.model(model);
-		CallerIdentity caller = context.caller();
+	@Override
+	public Mono<Deployment> admit(ServerWebExchange exchange, ModelCall call, Consumer<Deployment> routed) {
+		String model = call.model();
+		CallerIdentity caller = CallerIdentity.of(exchange);
 		if (caller != null) {
 			AuthenticationError refusal = caller.access().refusal(model);
 			String aliasTarget = this.models.aliasTarget(model);
@@ -82,12 +59,15 @@ public final class ModelCallGate {
 		}
 		ModelGroup group = this.models.find(model);
 		if (group == null) {
-			return Mono.error(new BadRequestError(route + ": Invalid model name passed in model=" + model
+			return Mono.error(new BadRequestError(call.route() + ": Invalid model name passed in model=" + model
 					+ ". Call `/v1/models` to view available models for your key.", null, "model"));
 		}
-		Deployment deployment = this.router.pick(group, List.of(), promptChars);
-		context.deployment(deployment);
-		context.endUser(endUser);
+		// found once per call: the queue and the failover read it back (a wildcard group
+		// is
+		// built afresh on every lookup)
+		AdmittedGroup.set(exchange, group);
+		Deployment deployment = this.router.pick(group, List.of(), call.promptChars());
+		routed.accept(deployment);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(Failover.MODEL_ID_HEADER, deployment.id());
 		headers.set(Failover.MODEL_GROUP_HEADER, group.name());
@@ -100,8 +80,8 @@ public final class ModelCallGate {
 		// is held until the request ends and then handed back, whatever refused the call
 		return Mono
 			.zipDelayError(this.rateLimits.admit(exchange, admitted, model),
-					this.budgets.admit(admitted, endUser, model, deployment, estimates.apply(deployment))
-						.doOnNext(context::budget))
+					this.budgets.admit(exchange, admitted, call.endUser(), model, deployment,
+							call.estimates().apply(deployment)))
 			.flatMap((answers) -> {
 				Admission admission = answers.getT1();
 				BudgetDecision decision = answers.getT2();
@@ -114,19 +94,6 @@ public final class ModelCallGate {
 				}
 				return Mono.just(deployment);
 			});
-	}
-
-	/**
-	 * The end user a call is charged to, in LiteLLM's order: the customer-id headers,
-	 * then the body's {@code user} (shared/spec/admin-api.md §4.2).
-	 */
-	public static @Nullable String endUser(ServerWebExchange exchange, @Nullable String bodyUser) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		String header = headers.getFirst("x-litellm-customer-id");
-		if (header == null) {
-			header = headers.getFirst("x-litellm-end-user-id");
-		}
-		return (header != null && !header.isBlank()) ? header : CallerInput.check("user", bodyUser);
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.engine.ChatCalls;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
@@ -20,11 +20,11 @@ public final class ChatCompletionsHandler {
 
 	private final JsonBodyReader bodies;
 
-	private final ChatCalls calls;
+	private final CallPipeline calls;
 
 	private final ErrorBodies errors;
 
-	public ChatCompletionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors) {
+	public ChatCompletionsHandler(JsonBodyReader bodies, CallPipeline calls, ErrorBodies errors) {
 		this.bodies = bodies;
 		this.calls = calls;
 		this.errors = errors;

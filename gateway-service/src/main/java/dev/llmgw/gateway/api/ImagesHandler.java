@@ -1,16 +1,15 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.admission.ModelCallGate;
-import dev.llmgw.gateway.engine.ChatCalls;
 import java.util.Map;
 
-import dev.llmgw.gateway.budget.BudgetGate;
-import dev.llmgw.gateway.budget.PromptBound;
+import dev.llmgw.gateway.engine.CallKind;
+import dev.llmgw.gateway.engine.CallPipeline;
+import dev.llmgw.gateway.engine.Estimate;
+import dev.llmgw.gateway.engine.ModelCall;
+import dev.llmgw.gateway.engine.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ImageCall;
-import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.pricing.PriceMap;
-import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -27,16 +26,13 @@ public final class ImagesHandler {
 
 	private final JsonBodyReader bodies;
 
-	private final ModelCallGate gate;
-
-	private final ProviderRegistry providers;
+	private final CallPipeline calls;
 
 	private final PriceMap prices;
 
-	public ImagesHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers, PriceMap prices) {
+	public ImagesHandler(JsonBodyReader bodies, CallPipeline calls, PriceMap prices) {
 		this.bodies = bodies;
-		this.gate = gate;
-		this.providers = providers;
+		this.calls = calls;
 		this.prices = prices;
 	}
 
@@ -49,26 +45,18 @@ public final class ImagesHandler {
 			}
 			String model = validate(body);
 			Object user = body.get("user");
-			return this.gate
-				.admit(exchange, model, ModelCallGate.endUser(exchange, (user != null) ? user.toString() : null),
-						"/images/generations", String.valueOf(body.get("prompt")).length(), (chosen) -> {
-							ImageCall images = new ImageCall(chosen, body, "estimate");
-							return new BudgetGate.Estimate(PromptBound.tokens(body.get("prompt")), 0,
-									this.prices.imageCost(chosen, images.size(), images.quality(), images.count()));
-						})
-				.flatMap((deployment) -> {
-					ImageCall call = new ImageCall(deployment, body, CallContext.of(exchange).callId());
-					return this.providers.forDeployment(deployment).generateImages(call).flatMap((result) -> {
-						CallContext context = CallContext.of(exchange);
-						context.usage(result.usage());
-						double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
-						context.cost(cost);
-						return ServerResponse.ok()
-							.contentType(MediaType.APPLICATION_JSON)
-							.header(ChatCalls.RESPONSE_COST_HEADER, Double.toString(cost))
-							.bodyValue(result.body());
-					});
-				});
+			ModelCall call = new ModelCall(CallKind.IMAGE, body, model,
+					ModelCall.endUser(exchange, (user != null) ? user.toString() : null), "/images/generations",
+					String.valueOf(body.get("prompt")).length(), (chosen) -> {
+						ImageCall images = new ImageCall(chosen, body, "estimate");
+						return new Estimate(PromptBound.tokens(body.get("prompt")), 0,
+								this.prices.imageCost(chosen, images.size(), images.quality(), images.count()));
+					}, body);
+			return this.calls.admit(exchange, call)
+				.flatMap((deployment) -> this.calls.images(exchange, body, deployment))
+				.flatMap((result) -> ServerResponse.ok()
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(result.body()));
 		});
 	}
 

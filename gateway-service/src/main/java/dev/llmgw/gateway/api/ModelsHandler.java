@@ -7,7 +7,6 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.ModelAccess;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.openai.ModelCard;
 import dev.llmgw.model.openai.ModelList;
 import reactor.core.publisher.Mono;
@@ -55,7 +54,7 @@ public final class ModelsHandler {
 	 * lists.
 	 */
 	public Mono<ServerResponse> list(ServerRequest request) {
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		if (caller == null || caller.access().equals(ModelAccess.ALL)) {
 			Rendered current = this.rendered;
 			if (current.generation() != this.models.generation()) {
@@ -80,7 +79,7 @@ public final class ModelsHandler {
 		// {*model} captures names with slashes (openai/gpt-4o) and keeps the leading
 		// slash
 		String model = request.pathVariable("model").substring(1);
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		if (this.models.find(model) == null || (caller != null && !caller.access().allows(model))) {
 			return Mono.error(new NotFoundError("The model '" + model + "' does not exist. Call `/v1/models` to "
 					+ "view available models for your key.", null, "model"));

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.api;
 
+import dev.llmgw.gateway.web.CallerInput;
 import java.util.List;
 import java.util.Map;
 

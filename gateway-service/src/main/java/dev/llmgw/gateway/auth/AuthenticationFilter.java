@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.llmgw.gateway.error.AuthenticationError;
-import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +49,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		if (!this.enabled) {
-			CallContext.of(exchange).caller(CallerIdentity.unauthenticated());
+			CallerIdentity.attach(exchange, CallerIdentity.unauthenticated());
 			return chain.filter(exchange);
 		}
 		String key = ApiKeys.extract(exchange.getRequest().getHeaders());
@@ -59,7 +58,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 					"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
 		}
 		return authenticate(key, 0).flatMap((caller) -> {
-			CallContext.of(exchange).caller(caller);
+			CallerIdentity.attach(exchange, caller);
 			return chain.filter(exchange);
 		});
 	}

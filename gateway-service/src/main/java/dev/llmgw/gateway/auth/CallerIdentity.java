@@ -1,6 +1,9 @@
 package dev.llmgw.gateway.auth;
 
+import dev.llmgw.gateway.web.ExchangeAttribute;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Who is calling, as resolved from their key. Carries no secret: the key is represented
@@ -28,6 +31,22 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	public static final String INTERNAL_USER = "internal_user";
 
 	public static final String INTERNAL_USER_VIEWER = "internal_user_viewer";
+
+	private static final ExchangeAttribute<CallerIdentity> ATTRIBUTE = ExchangeAttribute.of(CallerIdentity.class,
+			CallerIdentity.class);
+
+	/**
+	 * Who sent the request, once the authentication filter has resolved the key; null on
+	 * public routes and before.
+	 */
+	public static @Nullable CallerIdentity of(ServerWebExchange exchange) {
+		return ATTRIBUTE.get(exchange);
+	}
+
+	/** Set by the authentication filter alone. */
+	static void attach(ServerWebExchange exchange, CallerIdentity caller) {
+		ATTRIBUTE.put(exchange, caller);
+	}
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL,

@@ -67,6 +67,11 @@ public class BudgetConfiguration {
 		return new BudgetGate(ledger, prices, clock, endUsers, proxy);
 	}
 
+	@Bean
+	BudgetSettleListener budgetSettleListener(BudgetGate budgets) {
+		return new BudgetSettleListener(budgets);
+	}
+
 	@Bean(destroyMethod = "close")
 	BudgetResetJob budgetResetJob(Database database, KeyInvalidation invalidation, Clock clock) {
 		return new BudgetResetJob(database, invalidation, clock, Duration.ofMinutes(1));

@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.llmgw.gateway.auth.BudgetState;
 import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.config.BudgetDuration;
+import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.providers.Deployment;
@@ -18,7 +20,10 @@ import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
+import dev.llmgw.gateway.web.ExchangeAttribute;
 import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Holds calls to the budgets of their key, user, team, end user and the proxy
@@ -37,6 +42,9 @@ public final class BudgetGate {
 
 	private final BudgetLedger ledger;
 
+	private static final ExchangeAttribute<BudgetDecision> RESERVATIONS = ExchangeAttribute.of(BudgetGate.class,
+			BudgetDecision.class);
+
 	private final PriceMap prices;
 
 	private final Clock clock;
@@ -51,22 +59,6 @@ public final class BudgetGate {
 		this.clock = clock;
 		this.endUsers = endUsers;
 		this.proxy = proxy;
-	}
-
-	/**
-	 * What a call may cost at most, for its reservation.
-	 *
-	 * @param promptTokens the most tokens its input can come to ({@link PromptBound})
-	 * @param completionTokens the most it may generate; 0 when the request sets no cap,
-	 * and the model's largest output is reserved
-	 * @param fixedDollars a price per call known up front (images), added to the tokens'
-	 */
-	public record Estimate(long promptTokens, long completionTokens, double fixedDollars) {
-
-		public static Estimate tokens(long promptTokens, long completionTokens) {
-			return new Estimate(promptTokens, completionTokens, 0);
-		}
-
 	}
 
 	/**
@@ -99,6 +91,22 @@ public final class BudgetGate {
 			}
 			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, estimate)));
 		});
+	}
+
+	/**
+	 * As above, keeping the decision's reservations under this gate's own key until the
+	 * call ends, when {@link BudgetSettleListener} settles them.
+	 */
+	public Mono<BudgetDecision> admit(ServerWebExchange exchange, CallerIdentity caller, @Nullable String endUser,
+			String model, Deployment deployment, Estimate estimate) {
+		return admit(caller, endUser, model, deployment, estimate)
+			.doOnNext((decision) -> RESERVATIONS.put(exchange, decision));
+	}
+
+	/** The reservations a finished call holds, from its record's attributes. */
+	static BudgetDecision reservations(Map<String, Object> attributes) {
+		BudgetDecision decision = RESERVATIONS.get(attributes);
+		return (decision != null) ? decision : BudgetDecision.UNLIMITED;
 	}
 
 	public Mono<Void> settle(BudgetDecision decision, double cost) {
@@ -186,26 +194,6 @@ public final class BudgetGate {
 		}
 		return estimate.promptTokens() * price.inputCostPerToken() + completion * price.outputCostPerToken()
 				+ estimate.fixedDollars();
-	}
-
-	/**
-	 * The size of a chat request's prompt, in characters, for the context-window check.
-	 */
-	public static long promptChars(ChatCompletionRequest request) {
-		long characters = 0;
-		List<ChatMessage> messages = request.messages();
-		if (messages != null) {
-			for (ChatMessage message : messages) {
-				characters += (message != null) ? message.text().length() : 0;
-			}
-		}
-		return characters;
-	}
-
-	/** What a chat request's call may cost at most. */
-	public static Estimate estimate(ChatCompletionRequest request) {
-		Integer cap = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens() : request.maxTokens();
-		return Estimate.tokens(PromptBound.of(request), (cap != null && cap > 0) ? cap : 0);
 	}
 
 	private static void add(List<BudgetCheck> checks, String kind, @Nullable BudgetState state, boolean strict,

@@ -1,6 +1,6 @@
 package dev.llmgw.gateway.completions;
 
-import dev.llmgw.gateway.engine.ChatCalls;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
@@ -25,7 +25,7 @@ public final class CompletionsHandler {
 
 	private final JsonBodyReader bodies;
 
-	private final ChatCalls calls;
+	private final CallPipeline calls;
 
 	private final ErrorBodies errors;
 
@@ -35,7 +35,7 @@ public final class CompletionsHandler {
 
 	private final ChatToTextCompletionTranslator responses;
 
-	public CompletionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors, JsonMapper mapper) {
+	public CompletionsHandler(JsonBodyReader bodies, CallPipeline calls, ErrorBodies errors, JsonMapper mapper) {
 		this.bodies = bodies;
 		this.calls = calls;
 		this.errors = errors;

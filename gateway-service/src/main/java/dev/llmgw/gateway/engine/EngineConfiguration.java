@@ -1,25 +1,36 @@
 package dev.llmgw.gateway.engine;
 
-import dev.llmgw.gateway.admission.ModelCallGate;
+import java.util.List;
+
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.providers.ProviderRegistry;
-import dev.llmgw.gateway.routing.ConcurrencyLimits;
-import dev.llmgw.gateway.routing.DeploymentStats;
-import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.routing.Router;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The call pipeline. */
+/**
+ * The call pipeline, from the stage implementations the feature packages declare as
+ * beans, and the end-of-call listeners they declare.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
 	@Bean
-	ChatCalls chatCalls(ModelCallGate gate, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			ModelRegistry models, Router router, DeploymentStats stats, ConcurrencyLimits limits) {
-		return new ChatCalls(gate, providers, prices, keySpend, models, router, stats, limits);
+	CallPipeline callPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
+			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+		return new CallPipeline(admission, cache, guardrails, queue, dispatch, providers, prices, keySpend);
+	}
+
+	@Bean(destroyMethod = "close")
+	CallListeners callListeners(List<CallListener> listeners) {
+		return new CallListeners(listeners);
+	}
+
+	@Bean
+	CallEndFilter callEndFilter(CallListeners listeners, PriceMap prices, JsonMapper mapper) {
+		return new CallEndFilter(listeners, prices, mapper);
 	}
 
 }

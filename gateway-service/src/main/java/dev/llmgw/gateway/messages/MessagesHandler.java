@@ -2,10 +2,9 @@ package dev.llmgw.gateway.messages;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.engine.ChatCalls;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
-import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
@@ -29,7 +28,7 @@ public final class MessagesHandler {
 
 	private final JsonBodyReader bodies;
 
-	private final ChatCalls calls;
+	private final CallPipeline calls;
 
 	private final JsonMapper mapper;
 
@@ -39,7 +38,7 @@ public final class MessagesHandler {
 
 	private final OpenAiToAnthropicResponseTranslator responses;
 
-	public MessagesHandler(JsonBodyReader bodies, ChatCalls calls, JsonMapper mapper, AnthropicErrorBodies errors) {
+	public MessagesHandler(JsonBodyReader bodies, CallPipeline calls, JsonMapper mapper, AnthropicErrorBodies errors) {
 		this.bodies = bodies;
 		this.calls = calls;
 		this.mapper = mapper;
@@ -68,7 +67,7 @@ public final class MessagesHandler {
 			MessagesRequest counted = (body.maxTokens() != null) ? body
 					: new MessagesRequest(body.model(), body.messages(), body.system(), 1, null, null, null, null, null,
 							body.tools(), body.toolChoice(), null, body.extra());
-			long chars = BudgetGate.promptChars(this.requests.translate(counted));
+			long chars = CallPipeline.promptChars(this.requests.translate(counted));
 			return ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("input_tokens", Math.max(1, (chars + 3) / 4)));

@@ -1,6 +1,9 @@
 package dev.llmgw.gateway.ratelimit;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+
+import dev.llmgw.gateway.web.ExchangeAttribute;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class AdmissionHold {
 
-	private static final String ATTRIBUTE = AdmissionHold.class.getName();
+	private static final ExchangeAttribute<AdmissionHold> ATTRIBUTE = ExchangeAttribute.of(AdmissionHold.class,
+			AdmissionHold.class);
 
 	/** Marks a request that has ended: nothing more is held for it. */
 	private static final Admission ENDED = new Admission(true, null, java.util.List.of(), new long[0], 0, false);
@@ -23,8 +27,12 @@ final class AdmissionHold {
 	private final AtomicReference<@Nullable Admission> held = new AtomicReference<>();
 
 	static AdmissionHold of(ServerWebExchange exchange) {
-		// the exchange's attributes are a concurrent map: one hold per request
-		return (AdmissionHold) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, (name) -> new AdmissionHold());
+		return ATTRIBUTE.computeIfAbsent(exchange, AdmissionHold::new);
+	}
+
+	/** The hold a finished call's record carries, null when the call took none. */
+	static @Nullable AdmissionHold of(Map<String, Object> attributes) {
+		return ATTRIBUTE.get(attributes);
 	}
 
 	/**

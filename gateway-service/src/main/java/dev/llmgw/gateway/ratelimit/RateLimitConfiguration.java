@@ -17,11 +17,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RateLimitConfiguration {
 
-	@Bean(destroyMethod = "close")
-	SharedRedisProvider sharedRedis(GatewayProperties properties) {
-		return new SharedRedisProvider(properties);
-	}
-
 	@Bean
 	RateLimiter rateLimiter(SharedRedisProvider redis, GatewayProperties properties, Clock clock) {
 		SharedRedis shared = redis.get();
@@ -36,8 +31,8 @@ public class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitReleaseFilter rateLimitReleaseFilter(RateLimitGate gate) {
-		return new RateLimitReleaseFilter(gate);
+	RateLimitReleaseListener rateLimitReleaseListener(RateLimitGate gate) {
+		return new RateLimitReleaseListener(gate);
 	}
 
 }

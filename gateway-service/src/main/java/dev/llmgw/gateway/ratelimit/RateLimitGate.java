@@ -42,7 +42,7 @@ public final class RateLimitGate {
 
 	/**
 	 * Admits a request's model call and holds what it took until the request ends (see
-	 * {@link RateLimitReleaseFilter}); a refusal takes nothing.
+	 * {@link RateLimitReleaseListener}); a refusal takes nothing.
 	 */
 	public Mono<Admission> admit(ServerWebExchange exchange, CallerIdentity caller, String model) {
 		return admit(caller, model).doOnNext((admission) -> {
@@ -52,9 +52,9 @@ public final class RateLimitGate {
 		});
 	}
 
-	/** Ends a request: hands back what its admission holds and counts its tokens. */
-	Mono<Void> end(ServerWebExchange exchange, Usage usage) {
-		Admission admission = AdmissionHold.of(exchange).end();
+	/** Ends a call: hands back what its admission holds and counts its tokens. */
+	Mono<Void> end(@Nullable AdmissionHold hold, Usage usage) {
+		Admission admission = (hold != null) ? hold.end() : null;
 		return (admission != null) ? release(admission, usage) : Mono.empty();
 	}
 

@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.routes;
 
-import dev.llmgw.gateway.admission.ModelCallGate;
-import dev.llmgw.gateway.engine.ChatCalls;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.api.ChatCompletionsHandler;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.api.ImagesHandler;
@@ -54,32 +53,30 @@ public class ApiRoutes {
 	}
 
 	@Bean
-	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors) {
+	ChatCompletionsHandler chatCompletionsHandler(JsonBodyReader bodies, CallPipeline calls, ErrorBodies errors) {
 		return new ChatCompletionsHandler(bodies, calls, errors);
 	}
 
 	@Bean
-	MessagesHandler messagesHandler(JsonBodyReader bodies, ChatCalls calls, JsonMapper mapper,
+	MessagesHandler messagesHandler(JsonBodyReader bodies, CallPipeline calls, JsonMapper mapper,
 			AnthropicErrorBodies errors) {
 		return new MessagesHandler(bodies, calls, mapper, errors);
 	}
 
 	@Bean
-	CompletionsHandler completionsHandler(JsonBodyReader bodies, ChatCalls calls, ErrorBodies errors,
+	CompletionsHandler completionsHandler(JsonBodyReader bodies, CallPipeline calls, ErrorBodies errors,
 			JsonMapper mapper) {
 		return new CompletionsHandler(bodies, calls, errors, mapper);
 	}
 
 	@Bean
-	ImagesHandler imagesHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
-			PriceMap prices) {
-		return new ImagesHandler(bodies, gate, providers, prices);
+	ImagesHandler imagesHandler(JsonBodyReader bodies, CallPipeline calls, PriceMap prices) {
+		return new ImagesHandler(bodies, calls, prices);
 	}
 
 	@Bean
-	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, ModelCallGate gate, ProviderRegistry providers,
-			PriceMap prices, ModelRegistry models, Router router) {
-		return new EmbeddingsHandler(bodies, gate, providers, prices, models, router);
+	EmbeddingsHandler embeddingsHandler(JsonBodyReader bodies, CallPipeline calls) {
+		return new EmbeddingsHandler(bodies, calls);
 	}
 
 	@Bean

@@ -6,16 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.providers.Deployment;
-import dev.llmgw.gateway.routing.ModelGroup;
-import dev.llmgw.gateway.routing.ModelRegistry;
-import dev.llmgw.gateway.routing.Router;
-import dev.llmgw.gateway.routing.RoutingPolicy;
-import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -52,6 +48,8 @@ public final class Failover {
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
 	private final ServerWebExchange exchange;
+
+	private final Consumer<Deployment> attempted;
 
 	private final Router router;
 
@@ -91,10 +89,13 @@ public final class Failover {
 	 * {@code fallbacks}
 	 * @param group the admitted group
 	 * @param promptChars the prompt's size, for the pre-call check
+	 * @param attempted told each deployment tried
 	 */
-	public Failover(ServerWebExchange exchange, Router router, ModelRegistry models,
-			Map<String, @Nullable Object> requestFields, ModelGroup group, long promptChars) {
+	Failover(ServerWebExchange exchange, Router router, ModelRegistry models,
+			Map<String, @Nullable Object> requestFields, ModelGroup group, long promptChars,
+			Consumer<Deployment> attempted) {
 		this.exchange = exchange;
+		this.attempted = attempted;
 		this.router = router;
 		this.models = models;
 		this.policy = router.policy();
@@ -118,7 +119,7 @@ public final class Failover {
 	 * started)
 	 * @return the first success, or the last failure
 	 */
-	public <T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
+	<T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
 			java.util.function.BooleanSupplier retryable) {
 		return attempt(first, attempt, retryable);
 	}
@@ -228,7 +229,7 @@ public final class Failover {
 	}
 
 	private void writeHeaders(Deployment deployment) {
-		CallContext.of(this.exchange).deployment(deployment);
+		this.attempted.accept(deployment);
 		HttpHeaders headers = this.exchange.getResponse().getHeaders();
 		headers.set(MODEL_ID_HEADER, deployment.id());
 		if (deployment.apiBase() != null) {

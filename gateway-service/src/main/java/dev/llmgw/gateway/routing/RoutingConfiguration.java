@@ -78,4 +78,14 @@ public class RoutingConfiguration {
 		});
 	}
 
+	@Bean
+	RoutedDispatch routedDispatch(Router router, ModelRegistry models, DeploymentStats stats) {
+		return new RoutedDispatch(router, models, stats);
+	}
+
+	@Bean
+	GroupQueue groupQueue(ConcurrencyLimits limits) {
+		return new GroupQueue(limits);
+	}
+
 }

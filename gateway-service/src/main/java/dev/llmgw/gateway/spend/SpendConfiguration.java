@@ -1,8 +1,6 @@
 package dev.llmgw.gateway.spend;
 
-import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.auth.KeySpendTracker;
-import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.storage.RowStore;
@@ -22,13 +20,6 @@ public class SpendConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SpendConfiguration.class);
 
-	@Bean
-	PriceMap priceMap(JsonMapper mapper) {
-		PriceMap prices = PriceMap.load(mapper);
-		log.info("Price map: {} models", prices.size());
-		return prices;
-	}
-
 	@Bean(destroyMethod = "close")
 	SpendRecorder spendRecorder(RowStore rows, JsonMapper mapper, GatewayConfig config, GatewayProperties properties) {
 		return new SpendRecorder(rows, mapper, !config.generalSettings().disableSpendLogs(),
@@ -36,8 +27,13 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	SpendFilter spendFilter(SpendRecorder recorder, PriceMap prices, BudgetGate budgets, KeySpendTracker keySpend) {
-		return new SpendFilter(recorder, prices, budgets, keySpend);
+	SpendLogListener spendLogListener(SpendRecorder recorder) {
+		return new SpendLogListener(recorder);
+	}
+
+	@Bean
+	KeySpendListener keySpendListener(KeySpendTracker keySpend) {
+		return new KeySpendListener(keySpend);
 	}
 
 	@Bean

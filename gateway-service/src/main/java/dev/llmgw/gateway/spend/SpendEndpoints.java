@@ -12,7 +12,6 @@ import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.storage.Database;
-import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +39,7 @@ public final class SpendEndpoints {
 	}
 
 	public Mono<ServerResponse> logs(ServerRequest request) {
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		Map<String, Object> where = new LinkedHashMap<>();
 		request.queryParam("api_key")
 			.ifPresent((key) -> where.put("api_key", key.startsWith("sk-") ? KeyHashes.sha256Hex(key) : key));
@@ -79,7 +78,7 @@ public final class SpendEndpoints {
 	}
 
 	public Mono<ServerResponse> global(ServerRequest request) {
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		if (caller != null && !caller.canReadAll()) {
 			return Mono.error(new AuthenticationError("Authentication Error, only proxy admins may read the "
 					+ "proxy's spend. Route=/global/spend. Your role=" + caller.role()));
@@ -105,7 +104,7 @@ public final class SpendEndpoints {
 	 * default team), for admins.
 	 */
 	public Mono<ServerResponse> report(ServerRequest request) {
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		if (caller != null && !caller.canReadAll()) {
 			return Mono.error(new AuthenticationError("Authentication Error, only proxy admins may read spend "
 					+ "reports. Route=/global/spend/report. Your role=" + caller.role()));

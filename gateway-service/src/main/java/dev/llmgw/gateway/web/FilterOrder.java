@@ -9,8 +9,7 @@ import org.springframework.core.Ordered;
 public final class FilterOrder {
 
 	/**
-	 * Assigns the call id and writes the request log line: first, so that even refusals
-	 * carry an id.
+	 * Assigns the call id: first, so that even refusals carry one.
 	 */
 	public static final int CALL_ID = Ordered.HIGHEST_PRECEDENCE + 100;
 
@@ -20,14 +19,17 @@ public final class FilterOrder {
 	 */
 	public static final int CROSS_ORIGIN = CALL_ID + 10;
 
-	/** Records each model call's spend once its response has ended. */
-	public static final int SPEND = CALL_ID + 50;
+	/**
+	 * Writes one access log line per request when it has ended: just inside the call id,
+	 * so that every request, refusals included, has its line.
+	 */
+	public static final int ACCESS_LOG = CALL_ID + 5;
 
 	/**
-	 * Releases each model call's rate-limit admission (parallel slots, tokens used) once
-	 * it has ended.
+	 * Hands each model call's end-of-call record to its listeners (budgets, spend, rate
+	 * limits) once its response has ended, however it ended.
 	 */
-	public static final int RATE_LIMIT_RELEASE = CALL_ID + 60;
+	public static final int CALL_END = CALL_ID + 50;
 
 	/**
 	 * Refuses bodies over max_request_size_mb by their declared length, before anything

@@ -3,7 +3,6 @@ package dev.llmgw.gateway.whoami;
 import dev.llmgw.gateway.auth.ApiKeys;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
-import dev.llmgw.gateway.web.CallContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,7 @@ public class SelfEndpoint {
 	}
 
 	static Mono<ServerResponse> self(ServerRequest request) {
-		CallerIdentity caller = CallContext.of(request.exchange()).caller();
+		CallerIdentity caller = CallerIdentity.of(request.exchange());
 		if (caller == null) {
 			caller = CallerIdentity.unauthenticated();
 		}

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.budget;
+package dev.llmgw.gateway.engine;
 
 import java.util.List;
 import java.util.Map;
@@ -19,14 +19,20 @@ import org.jspecify.annotations.Nullable;
 public final class PromptBound {
 
 	/** Tokens an image can cost at most (OpenAI high detail and Anthropic stay below). */
-	static final long IMAGE_TOKENS = 2_000;
+	public static final long IMAGE_TOKENS = 2_000;
 
 	/** The chat template's tokens around each message (role, separators). */
-	static final long MESSAGE_TOKENS = 8;
+	public static final long MESSAGE_TOKENS = 8;
 
 	private static final Set<String> IMAGE_PARTS = Set.of("image_url", "image", "input_image");
 
 	private PromptBound() {
+	}
+
+	/** What a chat request's call may cost at most. */
+	public static Estimate estimate(ChatCompletionRequest request) {
+		Integer cap = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens() : request.maxTokens();
+		return Estimate.tokens(PromptBound.of(request), (cap != null && cap > 0) ? cap : 0);
 	}
 
 	/** A chat request's prompt: its messages and every other field sent with them. */

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.api;
+package dev.llmgw.gateway.web;
 
 import java.util.List;
 import java.util.Map;
@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The rules every value a caller sends must pass before the gateway keeps it: no NUL
  * character anywhere (PostgreSQL refuses 0x00 in text, so one such string fails the whole
  * write, e.g. a batch of spend rows), and ids, aliases, emails and model names no longer
- * than the columns that hold them. Applied at the edge by {@link JsonBodyReader} to whole
- * bodies, by {@link QueryAndHeaderCheck} to query parameters and headers, and by
- * admission to a model call's model and end user; a refusal is a 400 naming the field.
+ * than the columns that hold them. Applied at the edge by the JSON body reader to whole
+ * bodies, by the query and header check to query parameters and headers, and by admission
+ * to a model call's model and end user; a refusal is a 400 naming the field.
  * <p>
  * Length caps (the column sizes of {@code db/migration/V1__admin_tables.sql} and
  * {@code V2__spend_logs.sql}):
@@ -91,7 +91,7 @@ public final class CallerInput {
 	 * Checks every key and string of a parsed body for NUL characters only, for bodies
 	 * whose lengths are checked where their fields are used.
 	 */
-	static void checkNul(@Nullable Object body) {
+	public static void checkNul(@Nullable Object body) {
 		walk(body, "", null, false);
 	}
 

@@ -1,0 +1,107 @@
+package dev.llmgw.gateway.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.pricing.CostCalculator;
+import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.FilterOrder;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The account stage: once a model call's response has ended (streams included, however
+ * they ended), builds its one {@link CallRecord} and hands it to the listeners. Requests
+ * that made no model call pass untouched.
+ */
+public final class CallEndFilter implements WebFilter, Ordered {
+
+	private final CallListeners listeners;
+
+	private final PriceMap prices;
+
+	private final JsonMapper mapper;
+
+	public CallEndFilter(CallListeners listeners, PriceMap prices, JsonMapper mapper) {
+		this.listeners = listeners;
+		this.prices = prices;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.CALL_END;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(exchange).doFinally((signal) -> {
+			CallState state = CallState.of(exchange);
+			if (state != null) {
+				this.listeners.publish(record(exchange, state, signal != SignalType.ON_ERROR));
+			}
+		});
+	}
+
+	private CallRecord record(ServerWebExchange exchange, CallState state, boolean completed) {
+		CallContext context = CallContext.of(exchange);
+		CallerIdentity caller = CallerIdentity.of(exchange);
+		ModelCall call = state.call();
+		Deployment deployment = state.deployment();
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		boolean success = completed && (status == null || status.value() < 400);
+		long now = System.nanoTime();
+		long firstByte = state.firstByteNanos();
+		Throwable failure = state.failure();
+		return new CallRecord(context.callId(), call.kind(), (caller != null) ? caller.keyHash() : null,
+				(caller != null) ? caller.displayName() : null, (caller != null) ? caller.userId() : null,
+				(caller != null) ? caller.teamId() : null, call.endUser(), call.model(),
+				(deployment != null) ? deployment.modelName() : null, (deployment != null) ? deployment.id() : null,
+				(deployment != null) ? deployment.providerModel() : null,
+				(deployment != null) ? deployment.provider().name() : null,
+				(deployment != null) ? deployment.apiBase() : null, context.startTime(),
+				(firstByte != 0) ? TimeUnit.NANOSECONDS.toMillis(firstByte - context.startNanos()) : -1,
+				OffsetDateTime.now(ZoneOffset.UTC), TimeUnit.NANOSECONDS.toMillis(now - context.startNanos()),
+				state.usage(), success ? cost(state, deployment) : 0, state.cacheHit(), List.of(),
+				(status != null) ? status.value() : 200, success,
+				(failure != null) ? failure.getClass().getSimpleName() : null, bodies(state),
+				Map.copyOf(exchange.getAttributes()));
+	}
+
+	/**
+	 * The cost the pipeline priced when the answer came; a stream's is priced here, from
+	 * the usage its last chunk reported.
+	 */
+	private double cost(CallState state, @Nullable Deployment deployment) {
+		Double cost = state.cost();
+		if (cost != null) {
+			return cost;
+		}
+		return (deployment != null) ? CostCalculator.cost(this.prices.priceOf(deployment), state.usage()) : 0;
+	}
+
+	private CallRecord.Bodies bodies(CallState state) {
+		if (!this.listeners.wantBodies()) {
+			return CallRecord.Bodies.NONE;
+		}
+		byte[] response = state.responseBody();
+		return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.call().request()),
+				(response != null) ? new String(response, StandardCharsets.UTF_8) : null);
+	}
+
+}

@@ -1,0 +1,268 @@
+package dev.llmgw.gateway.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeySpendTracker;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.pricing.CostCalculator;
+import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.providers.ImageCall;
+import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.CallerInput;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.EmbeddingRequest;
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * One model call from admission to account, whatever the front end (OpenAI chat, legacy
+ * completions, Anthropic messages, embeddings, images), as named stages:
+ * <ol>
+ * <li>admit ({@link AdmitStage}: access, rate limits, budgets, the first deployment)</li>
+ * <li>cache lookup ({@link CacheStage})</li>
+ * <li>pre-call guardrails ({@link GuardrailStage})</li>
+ * <li>queue by priority ({@link QueueStage})</li>
+ * <li>route and call, with retries and fallbacks ({@link DispatchStage})</li>
+ * <li>post-call guardrails, cache store</li>
+ * <li>account: the cost and LiteLLM's cost and key-spend headers now, the
+ * {@link CallRecord} to the {@link CallListener}s when the response has ended
+ * ({@link CallEndFilter})</li>
+ * </ol>
+ * The front ends only translate their wire format in and out. Admission is its own step
+ * so that a refusal is an error status before a stream starts.
+ */
+public final class CallPipeline {
+
+	public static final String RESPONSE_COST_HEADER = "x-litellm-response-cost";
+
+	static final String KEY_SPEND_HEADER = "x-litellm-key-spend";
+
+	private final AdmitStage admission;
+
+	private final CacheStage cache;
+
+	private final GuardrailStage guardrails;
+
+	private final QueueStage queue;
+
+	private final DispatchStage dispatch;
+
+	private final ProviderRegistry providers;
+
+	private final PriceMap prices;
+
+	private final KeySpendTracker keySpend;
+
+	public CallPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
+			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+		this.admission = admission;
+		this.cache = cache;
+		this.guardrails = guardrails;
+		this.queue = queue;
+		this.dispatch = dispatch;
+		this.providers = providers;
+		this.prices = prices;
+		this.keySpend = keySpend;
+	}
+
+	/**
+	 * Admits a chat call.
+	 * @param exchange the caller's request
+	 * @param request the call in OpenAI form
+	 * @param route the caller's route, for error messages
+	 * @return the deployment that will answer, once admitted
+	 */
+	public Mono<Deployment> admit(ServerWebExchange exchange, ChatCompletionRequest request, String route) {
+		String model = validate(request);
+		Estimate estimate = PromptBound.estimate(request);
+		return admit(exchange, new ModelCall(CallKind.CHAT, request, model, ModelCall.endUser(exchange, request.user()),
+				route, promptChars(request), (deployment) -> estimate, request.extra()));
+	}
+
+	/** Admits any model call: the first stage. */
+	public Mono<Deployment> admit(ServerWebExchange exchange, ModelCall call) {
+		// the model name and end user go into spend rows: refused here, as the caller
+		// sent them, rather than by the database after the answer
+		CallerInput.check("model", call.model());
+		CallerInput.check("user", call.endUser());
+		CallState state = CallState.start(exchange, call);
+		return this.admission.admit(exchange, call, state::deployment);
+	}
+
+	/**
+	 * A non-streaming chat call, with retries and fallbacks; its cost, at the price of
+	 * the deployment that answered, goes in the response headers.
+	 */
+	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
+		CallState state = CallState.require(exchange);
+		ModelCall call = state.call();
+		String callId = CallContext.of(exchange).callId();
+		Flux<ChatResult> routed = this.dispatch.answer(exchange, call, deployment,
+				(chosen) -> this.providers.forDeployment(chosen)
+					.complete(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, callId)),
+				state::deployment);
+		return answer(exchange, state, this.queue.enter(exchange, call, deployment.timeout(), routed).next())
+			.map((result) -> account(exchange, state, result, deployment, true));
+	}
+
+	/**
+	 * A streaming chat call's OpenAI frames. A failure before the first frame is retried
+	 * or falls back like any call, and if none is left it is an error signal, so that the
+	 * caller still gets a status code; once a frame went out the stream can only end. The
+	 * usage is recorded however the stream ends.
+	 */
+	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			StreamTally tally) {
+		CallState state = CallState.require(exchange);
+		ModelCall call = state.call();
+		String callId = CallContext.of(exchange).callId();
+		// a stream's headers leave before its cost is known: the key's spend so far
+		writeKeySpend(exchange, 0);
+		Flux<byte[]> routed = this.dispatch.stream(exchange, call, deployment,
+				(chosen) -> this.providers.forDeployment(chosen)
+					.stream(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, callId), tally),
+				tally, state::deployment);
+		return this.guardrails.beforeCall(exchange, call)
+			.thenMany(this.queue.enter(exchange, call, deployment.streamTimeout(), routed))
+			.doOnNext((frame) -> {
+				if (!tally.started()) {
+					state.firstByte();
+					tally.markStarted();
+				}
+			})
+			.doOnError(state::failed)
+			.doOnTerminate(() -> state.usage(usageOf(tally, call)))
+			.doOnCancel(() -> state.usage(usageOf(tally, call)));
+	}
+
+	/**
+	 * An embeddings call, with retries and fallbacks, priced at the model's input price.
+	 */
+	public Mono<ChatResult> embed(ServerWebExchange exchange, EmbeddingRequest request, Deployment deployment) {
+		CallState state = CallState.require(exchange);
+		String callId = CallContext.of(exchange).callId();
+		Mono<ChatResult> routed = this.dispatch
+			.answer(exchange, state.call(), deployment,
+					(chosen) -> this.providers.forDeployment(chosen).embed(new EmbeddingCall(chosen, request, callId)),
+					state::deployment)
+			.next();
+		return answer(exchange, state, routed).map((result) -> account(exchange, state, result, deployment, false));
+	}
+
+	/**
+	 * An image generation on the admitted deployment (no retries: a half-made image is
+	 * paid for), priced per image.
+	 */
+	public Mono<ChatResult> images(ServerWebExchange exchange, Map<String, @Nullable Object> request,
+			Deployment deployment) {
+		CallState state = CallState.require(exchange);
+		ImageCall call = new ImageCall(deployment, request, CallContext.of(exchange).callId());
+		return this.guardrails.beforeCall(exchange, state.call())
+			.then(this.providers.forDeployment(deployment).generateImages(call))
+			.map((result) -> {
+				double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
+				state.answered(result.usage(), cost, result.body());
+				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+				return result;
+			})
+			.doOnError(state::failed);
+	}
+
+	/** The stages around the provider call of a call answered at once. */
+	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state, Mono<ChatResult> routed) {
+		ModelCall call = state.call();
+		Mono<ChatResult> called = this.guardrails.beforeCall(exchange, call)
+			.then(routed)
+			.flatMap((result) -> this.guardrails.afterCall(exchange, call, result))
+			.doOnNext((result) -> this.cache.store(exchange, call, result));
+		return this.cache.lookup(exchange, call)
+			.doOnNext((hit) -> state.cacheHit(true))
+			.switchIfEmpty(called)
+			.doOnError(state::failed);
+	}
+
+	/**
+	 * The call's cost at the price of the deployment that answered, in
+	 * {@code x-litellm-response-cost} (and for chat the key's spend including it).
+	 */
+	private ChatResult account(ServerWebExchange exchange, CallState state, ChatResult result, Deployment admitted,
+			boolean keySpendHeader) {
+		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
+		double cost = state.cacheHit() ? 0 : CostCalculator.cost(this.prices.priceOf(answered), result.usage());
+		state.answered(result.usage(), cost, result.body());
+		if (keySpendHeader) {
+			writeKeySpend(exchange, cost);
+		}
+		exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+		return result;
+	}
+
+	/**
+	 * {@code x-litellm-key-spend}: the key's spend including this call, as this instance
+	 * knows it.
+	 */
+	private void writeKeySpend(ServerWebExchange exchange, double cost) {
+		CallerIdentity caller = CallerIdentity.of(exchange);
+		if (caller != null && caller.keyHash() != null) {
+			double spend = this.keySpend.current(caller.keyHash(), caller.keySpend()) + cost;
+			exchange.getResponse().getHeaders().set(KEY_SPEND_HEADER, Double.toString(spend));
+		}
+	}
+
+	/** A chat request's prompt, in characters, for the context-window check. */
+	public static long promptChars(ChatCompletionRequest request) {
+		long characters = 0;
+		List<ChatMessage> messages = request.messages();
+		if (messages != null) {
+			for (ChatMessage message : messages) {
+				characters += (message != null) ? message.text().length() : 0;
+			}
+		}
+		return characters;
+	}
+
+	/**
+	 * A stream's usage as the provider reported it; when it never did (servers that
+	 * ignore stream_options), an estimate at about four characters a token, so that the
+	 * call is still charged.
+	 */
+	static Usage usageOf(StreamTally tally, ModelCall call) {
+		if (tally.usage() != Usage.NONE || !tally.started()) {
+			return tally.usage();
+		}
+		return Usage.of(call.promptChars() / 4 + 1, Math.max(1, tally.estimatedCompletionChars() / 4));
+	}
+
+	private static String validate(ChatCompletionRequest request) {
+		String model = request.model();
+		if (model == null || model.isBlank()) {
+			throw new BadRequestError("Missing required parameter: 'model'", null, "model");
+		}
+		List<ChatMessage> messages = request.messages();
+		if (messages == null || messages.isEmpty()) {
+			throw new BadRequestError("Missing required parameter: 'messages' (a non-empty list)", null, "messages");
+		}
+		for (int i = 0; i < messages.size(); i++) {
+			@Nullable ChatMessage message = messages.get(i);
+			if (message == null || message.role() == null) {
+				throw new BadRequestError("Invalid message at messages[" + i + "]: 'role' is required", null,
+						"messages");
+			}
+		}
+		return model;
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.llmgw.gateway.engine;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything known about one model call once it has ended, built once and handed to every
+ * {@link CallListener}: spend, budgets, rate limits, and later metrics, tracing and
+ * logging callbacks all read the same facts.
+ *
+ * @param callId the call's id ({@code x-litellm-call-id})
+ * @param kind what was asked of the provider
+ * @param keyHash the caller's key, hashed; null for the master key or no key
+ * @param keyAlias the caller's key as shown (alias or masked key)
+ * @param userId the key's user
+ * @param teamId the key's team
+ * @param endUser who the call was for
+ * @param model the model group asked for
+ * @param modelGroup the group that answered (another one after a fallback)
+ * @param deploymentId the deployment that answered or was tried last; null when none was
+ * chosen
+ * @param providerModel the provider's name of the model
+ * @param provider the provider family
+ * @param apiBase the deployment's endpoint
+ * @param startTime when the request arrived
+ * @param firstByteMillis from arrival to the first byte of the answer; -1 when none came
+ * @param endTime when the response ended
+ * @param durationMillis from arrival to the end of the response
+ * @param usage the tokens counted
+ * @param cost what the call cost in dollars, 0 when it failed
+ * @param cacheHit whether the answer came from the response cache
+ * @param guardrails what each guardrail decided, in order
+ * @param status the HTTP status sent
+ * @param success whether the call answered (status below 400, the response completed)
+ * @param errorClass the failure's type when the call failed
+ * @param bodies the request and the answer, when a listener asked for them
+ * @param attributes the request's attributes when it ended: each feature reads what it
+ * held for the call (its reservations) through its own key, and only that
+ */
+public record CallRecord(String callId, CallKind kind, @Nullable String keyHash, @Nullable String keyAlias,
+		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, String model,
+		@Nullable String modelGroup, @Nullable String deploymentId, @Nullable String providerModel,
+		@Nullable String provider, @Nullable String apiBase, OffsetDateTime startTime, long firstByteMillis,
+		OffsetDateTime endTime, long durationMillis, Usage usage, double cost, boolean cacheHit,
+		List<String> guardrails, int status, boolean success, @Nullable String errorClass, Bodies bodies,
+		Map<String, Object> attributes) {
+
+	/**
+	 * The bodies of a call, each cut to {@link #MAX_CHARS}; both null unless a listener
+	 * asked for them ({@link CallListener#wantsBodies}).
+	 *
+	 * @param request the request in OpenAI form
+	 * @param response the answer (null for a stream)
+	 */
+	public record Bodies(@Nullable String request, @Nullable String response) {
+
+		/** How much of each body a record keeps. */
+		public static final int MAX_CHARS = 64 * 1024;
+
+		public static final Bodies NONE = new Bodies(null, null);
+
+		static Bodies bounded(@Nullable String request, @Nullable String response) {
+			return new Bodies(cut(request), cut(response));
+		}
+
+		private static @Nullable String cut(@Nullable String body) {
+			return (body != null && body.length() > MAX_CHARS) ? body.substring(0, MAX_CHARS) : body;
+		}
+
+	}
+
+	/** The same record without its bodies, for a listener that must not see them. */
+	public CallRecord withoutBodies() {
+		return new CallRecord(this.callId, this.kind, this.keyHash, this.keyAlias, this.userId, this.teamId,
+				this.endUser, this.model, this.modelGroup, this.deploymentId, this.providerModel, this.provider,
+				this.apiBase, this.startTime, this.firstByteMillis, this.endTime, this.durationMillis, this.usage,
+				this.cost, this.cacheHit, this.guardrails, this.status, this.success, this.errorClass, Bodies.NONE,
+				this.attributes);
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.llmgw.gateway.engine;
+
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.web.ExchangeAttribute;
+import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What the pipeline learns about one model call while it runs, written by the pipeline
+ * alone (its stages report through callbacks) and read when the call ends to build its
+ * {@link CallRecord}, and by the access log.
+ */
+public final class CallState {
+
+	private static final ExchangeAttribute<CallState> ATTRIBUTE = ExchangeAttribute.of(CallState.class,
+			CallState.class);
+
+	private final ModelCall call;
+
+	private volatile @Nullable Deployment deployment;
+
+	private volatile Usage usage = Usage.NONE;
+
+	private volatile @Nullable Double cost;
+
+	private volatile long firstByteNanos;
+
+	private volatile boolean cacheHit;
+
+	private volatile @Nullable Throwable failure;
+
+	private volatile byte @Nullable [] responseBody;
+
+	private CallState(ModelCall call) {
+		this.call = call;
+	}
+
+	/** The model call of a request, null when it made none (or not yet). */
+	public static @Nullable CallState of(ServerWebExchange exchange) {
+		return ATTRIBUTE.get(exchange);
+	}
+
+	static CallState start(ServerWebExchange exchange, ModelCall call) {
+		CallState state = new CallState(call);
+		ATTRIBUTE.put(exchange, state);
+		return state;
+	}
+
+	static CallState require(ServerWebExchange exchange) {
+		CallState state = ATTRIBUTE.get(exchange);
+		if (state == null) {
+			throw new IllegalStateException("a model call was made without being admitted");
+		}
+		return state;
+	}
+
+	public ModelCall call() {
+		return this.call;
+	}
+
+	/** The deployment that answered, or that was chosen last. */
+	public @Nullable Deployment deployment() {
+		return this.deployment;
+	}
+
+	public Usage usage() {
+		return this.usage;
+	}
+
+	@Nullable Double cost() {
+		return this.cost;
+	}
+
+	long firstByteNanos() {
+		return this.firstByteNanos;
+	}
+
+	boolean cacheHit() {
+		return this.cacheHit;
+	}
+
+	@Nullable Throwable failure() {
+		return this.failure;
+	}
+
+	byte @Nullable [] responseBody() {
+		return this.responseBody;
+	}
+
+	void deployment(Deployment deployment) {
+		this.deployment = deployment;
+	}
+
+	void usage(Usage usage) {
+		this.usage = usage;
+	}
+
+	void answered(Usage usage, double cost, byte[] body) {
+		this.usage = usage;
+		this.cost = cost;
+		this.responseBody = body;
+		firstByte();
+	}
+
+	void firstByte() {
+		if (this.firstByteNanos == 0) {
+			this.firstByteNanos = System.nanoTime();
+		}
+	}
+
+	void cacheHit(boolean hit) {
+		this.cacheHit = hit;
+	}
+
+	void failed(Throwable failure) {
+		this.failure = failure;
+	}
+
+}

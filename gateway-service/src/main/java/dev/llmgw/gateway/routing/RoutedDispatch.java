@@ -1,0 +1,90 @@
+package dev.llmgw.gateway.routing;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.llmgw.gateway.engine.CallKind;
+import dev.llmgw.gateway.engine.DispatchStage;
+import dev.llmgw.gateway.engine.ModelCall;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.StreamTally;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The route-and-call stage: each call's {@link Failover} through its group's deployments
+ * and fallbacks, and every chat attempt measured for the routing strategies (latency, or
+ * time to first token for a stream).
+ */
+public final class RoutedDispatch implements DispatchStage {
+
+	private final Router router;
+
+	private final ModelRegistry models;
+
+	private final DeploymentStats stats;
+
+	public RoutedDispatch(Router router, ModelRegistry models, DeploymentStats stats) {
+		this.router = router;
+		this.models = models;
+		this.stats = stats;
+	}
+
+	@Override
+	public Flux<ChatResult> answer(ServerWebExchange exchange, ModelCall call, Deployment first,
+			Function<Deployment, Mono<ChatResult>> attempt, Consumer<Deployment> attempted) {
+		boolean measured = call.kind() == CallKind.CHAT;
+		return failover(exchange, call, first, attempted).run(first,
+				(chosen) -> measured ? timed(chosen, attempt.apply(chosen)) : attempt.apply(chosen), () -> true);
+	}
+
+	@Override
+	public Flux<byte[]> stream(ServerWebExchange exchange, ModelCall call, Deployment first,
+			Function<Deployment, Flux<byte[]>> attempt, StreamTally tally, Consumer<Deployment> attempted) {
+		return failover(exchange, call, first, attempted).run(first,
+				(chosen) -> timedStream(chosen, attempt.apply(chosen), tally), () -> !tally.started());
+	}
+
+	private Failover failover(ServerWebExchange exchange, ModelCall call, Deployment first,
+			Consumer<Deployment> attempted) {
+		ModelGroup group = AdmittedGroup.of(exchange);
+		return new Failover(exchange, this.router, this.models, call.fields(),
+				(group != null) ? group : ModelGroup.of(first.modelName(), List.of(first)),
+				(call.kind() == CallKind.EMBEDDING) ? 0 : call.promptChars(), attempted);
+	}
+
+	/** One non-streaming attempt, measured for the routing strategies. */
+	private Mono<ChatResult> timed(Deployment deployment, Mono<ChatResult> call) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			this.stats.started(deployment);
+			return call
+				.doOnSuccess((result) -> this.stats.finished(deployment, System.nanoTime() - start,
+						(result != null) ? result.usage().totalTokens() : 0))
+				.doOnError((error) -> this.stats.failed(deployment))
+				.doOnCancel(() -> this.stats.failed(deployment));
+		});
+	}
+
+	/** One streaming attempt, measured by its time to first token. */
+	private Flux<byte[]> timedStream(Deployment deployment, Flux<byte[]> call, StreamTally tally) {
+		return Flux.defer(() -> {
+			long start = System.nanoTime();
+			long[] firstToken = { 0 };
+			this.stats.started(deployment);
+			return call.doOnNext((frame) -> {
+				if (firstToken[0] == 0) {
+					firstToken[0] = System.nanoTime() - start;
+				}
+			})
+				.doOnComplete(() -> this.stats.finished(deployment, firstToken[0], tally.usage().totalTokens()))
+				.doOnError((error) -> this.stats.failed(deployment))
+				.doOnCancel(() -> this.stats.failed(deployment));
+		});
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.llmgw.gateway.spend;
+
+import dev.llmgw.gateway.engine.CallListener;
+import dev.llmgw.gateway.engine.CallRecord;
+
+/**
+ * Queues a spend-log row for every finished call that reached a deployment, refused or
+ * not, for the {@link SpendRecorder} to write in batches.
+ */
+final class SpendLogListener implements CallListener {
+
+	private final SpendRecorder recorder;
+
+	SpendLogListener(SpendRecorder recorder) {
+		this.recorder = recorder;
+	}
+
+	@Override
+	public String name() {
+		return "spend-log";
+	}
+
+	@Override
+	public void onCallEnd(CallRecord record) {
+		if (record.deploymentId() == null) {
+			return;
+		}
+		this.recorder.record(new SpendEvent(record.callId(), "acompletion", record.success() ? "success" : "failure",
+				record.keyHash(), record.userId(), record.teamId(), record.endUser(), record.cost(), record.usage(),
+				record.startTime(), record.endTime(), record.providerModel(), record.deploymentId(), record.model(),
+				record.provider(), record.apiBase()));
+	}
+
+	@Override
+	public boolean inline() {
+		return true;
+	}
+
+}
