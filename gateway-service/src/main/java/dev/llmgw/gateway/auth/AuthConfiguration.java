@@ -6,12 +6,9 @@ import java.util.List;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.redis.RedisSettings;
+import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.MiddlewarePaths;
-import io.lettuce.core.RedisURI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 /** Who is calling: the master key, virtual keys through their cache, and the filter. */
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
 	@Bean
 	KeySpendTracker keySpendTracker() {
@@ -34,12 +29,9 @@ public class AuthConfiguration {
 				100_000, spend);
 	}
 
-	@Bean(destroyMethod = "close")
-	AuthCacheInvalidation authCacheInvalidation(VirtualKeyAuthenticator cache, GatewayProperties properties) {
-		RedisURI redis = RedisSettings.from(properties);
-		log.info("Shared state: {}", (redis != null) ? "Redis " + redis.getHost() + ":" + redis.getPort()
-				: "none (REDIS_HOST unset): this instance works alone");
-		return new AuthCacheInvalidation(cache, redis);
+	@Bean
+	AuthCacheInvalidation authCacheInvalidation(VirtualKeyAuthenticator cache, Broadcast broadcast) {
+		return new AuthCacheInvalidation(cache, broadcast);
 	}
 
 	@Bean

@@ -9,7 +9,7 @@ import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.ModelEntryBinder;
-import dev.llmgw.gateway.redis.RedisSettings;
+import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.storage.RowStore;
@@ -62,14 +62,14 @@ public class ModelManagementConfiguration {
 		return sync;
 	}
 
-	@Bean(destroyMethod = "close")
-	ModelChangeBroadcast modelChangeBroadcast(StoredModelSync sync, GatewayConfig config,
-			GatewayProperties properties) {
+	@Bean
+	ModelChangeBroadcast modelChangeBroadcast(StoredModelSync sync, GatewayConfig config, GatewayProperties properties,
+			Broadcast broadcast) {
 		if (!enabled(config, properties)) {
-			return new ModelChangeBroadcast(null, () -> {
+			return new ModelChangeBroadcast(broadcast, () -> {
 			});
 		}
-		return new ModelChangeBroadcast(RedisSettings.from(properties), () -> sync.reload()
+		return new ModelChangeBroadcast(broadcast, () -> sync.reload()
 			.subscribe(null, (error) -> log.warn("Could not reload the stored models: {}", error.toString())));
 	}
 

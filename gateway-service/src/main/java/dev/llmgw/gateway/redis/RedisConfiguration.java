@@ -1,17 +1,33 @@
 package dev.llmgw.gateway.redis;
 
 import dev.llmgw.gateway.config.GatewayProperties;
+import io.lettuce.core.RedisURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one shared Redis connection, when REDIS_HOST is set. */
+/**
+ * The shared Redis, when REDIS_HOST is set: one connection for counters and scripts, and
+ * the broadcast between instances.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RedisConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
 
 	@Bean(destroyMethod = "close")
 	SharedRedisProvider sharedRedis(GatewayProperties properties) {
 		return new SharedRedisProvider(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	Broadcast broadcast(GatewayProperties properties, SharedRedisProvider shared) {
+		RedisURI redis = RedisSettings.from(properties);
+		log.info("Shared state: {}", (redis != null) ? "Redis " + redis.getHost() + ":" + redis.getPort()
+				: "none (REDIS_HOST unset): this instance works alone");
+		return new Broadcast(shared.get());
 	}
 
 }

@@ -16,6 +16,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
@@ -85,6 +86,14 @@ public final class SharedRedis implements AutoCloseable {
 			.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
 			.build());
 		connect().onErrorResume((error) -> Mono.empty()).block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * A connection for subscribing, on this client (its reconnection included), for the
+	 * {@link Broadcast} between instances.
+	 */
+	StatefulRedisPubSubConnection<String, String> connectPubSub() {
+		return this.client.connectPubSub(this.uri);
 	}
 
 	/**

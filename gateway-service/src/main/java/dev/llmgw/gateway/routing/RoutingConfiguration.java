@@ -4,11 +4,10 @@ import java.time.Clock;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.redis.RedisSettings;
+import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.redis.SharedRedisProvider;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
-import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -41,10 +40,9 @@ public class RoutingConfiguration {
 		return new Cooldowns(policy, clock, redis.get());
 	}
 
-	@Bean(destroyMethod = "close")
-	@Nullable CooldownBroadcast cooldownBroadcast(GatewayProperties properties, Cooldowns cooldowns) {
-		RedisURI uri = RedisSettings.from(properties);
-		return (uri != null) ? new CooldownBroadcast(uri, cooldowns) : null;
+	@Bean
+	CooldownBroadcast cooldownBroadcast(Broadcast broadcast, Cooldowns cooldowns) {
+		return new CooldownBroadcast(broadcast, cooldowns);
 	}
 
 	/** Shares usage between instances, for usage-based routing only. */
