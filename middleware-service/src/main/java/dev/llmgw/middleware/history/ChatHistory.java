@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.llmgw.ids.Ids;
-import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.error.BedrockError;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
-import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
-import dev.llmgw.middleware.bedrock.ClientDisconnects;
+import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.middleware.error.BedrockErrorHandler;
+import dev.llmgw.middleware.error.ClientDisconnects;
+import dev.llmgw.middleware.error.OpenAiErrorBody;
 import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;

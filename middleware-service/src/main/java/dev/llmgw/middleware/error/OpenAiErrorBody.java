@@ -1,6 +1,5 @@
-package dev.llmgw.middleware.passthrough;
+package dev.llmgw.middleware.error;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
