@@ -1,7 +1,7 @@
 package dev.llmgw.middleware.error;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.llmgw.model.openai.ErrorBody;
+import dev.llmgw.model.openai.ErrorDetail;
 
 /**
  * A failure of the middleware's own told in OpenAI's error shape, for its OpenAI routes:
@@ -13,15 +13,14 @@ public final class OpenAiErrorBody {
 	private OpenAiErrorBody() {
 	}
 
-	public static ObjectNode of(JsonMapper mapper, BedrockError error) {
-		ObjectNode body = mapper.createObjectNode();
-		body.putObject("error").put("message", error.getMessage()).put("type", switch (error.status()) {
+	public static ErrorBody of(BedrockError error) {
+		String type = switch (error.status()) {
 			case 400, 413 -> "invalid_request_error";
 			case 401, 403 -> "auth_error";
 			case 404 -> "not_found_error";
 			default -> "api_error";
-		}).putNull("param").put("code", Integer.toString(error.status()));
-		return body;
+		};
+		return new ErrorBody(new ErrorDetail(error.getMessage(), type, null, Integer.toString(error.status())));
 	}
 
 }

@@ -162,7 +162,7 @@ final class ChatHistoryEndpoints {
 			BedrockError error = BedrockErrorHandler.classify(failure);
 			return ServerResponse.status(error.status())
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error)));
+				.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(error)));
 		});
 	}
 

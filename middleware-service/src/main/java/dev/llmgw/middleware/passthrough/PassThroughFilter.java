@@ -151,7 +151,7 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 
 	/** A failure told in OpenAI's error shape on an OpenAI route. */
 	private Mono<Void> openAiError(ServerHttpResponse response, BedrockError error) {
-		byte[] bytes = this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error));
+		byte[] bytes = this.mapper.writeValueAsBytes(OpenAiErrorBody.of(error));
 		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setContentLength(bytes.length);
