@@ -3,6 +3,8 @@ package dev.llmgw.middleware.bedrock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.middleware.error.MalformedJson;
 import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;

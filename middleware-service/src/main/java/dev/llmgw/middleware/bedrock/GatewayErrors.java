@@ -2,6 +2,7 @@ package dev.llmgw.middleware.bedrock;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.llmgw.middleware.error.BedrockError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

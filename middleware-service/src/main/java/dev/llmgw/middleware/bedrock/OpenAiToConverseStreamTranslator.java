@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.middleware.error.BedrockError;
 import dev.llmgw.middleware.history.ReplyAccumulator;
 import dev.llmgw.middleware.upstream.SseDataDecoder;
 import org.jspecify.annotations.Nullable;

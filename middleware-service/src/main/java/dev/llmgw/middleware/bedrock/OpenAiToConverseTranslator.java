@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.bedrock;
 
+import dev.llmgw.middleware.converse.ConverseTools;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,7 +2,7 @@ package dev.llmgw.middleware.history;
 
 import java.util.List;
 
-import dev.llmgw.middleware.bedrock.ConverseTools;
+import dev.llmgw.middleware.converse.ConverseTools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.error.BedrockError;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,13 @@
 package dev.llmgw.middleware.history;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmgw.ids.Ids;
-import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -117,18 +120,14 @@ public final class ChatHistory {
 
 	/** Only what a next call should send back: the role, the text and the tool calls. */
 	private JsonNode storable(JsonNode reply) {
-		ObjectNode message = this.mapper.createObjectNode().put("role", "assistant");
 		JsonNode content = reply.path("content");
-		if (content.isMissingNode() || content.isNull()) {
-			message.putNull("content");
-		}
-		else {
-			message.set("content", content);
-		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>(2);
 		if (reply.path("tool_calls").isArray() && !reply.path("tool_calls").isEmpty()) {
-			message.set("tool_calls", reply.path("tool_calls"));
+			// as the gateway sent them, fields this service does not model included
+			extra.put("tool_calls", reply.path("tool_calls"));
 		}
-		return message;
+		return this.mapper.valueToTree(new ChatMessage("assistant",
+				(content.isMissingNode() || content.isNull()) ? null : content, null, extra));
 	}
 
 	private void checkLimits(String sessionId, int storedBytes, int storedMessages, List<JsonNode> incoming) {

@@ -3,10 +3,10 @@ package dev.llmgw.middleware.history;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
-import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
-import dev.llmgw.middleware.bedrock.MalformedJson;
-import dev.llmgw.middleware.passthrough.OpenAiErrorBody;
+import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.middleware.error.BedrockErrorHandler;
+import dev.llmgw.middleware.error.MalformedJson;
+import dev.llmgw.middleware.error.OpenAiErrorBody;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -162,7 +162,7 @@ final class ChatHistoryEndpoints {
 			BedrockError error = BedrockErrorHandler.classify(failure);
 			return ServerResponse.status(error.status())
 				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error)));
+				.bodyValue(this.mapper.writeValueAsBytes(OpenAiErrorBody.of(error)));
 		});
 	}
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.error.BedrockError;
 import dev.llmgw.storage.Database;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;

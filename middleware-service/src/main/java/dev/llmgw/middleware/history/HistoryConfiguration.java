@@ -12,7 +12,7 @@ import io.r2dbc.pool.ConnectionPool;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -26,23 +26,23 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * routes.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HistoryProperties.class)
 public class HistoryConfiguration {
 
 	@Bean
-	DatabaseSettings historyDatabaseSettings(@Value("${middleware.database-url:}") String url,
-			@Value("${middleware.data-dir:./data}") String dataDir) {
-		if (url.isBlank()) {
-			return DatabaseSettings.embedded(Path.of(dataDir), "middleware");
+	DatabaseSettings historyDatabaseSettings(HistoryProperties properties) {
+		if (properties.databaseUrl().isBlank()) {
+			return DatabaseSettings.embedded(Path.of(properties.dataDir()), "middleware");
 		}
-		return DatabaseSettings.parse("DATABASE_MIDDLEWARE_URL (or DATABASE_URL)", url);
+		return DatabaseSettings.parse("DATABASE_MIDDLEWARE_URL (or DATABASE_URL)", properties.databaseUrl());
 	}
 
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool historyConnections(@Qualifier("historyDatabaseSettings") DatabaseSettings settings,
-			@Value("${middleware.database-pool-size:10}") int poolSize) {
+			HistoryProperties properties) {
 		return DatabaseConnector.migrateAndConnect(settings,
 				new Migrations("classpath:db/middleware/{vendor}", "middleware_schema_history"),
-				poolSize(settings, poolSize));
+				poolSize(settings, properties.databasePoolSize()));
 	}
 
 	/**
@@ -67,12 +67,10 @@ public class HistoryConfiguration {
 	}
 
 	@Bean
-	ChatHistory chatHistory(ChatSessionStore store, Callers callers, JsonMapper mapper,
-			@Value("${middleware.history.max-bytes:1048576}") int maxBytes,
-			@Value("${middleware.history.max-messages:1000}") int maxMessages) {
+	ChatHistory chatHistory(ChatSessionStore store, Callers callers, JsonMapper mapper, HistoryProperties properties) {
 		// new session ids are drawn on event loops: seed their generator now
 		Ids.seedNow();
-		return new ChatHistory(store, callers, mapper, new HistoryLimits(maxBytes, maxMessages));
+		return new ChatHistory(store, callers, mapper, properties.history());
 	}
 
 	@Bean

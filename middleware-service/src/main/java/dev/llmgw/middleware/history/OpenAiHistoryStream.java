@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.llmgw.middleware.upstream.SseDataDecoder;
+import dev.llmgw.model.openai.ErrorBody;
+import dev.llmgw.model.openai.ErrorDetail;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -110,12 +112,9 @@ public final class OpenAiHistoryStream {
 	 * on without this turn.
 	 */
 	private byte[] storeFailed(Throwable error) {
-		ObjectNode body = this.mapper.createObjectNode();
-		body.putObject("error")
-			.put("message", "The reply could not be stored in session " + this.sessionId + ": " + error.getMessage())
-			.put("type", "api_error")
-			.putNull("param")
-			.put("code", "500");
+		ErrorBody body = new ErrorBody(new ErrorDetail(
+				"The reply could not be stored in session " + this.sessionId + ": " + error.getMessage(), "api_error",
+				null, "500"));
 		return ("data: " + this.mapper.writeValueAsString(body) + "\n\n").getBytes(StandardCharsets.UTF_8);
 	}
 

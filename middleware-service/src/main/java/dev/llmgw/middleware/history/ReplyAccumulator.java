@@ -1,11 +1,15 @@
 package dev.llmgw.middleware.history;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ToolCall;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +20,7 @@ public final class ReplyAccumulator {
 
 	private final StringBuilder text = new StringBuilder();
 
-	private final List<ToolCall> calls = new ArrayList<>(2);
+	private final List<CallSoFar> calls = new ArrayList<>(2);
 
 	/**
 	 * @param chunk one parsed {@code chat.completion.chunk}
@@ -40,9 +44,9 @@ public final class ReplyAccumulator {
 		for (JsonNode call : delta.path("tool_calls")) {
 			int index = call.path("index").asInt(this.calls.size());
 			while (this.calls.size() <= index) {
-				this.calls.add(new ToolCall());
+				this.calls.add(new CallSoFar());
 			}
-			ToolCall accumulated = this.calls.get(index);
+			CallSoFar accumulated = this.calls.get(index);
 			if (call.hasNonNull("id")) {
 				accumulated.id = call.path("id").asString("");
 			}
@@ -59,26 +63,19 @@ public final class ReplyAccumulator {
 	 * @return the assistant message, as a non-streamed answer would have carried it
 	 */
 	public ObjectNode message(JsonMapper mapper) {
-		ObjectNode message = mapper.createObjectNode().put("role", "assistant");
-		if (this.text.isEmpty() && !this.calls.isEmpty()) {
-			message.putNull("content");
-		}
-		else {
-			message.put("content", this.text.toString());
-		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>(2);
 		if (!this.calls.isEmpty()) {
-			ArrayNode calls = message.putArray("tool_calls");
-			for (ToolCall call : this.calls) {
-				ObjectNode node = calls.addObject().put("id", call.id).put("type", "function");
-				node.putObject("function")
-					.put("name", call.name.toString())
-					.put("arguments", call.arguments.toString());
-			}
+			extra.put("tool_calls",
+					this.calls.stream()
+						.map((call) -> ToolCall.of(call.id, call.name.toString(), call.arguments.toString()))
+						.toList());
 		}
-		return message;
+		// an answer that only calls tools has a null content, as OpenAI writes it
+		String content = (this.text.isEmpty() && !this.calls.isEmpty()) ? null : this.text.toString();
+		return mapper.valueToTree(new ChatMessage("assistant", content, null, extra));
 	}
 
-	private static final class ToolCall {
+	private static final class CallSoFar {
 
 		private String id = "";
 

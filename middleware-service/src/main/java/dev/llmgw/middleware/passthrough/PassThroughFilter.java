@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
-import dev.llmgw.middleware.bedrock.BedrockErrorHandler;
-import dev.llmgw.middleware.bedrock.ClientDisconnects;
+import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.middleware.error.BedrockErrorHandler;
+import dev.llmgw.middleware.error.ClientDisconnects;
+import dev.llmgw.middleware.error.OpenAiErrorBody;
 import dev.llmgw.middleware.history.CallerKey;
 import dev.llmgw.middleware.history.ChatHistory;
 import dev.llmgw.middleware.history.HistoryOptions;
@@ -150,7 +151,7 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 
 	/** A failure told in OpenAI's error shape on an OpenAI route. */
 	private Mono<Void> openAiError(ServerHttpResponse response, BedrockError error) {
-		byte[] bytes = this.mapper.writeValueAsBytes(OpenAiErrorBody.of(this.mapper, error));
+		byte[] bytes = this.mapper.writeValueAsBytes(OpenAiErrorBody.of(error));
 		response.setStatusCode(HttpStatusCode.valueOf(error.status()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setContentLength(bytes.length);

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.llmgw.middleware.history.ChatHistory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -21,13 +21,15 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * First of all filters, so that the pass-through's own answers carry the headers too.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
 public class CrossOriginConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	CorsWebFilter corsWebFilter(@Value("${middleware.cors-allowed-origins:*}") String origins) {
+	CorsWebFilter corsWebFilter(WebProperties properties) {
 		CorsConfiguration cors = new CorsConfiguration();
-		cors.setAllowedOriginPatterns(Arrays.stream(origins.split(",")).map(String::trim).toList());
+		cors.setAllowedOriginPatterns(
+				Arrays.stream(properties.corsAllowedOrigins().split(",")).map(String::trim).toList());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("*"));
 		cors.setExposedHeaders(List.of(ChatHistory.SESSION_HEADER, "x-litellm-call-id", "x-litellm-model-id",

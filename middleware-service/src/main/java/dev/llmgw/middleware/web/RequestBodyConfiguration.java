@@ -4,7 +4,7 @@ import dev.llmgw.memory.InFlightBodyBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * heap by default).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
 public class RequestBodyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestBodyConfiguration.class);
@@ -22,8 +23,9 @@ public class RequestBodyConfiguration {
 	private static final long MEGABYTE = 1024 * 1024;
 
 	@Bean
-	RequestBodyLimitFilter requestBodyLimitFilter(@Value("${middleware.max-request-size-mb:32}") double maxMb,
-			@Value("${middleware.max-in-flight-request-mb:0}") double inFlightMb) {
+	RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
+		double maxMb = properties.maxRequestSizeMb();
+		double inFlightMb = properties.maxInFlightRequestMb();
 		if (maxMb <= 0) {
 			throw new IllegalStateException("MIDDLEWARE_MAX_REQUEST_SIZE_MB must be positive, got " + maxMb);
 		}

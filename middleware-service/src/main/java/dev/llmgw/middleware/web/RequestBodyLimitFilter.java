@@ -4,7 +4,7 @@ import dev.llmgw.memory.InFlightBodyBudget;
 import dev.llmgw.memory.BodyReservation;
 import java.util.Locale;
 
-import dev.llmgw.middleware.bedrock.BedrockError;
+import dev.llmgw.middleware.error.BedrockError;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.bedrock;
 
+import dev.llmgw.middleware.error.BedrockError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;

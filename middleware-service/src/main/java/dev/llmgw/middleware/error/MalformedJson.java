@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.bedrock;
+package dev.llmgw.middleware.error;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.bedrock;
+package dev.llmgw.middleware.error;
 
 /**
  * A failure told to an AWS SDK client in Bedrock's own shape: the HTTP status, the

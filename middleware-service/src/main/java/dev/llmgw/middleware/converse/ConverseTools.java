@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.bedrock;
+package dev.llmgw.middleware.converse;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +17,12 @@ public final class ConverseTools {
 	private ConverseTools() {
 	}
 
-	static void apply(JsonNode toolConfig, ObjectNode body) {
+	/**
+	 * Adds a Converse request's tools to an OpenAI chat request.
+	 * @param toolConfig the Converse {@code toolConfig}, possibly missing
+	 * @param body the OpenAI chat request they join
+	 */
+	public static void apply(JsonNode toolConfig, ObjectNode body) {
 		if (!toolConfig.path("tools").isArray() || toolConfig.path("tools").isEmpty()) {
 			return;
 		}
