@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tokenHash the key's SHA-256
  * @param keyName the key's display name
+ * @param keyAlias the key's alias, when it has one
  * @param userId its user
  * @param teamId its team
  * @param userRole its user's role (internal_user when it has none)
@@ -21,13 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param budgets its budgets
  * @param spend the key's spend as the database held it
  */
-record CachedKey(String tokenHash, String keyName, @Nullable String userId, @Nullable String teamId, String userRole,
-		@Nullable OffsetDateTime expires, boolean blocked, boolean teamBlocked, ModelAccess access, CallerLimits limits,
-		CallerBudgets budgets, double spend) {
+record CachedKey(String tokenHash, String keyName, @Nullable String keyAlias, @Nullable String userId,
+		@Nullable String teamId, String userRole, @Nullable OffsetDateTime expires, boolean blocked,
+		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend) {
 
 	CallerIdentity toCaller() {
-		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.access,
-				this.limits, this.budgets, this.spend);
+		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.keyAlias,
+				this.access, this.limits, this.budgets, this.spend);
 	}
 
 }

@@ -16,13 +16,15 @@ import org.springframework.web.server.ServerWebExchange;
  * @param userId the owning user, when known
  * @param teamId the owning team, when known
  * @param keyHash the key's SHA-256 (hex), null for the master key
+ * @param keyAlias the key's {@code key_alias}, when it has one
  * @param access which models the caller may use
  * @param limits the rate limits its requests count against
  * @param budgets the budgets its calls are charged against
  * @param keySpend the key's spend when its data was cached
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
-		@Nullable String keyHash, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double keySpend) {
+		@Nullable String keyHash, @Nullable String keyAlias, ModelAccess access, CallerLimits limits,
+		CallerBudgets budgets, double keySpend) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -49,7 +51,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	}
 
 	public static CallerIdentity masterKey() {
-		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, ModelAccess.ALL,
+		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, null, ModelAccess.ALL,
 				CallerLimits.NONE, CallerBudgets.NONE, 0);
 	}
 
@@ -58,7 +60,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 * an internal user.
 	 */
 	public static CallerIdentity unauthenticated() {
-		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
+		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
 				CallerBudgets.NONE, 0);
 	}
 

@@ -240,8 +240,8 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		ModelAccess access = new ModelAccess(strings(key.get("models")),
 				(team != null) ? strings(team.get("models")) : List.of(),
 				(user != null) ? strings(user.get("models")) : List.of());
-		return new CachedKey(hash, (String) key.get("key_name"), (String) key.get("user_id"),
-				(String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
+		return new CachedKey(hash, (String) key.get("key_name"), (String) key.get("key_alias"),
+				(String) key.get("user_id"), (String) key.get("team_id"), role, (OffsetDateTime) key.get("expires"),
 				Boolean.TRUE.equals(key.get("blocked")), team != null && Boolean.TRUE.equals(team.get("blocked")),
 				access, limits(key, user, team),
 				new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user), budget(key.get("team_id"), team),

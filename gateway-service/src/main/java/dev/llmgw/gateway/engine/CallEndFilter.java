@@ -69,7 +69,7 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		long firstByte = state.firstByteNanos();
 		Throwable failure = state.failure();
 		return new CallRecord(context.callId(), call.kind(), (caller != null) ? caller.keyHash() : null,
-				(caller != null) ? caller.displayName() : null, (caller != null) ? caller.userId() : null,
+				(caller != null) ? caller.keyAlias() : null, (caller != null) ? caller.userId() : null,
 				(caller != null) ? caller.teamId() : null, call.endUser(), call.model(),
 				(deployment != null) ? deployment.modelName() : null, (deployment != null) ? deployment.id() : null,
 				(deployment != null) ? deployment.providerModel() : null,

@@ -99,7 +99,7 @@ public final class CallPipeline {
 		CallerInput.check("model", call.model());
 		CallerInput.check("user", call.endUser());
 		CallState state = CallState.start(exchange, call);
-		return this.admission.admit(exchange, call, state::deployment);
+		return this.admission.admit(exchange, call, state::deployment).doOnError(state::failed);
 	}
 
 	/**

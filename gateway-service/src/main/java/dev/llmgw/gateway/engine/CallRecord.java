@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param callId the call's id ({@code x-litellm-call-id})
  * @param kind what was asked of the provider
  * @param keyHash the caller's key, hashed; null for the master key or no key
- * @param keyAlias the caller's key as shown (alias or masked key)
+ * @param keyAlias the caller's {@code key_alias}, when its key has one
  * @param userId the key's user
  * @param teamId the key's team
  * @param endUser who the call was for
