@@ -98,7 +98,7 @@ class ArchitectureTests {
 			packages[i] = feature(allowed[i]);
 		}
 		return resideInAPackage(GATEWAY + "..").and(DescribedPredicate.not(resideInAnyPackage(packages)))
-			.as("gateway classes outside " + String.join(", ", allowed));
+			.as("are gateway classes outside " + String.join(", ", allowed));
 	}
 
 }
