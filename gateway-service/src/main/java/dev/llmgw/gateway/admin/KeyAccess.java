@@ -1,12 +1,12 @@
 package dev.llmgw.gateway.admin;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.admin;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
@@ -17,7 +15,9 @@ import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

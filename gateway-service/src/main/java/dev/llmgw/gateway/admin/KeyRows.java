@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.admin;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import dev.llmgw.gateway.auth.ApiKeys;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 

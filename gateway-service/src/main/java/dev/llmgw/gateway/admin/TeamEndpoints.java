@@ -1,13 +1,11 @@
 package dev.llmgw.gateway.admin;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyInvalidation;
@@ -15,7 +13,9 @@ import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,8 +1,8 @@
 package dev.llmgw.gateway.api;
 
 import dev.llmgw.gateway.engine.CallPipeline;
-import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import reactor.core.publisher.Mono;
 

@@ -8,8 +8,8 @@ import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.engine.PromptBound;
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.ImageCall;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

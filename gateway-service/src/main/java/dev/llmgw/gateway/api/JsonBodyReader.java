@@ -1,15 +1,14 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.web.CallerInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.RequestTooLargeError;
+import dev.llmgw.gateway.web.CallerInput;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;

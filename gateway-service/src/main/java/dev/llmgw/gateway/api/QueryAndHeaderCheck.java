@@ -1,9 +1,9 @@
 package dev.llmgw.gateway.api;
 
-import dev.llmgw.gateway.web.CallerInput;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.web.CallerInput;
 import dev.llmgw.gateway.web.FilterOrder;
 import reactor.core.publisher.Mono;
 

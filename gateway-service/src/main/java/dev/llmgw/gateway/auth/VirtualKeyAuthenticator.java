@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.DatabaseFaults;
 import dev.llmgw.gateway.error.ServiceUnavailableError;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

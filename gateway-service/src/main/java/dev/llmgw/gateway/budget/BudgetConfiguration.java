@@ -8,11 +8,11 @@ import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.LitellmSettings;
+import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.redis.SharedRedisProvider;
-import dev.llmgw.gateway.pricing.PriceMap;
-import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.storage.Database;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,13 +14,13 @@ import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.BudgetExceededError;
-import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
-import dev.llmgw.gateway.web.ExchangeAttribute;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.server.ServerWebExchange;

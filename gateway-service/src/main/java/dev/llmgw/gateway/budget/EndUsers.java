@@ -6,8 +6,8 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.auth.BudgetState;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

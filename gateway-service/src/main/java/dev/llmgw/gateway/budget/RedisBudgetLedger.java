@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.llmgw.gateway.redis.LuaScript;
-import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.ServiceUnavailableError;
+import dev.llmgw.gateway.redis.LuaScript;
+import dev.llmgw.gateway.redis.SharedRedis;
 import io.lettuce.core.ScriptOutputType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package dev.llmgw.gateway.completions;
 
-import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
-import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import reactor.core.publisher.Flux;

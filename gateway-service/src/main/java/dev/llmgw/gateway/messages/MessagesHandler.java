@@ -2,11 +2,11 @@ package dev.llmgw.gateway.messages;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
-import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletion;

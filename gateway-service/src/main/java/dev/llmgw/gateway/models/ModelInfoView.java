@@ -5,9 +5,9 @@ import java.util.Map;
 
 import dev.llmgw.gateway.config.LitellmParams;
 import dev.llmgw.gateway.config.ModelInfo;
-import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.pricing.ModelListing;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 
 /**

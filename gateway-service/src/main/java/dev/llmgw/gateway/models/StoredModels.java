@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.models;
 
-import dev.llmgw.gateway.storage.ProxyModelTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,8 +9,9 @@ import java.util.Map;
 import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
-import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.logs.LogValues;
+import dev.llmgw.gateway.storage.ProxyModelTable;
+import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.pricing;
 
-import dev.llmgw.gateway.pricing.ModelListing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.ModelInfo;
+import dev.llmgw.gateway.pricing.ModelListing;
 import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -4,12 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.anthropic.AnthropicProvider;
 import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
 import dev.llmgw.gateway.providers.cohere.CohereProvider;
 import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
-import dev.llmgw.gateway.providers.Deployment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

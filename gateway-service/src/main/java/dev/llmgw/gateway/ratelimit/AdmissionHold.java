@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.llmgw.gateway.web.ExchangeAttribute;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;

@@ -1,7 +1,7 @@
 package dev.llmgw.gateway.redis;
 
-import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.config.ConfigException;
+import dev.llmgw.gateway.config.GatewayProperties;
 import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,8 @@
 package dev.llmgw.gateway.redis;
 
-import dev.llmgw.gateway.config.GatewayProperties;
 import java.time.Duration;
 
+import dev.llmgw.gateway.config.GatewayProperties;
 import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
 

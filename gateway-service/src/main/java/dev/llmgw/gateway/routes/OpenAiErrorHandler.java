@@ -1,16 +1,16 @@
 package dev.llmgw.gateway.routes;
 
-import dev.llmgw.gateway.api.RouteMethods;
-import dev.llmgw.gateway.api.ErrorBodies;
-import dev.llmgw.gateway.api.ErrorClassifier;
 import java.util.Set;
 
+import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.api.ErrorClassifier;
+import dev.llmgw.gateway.api.RouteMethods;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.NotFoundError;
-import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import dev.llmgw.gateway.error.RateLimitError;
-import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.logs.LogValues;
+import dev.llmgw.gateway.messages.AnthropicErrorBodies;
+import dev.llmgw.gateway.web.CallContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

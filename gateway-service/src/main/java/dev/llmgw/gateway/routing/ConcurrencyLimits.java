@@ -1,10 +1,10 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

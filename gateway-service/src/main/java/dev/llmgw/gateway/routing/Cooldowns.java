@@ -1,15 +1,15 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.redis.LuaScript;
 import dev.llmgw.gateway.redis.SharedRedis;
-import dev.llmgw.gateway.error.GatewayError;
 import io.lettuce.core.ScriptOutputType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

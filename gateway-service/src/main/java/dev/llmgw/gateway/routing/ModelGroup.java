@@ -1,7 +1,8 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.List;
+
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * The deployments that answer to one public model name.

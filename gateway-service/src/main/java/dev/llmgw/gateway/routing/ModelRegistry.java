@@ -1,7 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.DeploymentFactory;
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +9,8 @@ import java.util.Set;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.logs.LogValues;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.DeploymentFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.DeploymentConfig;
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * Everything {@link ModelRegistry} answers from, built whole and never changed

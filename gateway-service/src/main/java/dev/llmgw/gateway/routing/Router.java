@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.function.ToIntFunction;
 
 import dev.llmgw.gateway.error.ContextWindowExceededError;
 import dev.llmgw.gateway.error.RateLimitError;
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * Picks the deployment of a model group that takes a call: the deployments not cooling

@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
-import dev.llmgw.gateway.redis.Broadcast;
-import dev.llmgw.gateway.redis.SharedRedisProvider;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.redis.Broadcast;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;

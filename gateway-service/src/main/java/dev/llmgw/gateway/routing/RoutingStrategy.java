@@ -1,9 +1,10 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ToDoubleFunction;
+
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * How the router chooses among a group's available deployments

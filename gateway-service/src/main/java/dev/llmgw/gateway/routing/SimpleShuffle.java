@@ -1,8 +1,9 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * LiteLLM's default {@code simple-shuffle}: a random pick weighted by {@code weight};

@@ -1,8 +1,9 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * LiteLLM's {@code usage-based-routing-v2}: the deployment with the fewest tokens this

@@ -1,14 +1,13 @@
 package dev.llmgw.gateway.admin;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.AdminClient.Reply;

@@ -1,12 +1,12 @@
 package dev.llmgw.gateway.budget;
 
-import dev.llmgw.gateway.engine.PromptBound;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.engine.PromptBound;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.auth.KeyInvalidation;
+import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.AdminClient.Reply;

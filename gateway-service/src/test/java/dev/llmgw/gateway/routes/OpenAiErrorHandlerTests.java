@@ -1,11 +1,11 @@
 package dev.llmgw.gateway.routes;
 
-import dev.llmgw.gateway.api.RouteMethods;
-import dev.llmgw.gateway.api.ErrorBodies;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.api.RouteMethods;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,9 +8,10 @@ import java.util.UUID;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.GatewayConfig;
-import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.redis.SharedRedis;
 import dev.llmgw.gateway.support.ExternalServices;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;

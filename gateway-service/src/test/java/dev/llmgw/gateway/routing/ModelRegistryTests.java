@@ -1,7 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Credential;
-import dev.llmgw.gateway.providers.Deployment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.Map;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.providers.Credential;
+import dev.llmgw.gateway.providers.Deployment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

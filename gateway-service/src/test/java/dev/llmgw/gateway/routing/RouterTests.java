@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.routing;
 
-import dev.llmgw.gateway.providers.Deployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.error.ContextWindowExceededError;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.providers.Deployment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

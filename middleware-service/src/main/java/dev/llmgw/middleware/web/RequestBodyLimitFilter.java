@@ -1,9 +1,9 @@
 package dev.llmgw.middleware.web;
 
-import dev.llmgw.memory.InFlightBodyBudget;
-import dev.llmgw.memory.BodyReservation;
 import java.util.Locale;
 
+import dev.llmgw.memory.BodyReservation;
+import dev.llmgw.memory.InFlightBodyBudget;
 import dev.llmgw.middleware.error.BedrockError;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;

@@ -9,10 +9,10 @@ import java.util.Set;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.DataUrl;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.gateway.providers.ToolCallIds;
-import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;

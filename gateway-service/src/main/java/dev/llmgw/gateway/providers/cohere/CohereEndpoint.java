@@ -2,8 +2,8 @@ package dev.llmgw.gateway.providers.cohere;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.ProviderEndpoints;
 
 /**
  * Where a Cohere deployment lives and its bearer key

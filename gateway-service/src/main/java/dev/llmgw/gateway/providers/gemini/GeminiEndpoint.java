@@ -2,8 +2,8 @@ package dev.llmgw.gateway.providers.gemini;
 
 import java.util.Map;
 
-import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.ProviderEndpoints;
 
 /**
  * Where a Gemini deployment's model lives and the key header it needs. The key goes in

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;

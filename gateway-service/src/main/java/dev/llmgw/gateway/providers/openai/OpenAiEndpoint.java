@@ -3,9 +3,9 @@ package dev.llmgw.gateway.providers.openai;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.ProviderSpec;
-import dev.llmgw.gateway.providers.Deployment;
 
 /**
  * Where and how to call one of a deployment's endpoints. Built per call from values

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.StreamOptions;
 import org.jspecify.annotations.Nullable;
