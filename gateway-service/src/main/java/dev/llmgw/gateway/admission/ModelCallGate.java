@@ -18,6 +18,7 @@ import dev.llmgw.gateway.routing.Failover;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.model.openai.Usage;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -94,6 +95,11 @@ public final class ModelCallGate implements AdmitStage {
 				}
 				return Mono.just(deployment);
 			});
+	}
+
+	@Override
+	public void answered(ServerWebExchange exchange, Usage usage) {
+		this.rateLimits.end(exchange, usage).subscribe();
 	}
 
 }

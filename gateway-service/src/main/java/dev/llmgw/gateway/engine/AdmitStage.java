@@ -3,6 +3,7 @@ package dev.llmgw.gateway.engine;
 import java.util.function.Consumer;
 
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.model.openai.Usage;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -22,5 +23,15 @@ public interface AdmitStage {
 	 * @return the deployment that answers first, or the refusal
 	 */
 	Mono<Deployment> admit(ServerWebExchange exchange, ModelCall call, Consumer<Deployment> routed);
+
+	/**
+	 * The call's answer is complete (a stream ended or was cancelled): what admission
+	 * holds only while the provider works (parallel slots) may be handed back now, before
+	 * the response's last bytes leave, so that a caller who sends the next call as soon
+	 * as it has the answer finds its slot free. The end-of-call listeners hand back what
+	 * is still held, however the call ended.
+	 */
+	default void answered(ServerWebExchange exchange, Usage usage) {
+	}
 
 }

@@ -144,8 +144,8 @@ public final class CallPipeline {
 				}
 			})
 			.doOnError(state::failed)
-			.doOnTerminate(() -> state.usage(usageOf(tally, call)))
-			.doOnCancel(() -> state.usage(usageOf(tally, call)));
+			.doOnTerminate(() -> answered(exchange, state, usageOf(tally, call)))
+			.doOnCancel(() -> answered(exchange, state, usageOf(tally, call)));
 	}
 
 	/**
@@ -175,6 +175,7 @@ public final class CallPipeline {
 			.map((result) -> {
 				double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
 				state.answered(result.usage(), cost, result.body());
+				this.admission.answered(exchange, result.usage());
 				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
 				return result;
 			})
@@ -203,11 +204,18 @@ public final class CallPipeline {
 		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
 		double cost = state.cacheHit() ? 0 : CostCalculator.cost(this.prices.priceOf(answered), result.usage());
 		state.answered(result.usage(), cost, result.body());
+		this.admission.answered(exchange, result.usage());
 		if (keySpendHeader) {
 			writeKeySpend(exchange, cost);
 		}
 		exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
 		return result;
+	}
+
+	/** A stream's end, however it ended: its usage, and admission told. */
+	private void answered(ServerWebExchange exchange, CallState state, Usage usage) {
+		state.usage(usage);
+		this.admission.answered(exchange, usage);
 	}
 
 	/**

@@ -52,6 +52,14 @@ public final class RateLimitGate {
 		});
 	}
 
+	/**
+	 * Ends a request's call early, once its answer is complete: hands back what its
+	 * admission holds (nothing when none, or already handed back).
+	 */
+	public Mono<Void> end(ServerWebExchange exchange, Usage usage) {
+		return end(AdmissionHold.of(exchange), usage);
+	}
+
 	/** Ends a call: hands back what its admission holds and counts its tokens. */
 	Mono<Void> end(@Nullable AdmissionHold hold, Usage usage) {
 		Admission admission = (hold != null) ? hold.end() : null;
