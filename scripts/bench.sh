@@ -11,7 +11,9 @@
 #             PostgreSQL); "alone" is the same call through the middleware without history, so the difference is
 #             what history costs (the key check, cached, and the session write)
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
-# gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median.
+# gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median; then the gateway's
+# CPU per request (from /proc, counting what it keeps doing after the load until it is idle again, such as writing
+# the spend-log backlog), how many seconds that took ("drain"), and its resident memory after the point.
 # Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
 # the end (or on Ctrl-C).
 #
@@ -122,6 +124,7 @@ DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=
 CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m -Xmx512m \
 	-jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
+GATEWAY_PID=$!
 
 if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
 	if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
@@ -153,6 +156,22 @@ CONVERSE_QUESTION='"messages":[{"role":"user","content":[{"text":"hello from the
 
 lua() { wrk_script "$1" "{\"model\":\"$2\",$QUESTION}" "${3:-$KEY}"; }
 
+# the CPU a process has used so far, in clock ticks (user + system, from /proc)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+# waits until a process is idle again (under 5% of a core for a second, at most 120 s) and prints how long it
+# took in seconds: the work a load left behind (the spend writer's backlog) is charged to that load
+wait_idle() {
+	local waited=0 before after
+	while [ "$waited" -lt 120 ]; do
+		before=$(cpu_ticks "$1"); sleep 1; after=$(cpu_ticks "$1")
+		[ $(( (after - before) * 20 )) -lt "$TICKS" ] && break
+		waited=$((waited + 1))
+	done
+	echo "$waited"
+}
+
 # prints "rps p50_ms p99_ms" for one wrk run
 measure() {
 	local url=$1 script=$2 connections=$3 threads=$(( $3 < 2 ? 1 : 2 ))
@@ -165,7 +184,8 @@ measure() {
 	awk '
 		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
 		/^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
-		END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' "$WORK/wrk.out"
+		/ requests in / { requests = $1 }
+		END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, requests }' "$WORK/wrk.out"
 }
 
 # a virtual key with a budget and limits that the benchmark never reaches
@@ -196,8 +216,9 @@ if [[ "$UPSTREAMS" == *converse* ]]; then
 		"http://127.0.0.1:$MIDDLEWARE_PORT/bedrock/model/bench-fake/converse-stream" >/dev/null
 fi
 
-printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s\n" upstream conns "alone rps" "p50 ms" "p99 ms" \
-	"gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone"
+wait_idle "$GATEWAY_PID" >/dev/null
+printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s | %11s %7s %6s\n" upstream conns "alone rps" "p50 ms" \
+	"p99 ms" "gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone" "gw cpu ms/r" "drain s" "rss MB"
 for upstream in $UPSTREAMS; do
 	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
 	direct_script=$script
@@ -224,12 +245,19 @@ for upstream in $UPSTREAMS; do
 		*) direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions" ;;
 	esac
 	for connections in $CONNECTIONS; do
-		read -r a_rps a_p50 a_p99 < <(measure "$direct" "$direct_script" "$connections")
-		read -r g_rps g_p50 g_p99 < <(measure "$front" "$script" "$connections")
+		read -r a_rps a_p50 a_p99 _ < <(measure "$direct" "$direct_script" "$connections")
+		ticks_before=$(cpu_ticks "$GATEWAY_PID")
+		read -r g_rps g_p50 g_p99 g_requests < <(measure "$front" "$script" "$connections")
+		drain=$(wait_idle "$GATEWAY_PID")
+		ticks=$(( $(cpu_ticks "$GATEWAY_PID") - ticks_before ))
+		rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")
+		# the gateway's CPU per request includes what it did after the load until idle (one idle second
+		# counted in it)
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \
-			-v g5="$g_p50" -v g9="$g_p99" 'BEGIN {
-			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%%\n", u, c, ar, a5, a9, gr, g5, g9,
-				g5 - a5, (ar > 0) ? 100 * gr / ar : 0 }'
+			-v g5="$g_p50" -v g9="$g_p99" -v n="$g_requests" -v t="$ticks" -v hz="$TICKS" -v d="$drain" \
+			-v r="$rss" 'BEGIN {
+			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%% | %11.3f %7d %6d\n", u, c, ar,
+				a5, a9, gr, g5, g9, g5 - a5, (ar > 0) ? 100 * gr / ar : 0, (n > 0) ? 1000 * t / hz / n : 0, d, r }'
 	done
 done
 echo

@@ -1,7 +1,8 @@
 package dev.llmgw.gateway.spend;
 
-import dev.llmgw.gateway.storage.SpendTables;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +14,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.budget.PendingSpend;
-import dev.llmgw.storage.Database;
-import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.logs.LogValues;
+import dev.llmgw.gateway.storage.AdminTables;
+import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.storage.SpendTables;
+import dev.llmgw.model.openai.Usage;
+import dev.llmgw.storage.Database;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * what is queued; a crash loses at most one interval's calls. A call the database refuses
  * is isolated and set aside rather than holding back the others; what is queued and not
  * yet written is known per budget ({@link PendingSpend}).
+ * <p>
+ * The queue holds at most {@link #MAX_QUEUED} calls (a database away for long, or slower
+ * than the traffic). Past that a call's spend-log row is dropped and counted, but its
+ * cost is still added up per key, model, user, team and end user and written to their
+ * totals: budgets stay exact, memory stays bounded, and the response never waits.
  */
 public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
@@ -48,6 +57,9 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	private static final int MAX_BATCH = 1000;
 
 	private static final int MAX_SET_ASIDE = 1000;
+
+	/** Calls queued at most; about 0.5 KB each. */
+	private static final int MAX_QUEUED = 200_000;
 
 	private static final long HURRY_MILLIS = 2_000;
 
@@ -77,6 +89,11 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	private final AtomicLong setAsideCount = new AtomicLong();
 
+	/** The cost of calls that found the queue full, per whom it is charged to. */
+	private final ConcurrentHashMap<Charged, DoubleAdder> overflow = new ConcurrentHashMap<>();
+
+	private final AtomicLong droppedRows = new AtomicLong();
+
 	/**
 	 * Until when spend is written as it comes, not once an interval ({@link #hurry()}).
 	 */
@@ -87,7 +104,14 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	/** The last calls that could not be written, for an operator to look at. */
 	private final ArrayDeque<SpendEvent> setAside = new ArrayDeque<>();
 
+	private final int maxQueued;
+
 	public SpendRecorder(RowStore rows, JsonMapper mapper, boolean spendLogs, Duration flushInterval) {
+		this(rows, mapper, spendLogs, flushInterval, MAX_QUEUED);
+	}
+
+	SpendRecorder(RowStore rows, JsonMapper mapper, boolean spendLogs, Duration flushInterval, int maxQueued) {
+		this.maxQueued = maxQueued;
 		this.rows = rows;
 		this.mapper = mapper;
 		this.spendLogs = spendLogs;
@@ -103,6 +127,10 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	/** Queues a finished call; cheap and non-blocking, for the request path. */
 	public void record(SpendEvent event) {
 		charge(event, 1);
+		if (this.queued.get() >= this.maxQueued) {
+			fold(event);
+			return;
+		}
 		this.queue.add(event);
 		this.queued.incrementAndGet();
 		if (System.currentTimeMillis() < this.hurriedUntil) {
@@ -133,6 +161,26 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		return (nanos != null) ? nanos : 0;
 	}
 
+	/**
+	 * Keeps only the cost of a call that found the queue full, added to the others
+	 * charged to the same key, model, user, team and end user.
+	 */
+	private void fold(SpendEvent event) {
+		Charged charged = new Charged(event.keyHash(), event.modelGroup(), event.userId(), event.teamId(),
+				event.endUser());
+		this.overflow.computeIfAbsent(charged, (key) -> new DoubleAdder()).add(event.cost());
+		long dropped = this.droppedRows.incrementAndGet();
+		if (dropped % 10_000 == 1) {
+			log.warn("spend queue full ({} calls): spend-log rows dropped, their cost still added to the totals "
+					+ "({} rows dropped so far)", this.maxQueued, dropped);
+		}
+	}
+
+	/** How many calls' spend-log rows were dropped because the queue was full. */
+	public long droppedRows() {
+		return this.droppedRows.get();
+	}
+
 	/** How many calls' spend could not be written even alone, and was set aside. */
 	public long setAsideCount() {
 		return this.setAsideCount.get();
@@ -140,6 +188,40 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	/** Writes everything queued so far. */
 	public Mono<Void> flush() {
+		return writeOverflow().then(flushQueue());
+	}
+
+	/**
+	 * The totals of calls that found the queue full, without log rows; put back to be
+	 * written later when the database does not take them.
+	 */
+	private Mono<Void> writeOverflow() {
+		return Mono.defer(() -> {
+			if (this.overflow.isEmpty()) {
+				return Mono.empty();
+			}
+			List<SpendEvent> totals = new ArrayList<>();
+			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+			for (Charged charged : List.copyOf(this.overflow.keySet())) {
+				DoubleAdder cost = this.overflow.remove(charged);
+				if (cost != null) {
+					totals.add(new SpendEvent("(queue full)", "acompletion", "success", charged.keyHash(),
+							charged.userId(), charged.teamId(), charged.endUser(), cost.sum(), Usage.NONE, now, now,
+							null, null, charged.modelGroup(), null, null));
+				}
+			}
+			return write(totals, false).doOnSuccess((done) -> written(totals)).onErrorResume((error) -> {
+				totals
+					.forEach((total) -> this.overflow
+						.computeIfAbsent(new Charged(total.keyHash(), total.modelGroup(), total.userId(),
+								total.teamId(), total.endUser()), (key) -> new DoubleAdder())
+						.add(total.cost()));
+				return Mono.error(error);
+			});
+		});
+	}
+
+	private Mono<Void> flushQueue() {
 		return Mono.defer(() -> {
 			List<SpendEvent> batch = new ArrayList<>();
 			SpendEvent event;
@@ -150,7 +232,8 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 				return Mono.empty();
 			}
 			this.queued.addAndGet(-batch.size());
-			return writeApart(batch).then(Mono.defer(() -> (this.queued.get() > 0) ? flush() : Mono.<Void>empty()));
+			return writeApart(batch)
+				.then(Mono.defer(() -> (this.queued.get() > 0) ? flushQueue() : Mono.<Void>empty()));
 		});
 	}
 
@@ -162,21 +245,22 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 * counted once, late rather than never.
 	 */
 	private Mono<Void> writeApart(List<SpendEvent> batch) {
-		return write(batch).doOnSuccess((done) -> written(batch)).onErrorResume((error) -> reachable().flatMap((up) -> {
-			if (!up) {
-				requeue(batch);
-				return Mono.error(error);
-			}
-			if (batch.size() == 1) {
-				return setAside(batch.get(0), error);
-			}
-			List<SpendEvent> first = List.copyOf(batch.subList(0, batch.size() / 2));
-			List<SpendEvent> second = List.copyOf(batch.subList(batch.size() / 2, batch.size()));
-			return writeApart(first).onErrorResume((stopped) -> {
-				requeue(second);
-				return Mono.error(stopped);
-			}).then(Mono.defer(() -> writeApart(second)));
-		}));
+		return write(batch, true).doOnSuccess((done) -> written(batch))
+			.onErrorResume((error) -> reachable().flatMap((up) -> {
+				if (!up) {
+					requeue(batch);
+					return Mono.error(error);
+				}
+				if (batch.size() == 1) {
+					return setAside(batch.get(0), error);
+				}
+				List<SpendEvent> first = List.copyOf(batch.subList(0, batch.size() / 2));
+				List<SpendEvent> second = List.copyOf(batch.subList(batch.size() / 2, batch.size()));
+				return writeApart(first).onErrorResume((stopped) -> {
+					requeue(second);
+					return Mono.error(stopped);
+				}).then(Mono.defer(() -> writeApart(second)));
+			}));
 	}
 
 	/**
@@ -186,7 +270,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 */
 	private Mono<Void> setAside(SpendEvent event, Throwable error) {
 		SpendEvent cleaned = SpendEvents.repaired(event);
-		Mono<Void> retry = cleaned.equals(event) ? Mono.error(error) : write(List.of(cleaned));
+		Mono<Void> retry = cleaned.equals(event) ? Mono.error(error) : write(List.of(cleaned), true);
 		return retry.doOnSuccess((done) -> {
 			written(List.of(event));
 			log.warn(
@@ -270,7 +354,11 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		});
 	}
 
-	private Mono<Void> write(List<SpendEvent> batch) {
+	/**
+	 * @param logRows whether the calls get spend-log rows (not the totals of calls that
+	 * found the queue full)
+	 */
+	private Mono<Void> write(List<SpendEvent> batch, boolean logRows) {
 		Map<String, Double> keys = new HashMap<>();
 		Map<String, Double> users = new HashMap<>();
 		Map<String, Double> teams = new HashMap<>();
@@ -286,13 +374,13 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			add(teams, event.teamId(), event.cost());
 			add(endUsers, event.endUser(), event.cost());
 		}
-		List<Map<String, @Nullable Object>> logRows = new ArrayList<>();
-		if (this.spendLogs) {
-			batch.forEach((event) -> logRows.add(row(event)));
+		List<Map<String, @Nullable Object>> rowsToLog = new ArrayList<>();
+		if (this.spendLogs && logRows) {
+			batch.forEach((event) -> rowsToLog.add(row(event)));
 		}
 		Database database = this.rows.database();
 		return database
-			.inTransaction((client) -> this.rows.insertAll(client, SpendTables.SPEND_LOGS, logRows)
+			.inTransaction((client) -> this.rows.insertAll(client, SpendTables.SPEND_LOGS, rowsToLog)
 				.thenMany(Flux.fromIterable(keys.entrySet())
 					.concatMap((entry) -> increment(client, "api_keys", "token", entry.getKey(), entry.getValue())))
 				.thenMany(Flux.fromIterable(keyModels.entrySet())
@@ -424,6 +512,15 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		catch (RuntimeException ex) {
 			log.error("{} calls' spend could not be written at shutdown: {}", this.queued.get(), ex.toString());
 		}
+	}
+
+	/**
+	 * Whom a call's cost is charged to, for the totals of calls that found the queue
+	 * full.
+	 */
+	private record Charged(@Nullable String keyHash, @Nullable String modelGroup, @Nullable String userId,
+			@Nullable String teamId, @Nullable String endUser) {
+
 	}
 
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 
 /**
  * Reads and writes rows of a {@link Table} as column-to-value maps, with plain SQL that
@@ -84,14 +85,18 @@ public final class RowStore {
 			}
 			tuples.add(values.toString());
 		}
-		GenericExecuteSpec spec = client.sql("INSERT INTO " + table.name() + " (" + names + ") VALUES " + tuples);
+		// every value bound at once: binding one by one copies the statement's whole
+		// parameter map each time, which made a chunk cost the square of its size
+		Map<String, Object> parameters = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			for (Column column : table.columns().values()) {
 				Object converted = toSql(column, rows.get(i).get(column.name()));
-				String name = column.name() + "_" + i;
-				spec = (converted != null) ? spec.bind(name, converted) : spec.bindNull(name, column.type().sqlType());
+				parameters.put(column.name() + "_" + i,
+						(converted != null) ? converted : Parameter.empty(column.type().sqlType()));
 			}
 		}
+		GenericExecuteSpec spec = client.sql("INSERT INTO " + table.name() + " (" + names + ") VALUES " + tuples)
+			.bindValues(parameters);
 		return spec.then();
 	}
 
