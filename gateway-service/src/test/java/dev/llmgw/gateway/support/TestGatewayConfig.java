@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.llmgw.storage.TempDirectories;
+
 /**
  * The config.yaml the gateway's Spring tests run with: every model is served by the
  * shared fake LLM server, each steered to one behaviour by directives in its model name.
@@ -23,12 +25,7 @@ public final class TestGatewayConfig {
 	 * JVM.
 	 */
 	public static synchronized Path dataDirectory() {
-		try {
-			return Files.createTempDirectory("gateway-test-data");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return TempDirectories.create("gateway-test-data");
 	}
 
 	public static synchronized Path path() {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.llmgw.storage.TempDirectories;
+
 /**
  * The fake LLM server and the gateway, started from their packaged jars as deployment
  * starts them, once per test JVM, so that the middleware is tested against the real
@@ -67,7 +69,7 @@ public final class LocalStack {
 
 	private static LocalStack start() {
 		try {
-			Path work = Files.createTempDirectory("middleware-stack");
+			Path work = TempDirectories.create("middleware-stack");
 			int fakePort = freePort();
 			Process fake = launch(Path.of("../fake-llm-server/target/fake-llm-server.jar"), work.resolve("fake.log"),
 					Map.of("SERVER_PORT", Integer.toString(fakePort), "SERVER_ADDRESS", "127.0.0.1"));
