@@ -22,7 +22,8 @@
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream and history; GATEWAY_JAR=path to measure another build)
+#        also converse-stream and history; GATEWAY_JAR=path to measure another build; GATEWAY_JAVA_OPTS and
+#        MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default fixed heaps of 512 and 256 MB)
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
@@ -40,6 +41,11 @@ MIDDLEWARE_PORT=${MIDDLEWARE_PORT:-13000}
 # another build of the gateway to measure, for a before-and-after in one sitting (its own BENCH_DATABASE_URL when
 # its migrations differ)
 GATEWAY_JAR=${GATEWAY_JAR:-gateway-service/target/gateway-service.jar}
+# the services' JVM flags (the images' are in docker/*.Dockerfile), to compare heap sizes and collectors
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms512m -Xmx512m"}
+MIDDLEWARE_JAVA_OPTS=${MIDDLEWARE_JAVA_OPTS:-"-Xms256m -Xmx256m"}
+read -r -a GATEWAY_FLAGS <<<"$GATEWAY_JAVA_OPTS"
+read -r -a MIDDLEWARE_FLAGS <<<"$MIDDLEWARE_JAVA_OPTS"
 KEY=sk-bench-master-key
 WORK=$(mktemp -d /tmp/llmgw-bench.XXXXXX)
 PIDS=()
@@ -121,7 +127,7 @@ if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}"
 		|| psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE llmgw_bench"
 fi
 DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379} \
-CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" -Xms512m -Xmx512m \
+CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" "${GATEWAY_FLAGS[@]}" \
 	-jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
@@ -131,9 +137,10 @@ if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
 		psql -h 127.0.0.1 -U postgres -d llmgw_bench -qc "DROP TABLE IF EXISTS chat_sessions, middleware_schema_history"
 	fi
 	DATABASE_MIDDLEWARE_URL=$BENCH_DATABASE_URL \
-	GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" SERVER_PORT=$MIDDLEWARE_PORT "$JAVA" -Xms256m -Xmx256m \
+	GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" SERVER_PORT=$MIDDLEWARE_PORT "$JAVA" "${MIDDLEWARE_FLAGS[@]}" \
 		-jar middleware-service/target/middleware-service.jar >"$WORK/middleware.log" 2>&1 &
 	PIDS+=($!)
+	MIDDLEWARE_PID=$!
 	wait_for "http://127.0.0.1:$MIDDLEWARE_PORT/health/liveliness"
 fi
 
@@ -261,4 +268,8 @@ for upstream in $UPSTREAMS; do
 	done
 done
 echo
+if [ -n "${MIDDLEWARE_PID:-}" ]; then
+	echo "middleware rss after the points: $(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$MIDDLEWARE_PID/status") MB"
+fi
+echo "gateway: $GATEWAY_JAVA_OPTS; middleware: $MIDDLEWARE_JAVA_OPTS"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; java: $("$JAVA" -version 2>&1 | head -1)"
