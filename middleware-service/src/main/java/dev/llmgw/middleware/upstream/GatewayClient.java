@@ -40,6 +40,9 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public static final String CALL_ID_HEADER = "x-litellm-call-id";
 
+	/** Below the gateway's idle timeout (120 s), with room for a busy machine. */
+	static final Duration MAX_IDLE = Duration.ofSeconds(60);
+
 	private final String baseUrl;
 
 	private final ConnectionProvider pool;
@@ -48,7 +51,16 @@ public final class GatewayClient implements AutoCloseable {
 
 	public GatewayClient(String baseUrl, Duration responseTimeout) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-		this.pool = ConnectionProvider.builder("gateway").maxConnections(1000).pendingAcquireMaxCount(-1).build();
+		// a connection idle for long is dropped here well before the gateway closes it
+		// (its
+		// server.netty.idle-timeout, 120 s): reusing one the gateway is closing at that
+		// moment failed the call with "connection prematurely closed BEFORE response"
+		this.pool = ConnectionProvider.builder("gateway")
+			.maxConnections(1000)
+			.pendingAcquireMaxCount(-1)
+			.maxIdleTime(MAX_IDLE)
+			.evictInBackground(MAX_IDLE.dividedBy(2))
+			.build();
 		this.http = HttpClient.create(this.pool).keepAlive(true).compress(false).responseTimeout(responseTimeout);
 	}
 
