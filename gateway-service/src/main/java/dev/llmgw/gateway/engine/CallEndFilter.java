@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
-import dev.llmgw.gateway.pricing.CostCalculator;
-import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,13 +30,10 @@ public final class CallEndFilter implements WebFilter, Ordered {
 
 	private final CallListeners listeners;
 
-	private final PriceMap prices;
-
 	private final JsonMapper mapper;
 
-	public CallEndFilter(CallListeners listeners, PriceMap prices, JsonMapper mapper) {
+	public CallEndFilter(CallListeners listeners, JsonMapper mapper) {
 		this.listeners = listeners;
-		this.prices = prices;
 		this.mapper = mapper;
 	}
 
@@ -68,6 +62,7 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		long now = System.nanoTime();
 		long firstByte = state.firstByteNanos();
 		Throwable failure = state.failure();
+		Double cost = state.cost();
 		return new CallRecord(context.callId(), call.kind(), (caller != null) ? caller.keyHash() : null,
 				(caller != null) ? caller.keyAlias() : null, (caller != null) ? caller.userId() : null,
 				(caller != null) ? caller.teamId() : null, call.endUser(), call.model(),
@@ -77,22 +72,10 @@ public final class CallEndFilter implements WebFilter, Ordered {
 				(deployment != null) ? deployment.apiBase() : null, context.startTime(),
 				(firstByte != 0) ? TimeUnit.NANOSECONDS.toMillis(firstByte - context.startNanos()) : -1,
 				OffsetDateTime.now(ZoneOffset.UTC), TimeUnit.NANOSECONDS.toMillis(now - context.startNanos()),
-				state.usage(), success ? cost(state, deployment) : 0, state.cacheHit(), List.of(),
+				state.usage(), (success && cost != null) ? cost : 0, state.cacheHit(), List.of(),
 				(status != null) ? status.value() : 200, success,
 				(failure != null) ? failure.getClass().getSimpleName() : null, bodies(state),
 				Map.copyOf(exchange.getAttributes()));
-	}
-
-	/**
-	 * The cost the pipeline priced when the answer came; a stream's is priced here, from
-	 * the usage its last chunk reported.
-	 */
-	private double cost(CallState state, @Nullable Deployment deployment) {
-		Double cost = state.cost();
-		if (cost != null) {
-			return cost;
-		}
-		return (deployment != null) ? CostCalculator.cost(this.prices.priceOf(deployment), state.usage()) : 0;
 	}
 
 	private CallRecord.Bodies bodies(CallState state) {

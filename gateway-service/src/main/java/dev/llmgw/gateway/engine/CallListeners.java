@@ -55,11 +55,13 @@ public final class CallListeners implements AutoCloseable {
 
 	/** Queues the record for every listener; never blocks. */
 	public void publish(CallRecord record) {
+		// the copy without bodies is made once, for every listener that did not ask
+		CallRecord bare = this.bodies ? record.withoutBodies() : record;
 		for (Inline listener : this.inline) {
-			listener.handle(listener.listener.wantsBodies() || !this.bodies ? record : record.withoutBodies());
+			listener.handle(listener.listener.wantsBodies() ? record : bare);
 		}
 		for (Lane lane : this.lanes) {
-			lane.offer(lane.listener.wantsBodies() || !this.bodies ? record : record.withoutBodies());
+			lane.offer(lane.listener.wantsBodies() ? record : bare);
 		}
 	}
 
@@ -154,8 +156,9 @@ public final class CallListeners implements AutoCloseable {
 		}
 
 		void offer(CallRecord record) {
-			if (this.stopping || this.size.incrementAndGet() > this.listener.queueCapacity()) {
-				if (!this.stopping) {
+			boolean stopped = this.stopping;
+			if (stopped || this.size.incrementAndGet() > this.listener.queueCapacity()) {
+				if (!stopped) {
 					this.size.decrementAndGet();
 				}
 				if (this.dropped.getAndIncrement() % 1000 == 0) {

@@ -144,8 +144,8 @@ public final class CallPipeline {
 				}
 			})
 			.doOnError(state::failed)
-			.doOnTerminate(() -> answered(exchange, state, usageOf(tally, call)))
-			.doOnCancel(() -> answered(exchange, state, usageOf(tally, call)));
+			.doOnTerminate(() -> streamed(exchange, state, usageOf(tally, call), deployment))
+			.doOnCancel(() -> streamed(exchange, state, usageOf(tally, call), deployment));
 	}
 
 	/**
@@ -212,9 +212,13 @@ public final class CallPipeline {
 		return result;
 	}
 
-	/** A stream's end, however it ended: its usage, and admission told. */
-	private void answered(ServerWebExchange exchange, CallState state, Usage usage) {
-		state.usage(usage);
+	/**
+	 * A stream's end, however it ended: its usage priced at the deployment that answered,
+	 * and admission told.
+	 */
+	private void streamed(ServerWebExchange exchange, CallState state, Usage usage, Deployment admitted) {
+		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
+		state.streamed(usage, CostCalculator.cost(this.prices.priceOf(answered), usage));
 		this.admission.answered(exchange, usage);
 	}
 

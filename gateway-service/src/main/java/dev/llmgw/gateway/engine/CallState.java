@@ -93,8 +93,10 @@ public final class CallState {
 		this.deployment = deployment;
 	}
 
-	void usage(Usage usage) {
+	/** A stream's end: its usage and cost (it has no body to keep). */
+	void streamed(Usage usage, double cost) {
 		this.usage = usage;
+		this.cost = cost;
 	}
 
 	void answered(Usage usage, double cost, byte[] body) {

@@ -29,8 +29,8 @@ public class EngineConfiguration {
 	}
 
 	@Bean
-	CallEndFilter callEndFilter(CallListeners listeners, PriceMap prices, JsonMapper mapper) {
-		return new CallEndFilter(listeners, prices, mapper);
+	CallEndFilter callEndFilter(CallListeners listeners, JsonMapper mapper) {
+		return new CallEndFilter(listeners, mapper);
 	}
 
 }

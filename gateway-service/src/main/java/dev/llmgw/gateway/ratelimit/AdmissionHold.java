@@ -29,6 +29,13 @@ final class AdmissionHold {
 		return ATTRIBUTE.computeIfAbsent(exchange, AdmissionHold::new);
 	}
 
+	/**
+	 * The request's hold, null when its call took none (unlimited, or not admitted yet).
+	 */
+	static @Nullable AdmissionHold held(ServerWebExchange exchange) {
+		return ATTRIBUTE.get(exchange);
+	}
+
 	/** The hold a finished call's record carries, null when the call took none. */
 	static @Nullable AdmissionHold of(Map<String, Object> attributes) {
 		return ATTRIBUTE.get(attributes);

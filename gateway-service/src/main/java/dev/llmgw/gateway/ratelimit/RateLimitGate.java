@@ -35,18 +35,21 @@ public final class RateLimitGate {
 		this.globalParallel = globalParallel;
 	}
 
-	public Mono<Admission> admit(CallerIdentity caller, String model) {
-		List<LimitCheck> checks = checks(caller, model);
-		return checks.isEmpty() ? Mono.just(Admission.UNLIMITED) : this.limiter.admit(checks);
-	}
-
 	/**
 	 * Admits a request's model call and holds what it took until the request ends (see
 	 * {@link RateLimitReleaseListener}); a refusal takes nothing.
 	 */
 	public Mono<Admission> admit(ServerWebExchange exchange, CallerIdentity caller, String model) {
-		return admit(caller, model).doOnNext((admission) -> {
-			if (admission.allowed() && !admission.checks().isEmpty() && !AdmissionHold.of(exchange).hold(admission)) {
+		List<LimitCheck> checks = checks(caller, model);
+		if (checks.isEmpty()) {
+			return Mono.just(Admission.UNLIMITED);
+		}
+		// the hold is in the request's attributes before Redis is asked: a request that
+		// ends while Redis answers (its end-of-call record carries the hold) marks it
+		// ended, and the admission that lands late is handed back at once
+		AdmissionHold hold = AdmissionHold.of(exchange);
+		return this.limiter.admit(checks).doOnNext((admission) -> {
+			if (admission.allowed() && !hold.hold(admission)) {
 				release(admission, Usage.NONE).subscribe();
 			}
 		});
@@ -57,7 +60,7 @@ public final class RateLimitGate {
 	 * admission holds (nothing when none, or already handed back).
 	 */
 	public Mono<Void> end(ServerWebExchange exchange, Usage usage) {
-		return end(AdmissionHold.of(exchange), usage);
+		return end(AdmissionHold.held(exchange), usage);
 	}
 
 	/** Ends a call: hands back what its admission holds and counts its tokens. */

@@ -52,6 +52,8 @@ public final class RoutedDispatch implements DispatchStage {
 	private Failover failover(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Consumer<Deployment> attempted) {
 		ModelGroup group = AdmittedGroup.of(exchange);
+		// an embedding's retries skip the context-window check, as they always have (its
+		// admission checked it)
 		return new Failover(exchange, this.router, this.models, call.fields(),
 				(group != null) ? group : ModelGroup.of(first.modelName(), List.of(first)),
 				(call.kind() == CallKind.EMBEDDING) ? 0 : call.promptChars(), attempted);
