@@ -395,6 +395,14 @@ if [ -n "$REAL_KUBECTL" ]; then
 		fail "kubectl kustomize run/k8s-eks" "$out"
 	fi
 fi
+# one hop for chat: the load balancer sends chat to the gateway, which hands the middleware what needs it
+if ! grep -q 'chat/completions' deploy/terraform/ecs/alb.tf deploy/k8s/base/ingress.yaml; then
+	pass "the ECS load balancer's rules and the EKS ingress send chat to the gateway, not the middleware"
+else
+	fail "chat is routed to the middleware" "$(grep -n 'chat/completions' deploy/terraform/ecs/alb.tf deploy/k8s/base/ingress.yaml)"
+fi
+assert_built "deploy.sh (EKS): the ingress sends only the middleware's own paths to port 3000" \
+	'o["Ingress/llmgw"].spec.rules[0].http.paths.filter((p)=>p.backend.service.port.number===3000).map((p)=>p.path).sort().join(",") === "/bedrock/chat-history,/bedrock/health/liveliness,/bedrock/model/,/chat-history,/key/generate,/session-ids,/user/new"'
 assert_built "deploy.sh (EKS) with CloudFront: the ingress takes the origin web ACL and security group, one HTTPS listener, no redirect" \
 	'a["wafv2-acl-arn"] === "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/llmgw-cloudfront-origin/0123abcd" && a["security-groups"] === "sg-0123456789abcdef0" && a["manage-backend-security-group-rules"] === "true" && a["listen-ports"] === "[{\"HTTPS\": 443}]" && !("ssl-redirect" in a) && a.scheme === "internet-facing" && !o["Ingress/fake-llm-server"]'
 if ! grep -qi 'origin-verify\|origin_header' run/k8s-eks/kustomization.yaml "$WORK/built.yaml" && ! grep -qi 'origin-verify' <<<"$CALLS$OUT"; then

@@ -1,6 +1,8 @@
-# HTTPS in front of both containers. The middleware's paths (ARCHITECTURE.md, Topology) go to port 3000, everything
-# else to the gateway on 4000. A listener rule takes at most five condition values; with CloudFront (cloudfront.tf)
-# one of them is the secret origin header, so the nine paths are split over three rules of at most four.
+# HTTPS in front of both containers. The middleware's own paths (ARCHITECTURE.md, Topology) go to port 3000,
+# everything else to the gateway on 4000, chat included: the gateway serves chat itself in one hop and hands the
+# middleware only the chat requests that need it (a managed prompt, chat history), through MIDDLEWARE_URL. A listener
+# rule takes at most five condition values; with CloudFront (cloudfront.tf) one of them is the secret origin header,
+# so the seven paths are split over two rules of at most four.
 #
 # With USE_CLOUDFRONT the load balancer only answers requests that carry CloudFront's secret origin header (403
 # otherwise) and admits only CloudFront's origin-facing addresses. CloudFront reaches it over HTTPS when the
@@ -8,9 +10,8 @@
 
 locals {
   middleware_paths = [
-    ["/chat/completions", "/v1/chat/completions", "/bedrock/model/*", "/bedrock/chat-history"],
-    ["/chat-history", "/session-ids", "/user/new", "/key/generate"],
-    ["/bedrock/health/liveliness"],
+    ["/bedrock/model/*", "/bedrock/chat-history", "/chat-history", "/session-ids"],
+    ["/user/new", "/key/generate", "/bedrock/health/liveliness"],
   ]
   origin_header_name = "X-Origin-Verify"
   https_listener     = var.certificate_arn != ""

@@ -47,9 +47,10 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		if (!log.isInfoEnabled()) {
 			return chain.filter(exchange);
 		}
-		boolean hop = this.middlewarePaths.routesToMiddleware(exchange.getRequest());
 		return chain.filter(exchange).doFinally((signal) -> {
-			if (hop) {
+			// asked at the end: a chat request is handed to the middleware only once its
+			// body was read
+			if (this.middlewarePaths.routesToMiddleware(exchange)) {
 				hopLine(exchange);
 			}
 			else {

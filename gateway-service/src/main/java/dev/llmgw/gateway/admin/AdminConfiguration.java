@@ -60,7 +60,7 @@ public class AdminConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
 			CustomerEndpoints customers, MiddlewarePaths middlewarePaths) {
-		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
+		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
 			.POST("/key/generate", staysHere, keys::generate)
 			.POST("/key/update", keys::update)

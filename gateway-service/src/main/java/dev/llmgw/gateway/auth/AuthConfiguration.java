@@ -44,7 +44,7 @@ public class AuthConfiguration {
 		}
 		authenticators.add(virtualKeys);
 		return new AuthenticationFilter(authenticators, masterKey != null,
-				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange));
 	}
 
 }

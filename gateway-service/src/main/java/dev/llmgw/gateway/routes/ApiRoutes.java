@@ -95,7 +95,7 @@ public class ApiRoutes {
 	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, MessagesHandler messages,
 			CompletionsHandler completions, ImagesHandler images, EmbeddingsHandler embeddings, ModelsHandler models,
 			HealthHandler health, MiddlewarePaths middlewarePaths) {
-		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange().getRequest());
+		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
 			.POST("/chat/completions", staysHere, chat::handle)

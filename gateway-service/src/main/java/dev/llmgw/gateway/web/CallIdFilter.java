@@ -47,19 +47,23 @@ public final class CallIdFilter implements WebFilter, Ordered {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(CALL_ID_HEADER, context.callId());
 		headers.set(VERSION_HEADER, GatewayVersion.VALUE);
-		boolean hop = this.middlewarePaths.routesToMiddleware(exchange.getRequest());
-		ServerWebExchange served = exchange;
-		if (hop) {
-			served = exchange.mutate()
-				.request((request) -> request.headers((sent) -> sent.set(CALL_ID_HEADER, context.callId())))
-				.build();
-			exchange.getResponse().beforeCommit(() -> {
-				headers.set(CALL_ID_HEADER, context.callId());
-				headers.set(VERSION_HEADER, GatewayVersion.VALUE);
-				return Mono.empty();
-			});
-		}
-		return chain.filter(served);
+		return chain.filter(this.middlewarePaths.routesToMiddleware(exchange) ? passedOn(exchange, context) : exchange);
+	}
+
+	/**
+	 * A request forwarded to the middleware takes its call id along, and its answer
+	 * carries this id and version once.
+	 */
+	static ServerWebExchange passedOn(ServerWebExchange exchange, CallContext context) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		exchange.getResponse().beforeCommit(() -> {
+			headers.set(CALL_ID_HEADER, context.callId());
+			headers.set(VERSION_HEADER, GatewayVersion.VALUE);
+			return Mono.empty();
+		});
+		return exchange.mutate()
+			.request((request) -> request.headers((sent) -> sent.set(CALL_ID_HEADER, context.callId())))
+			.build();
 	}
 
 }

@@ -60,7 +60,7 @@ public final class CrossOriginFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.middlewarePaths.routesToMiddleware(exchange.getRequest())) {
+		if (this.middlewarePaths.routesToMiddleware(exchange)) {
 			return chain.filter(exchange);
 		}
 		return this.cors.filter(exchange, chain);

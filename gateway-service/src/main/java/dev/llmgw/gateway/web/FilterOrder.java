@@ -47,6 +47,13 @@ public final class FilterOrder {
 	 */
 	public static final int CALLER_INPUT = AUTHENTICATION + 10;
 
+	/**
+	 * Hands a chat request that needs the middleware (a managed prompt, chat history) to
+	 * it, once its body is read: after authentication, so that no body is read for a
+	 * caller without a key.
+	 */
+	public static final int CHAT_HANDOFF = CALLER_INPUT + 10;
+
 	private FilterOrder() {
 	}
 

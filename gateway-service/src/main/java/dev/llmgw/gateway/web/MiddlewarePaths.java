@@ -2,24 +2,39 @@ package dev.llmgw.gateway.web;
 
 import java.util.Set;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The paths a load balancer sends to the middleware rather than the gateway
- * (ARCHITECTURE.md, Topology). Where there is no load balancer and {@code MIDDLEWARE_URL}
- * is set, the gateway forwards them itself; the middleware's own calls back carry
- * {@link #FROM_MIDDLEWARE_HEADER}, which keeps them here and so prevents a loop.
+ * Which requests the middleware serves rather than the gateway (ARCHITECTURE.md,
+ * Topology): its own paths ({@code /bedrock/*}, chat history, session ids, Okta's
+ * {@code /user/new} and {@code /key/generate}), and chat requests that need it (a managed
+ * prompt, chat history), which the gateway finds in the body and hands off itself. Every
+ * other chat request is served here in one hop. Where there is no load balancer and
+ * {@code MIDDLEWARE_URL} is set, the gateway forwards the middleware's paths too; the
+ * middleware's own calls back carry {@link #FROM_MIDDLEWARE_HEADER}, which keeps them
+ * here and so prevents a loop.
  */
 public final class MiddlewarePaths {
 
 	/** Marks a request sent by the middleware to the gateway. */
 	public static final String FROM_MIDDLEWARE_HEADER = "x-llmgw-from-middleware";
 
-	private static final Set<String> EXACT = Set.of("/chat/completions", "/v1/chat/completions",
-			"/bedrock/chat-history", "/chat-history", "/session-ids", "/user/new", "/key/generate",
-			"/bedrock/health/liveliness");
+	private static final Set<String> EXACT = Set.of("/bedrock/chat-history", "/chat-history", "/session-ids",
+			"/user/new", "/key/generate", "/bedrock/health/liveliness");
 
 	private static final String BEDROCK_MODEL_PREFIX = "/bedrock/model/";
+
+	/** Marks a request handed off to the middleware once its body was read. */
+	private static final ExchangeAttribute<Boolean> HANDED_OFF = ExchangeAttribute.of(MiddlewarePaths.class,
+			Boolean.class);
+
+	/**
+	 * CORS answer headers: the middleware writes its own on what it answers, so the
+	 * gateway's are taken back from a request handed to it, lest the browser see two.
+	 */
+	private static final Set<String> CROSS_ORIGIN_HEADERS = Set.of(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
+			HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.VARY);
 
 	private final boolean enabled;
 
@@ -27,13 +42,38 @@ public final class MiddlewarePaths {
 		this.enabled = enabled;
 	}
 
-	/** Whether this request is to be forwarded to the middleware. */
-	public boolean routesToMiddleware(ServerHttpRequest request) {
-		if (!this.enabled || request.getHeaders().containsHeader(FROM_MIDDLEWARE_HEADER)) {
+	/**
+	 * Whether this request is to be forwarded to the middleware: by its path, or because
+	 * it was handed off.
+	 */
+	public boolean routesToMiddleware(ServerWebExchange exchange) {
+		if (!this.enabled || fromMiddleware(exchange)) {
 			return false;
 		}
-		String path = request.getPath().value();
+		if (Boolean.TRUE.equals(HANDED_OFF.get(exchange))) {
+			return true;
+		}
+		String path = exchange.getRequest().getPath().value();
 		return EXACT.contains(path) || path.startsWith(BEDROCK_MODEL_PREFIX);
+	}
+
+	/** Whether the middleware sent this request: it is never handed back. */
+	public static boolean fromMiddleware(ServerWebExchange exchange) {
+		return exchange.getRequest().getHeaders().containsHeader(FROM_MIDDLEWARE_HEADER);
+	}
+
+	/**
+	 * Hands a request the gateway began to serve to the middleware instead, as if its
+	 * path were the middleware's: it keeps its call id (see {@link CallIdFilter}),
+	 * carries no cross-origin headers of the gateway's, and is forwarded by the
+	 * middleware route.
+	 * @return the exchange to go on with
+	 */
+	public static ServerWebExchange handOff(ServerWebExchange exchange) {
+		HANDED_OFF.put(exchange, Boolean.TRUE);
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		CROSS_ORIGIN_HEADERS.forEach(headers::remove);
+		return CallIdFilter.passedOn(exchange, CallContext.of(exchange));
 	}
 
 }

@@ -45,7 +45,7 @@ public class WebConfiguration {
 					+ "gateway more memory to take larger ones", budget / (1024 * 1024));
 		}
 		return new RequestSizeFilter(maxBytes, new InFlightBodyBudget(budget),
-				(exchange) -> middlewarePaths.routesToMiddleware(exchange.getRequest()));
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange));
 	}
 
 }

@@ -18,12 +18,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With MIDDLEWARE_URL set, the gateway forwards the middleware's paths itself (here the
- * fake LLM server stands in for the middleware), keeps requests marked as coming from the
- * middleware, and serves everything else.
+ * With MIDDLEWARE_URL set, the gateway serves chat itself in one hop and hands the
+ * middleware (here the fake LLM server stands in for it) only the chat requests that need
+ * it, a managed prompt or chat history, and the middleware's own paths; requests marked
+ * as coming from the middleware are never handed back.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
+
+	private static final String PROMPT_ARN = "arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345";
 
 	@DynamicPropertySource
 	static void middleware(DynamicPropertyRegistry registry) {
@@ -31,13 +34,63 @@ class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
-	void middlewarePathsAreForwardedWithTheCallersHeaders() {
-		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer anything")
-			.POST(HttpRequest.BodyPublishers.ofString(chat("routed-model", "via the middleware")))
-			.build());
+	void plainChatIsServedHereInOneHop() {
+		HttpResponse<String> response = postChat(chat("gpt-4o-mini", "one hop"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"model\":\"routed-model\"").contains("You said: via the middleware");
-		assertThat(response.headers().firstValue("x-litellm-model-id")).as("not answered by the gateway").isEmpty();
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("mini-deployment");
+	}
+
+	@Test
+	void chatAskingForHistoryOrAPromptIsHandedToTheMiddleware() {
+		for (String body : List.of(withField("routed-model", "\"session_id\":\"s-1\""),
+				withField("routed-model", "\"enable_history\":true"),
+				withField("routed-model", "\"enable_history\":\"TRUE\""), chat(PROMPT_ARN, "a prompt"))) {
+			HttpResponse<String> response = postChat(body);
+			assertThat(response.statusCode()).as(body).isEqualTo(200);
+			assertThat(response.headers().firstValue("x-litellm-model-id")).as("not answered by the gateway: " + body)
+				.isEmpty();
+		}
+		HttpResponse<String> history = postChat(withField("routed-model", "\"session_id\":\"s-1\""));
+		// the middleware got the body as it was sent
+		assertThat(history.body()).contains("\"model\":\"routed-model\"").contains("You said: hello");
+	}
+
+	@Test
+	void chatThatOnlyMentionsTheFieldsStaysHere() {
+		for (String body : List.of(chat("gpt-4o-mini", "what is a session_id, and enable_history?"),
+				withField("gpt-4o-mini", "\"session_id\":null"), withField("gpt-4o-mini", "\"session_id\":\" \""),
+				withField("gpt-4o-mini", "\"enable_history\":false"),
+				withField("gpt-4o-mini", "\"metadata\":{\"session_id\":\"nested\"}"),
+				chat("gpt-4o-mini", "arn:aws:bedrock:us-east-1:1:prompt/X"))) {
+			HttpResponse<String> response = postChat(body);
+			assertThat(response.statusCode()).as(body).isEqualTo(200);
+			assertThat(response.headers().firstValue("x-litellm-model-id")).as(body).hasValue("mini-deployment");
+		}
+	}
+
+	@Test
+	void badJsonThatMentionsAFieldIsToldHereInOpenAisShape() {
+		HttpResponse<String> response = postChat("{\"model\":\"gpt-4o-mini\",\"session_id\":");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"error\"");
+	}
+
+	@Test
+	void aCallerWithoutAKeyIsRefusedBeforeAnythingIsHandedOn() {
+		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer anything")
+			.POST(HttpRequest.BodyPublishers.ofString(withField("routed-model", "\"session_id\":\"s-1\"")))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theMiddlewaresOwnPathsAreForwardedWithTheCallersHeaders() {
+		HttpResponse<String> response = send(request("/user/new").header("Authorization", "Bearer anything")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build());
+		// the fake, standing in for the middleware, knows no such path; the gateway would
+		// have refused the key
+		assertThat(response.statusCode()).isEqualTo(404);
 	}
 
 	/**
@@ -49,10 +102,11 @@ class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
 	@Test
 	void aForwardedCallKeepsTheCallersIdAndIsLoggedAsAHop(CapturedOutput output) throws Exception {
 		String id = "forwarded-" + System.nanoTime();
-		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer anything")
-			.header(CallIdFilter.CALL_ID_HEADER, id)
-			.POST(HttpRequest.BodyPublishers.ofString(chat("routed-model", "one id")))
-			.build());
+		HttpResponse<String> response = send(
+				request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+					.header(CallIdFilter.CALL_ID_HEADER, id)
+					.POST(HttpRequest.BodyPublishers.ofString(withField("routed-model", "\"session_id\":\"s-2\"")))
+					.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().allValues(CallIdFilter.CALL_ID_HEADER)).containsExactly(id);
 		assertThat(response.headers().allValues(CallIdFilter.VERSION_HEADER)).hasSize(1);
@@ -66,15 +120,23 @@ class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
-	void crossOriginHeadersOfForwardedPathsAreTheMiddlewaresAlone() {
-		HttpResponse<String> response = send(request("/v1/chat/completions").header("Authorization", "Bearer anything")
-			.header("Origin", "https://chat.example.com")
-			.POST(HttpRequest.BodyPublishers.ofString(chat("routed-model", "from a page")))
-			.build());
-		assertThat(response.statusCode()).isEqualTo(200);
-		// the fake stands in for the middleware here and sets none: the gateway added
-		// none either
-		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	void crossOriginHeadersOfHandedOffChatAreTheMiddlewaresAlone() {
+		HttpResponse<String> handedOff = send(
+				request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+					.header("Origin", "https://chat.example.com")
+					.POST(HttpRequest.BodyPublishers.ofString(withField("routed-model", "\"enable_history\":true")))
+					.build());
+		assertThat(handedOff.statusCode()).isEqualTo(200);
+		// the fake stands in for the middleware here and sets none: the gateway's were
+		// taken back
+		assertThat(handedOff.headers().allValues("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> servedHere = send(
+				request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+					.header("Origin", "https://chat.example.com")
+					.POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o-mini", "from a page")))
+					.build());
+		assertThat(servedHere.headers().allValues("Access-Control-Allow-Origin"))
+			.containsExactly("https://chat.example.com");
 	}
 
 	@Test
@@ -94,9 +156,27 @@ class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aStreamIsServedHereChunkByChunk() {
+		HttpResponse<String> response = postChat(streamChat("gpt-4o-mini", "stream", true));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("mini-deployment");
+		assertThat(response.body()).contains("data: [DONE]");
+	}
+
+	@Test
 	void otherPathsAreServedHere() {
 		assertThat(send(request("/v1/models").GET().build()).statusCode()).isEqualTo(401);
 		assertThat(get("/v1/models").statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> postChat(String body) {
+		return send(request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private static String withField(String model, String field) {
+		return "{\"model\":\"" + model + "\"," + field + ",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
 	}
 
 }

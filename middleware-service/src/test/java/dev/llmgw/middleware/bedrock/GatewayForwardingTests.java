@@ -32,9 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One base URL for everything: a gateway started with {@code MIDDLEWARE_URL} forwards the
- * middleware's paths here, and the middleware's own calls, marked, are not forwarded
- * back.
+ * One base URL for everything: a gateway started with {@code MIDDLEWARE_URL} serves chat
+ * itself and forwards the middleware's paths here, and the middleware's own calls,
+ * marked, are not forwarded back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class GatewayForwardingTests {
@@ -49,7 +49,7 @@ class GatewayForwardingTests {
 	}
 
 	@Test
-	void theGatewaysBaseUrlServesConverseAndChatThroughTheMiddleware() throws Exception {
+	void theGatewaysBaseUrlServesConverseThroughTheMiddlewareAndChatItself() throws Exception {
 		String front = LocalStack.shared()
 			.anotherGateway("front", Map.of("MIDDLEWARE_URL", "http://127.0.0.1:" + this.port));
 		BedrockRuntimeClient client = BedrockRuntimeClient.builder()

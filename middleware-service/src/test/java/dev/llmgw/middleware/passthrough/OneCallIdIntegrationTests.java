@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.llmgw.middleware.support.LocalStack;
+import dev.llmgw.middleware.upstream.GatewayClient;
 import dev.llmgw.storage.TestPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,23 +68,33 @@ class OneCallIdIntegrationTests {
 
 	@BeforeAll
 	static void key() throws Exception {
-		HttpResponse<String> response = HTTP
-			.send(HttpRequest.newBuilder(URI.create(LocalStack.shared().gatewayUrl() + "/key/generate"))
-				.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"call-id-user\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		key = JSON.readTree(response.body()).path("key").asString();
+		key = "sk-call-id-" + UUID.randomUUID();
+		createKey(LocalStack.shared().gatewayUrl());
 	}
 
 	/**
-	 * The gateway's base URL, forwarding chat to this middleware: started once, on the
-	 * first call, since the middleware's port is known only then.
+	 * The caller's key, the same on both gateways: each keeps its own database here, and
+	 * the front one serves plain chat itself. Marked as the middleware's own call, since
+	 * the front gateway hands {@code /key/generate} to the middleware otherwise.
 	 */
-	private synchronized String front() {
+	private static void createKey(String gateway) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/key/generate"))
+			.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)
+			.header(GatewayClient.FROM_MIDDLEWARE_HEADER, "1")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"call-id-user\",\"key\":\"" + key + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	/**
+	 * The gateway's base URL, handing chat that needs it to this middleware: started
+	 * once, on the first call, since the middleware's port is known only then.
+	 */
+	private synchronized String front() throws Exception {
 		if (frontUrl == null) {
 			frontUrl = LocalStack.shared().anotherGateway(FRONT, Map.of("MIDDLEWARE_URL", middlewareUrl()));
+			createKey(frontUrl);
 		}
 		return frontUrl;
 	}
@@ -109,14 +120,20 @@ class OneCallIdIntegrationTests {
 		String id = oneCallsHeaders(response, sendsId ? sent : null,
 				(entry.equals("middleware") && api.equals("converse")) ? 0 : 1);
 
-		JsonNode rows = spendLogs(LocalStack.shared().gatewayUrl(), id);
+		// plain chat that reaches the front gateway is served there in one hop; all else
+		// goes through the middleware to the shared gateway
+		boolean oneHop = entry.equals("gateway") && api.equals("chat") && !history;
+		JsonNode rows = spendLogs(oneHop ? front() : LocalStack.shared().gatewayUrl(), id);
 		assertThat(rows.size()).as("/spend/logs?request_id=" + id).isEqualTo(1);
 		assertThat(rows.get(0).path("model").asString()).contains("claude");
 
-		List<String> lines = accessLines(LocalStack.shared().log("gateway"), id, 1);
+		List<String> lines = accessLines(LocalStack.shared().log(oneHop ? FRONT : "gateway"), id, 1);
 		assertThat(lines).as("the serving gateway's line").hasSize(1);
 		assertThat(lines.get(0)).contains("model=claude").doesNotContain("hop=");
-		if (entry.equals("gateway")) {
+		if (oneHop) {
+			assertThat(accessLines(LocalStack.shared().log("gateway"), id, 0)).as("no second gateway").isEmpty();
+		}
+		else if (entry.equals("gateway")) {
 			List<String> hop = accessLines(LocalStack.shared().log(FRONT), id, 1);
 			assertThat(hop).as("the front gateway's line, a hop").hasSize(1);
 			assertThat(hop.get(0)).contains("hop=middleware").doesNotContain("model=");
