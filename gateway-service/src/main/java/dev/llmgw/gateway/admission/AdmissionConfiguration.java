@@ -1,7 +1,13 @@
 package dev.llmgw.gateway.admission;
 
 import dev.llmgw.gateway.budget.BudgetGate;
+import dev.llmgw.gateway.budget.BudgetLedger;
+import dev.llmgw.gateway.budget.RedisBudgetLedger;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
+import dev.llmgw.gateway.ratelimit.RateLimiter;
+import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
+import dev.llmgw.gateway.redis.SharedRedis;
+import dev.llmgw.gateway.redis.SharedRedisProvider;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
 
@@ -12,9 +18,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AdmissionConfiguration {
 
+	/**
+	 * Limits and budgets in Redis together when it is configured, else each in process.
+	 */
 	@Bean
-	ModelCallGate modelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets) {
-		return new ModelCallGate(models, router, rateLimits, budgets);
+	AdmissionCounts admissionCounts(SharedRedisProvider redis, RateLimiter limiter, BudgetLedger ledger) {
+		SharedRedis shared = redis.get();
+		if (shared != null && limiter instanceof RedisRateLimiter redisLimiter
+				&& ledger instanceof RedisBudgetLedger redisLedger) {
+			return new RedisAdmissionCounts(shared, redisLimiter, redisLedger);
+		}
+		return new LocalAdmissionCounts(limiter, ledger);
+	}
+
+	@Bean
+	ModelCallGate modelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets,
+			AdmissionCounts counts) {
+		return new ModelCallGate(models, router, rateLimits, budgets, counts);
+	}
+
+	@Bean
+	AdmissionEndListener admissionEndListener(AdmissionCounts counts) {
+		return new AdmissionEndListener(counts);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.budget.BudgetCheck;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.engine.AdmitStage;
@@ -12,6 +13,7 @@ import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.ratelimit.Admission;
+import dev.llmgw.gateway.ratelimit.LimitCheck;
 import dev.llmgw.gateway.ratelimit.RateLimitGate;
 import dev.llmgw.gateway.routing.AdmittedGroup;
 import dev.llmgw.gateway.routing.Failover;
@@ -19,6 +21,7 @@ import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -27,7 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The admit stage, the same for every model call whatever its route: model access, the
  * model group and its first deployment (with LiteLLM's response headers), then rate
- * limits and budgets, asked of Redis at once.
+ * limits and budgets, counted together ({@link AdmissionCounts}: one Redis round trip to
+ * admit, one to end). What a call was granted is held in its request until its answer is
+ * complete or the request ends, and then handed back exactly once.
  */
 public final class ModelCallGate implements AdmitStage {
 
@@ -39,11 +44,15 @@ public final class ModelCallGate implements AdmitStage {
 
 	private final BudgetGate budgets;
 
-	public ModelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets) {
+	private final AdmissionCounts counts;
+
+	ModelCallGate(ModelRegistry models, Router router, RateLimitGate rateLimits, BudgetGate budgets,
+			AdmissionCounts counts) {
 		this.models = models;
 		this.router = router;
 		this.rateLimits = rateLimits;
 		this.budgets = budgets;
+		this.counts = counts;
 	}
 
 	@Override
@@ -76,30 +85,51 @@ public final class ModelCallGate implements AdmitStage {
 			headers.set(Failover.MODEL_API_BASE_HEADER, deployment.apiBase());
 		}
 		CallerIdentity admitted = (caller != null) ? caller : CallerIdentity.unauthenticated();
-		// rate limits and budgets are asked at once: both scripts travel together, one
-		// round trip to Redis. Neither cancels the other on failure: each, once admitted,
-		// is held until the request ends and then handed back, whatever refused the call
-		return Mono
-			.zipDelayError(this.rateLimits.admit(exchange, admitted, model),
-					this.budgets.admit(exchange, admitted, call.endUser(), model, deployment,
-							call.estimates().apply(deployment)))
-			.flatMap((answers) -> {
-				Admission admission = answers.getT1();
-				BudgetDecision decision = answers.getT2();
-				RateLimitGate.writeHeaders(headers, admission);
-				if (!admission.allowed()) {
-					return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
+		List<LimitCheck> limits = this.rateLimits.checks(admitted, model);
+		return this.budgets.plan(admitted, call.endUser(), model, deployment, call.estimates().apply(deployment))
+			.flatMap((plan) -> {
+				if (limits.isEmpty() && plan.checks().isEmpty()) {
+					return Mono.just(deployment);
 				}
-				if (!decision.allowed()) {
-					return Mono.error(BudgetGate.refusal(decision));
-				}
-				return Mono.just(deployment);
+				RateLimitGate.expect(exchange);
+				BudgetGate.expect(exchange);
+				return this.counts.admit(limits, plan).flatMap((counted) -> {
+					Admission admission = counted.admission();
+					BudgetDecision decision = counted.decision();
+					boolean limitsKept = RateLimitGate.keep(exchange, admission);
+					boolean budgetsKept = BudgetGate.keep(exchange, decision);
+					if (!limitsKept || !budgetsKept) {
+						// the request ended while Redis answered: what it was granted
+						// goes
+						// back at once
+						this.counts.end(limitsKept ? null : admission, 0, budgetsKept ? null : decision, 0).subscribe();
+					}
+					RateLimitGate.writeHeaders(headers, admission);
+					if (!admission.allowed()) {
+						return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
+					}
+					if (!decision.allowed()) {
+						return Mono.error(BudgetGate.refusal(decision));
+					}
+					return Mono.just(deployment);
+				});
 			});
 	}
 
 	@Override
-	public void answered(ServerWebExchange exchange, Usage usage) {
-		this.rateLimits.end(exchange, usage).subscribe();
+	public void answered(ServerWebExchange exchange, Usage usage, double cost) {
+		end(this.counts, RateLimitGate.end(exchange), BudgetGate.end(exchange), usage, cost);
+	}
+
+	/**
+	 * Hands back what a call held, its parallel slots and budget reservations, with the
+	 * tokens it used and what it cost, in one step.
+	 */
+	static void end(AdmissionCounts counts, @Nullable Admission admission, @Nullable BudgetDecision reservations,
+			Usage usage, double cost) {
+		if (admission != null || reservations != null) {
+			counts.end(admission, usage.totalTokens(), reservations, BudgetCheck.nanos(cost)).subscribe();
+		}
 	}
 
 }

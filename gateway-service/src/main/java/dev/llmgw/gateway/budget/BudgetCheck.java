@@ -26,7 +26,7 @@ public record BudgetCheck(String kind, String id, long maxNanos, long initialNan
 
 	static final double NANOS_PER_DOLLAR = 1e9;
 
-	static long nanos(double dollars) {
+	public static long nanos(double dollars) {
 		return Math.round(dollars * NANOS_PER_DOLLAR);
 	}
 

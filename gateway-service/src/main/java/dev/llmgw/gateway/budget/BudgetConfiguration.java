@@ -63,13 +63,8 @@ public class BudgetConfiguration {
 	}
 
 	@Bean
-	BudgetGate budgetGate(BudgetLedger ledger, PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
-		return new BudgetGate(ledger, prices, clock, endUsers, proxy);
-	}
-
-	@Bean
-	BudgetSettleListener budgetSettleListener(BudgetGate budgets) {
-		return new BudgetSettleListener(budgets);
+	BudgetGate budgetGate(PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
+		return new BudgetGate(prices, clock, endUsers, proxy);
 	}
 
 	@Bean(destroyMethod = "close")

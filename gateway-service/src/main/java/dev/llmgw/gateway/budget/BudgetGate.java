@@ -18,8 +18,7 @@ import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.ExchangeAttribute;
-import dev.llmgw.model.openai.ChatCompletionRequest;
-import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.gateway.web.HeldUntilEnd;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -40,10 +39,9 @@ public final class BudgetGate {
 	 */
 	static final int DEFAULT_COMPLETION_ESTIMATE = 4096;
 
-	private final BudgetLedger ledger;
-
-	private static final ExchangeAttribute<BudgetDecision> RESERVATIONS = ExchangeAttribute.of(BudgetGate.class,
-			BudgetDecision.class);
+	@SuppressWarnings("unchecked")
+	private static final ExchangeAttribute<HeldUntilEnd<BudgetDecision>> HELD = ExchangeAttribute.of(BudgetGate.class,
+			(Class<HeldUntilEnd<BudgetDecision>>) (Class<?>) HeldUntilEnd.class);
 
 	private final PriceMap prices;
 
@@ -53,8 +51,7 @@ public final class BudgetGate {
 
 	private final ProxyBudget proxy;
 
-	public BudgetGate(BudgetLedger ledger, PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
-		this.ledger = ledger;
+	public BudgetGate(PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
 		this.prices = prices;
 		this.clock = clock;
 		this.endUsers = endUsers;
@@ -62,17 +59,20 @@ public final class BudgetGate {
 	}
 
 	/**
+	 * The budgets a call is held to, and the estimate it reserves on each until it ends
+	 * ({@link BudgetLedger}).
 	 * @param caller who calls
 	 * @param endUser the request's end user, null when none
 	 * @param model the model group asked for
 	 * @param deployment who answers, for the price
-	 * @param estimate the most the call may cost, reserved on its budgets until it ends
-	 * @return the decision; an error when the end user is blocked
+	 * @param estimate the most the call may cost
+	 * @return the plan, with no budgets for the master key and models priced at zero; an
+	 * error when the end user is blocked
 	 */
-	public Mono<BudgetDecision> admit(CallerIdentity caller, @Nullable String endUser, String model,
-			Deployment deployment, Estimate estimate) {
+	public Mono<BudgetPlan> plan(CallerIdentity caller, @Nullable String endUser, String model, Deployment deployment,
+			Estimate estimate) {
 		if (caller.isMasterKey()) {
-			return Mono.just(BudgetDecision.UNLIMITED);
+			return Mono.just(BudgetPlan.NONE);
 		}
 		Mono<EndUsers.EndUser> customer = (endUser != null) ? this.endUsers.find(endUser)
 				: Mono.just(EndUsers.EndUser.UNKNOWN);
@@ -83,34 +83,48 @@ public final class BudgetGate {
 			}
 			ModelPrice price = this.prices.priceOf(deployment);
 			if (price.inputCostPerToken() == 0 && price.outputCostPerToken() == 0 && estimate.fixedDollars() == 0) {
-				return Mono.just(BudgetDecision.UNLIMITED);
+				return Mono.just(BudgetPlan.NONE);
 			}
 			List<BudgetCheck> checks = checks(caller, model, found.budget());
-			if (checks.isEmpty()) {
-				return Mono.just(BudgetDecision.UNLIMITED);
-			}
-			return this.ledger.admit(checks, BudgetCheck.nanos(estimate(price, estimate)));
+			return Mono.just(checks.isEmpty() ? BudgetPlan.NONE
+					: new BudgetPlan(checks, BudgetCheck.nanos(estimate(price, estimate))));
 		});
 	}
 
 	/**
-	 * As above, keeping the decision's reservations under this gate's own key until the
-	 * call ends, when {@link BudgetSettleListener} settles them.
+	 * Readies a request to hold its reservations, before the ledger is asked: a request
+	 * that ends while it answers then marks the hold ended, and reservations granted late
+	 * are given back at once by whoever receives them ({@link #keep}).
 	 */
-	public Mono<BudgetDecision> admit(ServerWebExchange exchange, CallerIdentity caller, @Nullable String endUser,
-			String model, Deployment deployment, Estimate estimate) {
-		return admit(caller, endUser, model, deployment, estimate)
-			.doOnNext((decision) -> RESERVATIONS.put(exchange, decision));
+	public static void expect(ServerWebExchange exchange) {
+		HELD.computeIfAbsent(exchange, HeldUntilEnd::new);
 	}
 
-	/** The reservations a finished call holds, from its record's attributes. */
-	static BudgetDecision reservations(Map<String, Object> attributes) {
-		BudgetDecision decision = RESERVATIONS.get(attributes);
-		return (decision != null) ? decision : BudgetDecision.UNLIMITED;
+	/**
+	 * Holds a decision's reservations until the request ends.
+	 * @return false when the request has already ended: the caller settles them now
+	 */
+	public static boolean keep(ServerWebExchange exchange, BudgetDecision decision) {
+		if (decision.checks().isEmpty()) {
+			return true;
+		}
+		HeldUntilEnd<BudgetDecision> held = HELD.get(exchange);
+		return held != null && held.hold(decision);
 	}
 
-	public Mono<Void> settle(BudgetDecision decision, double cost) {
-		return decision.checks().isEmpty() ? Mono.empty() : this.ledger.settle(decision, BudgetCheck.nanos(cost));
+	/**
+	 * Ends a request's hold, once its answer is complete or the request ended: the
+	 * reservations to settle, or null when it holds none (any more).
+	 */
+	public static @Nullable BudgetDecision end(ServerWebExchange exchange) {
+		HeldUntilEnd<BudgetDecision> held = HELD.get(exchange);
+		return (held != null) ? held.end() : null;
+	}
+
+	/** As {@link #end(ServerWebExchange)}, from a finished call's record. */
+	public static @Nullable BudgetDecision end(Map<String, Object> attributes) {
+		HeldUntilEnd<BudgetDecision> held = HELD.get(attributes);
+		return (held != null) ? held.end() : null;
 	}
 
 	List<BudgetCheck> checks(CallerIdentity caller, String model, @Nullable BudgetState endUser) {

@@ -73,7 +73,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
 	private volatile @Nullable String epoch;
 
 	/** Settles Redis did not take, to be sent again once it answers. */
-	private final ConcurrentLinkedQueue<Owed> owed = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<SettleShare> owed = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger owedCount = new AtomicInteger();
 
@@ -106,40 +106,21 @@ public final class RedisBudgetLedger implements BudgetLedger {
 		return this.fallbackCount.get();
 	}
 
+	/** How long a budget waits for Redis before holding budgets from the database. */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
 	@Override
 	public Mono<BudgetDecision> admit(List<BudgetCheck> checks, long estimateNanos) {
-		String reservation = this.instance + ":" + this.sequence.incrementAndGet();
-		return run(checks, estimateNanos, reservation, null).flatMap((result) -> {
-			if (((Number) result.get(0)).intValue() != 2) {
-				return Mono.just(result);
+		AdmitShare share = admitShare(checks, estimateNanos);
+		return run(share, null).flatMap((result) -> {
+			BudgetDecision decision = share.answer(result);
+			if (decision != null) {
+				return Mono.just(decision);
 			}
-			// budgets Redis has no count for start from the database's spend
-			List<Integer> missing = new ArrayList<>();
-			for (int i = 2; i < result.size(); i++) {
-				missing.add(((Number) result.get(i)).intValue() - 1);
-			}
-			return Flux.fromIterable(missing)
-				.concatMap((index) -> seed(checks.get(index)))
-				.collectList()
-				.flatMap((figures) -> {
-					String[] inits = new String[checks.size()];
-					for (int i = 0; i < missing.size(); i++) {
-						inits[missing.get(i)] = Long.toString(figures.get(i));
-					}
-					return run(checks, estimateNanos, reservation, inits);
-				});
-		}).map((result) -> decision(result, checks, estimateNanos, reservation)).onErrorResume((error) -> {
-			if (error instanceof GatewayError) {
-				return Mono.error(error);
-			}
-			if (this.away.compareAndSet(false, true)) {
-				log.warn("Redis did not answer a budget check ({}): holding budgets from the database until it does",
-						error.toString());
-			}
-			this.fallbackCount.incrementAndGet();
-			// had the script run after all, its reservation is given back with the settle
-			return this.fallback.admit(checks, estimateNanos, reservation);
-		});
+			return share.seeds(result).flatMap((inits) -> run(share, inits)).map(share::seededAnswer);
+		}).onErrorResume((error) -> share.unanswered(error));
 	}
 
 	@Override
@@ -147,38 +128,34 @@ public final class RedisBudgetLedger implements BudgetLedger {
 		if (decision.checks().isEmpty()) {
 			return Mono.empty();
 		}
-		if (decision.local()) {
-			this.fallback.release(decision);
-		}
-		Owed settle = new Owed(decision, actualNanos);
-		return send(settle).onErrorResume((error) -> {
-			owe(settle);
+		SettleShare share = settleShare(decision, actualNanos);
+		return send(share).onErrorResume((error) -> {
+			share.unanswered(error);
 			return Mono.empty();
 		});
 	}
 
 	/**
-	 * Runs the admission script.
-	 * @param inits per budget, the spend to start a missing count from; null when not yet
-	 * read
+	 * A call's part of an admission script (budget_admit.lua), alone or run with others
+	 * in one round trip; its reservation id is made here.
 	 */
-	private Mono<List<Object>> run(List<BudgetCheck> checks, long estimateNanos, String reservation,
-			String @Nullable [] inits) {
-		String[] args = new String[5 + checks.size() * 3];
-		args[0] = Integer.toString(checks.size());
-		args[1] = Long.toString(estimateNanos);
-		args[2] = Long.toString(TTL_SECONDS);
-		args[3] = reservation;
-		// unique to this call: should this Redis have no epoch yet, this one becomes it
-		args[4] = reservation;
-		for (int i = 0; i < checks.size(); i++) {
-			BudgetCheck check = checks.get(i);
-			args[5 + i * 3] = Long.toString(check.maxNanos());
-			args[6 + i * 3] = (inits != null && inits[i] != null) ? inits[i] : "";
-			args[7 + i * 3] = check.strict() ? "1" : "0";
+	public AdmitShare admitShare(List<BudgetCheck> checks, long estimateNanos) {
+		return new AdmitShare(checks, estimateNanos, this.instance + ":" + this.sequence.incrementAndGet());
+	}
+
+	/**
+	 * A finished call's part of a settle script (budget_settle.lua). A reservation this
+	 * instance held itself, while Redis was away, is given back here.
+	 */
+	public SettleShare settleShare(BudgetDecision decision, long actualNanos) {
+		if (decision.local()) {
+			this.fallback.release(decision);
 		}
-		return this.redis.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys(checks), args, this.timeout)
-			.doOnNext((result) -> answered(String.valueOf(result.get(1))));
+		return new SettleShare(decision, actualNanos);
+	}
+
+	private Mono<List<Object>> run(AdmitShare share, String @Nullable [] inits) {
+		return this.redis.run(ADMIT, ScriptOutputType.MULTI, share.keys(), share.args(inits), this.timeout);
 	}
 
 	/** A budget's starting count: the database's spend and this instance's unwritten. */
@@ -190,18 +167,146 @@ public final class RedisBudgetLedger implements BudgetLedger {
 							+ error.getMessage() + "). Please retry shortly."));
 	}
 
-	private static BudgetDecision decision(List<Object> result, List<BudgetCheck> checks, long estimateNanos,
-			String reservation) {
-		int code = ((Number) result.get(0)).intValue();
-		if (code == 1) {
-			return new BudgetDecision(true, null, 0, checks, estimateNanos, reservation, false);
+	/** The keys and arguments of an admission, and how to read its answer. */
+	public final class AdmitShare {
+
+		private final List<BudgetCheck> checks;
+
+		private final long estimateNanos;
+
+		private final String reservation;
+
+		AdmitShare(List<BudgetCheck> checks, long estimateNanos, String reservation) {
+			this.checks = checks;
+			this.estimateNanos = estimateNanos;
+			this.reservation = reservation;
 		}
-		if (code != 0) {
-			throw new IllegalStateException("budget counts vanished while being seeded");
+
+		public String[] keys() {
+			return RedisBudgetLedger.keys(this.checks);
 		}
-		int refused = ((Number) result.get(2)).intValue();
-		return new BudgetDecision(false, checks.get(refused - 1), ((Number) result.get(3)).longValue(), List.of(), 0,
-				reservation, false);
+
+		/**
+		 * @param inits per budget, the spend to start a missing count from; null when not
+		 * yet read
+		 */
+		public String[] args(String @Nullable [] inits) {
+			String[] args = new String[5 + this.checks.size() * 3];
+			args[0] = Integer.toString(this.checks.size());
+			args[1] = Long.toString(this.estimateNanos);
+			args[2] = Long.toString(TTL_SECONDS);
+			args[3] = this.reservation;
+			// unique to this call: should this Redis have no epoch yet, this one becomes
+			// it
+			args[4] = this.reservation;
+			for (int i = 0; i < this.checks.size(); i++) {
+				BudgetCheck check = this.checks.get(i);
+				args[5 + i * 3] = Long.toString(check.maxNanos());
+				args[6 + i * 3] = (inits != null && inits[i] != null) ? inits[i] : "";
+				args[7 + i * 3] = check.strict() ? "1" : "0";
+			}
+			return args;
+		}
+
+		/**
+		 * The script's answer: the decision, or null when budgets Redis has no count for
+		 * must first be read from the database ({@link #seeds}) and the script run again.
+		 */
+		public @Nullable BudgetDecision answer(List<Object> result) {
+			answered(String.valueOf(result.get(1)));
+			int code = ((Number) result.get(0)).intValue();
+			if (code == 1) {
+				return new BudgetDecision(true, null, 0, this.checks, this.estimateNanos, this.reservation, false);
+			}
+			if (code == 3) {
+				// admitted, then refused by a rate limit in the same script, which gave
+				// the
+				// reservations back: nothing is held
+				return new BudgetDecision(true, null, 0, List.of(), 0, this.reservation, false);
+			}
+			if (code == 2) {
+				return null;
+			}
+			int refused = ((Number) result.get(2)).intValue();
+			return new BudgetDecision(false, this.checks.get(refused - 1), ((Number) result.get(3)).longValue(),
+					List.of(), 0, this.reservation, false);
+		}
+
+		/** The answer of the run after seeding: the counts are there now. */
+		public BudgetDecision seededAnswer(List<Object> result) {
+			BudgetDecision decision = answer(result);
+			if (decision == null) {
+				throw new IllegalStateException("budget counts vanished while being seeded");
+			}
+			return decision;
+		}
+
+		/**
+		 * The starting counts of the budgets an answer says Redis has none of: the
+		 * database's spend plus this instance's unwritten, read fresh.
+		 */
+		public Mono<String[]> seeds(List<Object> result) {
+			List<Integer> missing = new ArrayList<>();
+			for (int i = 2; i < result.size(); i++) {
+				missing.add(((Number) result.get(i)).intValue() - 1);
+			}
+			return Flux.fromIterable(missing)
+				.concatMap((index) -> seed(this.checks.get(index)))
+				.collectList()
+				.map((figures) -> {
+					String[] inits = new String[this.checks.size()];
+					for (int i = 0; i < missing.size(); i++) {
+						inits[missing.get(i)] = Long.toString(figures.get(i));
+					}
+					return inits;
+				});
+		}
+
+		/**
+		 * Redis did not answer: the budgets are held from the database until it does (had
+		 * the script run after all, its reservation is given back with the settle). A
+		 * refusal of the gateway's own (the database away while seeding) stands.
+		 */
+		public Mono<BudgetDecision> unanswered(Throwable error) {
+			if (error instanceof GatewayError) {
+				return Mono.error(error);
+			}
+			if (RedisBudgetLedger.this.away.compareAndSet(false, true)) {
+				log.warn("Redis did not answer a budget check ({}): holding budgets from the database until it does",
+						error.toString());
+			}
+			RedisBudgetLedger.this.fallbackCount.incrementAndGet();
+			return RedisBudgetLedger.this.fallback.admit(this.checks, this.estimateNanos, this.reservation);
+		}
+
+	}
+
+	/** The keys and arguments of a settle. */
+	public final class SettleShare {
+
+		private final BudgetDecision decision;
+
+		private final long actualNanos;
+
+		SettleShare(BudgetDecision decision, long actualNanos) {
+			this.decision = decision;
+			this.actualNanos = actualNanos;
+		}
+
+		public String[] keys() {
+			return RedisBudgetLedger.keys(this.decision.checks());
+		}
+
+		public String[] args() {
+			return new String[] { this.decision.reservation(), Long.toString(this.actualNanos),
+					this.decision.local() ? "1" : "0" };
+		}
+
+		/** Redis did not take it: it is sent again once Redis answers. */
+		public void unanswered(Throwable error) {
+			owe(this);
+		}
+
 	}
 
 	/**
@@ -230,7 +335,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
 	private Mono<Void> pay() {
 		return Mono.defer(() -> {
-			Owed next = this.owed.poll();
+			SettleShare next = this.owed.poll();
 			if (next == null) {
 				return Mono.empty();
 			}
@@ -242,17 +347,12 @@ public final class RedisBudgetLedger implements BudgetLedger {
 		});
 	}
 
-	private Mono<Void> send(Owed settle) {
-		BudgetDecision decision = settle.decision();
-		return this.redis
-			.<Long>run(SETTLE, ScriptOutputType.INTEGER, keys(decision.checks()),
-					new String[] { decision.reservation(), Long.toString(settle.actualNanos()),
-							decision.local() ? "1" : "0" },
-					this.timeout)
+	private Mono<Void> send(SettleShare settle) {
+		return this.redis.<Long>run(SETTLE, ScriptOutputType.INTEGER, settle.keys(), settle.args(), this.timeout)
 			.then();
 	}
 
-	private void owe(Owed settle) {
+	private void owe(SettleShare settle) {
 		this.owed.add(settle);
 		if (this.owedCount.incrementAndGet() > MAX_OWED && this.owed.poll() != null) {
 			this.owedCount.decrementAndGet();
@@ -272,11 +372,6 @@ public final class RedisBudgetLedger implements BudgetLedger {
 			keys[3 * i + 2] = checks.get(i).holdsKey();
 		}
 		return keys;
-	}
-
-	/** A settle Redis has not taken yet. */
-	private record Owed(BudgetDecision decision, long actualNanos) {
-
 	}
 
 }

@@ -25,13 +25,15 @@ public interface AdmitStage {
 	Mono<Deployment> admit(ServerWebExchange exchange, ModelCall call, Consumer<Deployment> routed);
 
 	/**
-	 * The call's answer is complete (a stream ended or was cancelled): what admission
-	 * holds only while the provider works (parallel slots) may be handed back now, before
-	 * the response's last bytes leave, so that a caller who sends the next call as soon
-	 * as it has the answer finds its slot free. The end-of-call listeners hand back what
-	 * is still held, however the call ended.
+	 * The call's answer is complete (a stream ended or was cancelled), its usage and cost
+	 * known: what admission holds (parallel slots, budget reservations) may be handed
+	 * back and settled now, before the response's last bytes leave, so that a caller who
+	 * sends the next call as soon as it has the answer finds its slot free. The
+	 * end-of-call listeners hand back what is still held, however the call ended.
+	 * @param usage the tokens the call used
+	 * @param cost what it cost, in dollars
 	 */
-	default void answered(ServerWebExchange exchange, Usage usage) {
+	default void answered(ServerWebExchange exchange, Usage usage, double cost) {
 	}
 
 }

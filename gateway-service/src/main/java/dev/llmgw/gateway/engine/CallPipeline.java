@@ -175,7 +175,7 @@ public final class CallPipeline {
 			.map((result) -> {
 				double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
 				state.answered(result.usage(), cost, result.body());
-				this.admission.answered(exchange, result.usage());
+				this.admission.answered(exchange, result.usage(), cost);
 				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
 				return result;
 			})
@@ -204,7 +204,7 @@ public final class CallPipeline {
 		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
 		double cost = state.cacheHit() ? 0 : CostCalculator.cost(this.prices.priceOf(answered), result.usage());
 		state.answered(result.usage(), cost, result.body());
-		this.admission.answered(exchange, result.usage());
+		this.admission.answered(exchange, result.usage(), cost);
 		if (keySpendHeader) {
 			writeKeySpend(exchange, cost);
 		}
@@ -218,8 +218,9 @@ public final class CallPipeline {
 	 */
 	private void streamed(ServerWebExchange exchange, CallState state, Usage usage, Deployment admitted) {
 		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
-		state.streamed(usage, CostCalculator.cost(this.prices.priceOf(answered), usage));
-		this.admission.answered(exchange, usage);
+		double cost = CostCalculator.cost(this.prices.priceOf(answered), usage);
+		state.streamed(usage, cost);
+		this.admission.answered(exchange, usage, cost);
 	}
 
 	/**

@@ -29,10 +29,10 @@ public record Admission(boolean allowed, @Nullable LimitCheck refusedBy, List<Li
 	}
 
 	/**
-	 * Admitted without counting, because the shared counters could not be reached (limits
-	 * fail open).
+	 * Admitted without counting: the shared counters could not be reached (limits fail
+	 * open), or were not asked because something else refused the call first.
 	 */
-	static Admission unenforced(List<LimitCheck> checks, long window) {
+	static Admission uncounted(List<LimitCheck> checks, long window) {
 		long[] unknown = new long[checks.size()];
 		java.util.Arrays.fill(unknown, -1);
 		return new Admission(true, null, checks, unknown, window, false);

@@ -25,14 +25,9 @@ public class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitGate rateLimitGate(RateLimiter limiter, GatewayConfig config) {
+	RateLimitGate rateLimitGate(GatewayConfig config) {
 		Integer global = config.generalSettings().maxParallelRequests();
-		return new RateLimitGate(limiter, (global != null) ? global.longValue() : null);
-	}
-
-	@Bean
-	RateLimitReleaseListener rateLimitReleaseListener(RateLimitGate gate) {
-		return new RateLimitReleaseListener(gate);
+		return new RateLimitGate((global != null) ? global.longValue() : null);
 	}
 
 }

@@ -5,79 +5,80 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.CallerLimits;
 import dev.llmgw.gateway.error.RateLimitError;
-import dev.llmgw.model.openai.Usage;
+import dev.llmgw.gateway.web.ExchangeAttribute;
+import dev.llmgw.gateway.web.HeldUntilEnd;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Admits model calls against the limits of their key, model, user, team and the proxy,
- * and reports them in LiteLLM's headers and refusal (shared/spec/admin-api.md §5.4, §6).
- * A caller without limits costs nothing here.
+ * The limits of model calls, of their key, model, user, team and the proxy, and how they
+ * are reported in LiteLLM's headers and refusal (shared/spec/admin-api.md §5.4, §6); the
+ * admit stage counts them ({@link RateLimiter}) and a request holds what its admission
+ * took until it ends. A caller without limits costs nothing here.
  */
 public final class RateLimitGate {
 
 	private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
-	private final RateLimiter limiter;
+	@SuppressWarnings("unchecked")
+	private static final ExchangeAttribute<HeldUntilEnd<Admission>> HELD = ExchangeAttribute.of(RateLimitGate.class,
+			(Class<HeldUntilEnd<Admission>>) (Class<?>) HeldUntilEnd.class);
 
 	private final @Nullable Long globalParallel;
 
-	public RateLimitGate(RateLimiter limiter, @Nullable Long globalParallel) {
-		this.limiter = limiter;
+	public RateLimitGate(@Nullable Long globalParallel) {
 		this.globalParallel = globalParallel;
 	}
 
 	/**
-	 * Admits a request's model call and holds what it took until the request ends (see
-	 * {@link RateLimitReleaseListener}); a refusal takes nothing.
+	 * Readies a request to hold what its admission takes, before the counters are asked:
+	 * a request that ends while they answer then marks the hold ended, and what they
+	 * grant late is handed back at once by whoever receives it ({@link #keep}).
 	 */
-	public Mono<Admission> admit(ServerWebExchange exchange, CallerIdentity caller, String model) {
-		List<LimitCheck> checks = checks(caller, model);
-		if (checks.isEmpty()) {
-			return Mono.just(Admission.UNLIMITED);
-		}
-		// the hold is in the request's attributes before Redis is asked: a request that
-		// ends while Redis answers (its end-of-call record carries the hold) marks it
-		// ended, and the admission that lands late is handed back at once
-		AdmissionHold hold = AdmissionHold.of(exchange);
-		return this.limiter.admit(checks).doOnNext((admission) -> {
-			if (admission.allowed() && !hold.hold(admission)) {
-				release(admission, Usage.NONE).subscribe();
-			}
-		});
+	public static void expect(ServerWebExchange exchange) {
+		HELD.computeIfAbsent(exchange, HeldUntilEnd::new);
 	}
 
 	/**
-	 * Ends a request's call early, once its answer is complete: hands back what its
-	 * admission holds (nothing when none, or already handed back).
+	 * Holds what an admission took until the request ends.
+	 * @return false when the request has already ended: the caller hands it back now
 	 */
-	public Mono<Void> end(ServerWebExchange exchange, Usage usage) {
-		return end(AdmissionHold.held(exchange), usage);
+	public static boolean keep(ServerWebExchange exchange, Admission admission) {
+		if (!admission.allowed() || admission.checks().isEmpty()) {
+			return true;
+		}
+		HeldUntilEnd<Admission> held = HELD.get(exchange);
+		return held != null && held.hold(admission);
 	}
 
-	/** Ends a call: hands back what its admission holds and counts its tokens. */
-	Mono<Void> end(@Nullable AdmissionHold hold, Usage usage) {
-		Admission admission = (hold != null) ? hold.end() : null;
-		return (admission != null) ? release(admission, usage) : Mono.empty();
+	/**
+	 * Ends a request's hold, once its answer is complete or the request ended: the
+	 * admission to hand back, or null when it holds none (any more).
+	 */
+	public static @Nullable Admission end(ServerWebExchange exchange) {
+		HeldUntilEnd<Admission> held = HELD.get(exchange);
+		return (held != null) ? held.end() : null;
 	}
 
-	public Mono<Void> release(Admission admission, Usage usage) {
-		return admission.checks().isEmpty() ? Mono.empty() : this.limiter.release(admission, usage.totalTokens());
+	/** As {@link #end(ServerWebExchange)}, from a finished call's record. */
+	public static @Nullable Admission end(Map<String, Object> attributes) {
+		HeldUntilEnd<Admission> held = HELD.get(attributes);
+		return (held != null) ? held.end() : null;
 	}
 
 	/**
 	 * The checks in order from the most specific (the key's limit for this model) to the
 	 * proxy's.
 	 */
-	List<LimitCheck> checks(CallerIdentity caller, String model) {
+	public List<LimitCheck> checks(CallerIdentity caller, String model) {
 		List<LimitCheck> checks = new ArrayList<>(4);
 		CallerLimits limits = caller.limits();
 		String key = caller.keyHash();

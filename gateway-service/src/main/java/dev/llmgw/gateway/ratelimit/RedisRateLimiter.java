@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.llmgw.gateway.redis.LuaScript;
 import dev.llmgw.gateway.redis.SharedRedis;
 import io.lettuce.core.ScriptOutputType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -49,35 +50,46 @@ public final class RedisRateLimiter implements RateLimiter {
 		return this.failOpenCount.get();
 	}
 
+	/** How long a limit waits for Redis before the request goes on uncounted. */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
 	@Override
 	public Mono<Admission> admit(List<LimitCheck> checks) {
-		long window = this.clock.millis() / 60_000;
-		String[] keys = new String[checks.size()];
-		String[] args = new String[1 + checks.size() * 3];
-		args[0] = Integer.toString(checks.size());
-		for (int i = 0; i < checks.size(); i++) {
-			LimitCheck check = checks.get(i);
-			keys[i] = RateLimiter.counterKey(check, window);
-			args[1 + i * 3] = check.kind().wireName();
-			args[2 + i * 3] = Long.toString(check.limit());
-			args[3 + i * 3] = Long.toString((check.kind() == LimitKind.PARALLEL) ? PARALLEL_TTL_MILLIS : 120_000);
-		}
-		return this.redis.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys, args, this.timeout).map((result) -> {
-			boolean allowed = ((Number) result.get(0)).longValue() == 1;
-			int refused = ((Number) result.get(1)).intValue();
-			long[] remaining = new long[checks.size()];
-			for (int i = 0; i < checks.size(); i++) {
-				remaining[i] = ((Number) result.get(2 + i)).longValue();
-			}
-			return Admission.counted(allowed ? null : checks.get(refused - 1), checks, remaining, window);
-		}).onErrorResume((error) -> {
-			warn("admission", error);
-			return Mono.just(Admission.unenforced(checks, window));
-		});
+		AdmitShare share = admitShare(checks);
+		return this.redis.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, share.keys(), share.args(), this.timeout)
+			.map(share::answer)
+			.onErrorResume((error) -> Mono.just(share.unanswered(error)));
 	}
 
 	@Override
 	public Mono<Void> release(Admission admission, long tokens) {
+		ReleaseShare share = releaseShare(admission, tokens);
+		if (share == null) {
+			return Mono.empty();
+		}
+		return this.redis.<Long>run(RELEASE, ScriptOutputType.INTEGER, share.keys(), share.args(), this.timeout)
+			.onErrorResume((error) -> {
+				share.unanswered(error);
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	/**
+	 * A request's part of an admission script (rate_limit_admit.lua), alone or run with
+	 * others in one round trip.
+	 */
+	public AdmitShare admitShare(List<LimitCheck> checks) {
+		return new AdmitShare(checks, this.clock.millis() / 60_000);
+	}
+
+	/**
+	 * An admitted request's part of a release script (rate_limit_release.lua): null when
+	 * it has nothing to give back or count.
+	 */
+	public @Nullable ReleaseShare releaseShare(Admission admission, long tokens) {
 		List<String> parallel = new ArrayList<>();
 		List<String> tokenKeys = new ArrayList<>();
 		for (LimitCheck check : admission.checks()) {
@@ -92,18 +104,97 @@ public final class RedisRateLimiter implements RateLimiter {
 			}
 		}
 		if (parallel.isEmpty() && (tokenKeys.isEmpty() || tokens <= 0)) {
-			return Mono.empty();
+			return null;
 		}
 		List<String> keys = new ArrayList<>(parallel);
 		keys.addAll(tokenKeys);
-		return this.redis
-			.<Long>run(RELEASE, ScriptOutputType.INTEGER, keys.toArray(new String[0]),
-					new String[] { Integer.toString(parallel.size()), Long.toString(tokens), "120000" }, this.timeout)
-			.onErrorResume((error) -> {
-				warn("release", error);
-				return Mono.empty();
-			})
-			.then();
+		return new ReleaseShare(keys.toArray(new String[0]),
+				new String[] { Integer.toString(parallel.size()), Long.toString(tokens), "120000" });
+	}
+
+	/** The keys and arguments of an admission, and how to read its answer. */
+	public final class AdmitShare {
+
+		private final List<LimitCheck> checks;
+
+		private final long window;
+
+		AdmitShare(List<LimitCheck> checks, long window) {
+			this.checks = checks;
+			this.window = window;
+		}
+
+		public String[] keys() {
+			String[] keys = new String[this.checks.size()];
+			for (int i = 0; i < this.checks.size(); i++) {
+				keys[i] = RateLimiter.counterKey(this.checks.get(i), this.window);
+			}
+			return keys;
+		}
+
+		public String[] args() {
+			String[] args = new String[1 + this.checks.size() * 3];
+			args[0] = Integer.toString(this.checks.size());
+			for (int i = 0; i < this.checks.size(); i++) {
+				LimitCheck check = this.checks.get(i);
+				args[1 + i * 3] = check.kind().wireName();
+				args[2 + i * 3] = Long.toString(check.limit());
+				args[3 + i * 3] = Long.toString((check.kind() == LimitKind.PARALLEL) ? PARALLEL_TTL_MILLIS : 120_000);
+			}
+			return args;
+		}
+
+		/**
+		 * The script's answer; an empty one means it was not asked (another part of the
+		 * same script refused the call first), and nothing was counted.
+		 */
+		public Admission answer(List<Object> result) {
+			if (result.isEmpty()) {
+				return Admission.uncounted(this.checks, this.window);
+			}
+			boolean allowed = ((Number) result.get(0)).longValue() == 1;
+			int refused = ((Number) result.get(1)).intValue();
+			long[] remaining = new long[this.checks.size()];
+			for (int i = 0; i < this.checks.size(); i++) {
+				remaining[i] = ((Number) result.get(2 + i)).longValue();
+			}
+			return Admission.counted(allowed ? null : this.checks.get(refused - 1), this.checks, remaining,
+					this.window);
+		}
+
+		/** Redis did not answer: limits fail open, and a warning says so. */
+		public Admission unanswered(Throwable error) {
+			warn("admission", error);
+			return Admission.uncounted(this.checks, this.window);
+		}
+
+	}
+
+	/** The keys and arguments of a release. */
+	public final class ReleaseShare {
+
+		private final String[] keys;
+
+		private final String[] args;
+
+		ReleaseShare(String[] keys, String[] args) {
+			this.keys = keys;
+			this.args = args;
+		}
+
+		public String[] keys() {
+			return this.keys;
+		}
+
+		public String[] args() {
+			return this.args;
+		}
+
+		/** Redis did not take it: its slots expire with their counters. */
+		public void unanswered(Throwable error) {
+			warn("release", error);
+		}
+
 	}
 
 	private void warn(String what, Throwable error) {

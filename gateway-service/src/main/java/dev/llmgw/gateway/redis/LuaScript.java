@@ -19,19 +19,53 @@ import java.util.HexFormat;
 public record LuaScript(String name, String text, String sha1) {
 
 	public static LuaScript load(String name) {
+		return of(name, read(name));
+	}
+
+	/**
+	 * A script that runs other scripts as local functions, so that several features'
+	 * scripts run as one, atomically and in one round trip: each script {@code x.lua} is
+	 * the function {@code x(KEYS, ARGV)} of the script {@code name}, which also has
+	 * {@code slice(list, from, to)} to cut its own KEYS and ARGV into theirs.
+	 * @param name the script that calls the others
+	 * @param functions the scripts it calls
+	 */
+	public static LuaScript composed(String name, String... functions) {
+		StringBuilder text = new StringBuilder();
+		text.append("local function slice(list, from, to)\n")
+			.append("  local part = {}\n")
+			.append("  for i = from, to do part[#part + 1] = list[i] end\n")
+			.append("  return part\n")
+			.append("end\n");
+		for (String function : functions) {
+			text.append("local function ")
+				.append(function, 0, function.length() - ".lua".length())
+				.append("(KEYS, ARGV)\n")
+				.append(read(function))
+				.append("\nend\n");
+		}
+		return of(name, text.append(read(name)).toString());
+	}
+
+	private static LuaScript of(String name, String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+			return new LuaScript(name, text, HexFormat.of().formatHex(digest));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String read(String name) {
 		try (InputStream in = LuaScript.class.getResourceAsStream("/scripts/" + name)) {
 			if (in == null) {
 				throw new IllegalStateException("script " + name + " is missing from the jar");
 			}
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-			return new LuaScript(name, text, HexFormat.of().formatHex(digest));
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
