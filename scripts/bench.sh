@@ -10,10 +10,16 @@
 #   history - chat completions through the middleware with enable_history (each request a new session, stored in
 #             PostgreSQL); "alone" is the same call through the middleware without history, so the difference is
 #             what history costs (the key check, cached, and the session write)
+#   nginx+mw - chat sent to the middleware first, as the original's load balancer (and ours before one hop) did:
+#             compare with "nginx", chat sent to the gateway, which is the load balancer's path now
+#   portkey - the peer: Portkey's open-source gateway (npm @portkey-ai/gateway, installed on request into
+#             ~/.cache/llmgw-bench) in front of the same nginx, measured the same way
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
-# gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median; then the gateway's
-# CPU per request (from /proc, counting what it keeps doing after the load until it is idle again, such as writing
-# the spend-log backlog), how many seconds that took ("drain"), and its resident memory after the point.
+# gateway, and prints requests/s, p50 and p99 and the latency the gateway adds at the median; then the CPU per
+# request of the gateway and of the middleware (from /proc, counting what each keeps doing after the load until it
+# is idle again, such as writing the spend-log backlog), how many seconds that took ("drain"), and the gateway's
+# resident memory after the point. The gateway runs as deployed, with MIDDLEWARE_URL (so every chat body passes the
+# hand-off check); GATEWAY_MIDDLEWARE_URL= (empty) runs it without, to measure a build from before one hop.
 # Everything runs on 127.0.0.1, every run is bounded by DURATION, and all processes started here are stopped at
 # the end (or on Ctrl-C).
 #
@@ -21,15 +27,16 @@
 # The "nginx+key" rows repeat the nginx load with a virtual key that has a budget and rpm/tpm limits (set high
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
-# Usage: scripts/bench.sh   (DURATION=10s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream and history; GATEWAY_JAR=path to measure another build; GATEWAY_JAVA_OPTS and
-#        MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default fixed heaps of 512 and 256 MB)
+# Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
+#        also converse-stream, history, nginx+mw and portkey; GATEWAY_JAR=path to measure another build;
+#        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10s}
+# each point runs a minute by default: long enough that what a load leaves behind shows in its CPU per request
+DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 UPSTREAMS=${UPSTREAMS:-"fake bedrock nginx nginx+key"}
@@ -38,12 +45,16 @@ FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
 GATEWAY_PORT=${GATEWAY_PORT:-14000}
 MIDDLEWARE_PORT=${MIDDLEWARE_PORT:-13000}
+PORTKEY_PORT=${PORTKEY_PORT:-18787}
+GATEWAY_MIDDLEWARE_URL=${GATEWAY_MIDDLEWARE_URL-http://127.0.0.1:$MIDDLEWARE_PORT}
 # another build of the gateway to measure, for a before-and-after in one sitting (its own BENCH_DATABASE_URL when
 # its migrations differ)
 GATEWAY_JAR=${GATEWAY_JAR:-gateway-service/target/gateway-service.jar}
-# the services' JVM flags (the images' are in docker/*.Dockerfile), to compare heap sizes and collectors
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms512m -Xmx512m"}
-MIDDLEWARE_JAVA_OPTS=${MIDDLEWARE_JAVA_OPTS:-"-Xms256m -Xmx256m"}
+# the services' JVM flags: by default the images' own (docker/*.Dockerfile), to measure them as deployed; set to
+# compare heap sizes and collectors
+images_java_opts() { sed -n 's/^ENV JAVA_OPTS="\([^"]*\)".*/\1/p' "docker/$1.Dockerfile"; }
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-$(images_java_opts gateway-service)}
+MIDDLEWARE_JAVA_OPTS=${MIDDLEWARE_JAVA_OPTS:-$(images_java_opts middleware-service)}
 read -r -a GATEWAY_FLAGS <<<"$GATEWAY_JAVA_OPTS"
 read -r -a MIDDLEWARE_FLAGS <<<"$MIDDLEWARE_JAVA_OPTS"
 KEY=sk-bench-master-key
@@ -126,13 +137,13 @@ if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}"
 	psql -h 127.0.0.1 -U postgres -d test -tAc "SELECT 1 FROM pg_database WHERE datname = 'llmgw_bench'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE llmgw_bench"
 fi
-DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} REDIS_PORT=${REDIS_PORT:-6379} \
-CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" "${GATEWAY_FLAGS[@]}" \
-	-jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
+MIDDLEWARE_URL=$GATEWAY_MIDDLEWARE_URL DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} \
+REDIS_PORT=${REDIS_PORT:-6379} CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" \
+	"${GATEWAY_FLAGS[@]}" -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 GATEWAY_PID=$!
 
-if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
+if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* || "$UPSTREAMS" == *+mw* ]]; then
 	if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
 		psql -h 127.0.0.1 -U postgres -d llmgw_bench -qc "DROP TABLE IF EXISTS chat_sessions, middleware_schema_history"
 	fi
@@ -142,6 +153,20 @@ if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* ]]; then
 	PIDS+=($!)
 	MIDDLEWARE_PID=$!
 	wait_for "http://127.0.0.1:$MIDDLEWARE_PORT/health/liveliness"
+fi
+
+if [[ "$UPSTREAMS" == *portkey* ]]; then
+	PORTKEY_DIR=$HOME/.cache/llmgw-bench
+	if [ ! -f "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
+		echo "installing @portkey-ai/gateway from npm into $PORTKEY_DIR..."
+		mkdir -p "$PORTKEY_DIR"
+		npm install --prefix "$PORTKEY_DIR" --no-audit --no-fund @portkey-ai/gateway >/dev/null 2>&1
+	fi
+	NODE_ENV=production node "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" \
+		--port="$PORTKEY_PORT" --headless >"$WORK/portkey.log" 2>&1 &
+	PIDS+=($!)
+	PORTKEY_PID=$!
+	wait_for "http://127.0.0.1:$PORTKEY_PORT/"
 fi
 
 wait_for "http://127.0.0.1:$FAKE_PORT/health"
@@ -162,6 +187,20 @@ QUESTION='"messages":[{"role":"user","content":"hello from the benchmark"}]'
 CONVERSE_QUESTION='"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]'
 
 lua() { wrk_script "$1" "{\"model\":\"$2\",$QUESTION}" "${3:-$KEY}"; }
+
+# Portkey's request for the same answer: the provider and nginx as its custom host in headers, as its docs say
+portkey_lua() {
+	local file="$WORK/$1.lua"
+	{
+		echo 'wrk.method = "POST"'
+		echo 'wrk.headers["Content-Type"] = "application/json"'
+		echo 'wrk.headers["Authorization"] = "Bearer fake"'
+		echo 'wrk.headers["x-portkey-provider"] = "openai"'
+		echo "wrk.headers[\"x-portkey-custom-host\"] = \"http://127.0.0.1:$NGINX_PORT/v1\""
+		echo "wrk.body = '{\"model\":\"bench\",$QUESTION}'"
+	} >"$file"
+	echo "$file"
+}
 
 # the CPU a process has used so far, in clock ticks (user + system, from /proc)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -201,16 +240,24 @@ VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authori
 	-d '{"max_budget": 1000000, "rpm_limit": 100000000, "tpm_limit": 1000000000, "max_parallel_requests": 10000}' |
 	sed -E 's/.*"key":"([^"]+)".*/\1/')
 
-model_of() { case "$1" in converse*) echo "bench-fake" ;; history) echo "bench-nginx" ;; *) echo "bench-${1%%+*}" ;; esac; }
+model_of() { case "$1" in converse*) echo "bench-fake" ;; history | portkey) echo "bench-nginx" ;; *) echo "bench-${1%%+*}" ;; esac; }
 key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
 
 history_lua() { wrk_script "$1" "{\"model\":\"bench-nginx\",\"enable_history\":true,$QUESTION}"; }
 
 echo "warming up the gateway for $WARMUP..."
 for upstream in $UPSTREAMS; do
+	[ "$upstream" = portkey ] && continue
 	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")" \
 		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
 done
+if [[ "$UPSTREAMS" == *portkey* ]]; then
+	wrk -t2 -c16 -d"$WARMUP" -s "$(portkey_lua warm-portkey)" "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" >/dev/null
+fi
+if [[ "$UPSTREAMS" == *+mw* ]]; then
+	wrk -t2 -c16 -d"$WARMUP" -s "$(lua warm-mw bench-nginx)" \
+		"http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions" >/dev/null
+fi
 if [[ "$UPSTREAMS" == *history* ]]; then
 	# both middleware paths, with and without history, so that neither is measured cold
 	wrk -t2 -c16 -d"$WARMUP" -s "$(lua warm-plain bench-nginx)" \
@@ -224,13 +271,25 @@ if [[ "$UPSTREAMS" == *converse* ]]; then
 fi
 
 wait_idle "$GATEWAY_PID" >/dev/null
-printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s | %11s %7s %6s\n" upstream conns "alone rps" "p50 ms" \
-	"p99 ms" "gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone" "gw cpu ms/r" "drain s" "rss MB"
+printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s | %11s %11s %7s %6s\n" upstream conns "alone rps" \
+	"p50 ms" "p99 ms" "gw rps" "p50 ms" "p99 ms" "added p50 ms" "gw/alone" "gw cpu ms/r" "mw cpu ms/r" "drain s" \
+	"rss MB"
 for upstream in $UPSTREAMS; do
 	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
 	direct_script=$script
 	front="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+	served=$GATEWAY_PID
 	case "$upstream" in
+		portkey)
+			direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
+			front="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"
+			script=$(portkey_lua portkey)
+			served=$PORTKEY_PID
+			;;
+		*+mw)
+			direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
+			front="http://127.0.0.1:$MIDDLEWARE_PORT/v1/chat/completions"
+			;;
 		converse-stream)
 			# "alone" is the gateway's own OpenAI stream; through the middleware it becomes Converse frames
 			direct="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
@@ -253,18 +312,21 @@ for upstream in $UPSTREAMS; do
 	esac
 	for connections in $CONNECTIONS; do
 		read -r a_rps a_p50 a_p99 _ < <(measure "$direct" "$direct_script" "$connections")
-		ticks_before=$(cpu_ticks "$GATEWAY_PID")
+		ticks_before=$(cpu_ticks "$served")
+		mw_before=$([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0)
 		read -r g_rps g_p50 g_p99 g_requests < <(measure "$front" "$script" "$connections")
-		drain=$(wait_idle "$GATEWAY_PID")
-		ticks=$(( $(cpu_ticks "$GATEWAY_PID") - ticks_before ))
-		rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")
-		# the gateway's CPU per request includes what it did after the load until idle (one idle second
-		# counted in it)
+		drain=$(wait_idle "$served")
+		ticks=$(( $(cpu_ticks "$served") - ticks_before ))
+		mw_ticks=$(( $([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0) - mw_before ))
+		rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$served/status")
+		# the CPU per request includes what the process did after the load until idle (one idle second
+		# counted in it); for the portkey row the "gw" columns are Portkey's
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \
-			-v g5="$g_p50" -v g9="$g_p99" -v n="$g_requests" -v t="$ticks" -v hz="$TICKS" -v d="$drain" \
-			-v r="$rss" 'BEGIN {
-			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%% | %11.3f %7d %6d\n", u, c, ar,
-				a5, a9, gr, g5, g9, g5 - a5, (ar > 0) ? 100 * gr / ar : 0, (n > 0) ? 1000 * t / hz / n : 0, d, r }'
+			-v g5="$g_p50" -v g9="$g_p99" -v n="$g_requests" -v t="$ticks" -v m="$mw_ticks" -v hz="$TICKS" \
+			-v d="$drain" -v r="$rss" 'BEGIN {
+			printf "%-9s %5d | %10d %9.3f %9.3f | %10d %9.3f %9.3f | %12.3f %7.1f%% | %11.3f %11.3f %7d %6d\n",
+				u, c, ar, a5, a9, gr, g5, g9, g5 - a5, (ar > 0) ? 100 * gr / ar : 0,
+				(n > 0) ? 1000 * t / hz / n : 0, (n > 0) ? 1000 * m / hz / n : 0, d, r }'
 	done
 done
 echo
