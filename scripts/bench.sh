@@ -143,7 +143,8 @@ REDIS_PORT=${REDIS_PORT:-6379} CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=
 PIDS+=($!)
 GATEWAY_PID=$!
 
-if [[ "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* || "$UPSTREAMS" == *+mw* ]]; then
+# the middleware runs whenever the gateway hands requests to it, as in a deployment (key creation goes through it)
+if [[ -n "$GATEWAY_MIDDLEWARE_URL" || "$UPSTREAMS" == *converse* || "$UPSTREAMS" == *history* || "$UPSTREAMS" == *+mw* ]]; then
 	if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
 		psql -h 127.0.0.1 -U postgres -d llmgw_bench -qc "DROP TABLE IF EXISTS chat_sessions, middleware_schema_history"
 	fi

@@ -92,6 +92,9 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	/** The cost of calls that found the queue full, per whom it is charged to. */
 	private final ConcurrentHashMap<Charged, DoubleAdder> overflow = new ConcurrentHashMap<>();
 
+	/** The daily figures of calls that found the queue full, added up per row. */
+	private final ConcurrentHashMap<DailySpend.Row, DailySpend.Totals> overflowDaily = new ConcurrentHashMap<>();
+
 	private final AtomicLong droppedRows = new AtomicLong();
 
 	/**
@@ -169,6 +172,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		Charged charged = new Charged(event.keyHash(), event.modelGroup(), event.userId(), event.teamId(),
 				event.endUser());
 		this.overflow.computeIfAbsent(charged, (key) -> new DoubleAdder()).add(event.cost());
+		DailySpend.add(this.overflowDaily, event);
 		long dropped = this.droppedRows.incrementAndGet();
 		if (dropped % 10_000 == 1) {
 			log.warn("spend queue full ({} calls): spend-log rows dropped, their cost still added to the totals "
@@ -197,7 +201,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 */
 	private Mono<Void> writeOverflow() {
 		return Mono.defer(() -> {
-			if (this.overflow.isEmpty()) {
+			if (this.overflow.isEmpty() && this.overflowDaily.isEmpty()) {
 				return Mono.empty();
 			}
 			List<SpendEvent> totals = new ArrayList<>();
@@ -210,7 +214,16 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 							null, null, charged.modelGroup(), null, null));
 				}
 			}
-			return write(totals, false).doOnSuccess((done) -> written(totals)).onErrorResume((error) -> {
+			Map<DailySpend.Row, DailySpend.Totals> daily = new HashMap<>();
+			for (DailySpend.Row row : List.copyOf(this.overflowDaily.keySet())) {
+				DailySpend.Totals totalsOfRow = this.overflowDaily.remove(row);
+				if (totalsOfRow != null) {
+					daily.put(row, totalsOfRow);
+				}
+			}
+			return write(totals, false, daily).doOnSuccess((done) -> written(totals)).onErrorResume((error) -> {
+				daily.forEach((row, add) -> this.overflowDaily.computeIfAbsent(row, (key) -> new DailySpend.Totals())
+					.add(add));
 				totals
 					.forEach((total) -> this.overflow
 						.computeIfAbsent(new Charged(total.keyHash(), total.modelGroup(), total.userId(),
@@ -221,6 +234,12 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		});
 	}
 
+	/**
+	 * Writes batches until the queue is empty. A loop of resubscriptions, not a chain
+	 * that grows by a batch each time: a writer busy for long (sustained load) would
+	 * otherwise keep every batch it wrote, rows and all, until the queue ran dry, and run
+	 * the heap out.
+	 */
 	private Mono<Void> flushQueue() {
 		return Mono.defer(() -> {
 			List<SpendEvent> batch = new ArrayList<>();
@@ -229,12 +248,11 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 				batch.add(event);
 			}
 			if (batch.isEmpty()) {
-				return Mono.empty();
+				return Mono.just(false);
 			}
 			this.queued.addAndGet(-batch.size());
-			return writeApart(batch)
-				.then(Mono.defer(() -> (this.queued.get() > 0) ? flushQueue() : Mono.<Void>empty()));
-		});
+			return writeApart(batch).thenReturn(true);
+		}).repeat().takeWhile((wrote) -> wrote).then();
 	}
 
 	/**
@@ -245,22 +263,21 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 * counted once, late rather than never.
 	 */
 	private Mono<Void> writeApart(List<SpendEvent> batch) {
-		return write(batch, true).doOnSuccess((done) -> written(batch))
-			.onErrorResume((error) -> reachable().flatMap((up) -> {
-				if (!up) {
-					requeue(batch);
-					return Mono.error(error);
-				}
-				if (batch.size() == 1) {
-					return setAside(batch.get(0), error);
-				}
-				List<SpendEvent> first = List.copyOf(batch.subList(0, batch.size() / 2));
-				List<SpendEvent> second = List.copyOf(batch.subList(batch.size() / 2, batch.size()));
-				return writeApart(first).onErrorResume((stopped) -> {
-					requeue(second);
-					return Mono.error(stopped);
-				}).then(Mono.defer(() -> writeApart(second)));
-			}));
+		return write(batch).doOnSuccess((done) -> written(batch)).onErrorResume((error) -> reachable().flatMap((up) -> {
+			if (!up) {
+				requeue(batch);
+				return Mono.error(error);
+			}
+			if (batch.size() == 1) {
+				return setAside(batch.get(0), error);
+			}
+			List<SpendEvent> first = List.copyOf(batch.subList(0, batch.size() / 2));
+			List<SpendEvent> second = List.copyOf(batch.subList(batch.size() / 2, batch.size()));
+			return writeApart(first).onErrorResume((stopped) -> {
+				requeue(second);
+				return Mono.error(stopped);
+			}).then(Mono.defer(() -> writeApart(second)));
+		}));
 	}
 
 	/**
@@ -270,7 +287,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 */
 	private Mono<Void> setAside(SpendEvent event, Throwable error) {
 		SpendEvent cleaned = SpendEvents.repaired(event);
-		Mono<Void> retry = cleaned.equals(event) ? Mono.error(error) : write(List.of(cleaned), true);
+		Mono<Void> retry = cleaned.equals(event) ? Mono.error(error) : write(List.of(cleaned));
 		return retry.doOnSuccess((done) -> {
 			written(List.of(event));
 			log.warn(
@@ -354,11 +371,17 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		});
 	}
 
+	/** Writes a batch of calls: their rows, totals and daily figures. */
+	private Mono<Void> write(List<SpendEvent> batch) {
+		return write(batch, true, DailySpend.of(batch));
+	}
+
 	/**
 	 * @param logRows whether the calls get spend-log rows (not the totals of calls that
 	 * found the queue full)
+	 * @param daily what the calls add to the daily figures
 	 */
-	private Mono<Void> write(List<SpendEvent> batch, boolean logRows) {
+	private Mono<Void> write(List<SpendEvent> batch, boolean logRows, Map<DailySpend.Row, DailySpend.Totals> daily) {
 		Map<String, Double> keys = new HashMap<>();
 		Map<String, Double> users = new HashMap<>();
 		Map<String, Double> teams = new HashMap<>();
@@ -391,6 +414,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 					.concatMap((entry) -> increment(client, "teams", "team_id", entry.getKey(), entry.getValue())))
 				.thenMany(Flux.fromIterable(endUsers.entrySet())
 					.concatMap((entry) -> chargeEndUser(client, entry.getKey(), entry.getValue())))
+				.then(DailySpend.write(client, daily, OffsetDateTime.now(ZoneOffset.UTC)))
 				.then(Mono.just(true)))
 			.then(Flux.fromIterable(keys.entrySet())
 				.concatMap((entry) -> softBudgetAlert("api_keys", "token", entry.getKey(), entry.getValue()))

@@ -26,6 +26,9 @@ import org.springframework.r2dbc.core.Parameter;
  */
 public final class RowStore {
 
+	/** The most values one statement binds: PostgreSQL's limit. */
+	private static final int MAX_BIND_VALUES = 65_535;
+
 	private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
 	};
 
@@ -65,39 +68,44 @@ public final class RowStore {
 		return spec.then();
 	}
 
-	/** Inserts many rows with one statement per hundred, for batched writers. */
+	/**
+	 * Inserts many rows for batched writers: one statement for as many rows as a
+	 * statement may bind (PostgreSQL takes 65,535 values), so a spend writer's batch of a
+	 * thousand calls is one statement.
+	 */
 	public Mono<Void> insertAll(DatabaseClient client, Table table,
 			java.util.List<Map<String, @Nullable Object>> rows) {
-		return reactor.core.publisher.Flux.fromIterable(chunks(rows, 100))
+		int perStatement = Math.max(1, MAX_BIND_VALUES / table.columns().size());
+		return reactor.core.publisher.Flux.fromIterable(chunks(rows, perStatement))
 			.concatMap((chunk) -> insertChunk(client, table, chunk))
 			.then();
 	}
 
+	/**
+	 * One multi-row INSERT with positional values ($1, $2, ..., which PostgreSQL and H2
+	 * both take): no named parameters for Spring to expand, and every value bound at once
+	 * (binding one by one copies the statement's whole parameter map each time, which
+	 * made a chunk cost the square of its size).
+	 */
 	private Mono<Void> insertChunk(DatabaseClient client, Table table,
 			java.util.List<Map<String, @Nullable Object>> rows) {
 		StringJoiner names = new StringJoiner(", ");
 		table.columns().keySet().forEach(names::add);
-		StringJoiner tuples = new StringJoiner(", ");
+		StringBuilder sql = new StringBuilder(64 + rows.size() * table.columns().size() * 7);
+		sql.append("INSERT INTO ").append(table.name()).append(" (").append(names).append(") VALUES ");
+		java.util.List<Object> values = new ArrayList<>(rows.size() * table.columns().size());
 		for (int i = 0; i < rows.size(); i++) {
-			StringJoiner values = new StringJoiner(", ", "(", ")");
-			for (String column : table.columns().keySet()) {
-				values.add(":" + column + "_" + i);
-			}
-			tuples.add(values.toString());
-		}
-		// every value bound at once: binding one by one copies the statement's whole
-		// parameter map each time, which made a chunk cost the square of its size
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		for (int i = 0; i < rows.size(); i++) {
+			sql.append((i == 0) ? "(" : ", (");
+			boolean first = true;
 			for (Column column : table.columns().values()) {
 				Object converted = toSql(column, rows.get(i).get(column.name()));
-				parameters.put(column.name() + "_" + i,
-						(converted != null) ? converted : Parameter.empty(column.type().sqlType()));
+				values.add((converted != null) ? converted : Parameter.empty(column.type().sqlType()));
+				sql.append(first ? "$" : ", $").append(values.size());
+				first = false;
 			}
+			sql.append(')');
 		}
-		GenericExecuteSpec spec = client.sql("INSERT INTO " + table.name() + " (" + names + ") VALUES " + tuples)
-			.bindValues(parameters);
-		return spec.then();
+		return client.sql(sql.toString()).bindValues(values).then();
 	}
 
 	private static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> items, int size) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@link UUID#randomUUID()} would share one SecureRandom across all event loops; a
  * request id needs uniqueness, not secrecy.
  */
-final class CallIds {
+public final class CallIds {
 
 	private CallIds() {
 	}
@@ -34,7 +34,11 @@ final class CallIds {
 		return true;
 	}
 
-	static String next() {
+	/**
+	 * A random version-4 UUID that never blocks: also for row ids written on an event
+	 * loop.
+	 */
+	public static String next() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
 		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

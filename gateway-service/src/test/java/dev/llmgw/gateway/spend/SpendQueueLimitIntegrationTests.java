@@ -55,6 +55,13 @@ class SpendQueueLimitIntegrationTests {
 					.as("and its user's")
 					.isEqualTo(1250);
 				assertThat(recorder.pendingNanos("key", hash)).as("nothing left pending").isZero();
+				assertThat(DatabaseQueries.number(databaseUrl,
+						"SELECT api_requests FROM daily_user_spend WHERE user_id = '" + user + "'"))
+					.as("the day's figures count all ten calls too")
+					.isEqualTo(10);
+				assertThat(DatabaseQueries.number(databaseUrl,
+						"SELECT spend * 1000 FROM daily_user_spend WHERE user_id = '" + user + "'"))
+					.isEqualTo(1250);
 			}
 		}
 		finally {
