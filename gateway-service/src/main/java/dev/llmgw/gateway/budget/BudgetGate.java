@@ -17,7 +17,6 @@ import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
 import dev.llmgw.gateway.providers.Deployment;
-import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.gateway.web.HeldUntilEnd;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -39,9 +38,7 @@ public final class BudgetGate {
 	 */
 	static final int DEFAULT_COMPLETION_ESTIMATE = 4096;
 
-	@SuppressWarnings("unchecked")
-	private static final ExchangeAttribute<HeldUntilEnd<BudgetDecision>> HELD = ExchangeAttribute.of(BudgetGate.class,
-			(Class<HeldUntilEnd<BudgetDecision>>) (Class<?>) HeldUntilEnd.class);
+	private static final HeldUntilEnd.Slot<BudgetDecision> HELD = HeldUntilEnd.Slot.of(BudgetGate.class);
 
 	private final PriceMap prices;
 
@@ -97,7 +94,7 @@ public final class BudgetGate {
 	 * are given back at once by whoever receives them ({@link #keep}).
 	 */
 	public static void expect(ServerWebExchange exchange) {
-		HELD.computeIfAbsent(exchange, HeldUntilEnd::new);
+		HELD.expect(exchange);
 	}
 
 	/**
@@ -108,8 +105,7 @@ public final class BudgetGate {
 		if (decision.checks().isEmpty()) {
 			return true;
 		}
-		HeldUntilEnd<BudgetDecision> held = HELD.get(exchange);
-		return held != null && held.hold(decision);
+		return HELD.keep(exchange, decision);
 	}
 
 	/**
@@ -117,14 +113,12 @@ public final class BudgetGate {
 	 * reservations to settle, or null when it holds none (any more).
 	 */
 	public static @Nullable BudgetDecision end(ServerWebExchange exchange) {
-		HeldUntilEnd<BudgetDecision> held = HELD.get(exchange);
-		return (held != null) ? held.end() : null;
+		return HELD.end(exchange);
 	}
 
 	/** As {@link #end(ServerWebExchange)}, from a finished call's record. */
 	public static @Nullable BudgetDecision end(Map<String, Object> attributes) {
-		HeldUntilEnd<BudgetDecision> held = HELD.get(attributes);
-		return (held != null) ? held.end() : null;
+		return HELD.end(attributes);
 	}
 
 	List<BudgetCheck> checks(CallerIdentity caller, String model, @Nullable BudgetState endUser) {

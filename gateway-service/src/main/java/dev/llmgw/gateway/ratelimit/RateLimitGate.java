@@ -10,7 +10,6 @@ import java.util.Map;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.CallerLimits;
 import dev.llmgw.gateway.error.RateLimitError;
-import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.gateway.web.HeldUntilEnd;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +27,7 @@ public final class RateLimitGate {
 	private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
-	@SuppressWarnings("unchecked")
-	private static final ExchangeAttribute<HeldUntilEnd<Admission>> HELD = ExchangeAttribute.of(RateLimitGate.class,
-			(Class<HeldUntilEnd<Admission>>) (Class<?>) HeldUntilEnd.class);
+	private static final HeldUntilEnd.Slot<Admission> HELD = HeldUntilEnd.Slot.of(RateLimitGate.class);
 
 	private final @Nullable Long globalParallel;
 
@@ -44,7 +41,7 @@ public final class RateLimitGate {
 	 * grant late is handed back at once by whoever receives it ({@link #keep}).
 	 */
 	public static void expect(ServerWebExchange exchange) {
-		HELD.computeIfAbsent(exchange, HeldUntilEnd::new);
+		HELD.expect(exchange);
 	}
 
 	/**
@@ -55,8 +52,7 @@ public final class RateLimitGate {
 		if (!admission.allowed() || admission.checks().isEmpty()) {
 			return true;
 		}
-		HeldUntilEnd<Admission> held = HELD.get(exchange);
-		return held != null && held.hold(admission);
+		return HELD.keep(exchange, admission);
 	}
 
 	/**
@@ -64,14 +60,12 @@ public final class RateLimitGate {
 	 * admission to hand back, or null when it holds none (any more).
 	 */
 	public static @Nullable Admission end(ServerWebExchange exchange) {
-		HeldUntilEnd<Admission> held = HELD.get(exchange);
-		return (held != null) ? held.end() : null;
+		return HELD.end(exchange);
 	}
 
 	/** As {@link #end(ServerWebExchange)}, from a finished call's record. */
 	public static @Nullable Admission end(Map<String, Object> attributes) {
-		HeldUntilEnd<Admission> held = HELD.get(attributes);
-		return (held != null) ? held.end() : null;
+		return HELD.end(attributes);
 	}
 
 	/**
