@@ -136,6 +136,11 @@ YAML
 if command -v psql >/dev/null 2>&1 && [ -z "${BENCH_DATABASE_URL##*llmgw_bench}" ]; then
 	psql -h 127.0.0.1 -U postgres -d test -tAc "SELECT 1 FROM pg_database WHERE datname = 'llmgw_bench'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -d test -qc "CREATE DATABASE llmgw_bench"
+	# every run starts from empty spend tables: their indexes grow with every row, and a million rows per run
+	# would make each run's writer slower than the last
+	psql -h 127.0.0.1 -U postgres -d llmgw_bench -qc "DO \$\$ BEGIN IF to_regclass('spend_logs') IS NOT NULL THEN
+		TRUNCATE spend_logs; END IF; IF to_regclass('daily_user_spend') IS NOT NULL THEN
+		TRUNCATE daily_user_spend, daily_team_spend, daily_end_user_spend; END IF; END \$\$"
 fi
 MIDDLEWARE_URL=$GATEWAY_MIDDLEWARE_URL DATABASE_URL=$BENCH_DATABASE_URL REDIS_HOST=${REDIS_HOST:-127.0.0.1} \
 REDIS_PORT=${REDIS_PORT:-6379} CONFIG_FILE_PATH="$WORK/config.yaml" SERVER_PORT=$GATEWAY_PORT "$JAVA" \

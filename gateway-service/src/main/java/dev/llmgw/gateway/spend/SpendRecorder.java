@@ -252,7 +252,13 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			}
 			this.queued.addAndGet(-batch.size());
 			return writeApart(batch).thenReturn(true);
-		}).repeat().takeWhile((wrote) -> wrote).then();
+		})
+			// each batch is taken and built on the writer's thread, not on the database
+			// driver's I/O thread that finished the previous one
+			.subscribeOn(Schedulers.single())
+			.repeat()
+			.takeWhile((wrote) -> wrote)
+			.then();
 	}
 
 	/**
