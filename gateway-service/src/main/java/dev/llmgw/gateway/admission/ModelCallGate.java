@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.admission;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -93,17 +94,15 @@ public final class ModelCallGate implements AdmitStage {
 				}
 				RateLimitGate.expect(exchange);
 				BudgetGate.expect(exchange);
-				return this.counts.admit(limits, plan).flatMap((counted) -> {
+				// the grant is taken whatever happens to the request meanwhile: one whose
+				// client left while Redis answered is cancelled, and what Redis granted
+				// would be lost with the chain; here it is still held or handed back
+				CompletableFuture<AdmissionCounts.Counted> granted = this.counts.admit(limits, plan)
+					.doOnNext((counted) -> holdOrHandBack(exchange, counted))
+					.toFuture();
+				return Mono.fromFuture(granted, true).flatMap((counted) -> {
 					Admission admission = counted.admission();
 					BudgetDecision decision = counted.decision();
-					boolean limitsKept = RateLimitGate.keep(exchange, admission);
-					boolean budgetsKept = BudgetGate.keep(exchange, decision);
-					if (!limitsKept || !budgetsKept) {
-						// the request ended while Redis answered: what it was granted
-						// goes
-						// back at once
-						this.counts.end(limitsKept ? null : admission, 0, budgetsKept ? null : decision, 0).subscribe();
-					}
 					RateLimitGate.writeHeaders(headers, admission);
 					if (!admission.allowed()) {
 						return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
@@ -114,6 +113,19 @@ public final class ModelCallGate implements AdmitStage {
 					return Mono.just(deployment);
 				});
 			});
+	}
+
+	/**
+	 * Holds what a call was granted until its request ends; hands it back at once when
+	 * the request has already ended.
+	 */
+	private void holdOrHandBack(ServerWebExchange exchange, AdmissionCounts.Counted counted) {
+		boolean limitsKept = RateLimitGate.keep(exchange, counted.admission());
+		boolean budgetsKept = BudgetGate.keep(exchange, counted.decision());
+		if (!limitsKept || !budgetsKept) {
+			this.counts.end(limitsKept ? null : counted.admission(), 0, budgetsKept ? null : counted.decision(), 0)
+				.subscribe();
+		}
 	}
 
 	@Override

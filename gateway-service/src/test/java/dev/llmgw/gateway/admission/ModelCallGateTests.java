@@ -86,6 +86,39 @@ class ModelCallGateTests {
 		}).block(Duration.ofSeconds(5))).as("the late admission was handed back, so the slot is free").isNotNull();
 	}
 
+	/**
+	 * The client leaves while Redis answers: the request's chain is cancelled, and what
+	 * Redis then grants is handed back rather than lost with it.
+	 */
+	@Test
+	void anAdmissionThatLandsAfterItsRequestWasCancelledIsHandedBack() {
+		LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
+		Sinks.Empty<Void> redisAnswers = Sinks.empty();
+		RateLimiter slow = new RateLimiter() {
+
+			@Override
+			public Mono<Admission> admit(List<LimitCheck> checks) {
+				return local.admit(checks).delayUntil((admission) -> redisAnswers.asMono());
+			}
+
+			@Override
+			public Mono<Void> release(Admission admission, long tokens) {
+				return local.release(admission, tokens);
+			}
+
+		};
+		AdmissionCounts counts = new LocalAdmissionCounts(slow, new LocalBudgetLedger());
+		ModelCallGate gate = gate(counts);
+		MockServerWebExchange abandoned = exchange();
+		gate.admit(abandoned, call(), (deployment) -> {
+		}).subscribe().dispose();
+		Map<String, Object> record = Map.copyOf(abandoned.getAttributes());
+		ModelCallGate.end(counts, RateLimitGate.end(record), BudgetGate.end(record), Usage.NONE, 0);
+		redisAnswers.tryEmitEmpty();
+		assertThat(gate.admit(exchange(), call(), (deployment) -> {
+		}).block(Duration.ofSeconds(5))).as("the slot granted after the cancel was handed back").isNotNull();
+	}
+
 	@Test
 	void aCallEndedEarlyIsNotHandedBackTwice() {
 		AdmissionCounts counts = new LocalAdmissionCounts(new LocalRateLimiter(Clock.systemUTC()),
