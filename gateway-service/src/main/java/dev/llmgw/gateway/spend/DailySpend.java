@@ -127,18 +127,25 @@ final class DailySpend {
 		String key = orEmpty(event.keyHash());
 		String model = orEmpty(event.model());
 		String provider = orEmpty(event.provider());
-		rows.computeIfAbsent(new Row(Owner.USER, orEmpty(event.userId()), date, key, model, provider),
-				(row) -> new Totals())
-			.add(event);
+		add(rows, new Row(Owner.USER, orEmpty(event.userId()), date, key, model, provider), event);
 		if (event.teamId() != null) {
-			rows.computeIfAbsent(new Row(Owner.TEAM, event.teamId(), date, key, model, provider), (row) -> new Totals())
-				.add(event);
+			add(rows, new Row(Owner.TEAM, event.teamId(), date, key, model, provider), event);
 		}
 		if (event.endUser() != null) {
-			rows.computeIfAbsent(new Row(Owner.END_USER, event.endUser(), date, key, model, provider),
-					(row) -> new Totals())
-				.add(event);
+			add(rows, new Row(Owner.END_USER, event.endUser(), date, key, model, provider), event);
 		}
+	}
+
+	/**
+	 * Adds under the map's lock (for a concurrent map, the spend writer's full-queue
+	 * totals), so that a writer taking the row out cannot miss the addition.
+	 */
+	private static void add(Map<Row, Totals> rows, Row row, SpendEvent event) {
+		rows.compute(row, (key, totals) -> {
+			Totals sum = (totals != null) ? totals : new Totals();
+			sum.add(event);
+			return sum;
+		});
 	}
 
 	/**

@@ -168,10 +168,18 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 * Keeps only the cost of a call that found the queue full, added to the others
 	 * charged to the same key, model, user, team and end user.
 	 */
-	private void fold(SpendEvent event) {
+	private void fold(SpendEvent call) {
+		// what is folded is written without its row, in a batch of its own that is never
+		// split: it must be storable as it is
+		SpendEvent event = SpendEvents.repaired(call);
 		Charged charged = new Charged(event.keyHash(), event.modelGroup(), event.userId(), event.teamId(),
 				event.endUser());
-		this.overflow.computeIfAbsent(charged, (key) -> new DoubleAdder()).add(event.cost());
+		// added under the map's lock, so that the writer taking the total cannot miss it
+		this.overflow.compute(charged, (key, total) -> {
+			DoubleAdder sum = (total != null) ? total : new DoubleAdder();
+			sum.add(event.cost());
+			return sum;
+		});
 		DailySpend.add(this.overflowDaily, event);
 		long dropped = this.droppedRows.incrementAndGet();
 		if (dropped % 10_000 == 1) {
@@ -192,7 +200,12 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 
 	/** Writes everything queued so far. */
 	public Mono<Void> flush() {
-		return writeOverflow().then(flushQueue());
+		// the queue is written even when the folded totals cannot be (they wait for the
+		// next flush): one never holds up the other
+		return writeOverflow().onErrorResume((error) -> {
+			log.warn("spend of calls that found the queue full not written yet, will retry: {}", error.toString());
+			return Mono.empty();
+		}).then(flushQueue());
 	}
 
 	/**
@@ -222,13 +235,17 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 				}
 			}
 			return write(totals, false, daily).doOnSuccess((done) -> written(totals)).onErrorResume((error) -> {
-				daily.forEach((row, add) -> this.overflowDaily.computeIfAbsent(row, (key) -> new DailySpend.Totals())
-					.add(add));
-				totals
-					.forEach((total) -> this.overflow
-						.computeIfAbsent(new Charged(total.keyHash(), total.modelGroup(), total.userId(),
-								total.teamId(), total.endUser()), (key) -> new DoubleAdder())
-						.add(total.cost()));
+				daily.forEach((row, add) -> this.overflowDaily.compute(row, (key, held) -> {
+					DailySpend.Totals sum = (held != null) ? held : new DailySpend.Totals();
+					sum.add(add);
+					return sum;
+				}));
+				totals.forEach((total) -> this.overflow.compute(new Charged(total.keyHash(), total.modelGroup(),
+						total.userId(), total.teamId(), total.endUser()), (key, sum) -> {
+							DoubleAdder back = (sum != null) ? sum : new DoubleAdder();
+							back.add(total.cost());
+							return back;
+						}));
 				return Mono.error(error);
 			});
 		});
@@ -299,7 +316,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			log.warn(
 					"spend of call {} written repaired (NUL replaced, text cut to the columns): the database refused it ({})",
 					LogValues.escape(event.requestId()), error.toString());
-		}).onErrorResume((failed) -> {
+		}).onErrorResume((failed) -> chargeWithoutRow(cleaned).then(Mono.fromRunnable(() -> {
 			written(List.of(event));
 			long count = this.setAsideCount.incrementAndGet();
 			synchronized (this.setAside) {
@@ -308,10 +325,32 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 				}
 				this.setAside.addLast(event);
 			}
-			log.error("spend of call {} set aside, not written ({} so far): {}; the call: {}",
+			log.error(
+					"spend-log row of call {} set aside, not written ({} so far): {}; its cost was added to the "
+							+ "totals unless its row was written before; the call: {}",
 					LogValues.escape(event.requestId()), count, failed.toString(), LogValues.escape(event.toString()));
-			return Mono.empty();
-		});
+		})));
+	}
+
+	/**
+	 * The cost of a call whose row cannot be written, added to the totals and daily
+	 * figures without it: its call id was taken by another call (a caller may send any
+	 * {@code x-litellm-call-id}, an old one too), and a caller must not escape its charge
+	 * that way. Not when the row holds this very call, written by an attempt whose answer
+	 * was lost: its cost was added then.
+	 */
+	private Mono<Void> chargeWithoutRow(SpendEvent event) {
+		return this.rows.database()
+			.one((client) -> client
+				.sql("SELECT COUNT(*) AS found FROM spend_logs WHERE request_id = :id AND start_time = :start")
+				.bind("id", event.requestId())
+				.bind("start", event.startTime())
+				.map((row) -> ((Number) row.get("found")).longValue())
+				.first())
+			.defaultIfEmpty(0L)
+			.flatMap((found) -> (found > 0) ? Mono.<Void>empty()
+					: write(List.of(event), false, DailySpend.of(List.of(event))))
+			.onErrorResume((error) -> Mono.empty());
 	}
 
 	/** Whether the database answers at all, to tell a bad row from an outage. */
