@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -427,11 +428,13 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	 * @param daily what the calls add to the daily figures
 	 */
 	private Mono<Void> write(List<SpendEvent> batch, boolean logRows, Map<DailySpend.Row, DailySpend.Totals> daily) {
-		Map<String, Double> keys = new HashMap<>();
-		Map<String, Double> users = new HashMap<>();
-		Map<String, Double> teams = new HashMap<>();
-		Map<String, Double> endUsers = new HashMap<>();
-		Map<String, Map<String, Double>> keyModels = new HashMap<>();
+		// sorted, as the daily figures are: two instances (or two flushes) adding to the
+		// same rows lock them in one order, and wait for each other rather than deadlock
+		Map<String, Double> keys = new TreeMap<>();
+		Map<String, Double> users = new TreeMap<>();
+		Map<String, Double> teams = new TreeMap<>();
+		Map<String, Double> endUsers = new TreeMap<>();
+		Map<String, Map<String, Double>> keyModels = new TreeMap<>();
 		for (SpendEvent event : batch) {
 			if (event.keyHash() != null && event.modelGroup() != null && event.cost() != 0) {
 				keyModels.computeIfAbsent(event.keyHash(), (key) -> new HashMap<>())
