@@ -57,22 +57,8 @@ class ModelCallGateTests {
 
 	@Test
 	void anAdmissionThatLandsAfterItsRequestEndedIsHandedBackAtOnce() {
-		LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
 		Sinks.Empty<Void> redisAnswers = Sinks.empty();
-		RateLimiter slow = new RateLimiter() {
-
-			@Override
-			public Mono<Admission> admit(List<LimitCheck> checks) {
-				return local.admit(checks).delayUntil((admission) -> redisAnswers.asMono());
-			}
-
-			@Override
-			public Mono<Void> release(Admission admission, long tokens) {
-				return local.release(admission, tokens);
-			}
-
-		};
-		AdmissionCounts counts = new LocalAdmissionCounts(slow, new LocalBudgetLedger());
+		AdmissionCounts counts = new LocalAdmissionCounts(answeringAfter(redisAnswers), new LocalBudgetLedger());
 		ModelCallGate gate = gate(counts);
 		MockServerWebExchange abandoned = exchange();
 		gate.admit(abandoned, call(), (deployment) -> {
@@ -92,22 +78,8 @@ class ModelCallGateTests {
 	 */
 	@Test
 	void anAdmissionThatLandsAfterItsRequestWasCancelledIsHandedBack() {
-		LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
 		Sinks.Empty<Void> redisAnswers = Sinks.empty();
-		RateLimiter slow = new RateLimiter() {
-
-			@Override
-			public Mono<Admission> admit(List<LimitCheck> checks) {
-				return local.admit(checks).delayUntil((admission) -> redisAnswers.asMono());
-			}
-
-			@Override
-			public Mono<Void> release(Admission admission, long tokens) {
-				return local.release(admission, tokens);
-			}
-
-		};
-		AdmissionCounts counts = new LocalAdmissionCounts(slow, new LocalBudgetLedger());
+		AdmissionCounts counts = new LocalAdmissionCounts(answeringAfter(redisAnswers), new LocalBudgetLedger());
 		ModelCallGate gate = gate(counts);
 		MockServerWebExchange abandoned = exchange();
 		gate.admit(abandoned, call(), (deployment) -> {
@@ -137,6 +109,24 @@ class ModelCallGateTests {
 				BudgetGate.end(Map.copyOf(first.getAttributes())), Usage.NONE, 0);
 		assertThatThrownBy(() -> gate.admit(exchange(), call(), (deployment) -> {
 		}).block()).isInstanceOf(RateLimitError.class);
+	}
+
+	/** Counts in process, answering only once {@code answers} completes: a slow Redis. */
+	private static RateLimiter answeringAfter(Sinks.Empty<Void> answers) {
+		LocalRateLimiter local = new LocalRateLimiter(Clock.systemUTC());
+		return new RateLimiter() {
+
+			@Override
+			public Mono<Admission> admit(List<LimitCheck> checks) {
+				return local.admit(checks).delayUntil((admission) -> answers.asMono());
+			}
+
+			@Override
+			public Mono<Void> release(Admission admission, long tokens) {
+				return local.release(admission, tokens);
+			}
+
+		};
 	}
 
 	private static ModelCallGate gate(AdmissionCounts counts) {
