@@ -7,13 +7,13 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Which requests the middleware serves rather than the gateway (ARCHITECTURE.md,
- * Topology): its own paths ({@code /bedrock/*}, chat history, session ids, Okta's
- * {@code /user/new} and {@code /key/generate}), and chat requests that need it (a managed
- * prompt, chat history), which the gateway finds in the body and hands off itself. Every
- * other chat request is served here in one hop. Where there is no load balancer and
- * {@code MIDDLEWARE_URL} is set, the gateway forwards the middleware's paths too; the
- * middleware's own calls back carry {@link #FROM_MIDDLEWARE_HEADER}, which keeps them
- * here and so prevents a loop.
+ * Topology): its own paths ({@code /bedrock/*}, chat history, session ids, and
+ * {@code /user/new} and {@code /key/generate} with an Okta token), and chat requests that
+ * need it (a managed prompt, chat history), which the gateway finds in the body and hands
+ * off itself. Every other chat request is served here in one hop. Where there is no load
+ * balancer and {@code MIDDLEWARE_URL} is set, the gateway forwards the middleware's paths
+ * too; the middleware's own calls back carry {@link #FROM_MIDDLEWARE_HEADER}, which keeps
+ * them here and so prevents a loop.
  */
 public final class MiddlewarePaths {
 
@@ -21,7 +21,16 @@ public final class MiddlewarePaths {
 	public static final String FROM_MIDDLEWARE_HEADER = "x-llmgw-from-middleware";
 
 	private static final Set<String> EXACT = Set.of("/bedrock/chat-history", "/chat-history", "/session-ids",
-			"/user/new", "/key/generate", "/bedrock/health/liveliness");
+			"/bedrock/health/liveliness");
+
+	/**
+	 * Paths the middleware serves only for an Okta token (it signs the caller up); with a
+	 * gateway key they are the gateway's own admin routes, as the middleware would pass
+	 * them on unchanged.
+	 */
+	private static final Set<String> OKTA = Set.of("/user/new", "/key/generate");
+
+	private static final String BEARER = "Bearer ";
 
 	private static final String BEDROCK_MODEL_PREFIX = "/bedrock/model/";
 
@@ -54,7 +63,20 @@ public final class MiddlewarePaths {
 			return true;
 		}
 		String path = exchange.getRequest().getPath().value();
+		if (OKTA.contains(path)) {
+			return carriesOktaToken(exchange);
+		}
 		return EXACT.contains(path) || path.startsWith(BEDROCK_MODEL_PREFIX);
+	}
+
+	/**
+	 * A bearer that is not a gateway key ({@code sk-...}): what the middleware's Okta
+	 * sign-up takes (and anything else it would pass on unchanged).
+	 */
+	private static boolean carriesOktaToken(ServerWebExchange exchange) {
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				&& !authorization.substring(BEARER.length()).trim().startsWith("sk-");
 	}
 
 	/** Whether the middleware sent this request: it is never handed back. */

@@ -43,6 +43,24 @@ class MiddlewareDownIntegrationTests extends GatewayTestBase {
 		assertThat(plain.statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * Key and user admin with a gateway key is the gateway's own: only an Okta token's
+	 * sign-up needs the middleware.
+	 */
+	@Test
+	void keysAreMadeWithAGatewayKeyWhileTheMiddlewareIsDown() {
+		HttpResponse<String> key = send(request("/key/generate").header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build());
+		assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+		assertThat(key.body()).contains("\"key\":\"sk-");
+		HttpResponse<String> okta = send(request("/user/new").header("Authorization", "Bearer eyJ.an.okta-token")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build());
+		assertThat(okta.statusCode()).as("an Okta token's sign-up is the middleware's").isEqualTo(502);
+	}
+
 	private static int closedPort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
