@@ -83,8 +83,12 @@ const known = (name) => gateway.variables.has(name) || middleware.variables.has(
 
 // The middleware's paths, from the gateway's own table: exact paths plus the /bedrock/model/ prefix.
 const middlewarePathsSource = read('gateway-service/src/main/java/dev/llmgw/gateway/web/MiddlewarePaths.java');
-const exactBlock = /EXACT = Set\.of\(([^;]+)\);/.exec(middlewarePathsSource)[1];
-const exact = [...exactBlock.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+// the load balancer sends both the middleware's own paths and the Okta sign-up paths there (it cannot tell an Okta
+// token from a gateway key; the middleware passes gateway keys on)
+const exact = ['EXACT', 'OKTA'].flatMap((name) => {
+	const block = new RegExp(`${name} = Set\\.of\\(([^;]+)\\);`).exec(middlewarePathsSource)[1];
+	return [...block.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+});
 const prefix = /BEDROCK_MODEL_PREFIX = "([^"]+)"/.exec(middlewarePathsSource)[1];
 const expectedAlbPaths = [...exact, `${prefix}*`].sort();
 
