@@ -1,11 +1,10 @@
 package dev.llmgw.gateway.handoff;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 
 import dev.llmgw.gateway.web.FilterOrder;
 import dev.llmgw.gateway.web.MiddlewarePaths;
+import dev.llmgw.model.openai.MiddlewareFields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -36,9 +35,6 @@ import org.springframework.web.server.WebFilterChain;
 public final class ChatHandoffFilter implements WebFilter, Ordered {
 
 	private static final Set<String> PATHS = Set.of("/chat/completions", "/v1/chat/completions");
-
-	private static final List<byte[]> MARKERS = List.of(ascii(":prompt/"), ascii("enable_history"),
-			ascii("session_id"));
 
 	private final JsonMapper mapper;
 
@@ -74,7 +70,7 @@ public final class ChatHandoffFilter implements WebFilter, Ordered {
 	 * told.
 	 */
 	boolean needsMiddleware(byte[] body) {
-		if (!mentionsAny(body)) {
+		if (!MiddlewareFields.mentionedIn(body)) {
 			return false;
 		}
 		JsonNode json;
@@ -87,41 +83,15 @@ public final class ChatHandoffFilter implements WebFilter, Ordered {
 		if (json == null || !json.isObject()) {
 			return false;
 		}
-		String model = json.path("model").isString() ? json.path("model").asString() : "";
-		if (model.startsWith("arn:aws:bedrock:") && model.contains(":prompt/")) {
+		if (MiddlewareFields.isPromptArn(json.path("model").isString() ? json.path("model").asString() : null)) {
 			return true;
 		}
-		JsonNode session = json.path("session_id");
+		JsonNode session = json.path(MiddlewareFields.SESSION_ID);
 		if (session.isString() && !session.asString().isBlank()) {
 			return true;
 		}
-		JsonNode enable = json.path("enable_history");
+		JsonNode enable = json.path(MiddlewareFields.ENABLE_HISTORY);
 		return enable.asBoolean(false) || "true".equalsIgnoreCase(enable.asString(""));
-	}
-
-	private static boolean mentionsAny(byte[] body) {
-		for (byte[] marker : MARKERS) {
-			if (indexOf(body, marker) >= 0) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static int indexOf(byte[] data, byte[] wanted) {
-		byte first = wanted[0];
-		outer: for (int i = 0; i <= data.length - wanted.length; i++) {
-			if (data[i] != first) {
-				continue;
-			}
-			for (int j = 1; j < wanted.length; j++) {
-				if (data[i + j] != wanted[j]) {
-					continue outer;
-				}
-			}
-			return i;
-		}
-		return -1;
 	}
 
 	/**
@@ -137,10 +107,6 @@ public final class ChatHandoffFilter implements WebFilter, Ordered {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-	}
-
-	private static byte[] ascii(String text) {
-		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/** The request with its body already read: each reader gets it whole. */

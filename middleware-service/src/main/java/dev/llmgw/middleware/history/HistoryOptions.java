@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.history;
 
+import dev.llmgw.model.openai.MiddlewareFields;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,9 +18,9 @@ public record HistoryOptions(boolean enabled, @Nullable String sessionId) {
 	private static final HistoryOptions OFF = new HistoryOptions(false, null);
 
 	/** The field names, which never reach the gateway. */
-	public static final String ENABLE = "enable_history";
+	public static final String ENABLE = MiddlewareFields.ENABLE_HISTORY;
 
-	public static final String SESSION_ID = "session_id";
+	public static final String SESSION_ID = MiddlewareFields.SESSION_ID;
 
 	/**
 	 * Reads the switches of an OpenAI chat request and takes them out of it.

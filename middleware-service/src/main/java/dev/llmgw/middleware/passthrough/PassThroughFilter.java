@@ -1,7 +1,6 @@
 package dev.llmgw.middleware.passthrough;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import dev.llmgw.middleware.history.Turn;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import dev.llmgw.middleware.upstream.HopByHop;
+import dev.llmgw.model.openai.MiddlewareFields;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -56,10 +56,6 @@ import org.springframework.web.server.WebFilterChain;
 public final class PassThroughFilter implements WebFilter, Ordered {
 
 	static final Set<String> PATHS = Set.of("/chat/completions", "/v1/chat/completions", "/key/generate", "/user/new");
-
-	private static final List<byte[]> MARKERS = List.of(":prompt/".getBytes(StandardCharsets.US_ASCII),
-			HistoryOptions.ENABLE.getBytes(StandardCharsets.US_ASCII),
-			HistoryOptions.SESSION_ID.getBytes(StandardCharsets.US_ASCII));
 
 	private final GatewayClient gateway;
 
@@ -120,7 +116,8 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 	 * Any other body passes unread, found by a byte scan rather than parsing.
 	 */
 	private Mono<Call> prepare(ServerWebExchange exchange, byte[] body) {
-		if (!exchange.getRequest().getPath().value().endsWith("/chat/completions") || !containsAny(body)) {
+		if (!exchange.getRequest().getPath().value().endsWith("/chat/completions")
+				|| !MiddlewareFields.mentionedIn(body)) {
 			return Mono.just(new Call(body, null));
 		}
 		JsonNode json;
@@ -156,27 +153,6 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 		response.getHeaders().setContentLength(bytes.length);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-	}
-
-	private static boolean containsAny(byte[] data) {
-		for (byte[] marker : MARKERS) {
-			if (contains(data, marker)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean contains(byte[] data, byte[] wanted) {
-		outer: for (int i = 0; i <= data.length - wanted.length; i++) {
-			for (int j = 0; j < wanted.length; j++) {
-				if (data[i + j] != wanted[j]) {
-					continue outer;
-				}
-			}
-			return true;
-		}
-		return false;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.prompts;
 
+import dev.llmgw.model.openai.MiddlewareFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record PromptArn(String region, String id, @Nullable String version) {
 
-	private static final String MARKER = ":prompt/";
+	private static final String MARKER = MiddlewareFields.PROMPT_MARKER;
 
 	public static @Nullable PromptArn parse(@Nullable String model) {
-		if (model == null || !model.startsWith("arn:aws:bedrock:") || !model.contains(MARKER)) {
+		if (model == null || !MiddlewareFields.isPromptArn(model)) {
 			return null;
 		}
 		String[] parts = model.split(":", 6);
