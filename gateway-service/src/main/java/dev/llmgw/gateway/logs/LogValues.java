@@ -64,7 +64,7 @@ public final class LogValues {
 	 * Text with the values of key=, api_key=, token= and the like, and sk- keys, masked.
 	 */
 	public static String maskSecrets(String text) {
-		if (!text.contains("=") && !text.contains("sk-")) {
+		if (!mayHoldSecret(text)) {
 			return text;
 		}
 		Matcher matcher = SECRETS.matcher(text);
@@ -79,6 +79,40 @@ public final class LogValues {
 		while (matcher.find());
 		matcher.appendTail(masked);
 		return masked.toString();
+	}
+
+	/**
+	 * Whether {@link #SECRETS} could match: a name ending in {@code key} or {@code token}
+	 * before an {@code =}, or {@code sk-} and eight key characters. Every log line passes
+	 * here and almost none holds a secret, so a scan without the regular expression
+	 * decides first (the access log's lines all hold {@code =}).
+	 */
+	static boolean mayHoldSecret(String text) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '=' && (text.regionMatches(true, i - 3, "key", 0, 3)
+					|| text.regionMatches(true, i - 5, "token", 0, 5))) {
+				return true;
+			}
+			if (c == '-' && text.regionMatches(true, i - 2, "sk", 0, 2) && keyCharsFollow(text, i + 1)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean keyCharsFollow(String text, int from) {
+		if (from + 8 > text.length()) {
+			return false;
+		}
+		for (int i = from; i < from + 8; i++) {
+			char c = text.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean needsEscape(char c) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.providers;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class ProviderHttp {
 
 	private final HttpClient http;
 
+	private final ProviderUrls urls = new ProviderUrls();
+
 	public ProviderHttp(UpstreamClient client) {
 		this.http = client.httpClient();
 	}
@@ -48,9 +51,7 @@ public final class ProviderHttp {
 	 */
 	public Mono<byte[]> postJson(Deployment deployment, String url, Map<String, String> headers, byte[] body,
 			ProviderErrors errors) {
-		return Mono.defer(() -> this.http.post()
-			.uri(url)
-			.send((request, out) -> send(request, out, deployment, headers, body, false))
+		return Mono.defer(() -> to(url).send((request, out) -> send(request, out, deployment, headers, body, false))
 			.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
 				if (isError(response)) {
 					throw error(response, bytes, errors);
@@ -74,9 +75,7 @@ public final class ProviderHttp {
 			ProviderErrors errors, StreamTranslator translator) {
 		return Flux.defer(() -> {
 			SseFrameDecoder decoder = new SseFrameDecoder();
-			return this.http.post()
-				.uri(url)
-				.send((request, out) -> send(request, out, deployment, headers, body, true))
+			return to(url).send((request, out) -> send(request, out, deployment, headers, body, true))
 				.response((response, content) -> {
 					if (isError(response)) {
 						return content.aggregate()
@@ -91,6 +90,11 @@ public final class ProviderHttp {
 						.concatWith(Flux.defer(() -> Flux.fromIterable(finish(decoder, translator))));
 				});
 		}).onErrorMap((error) -> TransportErrors.map(error, deployment, true));
+	}
+
+	private HttpClient.RequestSender to(String url) {
+		URI uri = this.urls.parse(url);
+		return (uri != null) ? this.http.post().uri(uri) : this.http.post().uri(url);
 	}
 
 	private static NettyOutbound send(HttpClientRequest request, NettyOutbound out, Deployment deployment,

@@ -28,4 +28,24 @@ class LogValuesTests {
 			.isEqualTo("caller=sk-...abcd key_alias=mine monkey=banana");
 	}
 
+	@Test
+	void theQuickScanLetThroughEveryLineTheExpressionWouldMask() {
+		String[] lines = { "GET /v1/models?key=abc", "GET /x?API-KEY=abc&b=1", "GET /x?Access_Token=t", "new_key=sk-1",
+				"caller=sk-abcdefgh", "Bearer SK-ABCDEFGH12", "call_id=sk-a_b-c_d-e", "x master_key=y",
+				"call_id=1 POST /v1/chat/completions status=200 ms=1 model=m caller=sk-...abcd user=- team=-",
+				"monkey=1", "sk-short", "tokens=3", "prompt_tokens=4 completion_tokens=6", "=key", "-sk" };
+		for (String line : lines) {
+			boolean masked = !LogValues.maskSecrets(line).equals(line);
+			if (masked) {
+				assertThat(LogValues.mayHoldSecret(line)).as(line).isTrue();
+			}
+		}
+		// the access log's own lines, with the key's short form, skip the expression
+		assertThat(LogValues.mayHoldSecret(
+				"call_id=1 POST /v1/chat/completions status=200 ms=1 model=m caller=sk-...abcd prompt_tokens=4"))
+			.isFalse();
+		assertThat(LogValues.mayHoldSecret("monkey=1")).isTrue();
+		assertThat(LogValues.maskSecrets("monkey=1")).isEqualTo("monkey=1");
+	}
+
 }
