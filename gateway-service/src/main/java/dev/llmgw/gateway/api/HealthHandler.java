@@ -10,16 +10,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.pricing.ModelListing;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.redis.SharedRedis;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.web.GatewayVersion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -69,15 +80,19 @@ public final class HealthHandler {
 
 	private final LongSupplier rateLimitFailOpen;
 
+	private final CacheStage cache;
+
 	/**
 	 * @param redis the shared Redis, null when none is configured
 	 * @param successCallbacks litellm_settings.success_callback, reported as LiteLLM does
 	 * @param rateLimitFailOpen how many requests went on uncounted because Redis did not
 	 * answer a rate-limit check
+	 * @param cache the response cache, for its type and state
 	 */
 	public HealthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
-			@Nullable SharedRedis redis, List<String> successCallbacks, LongSupplier rateLimitFailOpen,
-			PriceMap prices) {
+			@Nullable SharedRedis redis, List<String> successCallbacks, LongSupplier rateLimitFailOpen, PriceMap prices,
+			CacheStage cache) {
+		this.cache = cache;
 		this.prices = prices;
 		this.models = models;
 		this.providers = providers;
@@ -94,13 +109,16 @@ public final class HealthHandler {
 	/**
 	 * Each dependency's state as it is now, in LiteLLM's fields: {@code status} carries
 	 * the database's state (shared/spec/admin-api.md §7.3), {@code db} is
-	 * {@code connected} or {@code disconnected}, {@code cache} names what is configured.
-	 * The gateway's own {@code redis} says whether Redis answered a PING. Only what the
-	 * gateway cannot work without fails readiness: an unreachable database is a 503, so
-	 * that a load balancer stops sending traffic; an unreachable Redis is a 200 with
-	 * {@code status} {@code degraded}, because the gateway goes on without it (rate
-	 * limits fail open, budgets are counted in process) and taking every instance out of
-	 * service at once would turn a degraded gateway into a down one.
+	 * {@code connected} or {@code disconnected}, {@code cache} names the response cache's
+	 * type ({@code redis}, {@code local}) and is null without {@code cache: true}, as
+	 * LiteLLM's; {@code cache_status} says whether its store answers (a failing one is
+	 * skipped, so the gateway is degraded, not down). The gateway's own {@code redis}
+	 * says whether Redis answered a PING. Only what the gateway cannot work without fails
+	 * readiness: an unreachable database is a 503, so that a load balancer stops sending
+	 * traffic; an unreachable Redis is a 200 with {@code status} {@code degraded},
+	 * because the gateway goes on without it (rate limits fail open, budgets are counted
+	 * in process) and taking every instance out of service at once would turn a degraded
+	 * gateway into a down one.
 	 */
 	public Mono<ServerResponse> readiness(ServerRequest request) {
 		Mono<Boolean> db = this.database.one((client) -> client.sql("SELECT 1").map((row) -> true).first())
@@ -113,10 +131,14 @@ public final class HealthHandler {
 			boolean connected = states.getT1();
 			Optional<Boolean> redisState = states.getT2();
 			boolean redisDown = redisState.isPresent() && !redisState.get();
+			boolean cacheDown = this.cache.degraded();
 			Map<String, @Nullable Object> body = new LinkedHashMap<>();
-			body.put("status", !connected ? "unhealthy" : redisDown ? "degraded" : "connected");
+			body.put("status", !connected ? "unhealthy" : (redisDown || cacheDown) ? "degraded" : "connected");
 			body.put("db", connected ? "connected" : "disconnected");
-			body.put("cache", redisState.isPresent() ? "redis" : null);
+			body.put("cache", this.cache.type());
+			if (this.cache.type() != null) {
+				body.put("cache_status", cacheDown ? "failing, skipped" : "connected");
+			}
 			if (redisState.isPresent()) {
 				body.put("redis", redisDown ? "unreachable" : "connected");
 			}

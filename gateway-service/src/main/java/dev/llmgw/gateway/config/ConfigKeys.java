@@ -42,6 +42,14 @@ final class ConfigKeys {
 			"max_end_user_budget", "default_team_settings", "default_internal_user_params", "telemetry", "ssl_verify",
 			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking");
 
+	/**
+	 * LiteLLM's call type names for {@code cache_params.supported_call_types}: those the
+	 * gateway serves, and those it has no route for (accepted, never cached).
+	 */
+	static final Set<String> CACHE_CALL_TYPES = Set.of("completion", "acompletion", "text_completion",
+			"atext_completion", "embedding", "aembedding", "anthropic_messages", "aanthropic_messages", "transcription",
+			"atranscription", "rerank", "arerank", "responses", "aresponses");
+
 	static final Set<String> ROUTER_SETTINGS = Set.of("routing_strategy", "enable_pre_call_check",
 			"enable_pre_call_checks", "redis_host", "redis_port", "redis_password", "redis_url", "num_retries",
 			"retry_after", "timeout", "stream_timeout", "allowed_fails", "cooldown_time", "fallbacks",

@@ -1,9 +1,12 @@
 package dev.llmgw.gateway.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +26,7 @@ final class SettingsBinder {
 		String path = "litellm_settings";
 		Map<String, Object> map = this.reader.map(section, path);
 		this.reader.warnUnknownKeys(map, path, ConfigKeys.LITELLM_SETTINGS);
-		this.reader.bool(map, "cache", path);
-		this.reader.map(map.get("cache_params"), path + ".cache_params");
+		CacheSettings cache = cache(map, path);
 		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
 		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
 		return new LitellmSettings(Boolean.TRUE.equals(this.reader.bool(map, "drop_params", path)),
@@ -34,7 +36,85 @@ final class SettingsBinder {
 				duration(map, "internal_user_budget_duration", path),
 				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
 				map, fallbacks(map, "fallbacks", path), fallbacks(map, "context_window_fallbacks", path),
-				this.reader.strings(map, "default_fallbacks", path));
+				this.reader.strings(map, "default_fallbacks", path), cache);
+	}
+
+	/**
+	 * {@code cache} and {@code cache_params}, checked here so that a wrong value stops
+	 * the start naming its key (LiteLLM would fail on the first call, or never).
+	 */
+	private CacheSettings cache(Map<String, Object> settings, String section) {
+		boolean enabled = Boolean.TRUE.equals(this.reader.bool(settings, "cache", section));
+		String path = section + ".cache_params";
+		Map<String, Object> map = this.reader.map(settings.get("cache_params"), path);
+		this.reader.warnUnknownKeys(map, path, CacheSettings.KEYS);
+		String type = this.reader.string(map, "type", path);
+		if (type == null) {
+			type = map.isEmpty() ? "redis" : "local";
+		}
+		if (enabled && !CacheSettings.TYPES.contains(type)) {
+			throw ConfigReader.typeError(path + ".type",
+					"local or redis (the gateway has no semantic, S3, GCS, Azure Blob or disk cache)", type);
+		}
+		String mode = oneOf(map, "mode", path, CacheSettings.MODES, "default_on");
+		String scope = oneOf(map, "scope", path, CacheSettings.SCOPES, "shared");
+		List<String> callTypes = null;
+		if (map.containsKey("supported_call_types")) {
+			callTypes = this.reader.strings(map, "supported_call_types", path);
+			for (String callType : callTypes) {
+				if (!ConfigKeys.CACHE_CALL_TYPES.contains(callType)) {
+					throw ConfigReader.typeError(path + ".supported_call_types",
+							"LiteLLM call types " + ConfigKeys.CACHE_CALL_TYPES, callType);
+				}
+			}
+		}
+		List<CacheSettings.HostPort> nodes = new ArrayList<>();
+		List<Object> rawNodes = this.reader.list(map.get("redis_startup_nodes"), path + ".redis_startup_nodes");
+		for (int i = 0; i < rawNodes.size(); i++) {
+			String nodePath = path + ".redis_startup_nodes[" + i + "]";
+			Map<String, Object> node = this.reader.map(rawNodes.get(i), nodePath);
+			String host = this.reader.string(node, "host", nodePath);
+			Integer port = this.reader.integer(node, "port", nodePath);
+			if (host == null || host.isBlank()) {
+				throw ConfigReader.typeError(nodePath + ".host", "a host name", host);
+			}
+			nodes.add(new CacheSettings.HostPort(host.trim(), (port != null) ? port : 6379));
+		}
+		return new CacheSettings(enabled, type, mode, this.reader.string(map, "namespace", path),
+				seconds(map, "ttl", path), seconds(map, "default_in_memory_ttl", path),
+				seconds(map, "default_in_redis_ttl", path), callTypes, this.reader.string(map, "host", path),
+				this.reader.integer(map, "port", path), this.reader.string(map, "password", path),
+				this.reader.string(map, "username", path), this.reader.bool(map, "ssl", path),
+				this.reader.string(map, "url", path), this.reader.integer(map, "db", path), List.copyOf(nodes),
+				seconds(map, "socket_timeout", path), positive(map, "max_size_in_memory", path),
+				positive(map, "max_size_per_item", path), positive(map, "max_memory_mb", path), scope);
+	}
+
+	private String oneOf(Map<String, Object> map, String key, String path, Set<String> allowed, String fallback) {
+		String value = this.reader.string(map, key, path);
+		if (value == null) {
+			return fallback;
+		}
+		if (!allowed.contains(value)) {
+			throw ConfigReader.typeError(path + "." + key, "one of " + new TreeSet<>(allowed), value);
+		}
+		return value;
+	}
+
+	private @Nullable Double seconds(Map<String, Object> map, String key, String path) {
+		Double value = this.reader.number(map, key, path);
+		if (value != null && (value <= 0 || value.isInfinite() || value.isNaN())) {
+			throw ConfigReader.typeError(path + "." + key, "a positive number of seconds", value);
+		}
+		return value;
+	}
+
+	private @Nullable Integer positive(Map<String, Object> map, String key, String path) {
+		Integer value = this.reader.integer(map, key, path);
+		if (value != null && value <= 0) {
+			throw ConfigReader.typeError(path + "." + key, "a positive integer", value);
+		}
+		return value;
 	}
 
 	RouterSettings router(@Nullable Object section) {

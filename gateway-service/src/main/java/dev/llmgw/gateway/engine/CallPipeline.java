@@ -2,6 +2,7 @@ package dev.llmgw.gateway.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeySpendTracker;
@@ -32,11 +33,12 @@ import org.springframework.web.server.ServerWebExchange;
  * completions, Anthropic messages, embeddings, images), as named stages:
  * <ol>
  * <li>admit ({@link AdmitStage}: access, rate limits, budgets, the first deployment)</li>
- * <li>cache lookup ({@link CacheStage})</li>
  * <li>pre-call guardrails ({@link GuardrailStage})</li>
+ * <li>cache lookup ({@link CacheStage}), and on a miss:</li>
  * <li>queue by priority ({@link QueueStage})</li>
- * <li>route and call, with retries and fallbacks ({@link DispatchStage})</li>
- * <li>post-call guardrails, cache store</li>
+ * <li>route and call, with retries and fallbacks ({@link DispatchStage}), cache
+ * store</li>
+ * <li>post-call guardrails, on fresh and cached answers alike</li>
  * <li>account: the cost and LiteLLM's cost and key-spend headers now, the
  * {@link CallRecord} to the {@link CallListener}s when the response has ended
  * ({@link CallEndFilter})</li>
@@ -98,6 +100,7 @@ public final class CallPipeline {
 		// sent them, rather than by the database after the answer
 		CallerInput.check("model", call.model());
 		CallerInput.check("user", call.endUser());
+		this.cache.check(call);
 		CallState state = CallState.start(exchange, call);
 		return this.admission.admit(exchange, call, state::deployment).doOnError(state::failed);
 	}
@@ -135,8 +138,9 @@ public final class CallPipeline {
 				(chosen) -> this.providers.forDeployment(chosen)
 					.stream(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, callId), tally),
 				tally, state::deployment);
+		Flux<byte[]> called = this.queue.enter(exchange, call, deployment.streamTimeout(), routed);
 		return this.guardrails.beforeCall(exchange, call)
-			.thenMany(this.queue.enter(exchange, call, deployment.streamTimeout(), routed))
+			.thenMany(Flux.defer(() -> this.cache.stream(exchange, call, called, tally, outcome(state, tally))))
 			.doOnNext((frame) -> {
 				if (!tally.started()) {
 					state.firstByte();
@@ -153,13 +157,20 @@ public final class CallPipeline {
 	 */
 	public Mono<ChatResult> embed(ServerWebExchange exchange, EmbeddingRequest request, Deployment deployment) {
 		CallState state = CallState.require(exchange);
+		ModelCall call = state.call();
 		String callId = CallContext.of(exchange).callId();
-		Mono<ChatResult> routed = this.dispatch
-			.answer(exchange, state.call(), deployment,
-					(chosen) -> this.providers.forDeployment(chosen).embed(new EmbeddingCall(chosen, request, callId)),
-					state::deployment)
-			.next();
-		return answer(exchange, state, routed).map((result) -> account(exchange, state, result, deployment, false));
+		Function<EmbeddingRequest, Mono<ChatResult>> called = (
+				inputs) -> this.dispatch
+					.answer(exchange, call, deployment,
+							(chosen) -> this.providers.forDeployment(chosen)
+								.embed(new EmbeddingCall(chosen, inputs, callId)),
+							state::deployment)
+					.next();
+		return this.guardrails.beforeCall(exchange, call)
+			.then(Mono.defer(() -> this.cache.embed(exchange, call, request, called, outcome(state, null))))
+			.flatMap((result) -> this.guardrails.afterCall(exchange, call, result))
+			.doOnError(state::failed)
+			.map((result) -> account(exchange, state, result, deployment, false));
 	}
 
 	/**
@@ -185,14 +196,33 @@ public final class CallPipeline {
 	/** The stages around the provider call of a call answered at once. */
 	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state, Mono<ChatResult> routed) {
 		ModelCall call = state.call();
-		Mono<ChatResult> called = this.guardrails.beforeCall(exchange, call)
-			.then(routed)
+		return this.guardrails.beforeCall(exchange, call)
+			.then(Mono.defer(() -> this.cache.answer(exchange, call, routed, outcome(state, null))))
 			.flatMap((result) -> this.guardrails.afterCall(exchange, call, result))
-			.doOnNext((result) -> this.cache.store(exchange, call, result));
-		return this.cache.lookup(exchange, call)
-			.doOnNext((hit) -> state.cacheHit(true))
-			.switchIfEmpty(called)
 			.doOnError(state::failed);
+	}
+
+	/**
+	 * What the cache reports goes into the call's state; a stream's cached usage also
+	 * into its tally, which the stream's end reads.
+	 */
+	private static CacheStage.Outcome outcome(CallState state, @Nullable StreamTally tally) {
+		return new CacheStage.Outcome() {
+
+			@Override
+			public void keyed(String key) {
+				state.cacheKey(key);
+			}
+
+			@Override
+			public void hit(Usage usage) {
+				state.cacheHit(true);
+				if (tally != null) {
+					tally.usage(usage);
+				}
+			}
+
+		};
 	}
 
 	/**
@@ -218,7 +248,8 @@ public final class CallPipeline {
 	 */
 	private void streamed(ServerWebExchange exchange, CallState state, Usage usage, Deployment admitted) {
 		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
-		double cost = CostCalculator.cost(this.prices.priceOf(answered), usage);
+		// a cached answer costs nothing, as LiteLLM records it
+		double cost = state.cacheHit() ? 0 : CostCalculator.cost(this.prices.priceOf(answered), usage);
 		state.streamed(usage, cost);
 		this.admission.answered(exchange, usage, cost);
 	}

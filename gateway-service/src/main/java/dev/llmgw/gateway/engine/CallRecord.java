@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param usage the tokens counted
  * @param cost what the call cost in dollars, 0 when it failed
  * @param cacheHit whether the answer came from the response cache
+ * @param cacheKey the call's cache key, null when the cache did not key it
  * @param guardrails what each guardrail decided, in order
  * @param status the HTTP status sent
  * @param success whether the call answered (status below 400, the response completed)
@@ -46,8 +47,8 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		@Nullable String modelGroup, @Nullable String deploymentId, @Nullable String providerModel,
 		@Nullable String provider, @Nullable String apiBase, OffsetDateTime startTime, long firstByteMillis,
 		OffsetDateTime endTime, long durationMillis, Usage usage, double cost, boolean cacheHit,
-		List<String> guardrails, int status, boolean success, @Nullable String errorClass, Bodies bodies,
-		Map<String, Object> attributes) {
+		@Nullable String cacheKey, List<String> guardrails, int status, boolean success, @Nullable String errorClass,
+		Bodies bodies, Map<String, Object> attributes) {
 
 	/**
 	 * The bodies of a call, each cut to {@link #MAX_CHARS}; both null unless a listener
@@ -78,8 +79,8 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		return new CallRecord(this.callId, this.kind, this.keyHash, this.keyAlias, this.userId, this.teamId,
 				this.endUser, this.model, this.modelGroup, this.deploymentId, this.providerModel, this.provider,
 				this.apiBase, this.startTime, this.firstByteMillis, this.endTime, this.durationMillis, this.usage,
-				this.cost, this.cacheHit, this.guardrails, this.status, this.success, this.errorClass, Bodies.NONE,
-				this.attributes);
+				this.cost, this.cacheHit, this.cacheKey, this.guardrails, this.status, this.success, this.errorClass,
+				Bodies.NONE, this.attributes);
 	}
 
 }

@@ -29,6 +29,8 @@ public final class CallState {
 
 	private volatile boolean cacheHit;
 
+	private volatile @Nullable String cacheKey;
+
 	private volatile @Nullable Throwable failure;
 
 	private volatile byte @Nullable [] responseBody;
@@ -81,6 +83,10 @@ public final class CallState {
 		return this.cacheHit;
 	}
 
+	@Nullable String cacheKey() {
+		return this.cacheKey;
+	}
+
 	@Nullable Throwable failure() {
 		return this.failure;
 	}
@@ -114,6 +120,10 @@ public final class CallState {
 
 	void cacheHit(boolean hit) {
 		this.cacheHit = hit;
+	}
+
+	void cacheKey(String key) {
+		this.cacheKey = key;
 	}
 
 	void failed(Throwable failure) {

@@ -15,6 +15,15 @@ public final class ServiceUnavailableError extends GatewayError {
 		super(503, TYPE, message, null);
 	}
 
+	/**
+	 * @param message for a person
+	 * @param type the error type, for a dependency other than the database
+	 * @param param what was being done
+	 */
+	public ServiceUnavailableError(String message, String type, String param) {
+		super(503, type, message, param);
+	}
+
 	public static ServiceUnavailableError databaseUnreachable() {
 		return new ServiceUnavailableError(
 				"Service Unavailable, the database is temporarily unreachable. Please retry shortly.");

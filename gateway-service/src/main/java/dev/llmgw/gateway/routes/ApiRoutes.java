@@ -1,25 +1,46 @@
 package dev.llmgw.gateway.routes;
 
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.ChatCompletionsHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.EmbeddingsHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.ErrorBodies;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.HealthHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.ImagesHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.ModelsHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.RouteMethods;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.completions.CompletionsHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.engine.CallPipeline;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.messages.AnthropicErrorBodies;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.messages.MessagesHandler;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.ratelimit.RateLimiter;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.ratelimit.RedisRateLimiter;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.redis.SharedRedisProvider;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.routing.Router;
+import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.storage.Database;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,9 +107,10 @@ public class ApiRoutes {
 
 	@Bean
 	HealthHandler healthHandler(ModelRegistry models, ProviderRegistry providers, Database database,
-			SharedRedisProvider redis, GatewayConfig config, RateLimiter rateLimiter, PriceMap prices) {
+			SharedRedisProvider redis, GatewayConfig config, RateLimiter rateLimiter, PriceMap prices,
+			CacheStage cache) {
 		return new HealthHandler(models, providers, database, redis.get(), config.litellmSettings().successCallback(),
-				(rateLimiter instanceof RedisRateLimiter limiter) ? limiter::failOpenCount : () -> 0L, prices);
+				(rateLimiter instanceof RedisRateLimiter limiter) ? limiter::failOpenCount : () -> 0L, prices, cache);
 	}
 
 	@Bean

@@ -25,10 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param modelGroup the model group the caller asked for
  * @param provider the provider
  * @param apiBase the endpoint
+ * @param cacheHit whether the response cache answered
+ * @param cacheKey the call's cache key; null when the cache did not key it
  */
 public record SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,
 		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, double cost, Usage usage,
 		OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
-		@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase) {
+		@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase, boolean cacheHit,
+		@Nullable String cacheKey) {
+
+	/** A call the response cache did not key. */
+	public SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,
+			@Nullable String userId, @Nullable String teamId, @Nullable String endUser, double cost, Usage usage,
+			OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
+			@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase) {
+		this(requestId, callType, status, keyHash, userId, teamId, endUser, cost, usage, startTime, endTime, model,
+				modelId, modelGroup, provider, apiBase, false, null);
+	}
 
 }

@@ -565,6 +565,10 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		row.put("custom_llm_provider", event.provider());
 		row.put("api_base", event.apiBase());
 		row.put("metadata", Map.of());
+		// LiteLLM's spellings: "True" / "False", and "Cache OFF" for a call the cache did
+		// not key
+		row.put("cache_hit", event.cacheHit() ? "True" : "False");
+		row.put("cache_key", (event.cacheKey() != null) ? event.cacheKey() : "Cache OFF");
 		return row;
 	}
 

@@ -5,7 +5,10 @@ import java.util.List;
 import dev.llmgw.gateway.storage.Column;
 import dev.llmgw.gateway.storage.Table;
 
-/** The spend tables, as created by db/migration/V2__spend_logs.sql. */
+/**
+ * The spend tables, as created by db/migration/V2__spend_logs.sql and
+ * V6__spend_log_cache.sql.
+ */
 public final class SpendTables {
 
 	public static final Table SPEND_LOGS = Table.of("spend_logs", "request_id",
@@ -14,7 +17,8 @@ public final class SpendTables {
 					Column.bigint("prompt_tokens"), Column.bigint("completion_tokens"), Column.bigint("total_tokens"),
 					Column.timestamp("start_time"), Column.timestamp("end_time"), Column.text("model"),
 					Column.text("model_id"), Column.text("model_group"), Column.text("custom_llm_provider"),
-					Column.text("api_base"), Column.map("metadata")));
+					Column.text("api_base"), Column.map("metadata"), Column.text("cache_hit"),
+					Column.text("cache_key")));
 
 	private SpendTables() {
 	}

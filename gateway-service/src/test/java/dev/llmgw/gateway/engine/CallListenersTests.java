@@ -136,7 +136,7 @@ class CallListenersTests {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return new CallRecord(callId, CallKind.CHAT, "hash", "sk-...abcd", "user", "team", null, "gpt-4o-mini",
 				"gpt-4o-mini", "deployment", "gpt-4o-mini", "openai", null, now, 5, now, 10, Usage.of(2, 4), 1e-6,
-				false, List.of(), 200, true, null, bodies, Map.of());
+				false, null, List.of(), 200, true, null, bodies, Map.of());
 	}
 
 	private static void eventually(BooleanSupplier condition) {

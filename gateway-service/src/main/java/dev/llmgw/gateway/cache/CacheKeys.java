@@ -1,0 +1,212 @@
+package dev.llmgw.gateway.cache;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.llmgw.gateway.providers.ParamSupport;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Cache keys: the SHA-256 of what changes an answer, written canonically, so that the
+ * same question asked with its fields in another order, with a default spelled out
+ * ({@code "temperature": 1}), or with {@code 0.5} as {@code 0.50}, finds the same entry.
+ * In it: the model group (never the deployment, so every deployment of a group shares its
+ * entries, as in LiteLLM), the messages and every parameter that reaches the provider,
+ * and the scope when entries are not shared. Never in it: the caller's key, the end user
+ * ({@code user}), {@code metadata} and the gateway's own controls, nor {@code stream}: a
+ * streamed answer and a whole one share an entry.
+ */
+final class CacheKeys {
+
+	/**
+	 * Request fields that do not change the answer: who asks, how it is delivered, and
+	 * what steers the gateway. {@code mock_response} stays in: it is the answer.
+	 */
+	private static final Set<String> IGNORED = ignored();
+
+	/** OpenAI's defaults, equal to leaving the field out. */
+	private static final Map<String, Object> DEFAULTS = Map.of("temperature", 1, "top_p", 1, "n", 1, "presence_penalty",
+			0, "frequency_penalty", 0, "logprobs", false, "parallel_tool_calls", true);
+
+	private final JsonMapper mapper;
+
+	CacheKeys(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * @param kind {@code chat} or {@code embedding}: the two never share an entry
+	 * @param modelGroup the model group asked for
+	 * @param scope who may share the entry; null when everyone may
+	 * @param request the request in OpenAI form
+	 * @param input for an embedding, the one input this key is for (it replaces the
+	 * request's {@code input})
+	 * @return the key's hash, 64 hex digits
+	 */
+	String hash(String kind, String modelGroup, @Nullable String scope, Object request, @Nullable JsonNode input) {
+		JsonNode tree = this.mapper.valueToTree(request);
+		StringBuilder text = new StringBuilder(256);
+		text.append(kind).append('\n').append(modelGroup.length()).append(':').append(modelGroup).append('\n');
+		if (scope != null) {
+			text.append(scope.length()).append(':').append(scope);
+		}
+		text.append('\n');
+		if (tree instanceof ObjectNode fields) {
+			ObjectNode kept = fields.deepCopy();
+			kept.remove("model");
+			kept.remove("input");
+			for (String ignored : IGNORED) {
+				kept.remove(ignored);
+			}
+			dropDefaults(kept);
+			canonical(kept, text);
+		}
+		if (input != null) {
+			text.append('\n');
+			canonical(input, text);
+		}
+		return sha256(text.toString());
+	}
+
+	/**
+	 * The key as callers see it in {@code x-litellm-cache-key} and pass to
+	 * {@code /cache/delete}: the hash under its namespace, as LiteLLM writes it.
+	 */
+	static String key(@Nullable String namespace, String hash) {
+		return (namespace != null) ? namespace + ":" + hash : hash;
+	}
+
+	private static void dropDefaults(ObjectNode fields) {
+		for (Map.Entry<String, Object> entry : DEFAULTS.entrySet()) {
+			JsonNode value = fields.get(entry.getKey());
+			if (value != null && sameScalar(value, entry.getValue())) {
+				fields.remove(entry.getKey());
+			}
+		}
+		JsonNode tools = fields.get("tools");
+		boolean hasTools = tools != null && tools.isArray() && !tools.isEmpty();
+		JsonNode toolChoice = fields.get("tool_choice");
+		if (toolChoice != null && toolChoice.isString()
+				&& ("auto".equals(toolChoice.asString()) || (!hasTools && "none".equals(toolChoice.asString())))) {
+			fields.remove("tool_choice");
+		}
+		if (tools != null && !hasTools) {
+			fields.remove("tools");
+		}
+	}
+
+	private static boolean sameScalar(JsonNode value, Object expected) {
+		if (expected instanceof Boolean flag) {
+			return value.isBoolean() && value.booleanValue() == flag;
+		}
+		return value.isNumber() && value.decimalValue().compareTo(new BigDecimal(expected.toString())) == 0;
+	}
+
+	/**
+	 * Writes a value with object keys sorted, nulls left out, numbers in one spelling, a
+	 * message's content given as one text part written as that text, and every string
+	 * quoted and escaped so that no two values write the same.
+	 */
+	private static void canonical(JsonNode node, StringBuilder out) {
+		if (node.isObject()) {
+			List<String> names = new ArrayList<>(node.propertyNames());
+			names.sort(null);
+			out.append('{');
+			boolean first = true;
+			for (String name : names) {
+				JsonNode value = node.get(name);
+				if (value == null || value.isNull() || value.isMissingNode()) {
+					continue;
+				}
+				if (!first) {
+					out.append(',');
+				}
+				first = false;
+				quote(name, out);
+				out.append(':');
+				if ("content".equals(name)) {
+					value = oneTextPart(value);
+				}
+				canonical(value, out);
+			}
+			out.append('}');
+		}
+		else if (node.isArray()) {
+			out.append('[');
+			for (int i = 0; i < node.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				canonical(node.get(i), out);
+			}
+			out.append(']');
+		}
+		else if (node.isNumber()) {
+			BigDecimal number = node.decimalValue().stripTrailingZeros();
+			out.append((number.signum() == 0) ? "0" : number.toPlainString());
+		}
+		else if (node.isString()) {
+			quote(node.asString(), out);
+		}
+		else {
+			out.append(node.asString());
+		}
+	}
+
+	/** {@code [{"type":"text","text":"hi"}]} asks what {@code "hi"} asks. */
+	private static JsonNode oneTextPart(JsonNode content) {
+		if (content.isArray() && content.size() == 1) {
+			JsonNode part = content.get(0);
+			JsonNode text = part.get("text");
+			if (part.isObject() && part.size() == 2 && text != null && text.isString()
+					&& "text".equals(part.path("type").asString())) {
+				return text;
+			}
+		}
+		return content;
+	}
+
+	private static void quote(String text, StringBuilder out) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				out.append("\\u").append(String.format("%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		out.append('"');
+	}
+
+	private static String sha256(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	private static Set<String> ignored() {
+		Set<String> fields = new java.util.HashSet<>(ParamSupport.GATEWAY_ONLY_FIELDS);
+		fields.remove("mock_response");
+		fields.addAll(Set.of("stream", "stream_options", "user"));
+		return Set.copyOf(fields);
+	}
+
+}
