@@ -80,14 +80,23 @@ final class SettingsBinder {
 			}
 			nodes.add(new CacheSettings.HostPort(host.trim(), (port != null) ? port : 6379));
 		}
-		return new CacheSettings(enabled, type, mode, this.reader.string(map, "namespace", path),
-				seconds(map, "ttl", path), seconds(map, "default_in_memory_ttl", path),
-				seconds(map, "default_in_redis_ttl", path), callTypes, this.reader.string(map, "host", path),
-				this.reader.integer(map, "port", path), this.reader.string(map, "password", path),
-				this.reader.string(map, "username", path), this.reader.bool(map, "ssl", path),
-				this.reader.string(map, "url", path), this.reader.integer(map, "db", path), List.copyOf(nodes),
-				seconds(map, "socket_timeout", path), positive(map, "max_size_in_memory", path),
-				positive(map, "max_size_per_item", path), positive(map, "max_memory_mb", path), scope);
+		return new CacheSettings(enabled, type, mode, setString(map, "namespace", path), seconds(map, "ttl", path),
+				seconds(map, "default_in_memory_ttl", path), seconds(map, "default_in_redis_ttl", path), callTypes,
+				setString(map, "host", path), this.reader.integer(map, "port", path), setString(map, "password", path),
+				setString(map, "username", path), this.reader.bool(map, "ssl", path), setString(map, "url", path),
+				this.reader.integer(map, "db", path), List.copyOf(nodes), seconds(map, "socket_timeout", path),
+				positive(map, "max_size_in_memory", path), positive(map, "max_size_per_item", path),
+				positive(map, "max_memory_mb", path), scope);
+	}
+
+	/**
+	 * A string that is unset when it names an unset variable: {@code host:
+	 * os.environ/REDIS_HOST} with REDIS_HOST unset must not become a host name (nor a
+	 * password) but fall back as if absent.
+	 */
+	private @Nullable String setString(Map<String, Object> map, String key, String path) {
+		String value = this.reader.string(map, key, path);
+		return (value == null || EnvironmentLookup.referencedVariable(value) != null || value.isBlank()) ? null : value;
 	}
 
 	private String oneOf(Map<String, Object> map, String key, String path, Set<String> allowed, String fallback) {

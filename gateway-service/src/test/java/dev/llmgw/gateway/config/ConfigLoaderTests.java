@@ -158,6 +158,76 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void cacheSettingsAreReadAsLiteLlmReadsThem() {
+		CacheSettings off = this.loader.parse("litellm_settings: {}\n", "t").litellmSettings().cache();
+		assertThat(off.enabled()).isFalse();
+		CacheSettings redis = this.loader.parse("litellm_settings:\n  cache: true\n", "t").litellmSettings().cache();
+		assertThat(redis.enabled()).isTrue();
+		assertThat(redis.type()).as("no cache_params: Redis from REDIS_*").isEqualTo("redis");
+		assertThat(redis.mode()).isEqualTo("default_on");
+		assertThat(redis.scope()).isEqualTo("shared");
+		CacheSettings local = this.loader.parse("""
+				litellm_settings:
+				  cache: true
+				  cache_params:
+				    ttl: 30
+				    namespace: team-x
+				    mode: default_off
+				    supported_call_types: [acompletion, aembedding]
+				    max_size_in_memory: 50
+				    scope: team
+				""", "t").litellmSettings().cache();
+		assertThat(local.type()).as("cache_params without a type: LiteLLM's default").isEqualTo("local");
+		assertThat(local.ttl()).isEqualTo(30.0);
+		assertThat(local.namespace()).isEqualTo("team-x");
+		assertThat(local.mode()).isEqualTo("default_off");
+		assertThat(local.supportedCallTypes()).containsExactly("acompletion", "aembedding");
+		assertThat(local.maxSizeInMemory()).isEqualTo(50);
+		assertThat(local.scope()).isEqualTo("team");
+		CacheSettings unset = this.loader
+			.parse("""
+					litellm_settings:
+					  cache: true
+					  cache_params: {type: redis, host: os.environ/NOT_SET_HOST, password: os.environ/NOT_SET_PW, port: "6380"}
+					""",
+					"t")
+			.litellmSettings()
+			.cache();
+		assertThat(unset.host()).as("an unset variable is no host").isNull();
+		assertThat(unset.password()).isNull();
+		assertThat(unset.port()).isEqualTo(6380);
+		CacheSettings cluster = this.loader.parse("""
+				litellm_settings:
+				  cache: true
+				  cache_params:
+				    type: redis
+				    redis_startup_nodes: [{host: 10.0.0.1, port: "7000"}, {host: 10.0.0.2}]
+				""", "t").litellmSettings().cache();
+		assertThat(cluster.startupNodes()).containsExactly(new CacheSettings.HostPort("10.0.0.1", 7000),
+				new CacheSettings.HostPort("10.0.0.2", 6379));
+	}
+
+	@Test
+	void cacheSettingsTheGatewayCannotHonourStopTheStartNamingTheKey() {
+		Map<String, String> cases = Map.of("{type: redis-semantic}", "litellm_settings.cache_params.type",
+				"{mode: sometimes}", "litellm_settings.cache_params.mode", "{ttl: -5}",
+				"litellm_settings.cache_params.ttl", "{supported_call_types: [chat]}",
+				"litellm_settings.cache_params.supported_call_types", "{scope: everyone}",
+				"litellm_settings.cache_params.scope", "{max_size_in_memory: 0}",
+				"litellm_settings.cache_params.max_size_in_memory", "{redis_startup_nodes: [{port: 1}]}",
+				"litellm_settings.cache_params.redis_startup_nodes[0].host");
+		for (Map.Entry<String, String> bad : cases.entrySet()) {
+			assertThatThrownBy(() -> this.loader
+				.parse("litellm_settings:\n  cache: true\n  cache_params: " + bad.getKey() + "\n", "t"))
+				.as(bad.getKey())
+				.isInstanceOf(ConfigException.class)
+				.hasMessageStartingWith(bad.getValue());
+		}
+		assertThat(this.loader.parse("litellm_settings:\n  cache_params: {type: redis-semantic, foo: 1}\n", "t")
+			.warnings()).contains("unknown key litellm_settings.cache_params.foo (ignored)");
+	}
+
+	@Test
 	void locateFailsForAMissingExplicitFile() {
 		assertThatThrownBy(() -> ConfigLoader.locate("/no/such/config.yaml")).isInstanceOf(ConfigException.class)
 			.hasMessageContaining("CONFIG_FILE_PATH");
