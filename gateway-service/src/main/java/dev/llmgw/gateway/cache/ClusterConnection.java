@@ -56,6 +56,10 @@ final class ClusterConnection implements AutoCloseable {
 			// the cache bounds every command with Reactor's timeout
 			.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
 			.build());
+		// connect now, without waiting: a first call should find the connection made
+		commands().subscribe((ready) -> {
+		}, (error) -> {
+		});
 	}
 
 	Mono<RedisCacheStore.Commands> commands() {
@@ -71,7 +75,9 @@ final class ClusterConnection implements AutoCloseable {
 		if (now - last < RETRY_MILLIS || !this.lastAttempt.compareAndSet(last, now)) {
 			return Mono.error(new IllegalStateException("Redis cluster " + describe() + " is not connected"));
 		}
-		return Mono.fromFuture(() -> this.client.connectAsync(StringCodec.UTF8).toCompletableFuture())
+		// the topology first: Lettuce's asynchronous connect does not load it by itself
+		return Mono.fromFuture(() -> this.client.refreshPartitionsAsync().toCompletableFuture())
+			.then(Mono.fromFuture(() -> this.client.connectAsync(StringCodec.UTF8).toCompletableFuture()))
 			.map((connected) -> {
 				if (!this.connection.compareAndSet(null, connected)) {
 					connected.closeAsync();

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,11 +22,14 @@ public final class DisposableRedis implements AutoCloseable {
 
 	private final int port;
 
+	private final List<String> options;
+
 	private Process process;
 
-	private DisposableRedis(Path directory, int port) {
+	private DisposableRedis(Path directory, int port, List<String> options) {
 		this.directory = directory;
 		this.port = port;
+		this.options = options;
 		this.process = launch();
 	}
 
@@ -32,7 +37,17 @@ public final class DisposableRedis implements AutoCloseable {
 	 * @param directory where its log goes (the test's temporary directory)
 	 */
 	public static DisposableRedis start(Path directory) {
-		return new DisposableRedis(directory, freePort());
+		return new DisposableRedis(directory, freePort(), List.of());
+	}
+
+	/**
+	 * A node for a Redis cluster of the test's own: cluster mode on, its node file in
+	 * {@code directory}; join the nodes with {@code redis-cli --cluster create}.
+	 */
+	public static DisposableRedis startClusterNode(Path directory) {
+		int port = freePort();
+		return new DisposableRedis(directory, port,
+				List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf"));
 	}
 
 	public int port() {
@@ -99,9 +114,10 @@ public final class DisposableRedis implements AutoCloseable {
 	private Process launch() {
 		Path log = this.directory.resolve("redis-" + this.port + ".log");
 		try {
-			Process started = new ProcessBuilder("redis-server", "--port", Integer.toString(this.port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString())
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(this.port),
+					"--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString()));
+			command.addAll(this.options);
+			Process started = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
