@@ -12,6 +12,9 @@
 #             what history costs (the key check, cached, and the session write)
 #   nginx+mw - chat sent to the middleware first, as the original's load balancer (and ours before one hop) did:
 #             compare with "nginx", chat sent to the gateway, which is the load balancer's path now
+#   nginx+cache - the nginx load answered from the response cache (litellm_settings.cache on the benchmark's Redis,
+#             mode default_off, the requests asking with "cache": {"use-cache": true}): after the first call every
+#             call is a hit, so "added" is what a hit costs over nginx alone
 #   portkey - the peer: Portkey's open-source gateway (npm @portkey-ai/gateway, installed on request into
 #             ~/.cache/llmgw-bench) in front of the same nginx, measured the same way
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
@@ -28,7 +31,7 @@
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream, history, nginx+mw and portkey; GATEWAY_JAR=path to measure another build;
+#        also converse-stream, history, nginx+mw, nginx+cache and portkey; GATEWAY_JAR=path to measure another build;
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
@@ -130,6 +133,10 @@ model_list:
       aws_region_name: us-east-1
   - model_name: bench-nginx
     litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$NGINX_PORT/v1", api_key: fake}
+litellm_settings:
+  # default_off: only the nginx+cache rows ask for the cache, the others pass it by
+  cache: true
+  cache_params: {type: redis, mode: default_off}
 general_settings:
   master_key: $KEY
 YAML
@@ -192,7 +199,12 @@ wrk_script() {
 QUESTION='"messages":[{"role":"user","content":"hello from the benchmark"}]'
 CONVERSE_QUESTION='"messages":[{"role":"user","content":[{"text":"hello from the benchmark"}]}]'
 
-lua() { wrk_script "$1" "{\"model\":\"$2\",$QUESTION}" "${3:-$KEY}"; }
+# the +cache rows ask for the response cache, as a request does under mode: default_off
+lua() {
+	local extra=""
+	[[ "$1" == *+cache* ]] && extra=',"cache":{"use-cache":true}'
+	wrk_script "$1" "{\"model\":\"$2\",$QUESTION$extra}" "${3:-$KEY}"
+}
 
 # Portkey's request for the same answer: the provider and nginx as its custom host in headers, as its docs say
 portkey_lua() {

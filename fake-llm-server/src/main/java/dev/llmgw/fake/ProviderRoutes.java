@@ -5,6 +5,7 @@ import java.util.List;
 import dev.llmgw.fake.anthropic.AnthropicMessagesRoute;
 import dev.llmgw.fake.azure.AzureErrors;
 import dev.llmgw.fake.azure.AzureRoute;
+import dev.llmgw.fake.bedrock.ApplyGuardrailRoute;
 import dev.llmgw.fake.bedrock.BedrockConverseRoute;
 import dev.llmgw.fake.bedrock.BedrockInvokeRoute;
 import dev.llmgw.fake.cohere.CohereChatRoute;
@@ -34,7 +35,8 @@ final class ProviderRoutes {
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures),
 				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures), new CohereChatRoute(failures),
-				new CohereEmbedRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures));
+				new CohereEmbedRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures),
+				new ApplyGuardrailRoute());
 	}
 
 }

@@ -99,7 +99,7 @@ final class BedrockErrors {
 		};
 	}
 
-	private static Mono<Void> reply(HttpServerResponse response, int status, String type, String message) {
+	static Mono<Void> reply(HttpServerResponse response, int status, String type, String message) {
 		response.header(ERROR_TYPE, type);
 		byte[] body = Json.write((json) -> {
 			json.writeStartObject();

@@ -60,8 +60,8 @@ final class CacheKeys {
 			text.append(scope.length()).append(':').append(scope);
 		}
 		text.append('\n');
-		if (tree instanceof ObjectNode fields) {
-			ObjectNode kept = fields.deepCopy();
+		if (tree instanceof ObjectNode kept) {
+			// the tree is this call's own copy: trimmed in place
 			kept.remove("model");
 			kept.remove("input");
 			for (String ignored : IGNORED) {

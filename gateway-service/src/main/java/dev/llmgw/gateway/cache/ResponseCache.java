@@ -103,19 +103,16 @@ public final class ResponseCache implements CacheStage {
 		outcome.keyed(key);
 		Mono<ChatResult> fresh = called.doOnNext((result) -> {
 			if (!control.noStore()) {
-				store(key, new String(result.body(), StandardCharsets.UTF_8), control);
+				store(key, new String(result.body(), StandardCharsets.UTF_8), result.usage(), control);
 			}
 		});
 		if (control.noCache()) {
 			return fresh;
 		}
-		return lookup(key, control).flatMap((entry) -> {
-			Usage usage = usage(entry.json());
-			if (usage == null) {
-				return Mono.empty();
-			}
-			hit(exchange, key, outcome, usage);
-			return Mono.just(new ChatResult(entry.json().getBytes(StandardCharsets.UTF_8), usage));
+		return lookup(key, control).map((entry) -> {
+			// served as stored, unparsed: the entry's header carries its tokens
+			hit(exchange, key, outcome, entry.usage());
+			return new ChatResult(entry.json().getBytes(StandardCharsets.UTF_8), entry.usage());
 		}).switchIfEmpty(Mono.defer(() -> {
 			this.misses.incrementAndGet();
 			return fresh;
@@ -136,7 +133,7 @@ public final class ResponseCache implements CacheStage {
 			return called.doOnNext(assembler::accept).doOnComplete(() -> {
 				String completion = assembler.completion(tally.usage());
 				if (completion != null) {
-					store(key, completion, control);
+					store(key, completion, tally.usage(), control);
 				}
 			});
 		});
@@ -145,11 +142,10 @@ public final class ResponseCache implements CacheStage {
 		}
 		return lookup(key, control).flatMapMany((entry) -> {
 			JsonNode completion = parse(entry.json());
-			Usage usage = (completion != null) ? usage(completion) : null;
-			if (usage == null) {
+			if (completion == null || !completion.path("choices").isArray()) {
 				return Flux.empty();
 			}
-			hit(exchange, key, outcome, usage);
+			hit(exchange, key, outcome, entry.usage());
 			return Flux.fromIterable(StreamReplay.frames(this.mapper, completion, request.wantsUsageInStream()));
 		}).switchIfEmpty(Flux.defer(() -> {
 			this.misses.incrementAndGet();
@@ -288,14 +284,15 @@ public final class ResponseCache implements CacheStage {
 	}
 
 	/** Keeps an answer, after the response: a store is never waited for. */
-	private void store(String key, String json, CacheControl control) {
+	private void store(String key, String json, Usage usage, CacheControl control) {
 		if (json.length() > this.options.maxItemChars()) {
 			this.tooLarge.incrementAndGet();
 			return;
 		}
 		Duration ttl = (control.ttlSeconds() != null) ? Duration.ofMillis((long) (control.ttlSeconds() * 1000))
 				: this.options.ttl();
-		String value = new CacheEntry(this.clock.getAsLong(), json).encode();
+		String value = new CacheEntry(this.clock.getAsLong(), usage.promptTokens(), usage.completionTokens(), json)
+			.encode();
 		this.guard.guard(this.store.put(key, value, ttl), "store").subscribe();
 	}
 
@@ -305,28 +302,6 @@ public final class ResponseCache implements CacheStage {
 			exchange.getResponse().getHeaders().set(KEY_HEADER, key);
 		}
 		outcome.hit(usage);
-	}
-
-	private @Nullable Usage usage(String json) {
-		JsonNode completion = parse(json);
-		return (completion != null) ? usage(completion) : null;
-	}
-
-	/** The entry's usage; null when it is not a chat completion (a corrupt entry). */
-	private @Nullable Usage usage(JsonNode completion) {
-		if (!completion.path("choices").isArray()) {
-			return null;
-		}
-		JsonNode usage = completion.get("usage");
-		if (usage == null || !usage.isObject()) {
-			return Usage.NONE;
-		}
-		try {
-			return this.mapper.treeToValue(usage, Usage.class);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	private @Nullable JsonNode parse(String json) {
@@ -367,7 +342,8 @@ public final class ResponseCache implements CacheStage {
 			entry.put("prompt_tokens", share(providerTokens, missing.size(), index));
 			fresh.put(original, entry);
 			if (!control.noStore()) {
-				store(itemKeys.get(original), this.mapper.writeValueAsString(entry), control);
+				store(itemKeys.get(original), this.mapper.writeValueAsString(entry),
+						Usage.of(share(providerTokens, missing.size(), index), 0), control);
 			}
 		}
 		if (found.isEmpty()) {

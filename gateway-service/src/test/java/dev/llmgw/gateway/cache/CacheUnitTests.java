@@ -82,10 +82,13 @@ class CacheUnitTests {
 
 	@Test
 	void anEntryReadsBackAndAnythingElseIsNoEntry() {
-		CacheEntry entry = new CacheEntry(1234, "{\"a\":1}");
+		CacheEntry entry = new CacheEntry(1234, 3, 4, "{\"a\":1}");
+		assertThat(entry.encode()).isEqualTo("1:1234:3:4:7:{\"a\":1}");
 		assertThat(CacheEntry.decode(entry.encode())).isEqualTo(entry);
-		for (String corrupt : new String[] { null, "", "1:", "1::{}", "1:12x:{}", "2:1:{}", "1:1:not json", "1:1:{",
-				"1:99999999999999999999:{}" }) {
+		assertThat(entry.usage().totalTokens()).isEqualTo(7);
+		for (String corrupt : new String[] { null, "", "1:", "1:1:1:1:", "1:1:1:1:2:{}x", "1:1:1:1:7:{\"a\":1",
+				"1:12x:1:1:2:{}", "2:1:1:1:2:{}", "1:1:1:1:8:not json", "1:1:1:2:{}", "1:99999999999999999999:1:1:2:{}",
+				"1:1:1:1:7:{\"a\":1}}" }) {
 			assertThat(CacheEntry.decode(corrupt)).as(String.valueOf(corrupt)).isNull();
 		}
 		assertThat(entry.olderThan(1, 2234)).isFalse();

@@ -273,6 +273,20 @@ class ResponseCacheIntegrationTests {
 		assertThat(isHit(second)).isTrue();
 		assertThat(JSON.readTree(second.body()).at("/content/0/text").asString())
 			.isEqualTo(JSON.readTree(first.body()).at("/content/0/text").asString());
+
+		String streaming = body.replace("\"max_tokens\":50,", "\"max_tokens\":50,\"stream\":true,");
+		HttpResponse<String> replayed = post("/v1/messages", streaming);
+		assertThat(isHit(replayed)).as("a whole answer replayed as Anthropic events").isTrue();
+		assertThat(replayed.body()).contains("event: message_start", "event: content_block_delta",
+				"event: message_stop");
+		StringBuilder text = new StringBuilder();
+		for (String line : replayed.body().split("\n")) {
+			if (line.startsWith("data: ") && line.contains("text_delta")) {
+				text.append(JSON.readTree(line.substring(6)).at("/delta/text").asString());
+			}
+		}
+		assertThat(text.toString()).isEqualTo(JSON.readTree(first.body()).at("/content/0/text").asString());
+		assertThat(replayed.body()).contains("\"output_tokens\"");
 	}
 
 	@Test
@@ -317,6 +331,8 @@ class ResponseCacheIntegrationTests {
 		HttpResponse<String> response = post("/v1/chat/completions", body);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(isHit(response)).isFalse();
+		redisSet(RedisCacheStore.PREFIX + key, "1:123:1:1:50:{\"cut\": \"short\"}");
+		assertThat(isHit(post("/v1/chat/completions", body))).as("a value cut short").isFalse();
 		redisSet(RedisCacheStore.PREFIX + key, "garbage");
 		assertThat(post("/v1/chat/completions", body).statusCode()).isEqualTo(200);
 	}
