@@ -52,7 +52,7 @@ public final class ApplyGuardrailRoute implements ProviderRoute {
 	@Override
 	public Mono<Void> handle(ProviderCall call) {
 		HttpServerResponse response = call.response();
-		String identifier = PathSegments.between(call.path(), PREFIX, '/', true);
+		String identifier = PathSegments.between(call.path(), PREFIX, '/', false);
 		JsonNode body;
 		try {
 			body = Json.read(call.body());

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.api;
 
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.GuardrailViolationError;
 import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.openai.ErrorBody;
 import dev.llmgw.model.openai.ErrorDetail;
@@ -19,8 +20,9 @@ public final class ErrorBodies {
 	}
 
 	public byte[] json(GatewayError error) {
-		return this.mapper.writeValueAsBytes(
-				new ErrorBody(new ErrorDetail(error.getMessage(), error.type(), error.param(), error.code())));
+		return this.mapper
+			.writeValueAsBytes(new ErrorBody(new ErrorDetail(error.getMessage(), error.type(), error.param(),
+					error.code(), (error instanceof GuardrailViolationError guardrail) ? guardrail.details() : null)));
 	}
 
 	/**

@@ -16,6 +16,8 @@ import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.StreamAssembler;
+import dev.llmgw.gateway.providers.StreamReplay;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.EmbeddingRequest;

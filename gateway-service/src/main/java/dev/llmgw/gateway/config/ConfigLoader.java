@@ -120,10 +120,12 @@ public final class ConfigLoader {
 				throw new ConfigException(path + ".guardrail_name: required");
 			}
 			Map<String, Object> params = reader.map(guardrail.get("litellm_params"), path + ".litellm_params");
-			String mode = reader.string(params, "mode", path + ".litellm_params");
-			if (mode != null && !ConfigKeys.GUARDRAIL_MODES.contains(mode)) {
-				throw ConfigReader.typeError(path + ".litellm_params.mode", "one of " + ConfigKeys.GUARDRAIL_MODES,
-						mode);
+			// a mode or a list of modes, as LiteLLM takes them
+			for (String mode : reader.strings(params, "mode", path + ".litellm_params")) {
+				if (!ConfigKeys.GUARDRAIL_MODES.contains(mode)) {
+					throw ConfigReader.typeError(path + ".litellm_params.mode", "one of " + ConfigKeys.GUARDRAIL_MODES,
+							mode);
+				}
 			}
 			result.add(guardrail);
 		}

@@ -111,14 +111,17 @@ public final class CallPipeline {
 	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
 		CallState state = CallState.require(exchange);
-		ModelCall call = state.call();
 		String callId = CallContext.of(exchange).callId();
-		Flux<ChatResult> routed = this.dispatch.answer(exchange, call, deployment,
-				(chosen) -> this.providers.forDeployment(chosen)
-					.complete(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, callId)),
-				state::deployment);
-		return answer(exchange, state, this.queue.enter(exchange, call, deployment.timeout(), routed).next())
-			.map((result) -> account(exchange, state, result, deployment, true));
+		// the provider is asked what the guardrails let through (a masked prompt)
+		Function<ModelCall, Mono<ChatResult>> routed = (checked) -> {
+			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
+			Flux<ChatResult> answers = this.dispatch.answer(exchange, checked, deployment,
+					(chosen) -> this.providers.forDeployment(chosen)
+						.complete(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
+					state::deployment);
+			return this.queue.enter(exchange, checked, deployment.timeout(), answers).next();
+		};
+		return answer(exchange, state, routed).map((result) -> account(exchange, state, result, deployment, true));
 	}
 
 	/**
@@ -134,13 +137,18 @@ public final class CallPipeline {
 		String callId = CallContext.of(exchange).callId();
 		// a stream's headers leave before its cost is known: the key's spend so far
 		writeKeySpend(exchange, 0);
-		Flux<byte[]> routed = this.dispatch.stream(exchange, call, deployment,
-				(chosen) -> this.providers.forDeployment(chosen)
-					.stream(new ProviderCall(chosen.withTimeoutsOf(request.extra()), request, callId), tally),
-				tally, state::deployment);
-		Flux<byte[]> called = this.queue.enter(exchange, call, deployment.streamTimeout(), routed);
+		Function<ModelCall, Flux<byte[]>> routed = (checked) -> {
+			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
+			Flux<byte[]> frames = this.dispatch.stream(exchange, checked, deployment,
+					(chosen) -> this.providers.forDeployment(chosen)
+						.stream(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId), tally),
+					tally, state::deployment);
+			return this.queue.enter(exchange, checked, deployment.streamTimeout(), frames);
+		};
 		return this.guardrails.beforeCall(exchange, call)
-			.thenMany(Flux.defer(() -> this.cache.stream(exchange, call, called, tally, outcome(state, tally))))
+			.flatMapMany((checked) -> this.guardrails.aroundStream(exchange, checked, Flux
+				.defer(() -> this.cache.stream(exchange, checked, routed.apply(checked), tally, outcome(state, tally))),
+					tally))
 			.doOnNext((frame) -> {
 				if (!tally.started()) {
 					state.firstByte();
@@ -167,8 +175,9 @@ public final class CallPipeline {
 							state::deployment)
 					.next();
 		return this.guardrails.beforeCall(exchange, call)
-			.then(Mono.defer(() -> this.cache.embed(exchange, call, request, called, outcome(state, null))))
-			.flatMap((result) -> this.guardrails.afterCall(exchange, call, result))
+			.flatMap((checked) -> this.guardrails.around(exchange, checked,
+					Mono.defer(() -> this.cache.embed(exchange, checked, (EmbeddingRequest) checked.request(), called,
+							outcome(state, null)))))
 			.doOnError(state::failed)
 			.map((result) -> account(exchange, state, result, deployment, false));
 	}
@@ -194,11 +203,12 @@ public final class CallPipeline {
 	}
 
 	/** The stages around the provider call of a call answered at once. */
-	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state, Mono<ChatResult> routed) {
-		ModelCall call = state.call();
-		return this.guardrails.beforeCall(exchange, call)
-			.then(Mono.defer(() -> this.cache.answer(exchange, call, routed, outcome(state, null))))
-			.flatMap((result) -> this.guardrails.afterCall(exchange, call, result))
+	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state,
+			Function<ModelCall, Mono<ChatResult>> routed) {
+		return this.guardrails.beforeCall(exchange, state.call())
+			.flatMap((checked) -> this.guardrails.around(exchange, checked,
+					Mono.defer(
+							() -> this.cache.answer(exchange, checked, routed.apply(checked), outcome(state, null)))))
 			.doOnError(state::failed);
 	}
 

@@ -41,6 +41,12 @@ public record ModelCall(CallKind kind, Object request, String model, @Nullable S
 		return (header != null && !header.isBlank()) ? header : CallerInput.check("user", bodyUser);
 	}
 
+	/** The same call with its request changed (a guardrail masked its prompt). */
+	public ModelCall withRequest(Object changed) {
+		return new ModelCall(this.kind, changed, this.model, this.endUser, this.route, this.promptChars, this.estimates,
+				this.fields);
+	}
+
 	/** The call's {@code priority} for a queued model group, when it sets one. */
 	public @Nullable Integer priority() {
 		return (this.fields.get("priority") instanceof Number number) ? number.intValue() : null;

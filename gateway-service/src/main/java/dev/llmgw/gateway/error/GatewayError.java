@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class GatewayError extends RuntimeException
 		permits AuthenticationError, PermissionDeniedError, NotFoundError, BadRequestError, ContextWindowExceededError,
 		ContentPolicyViolationError, RateLimitError, BudgetExceededError, RequestTooLargeError, TimeoutError,
-		UpstreamError, UpstreamUnavailableError, ServiceUnavailableError, InternalError {
+		UpstreamError, UpstreamUnavailableError, ServiceUnavailableError, InternalError, GuardrailViolationError {
 
 	private final int status;
 

@@ -1,17 +1,99 @@
 package dev.llmgw.gateway.guardrails;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.engine.GuardrailStage;
+import dev.llmgw.gateway.models.SecretMasking;
+import dev.llmgw.gateway.providers.bedrock.BedrockClients;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The pre-call and post-call guardrail stages. */
+/**
+ * The guardrail stages: {@link Guardrails} when the config has a {@code guardrails:}
+ * section, else {@link NoGuardrails}; and {@code GET /guardrails/list}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class GuardrailConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(GuardrailConfiguration.class);
+
+	/** The Bedrock clients of the guardrails, apart from the models': closed at stop. */
+	@Bean(destroyMethod = "close")
+	GuardrailClients guardrailClients(GatewayConfig config) {
+		boolean bedrock = GuardrailSpecs.parse(config.guardrails())
+			.stream()
+			.anyMatch((spec) -> "bedrock".equals(spec.kind()));
+		// no event loops for a gateway without Bedrock guardrails
+		return new GuardrailClients(bedrock ? new BedrockClients(config.environment()) : null);
+	}
+
 	@Bean
-	GuardrailStage guardrails() {
-		return new NoGuardrails();
+	GuardrailStage guardrails(GatewayConfig config, GuardrailClients clients, JsonMapper mapper) {
+		List<GuardrailSpec> specs = GuardrailSpecs.parse(config.guardrails());
+		if (specs.isEmpty()) {
+			return new NoGuardrails();
+		}
+		List<Guardrail> guardrails = new ArrayList<>();
+		for (GuardrailSpec spec : specs) {
+			guardrails.add(switch (spec.kind()) {
+				case "bedrock" -> new BedrockGuardrail(spec, clients.requireBedrock());
+				default -> new ContentFilter(spec);
+			});
+			log.info("Guardrail {}: {} {}{}", spec.name(), spec.kind(), spec.modes(),
+					spec.defaultOn() ? ", on every call" : ", when a call names it");
+		}
+		return new Guardrails(guardrails, mapper);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> guardrailRoutes(GuardrailStage stage) {
+		return RouterFunctions.route().GET("/guardrails/list", (request) -> {
+			List<Map<String, Object>> listed = new ArrayList<>();
+			if (stage instanceof Guardrails guardrails) {
+				for (Guardrail guardrail : guardrails.all()) {
+					GuardrailSpec spec = guardrail.spec();
+					Map<String, Object> item = new LinkedHashMap<>();
+					item.put("guardrail_name", spec.name());
+					item.put("litellm_params", SecretMasking.litellmParams(spec.params()));
+					item.put("guardrail_info", spec.info());
+					item.put("guardrail_definition_location", "config");
+					listed.add(item);
+				}
+			}
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("guardrails", listed));
+		}).build();
+	}
+
+	/** The AWS clients the guardrails call through. */
+	record GuardrailClients(@Nullable BedrockClients bedrock) implements AutoCloseable {
+
+		BedrockClients requireBedrock() {
+			if (this.bedrock == null) {
+				throw new IllegalStateException("no Bedrock guardrail was configured");
+			}
+			return this.bedrock;
+		}
+
+		@Override
+		public void close() {
+			if (this.bedrock != null) {
+				this.bedrock.close();
+			}
+		}
+
 	}
 
 }

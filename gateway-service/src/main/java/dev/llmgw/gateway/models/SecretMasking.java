@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * is masked, nested maps such as extra_headers included. An {@code os.environ/NAME}
  * reference is shown as it is: it names a variable, not its value.
  */
-final class SecretMasking {
+public final class SecretMasking {
 
 	private static final Set<String> REMOVED = Set.of("api_key", "client_secret", "vertex_credentials",
 			"vertex_ai_credentials", "aws_access_key_id", "aws_secret_access_key", "aws_session_token",
@@ -27,7 +27,7 @@ final class SecretMasking {
 	private SecretMasking() {
 	}
 
-	static Map<String, Object> litellmParams(Map<String, ?> params) {
+	public static Map<String, Object> litellmParams(Map<String, ?> params) {
 		Map<String, Object> shown = new LinkedHashMap<>();
 		params.forEach((name, value) -> {
 			if (!REMOVED.contains(name) && value != null) {

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.SseFrames;
+import dev.llmgw.gateway.providers.StreamAssembler;
+import dev.llmgw.gateway.providers.StreamReplay;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
 import org.junit.jupiter.api.Test;

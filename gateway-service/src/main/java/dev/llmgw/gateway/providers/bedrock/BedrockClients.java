@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * event loop group. Clients are built on a worker thread, since building one reads the
  * AWS profile files. The SDK's own retries are off: the router decides retries.
  */
-final class BedrockClients {
+public final class BedrockClients implements AutoCloseable {
 
 	private static final String DEFAULT_REGION = "us-east-1";
 
@@ -52,12 +52,30 @@ final class BedrockClients {
 	 */
 	private final List<AutoCloseable> credentialResources = new CopyOnWriteArrayList<>();
 
-	BedrockClients(EnvironmentLookup environment) {
+	public BedrockClients(EnvironmentLookup environment) {
 		this.environment = environment;
 	}
 
 	Mono<BedrockRuntimeAsyncClient> forDeployment(Deployment deployment) {
-		ClientKey key = key(deployment);
+		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
+				? deployment.streamTimeout() : deployment.timeout();
+		return forSettings(deployment.params().providerSettings(), deployment.params().awsRegionName(),
+				deployment.apiBase(), readTimeout);
+	}
+
+	/**
+	 * A client for anything else that calls Bedrock's runtime with LiteLLM's AWS
+	 * parameters (guardrails): the same credentials chain, STS role assumption and
+	 * endpoint override as Bedrock models.
+	 * @param params {@code aws_access_key_id}, {@code aws_role_name},
+	 * {@code aws_bedrock_runtime_endpoint} and the rest, as in litellm_params
+	 * @param region {@code aws_region_name}, else the environment's
+	 * @param apiBase an endpoint given as {@code api_base}
+	 * @param readTimeout how long a call may wait for its answer
+	 */
+	public Mono<BedrockRuntimeAsyncClient> forSettings(Map<String, Object> params, @Nullable String region,
+			@Nullable String apiBase, Duration readTimeout) {
+		ClientKey key = key(params, region, apiBase, readTimeout);
 		BedrockRuntimeAsyncClient client = this.clients.get(key);
 		if (client != null) {
 			return Mono.just(client);
@@ -66,15 +84,15 @@ final class BedrockClients {
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private ClientKey key(Deployment deployment) {
-		Map<String, Object> params = deployment.params().providerSettings();
-		String region = deployment.params().awsRegionName();
+	private ClientKey key(Map<String, Object> params, @Nullable String configuredRegion, @Nullable String apiBase,
+			Duration readTimeout) {
+		String region = configuredRegion;
 		if (region == null) {
 			region = firstSet("AWS_REGION_NAME", "AWS_REGION", "AWS_DEFAULT_REGION");
 		}
 		String endpoint = text(params.get("aws_bedrock_runtime_endpoint"));
 		if (endpoint == null) {
-			endpoint = deployment.apiBase();
+			endpoint = apiBase;
 		}
 		if (endpoint == null) {
 			// read here too, not only by the SDK, so that the config's
@@ -89,8 +107,6 @@ final class BedrockClients {
 			secretKey = firstSet("AWS_SECRET_ACCESS_KEY");
 			sessionToken = firstSet("AWS_SESSION_TOKEN");
 		}
-		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
-				? deployment.streamTimeout() : deployment.timeout();
 		String roleArn = text(params.get("aws_role_name"));
 		String sessionName = text(params.get("aws_session_name"));
 		return new ClientKey((region != null) ? region : DEFAULT_REGION, accessKey, secretKey, sessionToken, endpoint,
@@ -180,7 +196,8 @@ final class BedrockClients {
 		return value.toString();
 	}
 
-	void close() {
+	@Override
+	public void close() {
 		this.clients.values().forEach(BedrockRuntimeAsyncClient::close);
 		for (AutoCloseable resource : this.credentialResources) {
 			try {

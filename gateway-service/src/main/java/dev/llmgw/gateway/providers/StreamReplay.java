@@ -1,10 +1,8 @@
-package dev.llmgw.gateway.cache;
+package dev.llmgw.gateway.providers;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.llmgw.gateway.providers.OpenAiChunkWriter;
-import dev.llmgw.gateway.providers.SseFrames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,12 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code stream_options.include_usage}); {@code [DONE]}. Every chunk carries the entry's
  * id, creation time and model.
  */
-final class StreamReplay {
+public final class StreamReplay {
 
 	private StreamReplay() {
 	}
 
-	static List<byte[]> frames(JsonMapper mapper, JsonNode completion, boolean withUsage) {
+	public static List<byte[]> frames(JsonMapper mapper, JsonNode completion, boolean withUsage) {
 		List<byte[]> frames = new ArrayList<>();
 		JsonNode choices = completion.path("choices");
 		for (JsonNode choice : choices) {

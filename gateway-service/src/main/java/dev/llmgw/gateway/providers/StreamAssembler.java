@@ -1,10 +1,9 @@
-package dev.llmgw.gateway.cache;
+package dev.llmgw.gateway.providers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * in order; fields the chunks carry at the top ({@code system_fingerprint}) are kept.
  * Written by the one thread that drives the stream.
  */
-final class StreamAssembler {
+public final class StreamAssembler {
 
 	private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
 
@@ -36,12 +35,12 @@ final class StreamAssembler {
 
 	private boolean broken;
 
-	StreamAssembler(JsonMapper mapper) {
+	public StreamAssembler(JsonMapper mapper) {
 		this.mapper = mapper;
 	}
 
 	/** Reads one relayed frame. */
-	void accept(byte[] frame) {
+	public void accept(byte[] frame) {
 		if (this.broken) {
 			return;
 		}
@@ -73,7 +72,7 @@ final class StreamAssembler {
 	 * @param reported the usage the stream reported to the gateway, for a caller who did
 	 * not ask for the usage chunk
 	 */
-	@Nullable String completion(Usage reported) {
+	public @Nullable String completion(Usage reported) {
 		if (this.broken || !this.done || this.head == null || this.choices.isEmpty()) {
 			return null;
 		}

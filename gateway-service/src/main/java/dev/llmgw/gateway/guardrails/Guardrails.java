@@ -1,0 +1,320 @@
+package dev.llmgw.gateway.guardrails;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.llmgw.gateway.engine.CallKind;
+import dev.llmgw.gateway.engine.GuardrailOutcomes;
+import dev.llmgw.gateway.engine.GuardrailStage;
+import dev.llmgw.gateway.engine.ModelCall;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.GuardrailViolationError;
+import dev.llmgw.gateway.error.ServiceUnavailableError;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.StreamAssembler;
+import dev.llmgw.gateway.providers.StreamReplay;
+import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.web.ExchangeAttribute;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * LiteLLM's {@code guardrails:} as the pipeline's guardrail stage. Which run on a call:
+ * every {@code default_on} one, and those the request names ({@code "guardrails":
+ * ["name"]} at the top of the body or in {@code metadata}); a name that is not configured
+ * is a 400 naming it. {@code pre_call} ones check the prompt in config order, each seeing
+ * what the one before let through (masked); {@code during_call} ones check it while the
+ * provider answers and hold the answer until they pass; {@code post_call} ones check the
+ * answer (a stream is held whole, so that a refused one is an error status and never a
+ * stream ended as a success). A refusal is LiteLLM's 400 {@code Violated guardrail
+ * policy}; a guardrail that cannot answer refuses with a 503 naming it, or lets the call
+ * go on when it is set {@code fail_on_error: false}; both are counted.
+ * {@code x-litellm-applied-guardrails} names every guardrail that ran.
+ */
+public final class Guardrails implements GuardrailStage {
+
+	public static final String APPLIED_HEADER = "x-litellm-applied-guardrails";
+
+	private static final Logger log = LoggerFactory.getLogger(Guardrails.class);
+
+	private static final ExchangeAttribute<Selection> SELECTION = ExchangeAttribute.of(Guardrails.class,
+			Selection.class);
+
+	private final List<Guardrail> all;
+
+	private final Map<String, Guardrail> byName = new LinkedHashMap<>();
+
+	private final JsonMapper mapper;
+
+	private final AtomicLong blocked = new AtomicLong();
+
+	private final AtomicLong failedClosed = new AtomicLong();
+
+	private final AtomicLong failedOpen = new AtomicLong();
+
+	Guardrails(List<Guardrail> guardrails, JsonMapper mapper) {
+		this.all = List.copyOf(guardrails);
+		this.all.forEach((guardrail) -> this.byName.put(guardrail.spec().name(), guardrail));
+		this.mapper = mapper;
+	}
+
+	List<Guardrail> all() {
+		return this.all;
+	}
+
+	/**
+	 * Calls refused, guardrails that could not answer and refused, and that let calls go
+	 * on.
+	 */
+	Map<String, Long> counts() {
+		return Map.of("blocked", this.blocked.get(), "failed_closed", this.failedClosed.get(), "failed_open",
+				this.failedOpen.get());
+	}
+
+	@Override
+	public Mono<ModelCall> beforeCall(ServerWebExchange exchange, ModelCall call) {
+		Selection selection = select(call);
+		SELECTION.put(exchange, selection);
+		List<Guardrail> pre = selection.in(GuardrailSpec.Mode.PRE_CALL);
+		if (pre.isEmpty()) {
+			return Mono.just(call);
+		}
+		return check(exchange, pre, GuardrailSpec.Mode.PRE_CALL, Guardrail.Source.INPUT,
+				CallTexts.prompt(call.request()))
+			.map((checked) -> checked.masked() ? call.withRequest(CallTexts.withPrompt(call.request(), checked.texts()))
+					: call);
+	}
+
+	@Override
+	public Mono<ChatResult> around(ServerWebExchange exchange, ModelCall call, Mono<ChatResult> answer) {
+		Selection selection = SELECTION.get(exchange);
+		if (selection == null || selection.isEmpty()) {
+			return answer;
+		}
+		// during_call: the check and the answer together; a refusal cancels the call
+		Mono<ChatResult> answered = selection.in(GuardrailSpec.Mode.DURING_CALL).isEmpty() ? answer
+				: Mono.zip(answer, during(exchange, call, selection)).map((both) -> both.getT1());
+		List<Guardrail> post = selection.in(GuardrailSpec.Mode.POST_CALL);
+		if (post.isEmpty() || call.kind() != CallKind.CHAT) {
+			return answered;
+		}
+		return answered.flatMap((result) -> afterAnswer(exchange, post, result));
+	}
+
+	@Override
+	public Flux<byte[]> aroundStream(ServerWebExchange exchange, ModelCall call, Flux<byte[]> frames,
+			StreamTally tally) {
+		Selection selection = SELECTION.get(exchange);
+		if (selection == null || selection.isEmpty()) {
+			return frames;
+		}
+		Flux<byte[]> gated = frames;
+		if (!selection.in(GuardrailSpec.Mode.DURING_CALL).isEmpty()) {
+			gated = Flux.defer(() -> {
+				// the check starts with the call; each frame waits for it, and its
+				// refusal cancels the call
+				Mono<Boolean> check = during(exchange, call, selection).cache();
+				return Flux.merge(check.thenMany(Flux.<byte[]>empty()), frames.delayUntil((frame) -> check));
+			});
+		}
+		List<Guardrail> post = selection.in(GuardrailSpec.Mode.POST_CALL);
+		if (post.isEmpty()) {
+			return gated;
+		}
+		boolean withUsage = call.request() instanceof ChatCompletionRequest chat && chat.wantsUsageInStream();
+		return gated.collectList().flatMapMany((all) -> {
+			StreamAssembler assembler = new StreamAssembler(this.mapper);
+			all.forEach(assembler::accept);
+			String whole = assembler.completion(tally.usage());
+			if (whole == null) {
+				// not a whole answer (the stream failed or was cut): nothing to check
+				return Flux.fromIterable(all);
+			}
+			JsonNode completion = parse(whole);
+			List<String> texts = CallTexts.answer(completion);
+			return check(exchange, post, GuardrailSpec.Mode.POST_CALL, Guardrail.Source.OUTPUT, texts)
+				.flatMapMany((checked) -> {
+					if (!checked.masked()) {
+						return Flux.fromIterable(all);
+					}
+					JsonNode masked = parse(new String(CallTexts.withAnswer(this.mapper, completion, checked.texts()),
+							StandardCharsets.UTF_8));
+					return Flux.fromIterable(StreamReplay.frames(this.mapper, masked, withUsage));
+				});
+		});
+	}
+
+	/**
+	 * The guardrails a call runs: the default ones and those it names, in config order.
+	 * @throws BadRequestError for a name that is not configured
+	 */
+	private Selection select(ModelCall call) {
+		Set<String> asked = RequestedGuardrails.names(call.fields());
+		for (String name : asked) {
+			if (!this.byName.containsKey(name)) {
+				throw RequestedGuardrails.unknown(name, this.byName.keySet());
+			}
+		}
+		List<Guardrail> selected = new ArrayList<>();
+		for (Guardrail guardrail : this.all) {
+			if (guardrail.spec().defaultOn() || asked.contains(guardrail.spec().name())) {
+				selected.add(guardrail);
+			}
+		}
+		return new Selection(selected);
+	}
+
+	/** The during_call checks of the prompt, together; true once all passed. */
+	private Mono<Boolean> during(ServerWebExchange exchange, ModelCall call, Selection selection) {
+		List<Guardrail> during = selection.in(GuardrailSpec.Mode.DURING_CALL);
+		if (during.isEmpty()) {
+			return Mono.just(true);
+		}
+		List<String> texts = CallTexts.prompt(call.request());
+		// masking cannot reach a prompt the provider already has: an anonymising verdict
+		// passes here
+		return Flux.fromIterable(during)
+			.flatMap((guardrail) -> run(exchange, guardrail, GuardrailSpec.Mode.DURING_CALL, Guardrail.Source.INPUT,
+					new Checked(texts, false)))
+			.then(Mono.just(true));
+	}
+
+	private Mono<ChatResult> afterAnswer(ServerWebExchange exchange, List<Guardrail> post, ChatResult result) {
+		JsonNode completion = parse(new String(result.body(), StandardCharsets.UTF_8));
+		List<String> texts = CallTexts.answer(completion);
+		return check(exchange, post, GuardrailSpec.Mode.POST_CALL, Guardrail.Source.OUTPUT, texts)
+			.map((checked) -> checked.masked()
+					? new ChatResult(CallTexts.withAnswer(this.mapper, completion, checked.texts()), result.usage())
+					: result);
+	}
+
+	/** Guardrails one after another, each on what the one before let through. */
+	private Mono<Checked> check(ServerWebExchange exchange, List<Guardrail> guardrails, GuardrailSpec.Mode mode,
+			Guardrail.Source source, List<String> texts) {
+		Mono<Checked> checked = Mono.just(new Checked(texts, false));
+		for (Guardrail guardrail : guardrails) {
+			checked = checked.flatMap((previous) -> run(exchange, guardrail, mode, source, previous));
+		}
+		return checked;
+	}
+
+	/**
+	 * One guardrail on the texts: timed, its outcome recorded and named in the header, a
+	 * refusal an error, a failure a 503 or (with {@code fail_on_error: false}) a pass.
+	 */
+	private Mono<Checked> run(ServerWebExchange exchange, Guardrail guardrail, GuardrailSpec.Mode mode,
+			Guardrail.Source source, Checked before) {
+		GuardrailSpec spec = guardrail.spec();
+		if (before.texts().isEmpty()) {
+			return Mono.just(before);
+		}
+		long started = System.nanoTime();
+		return guardrail.check(source, before.texts())
+			.timeout(spec.timeout())
+			.onErrorResume((error) -> !(error instanceof GuardrailViolationError), (error) -> {
+				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+				if (spec.failOpen()) {
+					this.failedOpen.incrementAndGet();
+					log.warn("Guardrail {} ({}) could not answer, the call goes on (fail_on_error: false): {}",
+							spec.name(), mode.value(), error.toString());
+					applied(exchange, spec, mode, "failed_open", millis);
+					return Mono.just(Guardrail.Verdict.PASS);
+				}
+				this.failedClosed.incrementAndGet();
+				log.warn("Guardrail {} ({}) could not answer, the call is refused: {}", spec.name(), mode.value(),
+						error.toString());
+				applied(exchange, spec, mode, "failed", millis);
+				return Mono.error(
+						new ServiceUnavailableError(
+								"Guardrail " + spec.name() + " could not be reached ("
+										+ error.getClass().getSimpleName() + "); the call was not sent",
+								"guardrail_unavailable", spec.name()));
+			})
+			.map((verdict) -> {
+				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+				switch (verdict.action()) {
+					case BLOCK -> {
+						this.blocked.incrementAndGet();
+						applied(exchange, spec, mode, "blocked", millis);
+						Map<String, Object> details = new LinkedHashMap<>(verdict.details());
+						details.put("guardrail_name", spec.name());
+						details.put("guardrail_mode", mode.value());
+						throw new GuardrailViolationError(verdict.message(), details);
+					}
+					case MASK -> {
+						applied(exchange, spec, mode, "masked", millis);
+						return new Checked(verdict.texts(), true);
+					}
+					default -> {
+						applied(exchange, spec, mode, "passed", millis);
+						return before;
+					}
+				}
+			});
+	}
+
+	/** Names the guardrail in the response header and the call's record. */
+	private static void applied(ServerWebExchange exchange, GuardrailSpec spec, GuardrailSpec.Mode mode, String verdict,
+			long millis) {
+		GuardrailOutcomes.add(exchange, spec.name() + ":" + mode.value() + ":" + verdict + ":" + millis);
+		var headers = exchange.getResponse().getHeaders();
+		if (exchange.getResponse().isCommitted()) {
+			return;
+		}
+		String current = headers.getFirst(APPLIED_HEADER);
+		if (current == null) {
+			headers.set(APPLIED_HEADER, spec.name());
+		}
+		else if (!List.of(current.split(",")).contains(spec.name())) {
+			headers.set(APPLIED_HEADER, current + "," + spec.name());
+		}
+	}
+
+	private JsonNode parse(String json) {
+		try {
+			return this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			return this.mapper.createObjectNode();
+		}
+	}
+
+	/** Texts as the guardrails so far let them through. */
+	private record Checked(List<String> texts, boolean masked) {
+
+	}
+
+	/** The guardrails of one call. */
+	private record Selection(List<Guardrail> guardrails) {
+
+		boolean isEmpty() {
+			return this.guardrails.isEmpty();
+		}
+
+		List<Guardrail> in(GuardrailSpec.Mode mode) {
+			List<Guardrail> matching = new ArrayList<>();
+			for (Guardrail guardrail : this.guardrails) {
+				if (guardrail.spec().modes().contains(mode)) {
+					matching.add(guardrail);
+				}
+			}
+			return matching;
+		}
+
+	}
+
+}

@@ -1,0 +1,313 @@
+package dev.llmgw.gateway.guardrails;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayInstances;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guardrails end to end: Bedrock guardrails through the AWS SDK against the fake's
+ * ApplyGuardrail (which blocks {@code BLOCKME}, anonymises e-mail addresses and
+ * {@code MASKME}, and fails or is slow when its identifier says so), and LiteLLM's
+ * content filter; in each mode, on whole answers and streams, on the OpenAI and Anthropic
+ * interfaces, named by the request or on by default.
+ */
+class GuardrailsIntegrationTests {
+
+	private static final String MASTER_KEY = "sk-guardrails-master-0123";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	@TempDir
+	static Path directory;
+
+	static ConfigurableApplicationContext gateway;
+
+	static String base;
+
+	@BeforeAll
+	static void start() throws Exception {
+		String fake = FakeLlmServerProcess.shared().baseUrl();
+		String fakeRoot = fake.replaceAll("/v1$", "");
+		String aws = "aws_region_name: us-east-1, aws_access_key_id: AKIDGUARD, aws_secret_access_key: guard-secret, "
+				+ "aws_bedrock_runtime_endpoint: \"" + fakeRoot + "\"";
+		Path config = directory.resolve("config.yaml");
+		Files.writeString(config,
+				"""
+						model_list:
+						  - model_name: plain
+						    litellm_params: {model: "openai/guard-plain-%2$s", api_base: "%1$s", api_key: k}
+						  - model_name: echo
+						    litellm_params: {model: "openai/guard-echo-%2$s;echo=1", api_base: "%1$s", api_key: k}
+						  - model_name: streamed
+						    litellm_params: {model: "openai/guard-stream-%2$s;chunks=4", api_base: "%1$s", api_key: k}
+						guardrails:
+						  - guardrail_name: bedrock-pre
+						    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-pre-%2$s, guardrailVersion: "1", %3$s}
+						  - guardrail_name: bedrock-post
+						    litellm_params: {guardrail: bedrock, mode: post_call, guardrailIdentifier: gr-post-%2$s, guardrailVersion: "DRAFT", %3$s}
+						  - guardrail_name: bedrock-during
+						    litellm_params: {guardrail: bedrock, mode: during_call, guardrailIdentifier: gr-during-%2$s, guardrailVersion: "1", %3$s}
+						  - guardrail_name: bedrock-failing
+						    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-fail, guardrailVersion: "1", %3$s}
+						  - guardrail_name: bedrock-failing-open
+						    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-fail, guardrailVersion: "1", fail_on_error: false, %3$s}
+						  - guardrail_name: bedrock-slow
+						    litellm_params: {guardrail: bedrock, mode: during_call, guardrailIdentifier: gr-slow, guardrailVersion: "1", timeout: 0.5, %3$s}
+						  - guardrail_name: filter
+						    litellm_params:
+						      guardrail: litellm_content_filter
+						      mode: [pre_call, post_call]
+						      patterns:
+						        - {pattern_type: prebuilt, pattern_name: email, action: MASK}
+						        - {pattern_type: prebuilt, pattern_name: us_ssn, action: BLOCK}
+						      blocked_words:
+						        - {keyword: forbidden-word, action: BLOCK, description: not here}
+						  - guardrail_name: always
+						    litellm_params:
+						      guardrail: litellm_content_filter
+						      default_on: true
+						      blocked_words: [{keyword: ALWAYS-BLOCKED}]
+						    guardrail_info: {owner: security}
+						general_settings:
+						  master_key: %4$s
+						"""
+					.formatted(fake, RUN, aws, MASTER_KEY));
+		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("data"));
+		base = GatewayInstances.baseUrl(gateway);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (gateway != null) {
+			gateway.close();
+		}
+	}
+
+	@Test
+	void aPreCallGuardrailRefusesBeforeTheProviderIsCalled() throws Exception {
+		long before = calls("guard-plain-" + RUN);
+		HttpResponse<String> refused = post("/v1/chat/completions", chat("plain", "please BLOCKME now", "bedrock-pre"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode error = JSON.readTree(refused.body()).path("error");
+		assertThat(error.path("message").asString()).isEqualTo("Violated guardrail policy");
+		assertThat(error.path("code").asString()).isEqualTo("400");
+		assertThat(error.at("/provider_specific_fields/guardrail_name").asString()).isEqualTo("bedrock-pre");
+		assertThat(error.at("/provider_specific_fields/guardrail_mode").asString()).isEqualTo("pre_call");
+		assertThat(error.at("/provider_specific_fields/bedrock_guardrail_response").asString())
+			.isEqualTo("Sorry, the model cannot answer this question.");
+		assertThat(error.at("/provider_specific_fields/assessments/0/topicPolicy/topics/0/action").asString())
+			.isEqualTo("BLOCKED");
+		assertThat(refused.headers().firstValue(Guardrails.APPLIED_HEADER)).as("the refusal stopped the rest")
+			.hasValue("bedrock-pre");
+		assertThat(calls("guard-plain-" + RUN)).as("no provider call").isEqualTo(before);
+		assertThat(calls("guardrail:gr-pre-" + RUN + ":INPUT")).isPositive();
+
+		HttpResponse<String> passed = post("/v1/chat/completions", chat("plain", "a fine question", "bedrock-pre"));
+		assertThat(passed.statusCode()).isEqualTo(200);
+		assertThat(passed.headers().firstValue(Guardrails.APPLIED_HEADER)).hasValue("bedrock-pre,always");
+	}
+
+	@Test
+	void anAnonymisingGuardrailMasksThePromptBeforeTheProviderSeesIt() throws Exception {
+		HttpResponse<String> response = post("/v1/chat/completions",
+				chat("echo", "mail me at jane.doe@example.com, I am MASKME", "bedrock-pre"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		String seen = JSON.readTree(response.body()).at("/choices/0/message/content").asString();
+		assertThat(seen).as("what the provider was sent")
+			.contains("{EMAIL}", "{NAME}")
+			.doesNotContain("jane.doe@example.com", "MASKME");
+	}
+
+	@Test
+	void aPostCallGuardrailChecksTheAnswerWholeAndStreamed() throws Exception {
+		HttpResponse<String> refused = post("/v1/chat/completions", chat("plain", "say BLOCKME", "bedrock-post"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(refused.body()).at("/error/provider_specific_fields/guardrail_mode").asString())
+			.isEqualTo("post_call");
+		assertThat(calls("guardrail:gr-post-" + RUN + ":OUTPUT")).as(stats()).isPositive();
+
+		HttpResponse<String> masked = post("/v1/chat/completions",
+				chat("plain", "write to bob@example.org", "bedrock-post"));
+		assertThat(masked.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(masked.body()).at("/choices/0/message/content").asString())
+			.isEqualTo("You said: write to {EMAIL}");
+
+		HttpResponse<String> streamRefused = post("/v1/chat/completions",
+				stream("streamed", "stream BLOCKME please", "bedrock-post"));
+		assertThat(streamRefused.statusCode()).as("held whole, refused with a status").isEqualTo(400);
+		assertThat(streamRefused.body()).doesNotContain("[DONE]").contains("Violated guardrail policy");
+
+		HttpResponse<String> streamMasked = post("/v1/chat/completions",
+				stream("streamed", "stream to carol@example.net", "bedrock-post"));
+		assertThat(streamMasked.statusCode()).isEqualTo(200);
+		assertThat(text(streamMasked.body())).isEqualTo("You said: stream to {EMAIL}");
+		assertThat(streamMasked.body()).endsWith("data: [DONE]\n\n");
+
+		HttpResponse<String> streamPassed = post("/v1/chat/completions",
+				stream("streamed", "all fine", "bedrock-post"));
+		assertThat(text(streamPassed.body())).isEqualTo("You said: all fine");
+	}
+
+	@Test
+	void aDuringCallGuardrailHoldsTheAnswerUntilItPasses() throws Exception {
+		HttpResponse<String> refused = post("/v1/chat/completions", chat("plain", "during BLOCKME", "bedrock-during"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		HttpResponse<String> passed = post("/v1/chat/completions", chat("plain", "during fine", "bedrock-during"));
+		assertThat(passed.statusCode()).isEqualTo(200);
+		HttpResponse<String> streamRefused = post("/v1/chat/completions",
+				stream("streamed", "during BLOCKME", "bedrock-during"));
+		assertThat(streamRefused.statusCode()).isEqualTo(400);
+		HttpResponse<String> streamPassed = post("/v1/chat/completions",
+				stream("streamed", "during fine", "bedrock-during"));
+		assertThat(text(streamPassed.body())).isEqualTo("You said: during fine");
+	}
+
+	@Test
+	void theContentFilterMasksAndBlocksWithoutAnyService() throws Exception {
+		HttpResponse<String> masked = post("/v1/chat/completions",
+				chat("echo", "reach me at x.y@example.com", "filter"));
+		assertThat(masked.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(masked.body()).at("/choices/0/message/content").asString())
+			.contains("[EMAIL_REDACTED]")
+			.doesNotContain("x.y@example.com");
+		HttpResponse<String> ssn = post("/v1/chat/completions", chat("plain", "my ssn is 123-45-6789", "filter"));
+		assertThat(ssn.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(ssn.body()).at("/error/message").asString())
+			.isEqualTo("Content blocked: us_ssn pattern detected");
+		HttpResponse<String> word = post("/v1/chat/completions", chat("plain", "the FORBIDDEN-WORD here", "filter"));
+		assertThat(word.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(word.body()).at("/error/message").asString())
+			.isEqualTo("Content blocked: keyword 'forbidden-word' detected (not here)");
+	}
+
+	@Test
+	void aDefaultOnGuardrailRunsOnEveryCallAndUnknownNamesAreRefused() throws Exception {
+		HttpResponse<String> refused = post("/v1/chat/completions",
+				"{\"model\":\"plain\",\"messages\":[{\"role\":\"user\",\"content\":\"ALWAYS-BLOCKED\"}]}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		HttpResponse<String> unknown = post("/v1/chat/completions", chat("plain", "hi", "no-such-guardrail"));
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		JsonNode error = JSON.readTree(unknown.body()).path("error");
+		assertThat(error.path("param").asString()).isEqualTo("guardrails");
+		assertThat(error.path("message").asString()).contains("no-such-guardrail");
+		HttpResponse<String> inMetadata = post("/v1/chat/completions",
+				"{\"model\":\"plain\",\"metadata\":{\"guardrails\":[\"bedrock-pre\"]},"
+						+ "\"messages\":[{\"role\":\"user\",\"content\":\"BLOCKME\"}]}");
+		assertThat(inMetadata.statusCode()).as("named in metadata").isEqualTo(400);
+		HttpResponse<String> badType = post("/v1/chat/completions",
+				"{\"model\":\"plain\",\"guardrails\":\"bedrock-pre\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+		assertThat(badType.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aGuardrailThatCannotAnswerRefusesUnlessItFailsOpen() throws Exception {
+		HttpResponse<String> closed = post("/v1/chat/completions", chat("plain", "hello", "bedrock-failing"));
+		assertThat(closed.statusCode()).isEqualTo(503);
+		assertThat(JSON.readTree(closed.body()).at("/error/message").asString()).contains("bedrock-failing");
+		HttpResponse<String> open = post("/v1/chat/completions", chat("plain", "hello", "bedrock-failing-open"));
+		assertThat(open.statusCode()).isEqualTo(200);
+		long started = System.nanoTime();
+		HttpResponse<String> slow = post("/v1/chat/completions", chat("plain", "hello", "bedrock-slow"));
+		assertThat(slow.statusCode()).isEqualTo(503);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("its timeout, not the guardrail's 2 s")
+			.isLessThan(Duration.ofMillis(1800));
+	}
+
+	@Test
+	void theAnthropicInterfaceIsGuardedToo() throws Exception {
+		HttpResponse<String> refused = post("/v1/messages",
+				"{\"model\":\"plain\",\"max_tokens\":20,\"guardrails\":[\"bedrock-pre\"],"
+						+ "\"messages\":[{\"role\":\"user\",\"content\":\"BLOCKME\"}]}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode body = JSON.readTree(refused.body());
+		assertThat(body.path("type").asString()).isEqualTo("error");
+		assertThat(body.at("/error/message").asString()).isEqualTo("Violated guardrail policy");
+		HttpResponse<String> legacy = post("/v1/completions",
+				"{\"model\":\"plain\",\"prompt\":\"BLOCKME\",\"guardrails\":[\"bedrock-pre\"]}");
+		assertThat(legacy.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theListShowsEachGuardrailWithoutItsSecrets() throws Exception {
+		HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/guardrails/list"))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(list.statusCode()).isEqualTo(200);
+		JsonNode guardrails = JSON.readTree(list.body()).path("guardrails");
+		assertThat(guardrails).hasSize(8);
+		assertThat(guardrails.get(0).path("guardrail_name").asString()).isEqualTo("bedrock-pre");
+		assertThat(guardrails.get(0).at("/litellm_params/guardrail").asString()).isEqualTo("bedrock");
+		assertThat(list.body()).doesNotContain("guard-secret").doesNotContain("AKIDGUARD");
+		assertThat(guardrails.get(7).at("/guardrail_info/owner").asString()).isEqualTo("security");
+	}
+
+	private static String text(String sse) throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (String line : sse.split("\n")) {
+			if (line.startsWith("data: {")) {
+				JsonNode chunk = JSON.readTree(line.substring(6));
+				for (JsonNode choice : chunk.path("choices")) {
+					text.append(choice.at("/delta/content").asString(""));
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static String stats() throws Exception {
+		return HTTP
+			.send(HttpRequest
+				.newBuilder(URI.create(FakeLlmServerProcess.shared().baseUrl().replaceAll("/v1$", "") + "/fake/stats"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	private static long calls(String model) throws Exception {
+		HttpResponse<String> stats = HTTP.send(HttpRequest
+			.newBuilder(URI.create(FakeLlmServerProcess.shared().baseUrl().replaceAll("/v1$", "") + "/fake/stats"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return JSON.readTree(stats.body()).path("by_model").path(model).asLong(0);
+	}
+
+	private static String chat(String model, String content, String guardrail) {
+		return "{\"model\":\"" + model + "\",\"guardrails\":[\"" + guardrail + "\"],"
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+	}
+
+	private static String stream(String model, String content, String guardrail) {
+		return "{\"model\":\"" + model + "\",\"stream\":true,\"guardrails\":[\"" + guardrail + "\"],"
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+	}
+
+	private static HttpResponse<String> post(String path, String body) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
