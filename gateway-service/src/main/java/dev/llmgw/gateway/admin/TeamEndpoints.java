@@ -57,7 +57,7 @@ public final class TeamEndpoints {
 			team.put("team_id", teamId);
 			team.put("spend", 0.0);
 			team.put("blocked", false);
-			team.putAll(changes(fields));
+			team.putAll(withGuardrails(changes(fields), fields, null));
 			team.put("created_at", this.keys.now());
 			team.put("updated_at", this.keys.now());
 			List<Member> members = members(fields.raw("members_with_roles"), "members_with_roles");
@@ -123,7 +123,7 @@ public final class TeamEndpoints {
 			RequestFields fields = new RequestFields(body);
 			String teamId = fields.required("team_id");
 			return team(teamId).flatMap((team) -> {
-				Map<String, @Nullable Object> changes = changes(fields);
+				Map<String, @Nullable Object> changes = withGuardrails(changes(fields), fields, team.get("metadata"));
 				changes.put("updated_at", this.keys.now());
 				team.putAll(changes);
 				return this.rows.update(AdminTables.TEAMS, teamId, changes)
@@ -357,6 +357,26 @@ public final class TeamEndpoints {
 			team.put("metadata", fields.map("metadata"));
 		}
 		return team;
+	}
+
+	/**
+	 * A team's {@code guardrails} live in its metadata, as LiteLLM keeps them: added to
+	 * the metadata the request gives, else to the team's own.
+	 */
+	private static Map<String, @Nullable Object> withGuardrails(Map<String, @Nullable Object> changes,
+			RequestFields fields, @Nullable Object existingMetadata) {
+		if (!fields.has("guardrails")) {
+			return changes;
+		}
+		List<String> guardrails = fields.strings("guardrails");
+		Object base = changes.containsKey("metadata") ? changes.get("metadata") : existingMetadata;
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		if (base instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> metadata.put(String.valueOf(key), value));
+		}
+		metadata.put("guardrails", (guardrails != null) ? guardrails : List.of());
+		changes.put("metadata", metadata);
+		return changes;
 	}
 
 	static Map<String, @Nullable Object> membership(String teamId, String userId, String role, OffsetDateTime now) {

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.auth;
 
+import java.util.List;
+
 import java.time.OffsetDateTime;
 
 import org.jspecify.annotations.Nullable;
@@ -21,14 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param limits its rate limits
  * @param budgets its budgets
  * @param spend the key's spend as the database held it
+ * @param guardrails the guardrails of the key's and its team's metadata
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String keyAlias, @Nullable String userId,
 		@Nullable String teamId, String userRole, @Nullable OffsetDateTime expires, boolean blocked,
-		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend) {
+		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend,
+		List<String> guardrails) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.keyAlias,
-				this.access, this.limits, this.budgets, this.spend);
+				this.access, this.limits, this.budgets, this.spend, this.guardrails);
 	}
 
 }

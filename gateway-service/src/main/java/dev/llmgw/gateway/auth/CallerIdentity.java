@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.auth;
 
+import java.util.List;
+
 import dev.llmgw.gateway.web.ExchangeAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +23,12 @@ import org.springframework.web.server.ServerWebExchange;
  * @param limits the rate limits its requests count against
  * @param budgets the budgets its calls are charged against
  * @param keySpend the key's spend when its data was cached
+ * @param guardrails the guardrails its key and team carry ({@code guardrails} in their
+ * metadata), which run on every call it makes
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
 		@Nullable String keyHash, @Nullable String keyAlias, ModelAccess access, CallerLimits limits,
-		CallerBudgets budgets, double keySpend) {
+		CallerBudgets budgets, double keySpend, List<String> guardrails) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -52,7 +56,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE, 0);
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of());
 	}
 
 	/**
@@ -61,7 +65,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static CallerIdentity unauthenticated() {
 		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
-				CallerBudgets.NONE, 0);
+				CallerBudgets.NONE, 0, List.of());
 	}
 
 	public boolean isAdmin() {

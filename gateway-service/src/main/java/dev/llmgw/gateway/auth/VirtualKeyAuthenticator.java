@@ -246,7 +246,19 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 				access, limits(key, user, team),
 				new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user), budget(key.get("team_id"), team),
 						modelBudgets(key.get("model_max_budget"))),
-				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0);
+				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0, guardrails(key, team));
+	}
+
+	/** The key's and its team's {@code metadata.guardrails}, each name once. */
+	private static List<String> guardrails(Map<String, @Nullable Object> key,
+			@Nullable Map<String, @Nullable Object> team) {
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		for (Object metadata : new Object[] { key.get("metadata"), (team != null) ? team.get("metadata") : null }) {
+			if (metadata instanceof Map<?, ?> map) {
+				names.addAll(strings(map.get("guardrails")));
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	/**

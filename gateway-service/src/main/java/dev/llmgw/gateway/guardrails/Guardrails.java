@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.GuardrailOutcomes;
 import dev.llmgw.gateway.engine.GuardrailStage;
@@ -87,7 +88,7 @@ public final class Guardrails implements GuardrailStage {
 
 	@Override
 	public Mono<ModelCall> beforeCall(ServerWebExchange exchange, ModelCall call) {
-		Selection selection = select(call);
+		Selection selection = select(exchange, call);
 		SELECTION.put(exchange, selection);
 		List<Guardrail> pre = selection.in(GuardrailSpec.Mode.PRE_CALL);
 		if (pre.isEmpty()) {
@@ -162,11 +163,21 @@ public final class Guardrails implements GuardrailStage {
 	 * The guardrails a call runs: the default ones and those it names, in config order.
 	 * @throws BadRequestError for a name that is not configured
 	 */
-	private Selection select(ModelCall call) {
+	private Selection select(ServerWebExchange exchange, ModelCall call) {
 		Set<String> asked = RequestedGuardrails.names(call.fields());
 		for (String name : asked) {
 			if (!this.byName.containsKey(name)) {
 				throw RequestedGuardrails.unknown(name, this.byName.keySet());
+			}
+		}
+		CallerIdentity caller = CallerIdentity.of(exchange);
+		if (caller != null && !caller.guardrails().isEmpty()) {
+			asked = new java.util.LinkedHashSet<>(asked);
+			for (String name : caller.guardrails()) {
+				if (!this.byName.containsKey(name)) {
+					throw RequestedGuardrails.unknownAttached(name, this.byName.keySet());
+				}
+				asked.add(name);
 			}
 		}
 		List<Guardrail> selected = new ArrayList<>();

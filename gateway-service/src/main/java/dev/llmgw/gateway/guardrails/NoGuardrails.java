@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.guardrails;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.GuardrailStage;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.providers.ChatResult;
@@ -21,6 +22,10 @@ public final class NoGuardrails implements GuardrailStage {
 		// a request that names a guardrail is told there is none, not served unguarded
 		for (String name : RequestedGuardrails.names(call.fields())) {
 			throw RequestedGuardrails.unknown(name, java.util.List.of());
+		}
+		CallerIdentity caller = CallerIdentity.of(exchange);
+		if (caller != null && !caller.guardrails().isEmpty()) {
+			throw RequestedGuardrails.unknownAttached(caller.guardrails().get(0), java.util.List.of());
 		}
 		return Mono.just(call);
 	}

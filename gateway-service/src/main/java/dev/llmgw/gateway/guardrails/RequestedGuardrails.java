@@ -57,6 +57,17 @@ final class RequestedGuardrails {
 				+ "' is not configured. Configured guardrails: " + new TreeSet<>(configured), null, "guardrails");
 	}
 
+	/**
+	 * A guardrail the caller's key or team carries that is not configured: its calls are
+	 * refused rather than served without it.
+	 */
+	static BadRequestError unknownAttached(String name, Collection<String> configured) {
+		return new BadRequestError(
+				"Guardrail '" + name + "', attached to this key or its team, is not configured, so "
+						+ "its calls cannot be guarded. Configured guardrails: " + new TreeSet<>(configured),
+				null, "guardrails");
+	}
+
 	private static BadRequestError invalid() {
 		return new BadRequestError("'guardrails' must be a list of guardrail names", null, "guardrails");
 	}

@@ -7,8 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
@@ -250,6 +253,32 @@ class GuardrailsIntegrationTests {
 	}
 
 	@Test
+	void guardrailsAttachedToAKeyOrItsTeamRunOnEveryCallItMakes() throws Exception {
+		AdminClient api = new AdminClient(base);
+		String guarded = api.post("/key/generate", MASTER_KEY, Map.of("guardrails", List.of("bedrock-pre")))
+			.text("/key");
+		HttpResponse<String> refused = postWith(guarded, "/v1/chat/completions",
+				"{\"model\":\"plain\",\"messages\":[{\"role\":\"user\",\"content\":\"BLOCKME\"}]}");
+		assertThat(refused.statusCode()).as("not named in the request").isEqualTo(400);
+		assertThat(JSON.readTree(refused.body()).at("/error/provider_specific_fields/guardrail_name").asString())
+			.isEqualTo("bedrock-pre");
+
+		String teamId = api.post("/team/new", MASTER_KEY, Map.of("guardrails", List.of("filter"))).text("/team_id");
+		String member = api.post("/key/generate", MASTER_KEY, Map.of("team_id", teamId)).text("/key");
+		HttpResponse<String> teamRefused = postWith(member, "/v1/chat/completions",
+				"{\"model\":\"plain\",\"messages\":[{\"role\":\"user\",\"content\":\"ssn 123-45-6789\"}]}");
+		assertThat(teamRefused.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(teamRefused.body()).at("/error/message").asString()).contains("us_ssn");
+
+		String stale = api.post("/key/generate", MASTER_KEY, Map.of("guardrails", List.of("removed-guardrail")))
+			.text("/key");
+		HttpResponse<String> unguardable = postWith(stale, "/v1/chat/completions",
+				"{\"model\":\"plain\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+		assertThat(unguardable.statusCode()).as("never served without its guardrail").isEqualTo(400);
+		assertThat(JSON.readTree(unguardable.body()).at("/error/message").asString()).contains("removed-guardrail");
+	}
+
+	@Test
 	void theListShowsEachGuardrailWithoutItsSecrets() throws Exception {
 		HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/guardrails/list"))
 			.header("Authorization", "Bearer " + MASTER_KEY)
@@ -302,9 +331,13 @@ class GuardrailsIntegrationTests {
 	}
 
 	private static HttpResponse<String> post(String path, String body) throws Exception {
+		return postWith(MASTER_KEY, path, body);
+	}
+
+	private static HttpResponse<String> postWith(String key, String path, String body) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
