@@ -15,6 +15,8 @@
 #   nginx+cache - the nginx load answered from the response cache (litellm_settings.cache on the benchmark's Redis,
 #             mode default_off, the requests asking with "cache": {"use-cache": true}): after the first call every
 #             call is a hit, so "added" is what a hit costs over nginx alone
+#   nginx+guard - the nginx load with a pre_call Bedrock guardrail named by each request, answered by the fake's
+#             ApplyGuardrail at once (through the AWS SDK, signed): "added" is what a guardrail check costs the gateway
 #   portkey - the peer: Portkey's open-source gateway (npm @portkey-ai/gateway, installed on request into
 #             ~/.cache/llmgw-bench) in front of the same nginx, measured the same way
 # For each upstream and each connection count it measures the upstream alone, then the same load through the
@@ -31,7 +33,7 @@
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream, history, nginx+mw, nginx+cache and portkey; GATEWAY_JAR=path to measure another build;
+#        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard and portkey; GATEWAY_JAR=path to measure another build;
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
@@ -137,6 +139,17 @@ litellm_settings:
   # default_off: only the nginx+cache rows ask for the cache, the others pass it by
   cache: true
   cache_params: {type: redis, mode: default_off}
+guardrails:
+  - guardrail_name: bench-guard
+    litellm_params:
+      guardrail: bedrock
+      mode: pre_call
+      guardrailIdentifier: bench
+      guardrailVersion: "1"
+      aws_region_name: us-east-1
+      aws_access_key_id: AKIDBENCH
+      aws_secret_access_key: bench-secret
+      aws_bedrock_runtime_endpoint: "http://127.0.0.1:$FAKE_PORT"
 general_settings:
   master_key: $KEY
 YAML
@@ -203,6 +216,7 @@ CONVERSE_QUESTION='"messages":[{"role":"user","content":[{"text":"hello from the
 lua() {
 	local extra=""
 	[[ "$1" == *+cache* ]] && extra=',"cache":{"use-cache":true}'
+	[[ "$1" == *+guard* ]] && extra=',"guardrails":["bench-guard"]'
 	wrk_script "$1" "{\"model\":\"$2\",$QUESTION$extra}" "${3:-$KEY}"
 }
 

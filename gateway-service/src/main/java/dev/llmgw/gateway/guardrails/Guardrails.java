@@ -170,6 +170,11 @@ public final class Guardrails implements GuardrailStage {
 				throw RequestedGuardrails.unknown(name, this.byName.keySet());
 			}
 		}
+		Map<?, ?> converse = RequestedGuardrails.converseConfig(call.fields());
+		if (converse != null) {
+			asked = new java.util.LinkedHashSet<>(asked);
+			asked.add(bedrockAnswering(converse));
+		}
 		CallerIdentity caller = CallerIdentity.of(exchange);
 		if (caller != null && !caller.guardrails().isEmpty()) {
 			asked = new java.util.LinkedHashSet<>(asked);
@@ -187,6 +192,24 @@ public final class Guardrails implements GuardrailStage {
 			}
 		}
 		return new Selection(selected);
+	}
+
+	/**
+	 * The configured Bedrock guardrail with a Converse request's identifier (and
+	 * version).
+	 */
+	private String bedrockAnswering(Map<?, ?> converse) {
+		Object version = converse.get("guardrailVersion");
+		for (Guardrail guardrail : this.all) {
+			Map<String, Object> params = guardrail.spec().params();
+			if ("bedrock".equals(guardrail.spec().kind())
+					&& converse.get("guardrailIdentifier").equals(String.valueOf(params.get("guardrailIdentifier")))
+					&& (version == null
+							|| String.valueOf(version).equals(String.valueOf(params.get("guardrailVersion"))))) {
+				return guardrail.spec().name();
+			}
+		}
+		throw RequestedGuardrails.unknownConverse(converse);
 	}
 
 	/** The during_call checks of the prompt, together; true once all passed. */

@@ -23,6 +23,10 @@ public final class NoGuardrails implements GuardrailStage {
 		for (String name : RequestedGuardrails.names(call.fields())) {
 			throw RequestedGuardrails.unknown(name, java.util.List.of());
 		}
+		java.util.Map<?, ?> converse = RequestedGuardrails.converseConfig(call.fields());
+		if (converse != null) {
+			throw RequestedGuardrails.unknownConverse(converse);
+		}
 		CallerIdentity caller = CallerIdentity.of(exchange);
 		if (caller != null && !caller.guardrails().isEmpty()) {
 			throw RequestedGuardrails.unknownAttached(caller.guardrails().get(0), java.util.List.of());

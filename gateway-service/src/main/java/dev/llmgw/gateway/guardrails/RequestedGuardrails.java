@@ -51,6 +51,29 @@ final class RequestedGuardrails {
 		return names;
 	}
 
+	/**
+	 * A Converse request's {@code guardrailConfig} (passed on by the middleware, or sent
+	 * to the OpenAI interface as is): its {@code guardrailIdentifier} and
+	 * {@code guardrailVersion}, or null when the request has none.
+	 */
+	static @Nullable Map<?, ?> converseConfig(Map<String, @Nullable Object> fields) {
+		Object value = fields.get("guardrailConfig");
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof Map<?, ?> config) || !(config.get("guardrailIdentifier") instanceof String)) {
+			throw new BadRequestError("'guardrailConfig' needs a guardrailIdentifier", null, "guardrailConfig");
+		}
+		return config;
+	}
+
+	/** A Converse guardrail no configured Bedrock guardrail answers to. */
+	static BadRequestError unknownConverse(Map<?, ?> config) {
+		return new BadRequestError("guardrailConfig names Bedrock guardrail '" + config.get("guardrailIdentifier")
+				+ "' (version " + config.get("guardrailVersion") + "), which is not configured in the gateway's "
+				+ "guardrails; the call was not sent", null, "guardrailConfig");
+	}
+
 	static BadRequestError unknown(String name, Collection<String> configured) {
 		String shown = (name.length() > 100) ? name.substring(0, 100) + "..." : name;
 		return new BadRequestError("Guardrail '" + shown.replace('\0', '\uFFFD')

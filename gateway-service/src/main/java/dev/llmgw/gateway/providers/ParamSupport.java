@@ -22,7 +22,8 @@ public final class ParamSupport {
 	public static final Set<String> GATEWAY_ONLY_FIELDS = Set.of("metadata", "litellm_metadata", "guardrails",
 			"priority", "mock_response", "caching", "cache", "fallbacks", "context_window_fallbacks", "num_retries",
 			"tags", "api_key", "api_base", "base_url", "litellm_logging_obj", "proxy_server_request", "enable_history",
-			"session_id", "drop_params", "timeout", "stream_timeout", "promptVariables", "extra_body");
+			"session_id", "drop_params", "timeout", "stream_timeout", "promptVariables", "extra_body",
+			"guardrailConfig");
 
 	/** Harmless everywhere: OpenAI clients send them by default. */
 	private static final Set<String> ALWAYS_ACCEPTED = Set.of("n", "stream_options", "user", "parallel_tool_calls",

@@ -247,6 +247,18 @@ class GuardrailsIntegrationTests {
 		JsonNode body = JSON.readTree(refused.body());
 		assertThat(body.path("type").asString()).isEqualTo("error");
 		assertThat(body.at("/error/message").asString()).isEqualTo("Violated guardrail policy");
+		HttpResponse<String> converse = post("/v1/chat/completions",
+				"{\"model\":\"plain\",\"guardrailConfig\":{\"guardrailIdentifier\":\"gr-pre-" + RUN
+						+ "\",\"guardrailVersion\":\"1\"},\"messages\":[{\"role\":\"user\",\"content\":\"BLOCKME\"}]}");
+		assertThat(converse.statusCode()).as("a Converse guardrailConfig runs the guardrail of that identifier")
+			.isEqualTo(400);
+		assertThat(JSON.readTree(converse.body()).at("/error/provider_specific_fields/guardrail_name").asString())
+			.isEqualTo("bedrock-pre");
+		HttpResponse<String> unknownConverse = post("/v1/chat/completions",
+				"{\"model\":\"plain\",\"guardrailConfig\":{\"guardrailIdentifier\":\"not-here\",\"guardrailVersion\":\"3\"},"
+						+ "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
+		assertThat(unknownConverse.statusCode()).as("refused by name, not dropped").isEqualTo(400);
+		assertThat(JSON.readTree(unknownConverse.body()).at("/error/message").asString()).contains("not-here");
 		HttpResponse<String> legacy = post("/v1/completions",
 				"{\"model\":\"plain\",\"prompt\":\"BLOCKME\",\"guardrails\":[\"bedrock-pre\"]}");
 		assertThat(legacy.statusCode()).isEqualTo(400);

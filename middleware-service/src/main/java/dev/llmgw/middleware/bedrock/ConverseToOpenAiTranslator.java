@@ -54,6 +54,11 @@ final class ConverseToOpenAiTranslator {
 				}
 			}
 		}
+		// the gateway runs its guardrail with this identifier, or refuses the call by
+		// name
+		if (converse.path("guardrailConfig").isObject()) {
+			body.set("guardrailConfig", converse.get("guardrailConfig"));
+		}
 		if (stream) {
 			body.put("stream", true);
 			body.putObject("stream_options").put("include_usage", true);

@@ -57,6 +57,15 @@ class ConverseTranslatorTests {
 	}
 
 	@Test
+	void aGuardrailConfigGoesOnForTheGatewayToRunOrRefuse() throws IOException {
+		JsonNode converse = JSON.readTree("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],"
+				+ "\"guardrailConfig\":{\"guardrailIdentifier\":\"gr-1\",\"guardrailVersion\":\"2\",\"trace\":\"enabled\"}}");
+		ObjectNode openAi = new ConverseToOpenAiTranslator(JSON).translate(converse, "claude", false);
+		assertThat(openAi.at("/guardrailConfig/guardrailIdentifier").asString()).isEqualTo("gr-1");
+		assertThat(openAi.at("/guardrailConfig/guardrailVersion").asString()).isEqualTo("2");
+	}
+
+	@Test
 	void streamFramesAreWhatTheSdkDecoderReadsBack() {
 		OpenAiToConverseStreamTranslator translator = new OpenAiToConverseStreamTranslator(JSON);
 		String sse = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n"
