@@ -28,7 +28,7 @@ final class SpendLogListener implements CallListener {
 		this.recorder.record(new SpendEvent(record.callId(), "acompletion", record.success() ? "success" : "failure",
 				record.keyHash(), record.userId(), record.teamId(), record.endUser(), record.cost(), record.usage(),
 				record.startTime(), record.endTime(), record.providerModel(), record.deploymentId(), record.model(),
-				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey()));
+				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey(), record.guardrails()));
 	}
 
 	@Override

@@ -564,12 +564,44 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		row.put("model_group", event.modelGroup());
 		row.put("custom_llm_provider", event.provider());
 		row.put("api_base", event.apiBase());
-		row.put("metadata", Map.of());
+		row.put("metadata", metadata(event));
 		// LiteLLM's spellings: "True" / "False", and "Cache OFF" for a call the cache did
 		// not key
 		row.put("cache_hit", event.cacheHit() ? "True" : "False");
 		row.put("cache_key", (event.cacheKey() != null) ? event.cacheKey() : "Cache OFF");
 		return row;
+	}
+
+	/**
+	 * A row's metadata: LiteLLM's {@code guardrail_information}, one entry per guardrail
+	 * that ran, with LiteLLM's statuses and the gateway's own verdict.
+	 */
+	private static Map<String, Object> metadata(SpendEvent event) {
+		if (event.guardrails().isEmpty()) {
+			return Map.of();
+		}
+		List<Map<String, Object>> guardrails = new java.util.ArrayList<>();
+		for (String outcome : event.guardrails()) {
+			// name:mode:verdict:millis, read from the end: a guardrail's name may hold a
+			// colon
+			int third = outcome.lastIndexOf(':');
+			int second = (third > 0) ? outcome.lastIndexOf(':', third - 1) : -1;
+			int first = (second > 0) ? outcome.lastIndexOf(':', second - 1) : -1;
+			if (first <= 0 || !outcome.substring(third + 1).chars().allMatch(Character::isDigit)
+					|| third == outcome.length() - 1) {
+				continue;
+			}
+			String[] parts = { outcome.substring(0, first), outcome.substring(first + 1, second),
+					outcome.substring(second + 1, third), outcome.substring(third + 1) };
+			String status = switch (parts[2]) {
+				case "passed" -> "success";
+				case "failed", "failed_open" -> "guardrail_failed_to_respond";
+				default -> "guardrail_intervened";
+			};
+			guardrails.add(Map.of("guardrail_name", parts[0], "guardrail_mode", parts[1], "guardrail_status", status,
+					"guardrail_action", parts[2], "duration", Long.parseLong(parts[3]) / 1000.0));
+		}
+		return Map.of("guardrail_information", guardrails);
 	}
 
 	private static void add(Map<String, Double> totals, @Nullable String id, double amount) {

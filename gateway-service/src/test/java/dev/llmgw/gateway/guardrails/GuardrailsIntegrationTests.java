@@ -129,6 +129,12 @@ class GuardrailsIntegrationTests {
 
 		HttpResponse<String> passed = post("/v1/chat/completions", chat("plain", "a fine question", "bedrock-pre"));
 		assertThat(passed.statusCode()).isEqualTo(200);
+		JsonNode logged = spendLog(refused).at("/metadata/guardrail_information/0");
+		assertThat(logged.path("guardrail_name").asString()).isEqualTo("bedrock-pre");
+		assertThat(logged.path("guardrail_mode").asString()).isEqualTo("pre_call");
+		assertThat(logged.path("guardrail_status").asString()).isEqualTo("guardrail_intervened");
+		assertThat(spendLog(passed).at("/metadata/guardrail_information/1/guardrail_status").asString())
+			.isEqualTo("success");
 		assertThat(passed.headers().firstValue(Guardrails.APPLIED_HEADER)).hasValue("bedrock-pre,always");
 	}
 
@@ -315,6 +321,24 @@ class GuardrailsIntegrationTests {
 			}
 		}
 		return text.toString();
+	}
+
+	private static JsonNode spendLog(HttpResponse<String> response) throws Exception {
+		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode rows = JSON
+				.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/spend/logs?request_id=" + callId))
+					.header("Authorization", "Bearer " + MASTER_KEY)
+					.build(), HttpResponse.BodyHandlers.ofString()).body());
+			if (rows.isArray() && !rows.isEmpty()) {
+				JsonNode metadata = rows.get(0).path("metadata");
+				// the column holds JSON text
+				return metadata.isString() ? JSON.readTree("{\"metadata\":" + metadata.asString() + "}") : rows.get(0);
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("no spend log row for " + callId);
 	}
 
 	private static String stats() throws Exception {
