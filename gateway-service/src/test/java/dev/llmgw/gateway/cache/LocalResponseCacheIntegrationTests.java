@@ -1,17 +1,14 @@
 package dev.llmgw.gateway.cache;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalResponseCacheIntegrationTests {
 
 	private static final String MASTER_KEY = "sk-local-cache-master-0123";
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -144,22 +139,13 @@ class LocalResponseCacheIntegrationTests {
 	}
 
 	private static HttpResponse<String> post(ConfigurableApplicationContext gateway, String key, String path,
-			String body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(GatewayInstances.baseUrl(gateway) + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			String body) {
+		return GatewayHttp.post(GatewayInstances.baseUrl(gateway), key, path, body);
 	}
 
-	private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path) throws Exception {
+	private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path) {
 		String key = (gateway == cached) ? MASTER_KEY : "sk-test-master-0123456789";
-		return HTTP.send(HttpRequest.newBuilder(URI.create(GatewayInstances.baseUrl(gateway) + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + key)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return GatewayHttp.get(GatewayInstances.baseUrl(gateway), key, path);
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.llmgw.gateway.cache;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +19,7 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.DisposableRedis;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseCacheIntegrationTests {
 
 	private static final String MASTER_KEY = "sk-cache-master-0123456789";
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -429,26 +425,6 @@ class ResponseCacheIntegrationTests {
 		return response.headers().firstValue(ResponseCache.KEY_HEADER).isPresent();
 	}
 
-	private static JsonNode spendLog(HttpResponse<String> response) throws Exception {
-		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode rows = JSON.readTree(get("/spend/logs?request_id=" + callId).body());
-			if (rows.isArray() && !rows.isEmpty()) {
-				return rows.get(0);
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("no spend log row for " + callId);
-	}
-
-	private static long providerCalls(String model) throws Exception {
-		HttpResponse<String> stats = HTTP.send(HttpRequest
-			.newBuilder(URI.create(FakeLlmServerProcess.shared().baseUrl().replaceAll("/v1$", "") + "/fake/stats"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		return JSON.readTree(stats.body()).path("by_model").path(model).asLong(0);
-	}
-
 	private static String chatBody(String model, String question, String more) {
 		return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]" + more
 				+ "}";
@@ -460,27 +436,6 @@ class ResponseCacheIntegrationTests {
 			quoted.add("\"" + input + "\"");
 		}
 		return "{\"model\":\"embedder\",\"input\":[" + String.join(",", quoted) + "]}";
-	}
-
-	private static HttpResponse<String> post(String path, String body) throws Exception {
-		return postWith(MASTER_KEY, path, body);
-	}
-
-	private static HttpResponse<String> postWith(String key, String path, String body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> get(String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + MASTER_KEY)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void redisSet(String key, String value) throws Exception {
@@ -499,6 +454,26 @@ class ResponseCacheIntegrationTests {
 		String out = new String(process.getInputStream().readAllBytes()).trim();
 		process.waitFor();
 		return out;
+	}
+
+	private static JsonNode spendLog(HttpResponse<String> response) {
+		return GatewayHttp.spendLog(base, MASTER_KEY, response);
+	}
+
+	private static long providerCalls(String model) {
+		return GatewayHttp.fakeCalls(model);
+	}
+
+	private static HttpResponse<String> post(String path, String body) {
+		return postWith(MASTER_KEY, path, body);
+	}
+
+	private static HttpResponse<String> postWith(String key, String path, String body) {
+		return GatewayHttp.post(base, key, path, body);
+	}
+
+	private static HttpResponse<String> get(String path) {
+		return GatewayHttp.get(base, MASTER_KEY, path);
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.llmgw.gateway.guardrails;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,7 @@ import java.util.UUID;
 
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuardrailsIntegrationTests {
 
 	private static final String MASTER_KEY = "sk-guardrails-master-0123";
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -298,9 +294,7 @@ class GuardrailsIntegrationTests {
 
 	@Test
 	void theListShowsEachGuardrailWithoutItsSecrets() throws Exception {
-		HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/guardrails/list"))
-			.header("Authorization", "Bearer " + MASTER_KEY)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> list = GatewayHttp.get(base, MASTER_KEY, "/guardrails/list");
 		assertThat(list.statusCode()).isEqualTo(200);
 		JsonNode guardrails = JSON.readTree(list.body()).path("guardrails");
 		assertThat(guardrails).hasSize(8);
@@ -323,39 +317,6 @@ class GuardrailsIntegrationTests {
 		return text.toString();
 	}
 
-	private static JsonNode spendLog(HttpResponse<String> response) throws Exception {
-		String callId = response.headers().firstValue("x-litellm-call-id").orElseThrow();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode rows = JSON
-				.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/spend/logs?request_id=" + callId))
-					.header("Authorization", "Bearer " + MASTER_KEY)
-					.build(), HttpResponse.BodyHandlers.ofString()).body());
-			if (rows.isArray() && !rows.isEmpty()) {
-				JsonNode metadata = rows.get(0).path("metadata");
-				// the column holds JSON text
-				return metadata.isString() ? JSON.readTree("{\"metadata\":" + metadata.asString() + "}") : rows.get(0);
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("no spend log row for " + callId);
-	}
-
-	private static String stats() throws Exception {
-		return HTTP
-			.send(HttpRequest
-				.newBuilder(URI.create(FakeLlmServerProcess.shared().baseUrl().replaceAll("/v1$", "") + "/fake/stats"))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-	}
-
-	private static long calls(String model) throws Exception {
-		HttpResponse<String> stats = HTTP.send(HttpRequest
-			.newBuilder(URI.create(FakeLlmServerProcess.shared().baseUrl().replaceAll("/v1$", "") + "/fake/stats"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		return JSON.readTree(stats.body()).path("by_model").path(model).asLong(0);
-	}
-
 	private static String chat(String model, String content, String guardrail) {
 		return "{\"model\":\"" + model + "\",\"guardrails\":[\"" + guardrail + "\"],"
 				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
@@ -366,17 +327,24 @@ class GuardrailsIntegrationTests {
 				+ "\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
 	}
 
-	private static HttpResponse<String> post(String path, String body) throws Exception {
+	private static JsonNode spendLog(HttpResponse<String> response) {
+		return GatewayHttp.spendLog(base, MASTER_KEY, response);
+	}
+
+	private static long calls(String model) {
+		return GatewayHttp.fakeCalls(model);
+	}
+
+	private static String stats() {
+		return GatewayHttp.fakeStats().toString();
+	}
+
+	private static HttpResponse<String> post(String path, String body) {
 		return postWith(MASTER_KEY, path, body);
 	}
 
-	private static HttpResponse<String> postWith(String key, String path, String body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> postWith(String key, String path, String body) {
+		return GatewayHttp.post(base, key, path, body);
 	}
 
 }
