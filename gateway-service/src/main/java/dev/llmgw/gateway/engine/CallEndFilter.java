@@ -72,7 +72,7 @@ public final class CallEndFilter implements WebFilter, Ordered {
 				(deployment != null) ? deployment.apiBase() : null, context.startTime(),
 				(firstByte != 0) ? TimeUnit.NANOSECONDS.toMillis(firstByte - context.startNanos()) : -1,
 				OffsetDateTime.now(ZoneOffset.UTC), TimeUnit.NANOSECONDS.toMillis(now - context.startNanos()),
-				state.usage(), (success && cost != null) ? cost : 0, state.cacheHit(), state.cacheKey(),
+				state.usage(), (cost != null) ? cost : 0, state.cacheHit(), state.cacheKey(),
 				GuardrailOutcomes.of(exchange), (status != null) ? status.value() : 200, success,
 				(failure != null) ? failure.getClass().getSimpleName() : null, bodies(state),
 				Map.copyOf(exchange.getAttributes()));

@@ -121,7 +121,7 @@ public final class CallPipeline {
 					state::deployment);
 			return this.queue.enter(exchange, checked, deployment.timeout(), answers).next();
 		};
-		return answer(exchange, state, routed).map((result) -> account(exchange, state, result, deployment, true));
+		return answer(exchange, state, routed, (result) -> account(exchange, state, result, deployment, true));
 	}
 
 	/**
@@ -177,9 +177,9 @@ public final class CallPipeline {
 		return this.guardrails.beforeCall(exchange, call)
 			.flatMap((checked) -> this.guardrails.around(exchange, checked,
 					Mono.defer(() -> this.cache.embed(exchange, checked, (EmbeddingRequest) checked.request(), called,
-							outcome(state, null)))))
-			.doOnError(state::failed)
-			.map((result) -> account(exchange, state, result, deployment, false));
+							outcome(state, null)))
+						.map((result) -> account(exchange, state, result, deployment, false))))
+			.doOnError(state::failed);
 	}
 
 	/**
@@ -202,13 +202,18 @@ public final class CallPipeline {
 			.doOnError(state::failed);
 	}
 
-	/** The stages around the provider call of a call answered at once. */
+	/**
+	 * The stages around the provider call of a call answered at once. The answer is
+	 * charged as it comes, before the post-call guardrails: a provider's answer that a
+	 * guardrail then refuses was paid for, and counts against budgets and spend.
+	 */
 	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state,
-			Function<ModelCall, Mono<ChatResult>> routed) {
+			Function<ModelCall, Mono<ChatResult>> routed, Function<ChatResult, ChatResult> accounted) {
 		return this.guardrails.beforeCall(exchange, state.call())
 			.flatMap((checked) -> this.guardrails.around(exchange, checked,
-					Mono.defer(
-							() -> this.cache.answer(exchange, checked, routed.apply(checked), outcome(state, null)))))
+					Mono.defer(() -> this.cache.answer(exchange, checked, routed.apply(checked), outcome(state, null)))
+						.map(accounted)))
+			.doOnNext((result) -> state.sent(result.body()))
 			.doOnError(state::failed);
 	}
 

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param endTime when the response ended
  * @param durationMillis from arrival to the end of the response
  * @param usage the tokens counted
- * @param cost what the call cost in dollars, 0 when it failed
+ * @param cost what the call cost in dollars: what was answered, even when the call then
+ * failed (a stream cut short, an answer a guardrail refused); 0 when nothing was
  * @param cacheHit whether the answer came from the response cache
  * @param cacheKey the call's cache key, null when the cache did not key it
  * @param guardrails what each guardrail decided, in order

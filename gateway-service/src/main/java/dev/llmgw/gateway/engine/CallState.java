@@ -112,6 +112,11 @@ public final class CallState {
 		firstByte();
 	}
 
+	/** The answer as it went out, a guardrail's masking included. */
+	void sent(byte[] body) {
+		this.responseBody = body;
+	}
+
 	void firstByte() {
 		if (this.firstByteNanos == 0) {
 			this.firstByteNanos = System.nanoTime();

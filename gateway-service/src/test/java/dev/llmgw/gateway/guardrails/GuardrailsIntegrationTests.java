@@ -57,6 +57,7 @@ class GuardrailsIntegrationTests {
 						model_list:
 						  - model_name: plain
 						    litellm_params: {model: "openai/guard-plain-%2$s", api_base: "%1$s", api_key: k}
+						    model_info: {base_model: gpt-4o-mini}
 						  - model_name: echo
 						    litellm_params: {model: "openai/guard-echo-%2$s;echo=1", api_base: "%1$s", api_key: k}
 						  - model_name: streamed
@@ -152,6 +153,7 @@ class GuardrailsIntegrationTests {
 		assertThat(JSON.readTree(refused.body()).at("/error/provider_specific_fields/guardrail_mode").asString())
 			.isEqualTo("post_call");
 		assertThat(calls("guardrail:gr-post-" + RUN + ":OUTPUT")).as(stats()).isPositive();
+		assertThat(spendLog(refused).path("spend").asDouble()).as("the provider's answer was paid for").isPositive();
 
 		HttpResponse<String> masked = post("/v1/chat/completions",
 				chat("plain", "write to bob@example.org", "bedrock-post"));

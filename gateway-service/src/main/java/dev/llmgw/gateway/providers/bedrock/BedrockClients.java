@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -125,6 +126,11 @@ public final class BedrockClients implements AutoCloseable {
 			.credentialsProvider(
 					new NonBlockingCredentials(tracked(credentials(key)), Schedulers.boundedElastic()::schedule))
 			.httpClient(http)
+			// the answer goes on on the SDK's I/O thread: its default completion pool
+			// would
+			// cost every call one more thread hop (the work after is non-blocking)
+			.asyncConfiguration((async) -> async.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+					Runnable::run))
 			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
 		if (key.endpoint() != null) {
 			builder.endpointOverride(URI.create(key.endpoint()));
