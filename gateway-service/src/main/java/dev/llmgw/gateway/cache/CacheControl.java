@@ -31,6 +31,11 @@ record CacheControl(boolean noCache, boolean noStore, @Nullable Double ttlSecond
 	/** The longest TTL accepted, a year: beyond it a typo more likely than intent. */
 	static final double MAX_TTL_SECONDS = 365 * 24 * 3600.0;
 
+	/** The same controls, storing nothing. */
+	CacheControl withoutStore() {
+		return new CacheControl(this.noCache, true, this.ttlSeconds, this.maxAgeSeconds, this.namespace, this.useCache);
+	}
+
 	/**
 	 * @param value the body's {@code cache} field
 	 * @throws BadRequestError when a control has the wrong type or an impossible value

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.gateway.providers.ParamSupport;
@@ -17,13 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cache keys: the SHA-256 of what changes an answer, written canonically, so that the
- * same question asked with its fields in another order, with a default spelled out
- * ({@code "temperature": 1}), or with {@code 0.5} as {@code 0.50}, finds the same entry.
- * In it: the model group (never the deployment, so every deployment of a group shares its
- * entries, as in LiteLLM), the messages and every parameter that reaches the provider,
- * and the scope when entries are not shared. Never in it: the caller's key, the end user
- * ({@code user}), {@code metadata} and the gateway's own controls, nor {@code stream}: a
- * streamed answer and a whole one share an entry.
+ * same question asked with its fields in another order, with {@code 0.5} as {@code 0.50},
+ * or with a one-part text content as that text, finds the same entry. A default spelled
+ * out ({@code "temperature": 1}) is not the same question as the field left out: a
+ * deployment's own {@code litellm_params} fill fields left out, with values other than
+ * OpenAI's defaults. In it: the model group (never the deployment, so every deployment of
+ * a group shares its entries, as in LiteLLM), the messages and every parameter that
+ * reaches the provider, and the scope when entries are not shared. Never in it: the
+ * caller's key, the end user ({@code user}), {@code metadata} and the gateway's own
+ * controls, nor {@code stream}: a streamed answer and a whole one share an entry.
  */
 final class CacheKeys {
 
@@ -32,10 +33,6 @@ final class CacheKeys {
 	 * what steers the gateway. {@code mock_response} stays in: it is the answer.
 	 */
 	private static final Set<String> IGNORED = ignored();
-
-	/** OpenAI's defaults, equal to leaving the field out. */
-	private static final Map<String, Object> DEFAULTS = Map.of("temperature", 1, "top_p", 1, "n", 1, "presence_penalty",
-			0, "frequency_penalty", 0, "logprobs", false, "parallel_tool_calls", true);
 
 	private final JsonMapper mapper;
 
@@ -67,7 +64,6 @@ final class CacheKeys {
 			for (String ignored : IGNORED) {
 				kept.remove(ignored);
 			}
-			dropDefaults(kept);
 			canonical(kept, text);
 		}
 		if (input != null) {
@@ -83,32 +79,6 @@ final class CacheKeys {
 	 */
 	static String key(@Nullable String namespace, String hash) {
 		return (namespace != null) ? namespace + ":" + hash : hash;
-	}
-
-	private static void dropDefaults(ObjectNode fields) {
-		for (Map.Entry<String, Object> entry : DEFAULTS.entrySet()) {
-			JsonNode value = fields.get(entry.getKey());
-			if (value != null && sameScalar(value, entry.getValue())) {
-				fields.remove(entry.getKey());
-			}
-		}
-		JsonNode tools = fields.get("tools");
-		boolean hasTools = tools != null && tools.isArray() && !tools.isEmpty();
-		JsonNode toolChoice = fields.get("tool_choice");
-		if (toolChoice != null && toolChoice.isString()
-				&& ("auto".equals(toolChoice.asString()) || (!hasTools && "none".equals(toolChoice.asString())))) {
-			fields.remove("tool_choice");
-		}
-		if (tools != null && !hasTools) {
-			fields.remove("tools");
-		}
-	}
-
-	private static boolean sameScalar(JsonNode value, Object expected) {
-		if (expected instanceof Boolean flag) {
-			return value.isBoolean() && value.booleanValue() == flag;
-		}
-		return value.isNumber() && value.decimalValue().compareTo(new BigDecimal(expected.toString())) == 0;
 	}
 
 	/**

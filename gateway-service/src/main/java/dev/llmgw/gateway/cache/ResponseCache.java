@@ -103,10 +103,13 @@ public final class ResponseCache implements CacheStage {
 		}
 		String key = key(exchange, call, control, "chat", null);
 		outcome.keyed(key);
-		Mono<ChatResult> fresh = called.doOnNext((result) -> {
-			if (!control.noStore()) {
-				store(key, new String(result.body(), StandardCharsets.UTF_8), result.usage(), control);
-			}
+		Mono<ChatResult> fresh = Mono.defer(() -> {
+			String admitted = outcome.group();
+			return called.doOnNext((result) -> {
+				if (!control.noStore() && sameGroup(admitted, outcome)) {
+					store(key, new String(result.body(), StandardCharsets.UTF_8), result.usage(), control);
+				}
+			});
 		});
 		if (control.noCache()) {
 			return fresh;
@@ -132,9 +135,10 @@ public final class ResponseCache implements CacheStage {
 		outcome.keyed(key);
 		Flux<byte[]> fresh = control.noStore() ? called : Flux.defer(() -> {
 			StreamAssembler assembler = new StreamAssembler(this.mapper);
+			String admitted = outcome.group();
 			return called.doOnNext(assembler::accept).doOnComplete(() -> {
 				String completion = assembler.completion(tally.usage());
-				if (completion != null) {
+				if (completion != null && sameGroup(admitted, outcome)) {
 					store(key, completion, tally.usage(), control);
 				}
 			});
@@ -194,7 +198,15 @@ public final class ResponseCache implements CacheStage {
 			}
 			EmbeddingRequest rest = found.isEmpty() ? request : new EmbeddingRequest(request.model(),
 					missing.stream().map(inputs::get).toList(), request.user(), request.extra());
-			return called.apply(rest).map((result) -> merge(result, inputs, missing, found, itemKeys, control));
+			String admitted = outcome.group();
+			return called.apply(rest).flatMap((result) -> {
+				ChatResult merged = merge(result, inputs, missing, found, itemKeys,
+						sameGroup(admitted, outcome) ? control : control.withoutStore());
+				// an answer that cannot be taken apart is no answer to the caller's
+				// inputs:
+				// ask for all of them instead
+				return (merged != null) ? Mono.just(merged) : called.apply(request);
+			});
 		});
 	}
 
@@ -220,6 +232,15 @@ public final class ResponseCache implements CacheStage {
 
 	CacheStore store() {
 		return this.store;
+	}
+
+	/**
+	 * Whether the answer came from the group that was admitted: an answer from a fallback
+	 * group is sent but not kept under the asked group's key (else a caller could fill
+	 * the shared cache with another model's answers by naming fallbacks).
+	 */
+	private static boolean sameGroup(@Nullable String admitted, Outcome outcome) {
+		return admitted != null && admitted.equals(outcome.group());
 	}
 
 	/**
@@ -321,13 +342,14 @@ public final class ResponseCache implements CacheStage {
 	 * stored, merged with the cached ones in the caller's order. The body's usage counts
 	 * every input, as LiteLLM's does; the call is charged for the provider's part only.
 	 */
-	private ChatResult merge(ChatResult result, List<Object> inputs, List<Integer> missing,
+	private @Nullable ChatResult merge(ChatResult result, List<Object> inputs, List<Integer> missing,
 			Map<Integer, JsonNode> found, List<String> itemKeys, CacheControl control) {
 		JsonNode body = parse(new String(result.body(), StandardCharsets.UTF_8));
 		JsonNode data = (body != null) ? body.get("data") : null;
 		if (data == null || !data.isArray() || data.size() != missing.size()) {
-			// not a list this cache can take apart: the caller gets it as it came
-			return result;
+			// not a list this cache can take apart: as it came when it answers every
+			// input
+			return found.isEmpty() ? result : null;
 		}
 		String model = body.path("model").asString("");
 		long providerTokens = result.usage().promptTokens();
@@ -335,7 +357,7 @@ public final class ResponseCache implements CacheStage {
 		for (JsonNode item : data) {
 			int index = item.path("index").asInt(-1);
 			if (index < 0 || index >= missing.size() || !item.has("embedding")) {
-				return result;
+				return found.isEmpty() ? result : null;
 			}
 			int original = missing.get(index);
 			ObjectNode entry = this.mapper.createObjectNode();

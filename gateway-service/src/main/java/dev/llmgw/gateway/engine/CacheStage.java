@@ -66,6 +66,13 @@ public interface CacheStage {
 		/** The answer came from the cache, with the usage it was stored with. */
 		void hit(Usage usage);
 
+		/**
+		 * The model group of the deployment chosen last: read before and after the call,
+		 * it tells an answer from a fallback group, which must not be kept under the
+		 * asked group's key.
+		 */
+		@Nullable String group();
+
 	}
 
 }

@@ -83,7 +83,7 @@ public final class CallEndFilter implements WebFilter, Ordered {
 			return CallRecord.Bodies.NONE;
 		}
 		byte[] response = state.responseBody();
-		return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.call().request()),
+		return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.sentRequest()),
 				(response != null) ? new String(response, StandardCharsets.UTF_8) : null);
 	}
 

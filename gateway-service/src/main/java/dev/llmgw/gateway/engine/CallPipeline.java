@@ -146,6 +146,7 @@ public final class CallPipeline {
 			return this.queue.enter(exchange, checked, deployment.streamTimeout(), frames);
 		};
 		return this.guardrails.beforeCall(exchange, call)
+			.doOnNext(state::checked)
 			.flatMapMany((checked) -> this.guardrails.aroundStream(exchange, checked, Flux
 				.defer(() -> this.cache.stream(exchange, checked, routed.apply(checked), tally, outcome(state, tally))),
 					tally))
@@ -175,6 +176,7 @@ public final class CallPipeline {
 							state::deployment)
 					.next();
 		return this.guardrails.beforeCall(exchange, call)
+			.doOnNext(state::checked)
 			.flatMap((checked) -> this.guardrails.around(exchange, checked,
 					Mono.defer(() -> this.cache.embed(exchange, checked, (EmbeddingRequest) checked.request(), called,
 							outcome(state, null)))
@@ -189,17 +191,23 @@ public final class CallPipeline {
 	public Mono<ChatResult> images(ServerWebExchange exchange, Map<String, @Nullable Object> request,
 			Deployment deployment) {
 		CallState state = CallState.require(exchange);
-		ImageCall call = new ImageCall(deployment, request, CallContext.of(exchange).callId());
-		return this.guardrails.beforeCall(exchange, state.call())
-			.then(this.providers.forDeployment(deployment).generateImages(call))
-			.map((result) -> {
-				double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
-				state.answered(result.usage(), cost, result.body());
-				this.admission.answered(exchange, result.usage(), cost);
-				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
-				return result;
-			})
-			.doOnError(state::failed);
+		String callId = CallContext.of(exchange).callId();
+		ImageCall[] sent = new ImageCall[1];
+		return this.guardrails.beforeCall(exchange, state.call()).doOnNext(state::checked).flatMap((checked) -> {
+			// the prompt as the guardrails let it through
+			@SuppressWarnings("unchecked")
+			Map<String, @Nullable Object> prompt = (checked.request() instanceof Map<?, ?> map)
+					? (Map<String, @Nullable Object>) map : request;
+			sent[0] = new ImageCall(deployment, prompt, callId);
+			return this.providers.forDeployment(deployment).generateImages(sent[0]);
+		}).map((result) -> {
+			ImageCall call = sent[0];
+			double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
+			state.answered(result.usage(), cost, result.body());
+			this.admission.answered(exchange, result.usage(), cost);
+			exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+			return result;
+		}).doOnError(state::failed);
 	}
 
 	/**
@@ -210,6 +218,7 @@ public final class CallPipeline {
 	private Mono<ChatResult> answer(ServerWebExchange exchange, CallState state,
 			Function<ModelCall, Mono<ChatResult>> routed, Function<ChatResult, ChatResult> accounted) {
 		return this.guardrails.beforeCall(exchange, state.call())
+			.doOnNext(state::checked)
 			.flatMap((checked) -> this.guardrails.around(exchange, checked,
 					Mono.defer(() -> this.cache.answer(exchange, checked, routed.apply(checked), outcome(state, null)))
 						.map(accounted)))
@@ -235,6 +244,12 @@ public final class CallPipeline {
 				if (tally != null) {
 					tally.usage(usage);
 				}
+			}
+
+			@Override
+			public @Nullable String group() {
+				Deployment deployment = state.deployment();
+				return (deployment != null) ? deployment.modelName() : null;
 			}
 
 		};
@@ -299,7 +314,7 @@ public final class CallPipeline {
 	 * call is still charged.
 	 */
 	static Usage usageOf(StreamTally tally, ModelCall call) {
-		if (tally.usage() != Usage.NONE || !tally.started()) {
+		if (tally.usage() != Usage.NONE || !tally.providerStarted()) {
 			return tally.usage();
 		}
 		return Usage.of(call.promptChars() / 4 + 1, Math.max(1, tally.estimatedCompletionChars() / 4));

@@ -35,6 +35,8 @@ public final class CallState {
 
 	private volatile byte @Nullable [] responseBody;
 
+	private volatile @Nullable Object sentRequest;
+
 	private CallState(ModelCall call) {
 		this.call = call;
 	}
@@ -110,6 +112,19 @@ public final class CallState {
 		this.cost = cost;
 		this.responseBody = body;
 		firstByte();
+	}
+
+	/**
+	 * The request as the provider was sent it (a guardrail's masking included), for the
+	 * record: never the unmasked prompt.
+	 */
+	Object sentRequest() {
+		Object sent = this.sentRequest;
+		return (sent != null) ? sent : this.call.request();
+	}
+
+	void checked(ModelCall checked) {
+		this.sentRequest = checked.request();
 	}
 
 	/** The answer as it went out, a guardrail's masking included. */

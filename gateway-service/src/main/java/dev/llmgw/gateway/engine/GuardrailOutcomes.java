@@ -29,6 +29,20 @@ public final class GuardrailOutcomes {
 		}
 	}
 
+	/** The names of the guardrails that ran, each once, in the order they first ran. */
+	public static List<String> names(ServerWebExchange exchange) {
+		java.util.Set<String> names = new java.util.LinkedHashSet<>();
+		for (String outcome : of(exchange)) {
+			// name:mode:verdict:millis, the name possibly holding a colon
+			int end = outcome.length();
+			for (int i = 0; i < 3 && end > 0; i++) {
+				end = outcome.lastIndexOf(':', end - 1);
+			}
+			names.add((end > 0) ? outcome.substring(0, end) : outcome);
+		}
+		return List.copyOf(names);
+	}
+
 	static List<String> of(ServerWebExchange exchange) {
 		GuardrailOutcomes outcomes = ATTRIBUTE.get(exchange);
 		if (outcomes == null) {

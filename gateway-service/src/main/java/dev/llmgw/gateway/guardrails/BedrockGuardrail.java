@@ -94,14 +94,9 @@ final class BedrockGuardrail implements Guardrail {
 			return Verdict.block(GuardrailViolationError.MESSAGE, details);
 		}
 		if (outputs.size() != count) {
-			// an anonymisation whose outputs cannot be put back text by text: its texts
-			// joined into the first, the rest emptied, so that nothing unmasked goes on
-			List<String> masked = new ArrayList<>();
-			masked.add(String.join("\n", outputs));
-			for (int i = 1; i < count; i++) {
-				masked.add("");
-			}
-			return Verdict.mask(masked, details);
+			// an anonymisation that cannot be put back text by text (moving one message's
+			// text into another could change its role): treated as no answer
+			throw new IllegalStateException("the guardrail anonymised " + count + " texts into " + outputs.size());
 		}
 		return Verdict.mask(outputs, details);
 	}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import dev.llmgw.model.openai.EmbeddingRequest;
@@ -16,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The texts a guardrail reads, taken out of a call and put back masked, in OpenAI form:
  * every message's text (a string content, or each text part), whatever its role, as
- * LiteLLM sends them to Bedrock; an embedding's inputs; each choice's answer.
+ * LiteLLM sends them to Bedrock; an embedding's inputs (token arrays are refused: no
+ * guardrail could read them); an image request's prompt; each choice's answer, its
+ * reasoning, refusal and tool-call arguments.
  */
 final class CallTexts {
 
@@ -49,8 +52,19 @@ final class CallTexts {
 				texts.add(text);
 			}
 			else if (embedding.input() instanceof List<?> items) {
-				items.stream().filter(String.class::isInstance).map(String.class::cast).forEach(texts::add);
+				for (Object item : items) {
+					if (!(item instanceof String text)) {
+						// token ids would carry text no guardrail reads
+						throw new BadRequestError(
+								"Guardrails check text: embedding input must be strings, not token arrays, on this call",
+								null, "input");
+					}
+					texts.add(text);
+				}
 			}
+		}
+		else if (request instanceof Map<?, ?> image && image.get("prompt") instanceof String prompt) {
+			texts.add(prompt);
 		}
 		return texts;
 	}
@@ -93,6 +107,12 @@ final class CallTexts {
 			return new ChatCompletionRequest(chat.model(), messages, chat.stream(), chat.streamOptions(),
 					chat.maxTokens(), chat.maxCompletionTokens(), chat.temperature(), chat.user(), chat.extra());
 		}
+		if (request instanceof Map<?, ?> image && image.get("prompt") instanceof String) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			image.forEach((key, value) -> copy.put(String.valueOf(key), value));
+			copy.put("prompt", texts.get(0));
+			return copy;
+		}
 		if (request instanceof EmbeddingRequest embedding) {
 			if (embedding.input() instanceof String) {
 				return new EmbeddingRequest(embedding.model(), texts.get(0), embedding.user(), embedding.extra());
@@ -108,13 +128,27 @@ final class CallTexts {
 		return request;
 	}
 
-	/** Each choice's answer text, in order, from a chat completion. */
+	/** The fields of an answer's message that carry text the caller reads. */
+	private static final List<String> ANSWER_FIELDS = List.of("content", "reasoning_content", "refusal");
+
+	/**
+	 * Each choice's answer texts, in order, from a chat completion: its content,
+	 * reasoning and refusal, and each tool call's arguments (an answer forced into a tool
+	 * call is still an answer).
+	 */
 	static List<String> answer(JsonNode completion) {
 		List<String> texts = new ArrayList<>();
 		for (JsonNode choice : completion.path("choices")) {
-			JsonNode content = choice.path("message").path("content");
-			if (content.isString()) {
-				texts.add(content.asString());
+			JsonNode message = choice.path("message");
+			for (String field : ANSWER_FIELDS) {
+				if (message.path(field).isString()) {
+					texts.add(message.get(field).asString());
+				}
+			}
+			for (JsonNode call : message.path("tool_calls")) {
+				if (call.path("function").path("arguments").isString()) {
+					texts.add(call.get("function").get("arguments").asString());
+				}
 			}
 		}
 		return texts;
@@ -125,8 +159,16 @@ final class CallTexts {
 		int next = 0;
 		for (JsonNode choice : completion.path("choices")) {
 			JsonNode message = choice.path("message");
-			if (message.path("content").isString() && message instanceof ObjectNode writable) {
-				writable.put("content", texts.get(next++));
+			for (String field : ANSWER_FIELDS) {
+				if (message.path(field).isString() && message instanceof ObjectNode writable) {
+					writable.put(field, texts.get(next++));
+				}
+			}
+			for (JsonNode call : message.path("tool_calls")) {
+				if (call.path("function").path("arguments").isString()
+						&& call.get("function") instanceof ObjectNode function) {
+					function.put("arguments", texts.get(next++));
+				}
 			}
 		}
 		return mapper.writeValueAsBytes(completion);

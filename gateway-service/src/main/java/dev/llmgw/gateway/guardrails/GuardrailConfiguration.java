@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.engine.GuardrailStage;
 import dev.llmgw.gateway.models.SecretMasking;
@@ -62,12 +63,20 @@ public class GuardrailConfiguration {
 	RouterFunction<ServerResponse> guardrailRoutes(GuardrailStage stage) {
 		return RouterFunctions.route().GET("/guardrails/list", (request) -> {
 			List<Map<String, Object>> listed = new ArrayList<>();
+			CallerIdentity caller = CallerIdentity.of(request.exchange());
+			boolean admin = caller != null && caller.canReadAll();
 			if (stage instanceof Guardrails guardrails) {
 				for (Guardrail guardrail : guardrails.all()) {
 					GuardrailSpec spec = guardrail.spec();
 					Map<String, Object> item = new LinkedHashMap<>();
 					item.put("guardrail_name", spec.name());
-					item.put("litellm_params", SecretMasking.litellmParams(spec.params()));
+					Map<String, Object> params = SecretMasking.litellmParams(spec.params());
+					if (!admin) {
+						// the filter's own words and patterns are a map for getting
+						// around it
+						params.keySet().removeAll(List.of("patterns", "blocked_words", "blocked_words_file"));
+					}
+					item.put("litellm_params", params);
 					item.put("guardrail_info", spec.info());
 					item.put("guardrail_definition_location", "config");
 					listed.add(item);

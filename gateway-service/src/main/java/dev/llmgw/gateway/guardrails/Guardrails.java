@@ -52,6 +52,12 @@ public final class Guardrails implements GuardrailStage {
 
 	private static final Logger log = LoggerFactory.getLogger(Guardrails.class);
 
+	/**
+	 * The most of a stream held for a post_call check: a long answer is tens of KB; many
+	 * held streams of this size still fit the heap.
+	 */
+	static final long MAX_HELD_BYTES = 4L * 1024 * 1024;
+
 	private static final ExchangeAttribute<Selection> SELECTION = ExchangeAttribute.of(Guardrails.class,
 			Selection.class);
 
@@ -90,6 +96,17 @@ public final class Guardrails implements GuardrailStage {
 	public Mono<ModelCall> beforeCall(ServerWebExchange exchange, ModelCall call) {
 		Selection selection = select(exchange, call);
 		SELECTION.put(exchange, selection);
+		if (!selection.isEmpty()) {
+			// written once, as the response commits: guardrails finish on several
+			// threads,
+			// and response headers are not for concurrent writers
+			exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+				List<String> names = GuardrailOutcomes.names(exchange);
+				if (!names.isEmpty()) {
+					exchange.getResponse().getHeaders().set(APPLIED_HEADER, String.join(",", names));
+				}
+			}));
+		}
 		List<Guardrail> pre = selection.in(GuardrailSpec.Mode.PRE_CALL);
 		if (pre.isEmpty()) {
 			return Mono.just(call);
@@ -137,13 +154,29 @@ public final class Guardrails implements GuardrailStage {
 			return gated;
 		}
 		boolean withUsage = call.request() instanceof ChatCompletionRequest chat && chat.wantsUsageInStream();
-		return gated.collectList().flatMapMany((all) -> {
+		Flux<byte[]> checkedFrames = gated;
+		return Mono.defer(() -> {
+			long[] held = { 0 };
+			return checkedFrames.doOnNext((frame) -> {
+				held[0] += frame.length;
+				if (held[0] > MAX_HELD_BYTES) {
+					throw new ServiceUnavailableError(
+							"The answer is longer than the post_call guardrails check ("
+									+ MAX_HELD_BYTES / (1024 * 1024) + " MB of stream); it was not sent",
+							"guardrail_unavailable", post.get(0).spec().name());
+				}
+			}).collectList();
+		}).flatMapMany((all) -> {
 			StreamAssembler assembler = new StreamAssembler(this.mapper);
 			all.forEach(assembler::accept);
 			String whole = assembler.completion(tally.usage());
 			if (whole == null) {
-				// not a whole answer (the stream failed or was cut): nothing to check
-				return Flux.fromIterable(all);
+				// an answer that cannot be put together cannot be checked: refused, as a
+				// guardrail that cannot answer refuses
+				return Flux.error(new ServiceUnavailableError(
+						"The answer could not be checked by the post_call guardrails (the stream did not end as a "
+								+ "whole answer); it was not sent",
+						"guardrail_unavailable", post.get(0).spec().name()));
 			}
 			JsonNode completion = parse(whole);
 			List<String> texts = CallTexts.answer(completion);
@@ -301,21 +334,10 @@ public final class Guardrails implements GuardrailStage {
 			});
 	}
 
-	/** Names the guardrail in the response header and the call's record. */
+	/** Records the outcome for the call's record and the response header. */
 	private static void applied(ServerWebExchange exchange, GuardrailSpec spec, GuardrailSpec.Mode mode, String verdict,
 			long millis) {
 		GuardrailOutcomes.add(exchange, spec.name() + ":" + mode.value() + ":" + verdict + ":" + millis);
-		var headers = exchange.getResponse().getHeaders();
-		if (exchange.getResponse().isCommitted()) {
-			return;
-		}
-		String current = headers.getFirst(APPLIED_HEADER);
-		if (current == null) {
-			headers.set(APPLIED_HEADER, spec.name());
-		}
-		else if (!List.of(current.split(",")).contains(spec.name())) {
-			headers.set(APPLIED_HEADER, current + "," + spec.name());
-		}
 	}
 
 	private JsonNode parse(String json) {

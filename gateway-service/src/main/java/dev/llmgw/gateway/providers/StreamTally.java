@@ -20,6 +20,8 @@ public final class StreamTally {
 
 	private boolean started;
 
+	private volatile boolean providerStarted;
+
 	private long chunks;
 
 	private long chunkBytes;
@@ -56,6 +58,18 @@ public final class StreamTally {
 			return 0;
 		}
 		return Math.max(0, this.chunkBytes - this.chunks * (this.smallestChunk + EMPTY_CONTENT_FIELD));
+	}
+
+	/**
+	 * Whether a provider has sent a frame, held back or not (a post-call guardrail holds
+	 * a whole stream): from then on a failure is not retried, and the stream is charged.
+	 */
+	public boolean providerStarted() {
+		return this.providerStarted;
+	}
+
+	public void markProviderStarted() {
+		this.providerStarted = true;
 	}
 
 	public void markStarted() {

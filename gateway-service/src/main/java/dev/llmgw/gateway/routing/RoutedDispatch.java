@@ -46,7 +46,7 @@ public final class RoutedDispatch implements DispatchStage {
 	public Flux<byte[]> stream(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Function<Deployment, Flux<byte[]>> attempt, StreamTally tally, Consumer<Deployment> attempted) {
 		return failover(exchange, call, first, attempted).run(first,
-				(chosen) -> timedStream(chosen, attempt.apply(chosen), tally), () -> !tally.started());
+				(chosen) -> timedStream(chosen, attempt.apply(chosen), tally), () -> !tally.providerStarted());
 	}
 
 	private Failover failover(ServerWebExchange exchange, ModelCall call, Deployment first,
@@ -79,6 +79,7 @@ public final class RoutedDispatch implements DispatchStage {
 			long[] firstToken = { 0 };
 			this.stats.started(deployment);
 			return call.doOnNext((frame) -> {
+				tally.markProviderStarted();
 				if (firstToken[0] == 0) {
 					firstToken[0] = System.nanoTime() - start;
 				}

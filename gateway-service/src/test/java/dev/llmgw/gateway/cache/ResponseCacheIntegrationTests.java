@@ -73,6 +73,8 @@ class ResponseCacheIntegrationTests {
 				    litellm_params: {model: "openai/stream-%2$s;chunks=3", api_base: "%1$s", api_key: k}
 				  - model_name: tools
 				    litellm_params: {model: "openai/tools-%2$s;tool_call=get_weather", api_base: "%1$s", api_key: k}
+				  - model_name: failing
+				    litellm_params: {model: "openai/failing-%2$s;error=500", api_base: "%1$s", api_key: k}
 				  - model_name: embedder
 				    litellm_params: {model: "openai/embed-%2$s", api_base: "%1$s", api_key: k}
 				    model_info: {mode: embedding}
@@ -132,8 +134,8 @@ class ResponseCacheIntegrationTests {
 		String question = "key test " + UUID.randomUUID();
 		String plain = chatBody("cached", question, "");
 		assertThat(post("/v1/chat/completions", plain).statusCode()).isEqualTo(200);
-		String reordered = "{\"temperature\":1,\"messages\":[{\"content\":[{\"type\":\"text\",\"text\":\"" + question
-				+ "\"}],\"role\":\"user\"}],\"n\":1.0,\"user\":\"someone-else\",\"metadata\":{\"a\":1},"
+		String reordered = "{\"messages\":[{\"content\":[{\"type\":\"text\",\"text\":\"" + question
+				+ "\"}],\"role\":\"user\"}],\"user\":\"someone-else\",\"metadata\":{\"a\":1},"
 				+ "\"model\":\"cached\"}";
 		assertThat(isHit(post("/v1/chat/completions", reordered))).as("same question, other spelling").isTrue();
 		String key = new AdminClient(base).post("/key/generate", MASTER_KEY, Map.of()).text("/key");
@@ -181,6 +183,15 @@ class ResponseCacheIntegrationTests {
 		assertThat(isHit(post("/v1/chat/completions", spaced))).as("another namespace").isFalse();
 		HttpResponse<String> again = post("/v1/chat/completions", spaced);
 		assertThat(again.headers().firstValue(ResponseCache.KEY_HEADER).orElseThrow()).startsWith("tenant-a:");
+	}
+
+	@Test
+	void anAnswerFromAFallbackGroupIsNotKeptUnderTheAskedGroup() throws Exception {
+		String body = "{\"model\":\"failing\",\"num_retries\":0,\"fallbacks\":[\"cached\"],"
+				+ "\"messages\":[{\"role\":\"user\",\"content\":\"fallback " + UUID.randomUUID() + "\"}]}";
+		HttpResponse<String> first = post("/v1/chat/completions", body);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		assertThat(isHit(post("/v1/chat/completions", body))).as("cached's answer is not failing's").isFalse();
 	}
 
 	@Test

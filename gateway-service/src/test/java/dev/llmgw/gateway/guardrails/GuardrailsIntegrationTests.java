@@ -60,6 +60,9 @@ class GuardrailsIntegrationTests {
 						    model_info: {base_model: gpt-4o-mini}
 						  - model_name: echo
 						    litellm_params: {model: "openai/guard-echo-%2$s;echo=1", api_base: "%1$s", api_key: k}
+						  - model_name: imager
+						    litellm_params: {model: "openai/dall-e-3", api_base: "%1$s", api_key: k}
+						    model_info: {mode: image_generation}
 						  - model_name: streamed
 						    litellm_params: {model: "openai/guard-stream-%2$s;chunks=4", api_base: "%1$s", api_key: k}
 						guardrails:
@@ -243,6 +246,16 @@ class GuardrailsIntegrationTests {
 	}
 
 	@Test
+	void anImagePromptIsCheckedLikeAChatPrompt() throws Exception {
+		HttpResponse<String> refused = post("/v1/images/generations",
+				"{\"model\":\"imager\",\"prompt\":\"draw ALWAYS-BLOCKED\",\"n\":1,\"size\":\"1024x1024\"}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		HttpResponse<String> tokens = post("/v1/embeddings",
+				"{\"model\":\"plain\",\"input\":[[1,2,3]],\"guardrails\":[\"filter\"]}");
+		assertThat(tokens.statusCode()).as("token ids no guardrail could read").isEqualTo(400);
+	}
+
+	@Test
 	void theAnthropicInterfaceIsGuardedToo() throws Exception {
 		HttpResponse<String> refused = post("/v1/messages",
 				"{\"model\":\"plain\",\"max_tokens\":20,\"guardrails\":[\"bedrock-pre\"],"
@@ -304,6 +317,11 @@ class GuardrailsIntegrationTests {
 		assertThat(guardrails.get(0).at("/litellm_params/guardrail").asString()).isEqualTo("bedrock");
 		assertThat(list.body()).doesNotContain("guard-secret").doesNotContain("AKIDGUARD");
 		assertThat(guardrails.get(7).at("/guardrail_info/owner").asString()).isEqualTo("security");
+		assertThat(list.body()).as("an admin sees the filter's words").contains("forbidden-word");
+		String user = new AdminClient(base).post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		HttpResponse<String> asUser = GatewayHttp.get(base, user, "/guardrails/list");
+		assertThat(asUser.statusCode()).isEqualTo(200);
+		assertThat(asUser.body()).as("a caller does not").doesNotContain("forbidden-word").doesNotContain("us_ssn");
 	}
 
 	private static String text(String sse) throws Exception {
