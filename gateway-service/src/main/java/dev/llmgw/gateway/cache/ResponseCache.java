@@ -215,9 +215,17 @@ public final class ResponseCache implements CacheStage {
 		return this.store.type();
 	}
 
+	/**
+	 * Whether the store is failing; asked while it is, a probe goes out (within the
+	 * guard's probe interval), so that readiness recovers without calls to try it.
+	 */
 	@Override
 	public boolean degraded() {
-		return this.guard.failing();
+		boolean failing = this.guard.failing();
+		if (failing) {
+			this.guard.probe(this.store.ping());
+		}
+		return failing;
 	}
 
 	/** Hits, misses, entries too large to keep, and lookups or stores forgiven. */

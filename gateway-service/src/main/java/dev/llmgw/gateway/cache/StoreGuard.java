@@ -55,6 +55,17 @@ final class StoreGuard {
 		});
 	}
 
+	/**
+	 * Tries the store once, within the probe interval and uncounted: its answer ends the
+	 * failing state.
+	 */
+	void probe(Mono<?> ping) {
+		if (this.failing && mayTry()) {
+			ping.timeout(this.timeout).subscribe((answer) -> recovered(), (error) -> {
+			});
+		}
+	}
+
 	boolean failing() {
 		return this.failing;
 	}

@@ -367,6 +367,14 @@ class ResponseCacheIntegrationTests {
 		finally {
 			redis.thaw();
 		}
+		long ready = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		String status = "";
+		while (!status.equals("connected") && System.nanoTime() < ready) {
+			// no call in between: readiness's own probe finds Redis back
+			status = JSON.readTree(get("/health/readiness").body()).path("status").asString();
+			Thread.sleep(200);
+		}
+		assertThat(status).as("readiness recovers without traffic").isEqualTo("connected");
 		redis.stop();
 		assertThat(post("/v1/chat/completions", body).statusCode()).as("Redis killed").isEqualTo(200);
 		redis.restart();
