@@ -25,10 +25,19 @@ final class SpendLogListener implements CallListener {
 		if (record.deploymentId() == null) {
 			return;
 		}
-		this.recorder.record(new SpendEvent(record.callId(), "acompletion", record.success() ? "success" : "failure",
+		this.recorder.record(new SpendEvent(record.callId(), callType(record), record.success() ? "success" : "failure",
 				record.keyHash(), record.userId(), record.teamId(), record.endUser(), record.cost(), record.usage(),
 				record.startTime(), record.endTime(), record.providerModel(), record.deploymentId(), record.model(),
 				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey(), record.guardrails()));
+	}
+
+	/** LiteLLM's call type names, as its spend logs hold them. */
+	private static String callType(CallRecord record) {
+		return switch (record.kind()) {
+			case EMBEDDING -> "aembedding";
+			case IMAGE -> "aimage_generation";
+			case CHAT -> "acompletion";
+		};
 	}
 
 	@Override

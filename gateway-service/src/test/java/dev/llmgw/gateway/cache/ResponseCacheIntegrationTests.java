@@ -266,6 +266,7 @@ class ResponseCacheIntegrationTests {
 		assertThat(merged.at("/data/0/embedding")).isEqualTo(fresh.at("/data/2/embedding"));
 		assertThat(merged.at("/data/2/embedding")).isEqualTo(fresh.at("/data/0/embedding"));
 		assertThat(merged.at("/data/1/index").asInt()).isEqualTo(1);
+		assertThat(spendLog(partial).path("call_type").asString()).isEqualTo("aembedding");
 		JsonNode alone = JSON.readTree(post("/v1/embeddings", embeddingBody(d)).body());
 		assertThat(merged.at("/data/1/embedding")).isEqualTo(alone.at("/data/0/embedding"));
 	}
