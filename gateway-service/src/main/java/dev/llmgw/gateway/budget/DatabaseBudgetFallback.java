@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.error.ServiceUnavailableError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Budgets held while Redis is away, by each instance on its own: a budget's spend is the
@@ -54,14 +56,37 @@ final class DatabaseBudgetFallback {
 			.map((spent) -> decide(checks, spent, estimateNanos, reservation));
 	}
 
-	/** Gives back a reservation this instance made. */
-	void release(BudgetDecision decision) {
+	/**
+	 * How long a finished call's cost stays held here after its reservation is given
+	 * back.
+	 */
+	static final Duration CHARGED_HOLD = Duration.ofSeconds(2);
+
+	/**
+	 * Gives back a reservation this instance made, holding the call's actual cost a
+	 * moment longer: a call is settled as its answer is sent, and its spend reaches the
+	 * pending figure only when its response has ended, so in between it would be counted
+	 * nowhere and the next call could pass a budget it exhausted. Counted twice for that
+	 * moment instead: while Redis is away a budget may refuse early, never late.
+	 */
+	void release(BudgetDecision decision, long actualNanos) {
+		adjust(decision, actualNanos - decision.estimateNanos());
+		if (actualNanos > 0) {
+			Schedulers.parallel()
+				.schedule(() -> adjust(decision, -actualNanos), CHARGED_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void adjust(BudgetDecision decision, long nanos) {
 		synchronized (this.reserved) {
 			for (BudgetCheck check : decision.checks()) {
-				this.reserved.computeIfPresent(check.spentKey(), (key, held) -> {
-					long left = held - decision.estimateNanos();
-					return (left > 0) ? left : null;
-				});
+				long held = this.reserved.getOrDefault(check.spentKey(), 0L) + nanos;
+				if (held > 0) {
+					this.reserved.put(check.spentKey(), held);
+				}
+				else {
+					this.reserved.remove(check.spentKey());
+				}
 			}
 		}
 	}

@@ -149,7 +149,7 @@ public final class RedisBudgetLedger implements BudgetLedger {
 	 */
 	public SettleShare settleShare(BudgetDecision decision, long actualNanos) {
 		if (decision.local()) {
-			this.fallback.release(decision);
+			this.fallback.release(decision, actualNanos);
 		}
 		return new SettleShare(decision, actualNanos);
 	}
