@@ -45,6 +45,13 @@ final class CallTexts {
 						}
 					}
 				}
+				// an earlier answer's tool calls are part of the prompt too
+				for (Object call : toolCalls(message)) {
+					String arguments = argumentsOf(call);
+					if (arguments != null) {
+						texts.add(arguments);
+					}
+				}
 			}
 		}
 		else if (request instanceof EmbeddingRequest embedding) {
@@ -80,12 +87,13 @@ final class CallTexts {
 			for (ChatMessage message : chat.messages()) {
 				if (message == null) {
 					messages.add(null);
+					continue;
 				}
-				else if (message.content() instanceof String) {
-					messages
-						.add(new ChatMessage(message.role(), texts.get(next[0]++), message.name(), message.extra()));
+				Object content = message.content();
+				if (content instanceof String) {
+					content = texts.get(next[0]++);
 				}
-				else if (message.content() instanceof List<?> parts) {
+				else if (content instanceof List<?> parts) {
 					List<Object> rebuilt = new ArrayList<>();
 					for (Object part : parts) {
 						if (textOf(part) != null) {
@@ -98,11 +106,10 @@ final class CallTexts {
 							rebuilt.add(part);
 						}
 					}
-					messages.add(new ChatMessage(message.role(), rebuilt, message.name(), message.extra()));
+					content = rebuilt;
 				}
-				else {
-					messages.add(message);
-				}
+				messages
+					.add(new ChatMessage(message.role(), content, message.name(), withToolCalls(message, texts, next)));
 			}
 			return new ChatCompletionRequest(chat.model(), messages, chat.stream(), chat.streamOptions(),
 					chat.maxTokens(), chat.maxCompletionTokens(), chat.temperature(), chat.user(), chat.extra());
@@ -172,6 +179,46 @@ final class CallTexts {
 			}
 		}
 		return mapper.writeValueAsBytes(completion);
+	}
+
+	private static List<?> toolCalls(ChatMessage message) {
+		return (message.extra().get("tool_calls") instanceof List<?> calls) ? calls : List.of();
+	}
+
+	private static @Nullable String argumentsOf(@Nullable Object call) {
+		if (call instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function
+				&& function.get("arguments") instanceof String arguments) {
+			return arguments;
+		}
+		return null;
+	}
+
+	/**
+	 * A message's other fields, its tool calls' arguments replaced as {@link #prompt}
+	 * read them.
+	 */
+	private static Map<String, @Nullable Object> withToolCalls(ChatMessage message, List<String> texts, int[] next) {
+		List<?> calls = toolCalls(message);
+		if (calls.isEmpty()) {
+			return message.extra();
+		}
+		List<Object> rebuilt = new ArrayList<>();
+		for (Object call : calls) {
+			if (argumentsOf(call) == null) {
+				rebuilt.add(call);
+				continue;
+			}
+			Map<String, Object> copy = new LinkedHashMap<>();
+			((Map<?, ?>) call).forEach((key, value) -> copy.put(String.valueOf(key), value));
+			Map<String, Object> function = new LinkedHashMap<>();
+			((Map<?, ?>) copy.get("function")).forEach((key, value) -> function.put(String.valueOf(key), value));
+			function.put("arguments", texts.get(next[0]++));
+			copy.put("function", function);
+			rebuilt.add(copy);
+		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>(message.extra());
+		extra.put("tool_calls", rebuilt);
+		return extra;
 	}
 
 	private static @Nullable String textOf(@Nullable Object part) {
