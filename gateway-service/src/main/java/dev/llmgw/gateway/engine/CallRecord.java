@@ -48,8 +48,8 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		@Nullable String modelGroup, @Nullable String deploymentId, @Nullable String providerModel,
 		@Nullable String provider, @Nullable String apiBase, OffsetDateTime startTime, long firstByteMillis,
 		OffsetDateTime endTime, long durationMillis, Usage usage, double cost, boolean cacheHit,
-		@Nullable String cacheKey, List<String> guardrails, int status, boolean success, @Nullable String errorClass,
-		Bodies bodies, Map<String, Object> attributes) {
+		@Nullable String cacheKey, List<GuardrailOutcome> guardrails, int status, boolean success,
+		@Nullable String errorClass, Bodies bodies, Map<String, Object> attributes) {
 
 	/**
 	 * The bodies of a call, each cut to {@link #MAX_CHARS}; both null unless a listener

@@ -8,21 +8,21 @@ import dev.llmgw.gateway.web.ExchangeAttribute;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What each guardrail decided on a call ({@code name:mode:verdict:millis}), in the order
- * they ran: written by the guardrail stage, read into the call's {@link CallRecord}.
+ * What each guardrail decided on a call, in the order they ran: written by the guardrail
+ * stage, read into the call's {@link CallRecord} and the response header.
  */
 public final class GuardrailOutcomes {
 
 	private static final ExchangeAttribute<GuardrailOutcomes> ATTRIBUTE = ExchangeAttribute.of(GuardrailOutcomes.class,
 			GuardrailOutcomes.class);
 
-	private final List<String> outcomes = new ArrayList<>();
+	private final List<GuardrailOutcome> outcomes = new ArrayList<>();
 
 	private GuardrailOutcomes() {
 	}
 
 	/** Adds an outcome; guardrails of one call may finish on different threads. */
-	public static void add(ServerWebExchange exchange, String outcome) {
+	public static void add(ServerWebExchange exchange, GuardrailOutcome outcome) {
 		GuardrailOutcomes outcomes = ATTRIBUTE.computeIfAbsent(exchange, GuardrailOutcomes::new);
 		synchronized (outcomes) {
 			outcomes.outcomes.add(outcome);
@@ -31,19 +31,10 @@ public final class GuardrailOutcomes {
 
 	/** The names of the guardrails that ran, each once, in the order they first ran. */
 	public static List<String> names(ServerWebExchange exchange) {
-		java.util.Set<String> names = new java.util.LinkedHashSet<>();
-		for (String outcome : of(exchange)) {
-			// name:mode:verdict:millis, the name possibly holding a colon
-			int end = outcome.length();
-			for (int i = 0; i < 3 && end > 0; i++) {
-				end = outcome.lastIndexOf(':', end - 1);
-			}
-			names.add((end > 0) ? outcome.substring(0, end) : outcome);
-		}
-		return List.copyOf(names);
+		return of(exchange).stream().map(GuardrailOutcome::name).distinct().toList();
 	}
 
-	static List<String> of(ServerWebExchange exchange) {
+	static List<GuardrailOutcome> of(ServerWebExchange exchange) {
 		GuardrailOutcomes outcomes = ATTRIBUTE.get(exchange);
 		if (outcomes == null) {
 			return List.of();

@@ -10,7 +10,6 @@ import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.engine.GuardrailStage;
 import dev.llmgw.gateway.models.SecretMasking;
 import dev.llmgw.gateway.providers.bedrock.BedrockClients;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,40 +22,32 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The guardrail stages: {@link Guardrails} when the config has a {@code guardrails:}
- * section, else {@link NoGuardrails}; and {@code GET /guardrails/list}.
+ * The guardrail stages ({@link Guardrails}) and {@code GET /guardrails/list}.
  */
 @Configuration(proxyBeanMethods = false)
 public class GuardrailConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(GuardrailConfiguration.class);
 
-	/** The Bedrock clients of the guardrails, apart from the models': closed at stop. */
-	@Bean(destroyMethod = "close")
-	GuardrailClients guardrailClients(GatewayConfig config) {
-		boolean bedrock = GuardrailSpecs.parse(config.guardrails())
-			.stream()
-			.anyMatch((spec) -> "bedrock".equals(spec.kind()));
-		// no event loops for a gateway without Bedrock guardrails
-		return new GuardrailClients(bedrock ? new BedrockClients(config.environment()) : null);
-	}
-
+	/**
+	 * The guardrails of the config, none when it has no {@code guardrails:} section
+	 * (every call then goes on, and one that names a guardrail is refused).
+	 */
 	@Bean
-	GuardrailStage guardrails(GatewayConfig config, GuardrailClients clients, JsonMapper mapper) {
+	GuardrailStage guardrails(GatewayConfig config, JsonMapper mapper) {
 		List<GuardrailSpec> specs = GuardrailSpecs.parse(config.guardrails());
-		if (specs.isEmpty()) {
-			return new NoGuardrails();
-		}
+		// Bedrock clients apart from the models', and no event loops without a Bedrock
+		// guardrail; closed with the stage
+		BedrockClients bedrock = specs.stream().anyMatch((spec) -> "bedrock".equals(spec.kind()))
+				? new BedrockClients(config.environment()) : null;
 		List<Guardrail> guardrails = new ArrayList<>();
 		for (GuardrailSpec spec : specs) {
-			guardrails.add(switch (spec.kind()) {
-				case "bedrock" -> new BedrockGuardrail(spec, clients.requireBedrock());
-				default -> new ContentFilter(spec);
-			});
+			guardrails.add((bedrock != null && "bedrock".equals(spec.kind())) ? new BedrockGuardrail(spec, bedrock)
+					: new ContentFilter(spec));
 			log.info("Guardrail {}: {} {}{}", spec.name(), spec.kind(), spec.modes(),
 					spec.defaultOn() ? ", on every call" : ", when a call names it");
 		}
-		return new Guardrails(guardrails, mapper);
+		return new Guardrails(guardrails, mapper, bedrock);
 	}
 
 	@Bean
@@ -84,25 +75,6 @@ public class GuardrailConfiguration {
 			}
 			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("guardrails", listed));
 		}).build();
-	}
-
-	/** The AWS clients the guardrails call through. */
-	record GuardrailClients(@Nullable BedrockClients bedrock) implements AutoCloseable {
-
-		BedrockClients requireBedrock() {
-			if (this.bedrock == null) {
-				throw new IllegalStateException("no Bedrock guardrail was configured");
-			}
-			return this.bedrock;
-		}
-
-		@Override
-		public void close() {
-			if (this.bedrock != null) {
-				this.bedrock.close();
-			}
-		}
-
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallKind;
+import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.gateway.engine.GuardrailOutcomes;
 import dev.llmgw.gateway.engine.GuardrailStage;
 import dev.llmgw.gateway.engine.ModelCall;
@@ -23,6 +24,7 @@ import dev.llmgw.gateway.providers.StreamReplay;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.model.openai.ChatCompletionRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -46,7 +48,7 @@ import org.springframework.web.server.ServerWebExchange;
  * go on when it is set {@code fail_on_error: false}; both are counted.
  * {@code x-litellm-applied-guardrails} names every guardrail that ran.
  */
-public final class Guardrails implements GuardrailStage {
+public final class Guardrails implements GuardrailStage, AutoCloseable {
 
 	public static final String APPLIED_HEADER = "x-litellm-applied-guardrails";
 
@@ -73,10 +75,26 @@ public final class Guardrails implements GuardrailStage {
 
 	private final AtomicLong failedOpen = new AtomicLong();
 
-	Guardrails(List<Guardrail> guardrails, JsonMapper mapper) {
+	private final @Nullable AutoCloseable clients;
+
+	/**
+	 * @param guardrails the configured guardrails, in config order; none is a stage that
+	 * adds nothing to a call but refusing guardrail names
+	 * @param mapper reads and writes answers
+	 * @param clients what the guardrails call through, closed with the stage
+	 */
+	Guardrails(List<Guardrail> guardrails, JsonMapper mapper, @Nullable AutoCloseable clients) {
+		this.clients = clients;
 		this.all = List.copyOf(guardrails);
 		this.all.forEach((guardrail) -> this.byName.put(guardrail.spec().name(), guardrail));
 		this.mapper = mapper;
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.clients != null) {
+			this.clients.close();
+		}
 	}
 
 	List<Guardrail> all() {
@@ -95,18 +113,19 @@ public final class Guardrails implements GuardrailStage {
 	@Override
 	public Mono<ModelCall> beforeCall(ServerWebExchange exchange, ModelCall call) {
 		Selection selection = select(exchange, call);
-		SELECTION.put(exchange, selection);
-		if (!selection.isEmpty()) {
-			// written once, as the response commits: guardrails finish on several
-			// threads,
-			// and response headers are not for concurrent writers
-			exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
-				List<String> names = GuardrailOutcomes.names(exchange);
-				if (!names.isEmpty()) {
-					exchange.getResponse().getHeaders().set(APPLIED_HEADER, String.join(",", names));
-				}
-			}));
+		if (selection.isEmpty()) {
+			return Mono.just(call);
 		}
+		SELECTION.put(exchange, selection);
+		// written once, as the response commits: guardrails finish on several threads,
+		// and
+		// response headers are not for concurrent writers
+		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+			List<String> names = GuardrailOutcomes.names(exchange);
+			if (!names.isEmpty()) {
+				exchange.getResponse().getHeaders().set(APPLIED_HEADER, String.join(",", names));
+			}
+		}));
 		List<Guardrail> pre = selection.in(GuardrailSpec.Mode.PRE_CALL);
 		if (pre.isEmpty()) {
 			return Mono.just(call);
@@ -337,7 +356,7 @@ public final class Guardrails implements GuardrailStage {
 	/** Records the outcome for the call's record and the response header. */
 	private static void applied(ServerWebExchange exchange, GuardrailSpec spec, GuardrailSpec.Mode mode, String verdict,
 			long millis) {
-		GuardrailOutcomes.add(exchange, spec.name() + ":" + mode.value() + ":" + verdict + ":" + millis);
+		GuardrailOutcomes.add(exchange, new GuardrailOutcome(spec.name(), mode.value(), verdict, millis));
 	}
 
 	private JsonNode parse(String json) {

@@ -1,6 +1,6 @@
 /**
- * The pre-call and post-call guardrail stages of the call pipeline; today stages that let
- * everything through.
+ * LiteLLM's {@code guardrails:} as the call pipeline's guardrail stage: Bedrock
+ * Guardrails and LiteLLM's content filter, before, during and after the provider call.
  */
 @NullMarked
 package dev.llmgw.gateway.guardrails;

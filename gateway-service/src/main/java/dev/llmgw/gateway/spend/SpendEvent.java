@@ -3,6 +3,7 @@ package dev.llmgw.gateway.spend;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
 
@@ -28,13 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param apiBase the endpoint
  * @param cacheHit whether the response cache answered
  * @param cacheKey the call's cache key; null when the cache did not key it
- * @param guardrails what each guardrail decided ({@code name:mode:verdict:millis})
+ * @param guardrails what each guardrail decided
  */
 public record SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,
 		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, double cost, Usage usage,
 		OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
 		@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase, boolean cacheHit,
-		@Nullable String cacheKey, List<String> guardrails) {
+		@Nullable String cacheKey, List<GuardrailOutcome> guardrails) {
 
 	/** A call the response cache did not key. */
 	public SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.budget.PendingSpend;
+import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.gateway.logs.LogValues;
 import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
@@ -581,25 +582,15 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 			return Map.of();
 		}
 		List<Map<String, Object>> guardrails = new java.util.ArrayList<>();
-		for (String outcome : event.guardrails()) {
-			// name:mode:verdict:millis, read from the end: a guardrail's name may hold a
-			// colon
-			int third = outcome.lastIndexOf(':');
-			int second = (third > 0) ? outcome.lastIndexOf(':', third - 1) : -1;
-			int first = (second > 0) ? outcome.lastIndexOf(':', second - 1) : -1;
-			if (first <= 0 || !outcome.substring(third + 1).chars().allMatch(Character::isDigit)
-					|| third == outcome.length() - 1) {
-				continue;
-			}
-			String[] parts = { outcome.substring(0, first), outcome.substring(first + 1, second),
-					outcome.substring(second + 1, third), outcome.substring(third + 1) };
-			String status = switch (parts[2]) {
+		for (GuardrailOutcome outcome : event.guardrails()) {
+			String status = switch (outcome.verdict()) {
 				case "passed" -> "success";
 				case "failed", "failed_open" -> "guardrail_failed_to_respond";
 				default -> "guardrail_intervened";
 			};
-			guardrails.add(Map.of("guardrail_name", parts[0], "guardrail_mode", parts[1], "guardrail_status", status,
-					"guardrail_action", parts[2], "duration", Long.parseLong(parts[3]) / 1000.0));
+			guardrails
+				.add(Map.of("guardrail_name", outcome.name(), "guardrail_mode", outcome.mode(), "guardrail_status",
+						status, "guardrail_action", outcome.verdict(), "duration", outcome.millis() / 1000.0));
 		}
 		return Map.of("guardrail_information", guardrails);
 	}
