@@ -12,6 +12,7 @@ import dev.llmgw.gateway.web.MiddlewarePaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.ServerWebExchange;
 
 /** Who is calling: the master key, virtual keys through their cache, and the filter. */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,7 @@ public class AuthConfiguration {
 
 	@Bean
 	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths,
-			VirtualKeyAuthenticator virtualKeys) {
+			VirtualKeyAuthenticator virtualKeys, List<OpenPath> openPaths) {
 		List<KeyAuthenticator> authenticators = new ArrayList<>();
 		String masterKey = config.masterKey();
 		if (masterKey != null) {
@@ -44,7 +45,20 @@ public class AuthConfiguration {
 		}
 		authenticators.add(virtualKeys);
 		return new AuthenticationFilter(authenticators, masterKey != null,
-				(exchange) -> middlewarePaths.routesToMiddleware(exchange));
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange) || open(openPaths, exchange));
+	}
+
+	private static boolean open(List<OpenPath> openPaths, ServerWebExchange exchange) {
+		if (openPaths.isEmpty()) {
+			return false;
+		}
+		String path = exchange.getRequest().getPath().value();
+		for (OpenPath open : openPaths) {
+			if (open.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

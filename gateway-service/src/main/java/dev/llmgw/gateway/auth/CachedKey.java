@@ -24,15 +24,17 @@ import org.jspecify.annotations.Nullable;
  * @param budgets its budgets
  * @param spend the key's spend as the database held it
  * @param guardrails the guardrails of the key's and its team's metadata
+ * @param teamAlias its team's alias, for metrics and logs
+ * @param userEmail its user's email, for metrics and logs
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String keyAlias, @Nullable String userId,
 		@Nullable String teamId, String userRole, @Nullable OffsetDateTime expires, boolean blocked,
 		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend,
-		List<String> guardrails) {
+		List<String> guardrails, @Nullable String teamAlias, @Nullable String userEmail) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.keyAlias,
-				this.access, this.limits, this.budgets, this.spend, this.guardrails);
+				this.access, this.limits, this.budgets, this.spend, this.guardrails, this.teamAlias, this.userEmail);
 	}
 
 }

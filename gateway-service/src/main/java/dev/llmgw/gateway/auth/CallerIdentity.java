@@ -28,7 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
 		@Nullable String keyHash, @Nullable String keyAlias, ModelAccess access, CallerLimits limits,
-		CallerBudgets budgets, double keySpend, List<String> guardrails) {
+		CallerBudgets budgets, double keySpend, List<String> guardrails, @Nullable String teamAlias,
+		@Nullable String userEmail) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -56,7 +57,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of());
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null);
 	}
 
 	/**
@@ -65,7 +66,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static CallerIdentity unauthenticated() {
 		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
-				CallerBudgets.NONE, 0, List.of());
+				CallerBudgets.NONE, 0, List.of(), null, null);
 	}
 
 	public boolean isAdmin() {

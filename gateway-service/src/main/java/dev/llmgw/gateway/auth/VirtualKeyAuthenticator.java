@@ -246,7 +246,9 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 				access, limits(key, user, team),
 				new CallerBudgets(budget(hash, key), budget(key.get("user_id"), user), budget(key.get("team_id"), team),
 						modelBudgets(key.get("model_max_budget"))),
-				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0, guardrails(key, team));
+				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0, guardrails(key, team),
+				(team != null && team.get("team_alias") instanceof String alias) ? alias : null,
+				(user != null && user.get("user_email") instanceof String email) ? email : null);
 	}
 
 	/** The key's and its team's {@code metadata.guardrails}, each name once. */

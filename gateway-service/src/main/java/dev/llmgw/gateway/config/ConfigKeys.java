@@ -40,7 +40,9 @@ final class ConfigKeys {
 			"context_window_fallbacks", "fallbacks", "default_fallbacks", "content_policy_fallbacks", "debug",
 			"detailed_debug", "modify_params", "turn_off_message_logging", "redact_user_api_key_info",
 			"max_end_user_budget", "default_team_settings", "default_internal_user_params", "telemetry", "ssl_verify",
-			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking");
+			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking",
+			"require_auth_for_metrics_endpoint", "enable_end_user_cost_tracking_prometheus_only",
+			"prometheus_latency_buckets");
 
 	/**
 	 * LiteLLM's call type names for {@code cache_params.supported_call_types}: those the

@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param authCacheStaleIfError how long past {@code authCacheTtl} a key already
  * authenticated is still served from the auth cache while the database cannot be reached
  * to reload it (as HTTP's {@code stale-if-error}); zero serves none
+ * @param metricsEnabled whether {@code /metrics} and the meters behind it exist
+ * ({@code METRICS_ENABLED}, on unless false)
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -47,7 +49,7 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("10m") Duration authCacheStaleIfError,
 		@DefaultValue("1s") Duration spendFlushInterval, @DefaultValue("250ms") Duration rateLimitRedisTimeout,
 		@DefaultValue("false") boolean storeModelInDb, @Nullable String configBucketName,
-		@Nullable String configBucketObjectKey) {
+		@Nullable String configBucketObjectKey, @DefaultValue("true") boolean metricsEnabled) {
 
 	public static final String PREFIX = "gateway";
 

@@ -23,14 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param contextWindowFallbacks context-window fallbacks, also accepted here
  * @param defaultFallbacks default fallbacks, also accepted here
  * @param cache {@code cache} and {@code cache_params}
+ * @param metrics the Prometheus settings
  */
 public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, @Nullable Double requestTimeoutSeconds,
 		@Nullable Double maxBudget, @Nullable BudgetDuration budgetDuration, @Nullable Double maxInternalUserBudget,
 		@Nullable BudgetDuration internalUserBudgetDuration, List<String> successCallback, List<String> failureCallback,
 		Map<String, Object> raw, Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
-		List<String> defaultFallbacks, CacheSettings cache) {
+		List<String> defaultFallbacks, CacheSettings cache, MetricsSettings metrics) {
 
 	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
-			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF);
+			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF, MetricsSettings.DEFAULTS);
 
 }

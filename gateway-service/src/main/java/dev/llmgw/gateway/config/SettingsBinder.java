@@ -36,7 +36,63 @@ final class SettingsBinder {
 				duration(map, "internal_user_budget_duration", path),
 				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
 				map, fallbacks(map, "fallbacks", path), fallbacks(map, "context_window_fallbacks", path),
-				this.reader.strings(map, "default_fallbacks", path), cache);
+				this.reader.strings(map, "default_fallbacks", path), cache, metrics(map, path));
+	}
+
+	/**
+	 * LiteLLM's Prometheus settings. {@code require_auth_for_metrics_endpoint} takes
+	 * LiteLLM's booleans and this gateway's {@code admin}.
+	 */
+	private MetricsSettings metrics(Map<String, Object> map, String path) {
+		Object access = map.get(MetricsSettings.ACCESS_KEY);
+		MetricsSettings.Access parsed;
+		if (access == null || Boolean.TRUE.equals(access) || "true".equals(access)) {
+			parsed = MetricsSettings.Access.KEY;
+		}
+		else if (Boolean.FALSE.equals(access) || "false".equals(access)) {
+			parsed = MetricsSettings.Access.OPEN;
+		}
+		else if ("admin".equals(access)) {
+			parsed = MetricsSettings.Access.ADMIN;
+		}
+		else {
+			throw ConfigReader.typeError(path + "." + MetricsSettings.ACCESS_KEY, "true, false or admin", access);
+		}
+		boolean endUsers = Boolean.TRUE
+			.equals(this.reader.bool(map, "enable_end_user_cost_tracking_prometheus_only", path))
+				&& !Boolean.TRUE.equals(this.reader.bool(map, "disable_end_user_cost_tracking", path));
+		List<Double> buckets = null;
+		if (map.containsKey("prometheus_latency_buckets")) {
+			String key = path + ".prometheus_latency_buckets";
+			buckets = new ArrayList<>();
+			double last = 0;
+			for (Object item : this.reader.list(map.get("prometheus_latency_buckets"), key)) {
+				double bound;
+				if (item instanceof Number number) {
+					bound = number.doubleValue();
+				}
+				else if ("inf".equals(item) || "+Inf".equals(item)) {
+					continue;
+				}
+				else {
+					throw ConfigReader.typeError(key, "a list of increasing numbers of seconds", item);
+				}
+				if (Double.isInfinite(bound)) {
+					continue;
+				}
+				if (!(bound > last) || Double.isNaN(bound)) {
+					throw ConfigReader.typeError(key, "a list of increasing numbers of seconds", item);
+				}
+				buckets.add(bound);
+				last = bound;
+			}
+			if (buckets.isEmpty()) {
+				throw ConfigReader.typeError(key, "at least one positive number of seconds",
+						map.get("prometheus_latency_buckets"));
+			}
+			buckets = List.copyOf(buckets);
+		}
+		return new MetricsSettings(parsed, endUsers, buckets);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.engine;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,12 +12,15 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -63,6 +67,8 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		long firstByte = state.firstByteNanos();
 		Throwable failure = state.failure();
 		Double cost = state.cost();
+		ServerHttpRequest request = exchange.getRequest();
+		long start = context.startNanos();
 		return new CallRecord(context.callId(), call.kind(), (caller != null) ? caller.keyHash() : null,
 				(caller != null) ? caller.keyAlias() : null, (caller != null) ? caller.userId() : null,
 				(caller != null) ? caller.teamId() : null, call.endUser(), call.model(),
@@ -75,7 +81,21 @@ public final class CallEndFilter implements WebFilter, Ordered {
 				state.usage(), (cost != null) ? cost : 0, state.cacheHit(), state.cacheKey(),
 				GuardrailOutcomes.of(exchange), (status != null) ? status.value() : 200, success,
 				(failure != null) ? failure.getClass().getSimpleName() : null, bodies(state),
-				Map.copyOf(exchange.getAttributes()));
+				Map.copyOf(exchange.getAttributes()), (caller != null) ? caller.teamAlias() : null,
+				(caller != null) ? caller.userEmail() : null, request.getPath().value(), clientIp(request),
+				request.getHeaders().getFirst(HttpHeaders.USER_AGENT),
+				new CallRecord.Timings(now - start, offset(state.attemptNanos(), start), offset(firstByte, start)),
+				state.stream());
+	}
+
+	/** Nanoseconds from the call's arrival to {@code nanos}, -1 for a time never set. */
+	private static long offset(long nanos, long start) {
+		return (nanos == 0) ? -1 : Math.max(0, nanos - start);
+	}
+
+	private static @Nullable String clientIp(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
 	}
 
 	private CallRecord.Bodies bodies(CallState state) {

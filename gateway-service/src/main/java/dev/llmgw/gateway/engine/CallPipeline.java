@@ -133,6 +133,7 @@ public final class CallPipeline {
 	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
 			StreamTally tally) {
 		CallState state = CallState.require(exchange);
+		state.streaming();
 		ModelCall call = state.call();
 		String callId = CallContext.of(exchange).callId();
 		// a stream's headers leave before its cost is known: the key's spend so far

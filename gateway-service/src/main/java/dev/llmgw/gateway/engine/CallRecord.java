@@ -42,6 +42,13 @@ import org.jspecify.annotations.Nullable;
  * @param bodies the request and the answer, when a listener asked for them
  * @param attributes the request's attributes when it ended: each feature reads what it
  * held for the call (its reservations) through its own key, and only that
+ * @param teamAlias the key's team's alias
+ * @param userEmail the key's user's email
+ * @param route the request's path
+ * @param clientIp the address the request came from
+ * @param userAgent the caller's {@code User-Agent}
+ * @param timings the call's times, in nanoseconds, for latency histograms
+ * @param stream whether the provider was asked for a stream
  */
 public record CallRecord(String callId, CallKind kind, @Nullable String keyHash, @Nullable String keyAlias,
 		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, String model,
@@ -49,7 +56,36 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		@Nullable String provider, @Nullable String apiBase, OffsetDateTime startTime, long firstByteMillis,
 		OffsetDateTime endTime, long durationMillis, Usage usage, double cost, boolean cacheHit,
 		@Nullable String cacheKey, List<GuardrailOutcome> guardrails, int status, boolean success,
-		@Nullable String errorClass, Bodies bodies, Map<String, Object> attributes) {
+		@Nullable String errorClass, Bodies bodies, Map<String, Object> attributes, @Nullable String teamAlias,
+		@Nullable String userEmail, String route, @Nullable String clientIp, @Nullable String userAgent,
+		Timings timings, boolean stream) {
+
+	/**
+	 * When the parts of a call happened, in nanoseconds from its arrival.
+	 *
+	 * @param end when the response ended
+	 * @param attemptStart when the provider attempt that answered (or was tried last)
+	 * started; -1 when no provider was called
+	 * @param firstByte when the first byte of the answer went out; -1 when none did
+	 */
+	public record Timings(long end, long attemptStart, long firstByte) {
+
+		/** Seconds from the provider attempt's start to the end; -1 without one. */
+		public double providerSeconds() {
+			return (this.attemptStart < 0) ? -1 : (this.end - this.attemptStart) / 1e9;
+		}
+
+		/** Seconds from the provider attempt's start to the first byte; -1 without. */
+		public double firstByteSeconds() {
+			return (this.attemptStart < 0 || this.firstByte < this.attemptStart) ? -1
+					: (this.firstByte - this.attemptStart) / 1e9;
+		}
+
+		public double totalSeconds() {
+			return this.end / 1e9;
+		}
+
+	}
 
 	/**
 	 * The bodies of a call, each cut to {@link #MAX_CHARS}; both null unless a listener
@@ -81,7 +117,8 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 				this.endUser, this.model, this.modelGroup, this.deploymentId, this.providerModel, this.provider,
 				this.apiBase, this.startTime, this.firstByteMillis, this.endTime, this.durationMillis, this.usage,
 				this.cost, this.cacheHit, this.cacheKey, this.guardrails, this.status, this.success, this.errorClass,
-				Bodies.NONE, this.attributes);
+				Bodies.NONE, this.attributes, this.teamAlias, this.userEmail, this.route, this.clientIp, this.userAgent,
+				this.timings, this.stream);
 	}
 
 }

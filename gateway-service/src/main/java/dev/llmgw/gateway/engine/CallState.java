@@ -27,6 +27,10 @@ public final class CallState {
 
 	private volatile long firstByteNanos;
 
+	private volatile long attemptNanos;
+
+	private volatile boolean stream;
+
 	private volatile boolean cacheHit;
 
 	private volatile @Nullable String cacheKey;
@@ -77,6 +81,20 @@ public final class CallState {
 		return this.cost;
 	}
 
+	/** Whether the provider was asked for a stream. */
+	boolean stream() {
+		return this.stream;
+	}
+
+	void streaming() {
+		this.stream = true;
+	}
+
+	/** When the last provider attempt started (0: none did). */
+	long attemptNanos() {
+		return this.attemptNanos;
+	}
+
 	long firstByteNanos() {
 		return this.firstByteNanos;
 	}
@@ -99,6 +117,7 @@ public final class CallState {
 
 	void deployment(Deployment deployment) {
 		this.deployment = deployment;
+		this.attemptNanos = System.nanoTime();
 	}
 
 	/** A stream's end: its usage and cost (it has no body to keep). */

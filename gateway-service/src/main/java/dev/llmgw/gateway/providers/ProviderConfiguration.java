@@ -2,8 +2,10 @@ package dev.llmgw.gateway.providers;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +16,10 @@ import org.springframework.context.annotation.Configuration;
 public class ProviderConfiguration {
 
 	@Bean(destroyMethod = "dispose")
-	UpstreamClient upstreamClient(GatewayProperties properties) {
+	UpstreamClient upstreamClient(GatewayProperties properties,
+			ObjectProvider<ConnectionProvider.MeterRegistrar> meters) {
 		return new UpstreamClient(properties.connectTimeout(), properties.maxConnections(),
-				properties.idleConnectionTimeout());
+				properties.idleConnectionTimeout(), meters.getIfAvailable());
 	}
 
 	@Bean(destroyMethod = "dispose")

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -18,12 +19,24 @@ public final class UpstreamClient {
 	private final ConnectionProvider pool;
 
 	public UpstreamClient(Duration connectTimeout, int maxConnections, Duration maxIdleTime) {
-		this.pool = ConnectionProvider.builder("llm-upstream")
+		this(connectTimeout, maxConnections, maxIdleTime, null);
+	}
+
+	/**
+	 * @param meters given each connection pool (one per provider address) to publish its
+	 * gauges; null for none
+	 */
+	public UpstreamClient(Duration connectTimeout, int maxConnections, Duration maxIdleTime,
+			ConnectionProvider.@Nullable MeterRegistrar meters) {
+		ConnectionProvider.Builder pool = ConnectionProvider.builder("llm-upstream")
 			.maxConnections(maxConnections)
 			.pendingAcquireMaxCount(-1)
 			.maxIdleTime(maxIdleTime)
-			.evictInBackground(maxIdleTime)
-			.build();
+			.evictInBackground(maxIdleTime);
+		if (meters != null) {
+			pool.metrics(true, () -> meters);
+		}
+		this.pool = pool.build();
 		this.httpClient = HttpClient.create(this.pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
 			.keepAlive(true)

@@ -2,9 +2,11 @@ package dev.llmgw.gateway.redis;
 
 import dev.llmgw.gateway.config.GatewayProperties;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +20,8 @@ public class RedisConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	SharedRedisProvider sharedRedis(GatewayProperties properties) {
-		return new SharedRedisProvider(properties);
+	SharedRedisProvider sharedRedis(GatewayProperties properties, ObjectProvider<CommandLatencyRecorder> latencies) {
+		return new SharedRedisProvider(properties, latencies.getIfAvailable());
 	}
 
 	@Bean(destroyMethod = "close")

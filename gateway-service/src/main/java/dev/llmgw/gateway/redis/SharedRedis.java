@@ -18,10 +18,12 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -70,10 +72,23 @@ public final class SharedRedis implements AutoCloseable {
 	private volatile boolean closed;
 
 	public SharedRedis(RedisURI uri, Duration connectTimeout) {
+		this(uri, connectTimeout, null);
+	}
+
+	/**
+	 * @param latencies told how long each command took (the metrics' Lettuce timers);
+	 * null for none
+	 */
+	public SharedRedis(RedisURI uri, Duration connectTimeout, @Nullable CommandLatencyRecorder latencies) {
 		this.uri = uri;
 		// reconnect every second while Redis is away, rather than backing off to 30 s:
 		// limits come back promptly
-		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+		DefaultClientResources.Builder resources = DefaultClientResources.builder()
+			.reconnectDelay(Delay.constant(Duration.ofSeconds(1)));
+		if (latencies != null) {
+			resources.commandLatencyRecorder(latencies);
+		}
+		this.resources = resources.build();
 		this.client = RedisClient.create(this.resources);
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.llmgw.gateway.config.GatewayProperties;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,12 @@ public final class SharedRedisProvider implements AutoCloseable {
 
 	private final @Nullable SharedRedis redis;
 
-	public SharedRedisProvider(GatewayProperties properties) {
+	/**
+	 * @param latencies told each command's latency (metrics), null for none
+	 */
+	public SharedRedisProvider(GatewayProperties properties, @Nullable CommandLatencyRecorder latencies) {
 		RedisURI uri = RedisSettings.from(properties);
-		this.redis = (uri != null) ? new SharedRedis(uri, Duration.ofSeconds(2)) : null;
+		this.redis = (uri != null) ? new SharedRedis(uri, Duration.ofSeconds(2), latencies) : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.llmgw.gateway.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +45,25 @@ public final class Cooldowns {
 
 	private volatile @Nullable CooldownBroadcast broadcast;
 
+	private final List<CooledDown> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Told of each cooldown this instance starts, with the status that caused it. */
+	@FunctionalInterface
+	public interface CooledDown {
+
+		void cooledDown(Deployment deployment, int status);
+
+	}
+
 	public Cooldowns(RoutingPolicy policy, Clock clock, @Nullable SharedRedis redis) {
 		this.policy = policy;
 		this.clock = clock;
 		this.redis = redis;
+	}
+
+	/** Adds a watcher of the cooldowns this instance starts (not those announced). */
+	public void watch(CooledDown watcher) {
+		this.watchers.add(watcher);
 	}
 
 	public void broadcastWith(CooldownBroadcast broadcast) {
@@ -79,7 +95,7 @@ public final class Cooldowns {
 		long minute = this.clock.millis() / 60_000;
 		SharedRedis shared = this.redis;
 		if (shared == null) {
-			countLocally(deployment, minute, now);
+			countLocally(deployment, minute, now, status);
 			return;
 		}
 		String[] keys = { "llmgw:router:fails:" + deployment.id() + ":" + minute,
@@ -88,24 +104,28 @@ public final class Cooldowns {
 				Long.toString(this.policy.cooldown().toMillis()), now ? "1" : "0" };
 		shared.<Long>run(SCRIPT, ScriptOutputType.INTEGER, keys, args, REDIS_TIMEOUT).subscribe((millis) -> {
 			if (millis != null && millis > 0) {
-				start(deployment.id(), this.clock.millis() + millis, true);
+				start(deployment, this.clock.millis() + millis, true, status);
 			}
 		}, (failure) -> {
 			log.warn("cooldown count in Redis failed ({}); counting on this instance", failure.toString());
-			countLocally(deployment, minute, now);
+			countLocally(deployment, minute, now, status);
 		});
 	}
 
-	private void countLocally(Deployment deployment, long minute, boolean now) {
+	private void countLocally(Deployment deployment, long minute, boolean now, int status) {
 		LocalCount count = this.localFails.compute(deployment.id(),
 				(id, old) -> (old != null && old.minute == minute) ? old : new LocalCount(minute));
 		if (now || count.fails.incrementAndGet() > this.policy.allowedFails()) {
-			start(deployment.id(), this.clock.millis() + this.policy.cooldown().toMillis(), this.redis != null);
+			start(deployment, this.clock.millis() + this.policy.cooldown().toMillis(), this.redis != null, status);
 		}
 	}
 
-	private void start(String deploymentId, long untilMillis, boolean announce) {
+	private void start(Deployment deployment, long untilMillis, boolean announce, int status) {
+		String deploymentId = deployment.id();
 		rest(deploymentId, untilMillis);
+		for (CooledDown watcher : this.watchers) {
+			watcher.cooledDown(deployment, status);
+		}
 		log.info("deployment {} cools down for {} ms", deploymentId, untilMillis - this.clock.millis());
 		CooldownBroadcast out = this.broadcast;
 		if (announce && out != null) {

@@ -129,6 +129,9 @@ public final class Failover {
 		this.tried.add(deployment.id());
 		writeHeaders(deployment);
 		return Flux.from(attempt.apply(deployment)).onErrorResume((error) -> {
+			if (error instanceof GatewayError failed) {
+				AttemptLog.failed(this.exchange, deployment, this.group.name(), failed, this.fallbacks > 0);
+			}
 			if (!(error instanceof GatewayError failure) || !retryable.getAsBoolean()) {
 				return Flux.error(error);
 			}
@@ -141,6 +144,7 @@ public final class Failover {
 				// the deployment's own max_retries: the same deployment again, as the
 				// provider client does in LiteLLM, before the router looks elsewhere
 				this.retries++;
+				AttemptLog.retried(this.exchange);
 				next = deployment;
 				wait = wait(failure, null);
 			}
@@ -148,6 +152,9 @@ public final class Failover {
 				this.retriesLeft--;
 				this.retries++;
 				next = nextInGroup();
+				if (next != null) {
+					AttemptLog.retried(this.exchange);
+				}
 				wait = wait(failure, next);
 			}
 			if (next == null) {
@@ -195,6 +202,7 @@ public final class Failover {
 				this.tried.clear();
 				this.retriesLeft = this.numRetries;
 				this.fallbacks++;
+				AttemptLog.fellBack(this.exchange);
 				return deployment;
 			}
 			catch (GatewayError unavailable) {

@@ -136,7 +136,8 @@ class CallListenersTests {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return new CallRecord(callId, CallKind.CHAT, "hash", "sk-...abcd", "user", "team", null, "gpt-4o-mini",
 				"gpt-4o-mini", "deployment", "gpt-4o-mini", "openai", null, now, 5, now, 10, Usage.of(2, 4), 1e-6,
-				false, null, List.of(), 200, true, null, bodies, Map.of());
+				false, null, List.of(), 200, true, null, bodies, Map.of(), null, null, "/chat/completions", "127.0.0.1",
+				null, new CallRecord.Timings(10_000_000, 1_000_000, 5_000_000), false);
 	}
 
 	private static void eventually(BooleanSupplier condition) {

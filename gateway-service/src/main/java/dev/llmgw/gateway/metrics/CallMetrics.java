@@ -1,0 +1,447 @@
+package dev.llmgw.gateway.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.llmgw.gateway.engine.CallListener;
+import dev.llmgw.gateway.engine.CallRecord;
+import dev.llmgw.gateway.engine.GuardrailOutcome;
+import dev.llmgw.gateway.error.LitellmExceptionNames;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.routing.AttemptLog;
+import dev.llmgw.gateway.routing.Cooldowns;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts every model call into LiteLLM's metric families, on the thread that ended it:
+ * adding to a counter never blocks. The meters of one set of label values are looked up
+ * once and kept ({@link CallLabels} to {@link CallMeters}), so a call costs one map
+ * lookup and a few additions. The sets kept are bounded: past {@link #MAX_LABEL_SETS},
+ * the label values a caller chooses (end user, route, client address, user agent) are
+ * folded into {@code other}, so that no caller can grow the registry without bound.
+ */
+final class CallMetrics implements CallListener, Cooldowns.CooledDown {
+
+	private static final Logger log = LoggerFactory.getLogger(CallMetrics.class);
+
+	/** LiteLLM's text for a label without a value (Python's {@code str(None)}). */
+	static final String NONE = "None";
+
+	static final int MAX_LABEL_SETS = 10_000;
+
+	private static final int MAX_LABEL_CHARS = 256;
+
+	private final MeterRegistry registry;
+
+	private final double[] latencyBuckets;
+
+	private final boolean endUserLabels;
+
+	private final Map<CallLabels, CallMeters> meters = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> deploymentStates = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean foldWarned = new AtomicBoolean();
+
+	/**
+	 * @param registry where the meters live
+	 * @param latencyBuckets the latency histograms' bounds, in seconds
+	 * @param endUserLabels whether {@code end_user} carries the call's end user
+	 */
+	CallMetrics(MeterRegistry registry, double[] latencyBuckets, boolean endUserLabels) {
+		this.registry = registry;
+		this.latencyBuckets = latencyBuckets.clone();
+		this.endUserLabels = endUserLabels;
+	}
+
+	@Override
+	public String name() {
+		return "prometheus";
+	}
+
+	@Override
+	public boolean inline() {
+		return true;
+	}
+
+	@Override
+	public void onCallEnd(CallRecord record) {
+		CallMeters meters = meters(record);
+		meters.requests.increment();
+		meters.totalLatency.record(record.timings().totalSeconds());
+		if (!record.success()) {
+			meters.failed().increment();
+		}
+		if (record.cacheHit()) {
+			meters.cacheHits().increment();
+			meters.cachedTokens().increment(record.usage().totalTokens());
+		}
+		else if (record.cacheKey() != null) {
+			meters.cacheMisses().increment();
+		}
+		double provider = record.timings().providerSeconds();
+		if (provider >= 0 && !record.cacheHit()) {
+			meters.llmLatency.record(provider);
+			meters.overhead.record(Math.max(0, record.timings().totalSeconds() - provider));
+			double firstByte = record.timings().firstByteSeconds();
+			// LiteLLM measures the time to first token of streams alone
+			if (firstByte >= 0 && record.stream()) {
+				meters.timeToFirstToken().record(firstByte);
+			}
+		}
+		if (record.cost() > 0) {
+			meters.spend.increment(record.cost());
+		}
+		long input = record.usage().promptTokens();
+		long output = record.usage().completionTokens();
+		if (input + output > 0) {
+			meters.totalTokens.increment(input + output);
+			meters.inputTokens.increment(input);
+			meters.outputTokens.increment(output);
+		}
+		if (record.success() && record.deploymentId() != null && !record.cacheHit()) {
+			meters.deploymentSuccess.increment();
+			meters.deploymentTotal.increment();
+			if (output > 0 && provider >= 0) {
+				meters.latencyPerOutputToken().record(provider / output);
+			}
+			state(meters.labels.modelId, meters.labels.litellmModel, meters.labels.apiBase, meters.labels.provider)
+				.set(0);
+		}
+		AttemptLog attempts = AttemptLog.of(record.attributes());
+		if (attempts != null) {
+			attempts(record, meters.labels, attempts);
+		}
+		for (GuardrailOutcome outcome : record.guardrails()) {
+			guardrail(outcome);
+		}
+	}
+
+	/** Each failed provider attempt, each retry and each fallback. */
+	private void attempts(CallRecord record, CallLabels labels, AttemptLog attempts) {
+		for (AttemptLog.Failure failure : attempts.failures()) {
+			Deployment deployment = failure.deployment();
+			String litellmModel = litellmModel(deployment.provider().name(), deployment.providerModel());
+			String apiBase = value(deployment.apiBase());
+			String provider = deployment.provider().name();
+			String status = Integer.toString(failure.status());
+			String errorClass = providerErrorClass(provider,
+					LitellmExceptionNames.of(failure.errorClass(), failure.status()));
+			Families.DEPLOYMENT_FAILURE
+				.counter(this.registry, labels.requestedModel, litellmModel, deployment.id(), apiBase, provider, status,
+						errorClass, labels.keyHash, labels.keyAlias, labels.team, labels.teamAlias, labels.clientIp,
+						labels.userAgent)
+				.increment();
+			Families.DEPLOYMENT_TOTAL
+				.counter(this.registry, labels.requestedModel, litellmModel, deployment.id(), apiBase, provider,
+						labels.keyHash, labels.keyAlias, labels.team, labels.teamAlias, labels.clientIp,
+						labels.userAgent)
+				.increment();
+			AtomicInteger state = state(deployment.id(), litellmModel, apiBase, provider);
+			state.compareAndSet(0, 1);
+			if (failure.fallback()) {
+				Families.FAILED_FALLBACKS
+					.counter(this.registry, labels.requestedModel, failure.group(), labels.keyHash, labels.keyAlias,
+							labels.team, labels.teamAlias, status, errorClass, deployment.id())
+					.increment();
+			}
+		}
+		if (record.success() && attempts.fallbacks() > 0 && !attempts.failures().isEmpty()) {
+			AttemptLog.Failure first = attempts.failures().get(0);
+			Families.SUCCESSFUL_FALLBACKS
+				.counter(this.registry, labels.requestedModel, value(record.modelGroup()), labels.keyHash,
+						labels.keyAlias, labels.team, labels.teamAlias, Integer.toString(first.status()),
+						providerErrorClass(first.deployment().provider().name(),
+								LitellmExceptionNames.of(first.errorClass(), first.status())),
+						labels.modelId)
+				.increment();
+		}
+		if (attempts.retries() > 0) {
+			Families.RETRIES
+				.counter(this.registry, labels.requestedModel, labels.keyHash, labels.keyAlias, labels.team,
+						labels.teamAlias)
+				.increment(attempts.retries());
+		}
+	}
+
+	private void guardrail(GuardrailOutcome outcome) {
+		String verdict = outcome.verdict();
+		boolean error = !"passed".equals(verdict) && !"masked".equals(verdict);
+		String errorType = error ? verdict : "none";
+		String name = value(outcome.name());
+		Families.GUARDRAIL_LATENCY
+			.histogram(this.registry, this.latencyBuckets, name, error ? "error" : "success", errorType, outcome.mode())
+			.record(outcome.millis() / 1000.0);
+		Families.GUARDRAIL_REQUESTS.counter(this.registry, name, error ? "error" : "success", outcome.mode())
+			.increment();
+		if (error) {
+			Families.GUARDRAIL_ERRORS.counter(this.registry, name, errorType, outcome.mode()).increment();
+		}
+		Families.GUARDRAIL_VERDICTS.counter(this.registry, name, outcome.mode(), verdict).increment();
+	}
+
+	@Override
+	public void cooledDown(Deployment deployment, int status) {
+		String litellmModel = litellmModel(deployment.provider().name(), deployment.providerModel());
+		String apiBase = value(deployment.apiBase());
+		String provider = deployment.provider().name();
+		Families.DEPLOYMENT_COOLED_DOWN
+			.counter(this.registry, litellmModel, deployment.id(), apiBase, provider, Integer.toString(status))
+			.increment();
+		state(deployment.id(), litellmModel, apiBase, provider).set(2);
+	}
+
+	/**
+	 * A deployment's state gauge, last write wins as in LiteLLM: 0 after a success, 1
+	 * after a failure, 2 when it is cooled down.
+	 */
+	private AtomicInteger state(String modelId, String litellmModel, String apiBase, String provider) {
+		AtomicInteger state = this.deploymentStates.get(modelId);
+		if (state != null) {
+			return state;
+		}
+		return this.deploymentStates.computeIfAbsent(modelId, (id) -> {
+			AtomicInteger made = new AtomicInteger();
+			Gauge.builder(Families.DEPLOYMENT_STATE.name(), made, AtomicInteger::get)
+				.description(Families.DEPLOYMENT_STATE.help())
+				.tags(Families.DEPLOYMENT_STATE.tags(litellmModel, id, apiBase, provider))
+				.register(this.registry);
+			return made;
+		});
+	}
+
+	private CallMeters meters(CallRecord record) {
+		CallLabels labels = labels(record, false);
+		CallMeters meters = this.meters.get(labels);
+		if (meters != null) {
+			return meters;
+		}
+		if (this.meters.size() >= MAX_LABEL_SETS) {
+			if (this.foldWarned.compareAndSet(false, true)) {
+				log.warn("Metrics: more than {} label sets; end_user, route, client_ip and user_agent of new ones are"
+						+ " counted as 'other'", MAX_LABEL_SETS);
+			}
+			labels = labels(record, true);
+			meters = this.meters.get(labels);
+			if (meters != null) {
+				return meters;
+			}
+		}
+		return this.meters.computeIfAbsent(labels, this::register);
+	}
+
+	private CallMeters register(CallLabels labels) {
+		return new CallMeters(labels, this.registry, this.latencyBuckets);
+	}
+
+	private CallLabels labels(CallRecord record, boolean folded) {
+		String status = record.success() ? "200" : Integer.toString(record.status());
+		String errorClass = (record.success() || record.errorClass() == null) ? NONE
+				: LitellmExceptionNames.of(record.errorClass(), record.status());
+		String provider = value(record.provider());
+		String providerModel = value(record.providerModel());
+		return new CallLabels(folded ? "other" : this.endUserLabels ? value(record.endUser()) : NONE,
+				value(record.keyHash()), value(record.keyAlias()), value(record.model()), value(record.teamId()),
+				value(record.teamAlias()), value(record.userId()), value(record.userEmail()),
+				folded ? "other" : value(record.route()), folded ? "other" : value(record.clientIp()),
+				folded ? "other" : value(record.userAgent()), value(record.deploymentId()), providerModel,
+				(record.provider() != null) ? litellmModel(provider, providerModel) : NONE, value(record.apiBase()),
+				provider, value(record.modelGroup()), status, errorClass);
+	}
+
+	/** The deployment's {@code litellm_params.model} as LiteLLM names it. */
+	static String litellmModel(String provider, String providerModel) {
+		return provider + "/" + providerModel;
+	}
+
+	/** LiteLLM's name of a provider's error: {@code Openai.RateLimitError}. */
+	static String providerErrorClass(String provider, String errorClass) {
+		if (provider.isEmpty()) {
+			return errorClass;
+		}
+		return Character.toUpperCase(provider.charAt(0)) + provider.substring(1) + "." + errorClass;
+	}
+
+	/**
+	 * A label value: "None" for none, as LiteLLM; line breaks and other control
+	 * characters become spaces and a value is cut to 256 characters, since some come from
+	 * the caller.
+	 */
+	static String value(@Nullable String value) {
+		if (value == null) {
+			return NONE;
+		}
+		boolean clean = value.length() <= MAX_LABEL_CHARS;
+		for (int i = 0; clean && i < value.length(); i++) {
+			char c = value.charAt(i);
+			clean = c >= 0x20 && c != 0x7f && c != '\u2028' && c != '\u2029';
+		}
+		if (clean) {
+			return value;
+		}
+		StringBuilder cleaned = new StringBuilder(Math.min(value.length(), MAX_LABEL_CHARS));
+		for (int i = 0; i < value.length() && cleaned.length() < MAX_LABEL_CHARS; i++) {
+			char c = value.charAt(i);
+			cleaned.append((c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') ? ' ' : c);
+		}
+		return cleaned.toString();
+	}
+
+	/** One call's label values. */
+	record CallLabels(String endUser, String keyHash, String keyAlias, String requestedModel, String team,
+			String teamAlias, String user, String userEmail, String route, String clientIp, String userAgent,
+			String modelId, String model, String litellmModel, String apiBase, String provider, String modelGroup,
+			String status, String errorClass) {
+
+	}
+
+	/**
+	 * The meters of one set of label values; those a call uses rarely are registered on
+	 * first use (the registry hands back the same meter if two threads race).
+	 */
+	static final class CallMeters {
+
+		final CallLabels labels;
+
+		private final MeterRegistry registry;
+
+		private final double[] buckets;
+
+		final Counter requests;
+
+		final DistributionSummary totalLatency;
+
+		final DistributionSummary llmLatency;
+
+		final DistributionSummary overhead;
+
+		final Counter spend;
+
+		final Counter totalTokens;
+
+		final Counter inputTokens;
+
+		final Counter outputTokens;
+
+		final Counter deploymentSuccess;
+
+		final Counter deploymentTotal;
+
+		private volatile @Nullable Counter failed;
+
+		private volatile @Nullable DistributionSummary timeToFirstToken;
+
+		private volatile @Nullable DistributionSummary latencyPerOutputToken;
+
+		private volatile @Nullable Counter cacheHits;
+
+		private volatile @Nullable Counter cacheMisses;
+
+		private volatile @Nullable Counter cachedTokens;
+
+		CallMeters(CallLabels l, MeterRegistry registry, double[] buckets) {
+			this.labels = l;
+			this.registry = registry;
+			this.buckets = buckets;
+			this.requests = Families.TOTAL_REQUESTS.counter(registry, l.endUser, l.keyHash, l.keyAlias,
+					l.requestedModel, l.team, l.teamAlias, l.user, l.status, l.userEmail, l.route, l.clientIp,
+					l.userAgent, l.modelId);
+			this.totalLatency = Families.TOTAL_LATENCY.histogram(registry, buckets, l.endUser, l.keyHash, l.keyAlias,
+					l.requestedModel, l.team, l.teamAlias, l.user, l.model, l.modelId);
+			this.llmLatency = Families.LLM_API_LATENCY.histogram(registry, buckets, l.model, l.keyHash, l.keyAlias,
+					l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId);
+			this.overhead = Families.OVERHEAD_LATENCY.histogram(registry, buckets, l.modelGroup, l.provider, l.apiBase,
+					l.litellmModel, l.keyHash, l.keyAlias, l.modelId);
+			this.spend = Families.SPEND.counter(registry, l.endUser, l.keyHash, l.keyAlias, l.model, l.team,
+					l.teamAlias, l.user, l.userEmail, l.clientIp, l.userAgent, l.modelId, l.provider);
+			String[] tokens = { l.endUser, l.keyHash, l.keyAlias, l.model, l.team, l.teamAlias, l.user, l.userEmail,
+					l.requestedModel, l.modelId };
+			this.totalTokens = Families.TOTAL_TOKENS.counter(registry, tokens);
+			this.inputTokens = Families.INPUT_TOKENS.counter(registry, tokens);
+			this.outputTokens = Families.OUTPUT_TOKENS.counter(registry, tokens);
+			String[] deployment = deploymentLabels(l);
+			this.deploymentSuccess = Families.DEPLOYMENT_SUCCESS.counter(registry, deployment);
+			this.deploymentTotal = Families.DEPLOYMENT_TOTAL.counter(registry, deployment);
+		}
+
+		private static String[] deploymentLabels(CallLabels l) {
+			return new String[] { l.requestedModel, l.litellmModel, l.modelId, l.apiBase, l.provider, l.keyHash,
+					l.keyAlias, l.team, l.teamAlias, l.clientIp, l.userAgent };
+		}
+
+		Counter failed() {
+			Counter counter = this.failed;
+			if (counter == null) {
+				CallLabels l = this.labels;
+				counter = Families.FAILED_REQUESTS.counter(this.registry, l.endUser, l.keyHash, l.keyAlias,
+						l.requestedModel, l.team, l.teamAlias, l.user, l.userEmail, l.status, l.errorClass, l.route,
+						l.clientIp, l.userAgent, l.modelId);
+				this.failed = counter;
+			}
+			return counter;
+		}
+
+		DistributionSummary timeToFirstToken() {
+			DistributionSummary summary = this.timeToFirstToken;
+			if (summary == null) {
+				CallLabels l = this.labels;
+				summary = Families.TIME_TO_FIRST_TOKEN.histogram(this.registry, this.buckets, l.model, l.keyHash,
+						l.keyAlias, l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId);
+				this.timeToFirstToken = summary;
+			}
+			return summary;
+		}
+
+		DistributionSummary latencyPerOutputToken() {
+			DistributionSummary summary = this.latencyPerOutputToken;
+			if (summary == null) {
+				CallLabels l = this.labels;
+				summary = Families.LATENCY_PER_OUTPUT_TOKEN.histogram(this.registry, Families.DEFAULT_BUCKETS,
+						l.litellmModel, l.modelId, l.apiBase, l.provider, l.keyHash, l.keyAlias, l.team, l.teamAlias);
+				this.latencyPerOutputToken = summary;
+			}
+			return summary;
+		}
+
+		Counter cacheHits() {
+			Counter counter = this.cacheHits;
+			if (counter == null) {
+				counter = Families.CACHE_HITS.counter(this.registry, cacheLabels(this.labels));
+				this.cacheHits = counter;
+			}
+			return counter;
+		}
+
+		Counter cacheMisses() {
+			Counter counter = this.cacheMisses;
+			if (counter == null) {
+				counter = Families.CACHE_MISSES.counter(this.registry, cacheLabels(this.labels));
+				this.cacheMisses = counter;
+			}
+			return counter;
+		}
+
+		Counter cachedTokens() {
+			Counter counter = this.cachedTokens;
+			if (counter == null) {
+				counter = Families.CACHED_TOKENS.counter(this.registry, cacheLabels(this.labels));
+				this.cachedTokens = counter;
+			}
+			return counter;
+		}
+
+		private static String[] cacheLabels(CallLabels l) {
+			return new String[] { l.model, l.keyHash, l.keyAlias, l.team, l.teamAlias, l.endUser, l.user, l.modelId };
+		}
+
+	}
+
+}

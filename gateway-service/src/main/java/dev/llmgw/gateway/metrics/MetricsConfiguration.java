@@ -1,0 +1,89 @@
+package dev.llmgw.gateway.metrics;
+
+import java.util.List;
+
+import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.MetricsSettings;
+import dev.llmgw.gateway.auth.OpenPath;
+import dev.llmgw.gateway.routing.Cooldowns;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.r2dbc.pool.ConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Prometheus metrics, on unless {@code METRICS_ENABLED=false}: the registry, the call
+ * listener that fills LiteLLM's families, the process's and pools' meters, and
+ * {@code GET /metrics}. Off, none of these exist and {@code /metrics} is not found.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "gateway", name = "metrics-enabled", havingValue = "true", matchIfMissing = true)
+public class MetricsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(MetricsConfiguration.class);
+
+	static final String PATH = "/metrics";
+
+	@Bean(destroyMethod = "close")
+	PrometheusMeterRegistry prometheusMeterRegistry() {
+		return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+	}
+
+	@Bean
+	CallMetrics callMetrics(PrometheusMeterRegistry registry, GatewayConfig config, Cooldowns cooldowns) {
+		MetricsSettings settings = config.litellmSettings().metrics();
+		List<Double> configured = settings.latencyBuckets();
+		double[] buckets = (configured != null) ? configured.stream().mapToDouble(Double::doubleValue).toArray()
+				: Families.LATENCY_BUCKETS;
+		CallMetrics metrics = new CallMetrics(registry, buckets, settings.endUserLabels());
+		cooldowns.watch(metrics);
+		log.info("Metrics: GET {} ({})", PATH, switch (settings.access()) {
+			case OPEN -> "open to anyone: require_auth_for_metrics_endpoint is false";
+			case KEY -> "any valid key";
+			case ADMIN -> "admin keys only";
+		});
+		return metrics;
+	}
+
+	@Bean(destroyMethod = "close")
+	ProcessMeters processMeters(PrometheusMeterRegistry registry, ObjectProvider<ConnectionPool> database) {
+		return new ProcessMeters(registry, database.getIfAvailable());
+	}
+
+	/**
+	 * Lettuce's command timers, without client-side percentiles (they cost per command).
+	 */
+	@Bean
+	CommandLatencyRecorder redisCommandLatencies(PrometheusMeterRegistry registry) {
+		return new MicrometerCommandLatencyRecorder(registry,
+				MicrometerOptions.builder().histogram(false).targetPercentiles(new double[0]).build());
+	}
+
+	/**
+	 * Authentication lets {@code /metrics} through without a key when the setting says.
+	 */
+	@Bean
+	OpenPath openMetrics(GatewayConfig config) {
+		boolean open = config.litellmSettings().metrics().access() == MetricsSettings.Access.OPEN;
+		return (path) -> open && (PATH.equals(path) || (PATH + "/").equals(path));
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> metricsRoutes(PrometheusMeterRegistry registry, GatewayConfig config) {
+		MetricsEndpoint endpoint = new MetricsEndpoint(registry, config.litellmSettings().metrics().access());
+		return RouterFunctions.route().GET(PATH, endpoint::scrape).GET(PATH + "/", endpoint::scrape).build();
+	}
+
+}
