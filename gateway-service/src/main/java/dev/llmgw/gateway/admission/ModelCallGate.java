@@ -104,6 +104,9 @@ public final class ModelCallGate implements AdmitStage {
 					Admission admission = counted.admission();
 					BudgetDecision decision = counted.decision();
 					RateLimitGate.writeHeaders(headers, admission);
+					if (admission.allowed() && !admission.checks().isEmpty()) {
+						RateLimitGate.granted(exchange, admission);
+					}
 					if (!admission.allowed()) {
 						return Mono.error(RateLimitGate.refusal(admission, System.currentTimeMillis()));
 					}

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.auth;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.llmgw.gateway.web.ExchangeAttribute;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,11 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static @Nullable CallerIdentity of(ServerWebExchange exchange) {
 		return ATTRIBUTE.get(exchange);
+	}
+
+	/** Who sent a finished call, from its record's attributes. */
+	public static @Nullable CallerIdentity of(Map<String, Object> attributes) {
+		return ATTRIBUTE.get(attributes);
 	}
 
 	/** Set by the authentication filter alone. */

@@ -51,13 +51,17 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 	private final AtomicBoolean foldWarned = new AtomicBoolean();
 
+	private final HeadroomMetrics headroom;
+
 	/**
 	 * @param registry where the meters live
 	 * @param latencyBuckets the latency histograms' bounds, in seconds
 	 * @param endUserLabels whether {@code end_user} carries the call's end user
+	 * @param headroom the budget and rate-limit gauges
 	 */
-	CallMetrics(MeterRegistry registry, double[] latencyBuckets, boolean endUserLabels) {
+	CallMetrics(MeterRegistry registry, double[] latencyBuckets, boolean endUserLabels, HeadroomMetrics headroom) {
 		this.registry = registry;
+		this.headroom = headroom;
 		this.latencyBuckets = latencyBuckets.clone();
 		this.endUserLabels = endUserLabels;
 	}
@@ -75,7 +79,6 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	@Override
 	public void onCallEnd(CallRecord record) {
 		CallMeters meters = meters(record);
-		meters.requests.increment();
 		meters.totalLatency.record(record.timings().totalSeconds());
 		if (!record.success()) {
 			meters.failed().increment();
@@ -123,6 +126,9 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		for (GuardrailOutcome outcome : record.guardrails()) {
 			guardrail(outcome);
 		}
+		this.headroom.record(record);
+		// last, so that a scrape that sees the call counted sees all of it
+		meters.requests.increment();
 	}
 
 	/** Each failed provider attempt, each retry and each fallback. */

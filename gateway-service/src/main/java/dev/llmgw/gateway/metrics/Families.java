@@ -136,6 +136,49 @@ final class Families {
 			"Number of times a call was tried again within its model group after a failure", "requested_model",
 			"hashed_api_key", "api_key_alias", "team", "team_alias");
 
+	static final Family REMAINING_TEAM_BUDGET = new Family("litellm_remaining_team_budget_metric",
+			"Remaining budget for team", "team", "team_alias");
+
+	static final Family TEAM_MAX_BUDGET = new Family("litellm_team_max_budget_metric", "Maximum budget set for team",
+			"team", "team_alias");
+
+	static final Family TEAM_BUDGET_REMAINING_HOURS = new Family("litellm_team_budget_remaining_hours_metric",
+			"Remaining days for team budget to be reset", "team", "team_alias");
+
+	static final Family REMAINING_KEY_BUDGET = new Family("litellm_remaining_api_key_budget_metric",
+			"Remaining budget for api key", "hashed_api_key", "api_key_alias");
+
+	static final Family KEY_MAX_BUDGET = new Family("litellm_api_key_max_budget_metric",
+			"Maximum budget set for api key", "hashed_api_key", "api_key_alias");
+
+	static final Family KEY_BUDGET_REMAINING_HOURS = new Family("litellm_api_key_budget_remaining_hours_metric",
+			"Remaining hours for api key budget to be reset", "hashed_api_key", "api_key_alias");
+
+	static final Family REMAINING_USER_BUDGET = new Family("litellm_remaining_user_budget_metric",
+			"Remaining budget for user", "user");
+
+	static final Family USER_MAX_BUDGET = new Family("litellm_user_max_budget_metric", "Maximum budget set for user",
+			"user");
+
+	static final Family USER_BUDGET_REMAINING_HOURS = new Family("litellm_user_budget_remaining_hours_metric",
+			"Remaining hours for user budget to be reset", "user");
+
+	static final Family REMAINING_KEY_REQUESTS_FOR_MODEL = new Family("litellm_remaining_api_key_requests_for_model",
+			"Remaining Requests API Key can make for model (model based rpm limit on key)", "hashed_api_key",
+			"api_key_alias", "model", "model_id");
+
+	static final Family REMAINING_KEY_TOKENS_FOR_MODEL = new Family("litellm_remaining_api_key_tokens_for_model",
+			"Remaining Tokens API Key can make for model (model based tpm limit on key)", "hashed_api_key",
+			"api_key_alias", "model", "model_id");
+
+	/**
+	 * This gateway's: every rate limit a call was counted against, not only a key's per
+	 * model ones.
+	 */
+	static final Family REMAINING_RATE_LIMIT = new Family("litellm_remaining_rate_limit",
+			"What a rate limit has left: requests or tokens in the current minute, or parallel requests", "limit_scope",
+			"limit_id", "limit_type");
+
 	private Families() {
 	}
 

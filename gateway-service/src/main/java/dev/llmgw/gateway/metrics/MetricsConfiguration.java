@@ -1,9 +1,11 @@
 package dev.llmgw.gateway.metrics;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.MetricsSettings;
+import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.auth.OpenPath;
 import dev.llmgw.gateway.routing.Cooldowns;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
@@ -42,12 +44,14 @@ public class MetricsConfiguration {
 	}
 
 	@Bean
-	CallMetrics callMetrics(PrometheusMeterRegistry registry, GatewayConfig config, Cooldowns cooldowns) {
+	CallMetrics callMetrics(PrometheusMeterRegistry registry, GatewayConfig config, Cooldowns cooldowns,
+			KeySpendTracker keySpend, Clock clock) {
 		MetricsSettings settings = config.litellmSettings().metrics();
 		List<Double> configured = settings.latencyBuckets();
 		double[] buckets = (configured != null) ? configured.stream().mapToDouble(Double::doubleValue).toArray()
 				: Families.LATENCY_BUCKETS;
-		CallMetrics metrics = new CallMetrics(registry, buckets, settings.endUserLabels());
+		CallMetrics metrics = new CallMetrics(registry, buckets, settings.endUserLabels(),
+				new HeadroomMetrics(registry, keySpend, clock));
 		cooldowns.watch(metrics);
 		log.info("Metrics: GET {} ({})", PATH, switch (settings.access()) {
 			case OPEN -> "open to anyone: require_auth_for_metrics_endpoint is false";

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.CallerLimits;
 import dev.llmgw.gateway.error.RateLimitError;
+import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.gateway.web.HeldUntilEnd;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,10 @@ public final class RateLimitGate {
 
 	private static final HeldUntilEnd.Slot<Admission> HELD = HeldUntilEnd.Slot.of(RateLimitGate.class);
 
+	/** The call's admission as counted, for those that report headroom (metrics). */
+	private static final ExchangeAttribute<Admission> GRANTED = ExchangeAttribute.of(RateLimitGate.class,
+			Admission.class);
+
 	private final @Nullable Long globalParallel;
 
 	public RateLimitGate(@Nullable Long globalParallel) {
@@ -42,6 +47,19 @@ public final class RateLimitGate {
 	 */
 	public static void expect(ServerWebExchange exchange) {
 		HELD.expect(exchange);
+	}
+
+	/** Keeps the admission as counted, for the call's record. */
+	public static void granted(ServerWebExchange exchange, Admission admission) {
+		GRANTED.put(exchange, admission);
+	}
+
+	/**
+	 * The admission a finished call was counted with (what each limit had left), null
+	 * when no limit applied; reading it hands nothing back.
+	 */
+	public static @Nullable Admission granted(Map<String, Object> attributes) {
+		return GRANTED.get(attributes);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -31,7 +33,12 @@ public class SpendConfiguration {
 		return new SpendLogListener(recorder);
 	}
 
+	/**
+	 * First of the listeners, so that those told after it (metrics' remaining key budget)
+	 * read the key's spend with the call in it.
+	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	KeySpendListener keySpendListener(KeySpendTracker keySpend) {
 		return new KeySpendListener(keySpend);
 	}

@@ -58,6 +58,7 @@ class MetricsIntegrationTests {
 				model_list:
 				  - model_name: chat
 				    litellm_params: {model: "openai/metrics-chat", api_base: "%1$s", api_key: k}
+				    model_info: {input_cost_per_token: 0.000001, output_cost_per_token: 0.000002}
 				  - model_name: broken
 				    litellm_params: {model: "openai/metrics-broken;error=500", api_base: "%1$s", api_key: k}
 				  - model_name: guarded
@@ -126,7 +127,7 @@ class MetricsIntegrationTests {
 			completion += usage.path("completion_tokens").asLong();
 			cost += Double.parseDouble(call.headers().firstValue("x-litellm-response-cost").orElse("0"));
 		}
-		PrometheusText metrics = scrape(base, key);
+		PrometheusText metrics = scrapeAfter(base, key, mine, 3);
 
 		Predicate<Map<String, String>> ok = mine.and((l) -> "200".equals(l.get("status_code")));
 		assertThat(metrics.sum("litellm_proxy_total_requests_metric_total", ok)).isEqualTo(3);
@@ -167,7 +168,8 @@ class MetricsIntegrationTests {
 		HttpResponse<String> stream = GatewayHttp.post(base, key, "/v1/chat/completions",
 				"{\"model\":\"chat\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"s\"}]}");
 		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(scrape(base, key).sum("litellm_llm_api_time_to_first_token_metric_count", mine)).isEqualTo(1);
+		assertThat(scrapeAfter(base, key, mine, 4).sum("litellm_llm_api_time_to_first_token_metric_count", mine))
+			.isEqualTo(1);
 
 		String text = raw(base, key).body();
 		assertThat(text).as("no key in any label").doesNotContain(key).doesNotContain(MASTER_KEY);
@@ -192,7 +194,7 @@ class MetricsIntegrationTests {
 		HttpResponse<String> hit = GatewayHttp.post(base, key, "/v1/chat/completions", cached);
 		long hitTokens = JSON.readTree(hit.body()).path("usage").path("total_tokens").asLong();
 
-		PrometheusText metrics = scrape(base, key);
+		PrometheusText metrics = scrapeAfter(base, key, mine, 4);
 		assertThat(metrics.sum("litellm_deployment_failure_responses_total",
 				mine.and((l) -> "500".equals(l.get("exception_status")))))
 			.isEqualTo(1);
@@ -227,10 +229,46 @@ class MetricsIntegrationTests {
 	}
 
 	@Test
+	void budgetsAndRateLimitsShowWhatIsLeftAfterEachCall() throws Exception {
+		AdminClient admin = new AdminClient(base);
+		String teamAlias = "headroom-team-" + UUID.randomUUID();
+		String team = admin.post("/team/new", MASTER_KEY, Map.of("team_alias", teamAlias, "max_budget", 50))
+			.text("/team_id");
+		String key = admin
+			.post("/key/generate", MASTER_KEY, Map.of("team_id", team, "max_budget", 10, "budget_duration", "30d",
+					"rpm_limit", 100, "model_rpm_limit", Map.of("chat", 7)))
+			.text("/key");
+		String hash = KeyHashes.sha256Hex(key);
+		double cost = 0;
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> call = GatewayHttp.post(base, key, "/v1/chat/completions", chat("chat", "h" + i));
+			assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+			cost += Double.parseDouble(call.headers().firstValue("x-litellm-response-cost").orElse("0"));
+		}
+		Predicate<Map<String, String>> mine = (l) -> hash.equals(l.get("hashed_api_key"));
+		PrometheusText metrics = scrapeAfter(base, key, mine, 2);
+		assertThat(metrics.sum("litellm_api_key_max_budget_metric", mine)).isEqualTo(10);
+		assertThat(cost).isPositive();
+		assertThat(metrics.sum("litellm_remaining_api_key_budget_metric", mine)).isCloseTo(10 - cost, within(1e-9));
+		assertThat(metrics.sum("litellm_api_key_budget_remaining_hours_metric", mine)).isBetween(0.0, 30 * 24.0);
+		Predicate<Map<String, String>> theTeam = (l) -> team.equals(l.get("team"));
+		assertThat(metrics.sum("litellm_team_max_budget_metric", theTeam)).isEqualTo(50);
+		assertThat(metrics.samples("litellm_team_max_budget_metric", theTeam).get(0).label("team_alias"))
+			.isEqualTo(teamAlias);
+		assertThat(metrics.sum("litellm_remaining_api_key_requests_for_model",
+				mine.and((l) -> "chat".equals(l.get("model")))))
+			.as("7 per minute, 2 used")
+			.isEqualTo(5);
+		assertThat(metrics.sum("litellm_remaining_rate_limit",
+				(l) -> hash.equals(l.get("limit_id")) && "requests".equals(l.get("limit_type"))))
+			.isEqualTo(98);
+	}
+
+	@Test
 	void processAndPoolMetersAreOnTheSameEndpoint() throws Exception {
 		GatewayHttp.post(base, MASTER_KEY, "/v1/chat/completions", chat("chat", "warm"));
 		PrometheusText metrics = scrape(base, MASTER_KEY);
-		assertThat(metrics.families()).containsKeys("jvm_memory_used_bytes", "jvm_gc_pause_seconds",
+		assertThat(metrics.families()).containsKeys("jvm_memory_used_bytes", "jvm_classes_loaded_classes",
 				"jvm_threads_live_threads", "process_cpu_usage", "netty_allocator_memory_used",
 				"reactor_netty_connection_provider_total_connections", "r2dbc_pool_acquired");
 	}
@@ -258,8 +296,8 @@ class MetricsIntegrationTests {
 		assertThat(refused.body()).contains("/metrics");
 		GatewayHttp.post(adminBase, key, "/v1/chat/completions",
 				"{\"model\":\"chat\",\"user\":\"end-user-7\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-		PrometheusText metrics = scrape(adminBase, MASTER_KEY);
 		Predicate<Map<String, String>> endUser = (l) -> "end-user-7".equals(l.get("end_user"));
+		PrometheusText metrics = scrapeAfter(adminBase, MASTER_KEY, endUser, 1);
 		assertThat(metrics.sum("litellm_proxy_total_requests_metric_total", endUser)).isEqualTo(1);
 		assertThat(metrics.samples("litellm_request_total_latency_metric_bucket", endUser)
 			.stream()
@@ -268,6 +306,23 @@ class MetricsIntegrationTests {
 
 	private static String chat(String model, String content) {
 		return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+	}
+
+	/**
+	 * The metrics once {@code calls} calls matching {@code mine} are counted: a call is
+	 * counted as its response ends, which may be just after the client has read it.
+	 */
+	private static PrometheusText scrapeAfter(String base, String key, Predicate<Map<String, String>> mine, int calls)
+			throws Exception {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (true) {
+			PrometheusText metrics = scrape(base, key);
+			if (metrics.sum("litellm_proxy_total_requests_metric_total", mine) >= calls
+					|| System.nanoTime() > deadline) {
+				return metrics;
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	private static PrometheusText scrape(String base, String key) throws Exception {
