@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import dev.llmgw.fake.aws.CloudWatchMetrics;
 import dev.llmgw.fake.aws.S3Objects;
 import dev.llmgw.fake.aws.Secrets;
 import dev.llmgw.fake.aws.SecurityToken;
@@ -48,6 +49,8 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final Secrets secrets = new Secrets();
 
+	private final CloudWatchMetrics cloudWatch = new CloudWatchMetrics();
+
 	private final SecurityToken sts = new SecurityToken();
 
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
@@ -62,6 +65,17 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
 		String path = path(request.uri());
 		HttpMethod method = request.method();
+		if (HttpMethod.POST.equals(method) && CloudWatchMetrics.isCloudWatchRequest(path, request.requestHeaders())) {
+			this.stats.countPath("cloudwatch");
+			return body(request).flatMap((body) -> this.cloudWatch.handle(path, body, response));
+		}
+		if (path.equals(CloudWatchMetrics.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.cloudWatch.list(response);
+		}
+		if (path.equals(CloudWatchMetrics.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.cloudWatch.reset();
+			return response.status(204).send();
+		}
 		if (Secrets.isSecretsManagerRequest(request.requestHeaders()) && HttpMethod.POST.equals(method)) {
 			return body(request).flatMap((body) -> this.secrets.handle(request.requestHeaders(), body, response));
 		}

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.metrics;
 import java.time.Clock;
 import java.util.List;
 
+import dev.llmgw.gateway.config.CloudWatchProperties;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.MetricsSettings;
 import dev.llmgw.gateway.auth.KeySpendTracker;
@@ -11,9 +12,13 @@ import dev.llmgw.gateway.routing.Cooldowns;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +48,25 @@ public class MetricsConfiguration {
 		return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 	}
 
+	/**
+	 * The CloudWatch registry when {@code CLOUDWATCH_METRICS_ENABLED}; closing it
+	 * publishes the last step.
+	 */
+	@Bean(destroyMethod = "close")
+	CloudWatchHolder cloudWatchRegistry(CloudWatchProperties properties) {
+		if (!properties.enabled()) {
+			return new CloudWatchHolder(null);
+		}
+		log.info("Metrics: published to CloudWatch namespace {} every {} s, dimensions {}", properties.namespace(),
+				properties.step().toSeconds(), properties.dimensions());
+		return new CloudWatchHolder(CloudWatchPublisher.create(properties));
+	}
+
 	@Bean
-	CallMetrics callMetrics(PrometheusMeterRegistry registry, GatewayConfig config, Cooldowns cooldowns,
-			KeySpendTracker keySpend, Clock clock) {
+	CallMetrics callMetrics(PrometheusMeterRegistry prometheus, CloudWatchHolder cloudWatch, GatewayConfig config,
+			Cooldowns cooldowns, KeySpendTracker keySpend, Clock clock) {
+		MeterRegistry registry = (cloudWatch.registry() != null) ? new CompositeMeterRegistry(
+				io.micrometer.core.instrument.Clock.SYSTEM, List.of(prometheus, cloudWatch.registry())) : prometheus;
 		MetricsSettings settings = config.litellmSettings().metrics();
 		List<Double> configured = settings.latencyBuckets();
 		double[] buckets = (configured != null) ? configured.stream().mapToDouble(Double::doubleValue).toArray()
@@ -88,6 +109,18 @@ public class MetricsConfiguration {
 	RouterFunction<ServerResponse> metricsRoutes(PrometheusMeterRegistry registry, GatewayConfig config) {
 		MetricsEndpoint endpoint = new MetricsEndpoint(registry, config.litellmSettings().metrics().access());
 		return RouterFunctions.route().GET(PATH, endpoint::scrape).GET(PATH + "/", endpoint::scrape).build();
+	}
+
+	/** The CloudWatch registry, or none. */
+	record CloudWatchHolder(@Nullable CloudWatchMeterRegistry registry) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (this.registry != null) {
+				this.registry.close();
+			}
+		}
+
 	}
 
 }
