@@ -144,6 +144,10 @@ step "Base stack: network, PostgreSQL, Redis, config bucket, secrets, ECR, logs"
 	printf '  "litellm_master_key": %s,\n' "$(json_string "$LITELLM_MASTER_KEY")"
 	printf '  "litellm_salt_key": %s,\n' "$(json_string "$LITELLM_SALT_KEY")"
 	printf '  "database_middleware_url": %s,\n' "$(json_string "$DATABASE_MIDDLEWARE_URL")"
+	printf '  "metrics_namespace": %s,\n' "$(json_string "$CLOUDWATCH_METRICS_NAMESPACE")"
+	printf '  "alarm_5xx_percent": %s,\n' "$ALARM_5XX_PERCENT"
+	printf '  "alarm_p99_latency_seconds": %s,\n' "$ALARM_P99_LATENCY_SECONDS"
+	printf '  "alarm_sns_topic_arn": %s,\n' "$(json_string "$ALARM_SNS_TOPIC_ARN")"
 	# shellcheck disable=SC2046 # one word per variable name
 	printf '  "provider_api_keys": %s\n' "$(json_object_of $(secret_keys_in_env))"
 	printf '}\n'
@@ -300,6 +304,7 @@ JSON
 	APP_ROLE_ARN=$(tf_output eks app_role_arn)
 	REDIS_HOST=$(tf_output base redis_host)
 	SECRET_ENVIRONMENT=$(tf_output base secret_environment)
+	METRICS_NAMESPACE=$(tf_output base metrics_namespace)
 	OVERLAY=run/k8s-eks
 	mkdir -p "$OVERLAY"
 	{
@@ -309,6 +314,8 @@ JSON
 		echo "REDIS_HOST=$REDIS_HOST"
 		echo "REDIS_PORT=6379"
 		echo "LLMGW_CONFIG_SHA256=$CONFIG_SHA256"
+		echo "CLOUDWATCH_METRICS_ENABLED=true"
+		echo "CLOUDWATCH_METRICS_NAMESPACE=$METRICS_NAMESPACE"
 		echo "$SECRET_ENVIRONMENT"
 		for name in "${PLAIN_KEYS[@]}"; do
 			if [ -n "${!name}" ]; then echo "$name=${!name}"; fi

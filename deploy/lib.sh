@@ -58,6 +58,10 @@ ENV_DEFAULTS=(
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="
 	"FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="
+	"CLOUDWATCH_METRICS_NAMESPACE=LLMGateway"
+	"ALARM_5XX_PERCENT=5"
+	"ALARM_P99_LATENCY_SECONDS=60"
+	"ALARM_SNS_TOPIC_ARN="
 )
 
 # Secret values: stored in Secrets Manager (one JSON secret), never on a command line, in a task definition or in a
@@ -212,6 +216,10 @@ validate_env() {
 		check_bool "$name"
 	done
 	check_int DESIRED_CAPACITY 1 100
+	check_int ALARM_5XX_PERCENT 1 100
+	check_int ALARM_P99_LATENCY_SECONDS 1 3600
+	[[ $CLOUDWATCH_METRICS_NAMESPACE =~ ^[A-Za-z0-9._/#:-]{1,255}$ && $CLOUDWATCH_METRICS_NAMESPACE != AWS/* ]] ||
+		fail_env "CLOUDWATCH_METRICS_NAMESPACE: expected letters, digits and . _ / # : -, not starting with AWS/, got \"$CLOUDWATCH_METRICS_NAMESPACE\""
 	check_int MIN_CAPACITY 1 100
 	check_int MAX_CAPACITY 1 100
 	if [[ $MIN_CAPACITY =~ ^[0-9]+$ && $MAX_CAPACITY =~ ^[0-9]+$ && $DESIRED_CAPACITY =~ ^[0-9]+$ ]] &&

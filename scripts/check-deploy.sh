@@ -368,6 +368,15 @@ if grep -q '^OPENAI_API_KEY_SECRET_ARN=arn:' run/k8s-eks/deploy.env && grep -q '
 else
 	fail "deploy.sh (EKS): run/k8s-eks/deploy.env" "$(cat run/k8s-eks/deploy.env)"
 fi
+if grep -q '^CLOUDWATCH_METRICS_ENABLED=true$' run/k8s-eks/deploy.env &&
+	grep -q '^CLOUDWATCH_METRICS_NAMESPACE=.' run/k8s-eks/deploy.env &&
+	grep -q '"CLOUDWATCH_METRICS_ENABLED", value = "true"' deploy/terraform/ecs/main.tf &&
+	grep -q '"cloudwatch:namespace"' deploy/terraform/base/iam.tf; then
+	pass "metrics: both platforms publish to CloudWatch, the role limited to the namespace"
+else
+	fail "metrics: CLOUDWATCH_METRICS_* in deploy.env and the ECS task, cloudwatch:namespace in the policy" \
+		"$(cat run/k8s-eks/deploy.env)"
+fi
 # the ingresses of a `kubectl kustomize run/k8s-eks`, by name, as JSON
 built_ingresses() {
 	"$REAL_KUBECTL" kustomize run/k8s-eks >"$WORK/built.yaml" 2>&1 || return 1

@@ -1,10 +1,11 @@
 # With no outbound internet (DISABLE_OUTBOUND_NETWORK_ACCESS), the tasks reach AWS through these endpoints: image
-# pulls, logs, the config object, secrets and Bedrock.
+# pulls, logs, metrics, the config object, secrets and Bedrock.
 
 locals {
   create_endpoints = (local.create_vpc && var.disable_outbound_network_access) || (!local.create_vpc && var.create_vpc_endpoints_in_existing_vpc)
   interface_endpoints = toset([
-    "ecr.api", "ecr.dkr", "logs", "secretsmanager", "sts", "bedrock-runtime", "bedrock-agent", "bedrock-agent-runtime",
+    "ecr.api", "ecr.dkr", "logs", "monitoring", "secretsmanager", "sts", "bedrock-runtime", "bedrock-agent",
+    "bedrock-agent-runtime",
   ])
 }
 

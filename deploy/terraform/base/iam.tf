@@ -1,5 +1,5 @@
 # What the running services may do, and nothing more: call Bedrock models and fetch managed prompts, read the one
-# config object, and read the named secrets. The ECS task role and the EKS pods' IRSA role both attach this policy.
+# config object, read the named secrets, and publish metrics to their one CloudWatch namespace. The ECS task role and the EKS pods' IRSA role both attach this policy.
 
 locals {
   secret_arns = concat(
@@ -44,6 +44,17 @@ data "aws_iam_policy_document" "runtime" {
   }
 
   statement {
+    sid       = "MetricsNamespace"
+    actions   = ["cloudwatch:PutMetricData"]
+    resources = ["*"] # PutMetricData has no resource; the namespace condition is what limits it
+    condition {
+      test     = "StringEquals"
+      variable = "cloudwatch:namespace"
+      values   = [var.metrics_namespace]
+    }
+  }
+
+  statement {
     sid       = "NamedSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
     resources = local.secret_arns
@@ -52,6 +63,6 @@ data "aws_iam_policy_document" "runtime" {
 
 resource "aws_iam_policy" "runtime" {
   name        = "${var.name}-runtime"
-  description = "Bedrock, the config object and the named secrets, for the gateway and middleware"
+  description = "Bedrock, the config object, the named secrets and the metrics namespace, for the gateway and middleware"
   policy      = data.aws_iam_policy_document.runtime.json
 }

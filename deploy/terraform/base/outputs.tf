@@ -99,3 +99,7 @@ output "database_middleware_url_secret_arn" {
 output "runtime_policy_arn" {
   value = aws_iam_policy.runtime.arn
 }
+
+output "metrics_namespace" {
+  value = var.metrics_namespace
+}

@@ -93,3 +93,27 @@ variable "rds_multi_az" {
   type        = bool
   default     = false
 }
+
+variable "metrics_namespace" {
+  description = "CLOUDWATCH_METRICS_NAMESPACE: the CloudWatch namespace the gateway publishes its metrics to, the only one it may write"
+  type        = string
+  default     = "LLMGateway"
+}
+
+variable "alarm_5xx_percent" {
+  description = "ALARM_5XX_PERCENT: the share of model calls answered 5xx, over 5 minutes, that raises the alarm"
+  type        = number
+  default     = 5
+}
+
+variable "alarm_p99_latency_seconds" {
+  description = "ALARM_P99_LATENCY_SECONDS: the p99 of the model calls' total latency, over 5 minutes, that raises the alarm"
+  type        = number
+  default     = 60
+}
+
+variable "alarm_sns_topic_arn" {
+  description = "ALARM_SNS_TOPIC_ARN: where the alarms notify; empty for none (they still show in the console)"
+  type        = string
+  default     = ""
+}

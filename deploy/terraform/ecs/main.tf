@@ -35,6 +35,8 @@ locals {
     # requests that reach the gateway's port directly still find the middleware's paths
     { name = "MIDDLEWARE_URL", value = "http://localhost:3000" },
     { name = "LLMGW_CONFIG_SHA256", value = var.config_sha256 },
+    { name = "CLOUDWATCH_METRICS_ENABLED", value = "true" },
+    { name = "CLOUDWATCH_METRICS_NAMESPACE", value = local.base.metrics_namespace },
   ])
   middleware_environment = concat(local.secret_environment, local.middleware_database, local.plain_environment, [
     { name = "AWS_REGION", value = var.aws_region },

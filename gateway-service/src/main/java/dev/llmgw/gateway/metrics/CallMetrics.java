@@ -53,6 +53,10 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 	private final HeadroomMetrics headroom;
 
+	private final Counter[] responses = new Counter[6];
+
+	private final DistributionSummary latency;
+
 	/**
 	 * @param registry where the meters live
 	 * @param latencyBuckets the latency histograms' bounds, in seconds
@@ -64,6 +68,10 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		this.headroom = headroom;
 		this.latencyBuckets = latencyBuckets.clone();
 		this.endUserLabels = endUserLabels;
+		for (int i = 1; i < this.responses.length; i++) {
+			this.responses[i] = Families.RESPONSES.counter(registry, i + "xx");
+		}
+		this.latency = Families.LATENCY.histogram(registry, this.latencyBuckets);
 	}
 
 	@Override
@@ -127,7 +135,12 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			guardrail(outcome);
 		}
 		this.headroom.record(record);
-		// last, so that a scrape that sees the call counted sees all of it
+		this.latency.record(record.timings().totalSeconds());
+		// a call that failed after a 200 went out (a stream cut short) is the server's
+		// failure
+		int statusClass = record.success() ? 2 : (record.status() >= 400) ? Math.min(5, record.status() / 100) : 5;
+		this.responses[statusClass].increment();
+		// last, so that once a scrape sees the call counted, the next one sees all of it
 		meters.requests.increment();
 	}
 

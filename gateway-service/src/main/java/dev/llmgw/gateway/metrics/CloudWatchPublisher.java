@@ -33,7 +33,7 @@ final class CloudWatchPublisher {
 	 * p99).
 	 */
 	static final Set<String> PERCENTILE_SUMMARIES = Set.of(Families.TOTAL_LATENCY.name(),
-			Families.LLM_API_LATENCY.name(), Families.TIME_TO_FIRST_TOKEN.name());
+			Families.LLM_API_LATENCY.name(), Families.TIME_TO_FIRST_TOKEN.name(), Families.LATENCY.name());
 
 	private static final String PREFIX = "litellm_";
 
@@ -64,8 +64,10 @@ final class CloudWatchPublisher {
 		CloudWatchMeterRegistry registry = new CloudWatchMeterRegistry(config, Clock.SYSTEM,
 				CloudWatchAsyncClient.create());
 		Set<String> dimensions = new HashSet<>(properties.dimensions());
-		// the percentile gauges the registry adds itself are told apart by this tag
+		// the percentile gauges the registry adds itself are told apart by this tag; the
+		// service-wide responses by their status class, which the alarms read
 		dimensions.add("phi");
+		dimensions.addAll(Families.RESPONSES.labels());
 		registry.config()
 			.meterFilter(MeterFilter.denyUnless(CloudWatchPublisher::published))
 			.meterFilter(new MeterFilter() {

@@ -179,6 +179,17 @@ final class Families {
 			"What a rate limit has left: requests or tokens in the current minute, or parallel requests", "limit_scope",
 			"limit_id", "limit_type");
 
+	/**
+	 * This gateway's: every model call by status class alone, for service-wide rates and
+	 * alarms (CloudWatch alarms cannot sum over dimensions).
+	 */
+	static final Family RESPONSES = new Family("litellm_gateway_responses",
+			"Model calls answered, by status class: 2xx, 4xx or 5xx", "status_class");
+
+	/** This gateway's: every model call's total latency, without labels, for the same. */
+	static final Family LATENCY = new Family("litellm_gateway_request_latency",
+			"Total latency (seconds) of every model call");
+
 	private Families() {
 	}
 

@@ -73,11 +73,13 @@ class CloudWatchJarTests {
 			}
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 			double requests = 0;
+			double answered = 0;
 			Set<String> names = new HashSet<>();
 			Set<String> dimensions = new HashSet<>();
 			while (System.nanoTime() < deadline && (requests < 5 || !names.contains(percentile()))) {
 				Thread.sleep(500);
 				requests = 0;
+				answered = 0;
 				names.clear();
 				dimensions.clear();
 				for (JsonNode put : received()) {
@@ -91,15 +93,22 @@ class CloudWatchJarTests {
 						if (name.startsWith("litellm_proxy_total_requests_metric")) {
 							requests += value(datum);
 						}
+						if (name.equals("litellm_gateway_responses.count")
+								&& datum.path("Dimensions").toString().contains("2xx")) {
+							answered += value(datum);
+						}
 					}
 				}
 			}
 			assertThat(requests).as("the calls made, summed over the steps: " + names).isEqualTo(5);
+			assertThat(answered).as("the alarms' series, by status class").isEqualTo(5);
+			assertThat(names).as("the alarm's p99").contains("litellm_gateway_request_latency.percentile.value");
 			assertThat(names).as("only LiteLLM's families").allMatch((name) -> name.startsWith("litellm_"));
 			assertThat(names).contains(percentile());
 			assertThat(names).noneMatch((name) -> name.startsWith("litellm_deployment_state"))
 				.noneMatch((name) -> name.contains("_bucket") || name.contains(".histogram"));
-			assertThat(dimensions).isSubsetOf("requested_model", "status_code", "phi").contains("requested_model");
+			assertThat(dimensions).isSubsetOf("requested_model", "status_code", "phi", "status_class")
+				.contains("requested_model");
 		}
 		finally {
 			gateway.destroy();

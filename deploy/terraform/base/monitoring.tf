@@ -1,0 +1,157 @@
+# What operators watch: a CloudWatch dashboard of the gateway's own metrics (published by each task or pod to
+# var.metrics_namespace, see the README's Observability section) and two alarms, on the share of 5xx answers and on
+# the p99 latency of model calls. Both alarms read the service-wide series (litellm_gateway_*), since an alarm
+# cannot sum a metric over its dimensions; the dashboard's per-model widgets search the labelled ones.
+
+locals {
+  metrics_search = "Namespace=\"${var.metrics_namespace}\""
+  alarm_actions  = var.alarm_sns_topic_arn == "" ? [] : [var.alarm_sns_topic_arn]
+}
+
+resource "aws_cloudwatch_dashboard" "gateway" {
+  dashboard_name = "${var.name}-gateway"
+  dashboard_body = jsonencode({
+    widgets = [
+      {
+        type   = "metric"
+        x      = 0
+        y      = 0
+        width  = 12
+        height = 6
+        properties = {
+          title   = "Requests per model (per 5 minutes)"
+          region  = var.aws_region
+          stat    = "Sum"
+          period  = 300
+          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_proxy_total_requests_metric.count\"', 'Sum', 300)", id = "requests" }]]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 12
+        y      = 0
+        width  = 12
+        height = 6
+        properties = {
+          title  = "Answers by status class"
+          region = var.aws_region
+          stat   = "Sum"
+          period = 300
+          metrics = [
+            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "2xx"],
+            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "4xx"],
+            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "5xx"],
+          ]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 0
+        y      = 6
+        width  = 12
+        height = 6
+        properties = {
+          title  = "Latency of model calls, p50 and p99 (seconds)"
+          region = var.aws_region
+          stat   = "Maximum"
+          period = 300
+          metrics = [
+            [var.metrics_namespace, "litellm_gateway_request_latency.percentile.value", "phi", "0.5", { label = "p50" }],
+            [var.metrics_namespace, "litellm_gateway_request_latency.percentile.value", "phi", "0.99", { label = "p99" }],
+          ]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 12
+        y      = 6
+        width  = 12
+        height = 6
+        properties = {
+          title   = "Failed requests by status"
+          region  = var.aws_region
+          stat    = "Sum"
+          period  = 300
+          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_proxy_failed_requests_metric.count\"', 'Sum', 300)", id = "failed" }]]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 0
+        y      = 12
+        width  = 12
+        height = 6
+        properties = {
+          title   = "Tokens per model"
+          region  = var.aws_region
+          stat    = "Sum"
+          period  = 300
+          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_total_tokens_metric.count\"', 'Sum', 300)", id = "tokens" }]]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 12
+        y      = 12
+        width  = 12
+        height = 6
+        properties = {
+          title   = "Spend per model (USD)"
+          region  = var.aws_region
+          stat    = "Sum"
+          period  = 300
+          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_spend_metric.count\"', 'Sum', 300)", id = "spend" }]]
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_metric_alarm" "errors_5xx" {
+  alarm_name          = "${var.name}-gateway-5xx"
+  alarm_description   = "More than ${var.alarm_5xx_percent}% of model calls answered 5xx over 5 minutes (ALARM_5XX_PERCENT)"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.alarm_5xx_percent
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  metric_query {
+    id          = "share"
+    expression  = "100 * FILL(failed, 0) / (FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0))"
+    label       = "5xx share (%)"
+    return_data = true
+  }
+
+  dynamic "metric_query" {
+    for_each = { ok = "2xx", refused = "4xx", failed = "5xx" }
+    content {
+      id = metric_query.key
+      metric {
+        namespace   = var.metrics_namespace
+        metric_name = "litellm_gateway_responses.count"
+        dimensions  = { status_class = metric_query.value }
+        stat        = "Sum"
+        period      = 300
+      }
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "latency_p99" {
+  alarm_name          = "${var.name}-gateway-p99-latency"
+  alarm_description   = "The p99 latency of model calls above ${var.alarm_p99_latency_seconds} s in two of three 5-minute periods (ALARM_P99_LATENCY_SECONDS)"
+  namespace           = var.metrics_namespace
+  metric_name         = "litellm_gateway_request_latency.percentile.value"
+  dimensions          = { phi = "0.99" }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.alarm_p99_latency_seconds
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+}
