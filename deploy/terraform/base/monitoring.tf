@@ -8,24 +8,35 @@ locals {
   alarm_actions  = var.alarm_sns_topic_arn == "" ? [] : [var.alarm_sns_topic_arn]
 }
 
+locals {
+  # the per-model widgets: each a search over every dimension set of one metric, summed per 5 minutes
+  search_widgets = [
+    { title = "Requests per model (per 5 minutes)", metric = "litellm_proxy_total_requests_metric.count", x = 0, y = 0 },
+    { title = "Failed requests by status", metric = "litellm_proxy_failed_requests_metric.count", x = 12, y = 6 },
+    { title = "Tokens per model", metric = "litellm_total_tokens_metric.count", x = 0, y = 12 },
+    { title = "Spend per model (USD)", metric = "litellm_spend_metric.count", x = 12, y = 12 },
+  ]
+}
+
 resource "aws_cloudwatch_dashboard" "gateway" {
   dashboard_name = "${var.name}-gateway"
   dashboard_body = jsonencode({
-    widgets = [
-      {
+    widgets = concat([
+      for widget in local.search_widgets : {
         type   = "metric"
-        x      = 0
-        y      = 0
+        x      = widget.x
+        y      = widget.y
         width  = 12
         height = 6
         properties = {
-          title   = "Requests per model (per 5 minutes)"
+          title   = widget.title
           region  = var.aws_region
           stat    = "Sum"
           period  = 300
-          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_proxy_total_requests_metric.count\"', 'Sum', 300)", id = "requests" }]]
+          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"${widget.metric}\"', 'Sum', 300)", id = "search" }]]
         }
-      },
+      }
+      ], [
       {
         type   = "metric"
         x      = 12
@@ -38,9 +49,8 @@ resource "aws_cloudwatch_dashboard" "gateway" {
           stat   = "Sum"
           period = 300
           metrics = [
-            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "2xx"],
-            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "4xx"],
-            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", "5xx"],
+            for status_class in ["2xx", "4xx", "5xx"] :
+            [var.metrics_namespace, "litellm_gateway_responses.count", "status_class", status_class]
           ]
         }
       },
@@ -61,49 +71,7 @@ resource "aws_cloudwatch_dashboard" "gateway" {
           ]
         }
       },
-      {
-        type   = "metric"
-        x      = 12
-        y      = 6
-        width  = 12
-        height = 6
-        properties = {
-          title   = "Failed requests by status"
-          region  = var.aws_region
-          stat    = "Sum"
-          period  = 300
-          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_proxy_failed_requests_metric.count\"', 'Sum', 300)", id = "failed" }]]
-        }
-      },
-      {
-        type   = "metric"
-        x      = 0
-        y      = 12
-        width  = 12
-        height = 6
-        properties = {
-          title   = "Tokens per model"
-          region  = var.aws_region
-          stat    = "Sum"
-          period  = 300
-          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_total_tokens_metric.count\"', 'Sum', 300)", id = "tokens" }]]
-        }
-      },
-      {
-        type   = "metric"
-        x      = 12
-        y      = 12
-        width  = 12
-        height = 6
-        properties = {
-          title   = "Spend per model (USD)"
-          region  = var.aws_region
-          stat    = "Sum"
-          period  = 300
-          metrics = [[{ expression = "SEARCH('${local.metrics_search} MetricName=\"litellm_spend_metric.count\"', 'Sum', 300)", id = "spend" }]]
-        }
-      },
-    ]
+    ])
   })
 }
 

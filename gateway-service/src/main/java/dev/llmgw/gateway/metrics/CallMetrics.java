@@ -354,17 +354,18 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 		final Counter deploymentTotal;
 
-		private volatile @Nullable Counter failed;
+		// registered on first use: most label sets never fail, stream or touch the cache
+		private final Lazily<Counter> failed = new Lazily<>();
 
-		private volatile @Nullable DistributionSummary timeToFirstToken;
+		private final Lazily<DistributionSummary> timeToFirstToken = new Lazily<>();
 
-		private volatile @Nullable DistributionSummary latencyPerOutputToken;
+		private final Lazily<DistributionSummary> latencyPerOutputToken = new Lazily<>();
 
-		private volatile @Nullable Counter cacheHits;
+		private final Lazily<Counter> cacheHits = new Lazily<>();
 
-		private volatile @Nullable Counter cacheMisses;
+		private final Lazily<Counter> cacheMisses = new Lazily<>();
 
-		private volatile @Nullable Counter cachedTokens;
+		private final Lazily<Counter> cachedTokens = new Lazily<>();
 
 		CallMeters(CallLabels l, MeterRegistry registry, double[] buckets) {
 			this.labels = l;
@@ -397,68 +398,59 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		}
 
 		Counter failed() {
-			Counter counter = this.failed;
-			if (counter == null) {
-				CallLabels l = this.labels;
-				counter = Families.FAILED_REQUESTS.counter(this.registry, l.endUser, l.keyHash, l.keyAlias,
-						l.requestedModel, l.team, l.teamAlias, l.user, l.userEmail, l.status, l.errorClass, l.route,
-						l.clientIp, l.userAgent, l.modelId);
-				this.failed = counter;
-			}
-			return counter;
+			CallLabels l = this.labels;
+			return this.failed.get(() -> Families.FAILED_REQUESTS.counter(this.registry, l.endUser, l.keyHash,
+					l.keyAlias, l.requestedModel, l.team, l.teamAlias, l.user, l.userEmail, l.status, l.errorClass,
+					l.route, l.clientIp, l.userAgent, l.modelId));
 		}
 
 		DistributionSummary timeToFirstToken() {
-			DistributionSummary summary = this.timeToFirstToken;
-			if (summary == null) {
-				CallLabels l = this.labels;
-				summary = Families.TIME_TO_FIRST_TOKEN.histogram(this.registry, this.buckets, l.model, l.keyHash,
-						l.keyAlias, l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId);
-				this.timeToFirstToken = summary;
-			}
-			return summary;
+			CallLabels l = this.labels;
+			return this.timeToFirstToken
+				.get(() -> Families.TIME_TO_FIRST_TOKEN.histogram(this.registry, this.buckets, l.model, l.keyHash,
+						l.keyAlias, l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId));
 		}
 
 		DistributionSummary latencyPerOutputToken() {
-			DistributionSummary summary = this.latencyPerOutputToken;
-			if (summary == null) {
-				CallLabels l = this.labels;
-				summary = Families.LATENCY_PER_OUTPUT_TOKEN.histogram(this.registry, Families.DEFAULT_BUCKETS,
-						l.litellmModel, l.modelId, l.apiBase, l.provider, l.keyHash, l.keyAlias, l.team, l.teamAlias);
-				this.latencyPerOutputToken = summary;
-			}
-			return summary;
+			CallLabels l = this.labels;
+			return this.latencyPerOutputToken
+				.get(() -> Families.LATENCY_PER_OUTPUT_TOKEN.histogram(this.registry, Families.DEFAULT_BUCKETS,
+						l.litellmModel, l.modelId, l.apiBase, l.provider, l.keyHash, l.keyAlias, l.team, l.teamAlias));
 		}
 
 		Counter cacheHits() {
-			Counter counter = this.cacheHits;
-			if (counter == null) {
-				counter = Families.CACHE_HITS.counter(this.registry, cacheLabels(this.labels));
-				this.cacheHits = counter;
-			}
-			return counter;
+			return this.cacheHits.get(() -> Families.CACHE_HITS.counter(this.registry, cacheLabels(this.labels)));
 		}
 
 		Counter cacheMisses() {
-			Counter counter = this.cacheMisses;
-			if (counter == null) {
-				counter = Families.CACHE_MISSES.counter(this.registry, cacheLabels(this.labels));
-				this.cacheMisses = counter;
-			}
-			return counter;
+			return this.cacheMisses.get(() -> Families.CACHE_MISSES.counter(this.registry, cacheLabels(this.labels)));
 		}
 
 		Counter cachedTokens() {
-			Counter counter = this.cachedTokens;
-			if (counter == null) {
-				counter = Families.CACHED_TOKENS.counter(this.registry, cacheLabels(this.labels));
-				this.cachedTokens = counter;
-			}
-			return counter;
+			return this.cachedTokens.get(() -> Families.CACHED_TOKENS.counter(this.registry, cacheLabels(this.labels)));
 		}
 
 		private static String[] cacheLabels(CallLabels l) {
 			return new String[] { l.model, l.keyHash, l.keyAlias, l.team, l.teamAlias, l.endUser, l.user, l.modelId };
+		}
+
+	}
+
+	/**
+	 * A meter registered on first use; two threads racing get the same meter, since the
+	 * registry hands back the one already registered.
+	 */
+	static final class Lazily<M> {
+
+		private volatile @Nullable M meter;
+
+		M get(java.util.function.Supplier<M> register) {
+			M existing = this.meter;
+			if (existing == null) {
+				existing = register.get();
+				this.meter = existing;
+			}
+			return existing;
 		}
 
 	}

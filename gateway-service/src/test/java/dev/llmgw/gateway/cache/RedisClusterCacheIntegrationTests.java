@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.DisposableRedis;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,14 @@ class RedisClusterCacheIntegrationTests {
 				  master_key: %3$s
 				""".formatted(FakeLlmServerProcess.shared().baseUrl(), startupNodes, MASTER_KEY));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("data"));
+		// the cluster connection is made in the background at start; on a busy machine
+		// the
+		// first calls could otherwise go on without the cache
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (GatewayHttp.get(GatewayInstances.baseUrl(gateway), MASTER_KEY, "/cache/ping").statusCode() != 200
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
 	}
 
 	@AfterAll

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.ExternalServices;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
@@ -93,7 +94,10 @@ class MetricsIntegrationTests {
 				general_settings:
 				  master_key: %2$s
 				""".formatted(fake, MASTER_KEY));
-		adminOnly = GatewayInstances.startWithConfig(adminConfig, "--gateway.data-dir=" + directory.resolve("b"));
+		// this one on Redis, for Lettuce's command meters
+		adminOnly = GatewayInstances.startWithConfig(adminConfig, "--gateway.data-dir=" + directory.resolve("b"),
+				"--gateway.redis-host=" + ExternalServices.redisHost(),
+				"--gateway.redis-port=" + ExternalServices.redisPort());
 	}
 
 	@AfterAll
@@ -302,6 +306,8 @@ class MetricsIntegrationTests {
 		assertThat(metrics.samples("litellm_request_total_latency_metric_bucket", endUser)
 			.stream()
 			.map((s) -> s.label("le"))).containsExactly("0.5", "1.0", "2.0", "+Inf");
+		assertThat(metrics.families()).as("Lettuce's command timers, on the instance with Redis")
+			.containsKey("lettuce_command_completion_seconds");
 	}
 
 	private static String chat(String model, String content) {
