@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * adding to a counter never blocks. The meters of one set of label values are looked up
  * once and kept ({@link CallLabels} to {@link CallMeters}), so a call costs one map
  * lookup and a few additions. The sets kept are bounded: past {@link #MAX_LABEL_SETS},
- * the label values a caller chooses (end user, route, client address, user agent) are
- * folded into {@code other}, so that no caller can grow the registry without bound.
+ * the label values a caller chooses (end user, route, client address, user agent, and
+ * through a wildcard route the model and deployment) are folded into {@code other}, so
+ * that no caller can grow the registry without bound.
  */
 final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
@@ -36,6 +37,9 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	static final String NONE = "None";
 
 	static final int MAX_LABEL_SETS = 10_000;
+
+	/** The value of a label folded past the bound. */
+	static final String OTHER = "other";
 
 	private static final int MAX_LABEL_CHARS = 256;
 
@@ -53,6 +57,8 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 	private final HeadroomMetrics headroom;
 
+	private final int maxLabelSets;
+
 	private final Counter[] responses = new Counter[6];
 
 	private final DistributionSummary latency;
@@ -64,6 +70,13 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	 * @param headroom the budget and rate-limit gauges
 	 */
 	CallMetrics(MeterRegistry registry, double[] latencyBuckets, boolean endUserLabels, HeadroomMetrics headroom) {
+		this(registry, latencyBuckets, endUserLabels, headroom, MAX_LABEL_SETS);
+	}
+
+	/** As above, with another bound on the label sets (for tests). */
+	CallMetrics(MeterRegistry registry, double[] latencyBuckets, boolean endUserLabels, HeadroomMetrics headroom,
+			int maxLabelSets) {
+		this.maxLabelSets = maxLabelSets;
 		this.registry = registry;
 		this.headroom = headroom;
 		this.latencyBuckets = latencyBuckets.clone();
@@ -124,8 +137,11 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			if (output > 0 && provider >= 0) {
 				meters.latencyPerOutputToken().record(provider / output);
 			}
-			state(meters.labels.modelId, meters.labels.litellmModel, meters.labels.apiBase, meters.labels.provider)
-				.set(0);
+			AtomicInteger state = state(meters.labels.modelId, meters.labels.litellmModel, meters.labels.apiBase,
+					meters.labels.provider);
+			if (state != null) {
+				state.set(0);
+			}
 		}
 		AttemptLog attempts = AttemptLog.of(record.attributes());
 		if (attempts != null) {
@@ -148,36 +164,40 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	private void attempts(CallRecord record, CallLabels labels, AttemptLog attempts) {
 		for (AttemptLog.Failure failure : attempts.failures()) {
 			Deployment deployment = failure.deployment();
-			String litellmModel = litellmModel(deployment.provider().name(), deployment.providerModel());
+			String litellmModel = labels.folded ? OTHER
+					: litellmModel(deployment.provider().name(), deployment.providerModel());
+			String modelId = labels.folded ? OTHER : deployment.id();
+			String group = labels.folded ? OTHER : failure.group();
 			String apiBase = value(deployment.apiBase());
 			String provider = deployment.provider().name();
 			String status = Integer.toString(failure.status());
 			String errorClass = providerErrorClass(provider,
 					LitellmExceptionNames.of(failure.errorClass(), failure.status()));
 			Families.DEPLOYMENT_FAILURE
-				.counter(this.registry, labels.requestedModel, litellmModel, deployment.id(), apiBase, provider, status,
+				.counter(this.registry, labels.requestedModel, litellmModel, modelId, apiBase, provider, status,
 						errorClass, labels.keyHash, labels.keyAlias, labels.team, labels.teamAlias, labels.clientIp,
 						labels.userAgent)
 				.increment();
 			Families.DEPLOYMENT_TOTAL
-				.counter(this.registry, labels.requestedModel, litellmModel, deployment.id(), apiBase, provider,
-						labels.keyHash, labels.keyAlias, labels.team, labels.teamAlias, labels.clientIp,
-						labels.userAgent)
+				.counter(this.registry, labels.requestedModel, litellmModel, modelId, apiBase, provider, labels.keyHash,
+						labels.keyAlias, labels.team, labels.teamAlias, labels.clientIp, labels.userAgent)
 				.increment();
-			AtomicInteger state = state(deployment.id(), litellmModel, apiBase, provider);
-			state.compareAndSet(0, 1);
+			AtomicInteger state = state(modelId, litellmModel, apiBase, provider);
+			if (state != null) {
+				state.compareAndSet(0, 1);
+			}
 			if (failure.fallback()) {
 				Families.FAILED_FALLBACKS
-					.counter(this.registry, labels.requestedModel, failure.group(), labels.keyHash, labels.keyAlias,
-							labels.team, labels.teamAlias, status, errorClass, deployment.id())
+					.counter(this.registry, labels.requestedModel, group, labels.keyHash, labels.keyAlias, labels.team,
+							labels.teamAlias, status, errorClass, modelId)
 					.increment();
 			}
 		}
 		if (record.success() && attempts.fallbacks() > 0 && !attempts.failures().isEmpty()) {
 			AttemptLog.Failure first = attempts.failures().get(0);
 			Families.SUCCESSFUL_FALLBACKS
-				.counter(this.registry, labels.requestedModel, value(record.modelGroup()), labels.keyHash,
-						labels.keyAlias, labels.team, labels.teamAlias, Integer.toString(first.status()),
+				.counter(this.registry, labels.requestedModel, labels.modelGroup, labels.keyHash, labels.keyAlias,
+						labels.team, labels.teamAlias, Integer.toString(first.status()),
 						providerErrorClass(first.deployment().provider().name(),
 								LitellmExceptionNames.of(first.errorClass(), first.status())),
 						labels.modelId)
@@ -215,16 +235,21 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		Families.DEPLOYMENT_COOLED_DOWN
 			.counter(this.registry, litellmModel, deployment.id(), apiBase, provider, Integer.toString(status))
 			.increment();
-		state(deployment.id(), litellmModel, apiBase, provider).set(2);
+		AtomicInteger state = state(deployment.id(), litellmModel, apiBase, provider);
+		if (state != null) {
+			state.set(2);
+		}
 	}
 
 	/**
 	 * A deployment's state gauge, last write wins as in LiteLLM: 0 after a success, 1
 	 * after a failure, 2 when it is cooled down.
 	 */
-	private AtomicInteger state(String modelId, String litellmModel, String apiBase, String provider) {
+	private @Nullable AtomicInteger state(String modelId, String litellmModel, String apiBase, String provider) {
 		AtomicInteger state = this.deploymentStates.get(modelId);
-		if (state != null) {
+		if (state != null || this.deploymentStates.size() >= this.maxLabelSets) {
+			// wildcard routes make a deployment per model asked: bounded as the label
+			// sets
 			return state;
 		}
 		return this.deploymentStates.computeIfAbsent(modelId, (id) -> {
@@ -243,10 +268,12 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		if (meters != null) {
 			return meters;
 		}
-		if (this.meters.size() >= MAX_LABEL_SETS) {
+		if (this.meters.size() >= this.maxLabelSets) {
 			if (this.foldWarned.compareAndSet(false, true)) {
-				log.warn("Metrics: more than {} label sets; end_user, route, client_ip and user_agent of new ones are"
-						+ " counted as 'other'", MAX_LABEL_SETS);
+				log.warn(
+						"Metrics: more than {} label sets; new ones are counted with every value a caller chooses"
+								+ " (end user, route, client address, user agent, model and deployment) as 'other'",
+						this.maxLabelSets);
 			}
 			labels = labels(record, true);
 			meters = this.meters.get(labels);
@@ -266,14 +293,21 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		String errorClass = (record.success() || record.errorClass() == null) ? NONE
 				: LitellmExceptionNames.of(record.errorClass(), record.status());
 		String provider = value(record.provider());
+		if (folded) {
+			// past the bound, every value a caller can choose is folded: a wildcard route
+			// makes the model, the deployment and its group the caller's choice too
+			return new CallLabels(OTHER, value(record.keyHash()), value(record.keyAlias()), OTHER,
+					value(record.teamId()), value(record.teamAlias()), value(record.userId()),
+					value(record.userEmail()), OTHER, OTHER, OTHER, OTHER, OTHER, OTHER, value(record.apiBase()),
+					provider, OTHER, status, errorClass, true);
+		}
 		String providerModel = value(record.providerModel());
-		return new CallLabels(folded ? "other" : this.endUserLabels ? value(record.endUser()) : NONE,
-				value(record.keyHash()), value(record.keyAlias()), value(record.model()), value(record.teamId()),
-				value(record.teamAlias()), value(record.userId()), value(record.userEmail()),
-				folded ? "other" : value(record.route()), folded ? "other" : value(record.clientIp()),
-				folded ? "other" : value(record.userAgent()), value(record.deploymentId()), providerModel,
+		return new CallLabels(this.endUserLabels ? value(record.endUser()) : NONE, value(record.keyHash()),
+				value(record.keyAlias()), value(record.model()), value(record.teamId()), value(record.teamAlias()),
+				value(record.userId()), value(record.userEmail()), value(record.route()), value(record.clientIp()),
+				value(record.userAgent()), value(record.deploymentId()), providerModel,
 				(record.provider() != null) ? litellmModel(provider, providerModel) : NONE, value(record.apiBase()),
-				provider, value(record.modelGroup()), status, errorClass);
+				provider, value(record.modelGroup()), status, errorClass, false);
 	}
 
 	/** The deployment's {@code litellm_params.model} as LiteLLM names it. */
@@ -318,7 +352,7 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	record CallLabels(String endUser, String keyHash, String keyAlias, String requestedModel, String team,
 			String teamAlias, String user, String userEmail, String route, String clientIp, String userAgent,
 			String modelId, String model, String litellmModel, String apiBase, String provider, String modelGroup,
-			String status, String errorClass) {
+			String status, String errorClass, boolean folded) {
 
 	}
 
