@@ -14,6 +14,7 @@ import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
 import dev.llmgw.fake.prompts.PromptEndpoints;
 import dev.llmgw.fake.openai.OpenAiErrors;
+import dev.llmgw.fake.otlp.OtlpTraces;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,8 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final CloudWatchMetrics cloudWatch = new CloudWatchMetrics();
 
+	private final OtlpTraces traces = new OtlpTraces();
+
 	private final SecurityToken sts = new SecurityToken();
 
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
@@ -65,6 +68,16 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
 		String path = path(request.uri());
 		HttpMethod method = request.method();
+		if (HttpMethod.POST.equals(method) && path.equals(OtlpTraces.PATH)) {
+			return body(request).flatMap((body) -> this.traces.receive(body, response));
+		}
+		if (path.equals(OtlpTraces.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.traces.list(response);
+		}
+		if (path.equals(OtlpTraces.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.traces.reset();
+			return response.status(204).send();
+		}
 		if (HttpMethod.POST.equals(method) && CloudWatchMetrics.isCloudWatchRequest(path, request.requestHeaders())) {
 			this.stats.countPath("cloudwatch");
 			return body(request).flatMap((body) -> this.cloudWatch.handle(path, body, response));
@@ -121,6 +134,7 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		}
 		this.stats.countPath(path);
 		this.stats.countAccessKey(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+		this.stats.countTraceparent(request.requestHeaders().get("traceparent"));
 		ProviderRoute route = route(method, path);
 		if (route == null) {
 			return OpenAiErrors.notFound(response, method, path);

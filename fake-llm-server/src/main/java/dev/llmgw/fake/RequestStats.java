@@ -23,6 +23,8 @@ final class RequestStats {
 
 	private final ConcurrentHashMap<String, LongAdder> byAccessKey = new ConcurrentHashMap<>();
 
+	private final ConcurrentHashMap<String, LongAdder> byTraceparent = new ConcurrentHashMap<>();
+
 	/**
 	 * Calls of each model being answered right now, and the most there ever were at once.
 	 */
@@ -53,6 +55,16 @@ final class RequestStats {
 	}
 
 	/**
+	 * Counts the W3C {@code traceparent} a provider request carried, so a test can see
+	 * that the gateway passed its trace on (and under which span).
+	 */
+	void countTraceparent(@Nullable String traceparent) {
+		if (traceparent != null && traceparent.length() <= 64) {
+			counter(this.byTraceparent, traceparent).increment();
+		}
+	}
+
+	/**
 	 * A call of this model starts being answered: lets a test see how many calls a
 	 * concurrency limit let through at once.
 	 */
@@ -77,6 +89,7 @@ final class RequestStats {
 		this.byPath.clear();
 		this.byModel.clear();
 		this.byAccessKey.clear();
+		this.byTraceparent.clear();
 		this.inFlight.clear();
 	}
 
@@ -87,6 +100,7 @@ final class RequestStats {
 			writeCounts(json, "by_path", this.byPath);
 			writeCounts(json, "by_model", this.byModel);
 			writeCounts(json, "by_access_key", this.byAccessKey);
+			writeCounts(json, "by_traceparent", this.byTraceparent);
 			json.writeObjectPropertyStart("max_in_flight_by_model");
 			this.inFlight.forEach((model, counts) -> json.writeNumberProperty(model, counts[1]));
 			json.writeEndObject();

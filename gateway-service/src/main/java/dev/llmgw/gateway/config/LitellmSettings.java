@@ -24,14 +24,25 @@ import org.jspecify.annotations.Nullable;
  * @param defaultFallbacks default fallbacks, also accepted here
  * @param cache {@code cache} and {@code cache_params}
  * @param metrics the Prometheus settings
+ * @param callbacks {@code callbacks}: loggers called on every call (LiteLLM's names)
  */
 public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, @Nullable Double requestTimeoutSeconds,
 		@Nullable Double maxBudget, @Nullable BudgetDuration budgetDuration, @Nullable Double maxInternalUserBudget,
 		@Nullable BudgetDuration internalUserBudgetDuration, List<String> successCallback, List<String> failureCallback,
 		Map<String, Object> raw, Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
-		List<String> defaultFallbacks, CacheSettings cache, MetricsSettings metrics) {
+		List<String> defaultFallbacks, CacheSettings cache, MetricsSettings metrics, List<String> callbacks) {
 
 	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
-			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF, MetricsSettings.DEFAULTS);
+			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF, MetricsSettings.DEFAULTS,
+			List.of());
+
+	/**
+	 * Whether a logger is named in {@code callbacks}, {@code success_callback} or
+	 * {@code failure_callback}.
+	 */
+	public boolean hasCallback(String name) {
+		return this.callbacks.contains(name) || this.successCallback.contains(name)
+				|| this.failureCallback.contains(name);
+	}
 
 }

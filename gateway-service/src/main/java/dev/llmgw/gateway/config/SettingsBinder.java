@@ -36,7 +36,8 @@ final class SettingsBinder {
 				duration(map, "internal_user_budget_duration", path),
 				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
 				map, fallbacks(map, "fallbacks", path), fallbacks(map, "context_window_fallbacks", path),
-				this.reader.strings(map, "default_fallbacks", path), cache, metrics(map, path));
+				this.reader.strings(map, "default_fallbacks", path), cache, metrics(map, path),
+				this.reader.strings(map, "callbacks", path));
 	}
 
 	/**

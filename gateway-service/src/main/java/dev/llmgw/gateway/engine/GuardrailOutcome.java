@@ -10,7 +10,9 @@ package dev.llmgw.gateway.engine;
  * could not answer and the call was refused) or {@code failed_open} (it could not answer
  * and the call went on)
  * @param millis how long it took
+ * @param endNanos when it ended ({@link System#nanoTime}), to place it on the call's
+ * trace
  */
-public record GuardrailOutcome(String name, String mode, String verdict, long millis) {
+public record GuardrailOutcome(String name, String mode, String verdict, long millis, long endNanos) {
 
 }

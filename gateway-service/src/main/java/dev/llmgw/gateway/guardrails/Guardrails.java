@@ -356,7 +356,8 @@ public final class Guardrails implements GuardrailStage, AutoCloseable {
 	/** Records the outcome for the call's record and the response header. */
 	private static void applied(ServerWebExchange exchange, GuardrailSpec spec, GuardrailSpec.Mode mode, String verdict,
 			long millis) {
-		GuardrailOutcomes.add(exchange, new GuardrailOutcome(spec.name(), mode.value(), verdict, millis));
+		GuardrailOutcomes.add(exchange,
+				new GuardrailOutcome(spec.name(), mode.value(), verdict, millis, System.nanoTime()));
 	}
 
 	private JsonNode parse(String json) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.web.OutgoingHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import reactor.core.publisher.Flux;
@@ -106,6 +107,10 @@ public final class ProviderHttp {
 			request.header(header.getKey(), header.getValue());
 		}
 		for (Map.Entry<String, String> header : deployment.params().extraHeaders().entrySet()) {
+			request.header(header.getKey(), header.getValue());
+		}
+		// what a feature asked for on every provider request (a trace's traceparent)
+		for (Map.Entry<String, String> header : OutgoingHeaders.of(request.currentContextView()).entrySet()) {
 			request.header(header.getKey(), header.getValue());
 		}
 		// Reactor Netty applies this between reads of the response, so for a stream it

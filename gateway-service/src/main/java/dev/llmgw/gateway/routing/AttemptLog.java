@@ -30,8 +30,11 @@ public final class AttemptLog {
 	 * @param status the failure's HTTP status
 	 * @param errorClass the failure's type
 	 * @param fallback whether the attempt was in a fallback group
+	 * @param startNanos when it started ({@link System#nanoTime})
+	 * @param endNanos when it failed
 	 */
-	public record Failure(Deployment deployment, String group, int status, String errorClass, boolean fallback) {
+	public record Failure(Deployment deployment, String group, int status, String errorClass, boolean fallback,
+			long startNanos, long endNanos) {
 
 	}
 
@@ -50,11 +53,11 @@ public final class AttemptLog {
 	}
 
 	static void failed(ServerWebExchange exchange, Deployment deployment, String group, GatewayError failure,
-			boolean fallback) {
+			boolean fallback, long startNanos) {
 		AttemptLog log = ATTRIBUTE.computeIfAbsent(exchange, AttemptLog::new);
 		synchronized (log) {
-			log.failures
-				.add(new Failure(deployment, group, failure.status(), failure.getClass().getSimpleName(), fallback));
+			log.failures.add(new Failure(deployment, group, failure.status(), failure.getClass().getSimpleName(),
+					fallback, startNanos, System.nanoTime()));
 		}
 	}
 

@@ -128,9 +128,10 @@ public final class Failover {
 			java.util.function.BooleanSupplier retryable) {
 		this.tried.add(deployment.id());
 		writeHeaders(deployment);
+		long started = System.nanoTime();
 		return Flux.from(attempt.apply(deployment)).onErrorResume((error) -> {
 			if (error instanceof GatewayError failed) {
-				AttemptLog.failed(this.exchange, deployment, this.group.name(), failed, this.fallbacks > 0);
+				AttemptLog.failed(this.exchange, deployment, this.group.name(), failed, this.fallbacks > 0, started);
 			}
 			if (!(error instanceof GatewayError failure) || !retryable.getAsBoolean()) {
 				return Flux.error(error);

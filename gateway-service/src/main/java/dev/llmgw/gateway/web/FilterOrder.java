@@ -26,6 +26,13 @@ public final class FilterOrder {
 	public static final int ACCESS_LOG = CALL_ID + 5;
 
 	/**
+	 * Starts the request's trace span from the caller's {@code traceparent}: inside the
+	 * call id and the access log, outside the end of the call, so that the call's record
+	 * is handed on before the span is closed.
+	 */
+	public static final int TRACING = CALL_ID + 20;
+
+	/**
 	 * Hands each model call's end-of-call record to its listeners (budgets, spend, rate
 	 * limits) once its response has ended, however it ended.
 	 */

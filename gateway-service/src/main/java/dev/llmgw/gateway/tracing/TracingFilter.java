@@ -1,0 +1,123 @@
+package dev.llmgw.gateway.tracing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.llmgw.gateway.engine.CallState;
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.OutgoingHeaders;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Opens the request's server span ("Received Proxy Server Request", as LiteLLM names it),
+ * parented by the caller's {@code traceparent}, and passes the span on: to the middleware
+ * hop as the request's own {@code traceparent}, and to every provider request through
+ * {@link OutgoingHeaders}. A model call's span is finished by {@link CallSpans} from the
+ * call's record; any other request's here, when its response ends. Probes and
+ * {@code /metrics} are not traced.
+ */
+final class TracingFilter implements WebFilter, Ordered {
+
+	static final String SPAN_NAME = "Received Proxy Server Request";
+
+	private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+
+	private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("url.path");
+
+	private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+
+	private static final AttributeKey<String> CALL_ID = AttributeKey.stringKey("litellm.call_id");
+
+	private static final TextMapGetter<HttpHeaders> HEADERS = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(HttpHeaders carrier) {
+			return carrier.headerNames();
+		}
+
+		@Override
+		public @Nullable String get(@Nullable HttpHeaders carrier, String key) {
+			return (carrier != null) ? carrier.getFirst(key) : null;
+		}
+
+	};
+
+	private final Tracer tracer;
+
+	private final TextMapPropagator propagator;
+
+	TracingFilter(Tracer tracer, TextMapPropagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrder.TRACING;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String path = exchange.getRequest().getPath().value();
+		if (untraced(path)) {
+			return chain.filter(exchange);
+		}
+		CallContext call = CallContext.of(exchange);
+		long now = System.nanoTime();
+		long arrivalEpoch = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - (now - call.startNanos());
+		Context parent = this.propagator.extract(Context.root(), exchange.getRequest().getHeaders(), HEADERS);
+		Span span = this.tracer.spanBuilder(SPAN_NAME)
+			.setParent(parent)
+			.setSpanKind(SpanKind.SERVER)
+			.setStartTimestamp(arrivalEpoch, TimeUnit.NANOSECONDS)
+			.setAttribute(METHOD, exchange.getRequest().getMethod().name())
+			.setAttribute(ROUTE, path)
+			.setAttribute(CALL_ID, call.callId())
+			.startSpan();
+		CallSpan.attach(exchange, new CallSpan(span, call.startNanos(), arrivalEpoch));
+		Map<String, String> carrier = new HashMap<>(4);
+		this.propagator.inject(Context.root().with(span), carrier, Map::put);
+		ServerWebExchange traced = exchange.mutate()
+			.request((request) -> request.headers((headers) -> carrier.forEach(headers::set)))
+			.build();
+		return chain.filter(traced)
+			.contextWrite((context) -> OutgoingHeaders.with(context, carrier))
+			.doFinally((signal) -> {
+				// a model call's span is finished with its record; any other request's
+				// here
+				if (CallState.of(exchange) == null) {
+					HttpStatusCode status = exchange.getResponse().getStatusCode();
+					int code = (status != null) ? status.value() : 200;
+					span.setAttribute(STATUS, code);
+					if (code >= 500) {
+						span.setStatus(StatusCode.ERROR);
+					}
+					span.end();
+				}
+			});
+	}
+
+	private static boolean untraced(String path) {
+		return path.startsWith("/health") || path.startsWith("/metrics") || path.equals("/")
+				|| path.startsWith("/bedrock/health");
+	}
+
+}
