@@ -9,9 +9,11 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
 import dev.llmgw.gateway.web.MiddlewarePaths;
+import dev.llmgw.gateway.web.TraceId;
 import dev.llmgw.model.openai.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -67,9 +69,10 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		CallContext context = CallContext.of(exchange);
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - context.startNanos());
-		log.info("call_id={} {} {} status={} ms={} hop=middleware", LogValues.escape(context.callId()),
-				exchange.getRequest().getMethod(), LogValues.escape(exchange.getRequest().getPath().value()),
-				(status != null) ? status.value() : 200, millis);
+		line(exchange, context).log("call_id={} {} {} status={} ms={} hop=middleware{}",
+				LogValues.escape(context.callId()), exchange.getRequest().getMethod(),
+				LogValues.escape(exchange.getRequest().getPath().value()), (status != null) ? status.value() : 200,
+				millis, traceSuffix(exchange));
 	}
 
 	private static void logLine(ServerWebExchange exchange) {
@@ -80,9 +83,9 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		CallState call = CallState.of(exchange);
 		Deployment deployment = (call != null) ? call.deployment() : null;
 		Usage usage = (call != null) ? call.usage() : Usage.NONE;
-		log.info(
+		line(exchange, context).log(
 				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} user={} team={} "
-						+ "prompt_tokens={} completion_tokens={}",
+						+ "prompt_tokens={} completion_tokens={}{}",
 				LogValues.escape(context.callId()), exchange.getRequest().getMethod(),
 				LogValues.escape(exchange.getRequest().getPath().value()), (status != null) ? status.value() : 200,
 				millis, LogValues.escape((call != null) ? call.call().model() : null),
@@ -90,7 +93,22 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 				LogValues.escape((caller != null) ? caller.displayName() : "-"),
 				LogValues.escape((caller != null) ? caller.userId() : null),
 				LogValues.escape((caller != null) ? caller.teamId() : null), usage.promptTokens(),
-				usage.completionTokens());
+				usage.completionTokens(), traceSuffix(exchange));
+	}
+
+	/**
+	 * The line, with the call id and (when traced) the trace id as key-value pairs, which
+	 * JSON lines ({@code json_logs}) carry as fields.
+	 */
+	private static LoggingEventBuilder line(ServerWebExchange exchange, CallContext context) {
+		LoggingEventBuilder line = log.atInfo().addKeyValue("call_id", context.callId());
+		String traceId = TraceId.of(exchange);
+		return (traceId != null) ? line.addKeyValue("trace_id", traceId) : line;
+	}
+
+	private static String traceSuffix(ServerWebExchange exchange) {
+		String traceId = TraceId.of(exchange);
+		return (traceId != null) ? " trace_id=" + traceId : "";
 	}
 
 }

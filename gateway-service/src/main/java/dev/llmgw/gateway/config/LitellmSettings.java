@@ -25,16 +25,18 @@ import org.jspecify.annotations.Nullable;
  * @param cache {@code cache} and {@code cache_params}
  * @param metrics the Prometheus settings
  * @param callbacks {@code callbacks}: loggers called on every call (LiteLLM's names)
+ * @param jsonLogs {@code json_logs}: log lines as JSON
  */
 public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, @Nullable Double requestTimeoutSeconds,
 		@Nullable Double maxBudget, @Nullable BudgetDuration budgetDuration, @Nullable Double maxInternalUserBudget,
 		@Nullable BudgetDuration internalUserBudgetDuration, List<String> successCallback, List<String> failureCallback,
 		Map<String, Object> raw, Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
-		List<String> defaultFallbacks, CacheSettings cache, MetricsSettings metrics, List<String> callbacks) {
+		List<String> defaultFallbacks, CacheSettings cache, MetricsSettings metrics, List<String> callbacks,
+		boolean jsonLogs) {
 
 	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
 			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF, MetricsSettings.DEFAULTS,
-			List.of());
+			List.of(), false);
 
 	/**
 	 * Whether a logger is named in {@code callbacks}, {@code success_callback} or

@@ -37,7 +37,8 @@ final class SettingsBinder {
 				this.reader.strings(map, "success_callback", path), this.reader.strings(map, "failure_callback", path),
 				map, fallbacks(map, "fallbacks", path), fallbacks(map, "context_window_fallbacks", path),
 				this.reader.strings(map, "default_fallbacks", path), cache, metrics(map, path),
-				this.reader.strings(map, "callbacks", path));
+				this.reader.strings(map, "callbacks", path),
+				Boolean.TRUE.equals(this.reader.bool(map, "json_logs", path)));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
 import dev.llmgw.gateway.web.OutgoingHeaders;
+import dev.llmgw.gateway.web.TraceId;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -93,6 +94,7 @@ final class TracingFilter implements WebFilter, Ordered {
 			.setAttribute(CALL_ID, call.callId())
 			.startSpan();
 		CallSpan.attach(exchange, new CallSpan(span, call.startNanos(), arrivalEpoch));
+		TraceId.put(exchange, span.getSpanContext().getTraceId());
 		Map<String, String> carrier = new HashMap<>(4);
 		this.propagator.inject(Context.root().with(span), carrier, Map::put);
 		ServerWebExchange traced = exchange.mutate()
