@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.logs.LogValues;
+import dev.llmgw.gateway.logs.SecretMaskingEncoder;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
@@ -69,7 +70,7 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		CallContext context = CallContext.of(exchange);
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - context.startNanos());
-		line(exchange, context).log("call_id={} {} {} status={} ms={} hop=middleware{}",
+		write(exchange, context, "call_id={} {} {} status={} ms={} hop=middleware{}",
 				LogValues.escape(context.callId()), exchange.getRequest().getMethod(),
 				LogValues.escape(exchange.getRequest().getPath().value()), (status != null) ? status.value() : 200,
 				millis, traceSuffix(exchange));
@@ -83,7 +84,7 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		CallState call = CallState.of(exchange);
 		Deployment deployment = (call != null) ? call.deployment() : null;
 		Usage usage = (call != null) ? call.usage() : Usage.NONE;
-		line(exchange, context).log(
+		write(exchange, context,
 				"call_id={} {} {} status={} ms={} model={} deployment={} caller={} user={} team={} "
 						+ "prompt_tokens={} completion_tokens={}{}",
 				LogValues.escape(context.callId()), exchange.getRequest().getMethod(),
@@ -97,13 +98,18 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * The line, with the call id and (when traced) the trace id as key-value pairs, which
-	 * JSON lines ({@code json_logs}) carry as fields.
+	 * Writes the line; for JSON lines ({@code json_logs}) with the call id and (when
+	 * traced) the trace id as key-value pairs, which they carry as fields. Plain lines
+	 * skip the event builder, which costs every request a few objects.
 	 */
-	private static LoggingEventBuilder line(ServerWebExchange exchange, CallContext context) {
+	private static void write(ServerWebExchange exchange, CallContext context, String format, Object... arguments) {
+		if (!SecretMaskingEncoder.jsonLines()) {
+			log.info(format, arguments);
+			return;
+		}
 		LoggingEventBuilder line = log.atInfo().addKeyValue("call_id", context.callId());
 		String traceId = TraceId.of(exchange);
-		return (traceId != null) ? line.addKeyValue("trace_id", traceId) : line;
+		(traceId != null ? line.addKeyValue("trace_id", traceId) : line).log(format, arguments);
 	}
 
 	private static String traceSuffix(ServerWebExchange exchange) {

@@ -22,6 +22,11 @@ public final class SecretMaskingEncoder extends PatternLayoutEncoder {
 	 */
 	private static volatile boolean json;
 
+	/** Whether lines are JSON, for writers that add fields only JSON lines carry. */
+	public static boolean jsonLines() {
+		return json;
+	}
+
 	/** Turns JSON lines on or off for every encoder. */
 	public static void jsonLines(boolean on) {
 		json = on;
