@@ -61,7 +61,7 @@ resource "aws_cloudwatch_dashboard" "gateway" {
         width  = 12
         height = 6
         properties = {
-          title  = "Latency of model calls, p50 and p99 (seconds)"
+          title  = "Time until the answer starts, p50 and p99 (seconds)"
           region = var.aws_region
           stat   = "Maximum"
           period = 300
@@ -77,7 +77,7 @@ resource "aws_cloudwatch_dashboard" "gateway" {
 
 resource "aws_cloudwatch_metric_alarm" "errors_5xx" {
   alarm_name          = "${var.name}-gateway-5xx"
-  alarm_description   = "More than ${var.alarm_5xx_percent}% of model calls answered 5xx over 5 minutes (ALARM_5XX_PERCENT)"
+  alarm_description   = "More than ${var.alarm_5xx_percent}% of model calls answered 5xx over 5 minutes, of at least 20 (ALARM_5XX_PERCENT)"
   comparison_operator = "GreaterThanThreshold"
   threshold           = var.alarm_5xx_percent
   evaluation_periods  = 1
@@ -86,8 +86,9 @@ resource "aws_cloudwatch_metric_alarm" "errors_5xx" {
   ok_actions          = local.alarm_actions
 
   metric_query {
-    id          = "share"
-    expression  = "100 * FILL(failed, 0) / (FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0))"
+    id = "share"
+    # below 20 calls in 5 minutes a single failure is not an outage: the share counts as 0
+    expression  = "IF((FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0)) >= 20, 100 * FILL(failed, 0) / (FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0)), 0)"
     label       = "5xx share (%)"
     return_data = true
   }
@@ -109,7 +110,7 @@ resource "aws_cloudwatch_metric_alarm" "errors_5xx" {
 
 resource "aws_cloudwatch_metric_alarm" "latency_p99" {
   alarm_name          = "${var.name}-gateway-p99-latency"
-  alarm_description   = "The p99 latency of model calls above ${var.alarm_p99_latency_seconds} s in two of three 5-minute periods (ALARM_P99_LATENCY_SECONDS)"
+  alarm_description   = "The p99 time until a model call's answer starts (a stream's first byte) above ${var.alarm_p99_latency_seconds} s in two of three 5-minute periods (ALARM_P99_LATENCY_SECONDS)"
   namespace           = var.metrics_namespace
   metric_name         = "litellm_gateway_request_latency.percentile.value"
   dimensions          = { phi = "0.99" }

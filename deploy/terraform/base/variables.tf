@@ -107,7 +107,7 @@ variable "alarm_5xx_percent" {
 }
 
 variable "alarm_p99_latency_seconds" {
-  description = "ALARM_P99_LATENCY_SECONDS: the p99 of the model calls' total latency, over 5 minutes, that raises the alarm"
+  description = "ALARM_P99_LATENCY_SECONDS: the p99 time until a model call's answer starts (a stream's first byte), over 5 minutes, that raises the alarm"
   type        = number
   default     = 60
 }

@@ -62,7 +62,10 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		ModelCall call = state.call();
 		Deployment deployment = state.deployment();
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		boolean success = completed && (status == null || status.value() < 400);
+		// a stream that failed after its 200 went out ends normally with an error frame:
+		// the
+		// failure the pipeline saw is what makes it a failed call
+		boolean success = completed && (status == null || status.value() < 400) && state.failure() == null;
 		long now = System.nanoTime();
 		long firstByte = state.firstByteNanos();
 		Throwable failure = state.failure();

@@ -118,7 +118,7 @@ public final class CallPipeline {
 			Flux<ChatResult> answers = this.dispatch.answer(exchange, checked, deployment,
 					(chosen) -> this.providers.forDeployment(chosen)
 						.complete(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
-					state::deployment);
+					state::attempting);
 			return this.queue.enter(exchange, checked, deployment.timeout(), answers).next();
 		};
 		return answer(exchange, state, routed, (result) -> account(exchange, state, result, deployment, true));
@@ -143,7 +143,7 @@ public final class CallPipeline {
 			Flux<byte[]> frames = this.dispatch.stream(exchange, checked, deployment,
 					(chosen) -> this.providers.forDeployment(chosen)
 						.stream(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId), tally),
-					tally, state::deployment);
+					tally, state::attempting);
 			return this.queue.enter(exchange, checked, deployment.streamTimeout(), frames);
 		};
 		return this.guardrails.beforeCall(exchange, call)
@@ -174,7 +174,7 @@ public final class CallPipeline {
 					.answer(exchange, call, deployment,
 							(chosen) -> this.providers.forDeployment(chosen)
 								.embed(new EmbeddingCall(chosen, inputs, callId)),
-							state::deployment)
+							state::attempting)
 					.next();
 		return this.guardrails.beforeCall(exchange, call)
 			.doOnNext(state::checked)

@@ -115,7 +115,13 @@ public final class CallState {
 		return this.responseBody;
 	}
 
+	/** The deployment admission chose; no provider is called yet. */
 	void deployment(Deployment deployment) {
+		this.deployment = deployment;
+	}
+
+	/** A provider attempt starts: the deployment called, and when. */
+	void attempting(Deployment deployment) {
 		this.deployment = deployment;
 		this.attemptNanos = System.nanoTime();
 	}

@@ -36,12 +36,12 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	/** LiteLLM's text for a label without a value (Python's {@code str(None)}). */
 	static final String NONE = "None";
 
-	static final int MAX_LABEL_SETS = 10_000;
+	static final int MAX_LABEL_SETS = 5_000;
 
 	/** The value of a label folded past the bound. */
 	static final String OTHER = "other";
 
-	private static final int MAX_LABEL_CHARS = 256;
+	private static final int MAX_LABEL_CHARS = 128;
 
 	private final MeterRegistry registry;
 
@@ -52,6 +52,8 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	private final Map<CallLabels, CallMeters> meters = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> deploymentStates = new ConcurrentHashMap<>();
+
+	private final Map<String, GuardrailMeters> guardrails = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean foldWarned = new AtomicBoolean();
 
@@ -113,8 +115,8 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		}
 		double provider = record.timings().providerSeconds();
 		if (provider >= 0 && !record.cacheHit()) {
-			meters.llmLatency.record(provider);
-			meters.overhead.record(Math.max(0, record.timings().totalSeconds() - provider));
+			meters.llmLatency().record(provider);
+			meters.overhead().record(Math.max(0, record.timings().totalSeconds() - provider));
 			double firstByte = record.timings().firstByteSeconds();
 			// LiteLLM measures the time to first token of streams alone
 			if (firstByte >= 0 && record.stream()) {
@@ -122,18 +124,18 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			}
 		}
 		if (record.cost() > 0) {
-			meters.spend.increment(record.cost());
+			meters.spend().increment(record.cost());
 		}
 		long input = record.usage().promptTokens();
 		long output = record.usage().completionTokens();
 		if (input + output > 0) {
-			meters.totalTokens.increment(input + output);
-			meters.inputTokens.increment(input);
-			meters.outputTokens.increment(output);
+			meters.totalTokens().increment(input + output);
+			meters.inputTokens().increment(input);
+			meters.outputTokens().increment(output);
 		}
 		if (record.success() && record.deploymentId() != null && !record.cacheHit()) {
-			meters.deploymentSuccess.increment();
-			meters.deploymentTotal.increment();
+			meters.deploymentSuccess().increment();
+			meters.deploymentTotal().increment();
 			if (output > 0 && provider >= 0) {
 				meters.latencyPerOutputToken().record(provider / output);
 			}
@@ -151,7 +153,10 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			guardrail(outcome);
 		}
 		this.headroom.record(record);
-		this.latency.record(record.timings().totalSeconds());
+		// until the answer starts: a stream's first byte, else the whole call, so that a
+		// long stream is not a slow answer to the alarms that read this
+		long firstByte = record.timings().firstByte();
+		this.latency.record((record.stream() && firstByte >= 0) ? firstByte / 1e9 : record.timings().totalSeconds());
 		// a call that failed after a 200 went out (a stream cut short) is the server's
 		// failure
 		int statusClass = record.success() ? 2 : (record.status() >= 400) ? Math.min(5, record.status() / 100) : 5;
@@ -212,19 +217,44 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 	}
 
 	private void guardrail(GuardrailOutcome outcome) {
-		String verdict = outcome.verdict();
-		boolean error = !"passed".equals(verdict) && !"masked".equals(verdict);
-		String errorType = error ? verdict : "none";
-		String name = value(outcome.name());
-		Families.GUARDRAIL_LATENCY
-			.histogram(this.registry, this.latencyBuckets, name, error ? "error" : "success", errorType, outcome.mode())
-			.record(outcome.millis() / 1000.0);
-		Families.GUARDRAIL_REQUESTS.counter(this.registry, name, error ? "error" : "success", outcome.mode())
-			.increment();
-		if (error) {
-			Families.GUARDRAIL_ERRORS.counter(this.registry, name, errorType, outcome.mode()).increment();
+		GuardrailMeters meters = this.guardrails.computeIfAbsent(
+				outcome.name() + '\u0000' + outcome.mode() + '\u0000' + outcome.verdict(),
+				(key) -> new GuardrailMeters(this.registry, this.latencyBuckets, outcome));
+		meters.latency.record(outcome.millis() / 1000.0);
+		meters.requests.increment();
+		if (meters.errors != null) {
+			meters.errors.increment();
 		}
-		Families.GUARDRAIL_VERDICTS.counter(this.registry, name, outcome.mode(), verdict).increment();
+		meters.verdicts.increment();
+	}
+
+	/**
+	 * The meters of one guardrail, mode and verdict: a handful per configured guardrail,
+	 * looked up once.
+	 */
+	private static final class GuardrailMeters {
+
+		final DistributionSummary latency;
+
+		final Counter requests;
+
+		final @Nullable Counter errors;
+
+		final Counter verdicts;
+
+		GuardrailMeters(MeterRegistry registry, double[] buckets, GuardrailOutcome outcome) {
+			String verdict = outcome.verdict();
+			boolean error = !"passed".equals(verdict) && !"masked".equals(verdict);
+			String errorType = error ? verdict : "none";
+			String name = value(outcome.name());
+			String status = error ? "error" : "success";
+			this.latency = Families.GUARDRAIL_LATENCY.histogram(registry, buckets, name, status, errorType,
+					outcome.mode());
+			this.requests = Families.GUARDRAIL_REQUESTS.counter(registry, name, status, outcome.mode());
+			this.errors = error ? Families.GUARDRAIL_ERRORS.counter(registry, name, errorType, outcome.mode()) : null;
+			this.verdicts = Families.GUARDRAIL_VERDICTS.counter(registry, name, outcome.mode(), verdict);
+		}
+
 	}
 
 	@Override
@@ -302,8 +332,11 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 					provider, OTHER, status, errorClass, true);
 		}
 		String providerModel = value(record.providerModel());
+		// a model no group serves was refused before routing: its name is whatever the
+		// caller typed, so it is not a label value
+		String requested = (record.modelGroup() != null) ? value(record.model()) : OTHER;
 		return new CallLabels(this.endUserLabels ? value(record.endUser()) : NONE, value(record.keyHash()),
-				value(record.keyAlias()), value(record.model()), value(record.teamId()), value(record.teamAlias()),
+				value(record.keyAlias()), requested, value(record.teamId()), value(record.teamAlias()),
 				value(record.userId()), value(record.userEmail()), value(record.route()), value(record.clientIp()),
 				value(record.userAgent()), value(record.deploymentId()), providerModel,
 				(record.provider() != null) ? litellmModel(provider, providerModel) : NONE, value(record.apiBase()),
@@ -372,24 +405,26 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 		final DistributionSummary totalLatency;
 
-		final DistributionSummary llmLatency;
-
-		final DistributionSummary overhead;
-
-		final Counter spend;
-
-		final Counter totalTokens;
-
-		final Counter inputTokens;
-
-		final Counter outputTokens;
-
-		final Counter deploymentSuccess;
-
-		final Counter deploymentTotal;
-
-		// registered on first use: most label sets never fail, stream or touch the cache
+		// registered on first use: a call that fails before a provider answers needs few
+		// of
+		// them, and a label set a caller can vary should register no more than it uses
 		private final Lazily<Counter> failed = new Lazily<>();
+
+		private final Lazily<Counter> spend = new Lazily<>();
+
+		private final Lazily<Counter> totalTokens = new Lazily<>();
+
+		private final Lazily<Counter> inputTokens = new Lazily<>();
+
+		private final Lazily<Counter> outputTokens = new Lazily<>();
+
+		private final Lazily<Counter> deploymentSuccess = new Lazily<>();
+
+		private final Lazily<Counter> deploymentTotal = new Lazily<>();
+
+		private final Lazily<DistributionSummary> llmLatency = new Lazily<>();
+
+		private final Lazily<DistributionSummary> overhead = new Lazily<>();
 
 		private final Lazily<DistributionSummary> timeToFirstToken = new Lazily<>();
 
@@ -410,20 +445,6 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 					l.userAgent, l.modelId);
 			this.totalLatency = Families.TOTAL_LATENCY.histogram(registry, buckets, l.endUser, l.keyHash, l.keyAlias,
 					l.requestedModel, l.team, l.teamAlias, l.user, l.model, l.modelId);
-			this.llmLatency = Families.LLM_API_LATENCY.histogram(registry, buckets, l.model, l.keyHash, l.keyAlias,
-					l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId);
-			this.overhead = Families.OVERHEAD_LATENCY.histogram(registry, buckets, l.modelGroup, l.provider, l.apiBase,
-					l.litellmModel, l.keyHash, l.keyAlias, l.modelId);
-			this.spend = Families.SPEND.counter(registry, l.endUser, l.keyHash, l.keyAlias, l.model, l.team,
-					l.teamAlias, l.user, l.userEmail, l.clientIp, l.userAgent, l.modelId, l.provider);
-			String[] tokens = { l.endUser, l.keyHash, l.keyAlias, l.model, l.team, l.teamAlias, l.user, l.userEmail,
-					l.requestedModel, l.modelId };
-			this.totalTokens = Families.TOTAL_TOKENS.counter(registry, tokens);
-			this.inputTokens = Families.INPUT_TOKENS.counter(registry, tokens);
-			this.outputTokens = Families.OUTPUT_TOKENS.counter(registry, tokens);
-			String[] deployment = deploymentLabels(l);
-			this.deploymentSuccess = Families.DEPLOYMENT_SUCCESS.counter(registry, deployment);
-			this.deploymentTotal = Families.DEPLOYMENT_TOTAL.counter(registry, deployment);
 		}
 
 		private static String[] deploymentLabels(CallLabels l) {
@@ -436,6 +457,51 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			return this.failed.get(() -> Families.FAILED_REQUESTS.counter(this.registry, l.endUser, l.keyHash,
 					l.keyAlias, l.requestedModel, l.team, l.teamAlias, l.user, l.userEmail, l.status, l.errorClass,
 					l.route, l.clientIp, l.userAgent, l.modelId));
+		}
+
+		Counter spend() {
+			CallLabels l = this.labels;
+			return this.spend.get(() -> Families.SPEND.counter(this.registry, l.endUser, l.keyHash, l.keyAlias, l.model,
+					l.team, l.teamAlias, l.user, l.userEmail, l.clientIp, l.userAgent, l.modelId, l.provider));
+		}
+
+		Counter totalTokens() {
+			return this.totalTokens.get(() -> Families.TOTAL_TOKENS.counter(this.registry, tokenLabels(this.labels)));
+		}
+
+		Counter inputTokens() {
+			return this.inputTokens.get(() -> Families.INPUT_TOKENS.counter(this.registry, tokenLabels(this.labels)));
+		}
+
+		Counter outputTokens() {
+			return this.outputTokens.get(() -> Families.OUTPUT_TOKENS.counter(this.registry, tokenLabels(this.labels)));
+		}
+
+		Counter deploymentSuccess() {
+			return this.deploymentSuccess
+				.get(() -> Families.DEPLOYMENT_SUCCESS.counter(this.registry, deploymentLabels(this.labels)));
+		}
+
+		Counter deploymentTotal() {
+			return this.deploymentTotal
+				.get(() -> Families.DEPLOYMENT_TOTAL.counter(this.registry, deploymentLabels(this.labels)));
+		}
+
+		private static String[] tokenLabels(CallLabels l) {
+			return new String[] { l.endUser, l.keyHash, l.keyAlias, l.model, l.team, l.teamAlias, l.user, l.userEmail,
+					l.requestedModel, l.modelId };
+		}
+
+		DistributionSummary llmLatency() {
+			CallLabels l = this.labels;
+			return this.llmLatency.get(() -> Families.LLM_API_LATENCY.histogram(this.registry, this.buckets, l.model,
+					l.keyHash, l.keyAlias, l.team, l.teamAlias, l.requestedModel, l.endUser, l.user, l.modelId));
+		}
+
+		DistributionSummary overhead() {
+			CallLabels l = this.labels;
+			return this.overhead.get(() -> Families.OVERHEAD_LATENCY.histogram(this.registry, this.buckets,
+					l.modelGroup, l.provider, l.apiBase, l.litellmModel, l.keyHash, l.keyAlias, l.modelId));
 		}
 
 		DistributionSummary timeToFirstToken() {

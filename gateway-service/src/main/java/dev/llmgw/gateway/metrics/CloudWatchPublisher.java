@@ -74,8 +74,12 @@ final class CloudWatchPublisher {
 
 				@Override
 				public Meter.Id map(Meter.Id id) {
-					List<Tag> kept = id.getTags().stream().filter((tag) -> dimensions.contains(tag.getKey())).toList();
-					return (kept.size() == id.getTags().size()) ? id : id.replaceTags(kept);
+					List<Tag> kept = id.getTags()
+						.stream()
+						.filter((tag) -> dimensions.contains(tag.getKey()))
+						.map(CloudWatchPublisher::dimension)
+						.toList();
+					return id.replaceTags(kept);
 				}
 
 				@Override
@@ -101,6 +105,22 @@ final class CloudWatchPublisher {
 
 			});
 		return registry;
+	}
+
+	/**
+	 * CloudWatch refuses a whole PutMetricData batch for one dimension value that is not
+	 * printable ASCII, so such a value (a caller's model name, say) is published as
+	 * {@code other}.
+	 */
+	static Tag dimension(Tag tag) {
+		String value = tag.getValue();
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || c > 0x7e) {
+				return Tag.of(tag.getKey(), "other");
+			}
+		}
+		return value.isBlank() ? Tag.of(tag.getKey(), "None") : tag;
 	}
 
 	private static boolean published(Meter.Id id) {

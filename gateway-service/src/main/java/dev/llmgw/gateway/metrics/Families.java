@@ -186,9 +186,12 @@ final class Families {
 	static final Family RESPONSES = new Family("litellm_gateway_responses",
 			"Model calls answered, by status class: 2xx, 4xx or 5xx", "status_class");
 
-	/** This gateway's: every model call's total latency, without labels, for the same. */
+	/**
+	 * This gateway's: every model call's latency until its answer starts (a stream's
+	 * first byte, else the whole call), without labels, for the same.
+	 */
 	static final Family LATENCY = new Family("litellm_gateway_request_latency",
-			"Total latency (seconds) of every model call");
+			"Latency (seconds) of every model call until its answer starts: a stream's first byte, else the whole call");
 
 	private Families() {
 	}

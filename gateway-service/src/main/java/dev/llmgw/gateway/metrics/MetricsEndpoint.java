@@ -1,5 +1,8 @@
 package dev.llmgw.gateway.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.llmgw.gateway.admin.AdminAccess;
 import dev.llmgw.gateway.config.MetricsSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -27,9 +30,25 @@ final class MetricsEndpoint {
 
 	private final MetricsSettings.Access access;
 
+	/** The scrape under way, by content type, which scrapes arriving meanwhile share. */
+	private final Map<String, Mono<String>> running = new ConcurrentHashMap<>();
+
 	MetricsEndpoint(PrometheusMeterRegistry registry, MetricsSettings.Access access) {
 		this.registry = registry;
 		this.access = access;
+	}
+
+	/**
+	 * One scrape at a time per format: writing many series takes memory and a worker
+	 * thread (not an event loop), and scrapers arriving meanwhile get the same body
+	 * rather than a body each.
+	 */
+	private Mono<String> scrape(String contentType) {
+		return this.running.computeIfAbsent(contentType,
+				(type) -> Mono.fromCallable(() -> this.registry.scrape(type))
+					.subscribeOn(Schedulers.boundedElastic())
+					.doFinally((signal) -> this.running.remove(type))
+					.cache());
 	}
 
 	Mono<ServerResponse> scrape(ServerRequest request) {
@@ -39,13 +58,10 @@ final class MetricsEndpoint {
 		String accept = request.headers().firstHeader(HttpHeaders.ACCEPT);
 		String contentType = (accept != null && accept.contains("application/openmetrics-text")) ? OPEN_METRICS
 				: TEXT_FORMAT;
-		// writing thousands of series is work for a worker thread, not an event loop
-		return Mono.fromCallable(() -> this.registry.scrape(contentType))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((body) -> ServerResponse.ok()
-				.header(HttpHeaders.CONTENT_TYPE, contentType)
-				.header(HttpHeaders.CACHE_CONTROL, "no-store")
-				.bodyValue(body));
+		return scrape(contentType).flatMap((body) -> ServerResponse.ok()
+			.header(HttpHeaders.CONTENT_TYPE, contentType)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.bodyValue(body));
 	}
 
 }

@@ -111,7 +111,7 @@ public final class ProviderHttp {
 		}
 		// what a feature asked for on every provider request (a trace's traceparent)
 		for (Map.Entry<String, String> header : OutgoingHeaders.of(request.currentContextView()).entrySet()) {
-			request.header(header.getKey(), header.getValue());
+			request.requestHeaders().set(header.getKey(), header.getValue());
 		}
 		// Reactor Netty applies this between reads of the response, so for a stream it
 		// bounds the wait for the first chunk and every gap between chunks, with no timer

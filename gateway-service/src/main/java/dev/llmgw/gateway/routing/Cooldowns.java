@@ -124,7 +124,13 @@ public final class Cooldowns {
 		String deploymentId = deployment.id();
 		rest(deploymentId, untilMillis);
 		for (CooledDown watcher : this.watchers) {
-			watcher.cooledDown(deployment, status);
+			try {
+				watcher.cooledDown(deployment, status);
+			}
+			catch (RuntimeException ex) {
+				// a watcher (metrics) must not keep the cooldown from being announced
+				log.warn("cooldown watcher failed for deployment {}: {}", deploymentId, ex.toString());
+			}
 		}
 		log.info("deployment {} cools down for {} ms", deploymentId, untilMillis - this.clock.millis());
 		CooldownBroadcast out = this.broadcast;

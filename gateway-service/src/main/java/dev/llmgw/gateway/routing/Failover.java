@@ -121,7 +121,8 @@ public final class Failover {
 	 */
 	<T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
 			java.util.function.BooleanSupplier retryable) {
-		return attempt(first, attempt, retryable);
+		// on subscription: a queued call's first attempt starts when the queue lets it go
+		return Flux.defer(() -> attempt(first, attempt, retryable));
 	}
 
 	private <T> Flux<T> attempt(Deployment deployment, Function<Deployment, Publisher<T>> attempt,

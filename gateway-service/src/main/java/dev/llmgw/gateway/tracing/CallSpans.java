@@ -9,6 +9,7 @@ import dev.llmgw.gateway.engine.CallListener;
 import dev.llmgw.gateway.engine.CallRecord;
 import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.gateway.error.LitellmExceptionNames;
+import dev.llmgw.gateway.logs.LogValues;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.AttemptLog;
 import io.opentelemetry.api.common.AttributeKey;
@@ -19,6 +20,9 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finishes a model call's server span from its record, off the event loops (a listener
@@ -91,6 +95,8 @@ final class CallSpans implements CallListener {
 
 	private final boolean content;
 
+	private final JsonMapper json = JsonMapper.builder().build();
+
 	/**
 	 * @param tracer makes the child spans
 	 * @param content whether prompt and answer text go on the span
@@ -137,8 +143,8 @@ final class CallSpans implements CallListener {
 		usage(span, record);
 		metadata(span, record);
 		if (this.content) {
-			set(span, INPUT_MESSAGES, record.bodies().request());
-			set(span, OUTPUT_MESSAGES, record.bodies().response());
+			set(span, INPUT_MESSAGES, part(record.bodies().request(), "messages", "input", "prompt"));
+			set(span, OUTPUT_MESSAGES, part(record.bodies().response(), "choices", "data"));
 		}
 		if (!record.success()) {
 			span.setStatus(StatusCode.ERROR);
@@ -213,6 +219,29 @@ final class CallSpans implements CallListener {
 			span.setStatus(StatusCode.ERROR);
 		}
 		span.end(end, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * The conversation part of a body (its messages, or choices), secrets masked: never
+	 * the rest of the request, whose extra fields can hold keys and metadata.
+	 */
+	private @Nullable String part(@Nullable String body, String... fields) {
+		if (body == null) {
+			return null;
+		}
+		try {
+			JsonNode json = this.json.readTree(body);
+			for (String field : fields) {
+				if (json.has(field)) {
+					return LogValues.maskSecrets(this.json.writeValueAsString(json.get(field)));
+				}
+			}
+			return null;
+		}
+		catch (JacksonException ex) {
+			// cut at 64 KiB, a body may not parse; then it is left out
+			return null;
+		}
 	}
 
 	private SpanBuilder child(CallSpan call, String name, SpanKind kind, long startEpochNanos) {

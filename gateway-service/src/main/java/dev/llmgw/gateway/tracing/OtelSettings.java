@@ -49,8 +49,12 @@ final class OtelSettings {
 			properties.put("otel.exporter.otlp.traces.endpoint", tracesEndpoint(liteLlmEndpoint.trim()));
 		}
 		String liteLlmHeaders = environment.getProperty("otel.headers");
-		if (liteLlmHeaders != null && !properties.containsKey("otel.exporter.otlp.headers")) {
+		if (liteLlmHeaders != null && !liteLlmHeaders.isBlank()
+				&& !properties.containsKey("otel.exporter.otlp.headers")) {
 			properties.put("otel.exporter.otlp.headers", liteLlmHeaders);
+		}
+		for (String key : List.of("otel.exporter.otlp.headers", "otel.exporter.otlp.traces.headers")) {
+			checkHeaders(key, properties.get(key));
 		}
 		String protocol = first(environment, "otel.exporter.otlp.traces.protocol", "otel.exporter.otlp.protocol",
 				"otel.exporter");
@@ -75,6 +79,35 @@ final class OtelSettings {
 			default -> throw new ConfigException("OTEL_EXPORTER_OTLP_PROTOCOL / OTEL_EXPORTER: expected "
 					+ "http/protobuf, otlp_http or console, got " + protocol.trim());
 		};
+	}
+
+	/**
+	 * Headers are {@code name=value} pairs separated by commas; the SDK's own complaint
+	 * about a malformed list would print the list, token included, so it is checked here
+	 * and named without its values.
+	 */
+	private static void checkHeaders(String key, @Nullable String headers) {
+		if (headers == null) {
+			return;
+		}
+		for (String pair : headers.split(",")) {
+			int equals = pair.indexOf('=');
+			if (pair.isBlank() || equals <= 0 || pair.substring(0, equals).isBlank()) {
+				throw new ConfigException(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+						+ " (or OTEL_HEADERS): expected name=value pairs separated by commas; the value is not shown");
+			}
+		}
+	}
+
+	/** An endpoint for the log, without user and password. */
+	static String shown(String endpoint) {
+		int scheme = endpoint.indexOf("://");
+		int at = endpoint.indexOf('@');
+		int path = endpoint.indexOf('/', (scheme < 0) ? 0 : scheme + 3);
+		if (scheme < 0 || at < 0 || (path >= 0 && at > path)) {
+			return endpoint;
+		}
+		return endpoint.substring(0, scheme + 3) + "***@" + endpoint.substring(at + 1);
 	}
 
 	/** LiteLLM appends {@code /v1/traces} to an endpoint without it. */

@@ -36,8 +36,8 @@ public class TracingConfiguration {
 			.disableShutdownHook()
 			.build()
 			.getOpenTelemetrySdk();
-		String endpoint = properties.getOrDefault("otel.exporter.otlp.traces.endpoint",
-				properties.getOrDefault("otel.exporter.otlp.endpoint", "(none)"));
+		String endpoint = OtelSettings.shown(properties.getOrDefault("otel.exporter.otlp.traces.endpoint",
+				properties.getOrDefault("otel.exporter.otlp.endpoint", "(none)")));
 		log.info("Traces: callbacks otel, exporter {}, endpoint {}, service {}, prompt and answer text {}",
 				properties.get("otel.traces.exporter"), endpoint, properties.get("otel.service.name"),
 				OtelSettings.captureContent(environment) ? "recorded" : "not recorded");
@@ -45,9 +45,12 @@ public class TracingConfiguration {
 	}
 
 	@Bean
-	@Nullable TracingFilter tracingFilter(TracingHolder tracing) {
+	@Nullable TracingFilter tracingFilter(TracingHolder tracing, GatewayConfig config) {
 		OpenTelemetrySdk sdk = tracing.sdk();
-		return (sdk != null) ? new TracingFilter(sdk.getTracer(TRACER), sdk.getPropagators().getTextMapPropagator())
+		boolean toProviders = Boolean.TRUE
+			.equals(config.litellmSettings().raw().get("forward_traceparent_to_llm_provider"));
+		return (sdk != null)
+				? new TracingFilter(sdk.getTracer(TRACER), sdk.getPropagators().getTextMapPropagator(), toProviders)
 				: null;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.engine.CallState;
+import dev.llmgw.gateway.logs.LogValues;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
 import dev.llmgw.gateway.web.OutgoingHeaders;
@@ -30,7 +31,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Opens the request's server span ("Received Proxy Server Request", as LiteLLM names it),
  * parented by the caller's {@code traceparent}, and passes the span on: to the middleware
- * hop as the request's own {@code traceparent}, and to every provider request through
+ * hop as the request's own {@code traceparent}, and, with
+ * {@code forward_traceparent_to_llm_provider}, to every provider request through
  * {@link OutgoingHeaders}. A model call's span is finished by {@link CallSpans} from the
  * call's record; any other request's here, when its response ends. Probes and
  * {@code /metrics} are not traced.
@@ -65,9 +67,19 @@ final class TracingFilter implements WebFilter, Ordered {
 
 	private final TextMapPropagator propagator;
 
-	TracingFilter(Tracer tracer, TextMapPropagator propagator) {
+	private final boolean toProviders;
+
+	/**
+	 * @param tracer makes the spans
+	 * @param propagator reads and writes {@code traceparent}
+	 * @param toProviders whether provider requests carry the trace
+	 * ({@code forward_traceparent_to_llm_provider}, off by default as in LiteLLM: some
+	 * providers refuse requests with headers they do not know)
+	 */
+	TracingFilter(Tracer tracer, TextMapPropagator propagator, boolean toProviders) {
 		this.tracer = tracer;
 		this.propagator = propagator;
+		this.toProviders = toProviders;
 	}
 
 	@Override
@@ -90,7 +102,8 @@ final class TracingFilter implements WebFilter, Ordered {
 			.setSpanKind(SpanKind.SERVER)
 			.setStartTimestamp(arrivalEpoch, TimeUnit.NANOSECONDS)
 			.setAttribute(METHOD, exchange.getRequest().getMethod().name())
-			.setAttribute(ROUTE, path)
+			// a path can hold a key (/key/sk-.../regenerate)
+			.setAttribute(ROUTE, LogValues.maskSecrets(path))
 			.setAttribute(CALL_ID, call.callId())
 			.startSpan();
 		CallSpan.attach(exchange, new CallSpan(span, call.startNanos(), arrivalEpoch));
@@ -100,21 +113,23 @@ final class TracingFilter implements WebFilter, Ordered {
 		ServerWebExchange traced = exchange.mutate()
 			.request((request) -> request.headers((headers) -> carrier.forEach(headers::set)))
 			.build();
-		return chain.filter(traced)
-			.contextWrite((context) -> OutgoingHeaders.with(context, carrier))
-			.doFinally((signal) -> {
-				// a model call's span is finished with its record; any other request's
-				// here
-				if (CallState.of(exchange) == null) {
-					HttpStatusCode status = exchange.getResponse().getStatusCode();
-					int code = (status != null) ? status.value() : 200;
-					span.setAttribute(STATUS, code);
-					if (code >= 500) {
-						span.setStatus(StatusCode.ERROR);
-					}
-					span.end();
+		Mono<Void> served = chain.filter(traced);
+		if (this.toProviders) {
+			served = served.contextWrite((context) -> OutgoingHeaders.with(context, carrier));
+		}
+		return served.doFinally((signal) -> {
+			// a model call's span is finished with its record; any other request's
+			// here
+			if (CallState.of(exchange) == null) {
+				HttpStatusCode status = exchange.getResponse().getStatusCode();
+				int code = (status != null) ? status.value() : 200;
+				span.setAttribute(STATUS, code);
+				if (code >= 500) {
+					span.setStatus(StatusCode.ERROR);
 				}
-			});
+				span.end();
+			}
+		});
 	}
 
 	private static boolean untraced(String path) {

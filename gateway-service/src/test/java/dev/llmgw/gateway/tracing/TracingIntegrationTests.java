@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OpenTelemetry SDK to the fake's collector: the caller's {@code traceparent} parents the
  * server span, which carries LiteLLM's and the GenAI conventions' attributes, with a
  * client span per provider attempt (the failed one and its fallback) and a span per
- * guardrail; the provider request carries the trace on. Prompt text is on the span only
- * where the operator turned it on.
+ * guardrail; the provider request carries the trace on where the operator asked
+ * ({@code forward_traceparent_to_llm_provider}). Prompt text is on the span only where
+ * the operator turned it on.
  */
 class TracingIntegrationTests {
 
@@ -55,7 +56,7 @@ class TracingIntegrationTests {
 		String fake = FakeLlmServerProcess.shared().baseUrl();
 		collector = "http://127.0.0.1:" + FakeLlmServerProcess.shared().port();
 		Path config = directory.resolve("config.yaml");
-		Files.writeString(config, """
+		String yaml = """
 				model_list:
 				  - model_name: traced
 				    litellm_params: {model: "openai/traced-chat", api_base: "%1$s", api_key: k}
@@ -73,13 +74,17 @@ class TracingIntegrationTests {
 				      blocked_words: [{keyword: forbidden, action: BLOCK}]
 				litellm_settings:
 				  callbacks: ["otel"]
+				  %3$s
 				general_settings:
 				  master_key: %2$s
-				""".formatted(fake, MASTER_KEY));
+				""";
+		Files.writeString(config, yaml.formatted(fake, MASTER_KEY, "forward_traceparent_to_llm_provider: true"));
+		Path plain = directory.resolve("plain.yaml");
+		Files.writeString(plain, yaml.formatted(fake, MASTER_KEY, "json_logs: false"));
 		withContent = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("a"),
 				"--otel.exporter.otlp.endpoint=" + collector, "--otel.bsp.schedule.delay=50",
 				"--otel.service.name=traced-gateway", "--otel.instrumentation.genai.capture-message-content=true");
-		withoutContent = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("b"),
+		withoutContent = GatewayInstances.startWithConfig(plain, "--gateway.data-dir=" + directory.resolve("b"),
 				"--otel.endpoint=" + collector, "--otel.bsp.schedule.delay=50",
 				// the middleware's paths forwarded to the fake, to see the hop carry the
 				// trace
@@ -122,7 +127,10 @@ class TracingIntegrationTests {
 			.isEqualTo(usage.path("prompt_tokens").asLong());
 		assertThat(attributes.path("gen_ai.usage.output_tokens").asLong())
 			.isEqualTo(usage.path("completion_tokens").asLong());
-		assertThat(attributes.path("gen_ai.input.messages").asString()).contains("a question to trace");
+		assertThat(attributes.path("gen_ai.input.messages").asString()).as("the messages, not the whole request")
+			.startsWith("[")
+			.contains("a question to trace")
+			.doesNotContain("\"model\"");
 
 		List<JsonNode> attempts = named(spans, "chat traced-broken;error=500");
 		assertThat(attempts).hasSize(1);
@@ -182,6 +190,21 @@ class TracingIntegrationTests {
 	}
 
 	@Test
+	void aKeyInAPathStaysOffTheSpan() throws Exception {
+		String traceId = hex(16);
+		HTTP.send(HttpRequest
+			.newBuilder(
+					URI.create(GatewayInstances.baseUrl(withoutContent) + "/key/sk-abcdefghijklmnop1234/regenerate"))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode server = only(spans(traceId, 1), "Received Proxy Server Request");
+		assertThat(server.path("attributes").path("url.path").asString()).startsWith("/key/")
+			.doesNotContain("abcdefghijklmnop1234");
+	}
+
+	@Test
 	void aCallWithoutTraceparentStartsItsOwnTrace() throws Exception {
 		HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(withoutContent), MASTER_KEY,
 				"/v1/chat/completions",
@@ -201,6 +224,13 @@ class TracingIntegrationTests {
 		assertThat(server).as("the call's span").isNotNull();
 		assertThat(server.path("parent_span_id").asString()).isEmpty();
 		assertThat(server.path("trace_id").asString()).hasSize(32);
+		String traceId = server.path("trace_id").asString();
+		GatewayHttp.fakeStats()
+			.path("by_traceparent")
+			.propertyNames()
+			.forEach((traceparent) -> assertThat(traceparent)
+				.as("without forward_traceparent_to_llm_provider the provider gets no trace, as in LiteLLM")
+				.doesNotContain(traceId));
 	}
 
 	private static HttpResponse<String> chat(ConfigurableApplicationContext gateway, String model, String content,
