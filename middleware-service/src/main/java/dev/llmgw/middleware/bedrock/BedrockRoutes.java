@@ -6,6 +6,7 @@ import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -20,10 +21,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class BedrockRoutes {
 
+	/**
+	 * @param events the metrics' watcher of Converse calls, when the metrics are on
+	 */
 	@Bean
 	ConverseHandler converseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts,
-			ChatHistory history) {
-		return new ConverseHandler(gateway, mapper, prompts, history);
+			ChatHistory history, ObjectProvider<ConverseEvents> events) {
+		return new ConverseHandler(gateway, mapper, prompts, history, events.getIfAvailable(() -> ConverseEvents.NONE));
 	}
 
 	@Bean

@@ -51,7 +51,15 @@ public final class ConverseHandler {
 
 	private final ChatHistory history;
 
-	public ConverseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts, ChatHistory history) {
+	private final ConverseEvents events;
+
+	/**
+	 * @param events told of each call and each stream's frames (the metrics), or
+	 * {@link ConverseEvents#NONE}
+	 */
+	public ConverseHandler(GatewayClient gateway, JsonMapper mapper, ManagedPrompts prompts, ChatHistory history,
+			ConverseEvents events) {
+		this.events = events;
 		this.prompts = prompts;
 		this.history = history;
 		this.gateway = gateway;
@@ -62,11 +70,12 @@ public final class ConverseHandler {
 
 	public Mono<ServerResponse> converse(ServerRequest request) {
 		long start = System.nanoTime();
+		String modelId = modelId(request);
+		this.events.started(request.exchange(), ConverseEvents.Operation.CONVERSE, modelId);
 		String authorization = bearer(request);
 		String callId = request.headers().firstHeader(GatewayClient.CALL_ID_HEADER);
 		return body(request)
-			.flatMap((converse) -> prepare(converse, modelId(request), false,
-					CallerKey.of(request.headers().asHttpHeaders())))
+			.flatMap((converse) -> prepare(converse, modelId, false, CallerKey.of(request.headers().asHttpHeaders())))
 			.flatMap((call) -> this.gateway
 				.exchange(HttpMethod.POST, CHAT_PATH, authorization, callId, this.mapper.writeValueAsBytes(call.chat()))
 				.flatMap((answer) -> {
@@ -100,12 +109,13 @@ public final class ConverseHandler {
 	 * history, the closing frames wait until the reply is stored.
 	 */
 	public Mono<ServerResponse> converseStream(ServerRequest request) {
+		String modelId = modelId(request);
+		this.events.started(request.exchange(), ConverseEvents.Operation.CONVERSE_STREAM, modelId);
 		String authorization = bearer(request);
 		String callId = request.headers().firstHeader(GatewayClient.CALL_ID_HEADER);
 		DataBufferFactory buffers = request.exchange().getResponse().bufferFactory();
 		return body(request)
-			.flatMap((converse) -> prepare(converse, modelId(request), true,
-					CallerKey.of(request.headers().asHttpHeaders())))
+			.flatMap((converse) -> prepare(converse, modelId, true, CallerKey.of(request.headers().asHttpHeaders())))
 			.flatMap((call) -> {
 				Turn turn = call.turn();
 				ReplyAccumulator reply = (turn != null) ? new ReplyAccumulator() : null;
@@ -127,8 +137,9 @@ public final class ConverseHandler {
 				if (turn != null) {
 					response.header(ChatHistory.SESSION_HEADER, turn.sessionId());
 				}
+				Flux<byte[]> watched = this.events.streamed(ConverseEvents.Operation.CONVERSE_STREAM, frames);
 				return response.body((message, ignored) -> message
-					.writeAndFlushWith(frames.map((frame) -> Mono.just(buffers.wrap(frame)))));
+					.writeAndFlushWith(watched.map((frame) -> Mono.just(buffers.wrap(frame)))));
 			});
 	}
 

@@ -33,9 +33,19 @@ final class ChatSessionStore {
 
 	private final JsonMapper mapper;
 
+	private final HistoryEvents events;
+
 	ChatSessionStore(Database database, JsonMapper mapper) {
+		this(database, mapper, HistoryEvents.NONE);
+	}
+
+	/**
+	 * @param events told of each read and write (the metrics)
+	 */
+	ChatSessionStore(Database database, JsonMapper mapper, HistoryEvents events) {
 		this.database = database;
 		this.mapper = mapper;
+		this.events = events;
 	}
 
 	Mono<StoredSession> find(String sessionId) {
@@ -43,7 +53,10 @@ final class ChatSessionStore {
 			.one((client) -> client.sql("SELECT " + COLUMNS + " FROM chat_sessions WHERE session_id = :id")
 				.bind("id", sessionId)
 				.map(this::session)
-				.one());
+				.one())
+			.doOnSuccess((found) -> this.events
+				.read((found != null) ? HistoryEvents.Outcome.OK : HistoryEvents.Outcome.NOT_FOUND))
+			.doOnError((failure) -> this.events.read(HistoryEvents.Outcome.ERROR));
 	}
 
 	/**
@@ -90,7 +103,13 @@ final class ChatSessionStore {
 			.retryWhen(Retry.backoff(3, Duration.ofMillis(5))
 				.filter(DataIntegrityViolationException.class::isInstance)
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-			.then();
+			.then()
+			.doOnSuccess((done) -> this.events.written(HistoryEvents.Outcome.OK))
+			// the owner check inside the transaction is the one refusal; the rest fails
+			// in the database
+			.doOnError(
+					(failure) -> this.events.written((failure instanceof BedrockError refusal && refusal.status() < 500)
+							? HistoryEvents.Outcome.REFUSED : HistoryEvents.Outcome.ERROR));
 	}
 
 	/**
@@ -100,12 +119,16 @@ final class ChatSessionStore {
 	 * @return their ids, the most recently used first
 	 */
 	Flux<String> sessionIds(Caller caller, int limit, long offset) {
-		return this.database.many((client) -> bindNullable(client
-			.sql("SELECT session_id FROM chat_sessions WHERE api_key_hash = :hash OR user_id = :user"
-					+ " ORDER BY updated_at DESC, session_id LIMIT :limit OFFSET :offset")
-			.bind("hash", caller.keyHash())
-			.bind("limit", limit)
-			.bind("offset", offset), "user", caller.userId()).map((row) -> row.get("session_id", String.class)).all());
+		return this.database
+			.many((client) -> bindNullable(client
+				.sql("SELECT session_id FROM chat_sessions WHERE api_key_hash = :hash OR user_id = :user"
+						+ " ORDER BY updated_at DESC, session_id LIMIT :limit OFFSET :offset")
+				.bind("hash", caller.keyHash())
+				.bind("limit", limit)
+				.bind("offset", offset), "user", caller.userId()).map((row) -> row.get("session_id", String.class))
+				.all())
+			.doOnComplete(() -> this.events.read(HistoryEvents.Outcome.OK))
+			.doOnError((failure) -> this.events.read(HistoryEvents.Outcome.ERROR));
 	}
 
 	Mono<Long> count(Caller caller) {
@@ -118,10 +141,14 @@ final class ChatSessionStore {
 	}
 
 	Mono<Long> delete(String sessionId) {
-		return this.database.one((client) -> client.sql("DELETE FROM chat_sessions WHERE session_id = :id")
-			.bind("id", sessionId)
-			.fetch()
-			.rowsUpdated());
+		return this.database
+			.one((client) -> client.sql("DELETE FROM chat_sessions WHERE session_id = :id")
+				.bind("id", sessionId)
+				.fetch()
+				.rowsUpdated())
+			.doOnSuccess((deleted) -> this.events
+				.written((deleted != null && deleted > 0) ? HistoryEvents.Outcome.OK : HistoryEvents.Outcome.NOT_FOUND))
+			.doOnError((failure) -> this.events.written(HistoryEvents.Outcome.ERROR));
 	}
 
 	private StoredSession session(Readable row) {

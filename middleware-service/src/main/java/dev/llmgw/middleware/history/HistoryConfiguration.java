@@ -11,6 +11,7 @@ import dev.llmgw.storage.Migrations;
 import io.r2dbc.pool.ConnectionPool;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,11 +55,15 @@ public class HistoryConfiguration {
 		return settings.embedded() ? 1 : configured;
 	}
 
+	/**
+	 * @param events the metrics' watcher of reads and writes, when the metrics are on
+	 */
 	@Bean
 	ChatSessionStore chatSessionStore(ConnectionPool historyConnections,
-			@Qualifier("historyDatabaseSettings") DatabaseSettings settings, JsonMapper mapper) {
+			@Qualifier("historyDatabaseSettings") DatabaseSettings settings, JsonMapper mapper,
+			ObjectProvider<HistoryEvents> events) {
 		Database database = DatabaseConnector.database(historyConnections, settings);
-		return new ChatSessionStore(database, mapper);
+		return new ChatSessionStore(database, mapper, events.getIfAvailable(() -> HistoryEvents.NONE));
 	}
 
 	@Bean

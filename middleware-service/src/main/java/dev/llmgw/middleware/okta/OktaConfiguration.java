@@ -24,10 +24,11 @@ public class OktaConfiguration {
 	 * @param properties the issuer, the audience and the gateway's master key
 	 * @param clock the time the keys' refresh interval is measured in; the system's
 	 * unless a test gives one
+	 * @param events the metrics' watcher of sign-ups, when the metrics are on
 	 */
 	@Bean
 	OktaOnboardingFilter oktaOnboardingFilter(OktaProperties properties, ObjectProvider<Clock> clock,
-			GatewayClient gateway, JsonMapper mapper) {
+			GatewayClient gateway, JsonMapper mapper, ObjectProvider<OktaEvents> events) {
 		if (properties.masterKey().isBlank()) {
 			throw new IllegalStateException("OKTA_ISSUER is set but LITELLM_MASTER_KEY is not: Okta sign-up needs the "
 					+ "gateway's master key to create users");
@@ -35,7 +36,8 @@ public class OktaConfiguration {
 		OktaProperties.Okta okta = properties.okta();
 		OktaTokenVerifier verifier = new OktaTokenVerifier(okta.issuer(), okta.audience(),
 				okta.jwksMinRefreshInterval(), clock.getIfAvailable(Clock::systemUTC));
-		return new OktaOnboardingFilter(verifier, properties.masterKey(), gateway, mapper);
+		return new OktaOnboardingFilter(verifier, properties.masterKey(), gateway, mapper,
+				events.getIfAvailable(() -> OktaEvents.NONE));
 	}
 
 }

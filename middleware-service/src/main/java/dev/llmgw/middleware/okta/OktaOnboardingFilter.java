@@ -51,12 +51,18 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 
 	private final JsonMapper mapper;
 
-	public OktaOnboardingFilter(OktaTokenVerifier verifier, String masterKey, GatewayClient gateway,
-			JsonMapper mapper) {
+	private final OktaEvents events;
+
+	/**
+	 * @param events told how each sign-up ended (the metrics), or {@link OktaEvents#NONE}
+	 */
+	public OktaOnboardingFilter(OktaTokenVerifier verifier, String masterKey, GatewayClient gateway, JsonMapper mapper,
+			OktaEvents events) {
 		this.verifier = verifier;
 		this.masterKey = masterKey;
 		this.gateway = gateway;
 		this.mapper = mapper;
+		this.events = events;
 	}
 
 	@Override
@@ -85,6 +91,7 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 				// the reason may quote the token's own claims: control characters are
 				// escaped so that a crafted claim cannot write a line of its own
 				log.info("Okta token refused: {}", escape(String.valueOf(invalid.getMessage())));
+				this.events.signUp(OktaEvents.Outcome.REFUSED);
 				return write(exchange.getResponse(), 401, INVALID);
 			});
 	}
@@ -92,6 +99,7 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 	private Mono<Void> onboard(ServerWebExchange exchange, JWTClaimsSet claims) {
 		String subject = claims.getSubject();
 		if (subject == null || subject.isBlank()) {
+			this.events.signUp(OktaEvents.Outcome.REFUSED);
 			return write(exchange.getResponse(), 403,
 					"{\"detail\":\"The token names no subject\"}".getBytes(StandardCharsets.UTF_8));
 		}
@@ -102,8 +110,15 @@ public final class OktaOnboardingFilter implements WebFilter, Ordered {
 			.put("user_role", "internal_user");
 		String master = BEARER + this.masterKey;
 		return this.gateway.exchange(HttpMethod.POST, "/user/new", master, this.mapper.writeValueAsBytes(user))
-			.flatMap((created) -> (created.status() == 409) ? newKey(subject, master) : Mono.just(created))
+			.flatMap((created) -> (created.status() == 409)
+					? newKey(subject, master).doOnNext((key) -> signedUp(key, OktaEvents.Outcome.EXISTING))
+					: Mono.just(created).doOnNext((answer) -> signedUp(answer, OktaEvents.Outcome.CREATED)))
+			.doOnError((failure) -> this.events.signUp(OktaEvents.Outcome.ERROR))
 			.flatMap((answer) -> write(exchange.getResponse(), answer.status(), answer.body()));
+	}
+
+	private void signedUp(GatewayResponse answer, OktaEvents.Outcome outcome) {
+		this.events.signUp(answer.ok() ? outcome : OktaEvents.Outcome.ERROR);
 	}
 
 	/** A user that exists already gets a new key of its own. */

@@ -32,9 +32,17 @@ public final class ManagedPrompts {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-	public ManagedPrompts(@Nullable String endpoint, JsonMapper mapper) {
+	private final PromptEvents events;
+
+	/**
+	 * @param endpoint Bedrock Agents' endpoint, or null for the prompt's region's
+	 * @param mapper reads the prompts
+	 * @param events told of each lookup (the metrics), or {@link PromptEvents#NONE}
+	 */
+	public ManagedPrompts(@Nullable String endpoint, JsonMapper mapper, PromptEvents events) {
 		this.client = new PromptClient(endpoint);
 		this.mapper = mapper;
+		this.events = events;
 	}
 
 	public static boolean isPrompt(@Nullable String model) {
@@ -68,13 +76,18 @@ public final class ManagedPrompts {
 	private Mono<JsonNode> prompt(PromptArn arn) {
 		Cached cached = this.cache.get(arn.cacheKey());
 		if (cached != null && cached.fresh()) {
-			return Mono.just(cached.prompt());
+			return Mono.just(cached.prompt())
+				.doOnSuccess((prompt) -> this.events.fetched(PromptEvents.Source.CACHE, PromptEvents.Outcome.OK));
 		}
 		return this.client.getPrompt(arn).map((bytes) -> {
 			JsonNode prompt = this.mapper.readTree(bytes);
 			this.cache.put(arn.cacheKey(), new Cached(prompt, System.nanoTime() + TTL.toNanos()));
 			return prompt;
-		});
+		})
+			.doOnSuccess((prompt) -> this.events.fetched(PromptEvents.Source.BEDROCK, PromptEvents.Outcome.OK))
+			.doOnError((failure) -> this.events.fetched(PromptEvents.Source.BEDROCK,
+					(failure instanceof BedrockError error && error.status() == 404) ? PromptEvents.Outcome.NOT_FOUND
+							: PromptEvents.Outcome.ERROR));
 	}
 
 	private ObjectNode render(JsonNode prompt, ObjectNode body, Map<String, String> variables) {

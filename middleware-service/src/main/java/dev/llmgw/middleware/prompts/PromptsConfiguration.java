@@ -2,6 +2,7 @@ package dev.llmgw.middleware.prompts;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PromptsProperties.class)
 public class PromptsConfiguration {
 
+	/**
+	 * @param events the metrics' watcher of prompt lookups, when the metrics are on
+	 */
 	@Bean
-	ManagedPrompts managedPrompts(PromptsProperties properties, JsonMapper mapper) {
-		return new ManagedPrompts(properties.bedrockAgentEndpoint(), mapper);
+	ManagedPrompts managedPrompts(PromptsProperties properties, JsonMapper mapper,
+			ObjectProvider<PromptEvents> events) {
+		return new ManagedPrompts(properties.bedrockAgentEndpoint(), mapper,
+				events.getIfAvailable(() -> PromptEvents.NONE));
 	}
 
 }

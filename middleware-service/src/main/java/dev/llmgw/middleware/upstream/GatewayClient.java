@@ -49,18 +49,27 @@ public final class GatewayClient implements AutoCloseable {
 
 	private final HttpClient http;
 
-	public GatewayClient(String baseUrl, Duration responseTimeout) {
+	/**
+	 * @param baseUrl the gateway's base URL
+	 * @param responseTimeout how long an answer may take to start
+	 * @param meters given the connection pool to publish its gauges (the metrics), or
+	 * null for none
+	 */
+	public GatewayClient(String baseUrl, Duration responseTimeout, ConnectionProvider.@Nullable MeterRegistrar meters) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		// a connection idle for long is dropped here well before the gateway closes it
 		// (its
 		// server.netty.idle-timeout, 120 s): reusing one the gateway is closing at that
 		// moment failed the call with "connection prematurely closed BEFORE response"
-		this.pool = ConnectionProvider.builder("gateway")
+		ConnectionProvider.Builder pool = ConnectionProvider.builder("gateway")
 			.maxConnections(1000)
 			.pendingAcquireMaxCount(-1)
 			.maxIdleTime(MAX_IDLE)
-			.evictInBackground(MAX_IDLE.dividedBy(2))
-			.build();
+			.evictInBackground(MAX_IDLE.dividedBy(2));
+		if (meters != null) {
+			pool.metrics(true, () -> meters);
+		}
+		this.pool = pool.build();
 		this.http = HttpClient.create(this.pool).keepAlive(true).compress(false).responseTimeout(responseTimeout);
 	}
 

@@ -1,5 +1,8 @@
 package dev.llmgw.middleware.upstream;
 
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +15,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayClientConfiguration {
 
+	/**
+	 * @param meters the metrics' gauges of the connection pool, when the metrics are on
+	 */
 	@Bean(destroyMethod = "close")
-	GatewayClient gatewayClient(GatewayProperties properties) {
-		return new GatewayClient(properties.gatewayUrl(), properties.gatewayTimeout());
+	GatewayClient gatewayClient(GatewayProperties properties,
+			ObjectProvider<ConnectionProvider.MeterRegistrar> meters) {
+		return new GatewayClient(properties.gatewayUrl(), properties.gatewayTimeout(), meters.getIfAvailable());
 	}
 
 }
