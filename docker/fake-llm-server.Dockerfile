@@ -8,6 +8,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-model common-model
 COPY common-storage common-storage
+COPY common-metrics common-metrics
 COPY common-cloud common-cloud
 COPY fake-llm-server fake-llm-server
 COPY gateway-service gateway-service

@@ -114,7 +114,7 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return lookup(key, control).map((entry) -> {
+		return timed(lookup(key, control), outcome).map((entry) -> {
 			// served as stored, unparsed: the entry's header carries its tokens
 			hit(exchange, key, outcome, entry.usage());
 			return new ChatResult(entry.json().getBytes(StandardCharsets.UTF_8), entry.usage());
@@ -146,7 +146,7 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return lookup(key, control).flatMapMany((entry) -> {
+		return timed(lookup(key, control), outcome).flatMapMany((entry) -> {
 			JsonNode completion = parse(entry.json());
 			if (completion == null || !completion.path("choices").isArray()) {
 				return Flux.empty();
@@ -177,11 +177,11 @@ public final class ResponseCache implements CacheStage {
 			outcome.keyed(itemKeys.get(0));
 		}
 		Mono<Map<Integer, JsonNode>> cached = control.noCache() ? Mono.just(Map.of())
-				: Flux.range(0, inputs.size())
+				: timed(Flux.range(0, inputs.size())
 					.flatMap((i) -> lookup(itemKeys.get(i), control).mapNotNull((entry) -> parse(entry.json()))
 						.filter((item) -> item.has("embedding"))
 						.map((item) -> Tuples.of(i, item)))
-					.collectMap(Tuple2::getT1, Tuple2::getT2);
+					.collectMap(Tuple2::getT1, Tuple2::getT2), outcome);
 		return cached.flatMap((found) -> {
 			if (found.size() == inputs.size()) {
 				Usage usage = Usage.of(promptTokens(found), 0);
@@ -305,6 +305,19 @@ public final class ResponseCache implements CacheStage {
 			return "team:" + caller.teamId();
 		}
 		return key;
+	}
+
+	/**
+	 * A lookup, its time told to the call's outcome (for the trace) as it answers, before
+	 * the answer goes on: a hit from memory may end the whole response within that
+	 * signal.
+	 */
+	private static <T> Mono<T> timed(Mono<T> lookup, Outcome outcome) {
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			return lookup.doOnSuccess((answer) -> outcome.looked(started, System.nanoTime()))
+				.doOnError((failure) -> outcome.looked(started, System.nanoTime()));
+		});
 	}
 
 	private Mono<CacheEntry> lookup(String key, CacheControl control) {

@@ -67,6 +67,13 @@ public interface CacheStage {
 		void hit(Usage usage);
 
 		/**
+		 * The cache was asked, from {@code startNanos} to {@code endNanos}
+		 * ({@link System#nanoTime}), to place the lookup on the call's trace.
+		 */
+		default void looked(long startNanos, long endNanos) {
+		}
+
+		/**
 		 * The model group of the deployment chosen last: read before and after the call,
 		 * it tells an answer from a fallback group, which must not be kept under the
 		 * asked group's key.

@@ -86,9 +86,16 @@ public final class CallEndFilter implements WebFilter, Ordered {
 				(failure != null) ? failure.getClass().getSimpleName() : null, bodies(state),
 				Map.copyOf(exchange.getAttributes()), (caller != null) ? caller.teamAlias() : null,
 				(caller != null) ? caller.userEmail() : null, request.getPath().value(), clientIp(request),
-				request.getHeaders().getFirst(HttpHeaders.USER_AGENT),
-				new CallRecord.Timings(now - start, offset(state.attemptNanos(), start), offset(firstByte, start)),
+				request.getHeaders().getFirst(HttpHeaders.USER_AGENT), timings(state, now, start, firstByte),
 				state.stream());
+	}
+
+	private static CallRecord.Timings timings(CallState state, long now, long start, long firstByte) {
+		long[] admission = state.admission();
+		long[] cache = state.cacheLookup();
+		return new CallRecord.Timings(now - start, offset(state.attemptNanos(), start), offset(firstByte, start),
+				offset(admission[0], start), offset(admission[1], start), offset(cache[0], start),
+				offset(cache[1], start));
 	}
 
 	/** Nanoseconds from the call's arrival to {@code nanos}, -1 for a time never set. */

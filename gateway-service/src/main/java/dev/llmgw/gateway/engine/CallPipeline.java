@@ -102,7 +102,14 @@ public final class CallPipeline {
 		CallerInput.check("user", call.endUser());
 		this.cache.check(call);
 		CallState state = CallState.start(exchange, call);
-		return this.admission.admit(exchange, call, state::deployment).doOnError(state::failed);
+		long admitting = System.nanoTime();
+		// timed before the answer goes on: what follows runs inside the same signal
+		return this.admission.admit(exchange, call, state::deployment)
+			.doOnSuccess((deployment) -> state.admitted(admitting, System.nanoTime()))
+			.doOnError((failure) -> {
+				state.admitted(admitting, System.nanoTime());
+				state.failed(failure);
+			});
 	}
 
 	/**
@@ -237,6 +244,11 @@ public final class CallPipeline {
 			@Override
 			public void keyed(String key) {
 				state.cacheKey(key);
+			}
+
+			@Override
+			public void looked(long startNanos, long endNanos) {
+				state.cacheLooked(startNanos, endNanos);
 			}
 
 			@Override

@@ -67,8 +67,18 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 	 * @param attemptStart when the provider attempt that answered (or was tried last)
 	 * started; -1 when no provider was called
 	 * @param firstByte when the first byte of the answer went out; -1 when none did
+	 * @param admissionStart when admission (access, limits, budgets) started; -1 when it
+	 * did not run
+	 * @param admissionEnd when it ended
+	 * @param cacheStart when the cache lookup started; -1 when the cache was not asked
+	 * @param cacheEnd when it answered
 	 */
-	public record Timings(long end, long attemptStart, long firstByte) {
+	public record Timings(long end, long attemptStart, long firstByte, long admissionStart, long admissionEnd,
+			long cacheStart, long cacheEnd) {
+
+		public Timings(long end, long attemptStart, long firstByte) {
+			this(end, attemptStart, firstByte, -1, -1, -1, -1);
+		}
 
 		/** Seconds from the provider attempt's start to the end; -1 without one. */
 		public double providerSeconds() {

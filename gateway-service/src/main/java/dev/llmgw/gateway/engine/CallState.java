@@ -31,6 +31,14 @@ public final class CallState {
 
 	private volatile boolean stream;
 
+	private volatile long admissionStartNanos;
+
+	private volatile long admissionEndNanos;
+
+	private volatile long cacheStartNanos;
+
+	private volatile long cacheEndNanos;
+
 	private volatile boolean cacheHit;
 
 	private volatile @Nullable String cacheKey;
@@ -79,6 +87,26 @@ public final class CallState {
 
 	@Nullable Double cost() {
 		return this.cost;
+	}
+
+	void admitted(long startNanos, long endNanos) {
+		this.admissionStartNanos = startNanos;
+		this.admissionEndNanos = endNanos;
+	}
+
+	void cacheLooked(long startNanos, long endNanos) {
+		this.cacheStartNanos = startNanos;
+		this.cacheEndNanos = endNanos;
+	}
+
+	/** When admission started and ended, 0 when it did not run. */
+	long[] admission() {
+		return new long[] { this.admissionStartNanos, this.admissionEndNanos };
+	}
+
+	/** When the cache lookup started and ended, 0 when none was made. */
+	long[] cacheLookup() {
+		return new long[] { this.cacheStartNanos, this.cacheEndNanos };
 	}
 
 	/** Whether the provider was asked for a stream. */

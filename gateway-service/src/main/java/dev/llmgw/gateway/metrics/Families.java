@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.metrics;
 
+import dev.llmgw.metrics.Family;
+
 /**
  * LiteLLM's Prometheus metric families (its {@code integrations/prometheus.py}), with the
  * labels it sets, and the few this gateway adds under the same prefix.

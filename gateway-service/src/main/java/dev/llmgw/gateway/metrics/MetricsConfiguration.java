@@ -3,6 +3,7 @@ package dev.llmgw.gateway.metrics;
 import java.time.Clock;
 import java.util.List;
 
+import dev.llmgw.metrics.ProcessMeters;
 import dev.llmgw.gateway.config.CloudWatchProperties;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.MetricsSettings;
@@ -84,7 +85,7 @@ public class MetricsConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ProcessMeters processMeters(PrometheusMeterRegistry registry, ObjectProvider<ConnectionPool> database) {
-		return new ProcessMeters(registry, database.getIfAvailable());
+		return new ProcessMeters(registry, database.getIfAvailable(), "gateway");
 	}
 
 	/**

@@ -151,6 +151,8 @@ final class CallSpans implements CallListener {
 			span.setAttribute(ERROR_TYPE, (record.errorClass() != null)
 					? LitellmExceptionNames.of(record.errorClass(), record.status()) : "incomplete_response");
 		}
+		stage(call, "admission", record.timings().admissionStart(), record.timings().admissionEnd(), null);
+		stage(call, "cache", record.timings().cacheStart(), record.timings().cacheEnd(), record.cacheHit());
 		attempts(call, record, operation);
 		for (GuardrailOutcome outcome : record.guardrails()) {
 			guardrail(call, outcome);
@@ -206,6 +208,21 @@ final class CallSpans implements CallListener {
 			attempt.setStatus(StatusCode.ERROR);
 		}
 		attempt.end(call.epochAtOffset(record.timings().end()), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * An internal span for a stage of the call that ran (admission: access, rate limits
+	 * and budgets; the cache lookup, with whether it answered).
+	 */
+	private void stage(CallSpan call, String name, long start, long end, @Nullable Boolean hit) {
+		if (start < 0 || end < start) {
+			return;
+		}
+		Span span = child(call, name, SpanKind.INTERNAL, call.epochAtOffset(start)).startSpan();
+		if (hit != null) {
+			span.setAttribute(CACHE_HIT, hit);
+		}
+		span.end(call.epochAtOffset(end), TimeUnit.NANOSECONDS);
 	}
 
 	private void guardrail(CallSpan call, GuardrailOutcome outcome) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.CallRecord;
-import dev.llmgw.gateway.support.PrometheusText;
+import dev.llmgw.metrics.PrometheusText;
 import dev.llmgw.model.openai.Usage;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -16,7 +16,7 @@ import dev.llmgw.gateway.support.ExternalServices;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
-import dev.llmgw.gateway.support.PrometheusText;
+import dev.llmgw.metrics.PrometheusText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

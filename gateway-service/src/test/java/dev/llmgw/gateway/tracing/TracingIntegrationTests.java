@@ -74,6 +74,8 @@ class TracingIntegrationTests {
 				      blocked_words: [{keyword: forbidden, action: BLOCK}]
 				litellm_settings:
 				  callbacks: ["otel"]
+				  cache: true
+				  cache_params: {type: local, mode: default_off}
 				  %3$s
 				general_settings:
 				  master_key: %2$s
@@ -108,7 +110,7 @@ class TracingIntegrationTests {
 		HttpResponse<String> call = chat(withContent, "traced-broken", "a question to trace", traceId, callerSpan);
 		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
 
-		List<JsonNode> spans = spans(traceId, 4);
+		List<JsonNode> spans = spans(traceId, 5);
 		JsonNode server = only(spans, "Received Proxy Server Request");
 		assertThat(server.path("kind").asString()).isEqualTo("SPAN_KIND_SERVER");
 		assertThat(server.path("parent_span_id").asString()).as("the caller's span is the parent")
@@ -141,7 +143,10 @@ class TracingIntegrationTests {
 		assertThat(answered.path("attributes").path("litellm.fallback").isMissingNode()).isTrue();
 		JsonNode guardrail = only(spans, "guardrail");
 		assertThat(guardrail.path("attributes").path("guardrail.verdict").asString()).isEqualTo("passed");
-		for (JsonNode child : List.of(attempts.get(0), answered, guardrail)) {
+		JsonNode admission = only(spans, "admission");
+		assertThat(admission.path("end").asLong()).as("admitted before the provider is called")
+			.isLessThanOrEqualTo(attempts.get(0).path("start").asLong());
+		for (JsonNode child : List.of(attempts.get(0), answered, guardrail, admission)) {
 			assertThat(child.path("parent_span_id").asString()).isEqualTo(server.path("span_id").asString());
 			assertThat(child.path("start").asLong()).isBetween(server.path("start").asLong(),
 					server.path("end").asLong());
@@ -187,6 +192,31 @@ class TracingIntegrationTests {
 			.has("00-" + traceId + "-" + server.path("span_id").asString() + "-01"))
 			.as("forwarded under the gateway's span, not the caller's")
 			.isTrue();
+	}
+
+	@Test
+	void aCacheHitIsACacheSpanAndNoProviderAttempt() throws Exception {
+		String body = "{\"model\":\"traced\",\"cache\":{\"use-cache\":true},\"messages\":[{\"role\":\"user\","
+				+ "\"content\":\"cached " + hex(4) + "\"}]}";
+		String first = hex(16);
+		String second = hex(16);
+		assertThat(post(withoutContent, body, first).statusCode()).isEqualTo(200);
+		assertThat(post(withoutContent, body, second).statusCode()).isEqualTo(200);
+		JsonNode missed = only(spans(first, 4), "cache");
+		assertThat(missed.path("attributes").path("litellm.cache_hit").asBoolean()).isFalse();
+		List<JsonNode> hit = spans(second, 4);
+		assertThat(only(hit, "cache").path("attributes").path("litellm.cache_hit").asBoolean()).isTrue();
+		assertThat(named(hit, "chat traced-chat")).as("no provider was called").isEmpty();
+	}
+
+	private static HttpResponse<String> post(ConfigurableApplicationContext gateway, String body, String traceId)
+			throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(GatewayInstances.baseUrl(gateway) + "/v1/chat/completions"))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Content-Type", "application/json")
+			.header("traceparent", "00-" + traceId + "-" + hex(8) + "-01")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

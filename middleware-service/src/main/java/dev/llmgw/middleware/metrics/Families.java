@@ -1,5 +1,7 @@
 package dev.llmgw.middleware.metrics;
 
+import dev.llmgw.metrics.Family;
+
 /**
  * The middleware's metric families, all under {@code llmgw_middleware_}: the gateway's
  * are LiteLLM's and count the calls the middleware makes to it, so these count what only

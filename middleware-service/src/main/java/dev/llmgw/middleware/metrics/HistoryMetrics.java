@@ -3,6 +3,7 @@ package dev.llmgw.middleware.metrics;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.llmgw.metrics.Family;
 import dev.llmgw.middleware.history.HistoryEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.llmgw.middleware.metrics;
 
+import dev.llmgw.metrics.ProcessMeters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
@@ -66,7 +67,7 @@ public class MetricsConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	ProcessMeters processMeters(PrometheusMeterRegistry registry, ObjectProvider<ConnectionPool> database) {
-		return new ProcessMeters(registry, database.getIfAvailable());
+		return new ProcessMeters(registry, database.getIfAvailable(), "middleware");
 	}
 
 	@Bean

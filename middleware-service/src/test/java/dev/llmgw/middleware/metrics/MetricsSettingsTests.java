@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import dev.llmgw.middleware.MiddlewareApplication;
-import dev.llmgw.middleware.support.PrometheusText;
+import dev.llmgw.metrics.PrometheusText;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

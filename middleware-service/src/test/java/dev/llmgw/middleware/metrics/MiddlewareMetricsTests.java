@@ -28,7 +28,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.llmgw.middleware.support.BedrockClients;
 import dev.llmgw.middleware.support.LocalStack;
-import dev.llmgw.middleware.support.PrometheusText;
+import dev.llmgw.metrics.PrometheusText;
 import dev.llmgw.storage.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

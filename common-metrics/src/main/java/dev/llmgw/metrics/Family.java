@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.metrics;
+package dev.llmgw.metrics;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,26 +11,26 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * One metric family, as the gateway's metrics declare theirs: its name, help text and
- * label names. Counters are named without {@code _total}, which the exposition adds;
- * latencies are distribution summaries (a timer would add {@code _seconds} to the name),
- * their values in seconds.
+ * One metric family: its name, help text and label names, in order (the gateway's are
+ * LiteLLM's). Counters are named without {@code _total}, which the exposition adds as
+ * Python's client does; latencies are distribution summaries (a timer would add
+ * {@code _seconds} to the name), their values in seconds.
  *
  * @param name the name before the exposition's suffixes
  * @param help the help text
  * @param labels the label names
  */
-record Family(String name, String help, List<String> labels) {
+public record Family(String name, String help, List<String> labels) {
 
-	Family(String name, String help, String... labels) {
+	public Family(String name, String help, String... labels) {
 		this(name, help, List.of(labels));
 	}
 
-	Counter counter(MeterRegistry registry, String... values) {
+	public Counter counter(MeterRegistry registry, String... values) {
 		return Counter.builder(this.name).description(this.help).tags(tags(values)).register(registry);
 	}
 
-	DistributionSummary histogram(MeterRegistry registry, double[] buckets, String... values) {
+	public DistributionSummary histogram(MeterRegistry registry, double[] buckets, String... values) {
 		return DistributionSummary.builder(this.name)
 			.description(this.help)
 			.serviceLevelObjectives(buckets)
@@ -42,7 +42,7 @@ record Family(String name, String help, List<String> labels) {
 	 * A gauge that reads {@code value}, held strongly: the registry would otherwise let
 	 * it be collected and report NaN.
 	 */
-	Gauge gauge(MeterRegistry registry, Number value, String... values) {
+	public Gauge gauge(MeterRegistry registry, Number value, String... values) {
 		return Gauge.builder(this.name, value, Number::doubleValue)
 			.description(this.help)
 			.tags(tags(values))
@@ -50,7 +50,7 @@ record Family(String name, String help, List<String> labels) {
 			.register(registry);
 	}
 
-	Tags tags(String... values) {
+	public Tags tags(String... values) {
 		if (values.length != this.labels.size()) {
 			throw new IllegalArgumentException(
 					this.name + " has " + this.labels.size() + " labels, not " + values.length);
@@ -66,7 +66,7 @@ record Family(String name, String help, List<String> labels) {
 	 * An enum constant as a label value: {@code CONVERSE_STREAM} is
 	 * {@code converse_stream}.
 	 */
-	static String label(Enum<?> value) {
+	public static String label(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT);
 	}
 

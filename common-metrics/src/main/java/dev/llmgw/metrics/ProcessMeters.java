@@ -1,4 +1,4 @@
-package dev.llmgw.middleware.metrics;
+package dev.llmgw.metrics;
 
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -32,13 +32,13 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The process's meters from Micrometer's binders (JVM memory, GC, threads, classes, CPU,
- * uptime, file descriptors, Netty's buffer pool) and gauges over the pools the middleware
- * holds: chat history's R2DBC pool (Spring Boot's {@code r2dbc.pool.*} names, tagged
- * {@code name="middleware"}) and the connection pool to the gateway (Reactor Netty's
- * {@code reactor.netty.connection.provider.*} names, tagged {@code name="gateway"}), one
- * set per gateway address. As the gateway's own, so one dashboard reads both services.
+ * uptime, file descriptors, Netty's buffer pool) and gauges over the pools a service
+ * holds: its database's R2DBC pool (Spring Boot's {@code r2dbc.pool.*} names, tagged with
+ * the service's name) and its HTTP client's connection pools (Reactor Netty's
+ * {@code reactor.netty.connection.provider.*} names), one set per remote address. Both
+ * services publish the same names, so one dashboard reads both.
  */
-final class ProcessMeters implements ConnectionProvider.MeterRegistrar, AutoCloseable {
+public final class ProcessMeters implements ConnectionProvider.MeterRegistrar, AutoCloseable {
 
 	private static final String POOL_PREFIX = "reactor.netty.connection.provider.";
 
@@ -48,7 +48,12 @@ final class ProcessMeters implements ConnectionProvider.MeterRegistrar, AutoClos
 
 	private final Map<String, List<Meter>> upstreamPools = new ConcurrentHashMap<>();
 
-	ProcessMeters(MeterRegistry registry, @Nullable ConnectionPool database) {
+	/**
+	 * @param registry where the meters go
+	 * @param database the service's database pool, null when it has none
+	 * @param poolName the {@code name} tag of the database pool's gauges
+	 */
+	public ProcessMeters(MeterRegistry registry, @Nullable ConnectionPool database, String poolName) {
 		this.registry = registry;
 		JvmGcMetrics gc = new JvmGcMetrics();
 		JvmHeapPressureMetrics pressure = new JvmHeapPressureMetrics();
@@ -62,12 +67,12 @@ final class ProcessMeters implements ConnectionProvider.MeterRegistrar, AutoClos
 		}
 		binders.forEach((binder) -> binder.bindTo(registry));
 		if (database != null) {
-			database.getMetrics().ifPresent(this::bindDatabasePool);
+			database.getMetrics().ifPresent((pool) -> bindDatabasePool(pool, poolName));
 		}
 	}
 
-	private void bindDatabasePool(PoolMetrics pool) {
-		Tags tags = Tags.of("name", "middleware");
+	private void bindDatabasePool(PoolMetrics pool, String poolName) {
+		Tags tags = Tags.of("name", poolName);
 		gauge("r2dbc.pool.acquired", "Size of successfully acquired connections which are in active use.", pool,
 				PoolMetrics::acquiredSize, tags);
 		gauge("r2dbc.pool.allocated", "Size of allocated connections in the pool which are in active use or idle.",

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.support;
+package dev.llmgw.metrics;
 
 import java.util.ArrayList;
 import java.util.HashSet;
