@@ -105,6 +105,7 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		meters.totalLatency.record(record.timings().totalSeconds());
 		if (!record.success()) {
 			meters.failed().increment();
+			meters.failedDeprecated().increment();
 		}
 		if (record.cacheHit()) {
 			meters.cacheHits().increment();
@@ -122,6 +123,9 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 			if (firstByte >= 0 && record.stream()) {
 				meters.timeToFirstToken().record(firstByte);
 			}
+		}
+		if (record.success()) {
+			meters.requestsDeprecated().increment();
 		}
 		if (record.cost() > 0) {
 			meters.spend().increment(record.cost());
@@ -412,6 +416,10 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 		private final Lazily<Counter> spend = new Lazily<>();
 
+		private final Lazily<Counter> requestsDeprecated = new Lazily<>();
+
+		private final Lazily<Counter> failedDeprecated = new Lazily<>();
+
 		private final Lazily<Counter> totalTokens = new Lazily<>();
 
 		private final Lazily<Counter> inputTokens = new Lazily<>();
@@ -450,6 +458,19 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 		private static String[] deploymentLabels(CallLabels l) {
 			return new String[] { l.requestedModel, l.litellmModel, l.modelId, l.apiBase, l.provider, l.keyHash,
 					l.keyAlias, l.team, l.teamAlias, l.clientIp, l.userAgent };
+		}
+
+		Counter requestsDeprecated() {
+			CallLabels l = this.labels;
+			return this.requestsDeprecated.get(
+					() -> Families.REQUESTS_DEPRECATED.counter(this.registry, l.endUser, l.keyHash, l.keyAlias, l.model,
+							l.team, l.teamAlias, l.user, l.userEmail, l.clientIp, l.userAgent, l.modelId, l.provider));
+		}
+
+		Counter failedDeprecated() {
+			CallLabels l = this.labels;
+			return this.failedDeprecated.get(() -> Families.LLM_API_FAILED_DEPRECATED.counter(this.registry, l.endUser,
+					l.keyHash, l.keyAlias, l.model, l.team, l.teamAlias, l.user, l.modelId));
 		}
 
 		Counter failed() {

@@ -47,6 +47,24 @@ final class Families {
 			"Latency overhead (milliseconds) added by LiteLLM processing", "model_group", "api_provider", "api_base",
 			"litellm_model_name", "hashed_api_key", "api_key_alias", "model_id");
 
+	/**
+	 * LiteLLM's deprecated request counter, still registered by LiteLLM and read by its
+	 * first Grafana dashboard: successful calls, with the spend metric's labels.
+	 */
+	static final Family REQUESTS_DEPRECATED = new Family("litellm_requests_metric",
+			"deprecated - use litellm_proxy_total_requests_metric. Total number of LLM calls to litellm - track total per API Key, team, user",
+			"end_user", "hashed_api_key", "api_key_alias", "model", "team", "team_alias", "user", "user_email",
+			"client_ip", "user_agent", "model_id", "api_provider");
+
+	/** LiteLLM's deprecated failure counter, read by its first Grafana dashboard. */
+	static final Family LLM_API_FAILED_DEPRECATED = new Family("litellm_llm_api_failed_requests_metric",
+			"deprecated - use litellm_proxy_failed_requests_metric", "end_user", "hashed_api_key", "api_key_alias",
+			"model", "team", "team_alias", "user", "model_id");
+
+	/** LiteLLM's in-flight gauge: HTTP requests being served now, on this instance. */
+	static final Family IN_FLIGHT = new Family("litellm_in_flight_requests",
+			"Number of HTTP requests currently in-flight on this uvicorn worker");
+
 	static final Family SPEND = new Family("litellm_spend_metric", "Total spend on LLM requests", "end_user",
 			"hashed_api_key", "api_key_alias", "model", "team", "team_alias", "user", "user_email", "client_ip",
 			"user_agent", "model_id", "api_provider");

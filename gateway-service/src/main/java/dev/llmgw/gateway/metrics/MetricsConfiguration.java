@@ -97,6 +97,11 @@ public class MetricsConfiguration {
 				MicrometerOptions.builder().histogram(false).targetPercentiles(new double[0]).build());
 	}
 
+	@Bean
+	InFlightRequests inFlightRequests(PrometheusMeterRegistry registry) {
+		return new InFlightRequests(registry);
+	}
+
 	/**
 	 * Authentication lets {@code /metrics} through without a key when the setting says.
 	 */

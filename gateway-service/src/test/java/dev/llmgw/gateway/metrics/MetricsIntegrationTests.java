@@ -165,6 +165,9 @@ class MetricsIntegrationTests {
 			.containsEntry("litellm_model_name", "openai/metrics-chat")
 			.containsEntry("api_provider", "openai");
 		assertThat(metrics.sum("litellm_proxy_failed_requests_metric_total", mine)).isZero();
+		assertThat(metrics.sum("litellm_requests_metric_total", mine)).as("LiteLLM's deprecated counter, successes")
+			.isEqualTo(3);
+		assertThat(metrics.sum("litellm_in_flight_requests", (l) -> true)).as("the scrape itself").isEqualTo(1);
 		assertThat(metrics.sum("litellm_llm_api_time_to_first_token_metric_count", mine))
 			.as("no stream yet: LiteLLM measures streams alone")
 			.isZero();
@@ -217,6 +220,7 @@ class MetricsIntegrationTests {
 		assertThat(metrics.sum("litellm_proxy_failed_requests_metric_total",
 				mine.and((l) -> "400".equals(l.get("exception_status")))))
 			.isEqualTo(1);
+		assertThat(metrics.sum("litellm_llm_api_failed_requests_metric_total", mine)).isEqualTo(1);
 		assertThat(metrics.sum("litellm_proxy_total_requests_metric_total",
 				mine.and((l) -> "400".equals(l.get("status_code")))))
 			.isEqualTo(1);
