@@ -87,6 +87,12 @@ final class Families {
 			"LLM Deployment Analytics - The state of the deployment: 0 = healthy, 1 = partial outage, 2 = complete outage",
 			DEPLOYMENT_LABELS);
 
+	static final Family DEPLOYMENT_RPM_LIMIT = new Family("litellm_deployment_rpm_limit",
+			"Deployment RPM limit found in config", DEPLOYMENT_LABELS);
+
+	static final Family DEPLOYMENT_TPM_LIMIT = new Family("litellm_deployment_tpm_limit",
+			"Deployment TPM limit found in config", DEPLOYMENT_LABELS);
+
 	static final Family DEPLOYMENT_COOLED_DOWN = new Family("litellm_deployment_cooled_down",
 			"LLM Deployment Analytics - Number of times a deployment has been cooled down by LiteLLM load balancing logic. exception_status is the status of the exception that caused the deployment to be cooled down",
 			"litellm_model_name", "model_id", "api_base", "api_provider", "exception_status");

@@ -10,6 +10,7 @@ import dev.llmgw.gateway.config.MetricsSettings;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.auth.OpenPath;
 import dev.llmgw.gateway.routing.Cooldowns;
+import dev.llmgw.gateway.routing.ModelRegistry;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
@@ -65,7 +66,8 @@ public class MetricsConfiguration {
 
 	@Bean
 	CallMetrics callMetrics(PrometheusMeterRegistry prometheus, CloudWatchHolder cloudWatch, GatewayConfig config,
-			Cooldowns cooldowns, KeySpendTracker keySpend, Clock clock) {
+			Cooldowns cooldowns, KeySpendTracker keySpend, Clock clock, ModelRegistry models) {
+		DeploymentLimits.register(prometheus, models.deployments());
 		MeterRegistry registry = (cloudWatch.registry() != null) ? new CompositeMeterRegistry(
 				io.micrometer.core.instrument.Clock.SYSTEM, List.of(prometheus, cloudWatch.registry())) : prometheus;
 		MetricsSettings settings = config.litellmSettings().metrics();

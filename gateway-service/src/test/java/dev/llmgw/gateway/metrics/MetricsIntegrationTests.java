@@ -55,31 +55,33 @@ class MetricsIntegrationTests {
 	static void start() throws Exception {
 		String fake = FakeLlmServerProcess.shared().baseUrl();
 		Path config = directory.resolve("config.yaml");
-		Files.writeString(config, """
-				model_list:
-				  - model_name: chat
-				    litellm_params: {model: "openai/metrics-chat", api_base: "%1$s", api_key: k}
-				    model_info: {input_cost_per_token: 0.000001, output_cost_per_token: 0.000002}
-				  - model_name: broken
-				    litellm_params: {model: "openai/metrics-broken;error=500", api_base: "%1$s", api_key: k}
-				  - model_name: guarded
-				    litellm_params: {model: "openai/metrics-guarded", api_base: "%1$s", api_key: k}
-				router_settings:
-				  num_retries: 0
-				  fallbacks: [{"broken": ["chat"]}]
-				guardrails:
-				  - guardrail_name: words
-				    litellm_params:
-				      guardrail: litellm_content_filter
-				      mode: pre_call
-				      default_on: false
-				      blocked_words: [{keyword: forbidden, action: BLOCK}]
-				litellm_settings:
-				  cache: true
-				  cache_params: {type: local, mode: default_off}
-				general_settings:
-				  master_key: %2$s
-				""".formatted(fake, MASTER_KEY));
+		Files.writeString(config,
+				"""
+						model_list:
+						  - model_name: chat
+						    litellm_params: {model: "openai/metrics-chat", api_base: "%1$s", api_key: k}
+						    model_info: {input_cost_per_token: 0.000001, output_cost_per_token: 0.000002}
+						  - model_name: broken
+						    litellm_params: {model: "openai/metrics-broken;error=500", api_base: "%1$s", api_key: k, rpm: 1000, tpm: 500000}
+						  - model_name: guarded
+						    litellm_params: {model: "openai/metrics-guarded", api_base: "%1$s", api_key: k}
+						router_settings:
+						  num_retries: 0
+						  fallbacks: [{"broken": ["chat"]}]
+						guardrails:
+						  - guardrail_name: words
+						    litellm_params:
+						      guardrail: litellm_content_filter
+						      mode: pre_call
+						      default_on: false
+						      blocked_words: [{keyword: forbidden, action: BLOCK}]
+						litellm_settings:
+						  cache: true
+						  cache_params: {type: local, mode: default_off}
+						general_settings:
+						  master_key: %2$s
+						"""
+					.formatted(fake, MASTER_KEY));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("a"));
 		base = GatewayInstances.baseUrl(gateway);
 		Path adminConfig = directory.resolve("admin.yaml");
@@ -276,6 +278,10 @@ class MetricsIntegrationTests {
 	void processAndPoolMetersAreOnTheSameEndpoint() throws Exception {
 		GatewayHttp.post(base, MASTER_KEY, "/v1/chat/completions", chat("chat", "warm"));
 		PrometheusText metrics = scrape(base, MASTER_KEY);
+		Predicate<Map<String, String>> broken = (l) -> "openai/metrics-broken;error=500"
+			.equals(l.get("litellm_model_name"));
+		assertThat(metrics.sum("litellm_deployment_rpm_limit", broken)).as("from the config").isEqualTo(1000);
+		assertThat(metrics.sum("litellm_deployment_tpm_limit", broken)).isEqualTo(500000);
 		assertThat(metrics.families()).containsKeys("jvm_memory_used_bytes", "jvm_classes_loaded_classes",
 				"jvm_threads_live_threads", "process_cpu_usage", "netty_allocator_memory_used",
 				"reactor_netty_connection_provider_total_connections", "r2dbc_pool_acquired");
