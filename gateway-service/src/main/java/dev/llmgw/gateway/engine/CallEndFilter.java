@@ -91,11 +91,9 @@ public final class CallEndFilter implements WebFilter, Ordered {
 	}
 
 	private static CallRecord.Timings timings(CallState state, long now, long start, long firstByte) {
-		long[] admission = state.admission();
-		long[] cache = state.cacheLookup();
 		return new CallRecord.Timings(now - start, offset(state.attemptNanos(), start), offset(firstByte, start),
-				offset(admission[0], start), offset(admission[1], start), offset(cache[0], start),
-				offset(cache[1], start));
+				offset(state.admissionStartNanos(), start), offset(state.admissionEndNanos(), start),
+				offset(state.cacheStartNanos(), start), offset(state.cacheEndNanos(), start));
 	}
 
 	/** Nanoseconds from the call's arrival to {@code nanos}, -1 for a time never set. */

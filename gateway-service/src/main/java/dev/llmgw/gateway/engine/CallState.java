@@ -99,14 +99,22 @@ public final class CallState {
 		this.cacheEndNanos = endNanos;
 	}
 
-	/** When admission started and ended, 0 when it did not run. */
-	long[] admission() {
-		return new long[] { this.admissionStartNanos, this.admissionEndNanos };
+	/** When admission started ({@link System#nanoTime}), 0 when it did not run. */
+	long admissionStartNanos() {
+		return this.admissionStartNanos;
 	}
 
-	/** When the cache lookup started and ended, 0 when none was made. */
-	long[] cacheLookup() {
-		return new long[] { this.cacheStartNanos, this.cacheEndNanos };
+	long admissionEndNanos() {
+		return this.admissionEndNanos;
+	}
+
+	/** When the cache lookup started, 0 when none was made. */
+	long cacheStartNanos() {
+		return this.cacheStartNanos;
+	}
+
+	long cacheEndNanos() {
+		return this.cacheEndNanos;
 	}
 
 	/** Whether the provider was asked for a stream. */

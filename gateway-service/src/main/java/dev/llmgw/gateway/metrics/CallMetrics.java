@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.llmgw.gateway.engine.CallListener;
 import dev.llmgw.gateway.engine.CallRecord;
@@ -565,7 +566,7 @@ final class CallMetrics implements CallListener, Cooldowns.CooledDown {
 
 		private volatile @Nullable M meter;
 
-		M get(java.util.function.Supplier<M> register) {
+		M get(Supplier<M> register) {
 			M existing = this.meter;
 			if (existing == null) {
 				existing = register.get();

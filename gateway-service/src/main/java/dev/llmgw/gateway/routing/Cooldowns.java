@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.llmgw.gateway.error.GatewayError;
@@ -45,7 +46,7 @@ public final class Cooldowns {
 
 	private volatile @Nullable CooldownBroadcast broadcast;
 
-	private final List<CooledDown> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<CooledDown> watchers = new CopyOnWriteArrayList<>();
 
 	/** Told of each cooldown this instance starts, with the status that caused it. */
 	@FunctionalInterface

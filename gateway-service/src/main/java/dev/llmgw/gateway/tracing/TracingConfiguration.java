@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.tracing;
 
+import java.util.Map;
+
 import dev.llmgw.gateway.config.GatewayConfig;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -30,7 +32,7 @@ public class TracingConfiguration {
 		if (!config.litellmSettings().hasCallback("otel")) {
 			return new TracingHolder(null);
 		}
-		java.util.Map<String, String> properties = OtelSettings.properties(environment);
+		Map<String, String> properties = OtelSettings.properties(environment);
 		OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
 			.addPropertiesSupplier(() -> properties)
 			.disableShutdownHook()
