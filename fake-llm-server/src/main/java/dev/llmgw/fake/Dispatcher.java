@@ -4,11 +4,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.llmgw.fake.aws.CloudWatchMetrics;
 import dev.llmgw.fake.aws.S3Objects;
 import dev.llmgw.fake.aws.Secrets;
 import dev.llmgw.fake.aws.SecurityToken;
+import dev.llmgw.fake.collectors.CollectorFaults;
+import dev.llmgw.fake.collectors.CollectorTarget;
+import dev.llmgw.fake.collectors.LangSmithRuns;
+import dev.llmgw.fake.collectors.LangfuseIngestion;
+import dev.llmgw.fake.collectors.Webhooks;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
@@ -17,6 +23,7 @@ import dev.llmgw.fake.openai.OpenAiErrors;
 import dev.llmgw.fake.otlp.OtlpTraces;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -55,6 +62,14 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 	private final OtlpTraces traces = new OtlpTraces();
 
 	private final SecurityToken sts = new SecurityToken();
+
+	private final LangfuseIngestion langfuse = new LangfuseIngestion();
+
+	private final LangSmithRuns langSmith = new LangSmithRuns();
+
+	private final Webhooks webhooks = new Webhooks();
+
+	private final CollectorFaults faults = new CollectorFaults();
 
 	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
 		this.routes = routes;
@@ -98,6 +113,24 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		}
 		if (S3Objects.isS3Request(request.requestHeaders()) && HttpMethod.GET.equals(method)) {
 			return this.s3.get(path, response);
+		}
+		if (S3Objects.isS3Request(request.requestHeaders()) && HttpMethod.PUT.equals(method)) {
+			// one key for every object: by_path would otherwise grow with each log file
+			this.stats.countPath("s3");
+			this.stats.countAccessKey(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+			return collect(CollectorTarget.S3, request, response,
+					(body) -> this.s3.putObject(path, request.requestHeaders(), body, response));
+		}
+		if (path.equals(S3Objects.UPLOADS_PATH) && HttpMethod.GET.equals(method)) {
+			return this.s3.uploads(query(request.uri(), "prefix"), response);
+		}
+		if (path.equals(S3Objects.UPLOADS_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.s3.resetUploads();
+			return response.status(204).send();
+		}
+		Publisher<Void> collector = collector(request, response, path, method);
+		if (collector != null) {
+			return collector;
 		}
 		if (path.startsWith(S3Objects.CONTROL_PREFIX) && HttpMethod.PUT.equals(method)) {
 			return body(request).flatMap((body) -> this.s3.put(path, body, response));
@@ -161,6 +194,75 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 					this.stats.exit(model);
 				}
 			});
+	}
+
+	/**
+	 * Langfuse, LangSmith, the generic webhook and their faults, or null when the request
+	 * is for none of them.
+	 */
+	private @Nullable Publisher<Void> collector(HttpServerRequest request, HttpServerResponse response, String path,
+			HttpMethod method) {
+		if (HttpMethod.POST.equals(method) && path.equals(LangfuseIngestion.PATH)) {
+			this.stats.countPath(path);
+			return collect(CollectorTarget.LANGFUSE, request, response,
+					(body) -> this.langfuse.ingest(request.requestHeaders(), body, response));
+		}
+		if (HttpMethod.POST.equals(method) && path.equals(LangSmithRuns.PATH)) {
+			this.stats.countPath(path);
+			return collect(CollectorTarget.LANGSMITH, request, response,
+					(body) -> this.langSmith.ingest(request.requestHeaders(), body, response));
+		}
+		if (HttpMethod.POST.equals(method) && Webhooks.isWebhookPath(path)) {
+			this.stats.countPath(path);
+			return collect(CollectorTarget.WEBHOOK, request, response,
+					(body) -> this.webhooks.receive(path, request.requestHeaders(), body, response));
+		}
+		if (path.equals(LangfuseIngestion.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.langfuse.list(response);
+		}
+		if (path.equals(LangfuseIngestion.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.langfuse.reset();
+			return response.status(204).send();
+		}
+		if (path.equals(LangSmithRuns.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.langSmith.list(response);
+		}
+		if (path.equals(LangSmithRuns.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.langSmith.reset();
+			return response.status(204).send();
+		}
+		if (path.equals(Webhooks.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.webhooks.list(response);
+		}
+		if (path.equals(Webhooks.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.webhooks.reset();
+			return response.status(204).send();
+		}
+		if (path.equals(CollectorFaults.CONTROL_PATH) && HttpMethod.POST.equals(method)) {
+			return body(request).flatMap((body) -> this.faults.configure(body, response));
+		}
+		if (path.equals(CollectorFaults.CONTROL_PATH) && HttpMethod.GET.equals(method)) {
+			return this.faults.list(response);
+		}
+		if (path.equals(CollectorFaults.CONTROL_PATH) && HttpMethod.DELETE.equals(method)) {
+			this.faults.clear();
+			return response.status(204).send();
+		}
+		return null;
+	}
+
+	/**
+	 * A log collector's upload, read whole before any fault answers it, so that a fault
+	 * never races a client still sending.
+	 */
+	private Mono<Void> collect(CollectorTarget target, HttpServerRequest request, HttpServerResponse response,
+			Function<byte[], Mono<Void>> upload) {
+		return body(request).flatMap((body) -> this.faults.answer(target, response, () -> upload.apply(body)));
+	}
+
+	private static @Nullable String query(String uri, String name) {
+		List<String> values = new QueryStringDecoder(uri).parameters().get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	private static Mono<byte[]> body(HttpServerRequest request) {

@@ -44,6 +44,24 @@ class RequestStatsTests {
 	}
 
 	@Test
+	void countsLogCollectorUploads() {
+		this.server.post("/api/public/ingestion", "{\"batch\":[]}");
+		this.server.post("/api/v1/runs/batch", "{\"post\":[]}");
+		this.server.post("/fake/webhook/team-a", "{}");
+		this.server.put("/logs/a.json", "{}", "Authorization",
+				"AWS4-HMAC-SHA256 Credential=AKIDLOGS/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, "
+						+ "Signature=00");
+		this.server.get("/fake/webhook");
+		JsonNode stats = stats();
+		assertThat(stats.path("requests").asLong()).isEqualTo(4);
+		assertThat(stats.path("by_path").path("/api/public/ingestion").asLong()).isEqualTo(1);
+		assertThat(stats.path("by_path").path("/api/v1/runs/batch").asLong()).isEqualTo(1);
+		assertThat(stats.path("by_path").path("/fake/webhook/team-a").asLong()).isEqualTo(1);
+		assertThat(stats.path("by_path").path("s3").asLong()).isEqualTo(1);
+		assertThat(stats.path("by_access_key").path("AKIDLOGS").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void resetZeroesTheCounters() {
 		this.server.post("/v1/chat/completions", CHAT.formatted("fake-model"));
 		HttpResponse<String> reset = this.server.post("/fake/reset", "");

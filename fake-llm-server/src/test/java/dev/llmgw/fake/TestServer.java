@@ -61,6 +61,10 @@ public final class TestServer implements AutoCloseable {
 		return send(request(path, headers).GET().build());
 	}
 
+	public HttpResponse<String> delete(String path, String... headers) {
+		return send(request(path, headers).DELETE().build());
+	}
+
 	/**
 	 * Reads an event stream line by line, stopping at the end or at a dropped connection.
 	 * @return the {@code data:} payloads received, and whether the stream ended cleanly

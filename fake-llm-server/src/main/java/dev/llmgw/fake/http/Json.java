@@ -3,8 +3,11 @@ package dev.llmgw.fake.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,6 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	/**
+	 * Reads a whole body as one value: newline-delimited JSON is text, not its first
+	 * line.
+	 */
+	private static final ObjectReader WHOLE_BODY = MAPPER.readerFor(JsonNode.class)
+		.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
 
@@ -32,6 +42,25 @@ public final class Json {
 	 */
 	public static JsonNode read(byte[] body) {
 		return MAPPER.readTree(body);
+	}
+
+	/**
+	 * A logged body as a test wants to read it: the JSON value it holds, or its text when
+	 * it is not one JSON value (a log line, NDJSON, an empty body).
+	 */
+	public static JsonNode readOrText(byte[] body) {
+		if (body.length > 0) {
+			try {
+				JsonNode node = WHOLE_BODY.readValue(body);
+				if (node != null && !node.isMissingNode()) {
+					return node;
+				}
+			}
+			catch (JacksonException ex) {
+				// not JSON: kept as text below
+			}
+		}
+		return MAPPER.getNodeFactory().stringNode(new String(body, StandardCharsets.UTF_8));
 	}
 
 	public static byte[] write(JsonContent content) {
