@@ -112,7 +112,7 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		}
 		byte[] response = state.responseBody();
 		return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.sentRequest()),
-				(response != null) ? new String(response, StandardCharsets.UTF_8) : null);
+				(response != null) ? new String(response, StandardCharsets.UTF_8) : null, state.frames());
 	}
 
 }

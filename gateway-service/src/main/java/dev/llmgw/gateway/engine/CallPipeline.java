@@ -68,8 +68,13 @@ public final class CallPipeline {
 
 	private final KeySpendTracker keySpend;
 
+	/** Whether streams' frames are kept for listeners that read the bodies. */
+	private final boolean keepFrames;
+
 	public CallPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
-			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
+			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
+			boolean keepFrames) {
+		this.keepFrames = keepFrames;
 		this.admission = admission;
 		this.cache = cache;
 		this.guardrails = guardrails;
@@ -101,7 +106,7 @@ public final class CallPipeline {
 		CallerInput.check("model", call.model());
 		CallerInput.check("user", call.endUser());
 		this.cache.check(call);
-		CallState state = CallState.start(exchange, call);
+		CallState state = CallState.start(exchange, call, this.keepFrames);
 		long admitting = System.nanoTime();
 		// timed before the answer goes on: what follows runs inside the same signal
 		return this.admission.admit(exchange, call, state::deployment)
@@ -159,6 +164,7 @@ public final class CallPipeline {
 				.defer(() -> this.cache.stream(exchange, checked, routed.apply(checked), tally, outcome(state, tally))),
 					tally))
 			.doOnNext((frame) -> {
+				state.relayed(frame);
 				if (!tally.started()) {
 					state.firstByte();
 					tally.markStarted();

@@ -98,21 +98,27 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 	}
 
 	/**
-	 * The bodies of a call, each cut to {@link #MAX_CHARS}; both null unless a listener
+	 * The bodies of a call, each cut to {@link #MAX_CHARS}; all empty unless a listener
 	 * asked for them ({@link CallListener#wantsBodies}).
 	 *
 	 * @param request the request in OpenAI form
 	 * @param response the answer (null for a stream)
+	 * @param frames a stream's frames as they went out, up to {@link #MAX_FRAME_BYTES} in
+	 * all, for a listener to put back together off the response path; empty for a call
+	 * that did not stream
 	 */
-	public record Bodies(@Nullable String request, @Nullable String response) {
+	public record Bodies(@Nullable String request, @Nullable String response, List<byte[]> frames) {
 
 		/** How much of each body a record keeps. */
 		public static final int MAX_CHARS = 64 * 1024;
 
-		public static final Bodies NONE = new Bodies(null, null);
+		/** How much of a stream a record keeps. */
+		public static final int MAX_FRAME_BYTES = 1024 * 1024;
 
-		static Bodies bounded(@Nullable String request, @Nullable String response) {
-			return new Bodies(cut(request), cut(response));
+		public static final Bodies NONE = new Bodies(null, null, List.of());
+
+		static Bodies bounded(@Nullable String request, @Nullable String response, List<byte[]> frames) {
+			return new Bodies(cut(request), cut(response), frames);
 		}
 
 		private static @Nullable String cut(@Nullable String body) {

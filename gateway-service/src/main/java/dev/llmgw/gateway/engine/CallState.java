@@ -1,5 +1,10 @@
 package dev.llmgw.gateway.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.ExchangeAttribute;
 import dev.llmgw.model.openai.Usage;
@@ -49,8 +54,14 @@ public final class CallState {
 
 	private volatile @Nullable Object sentRequest;
 
-	private CallState(ModelCall call) {
+	/** A stream's frames, kept only when a listener reads the bodies. */
+	private final @Nullable List<byte[]> frames;
+
+	private long frameBytes;
+
+	private CallState(ModelCall call, boolean keepFrames) {
 		this.call = call;
+		this.frames = keepFrames ? Collections.synchronizedList(new ArrayList<>()) : null;
 	}
 
 	/** The model call of a request, null when it made none (or not yet). */
@@ -58,8 +69,13 @@ public final class CallState {
 		return ATTRIBUTE.get(exchange);
 	}
 
-	static CallState start(ServerWebExchange exchange, ModelCall call) {
-		CallState state = new CallState(call);
+	/** The model call of an ended request, from its record's attributes. */
+	public static @Nullable CallState of(Map<String, Object> attributes) {
+		return ATTRIBUTE.get(attributes);
+	}
+
+	static CallState start(ServerWebExchange exchange, ModelCall call, boolean keepFrames) {
+		CallState state = new CallState(call, keepFrames);
 		ATTRIBUTE.put(exchange, state);
 		return state;
 	}
@@ -143,7 +159,8 @@ public final class CallState {
 		return this.cacheKey;
 	}
 
-	@Nullable Throwable failure() {
+	/** What made the call fail, null when nothing did. */
+	public @Nullable Throwable failure() {
 		return this.failure;
 	}
 
@@ -191,6 +208,24 @@ public final class CallState {
 	/** The answer as it went out, a guardrail's masking included. */
 	void sent(byte[] body) {
 		this.responseBody = body;
+	}
+
+	/**
+	 * A stream frame that went out, kept (up to a bound) when listeners read the bodies.
+	 * Called by the one thread that drives the stream.
+	 */
+	void relayed(byte[] frame) {
+		List<byte[]> kept = this.frames;
+		if (kept != null && this.frameBytes + frame.length <= CallRecord.Bodies.MAX_FRAME_BYTES) {
+			this.frameBytes += frame.length;
+			kept.add(frame);
+		}
+	}
+
+	/** The stream's kept frames; empty when none were kept. */
+	List<byte[]> frames() {
+		List<byte[]> kept = this.frames;
+		return (kept != null) ? List.copyOf(kept) : List.of();
 	}
 
 	void firstByte() {

@@ -19,8 +19,10 @@ public class EngineConfiguration {
 
 	@Bean
 	CallPipeline callPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
-			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend) {
-		return new CallPipeline(admission, cache, guardrails, queue, dispatch, providers, prices, keySpend);
+			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
+			CallListeners listeners) {
+		return new CallPipeline(admission, cache, guardrails, queue, dispatch, providers, prices, keySpend,
+				listeners.wantBodies());
 	}
 
 	@Bean(destroyMethod = "close")

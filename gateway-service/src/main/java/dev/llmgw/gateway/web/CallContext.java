@@ -2,6 +2,9 @@ package dev.llmgw.gateway.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
 
@@ -22,6 +25,11 @@ public record CallContext(String callId, long startNanos, OffsetDateTime startTi
 	public static CallContext of(ServerWebExchange exchange) {
 		CallContext context = ATTRIBUTE.get(exchange);
 		return (context != null) ? context : start(exchange, CallIds.next());
+	}
+
+	/** An ended request's context, from its record's attributes. */
+	public static @Nullable CallContext of(Map<String, Object> attributes) {
+		return ATTRIBUTE.get(attributes);
 	}
 
 	static CallContext start(ServerWebExchange exchange, String callId) {

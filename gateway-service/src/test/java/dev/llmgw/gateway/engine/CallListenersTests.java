@@ -115,7 +115,7 @@ class CallListenersTests {
 		Recording other = new Recording("other", true, 100, null);
 		try (CallListeners listeners = new CallListeners(List.of(reader, other))) {
 			assertThat(listeners.wantBodies()).isTrue();
-			listeners.publish(record("a", CallRecord.Bodies.bounded("{\"q\":1}", "{\"a\":2}")));
+			listeners.publish(record("a", CallRecord.Bodies.bounded("{\"q\":1}", "{\"a\":2}", List.of())));
 			assertThat(reader.records.get(0).bodies().request()).isEqualTo("{\"q\":1}");
 			assertThat(other.records.get(0).bodies()).isEqualTo(CallRecord.Bodies.NONE);
 		}
@@ -123,7 +123,8 @@ class CallListenersTests {
 
 	@Test
 	void bodiesAreCut() {
-		CallRecord.Bodies bodies = CallRecord.Bodies.bounded("x".repeat(CallRecord.Bodies.MAX_CHARS + 10), null);
+		CallRecord.Bodies bodies = CallRecord.Bodies.bounded("x".repeat(CallRecord.Bodies.MAX_CHARS + 10), null,
+				List.of());
 		assertThat(bodies.request()).hasSize(CallRecord.Bodies.MAX_CHARS);
 		assertThat(bodies.response()).isNull();
 	}
