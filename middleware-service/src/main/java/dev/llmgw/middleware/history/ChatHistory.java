@@ -90,9 +90,23 @@ public final class ChatHistory {
 				ArrayNode merged = this.mapper.createArrayNode();
 				Conversation.merge(messages, incoming).forEach(merged::add);
 				request.set("messages", merged);
+				sessionOf(request, sessionId);
 				return new Turn(sessionId, caller, incoming);
 			});
 		});
+	}
+
+	/**
+	 * Names the session in the request's {@code metadata.session_id}, where the gateway's
+	 * logging callbacks read it (Langfuse's session, the payload's {@code trace_id}); a
+	 * session the caller named there already is left as it is.
+	 */
+	private static void sessionOf(ObjectNode request, String sessionId) {
+		ObjectNode metadata = (request.get("metadata") instanceof ObjectNode given) ? given
+				: request.putObject("metadata");
+		if (!metadata.path("session_id").isString()) {
+			metadata.put("session_id", sessionId);
+		}
 	}
 
 	/**

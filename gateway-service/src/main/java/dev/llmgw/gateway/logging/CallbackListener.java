@@ -1,0 +1,103 @@
+package dev.llmgw.gateway.logging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.engine.CallListener;
+import dev.llmgw.gateway.engine.CallRecord;
+import dev.llmgw.gateway.engine.CallState;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hands every ended call to the logging callbacks that want it: builds its standard
+ * logging payload once (redacted when the call's text must stay out), writes its JSON
+ * once, and queues it on each callback's {@link Delivery}. Runs on its own listener
+ * thread, never on the response path.
+ */
+final class CallbackListener implements CallListener {
+
+	private final List<Route> routes;
+
+	private final PayloadBuilder builder;
+
+	private final Redaction redaction;
+
+	private final JsonMapper mapper;
+
+	private final boolean noLogAllowed;
+
+	CallbackListener(List<Route> routes, PayloadBuilder builder, Redaction redaction, JsonMapper mapper,
+			boolean noLogAllowed) {
+		this.routes = routes;
+		this.builder = builder;
+		this.redaction = redaction;
+		this.mapper = mapper;
+		this.noLogAllowed = noLogAllowed;
+	}
+
+	@Override
+	public String name() {
+		return "logging-callbacks";
+	}
+
+	@Override
+	public boolean wantsBodies() {
+		return true;
+	}
+
+	/**
+	 * Records with bodies are large (up to twice 64 KiB): fewer wait here, and the
+	 * deliveries bound the rest in bytes.
+	 */
+	@Override
+	public int queueCapacity() {
+		return 2_000;
+	}
+
+	@Override
+	public void onCallEnd(CallRecord record) {
+		CallState state = CallState.of(record.attributes());
+		Map<String, @Nullable Object> fields = (state != null) ? state.call().fields() : Map.of();
+		if (this.noLogAllowed && isTrue(fields.get("no-log"))) {
+			return;
+		}
+		LoggedRequest request = LoggedRequest.of(record.attributes());
+		List<String> disabled = (request != null) ? request.disabledCallbacks() : List.of();
+		List<Delivery> targets = new ArrayList<>(this.routes.size());
+		for (Route route : this.routes) {
+			if ((record.success() ? route.successes() : route.failures())
+					&& !disabled.contains(route.delivery().sink().name())) {
+				targets.add(route.delivery());
+			}
+		}
+		if (targets.isEmpty()) {
+			return;
+		}
+		StandardLoggingPayload payload = this.builder.build(record);
+		if (this.redaction.applies(request, fields)) {
+			payload = this.redaction.redact(payload);
+		}
+		LogEntry entry = new LogEntry(payload, this.mapper.writeValueAsBytes(payload));
+		for (Delivery delivery : targets) {
+			delivery.offer(entry);
+		}
+	}
+
+	private static boolean isTrue(@Nullable Object value) {
+		return Boolean.TRUE.equals(value) || (value instanceof String text && text.equalsIgnoreCase("true"));
+	}
+
+	/**
+	 * One callback and the calls it logs: {@code callbacks} logs both, and
+	 * {@code success_callback} and {@code failure_callback} their half.
+	 *
+	 * @param delivery the callback's queue
+	 * @param successes whether it logs successful calls
+	 * @param failures whether it logs failed ones
+	 */
+	record Route(Delivery delivery, boolean successes, boolean failures) {
+	}
+
+}

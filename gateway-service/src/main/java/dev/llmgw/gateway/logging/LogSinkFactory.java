@@ -1,0 +1,22 @@
+package dev.llmgw.gateway.logging;
+
+import java.util.Set;
+
+/**
+ * Makes one kind of logging callback, for the names LiteLLM gives it. Each kind's package
+ * declares one as a bean; {@link LoggingConfiguration} makes only the callbacks the
+ * config names, so an unnamed one costs nothing.
+ */
+public interface LogSinkFactory {
+
+	/** The names that select the callback ({@code s3} and {@code s3_v2}). */
+	Set<String> names();
+
+	/**
+	 * Makes the callback, reading its settings.
+	 * @throws dev.llmgw.gateway.config.ConfigException when a setting it needs is missing
+	 * or wrong
+	 */
+	LogSink create();
+
+}

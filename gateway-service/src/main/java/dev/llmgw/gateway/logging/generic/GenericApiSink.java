@@ -1,0 +1,91 @@
+package dev.llmgw.gateway.logging.generic;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.logging.CollectorHttp;
+import dev.llmgw.gateway.logging.LogEntry;
+import dev.llmgw.gateway.logging.LogSink;
+
+/**
+ * Posts standard logging payloads to a collector as LiteLLM's generic API logger does: a
+ * JSON array per batch ({@code json_array}, the default), newline-delimited JSON
+ * ({@code ndjson}), or one request per payload ({@code single}).
+ */
+final class GenericApiSink implements LogSink {
+
+	private final URI endpoint;
+
+	private final Map<String, String> headers;
+
+	private final String format;
+
+	private final int batchSize;
+
+	private final Duration flushInterval;
+
+	private final CollectorHttp http = new CollectorHttp();
+
+	GenericApiSink(URI endpoint, Map<String, String> headers, String format, int batchSize, Duration flushInterval) {
+		this.endpoint = endpoint;
+		this.headers = headers;
+		this.format = format;
+		this.batchSize = batchSize;
+		this.flushInterval = flushInterval;
+	}
+
+	@Override
+	public String name() {
+		return "generic_api";
+	}
+
+	@Override
+	public int batchSize() {
+		return this.batchSize;
+	}
+
+	@Override
+	public Duration flushInterval() {
+		return this.flushInterval;
+	}
+
+	@Override
+	public Sent send(List<LogEntry> batch) {
+		if ("single".equals(this.format)) {
+			List<LogEntry> retry = new ArrayList<>();
+			int refused = 0;
+			String error = null;
+			for (LogEntry entry : batch) {
+				Sent sent = this.http.send(this.endpoint, this.headers, entry.json(), List.of(entry));
+				retry.addAll(sent.retry());
+				refused += sent.refused();
+				error = (sent.error() != null) ? sent.error() : error;
+			}
+			return (error == null) ? Sent.ALL : new Sent(retry, refused, error);
+		}
+		return this.http.send(this.endpoint, this.headers, body(batch), batch);
+	}
+
+	private byte[] body(List<LogEntry> batch) {
+		boolean ndjson = "ndjson".equals(this.format);
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		if (!ndjson) {
+			body.write('[');
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			if (i > 0) {
+				body.write(ndjson ? '\n' : ',');
+			}
+			body.writeBytes(batch.get(i).json());
+		}
+		if (!ndjson) {
+			body.write(']');
+		}
+		return body.toByteArray();
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.llmgw.gateway.logging.langsmith;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.llmgw.gateway.logging.CollectorHttp;
+import dev.llmgw.gateway.logging.LogEntry;
+import dev.llmgw.gateway.logging.LogSink;
+import dev.llmgw.gateway.logging.StandardLoggingPayload;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Sends each call to LangSmith as one {@code llm} run, a batch per request
+ * ({@code POST /api/v1/runs/batch} with {@code {"post": [...]}} and the API key in
+ * {@code x-api-key}), filled as LiteLLM's LangSmith logger fills it: the whole standard
+ * logging payload as the run's inputs, the answer as its outputs.
+ */
+final class LangsmithSink implements LogSink {
+
+	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final URI runs;
+
+	private final Map<String, String> headers;
+
+	private final String project;
+
+	private final String runName;
+
+	private final int batchSize;
+
+	private final Duration flushInterval;
+
+	private final JsonMapper mapper;
+
+	private final CollectorHttp http = new CollectorHttp();
+
+	LangsmithSink(URI base, String apiKey, @Nullable String tenant, String project, String runName, int batchSize,
+			Duration flushInterval, JsonMapper mapper) {
+		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+				: base.toString();
+		this.runs = URI.create(root + (root.endsWith("/api/v1") ? "" : "/api/v1") + "/runs/batch");
+		Map<String, String> headers = new HashMap<>();
+		headers.put("x-api-key", apiKey);
+		if (tenant != null) {
+			headers.put("x-tenant-id", tenant);
+		}
+		this.headers = Map.copyOf(headers);
+		this.project = project;
+		this.runName = runName;
+		this.batchSize = batchSize;
+		this.flushInterval = flushInterval;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public String name() {
+		return "langsmith";
+	}
+
+	@Override
+	public int batchSize() {
+		return this.batchSize;
+	}
+
+	@Override
+	public Duration flushInterval() {
+		return this.flushInterval;
+	}
+
+	@Override
+	public Sent send(List<LogEntry> batch) {
+		ObjectNode body = this.mapper.createObjectNode();
+		ArrayNode post = body.putArray("post");
+		for (LogEntry entry : batch) {
+			post.add(run(entry.payload()));
+		}
+		return this.http.send(this.runs, this.headers, this.mapper.writeValueAsBytes(body), batch);
+	}
+
+	ObjectNode run(StandardLoggingPayload payload) {
+		Map<?, ?> requested = (payload.metadata().requesterMetadata() instanceof Map<?, ?> map) ? map : Map.of();
+		String id = text(requested.get("run_id"), text(requested.get("id"), UUID.randomUUID().toString()));
+		ObjectNode run = this.mapper.createObjectNode();
+		run.put("name", text(requested.get("run_name"), this.runName));
+		run.put("run_type", "llm");
+		run.set("inputs", this.mapper.valueToTree(payload));
+		ObjectNode outputs = run.putObject("outputs");
+		if (payload.response() != null && payload.response().isObject()) {
+			outputs.setAll((ObjectNode) payload.response());
+		}
+		run.put("session_name", text(requested.get("project_name"), this.project));
+		run.put("start_time", payload.startTime());
+		run.put("end_time", payload.endTime());
+		ArrayNode tags = run.putArray("tags");
+		payload.requestTags().forEach(tags::add);
+		run.set("extra", this.mapper.valueToTree(payload.metadata()));
+		if (!payload.success()) {
+			run.put("error", payload.errorStr());
+		}
+		run.put("id", id);
+		String parent = text(requested.get("parent_run_id"), null);
+		if (parent != null) {
+			run.put("parent_run_id", parent);
+		}
+		run.put("trace_id", text(requested.get("trace_id"), id));
+		run.put("dotted_order", text(requested.get("dotted_order"), DOTTED.format(Instant.now()) + id));
+		return run;
+	}
+
+	private static @Nullable String text(@Nullable Object value, @Nullable String otherwise) {
+		return (value instanceof String text && !text.isBlank()) ? text : otherwise;
+	}
+
+}
