@@ -26,15 +26,19 @@ import org.jspecify.annotations.Nullable;
  * @param guardrails the guardrails of the key's and its team's metadata
  * @param teamAlias its team's alias, for metrics and logs
  * @param userEmail its user's email, for metrics and logs
+ * @param turnOffMessageLogging {@code turn_off_message_logging} from the key's or its
+ * team's {@code metadata.logging} callback settings; null when neither says
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String keyAlias, @Nullable String userId,
 		@Nullable String teamId, String userRole, @Nullable OffsetDateTime expires, boolean blocked,
 		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend,
-		List<String> guardrails, @Nullable String teamAlias, @Nullable String userEmail) {
+		List<String> guardrails, @Nullable String teamAlias, @Nullable String userEmail,
+		@Nullable Boolean turnOffMessageLogging) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.keyAlias,
-				this.access, this.limits, this.budgets, this.spend, this.guardrails, this.teamAlias, this.userEmail);
+				this.access, this.limits, this.budgets, this.spend, this.guardrails, this.teamAlias, this.userEmail,
+				this.turnOffMessageLogging);
 	}
 
 }

@@ -26,11 +26,15 @@ import org.springframework.web.server.ServerWebExchange;
  * @param keySpend the key's spend when its data was cached
  * @param guardrails the guardrails its key and team carry ({@code guardrails} in their
  * metadata), which run on every call it makes
+ * @param teamAlias the team's alias
+ * @param userEmail the user's email
+ * @param turnOffMessageLogging whether the key's (or its team's) logging settings keep
+ * prompts and answers out of the logging callbacks; null when they do not say
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
 		@Nullable String keyHash, @Nullable String keyAlias, ModelAccess access, CallerLimits limits,
 		CallerBudgets budgets, double keySpend, List<String> guardrails, @Nullable String teamAlias,
-		@Nullable String userEmail) {
+		@Nullable String userEmail, @Nullable Boolean turnOffMessageLogging) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -63,7 +67,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null);
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null, null);
 	}
 
 	/**
@@ -72,7 +76,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static CallerIdentity unauthenticated() {
 		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
-				CallerBudgets.NONE, 0, List.of(), null, null);
+				CallerBudgets.NONE, 0, List.of(), null, null, null);
 	}
 
 	public boolean isAdmin() {

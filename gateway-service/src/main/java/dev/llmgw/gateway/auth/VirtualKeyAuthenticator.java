@@ -248,7 +248,33 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 						modelBudgets(key.get("model_max_budget"))),
 				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0, guardrails(key, team),
 				(team != null && team.get("team_alias") instanceof String alias) ? alias : null,
-				(user != null && user.get("user_email") instanceof String email) ? email : null);
+				(user != null && user.get("user_email") instanceof String email) ? email : null,
+				turnOffMessageLogging(key, team));
+	}
+
+	/**
+	 * LiteLLM's per-key and per-team logging settings, {@code metadata.logging}: a list
+	 * of callbacks, each with {@code callback_vars}; a {@code turn_off_message_logging}
+	 * there, the key's first, redacts the key's calls in every callback.
+	 */
+	private static @Nullable Boolean turnOffMessageLogging(Map<String, @Nullable Object> key,
+			@Nullable Map<String, @Nullable Object> team) {
+		for (Object metadata : new Object[] { key.get("metadata"), (team != null) ? team.get("metadata") : null }) {
+			if (metadata instanceof Map<?, ?> map && map.get("logging") instanceof List<?> callbacks) {
+				for (Object callback : callbacks) {
+					if (callback instanceof Map<?, ?> entry && entry.get("callback_vars") instanceof Map<?, ?> vars) {
+						Object flag = vars.get("turn_off_message_logging");
+						if (flag instanceof Boolean given) {
+							return given;
+						}
+						if (flag instanceof String text && !text.isBlank()) {
+							return Boolean.parseBoolean(text.trim());
+						}
+					}
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The key's and its team's {@code metadata.guardrails}, each name once. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallListener;
 import dev.llmgw.gateway.engine.CallRecord;
 import dev.llmgw.gateway.engine.CallState;
@@ -76,7 +77,7 @@ final class CallbackListener implements CallListener {
 			return;
 		}
 		StandardLoggingPayload payload = this.builder.build(record);
-		if (this.redaction.applies(request, fields)) {
+		if (this.redaction.applies(request, fields, CallerIdentity.of(record.attributes()))) {
 			payload = this.redaction.redact(payload);
 		}
 		LogEntry entry = new LogEntry(payload, this.mapper.writeValueAsBytes(payload));

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.logging;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.llmgw.gateway.auth.CallerIdentity;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +33,12 @@ final class Redaction {
 	/**
 	 * Whether a call's text stays out, in LiteLLM's order: the
 	 * {@code litellm-disable-message-redaction} header, then the request's own
-	 * {@code turn_off_message_logging}, then the
+	 * {@code turn_off_message_logging}, then its key's (in the key's or team's
+	 * {@code metadata.logging} callback settings), then the
 	 * {@code x-litellm-enable-message-redaction} header, then the setting.
 	 */
-	boolean applies(@Nullable LoggedRequest request, Map<String, @Nullable Object> fields) {
+	boolean applies(@Nullable LoggedRequest request, Map<String, @Nullable Object> fields,
+			@Nullable CallerIdentity caller) {
 		if (request != null && present(request.header("litellm-disable-message-redaction"))) {
 			return false;
 		}
@@ -45,6 +48,9 @@ final class Redaction {
 		}
 		if (own instanceof String text && !text.isBlank()) {
 			return truthy(text);
+		}
+		if (caller != null && caller.turnOffMessageLogging() != null) {
+			return caller.turnOffMessageLogging();
 		}
 		if (request != null && (truthy(request.header("x-litellm-enable-message-redaction"))
 				|| truthy(request.header("litellm-enable-message-redaction")))) {

@@ -23,7 +23,8 @@ public final class ParamSupport {
 			"priority", "mock_response", "caching", "cache", "fallbacks", "context_window_fallbacks", "num_retries",
 			"tags", "api_key", "api_base", "base_url", "litellm_logging_obj", "proxy_server_request", "enable_history",
 			"session_id", "drop_params", "timeout", "stream_timeout", "promptVariables", "extra_body",
-			"guardrailConfig");
+			"guardrailConfig", "no-log", "turn_off_message_logging", "litellm_session_id", "litellm_trace_id",
+			"spend_logs_metadata");
 
 	/** Harmless everywhere: OpenAI clients send them by default. */
 	private static final Set<String> ALWAYS_ACCEPTED = Set.of("n", "stream_options", "user", "parallel_tool_calls",

@@ -76,6 +76,9 @@ class LoggingCallbacksIntegrationTests {
 				  - model_name: logged
 				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
 				    model_info: {input_cost_per_token: 0.000001, output_cost_per_token: 0.000002}
+				  - model_name: logged-embed
+				    litellm_params: {model: "openai/logged-embed", api_base: "%1$s", api_key: k}
+				    model_info: {mode: embedding}
 				  - model_name: logged-broken
 				    litellm_params: {model: "openai/logged-broken;error=500", api_base: "%1$s", api_key: k}
 				router_settings:
@@ -333,6 +336,97 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(metrics.body())
 			.contains("litellm_callback_logging_failures_metric_total{callback_name=\"S3Logger\"}")
 			.contains("litellm_callback_logs_sent_total{callback_name=\"langfuse\"}");
+	}
+
+	@Test
+	void theRequestsMetadataNamesTheSessionTraceTagsAndGeneration() throws Exception {
+		HttpResponse<String> call = GatewayHttp.post(base, key, "/v1/chat/completions",
+				chat("logged", "with metadata",
+						",\"tags\":[\"billing\"],\"metadata\":{\"session_id\":\"session-42\",\"tags\":[\"nightly\"],"
+								+ "\"generation_name\":\"summarise\",\"trace_user_id\":\"user-7\"}"));
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		String callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
+		JsonNode payload = s3Object(callId).path("body");
+		assertThat(payload.path("trace_id").asString()).as("the session is the payload's trace")
+			.isEqualTo("session-42");
+		assertThat(payload.path("request_tags").toString()).contains("\"billing\"", "\"nightly\"");
+		assertThat(payload.path("metadata").path("requester_metadata").path("generation_name").asString())
+			.isEqualTo("summarise");
+		JsonNode trace = langfuseEvent("trace-create", callId);
+		assertThat(trace.path("sessionId").asString()).isEqualTo("session-42");
+		assertThat(trace.path("userId").asString()).isEqualTo("user-7");
+		assertThat(trace.path("tags").toString()).contains("billing", "nightly");
+		assertThat(langfuseEvent("generation-create", callId).path("name").asString()).isEqualTo("summarise");
+	}
+
+	@Test
+	void aKeyWhoseLoggingSettingsTurnOffMessageLoggingIsRedacted() throws Exception {
+		AdminClient admin = new AdminClient(base);
+		String quiet = admin.post("/key/generate", MASTER_KEY,
+				Map.of("key_alias", "quiet-key", "metadata",
+						Map.of("logging", List.of(Map.of("callback_name", "langfuse", "callback_type", "success",
+								"callback_vars", Map.of("turn_off_message_logging", true))))))
+			.text("/key");
+		HttpResponse<String> call = GatewayHttp.post(base, quiet, "/v1/chat/completions",
+				chat("logged", "keep this private", ""));
+		String callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
+		JsonNode object = s3Object(callId);
+		assertThat(object.toString()).doesNotContain("keep this private").contains("redacted-by-litellm");
+		assertThat(object.toString()).as("the key's settings are not logged").doesNotContain("callback_vars");
+	}
+
+	@Test
+	void theAnthropicRouteAndEmbeddingsCarryTheirCallTypes() throws Exception {
+		HttpResponse<String> messages = GatewayHttp.post(base, key, "/v1/messages",
+				"{\"model\":\"logged\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\"hi claude\"}]}");
+		assertThat(messages.statusCode()).as(messages.body()).isEqualTo(200);
+		JsonNode anthropic = s3Object(messages.headers().firstValue("x-litellm-call-id").orElseThrow()).path("body");
+		assertThat(anthropic.path("call_type").asString()).isEqualTo("anthropic_messages");
+		assertThat(anthropic.path("messages").toString()).contains("hi claude");
+
+		HttpResponse<String> embedding = GatewayHttp.post(base, key, "/v1/embeddings",
+				"{\"model\":\"logged-embed\",\"input\":[\"embed me\"]}");
+		assertThat(embedding.statusCode()).as(embedding.body()).isEqualTo(200);
+		JsonNode embedded = s3Object(embedding.headers().firstValue("x-litellm-call-id").orElseThrow()).path("body");
+		assertThat(embedded.path("call_type").asString()).isEqualTo("aembedding");
+		assertThat(embedded.path("messages").toString()).isEqualTo("[\"embed me\"]");
+		assertThat(embedded.path("prompt_tokens").asLong()).isPositive();
+	}
+
+	@Test
+	void shuttingDownSendsWhatIsQueued() throws Exception {
+		Path config = directory.resolve("slow-flush.yaml");
+		String bucket = "shutdown-" + UUID.randomUUID();
+		Files.writeString(config, """
+				model_list:
+				  - model_name: logged
+				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
+				litellm_settings:
+				  success_callback: ["s3"]
+				  s3_callback_params:
+				    s3_bucket_name: %3$s
+				    s3_endpoint_url: %2$s
+				    s3_aws_access_key_id: AKIDLOGGING
+				    s3_aws_secret_access_key: logging-secret
+				    s3_flush_interval: 3600
+				general_settings:
+				  master_key: %4$s
+				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, bucket, MASTER_KEY));
+		ConfigurableApplicationContext other = GatewayInstances.startWithConfig(config,
+				"--gateway.data-dir=" + directory.resolve("other"));
+		String callId;
+		try {
+			HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(other), MASTER_KEY,
+					"/v1/chat/completions", chat("logged", "the last words", ""));
+			callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
+			Thread.sleep(300);
+			assertThat(read("/fake/s3-objects").toString()).as("an hour's interval: not sent yet")
+				.doesNotContain(callId);
+		}
+		finally {
+			other.close();
+		}
+		assertThat(read("/fake/s3-objects").toString()).as("sent on the way down").contains(callId);
 	}
 
 	private static String chat(String model, String question, String extra) {
