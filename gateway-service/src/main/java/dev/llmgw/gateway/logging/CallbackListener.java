@@ -3,6 +3,7 @@ package dev.llmgw.gateway.logging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallListener;
@@ -69,7 +70,7 @@ final class CallbackListener implements CallListener {
 		List<Delivery> targets = new ArrayList<>(this.routes.size());
 		for (Route route : this.routes) {
 			if ((record.success() ? route.successes() : route.failures())
-					&& !disabled.contains(route.delivery().sink().name())) {
+					&& disabled.stream().noneMatch(route.names()::contains)) {
 				targets.add(route.delivery());
 			}
 		}
@@ -97,8 +98,10 @@ final class CallbackListener implements CallListener {
 	 * @param delivery the callback's queue
 	 * @param successes whether it logs successful calls
 	 * @param failures whether it logs failed ones
+	 * @param names the names it answers to ({@code x-litellm-disable-callbacks} may use
+	 * any)
 	 */
-	record Route(Delivery delivery, boolean successes, boolean failures) {
+	record Route(Delivery delivery, boolean successes, boolean failures, Set<String> names) {
 	}
 
 }

@@ -61,12 +61,19 @@ public class LoggingConfiguration {
 			log.warn("Logging callback \"{}\" in litellm_settings is not supported by this gateway: nothing is sent "
 					+ "to it, and its settings are ignored. Supported: {}", name, supported(factories));
 		}
+		for (String ignored : List.of("service_callback", "langfuse_default_tags")) {
+			Object value = settings.raw().get(ignored);
+			if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+				log.warn("litellm_settings.{} is not supported by this gateway: ignored", ignored);
+			}
+		}
 		List<CallbackListener.Route> routes = new ArrayList<>();
 		try {
 			selected.forEach((factory, selection) -> {
 				Delivery delivery = new Delivery(factory.create(), counts, CAPACITY, CAPACITY_BYTES, CLOSE_DEADLINE);
 				counts.register(delivery);
-				routes.add(new CallbackListener.Route(delivery, selection.successes, selection.failures));
+				routes.add(
+						new CallbackListener.Route(delivery, selection.successes, selection.failures, factory.names()));
 				log.info("Logging callback {}: {} calls, in batches of up to {} every {} s", delivery.sink().name(),
 						selection.successes ? (selection.failures ? "all" : "successful") : "failed",
 						delivery.sink().batchSize(), delivery.sink().flushInterval().toMillis() / 1000.0);
