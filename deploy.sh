@@ -64,6 +64,8 @@ if [ "$USE_CLOUDFRONT" = true ] && { [ -z "$RECORD_NAME" ] || [ -z "$CERTIFICATE
 fi
 
 TARGET=$(echo "$DEPLOYMENT_PLATFORM" | tr '[:upper:]' '[:lower:]')
+# the gateway adds these to config.yaml's success_callback; config.yaml itself is uploaded as it is
+EXTRA_SUCCESS_CALLBACKS=$(extra_success_callbacks)
 TAG="$(git rev-parse --short HEAD 2>/dev/null || echo local)-$(date -u +%Y%m%d%H%M%S)"
 if [ "$CPU_ARCHITECTURE" = arm ]; then PLATFORM=linux/arm64; else PLATFORM=linux/amd64; fi
 if command -v sha256sum >/dev/null 2>&1; then
@@ -128,7 +130,7 @@ for service in "${SERVICES[@]}"; do
 	run docker build --platform "$PLATFORM" -f "docker/$service.Dockerfile" -t "$service:$TAG" .
 done
 
-step "Base stack: network, PostgreSQL, Redis, config bucket, secrets, ECR, logs"
+step "Base stack: network, PostgreSQL, Redis, config and log buckets, secrets, ECR, log groups"
 {
 	printf '{\n'
 	printf '  "aws_region": %s,\n' "$(json_string "$AWS_REGION")"
@@ -148,6 +150,7 @@ step "Base stack: network, PostgreSQL, Redis, config bucket, secrets, ECR, logs"
 	printf '  "alarm_5xx_percent": %s,\n' "$ALARM_5XX_PERCENT"
 	printf '  "alarm_p99_latency_seconds": %s,\n' "$ALARM_P99_LATENCY_SECONDS"
 	printf '  "alarm_sns_topic_arn": %s,\n' "$(json_string "$ALARM_SNS_TOPIC_ARN")"
+	printf '  "log_bucket_retention_days": %s,\n' "$LOG_BUCKET_RETENTION_DAYS"
 	# shellcheck disable=SC2046 # one word per variable name
 	printf '  "provider_api_keys": %s\n' "$(json_object_of $(secret_keys_in_env))"
 	printf '}\n'
@@ -164,7 +167,15 @@ MIDDLEWARE_REPOSITORY=$(tf_output base middleware_repository_url)
 FAKE_REPOSITORY=$(tf_output base fake_llm_repository_url)
 CONFIG_BUCKET=$(tf_output base config_bucket_name)
 CONFIG_KEY=$(tf_output base config_object_key)
+LOG_BUCKET=$(tf_output base log_bucket_name)
 REGISTRY=${GATEWAY_REPOSITORY%%/*}
+if [ -n "$EXTRA_SUCCESS_CALLBACKS" ]; then
+	CALLBACKS_SAID="adds ${EXTRA_SUCCESS_CALLBACKS//,/, } to success_callback (EXTRA_SUCCESS_CALLBACKS, for their keys in $ENV_FILE)"
+else
+	CALLBACKS_SAID="adds none to success_callback (no LangSmith or Langfuse keys in $ENV_FILE)"
+fi
+echo "    Logging callbacks: the gateway $CALLBACKS_SAID;"
+echo "    the s3 callback (success_callback: [\"s3\"] in config.yaml) logs to the log bucket LOG_BUCKET_NAME=$LOG_BUCKET"
 
 step "Push the images to ECR ($REGISTRY)"
 printf '    $ aws ecr get-login-password --region %s | docker login --username AWS --password-stdin %s\n' \
@@ -225,6 +236,7 @@ if [ "$TARGET" = ecs ]; then
   "fake_llm_load_testing_endpoint_record_name": $(json_string "$FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME"),
   "enable_waf": $ENABLE_WAF,
   "create_private_hosted_zone_in_existing_vpc": $CREATE_PRIVATE_HOSTED_ZONE_IN_EXISTING_VPC,
+  "extra_success_callbacks": $(json_string "$EXTRA_SUCCESS_CALLBACKS"),
   "environment": $(plain_environment_json)
 }
 JSON
@@ -316,6 +328,8 @@ JSON
 		echo "LLMGW_CONFIG_SHA256=$CONFIG_SHA256"
 		echo "CLOUDWATCH_METRICS_ENABLED=true"
 		echo "CLOUDWATCH_METRICS_NAMESPACE=$METRICS_NAMESPACE"
+		echo "LOG_BUCKET_NAME=$LOG_BUCKET"
+		if [ -n "$EXTRA_SUCCESS_CALLBACKS" ]; then echo "EXTRA_SUCCESS_CALLBACKS=$EXTRA_SUCCESS_CALLBACKS"; fi
 		echo "$SECRET_ENVIRONMENT"
 		for name in "${PLAIN_KEYS[@]}"; do
 			if [ -n "${!name}" ]; then echo "$name=${!name}"; fi

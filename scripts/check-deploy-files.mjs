@@ -12,6 +12,9 @@
 //   puts both on the ingress;
 // - the fake LLM endpoint runs fake-llm-server on its own port and health path (ECS task, EKS component with its
 //   own HTTPS ingress), with its Route 53 record;
+// - the log bucket (LOG_BUCKET_NAME, the s3 logging callback's) is private (public access block, bucket owner
+//   enforced), encrypted, TLS only and expires objects after LOG_BUCKET_RETENTION_DAYS (0: never); the runtime policy
+//   may only put objects there; the gateway's ECS container gets LOG_BUCKET_NAME and EXTRA_SUCCESS_CALLBACKS;
 // - every var a stack reads is declared, and deploy.sh's variable files match the stacks' variables.
 //
 //   NODE_PATH=<tools>/node_modules node scripts/check-deploy-files.mjs      (run from the repository root)
@@ -77,6 +80,8 @@ const CONTRACT = new Set([
 	'JAVA_OPTS', // the images' JVM flags
 	'OKTA_ISSUER', 'OKTA_AUDIENCE', 'DISABLE_SWAGGER_PAGE', 'DISABLE_ADMIN_UI', 'LANGSMITH_PROJECT',
 	'LANGSMITH_DEFAULT_RUN_NAME', 'LANGFUSE_HOST', // the original's settings, passed on as they are
+	// the logging callbacks' settings, read through the gateway's config environment (gateway-service logging)
+	'LANGSMITH_BASE_URL', 'GENERIC_LOGGER_ENDPOINT', 'LOG_BUCKET_NAME', 'EXTRA_SUCCESS_CALLBACKS',
 ]);
 const known = (name) => gateway.variables.has(name) || middleware.variables.has(name) || CONTRACT.has(name)
 		|| /^[A-Z][A-Z0-9_]*_SECRET_ARN$/.test(name);
@@ -393,6 +398,80 @@ for (const m of ecsMain.matchAll(/name = "([A-Z][A-Z0-9_]*)"/g)) {
 	if (!known(m[1])) {
 		problem('deploy/terraform/ecs/main.tf', `environment variable ${m[1]} is read by neither service`);
 	}
+}
+
+// --- the log bucket: where the s3 logging callback writes (LOG_BUCKET_NAME) ---------------------------------------
+const baseParsed = Object.entries(parsed).filter(([file]) => file.startsWith('deploy/terraform/base/'));
+const baseResources = (type) => baseParsed.flatMap(([file, tf]) => Object.entries(tf.resource?.[type] ?? {}).map(([name, blocks]) => ({ file, name, block: blocks[0] })));
+const baseResource = (type, name) => baseResources(type).find((r) => r.name === name)?.block;
+const baseData = (type, name) => baseParsed.flatMap(([, tf]) => Object.entries(tf.data?.[type] ?? {})).find(([n]) => n === name)?.[1]?.[0];
+// the settings of the log bucket, whatever their resources are called
+const onLogBucket = (type) => baseResources(type).map((r) => r.block).filter((b) => b.bucket === '${aws_s3_bucket.logs.id}');
+const storageFile = 'deploy/terraform/base/storage.tf';
+const logBucket = baseResource('aws_s3_bucket', 'logs');
+const logPolicy = onLogBucket('aws_s3_bucket_policy')[0];
+const logPolicyDocument = baseData('aws_iam_policy_document', (/^\$\{data\.aws_iam_policy_document\.([a-z0-9_]+)\.json\}$/.exec(logPolicy?.policy ?? '') ?? [])[1]);
+const logRules = onLogBucket('aws_s3_bucket_lifecycle_configuration').flatMap((l) => l.rule ?? []);
+const logAccess = onLogBucket('aws_s3_bucket_public_access_block')[0] ?? {};
+const logBucketExpectations = [
+	[logBucket?.bucket_prefix === '${var.name}-logs-', 'aws_s3_bucket.logs exists, named ${var.name}-logs-...'],
+	[logBucket?.force_destroy === baseResource('aws_s3_bucket', 'config')?.force_destroy, 'force_destroy as the config bucket has it'],
+	[onLogBucket('aws_s3_bucket_server_side_encryption_configuration')[0]?.rule?.[0]?.apply_server_side_encryption_by_default?.[0]?.sse_algorithm === 'AES256', 'encrypted by default (SSE AES256)'],
+	[['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].every((k) => logAccess[k] === true), 'a public access block with all four settings true'],
+	[onLogBucket('aws_s3_bucket_ownership_controls')[0]?.rule?.[0]?.object_ownership === 'BucketOwnerEnforced', 'ACLs off (BucketOwnerEnforced)'],
+	[logRules.length > 0 && logRules.every((r) => r.status === 'Enabled' && !r.expiration && !(r.filter?.[0]?.prefix) && !(r.filter?.[0]?.and))
+		&& logRules.some((r) => r.dynamic?.expiration?.[0]?.for_each === '${var.log_bucket_retention_days > 0 ? [var.log_bucket_retention_days] : []}'
+			&& r.dynamic.expiration[0].content?.[0]?.days === '${expiration.value}'),
+	'a lifecycle rule over every object expiring it after var.log_bucket_retention_days, none when that is 0'],
+	[(logPolicyDocument?.statement ?? []).some((st) => st.effect === 'Deny' && st.actions?.includes('s3:*')
+		&& JSON.stringify([...(st.resources ?? [])].sort()) === JSON.stringify(['${aws_s3_bucket.logs.arn}', '${aws_s3_bucket.logs.arn}/*'])
+		&& st.principals?.some((p) => p.type === '*' && p.identifiers?.includes('*'))
+		&& st.condition?.some((c) => c.test === 'Bool' && c.variable === 'aws:SecureTransport' && JSON.stringify(c.values) === '["false"]')),
+	'a bucket policy denying every request without TLS (aws:SecureTransport false)'],
+];
+for (const [ok, what] of logBucketExpectations) {
+	if (!ok) {
+		problem(storageFile, `the log bucket: ${what}`);
+	}
+}
+const baseVariables = Object.assign({}, ...baseParsed.map(([, tf]) => tf.variable ?? {}));
+const retention = baseVariables.log_bucket_retention_days?.[0];
+if (retention?.default !== 365 || !/^LOG_BUCKET_RETENTION_DAYS\b/.test(retention?.description ?? '') || !/\b0\b/.test(retention?.description ?? '')) {
+	problem('deploy/terraform/base/variables.tf', 'log_bucket_retention_days: LOG_BUCKET_RETENTION_DAYS, 365 days by default, 0 keeping the logs forever');
+}
+const baseOutputs = Object.assign({}, ...baseParsed.map(([, tf]) => tf.output ?? {}));
+if (baseOutputs.log_bucket_name?.[0]?.value !== '${aws_s3_bucket.logs.bucket}' || baseOutputs.log_bucket_name?.[0]?.description !== 'LOG_BUCKET_NAME') {
+	problem('deploy/terraform/base/outputs.tf', 'the output log_bucket_name (LOG_BUCKET_NAME) is the log bucket\'s name');
+}
+// the runtime policy (the ECS task's and the EKS pods' role) may put log objects, and nothing else there
+const iamFile = 'deploy/terraform/base/iam.tf';
+const runtimeStatements = baseData('aws_iam_policy_document', 'runtime')?.statement ?? [];
+const onLogs = runtimeStatements.filter((st) => /aws_s3_bucket\.logs/.test(JSON.stringify(st)));
+if (onLogs.length !== 1 || onLogs[0].sid !== 'LogBucket' || (onLogs[0].effect ?? 'Allow') !== 'Allow'
+		|| JSON.stringify(onLogs[0].actions) !== '["s3:PutObject"]' || JSON.stringify(onLogs[0].resources) !== '["${aws_s3_bucket.logs.arn}/*"]' || onLogs[0].condition) {
+	problem(iamFile, 'the runtime policy: one statement, LogBucket, allowing s3:PutObject on the log bucket\'s objects (${aws_s3_bucket.logs.arn}/*) and nothing else there');
+}
+if (runtimeStatements.some((st) => st.actions?.some((a) => /^s3:/.test(a)) && st.resources?.some((r) => /^(\*|arn:aws:s3:::\*)/.test(r)))) {
+	problem(iamFile, 'the runtime policy grants S3 actions on every bucket');
+}
+// IAM cannot change a policy's description: a new one replaces the policy, which fails while the targets attach it
+if (!(baseResource('aws_iam_policy', 'runtime')?.lifecycle?.[0]?.ignore_changes ?? []).includes('${description}')) {
+	problem(iamFile, 'the runtime policy must ignore changes to its description (a new one would replace the attached policy)');
+}
+// with DISABLE_OUTBOUND_NETWORK_ACCESS the tasks reach S3 through the gateway endpoint: its policy must let them
+const s3Endpoint = baseResource('aws_vpc_endpoint', 's3');
+if (!s3Endpoint || (s3Endpoint.policy && !/aws_s3_bucket\.logs/.test(JSON.stringify(s3Endpoint.policy)))) {
+	problem('deploy/terraform/base/endpoints.tf', 'the S3 gateway endpoint must let the tasks reach the log bucket (its default policy, or one naming the bucket)');
+}
+// the gateway's container gets the bucket and the callbacks deploy.sh adds, the middleware's neither
+const ecsLocals = Object.assign({}, ...(parsed['deploy/terraform/ecs/main.tf']?.locals ?? []));
+const ecsVariables = Object.assign({}, ...ecsParsed.map(([, tf]) => tf.variable ?? {}));
+if (!(ecsLocals.gateway_environment ?? '').includes('{ name = "LOG_BUCKET_NAME", value = local.base.log_bucket_name }')
+		|| !(ecsLocals.gateway_environment ?? '').includes('local.extra_success_callbacks')
+		|| !/^\$\{var\.extra_success_callbacks == "" \? \[\] : \[\s*\{ name = "EXTRA_SUCCESS_CALLBACKS", value = var\.extra_success_callbacks \},?\s*\]\}$/.test(ecsLocals.extra_success_callbacks ?? '')
+		|| /LOG_BUCKET_NAME|extra_success_callbacks/.test(ecsLocals.middleware_environment ?? '')
+		|| ecsVariables.extra_success_callbacks?.[0]?.default !== '') {
+	problem('deploy/terraform/ecs/main.tf', 'the gateway container gets LOG_BUCKET_NAME (the base stack\'s log_bucket_name) and EXTRA_SUCCESS_CALLBACKS (var.extra_success_callbacks, default "", left out when empty), the middleware neither');
 }
 
 // --- Kubernetes --------------------------------------------------------------------------------------------------

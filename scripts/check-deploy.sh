@@ -9,8 +9,10 @@
 #      the .env says (on EKS both applies: before the manifests and with the ingresses' load balancers, a later run
 #      starting from what the previous one recorded), and the overlay deploy.sh writes builds (kubectl kustomize)
 #      with the ingress annotations they mean (the origin web ACL and security group, one listener, the fake
-#      endpoint's own ingress) and never the origin header; a bad .env fails before any command runs, naming every
-#      problem.
+#      endpoint's own ingress) and never the origin header; the logging callbacks' keys in .env turn on langsmith
+#      and langfuse (EXTRA_SUCCESS_CALLBACKS, config.yaml left as it is), their secrets join the provider keys, their
+#      plain settings and the log bucket (LOG_BUCKET_NAME) reach the gateway on ECS and EKS; a bad .env fails before
+#      any command runs, naming every problem.
 # Node tools (@cdktf/hcl2json, yaml) are installed on first use into LLMGW_TOOLS_DIR (default ~/.cache/llmgw-tools),
 # outside the repository (--tools installs them and stops). Prints one "ok" line per check and ends with
 # "N passed, N failed".
@@ -314,6 +316,53 @@ HOSTED_ZONE_NAME=""'
 assert_output "deploy.sh (ECS) with USE_ROUTE53=false" "point llm.example.com at d111111abcdef8.cloudfront.net in your DNS"
 assert_tfvars "deploy.sh (ECS) with USE_ROUTE53=false: no Route 53 record asked for" ecs.tfvars.json 'v.use_route53 === false && v.record_name === "llm.example.com"'
 
+# the logging callbacks: no keys, none added; the log bucket keeps a year of logs
+CONFIG_BEFORE=$(cksum <config/quickstart-config.yaml)
+run_with ECS '' --plan
+assert_tfvars "deploy.sh --plan: LOG_BUCKET_RETENTION_DAYS defaults to 365 days" base.tfvars.json 'v.log_bucket_retention_days === 365'
+assert_tfvars "deploy.sh --plan without LangSmith or Langfuse keys: no EXTRA_SUCCESS_CALLBACKS" ecs.tfvars.json 'v.extra_success_callbacks === ""'
+assert_output "deploy.sh --plan without callback keys" "the gateway adds none to success_callback"
+assert_output "deploy.sh --plan" 'the s3 callback (success_callback: ["s3"] in config.yaml) logs to the log bucket LOG_BUCKET_NAME=llmgw-logs-20260101'
+# every key set: langsmith (key, project and run name, as the original) and langfuse (both keys) are added, the
+# secrets join the provider keys, the plain settings reach the containers
+CALLBACK_SECRET="ls-sample-secret-0123456789"
+HEADERS_SECRET="hook-sample-secret-0123456789"
+CALLBACKS_ENV="LANGSMITH_API_KEY=\"$CALLBACK_SECRET\"
+LANGSMITH_PROJECT=\"gateway\"
+LANGSMITH_DEFAULT_RUN_NAME=\"LLMRun\"
+LANGSMITH_BASE_URL=\"https://eu.api.smith.langchain.com\"
+LANGFUSE_PUBLIC_KEY=\"pk-lf-sample\"
+LANGFUSE_SECRET_KEY=\"sk-lf-sample-0123456789\"
+LANGFUSE_HOST=\"https://langfuse.example.com\"
+GENERIC_LOGGER_ENDPOINT=\"https://collector.example.com/logs\"
+GENERIC_LOGGER_HEADERS=\"Authorization=Bearer $HEADERS_SECRET,X-Source=gateway\"
+LOG_BUCKET_RETENTION_DAYS=\"30\""
+run_with ECS "$CALLBACKS_ENV" --plan
+if ((RC == 0)); then pass "deploy.sh --plan with the logging callbacks' keys exits 0"; else fail "deploy.sh --plan with the logging callbacks' keys exits $RC" "$OUT"; fi
+assert_tfvars "deploy.sh --plan with LangSmith's and Langfuse's keys: EXTRA_SUCCESS_CALLBACKS is langsmith,langfuse" ecs.tfvars.json \
+	'v.extra_success_callbacks === "langsmith,langfuse"'
+assert_tfvars "deploy.sh --plan: the callbacks' plain settings reach the containers, their secrets do not" ecs.tfvars.json \
+	'v.environment.LANGSMITH_PROJECT === "gateway" && v.environment.LANGSMITH_DEFAULT_RUN_NAME === "LLMRun" && v.environment.LANGSMITH_BASE_URL === "https://eu.api.smith.langchain.com" && v.environment.LANGFUSE_HOST === "https://langfuse.example.com" && v.environment.GENERIC_LOGGER_ENDPOINT === "https://collector.example.com/logs" && !Object.keys(v.environment).some((k) => /KEY|HEADERS/.test(k))'
+assert_tfvars "deploy.sh --plan: the callbacks' secrets join the provider keys, LOG_BUCKET_RETENTION_DAYS reaches the base stack" base.tfvars.json \
+	'["LANGSMITH_API_KEY", "LANGFUSE_PUBLIC_KEY", "LANGFUSE_SECRET_KEY"].every((k) => v.provider_api_keys[k]) && /^Authorization=Bearer .*,X-Source=gateway$/.test(v.provider_api_keys.GENERIC_LOGGER_HEADERS) && v.log_bucket_retention_days === 30'
+refute_calls "deploy.sh --plan with the logging callbacks' keys: secrets stay off command lines" "$CALLBACK_SECRET|$HEADERS_SECRET"
+assert_output "deploy.sh --plan with the logging callbacks' keys" "the gateway adds langsmith, langfuse to success_callback (EXTRA_SUCCESS_CALLBACKS"
+if [ "$(cksum <config/quickstart-config.yaml)" = "$CONFIG_BEFORE" ]; then
+	pass "deploy.sh leaves config.yaml as it is (the gateway reads EXTRA_SUCCESS_CALLBACKS and LOG_BUCKET_NAME)"
+else
+	fail "deploy.sh edited config/quickstart-config.yaml"
+fi
+# langsmith needs its project and run name too (as in the original), langfuse both keys; 0 days keeps logs forever
+run_with ECS 'LANGSMITH_API_KEY="ls-sample"
+LANGSMITH_PROJECT="gateway"
+LANGFUSE_PUBLIC_KEY="pk-lf-sample"
+LOG_BUCKET_RETENTION_DAYS="0"' --plan
+assert_tfvars "deploy.sh --plan with LangSmith's key but no run name, Langfuse's public key alone: no callback added" ecs.tfvars.json 'v.extra_success_callbacks === ""'
+assert_tfvars "deploy.sh --plan with LOG_BUCKET_RETENTION_DAYS=0: logs kept forever" base.tfvars.json 'v.log_bucket_retention_days === 0'
+run_with ECS 'LANGFUSE_PUBLIC_KEY="pk-lf-sample"
+LANGFUSE_SECRET_KEY="sk-lf-sample"' --plan
+assert_tfvars "deploy.sh --plan with Langfuse's two keys alone: EXTRA_SUCCESS_CALLBACKS is langfuse" ecs.tfvars.json 'v.extra_success_callbacks === "langfuse"'
+
 # refused before any command, naming the variable
 run_with ECS 'CLOUDFRONT_PRICE_CLASS="PriceClass_50"' --plan
 assert_refused "a bad CLOUDFRONT_PRICE_CLASS" 'CLOUDFRONT_PRICE_CLASS: expected PriceClass_100, PriceClass_200 or PriceClass_All, got "PriceClass_50"'
@@ -338,6 +387,10 @@ run_with ECS 'USE_ROUTE53="false"' --plan
 assert_refused "HOSTED_ZONE_NAME without USE_ROUTE53 (a record made earlier would be deleted)" 'HOSTED_ZONE_NAME: set, but USE_ROUTE53 is false'
 run_with ECS 'HOSTED_ZONE_NAME=""' --plan
 assert_refused "USE_ROUTE53 without a zone" 'HOSTED_ZONE_NAME: required with USE_ROUTE53=true'
+run_with ECS 'LOG_BUCKET_RETENTION_DAYS="-1"' --plan
+assert_refused "a negative LOG_BUCKET_RETENTION_DAYS" 'LOG_BUCKET_RETENTION_DAYS: expected a whole number, got "-1"'
+run_with ECS 'LOG_BUCKET_RETENTION_DAYS="a year"' --plan
+assert_refused "a LOG_BUCKET_RETENTION_DAYS that is no number" 'LOG_BUCKET_RETENTION_DAYS: expected a whole number, got "a year"'
 
 # a full EKS deployment: the cluster and CloudFront's origin protection, then the manifests, then CloudFront and DNS
 # for the ingress's load balancer (USE_CLOUDFRONT is on by default, as on ECS)
@@ -376,6 +429,11 @@ if grep -q '^CLOUDWATCH_METRICS_ENABLED=true$' run/k8s-eks/deploy.env &&
 else
 	fail "metrics: CLOUDWATCH_METRICS_* in deploy.env and the ECS task, cloudwatch:namespace in the policy" \
 		"$(cat run/k8s-eks/deploy.env)"
+fi
+if grep -q '^LOG_BUCKET_NAME=llmgw-logs-20260101$' run/k8s-eks/deploy.env && ! grep -q '^EXTRA_SUCCESS_CALLBACKS=' run/k8s-eks/deploy.env; then
+	pass "deploy.sh (EKS): the ConfigMap carries LOG_BUCKET_NAME, and no EXTRA_SUCCESS_CALLBACKS without callback keys"
+else
+	fail "deploy.sh (EKS): LOG_BUCKET_NAME in run/k8s-eks/deploy.env" "$(cat run/k8s-eks/deploy.env)"
 fi
 # the ingresses of a `kubectl kustomize run/k8s-eks`, by name, as JSON
 built_ingresses() {
@@ -471,6 +529,28 @@ assert_refused "EKS: no certificate without CloudFront" 'CERTIFICATE_ARN: requir
 run_with EKS 'CERTIFICATE_ARN="arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab"' --plan
 assert_refused "EKS: CloudFront on RECORD_NAME with a certificate outside us-east-1" 'CLOUDFRONT_CERTIFICATE_ARN: required with USE_CLOUDFRONT and RECORD_NAME'
 
+# EKS with the logging callbacks' keys: the ConfigMap both containers read carries the callbacks, the bucket and
+# the plain settings, never a secret
+run_with EKS "$CALLBACKS_ENV" --plan
+if ((RC == 0)) && grep -q '^EXTRA_SUCCESS_CALLBACKS=langsmith,langfuse$' run/k8s-eks/deploy.env &&
+	grep -q '^LOG_BUCKET_NAME=llmgw-logs-20260101$' run/k8s-eks/deploy.env &&
+	grep -q '^LANGSMITH_BASE_URL=https://eu.api.smith.langchain.com$' run/k8s-eks/deploy.env &&
+	grep -q '^GENERIC_LOGGER_ENDPOINT=https://collector.example.com/logs$' run/k8s-eks/deploy.env &&
+	! grep -q "GENERIC_LOGGER_HEADERS\|$CALLBACK_SECRET\|$HEADERS_SECRET" run/k8s-eks/deploy.env run/k8s-eks/kustomization.yaml; then
+	pass "deploy.sh --plan (EKS) with the logging callbacks' keys: deploy.env has EXTRA_SUCCESS_CALLBACKS, LOG_BUCKET_NAME and the plain settings, no secret"
+else
+	fail "deploy.sh --plan (EKS) with the logging callbacks' keys (exit $RC)" "$(cat run/k8s-eks/deploy.env 2>/dev/null; echo "$OUT")"
+fi
+assert_tfvars "deploy.sh --plan (EKS): LOG_BUCKET_RETENTION_DAYS reaches the base stack" base.tfvars.json 'v.log_bucket_retention_days === 30'
+if [ -n "$REAL_KUBECTL" ]; then
+	if out=$("$REAL_KUBECTL" kustomize run/k8s-eks 2>&1) && grep -q 'EXTRA_SUCCESS_CALLBACKS: langsmith,langfuse' <<<"$out" &&
+		grep -q 'LOG_BUCKET_NAME: llmgw-logs-20260101' <<<"$out"; then
+		pass "kubectl kustomize run/k8s-eks: the llmgw-env ConfigMap carries EXTRA_SUCCESS_CALLBACKS and LOG_BUCKET_NAME"
+	else
+		fail "kubectl kustomize run/k8s-eks with the logging callbacks" "$out"
+	fi
+fi
+
 # undeploy: the target before the base, Kubernetes objects before the cluster
 run_stubbed ./undeploy.sh --yes --env-file "$WORK/eks.env"
 if ((RC == 0)); then pass "undeploy.sh (EKS) exits 0"; else fail "undeploy.sh (EKS) exits $RC" "$OUT"; fi
@@ -536,11 +616,13 @@ fi
 # every variable the scripts read is documented in .env.template, and the original's all still are
 ORIGINAL_ENV=$ROOT/../shared/data/original-config/env.template
 [ -f "$ORIGINAL_ENV" ] || fail "the original's env.template is missing: shared/ must sit beside the repository"
-for name in $(sed -n 's/^\t"\([A-Z0-9_]*\)=.*/\1/p' deploy/lib.sh) $(sed -n 's/^\([A-Z0-9_]*\)=.*/\1/p' "$ORIGINAL_ENV" 2>/dev/null); do
+# shellcheck disable=SC2016 # expanded by the inner bash
+for name in $(sed -n 's/^\t"\([A-Z0-9_]*\)=.*/\1/p' deploy/lib.sh) $(sed -n 's/^\([A-Z0-9_]*\)=.*/\1/p' "$ORIGINAL_ENV" 2>/dev/null) \
+	$(bash -c 'source deploy/lib.sh && echo "${SECRET_KEYS[*]} ${PLAIN_KEYS[*]}"'); do
 	grep -q "^$name=" "$ROOT/.env.template" || missing+=("$name")
 done
 if ((${#missing[@]} == 0)); then
-	pass ".env.template documents every variable (the original's included)"
+	pass ".env.template documents every variable (the original's, the secret and the plain ones included)"
 else
 	fail ".env.template lacks ${missing[*]}"
 fi

@@ -1,5 +1,6 @@
 # With no outbound internet (DISABLE_OUTBOUND_NETWORK_ACCESS), the tasks reach AWS through these endpoints: image
-# pulls, logs, metrics, the config object, secrets and Bedrock.
+# pulls, logs, metrics, the config object and the log bucket (the S3 gateway endpoint, whose default policy allows
+# what the runtime policy does), secrets and Bedrock.
 
 locals {
   create_endpoints = (local.create_vpc && var.disable_outbound_network_access) || (!local.create_vpc && var.create_vpc_endpoints_in_existing_vpc)

@@ -1,5 +1,7 @@
 # What the running services may do, and nothing more: call Bedrock models and fetch managed prompts, read the one
-# config object, read the named secrets, and publish metrics to their one CloudWatch namespace. The ECS task role and the EKS pods' IRSA role both attach this policy.
+# config object, put objects in the log bucket (the s3 logging callback: no read, list or delete), read the named
+# secrets, and publish metrics to their one CloudWatch namespace. The ECS task role and the EKS pods' IRSA role both
+# attach this policy.
 
 locals {
   secret_arns = concat(
@@ -44,6 +46,12 @@ data "aws_iam_policy_document" "runtime" {
   }
 
   statement {
+    sid       = "LogBucket"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.logs.arn}/*"]
+  }
+
+  statement {
     sid       = "MetricsNamespace"
     actions   = ["cloudwatch:PutMetricData"]
     resources = ["*"] # PutMetricData has no resource; the namespace condition is what limits it
@@ -63,6 +71,12 @@ data "aws_iam_policy_document" "runtime" {
 
 resource "aws_iam_policy" "runtime" {
   name        = "${var.name}-runtime"
-  description = "Bedrock, the config object, the named secrets and the metrics namespace, for the gateway and middleware"
+  description = "Bedrock, the config object, the log bucket (put only), the named secrets and the metrics namespace, for the gateway and middleware"
   policy      = data.aws_iam_policy_document.runtime.json
+
+  # IAM cannot change a policy's description, so a new one would replace the policy, and deleting it fails while the
+  # ECS or EKS stack's role has it attached: existing deployments keep the description they were created with
+  lifecycle {
+    ignore_changes = [description]
+  }
 }

@@ -31,6 +31,11 @@ output "config_bucket_name" {
   value       = aws_s3_bucket.config.bucket
 }
 
+output "log_bucket_name" {
+  description = "LOG_BUCKET_NAME"
+  value       = aws_s3_bucket.logs.bucket
+}
+
 output "config_object_key" {
   description = "LITELLM_CONFIG_BUCKET_OBJECT_KEY"
   value       = local.config_object_key

@@ -88,6 +88,17 @@ variable "log_retention_days" {
   default     = 30
 }
 
+variable "log_bucket_retention_days" {
+  description = "LOG_BUCKET_RETENTION_DAYS: how many days the log bucket keeps what the s3 logging callback writes; 0 keeps it forever"
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = var.log_bucket_retention_days >= 0 && floor(var.log_bucket_retention_days) == var.log_bucket_retention_days
+    error_message = "log_bucket_retention_days must be a whole number of days, 0 (keep forever) or more."
+  }
+}
+
 variable "rds_multi_az" {
   description = "RDS_MULTI_AZ: a standby in a second availability zone (doubles the database's cost)"
   type        = bool

@@ -24,8 +24,13 @@ locals {
     { name = "DATABASE_MIDDLEWARE_URL_SECRET_ARN", value = local.base.database_middleware_url_secret_arn },
   ]
   plain_environment = [for name, value in var.environment : { name = name, value = value }]
+  # left out when empty, as the plain settings are: ECS drops empty values, and Terraform would then see a change
+  # on every plan
+  extra_success_callbacks = var.extra_success_callbacks == "" ? [] : [
+    { name = "EXTRA_SUCCESS_CALLBACKS", value = var.extra_success_callbacks },
+  ]
 
-  gateway_environment = concat(local.secret_environment, local.plain_environment, [
+  gateway_environment = concat(local.secret_environment, local.plain_environment, local.extra_success_callbacks, [
     { name = "AWS_REGION", value = var.aws_region },
     { name = "LITELLM_CONFIG_BUCKET_NAME", value = local.base.config_bucket_name },
     { name = "LITELLM_CONFIG_BUCKET_OBJECT_KEY", value = local.base.config_object_key },
@@ -37,6 +42,9 @@ locals {
     { name = "LLMGW_CONFIG_SHA256", value = var.config_sha256 },
     { name = "CLOUDWATCH_METRICS_ENABLED", value = "true" },
     { name = "CLOUDWATCH_METRICS_NAMESPACE", value = local.base.metrics_namespace },
+    # the s3 logging callback's bucket when config.yaml names none (EXTRA_SUCCESS_CALLBACKS above: the callbacks
+    # deploy.sh adds to success_callback for the keys in .env)
+    { name = "LOG_BUCKET_NAME", value = local.base.log_bucket_name },
   ])
   middleware_environment = concat(local.secret_environment, local.middleware_database, local.plain_environment, [
     { name = "AWS_REGION", value = var.aws_region },

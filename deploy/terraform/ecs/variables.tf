@@ -192,9 +192,15 @@ variable "waf_rate_limit_per_5_minutes" {
 }
 
 variable "environment" {
-  description = "plain (non-secret) settings for both containers: OKTA_ISSUER, OKTA_AUDIENCE, DISABLE_ADMIN_UI, DISABLE_SWAGGER_PAGE, LANGSMITH_PROJECT, LANGFUSE_HOST, ..."
+  description = "plain (non-secret) settings for both containers: OKTA_ISSUER, OKTA_AUDIENCE, DISABLE_ADMIN_UI, DISABLE_SWAGGER_PAGE, LANGSMITH_PROJECT, LANGSMITH_BASE_URL, LANGFUSE_HOST, GENERIC_LOGGER_ENDPOINT, ..."
   type        = map(string)
   default     = {}
+}
+
+variable "extra_success_callbacks" {
+  description = "EXTRA_SUCCESS_CALLBACKS for the gateway: logging callbacks added to config.yaml's success_callback, comma-separated (deploy.sh: langsmith and langfuse when their keys are in .env)"
+  type        = string
+  default     = ""
 }
 
 variable "create_private_hosted_zone_in_existing_vpc" {
