@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.PathSegments;
@@ -58,7 +59,8 @@ public final class S3Objects {
 
 	private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
-	private final List<ReceivedObject> uploads = new CopyOnWriteArrayList<>();
+	/** A queue, not a copy-on-write list: a load test stores hundreds of thousands. */
+	private final Queue<ReceivedObject> uploads = new ConcurrentLinkedQueue<>();
 
 	public static boolean isS3Request(HttpHeaders headers) {
 		String authorization = headers.get(HttpHeaderNames.AUTHORIZATION, "");

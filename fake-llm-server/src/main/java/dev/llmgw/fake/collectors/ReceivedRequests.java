@@ -3,7 +3,8 @@ package dev.llmgw.fake.collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -24,7 +25,7 @@ final class ReceivedRequests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
+	private final Queue<ObjectNode> received = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * Keeps a request: every header, by lower-case name (repeated ones joined with
