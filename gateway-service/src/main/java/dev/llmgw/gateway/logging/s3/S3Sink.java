@@ -1,49 +1,36 @@
 package dev.llmgw.gateway.logging.s3;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
+import dev.llmgw.gateway.logging.CollectorHttp;
 import dev.llmgw.gateway.logging.LogEntry;
 import dev.llmgw.gateway.logging.LogSink;
 import dev.llmgw.gateway.logging.StandardLoggingPayload;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes each call's payload as one JSON object, as LiteLLM's s3 callback does, all of a
- * batch's objects at once through the SDK's asynchronous client (its own small event
- * loop, never the gateway's). The SDK does not retry: the delivery does, for the objects
- * that failed with a 5xx, a throttle or a network error.
+ * Writes each call's payload as one JSON object, as LiteLLM's s3 callback does, up to 32
+ * of a batch's objects at once ({@link S3Uploads}: signed by the AWS SDK, sent on an
+ * event loop of its own). Nothing here retries: the delivery does, for the objects that
+ * failed with a 5xx, a throttle or a network error.
  */
 final class S3Sink implements LogSink {
 
@@ -61,37 +48,23 @@ final class S3Sink implements LogSink {
 
 	private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
 
+	/** Objects of one batch in flight at once. */
+	private static final int CONCURRENCY = 32;
+
 	private final S3Settings settings;
 
 	private final JsonMapper mapper;
 
-	private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(1).build();
+	private final AwsCredentialsProvider credentials;
 
-	private final S3AsyncClient client;
+	private final S3Uploads uploads;
 
 	S3Sink(S3Settings settings, JsonMapper mapper) {
 		this.settings = settings;
 		this.mapper = mapper;
-		SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
-			.eventLoopGroup(this.eventLoops)
-			.maxConcurrency(32)
-			.connectionTimeout(Duration.ofSeconds(5))
-			.readTimeout(Duration.ofSeconds(30))
-			.build();
-		var builder = S3AsyncClient.builder()
-			.region(Region.of(settings.region()))
-			.credentialsProvider(credentials(settings))
-			.httpClient(http)
-			// a checksum only where S3 demands one: PutObject then goes as one plain
-			// body,
-			// as LiteLLM's does, which S3-compatible stores all accept
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.overrideConfiguration((config) -> config.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.apiCallTimeout(Duration.ofSeconds(30)));
-		if (settings.endpoint() != null) {
-			builder.endpointOverride(URI.create(settings.endpoint())).forcePathStyle(!settings.virtualHostedStyle());
-		}
-		this.client = builder.build();
+		this.credentials = credentials(settings);
+		this.uploads = new S3Uploads(settings.region(), settings.endpoint(), settings.virtualHostedStyle(),
+				settings.bucket());
 	}
 
 	private static AwsCredentialsProvider credentials(S3Settings settings) {
@@ -119,62 +92,69 @@ final class S3Sink implements LogSink {
 	}
 
 	@Override
-	public int batchSize() {
-		return this.settings.batchSize();
-	}
-
-	@Override
-	public Duration flushInterval() {
-		return this.settings.flushInterval();
+	public Batching batching() {
+		return new Batching(this.settings.batchSize(), this.settings.flushInterval());
 	}
 
 	@Override
 	public Sent send(List<LogEntry> batch) {
-		List<CompletableFuture<?>> puts = new ArrayList<>(batch.size());
-		for (LogEntry entry : batch) {
-			CompletableFuture<?> put;
-			try {
-				put = this.client.putObject(request(entry.payload()), AsyncRequestBody.fromBytes(body(entry)));
-			}
-			catch (RuntimeException ex) {
-				put = CompletableFuture.failedFuture(ex);
-			}
-			puts.add(put);
-		}
+		AwsCredentialsIdentity identity;
 		try {
-			CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new))
-				.get(BATCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			identity = this.credentials.resolveCredentials();
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			// each put's own outcome is read below
+		catch (RuntimeException ex) {
+			// no credentials yet (the task role's endpoint not answering): may pass
+			return Sent.retry(batch, "no AWS credentials: " + ex.getMessage());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		List<Outcome> outcomes = Flux.range(0, batch.size())
+			.flatMap((index) -> Mono.defer(() -> put(batch.get(index), identity))
+				.map((answer) -> new Outcome(index, answer, null))
+				.onErrorResume((failure) -> Mono.just(new Outcome(index, null, failure))), CONCURRENCY)
+			.collectList()
+			.onErrorResume((failure) -> Mono.just(List.of()))
+			.block(BATCH_TIMEOUT);
+		boolean[] done = new boolean[batch.size()];
 		List<LogEntry> retry = new ArrayList<>();
 		int refused = 0;
 		String error = null;
-		for (int i = 0; i < puts.size(); i++) {
-			CompletableFuture<?> put = puts.get(i);
-			if (!put.isDone()) {
-				put.cancel(true);
-				retry.add(batch.get(i));
-				error = "no answer within " + BATCH_TIMEOUT.toSeconds() + " s";
+		for (Outcome outcome : (outcomes != null) ? outcomes : List.<Outcome>of()) {
+			done[outcome.index()] = true;
+			if (outcome.answer() != null && outcome.answer().ok()) {
 				continue;
 			}
-			Throwable failure = failure(put);
-			if (failure == null) {
-				continue;
-			}
-			error = describe(failure);
-			if (retryable(failure)) {
-				retry.add(batch.get(i));
+			if (outcome.answer() != null) {
+				error = "S3 answered " + outcome.answer().status() + " " + errorCode(outcome.answer().body());
+				if (outcome.answer().retryable()) {
+					retry.add(batch.get(outcome.index()));
+				}
+				else {
+					refused++;
+				}
 			}
 			else {
-				refused++;
+				error = outcome.failure().getClass().getSimpleName() + ": " + outcome.failure().getMessage();
+				retry.add(batch.get(outcome.index()));
+			}
+		}
+		for (int i = 0; i < done.length; i++) {
+			if (!done[i]) {
+				retry.add(batch.get(i));
+				error = "no answer within " + BATCH_TIMEOUT.toSeconds() + " s";
 			}
 		}
 		return (error == null) ? Sent.ALL : new Sent(retry, refused, error);
+	}
+
+	private Mono<CollectorHttp.Answer> put(LogEntry entry, AwsCredentialsIdentity identity) {
+		StandardLoggingPayload payload = entry.payload();
+		return this.uploads.put(key(this.settings, payload), body(entry), headers(payload), identity);
+	}
+
+	/** S3's error code ({@code SlowDown}, {@code AccessDenied}) from its XML body. */
+	private static String errorCode(String body) {
+		int start = body.indexOf("<Code>");
+		int end = body.indexOf("</Code>");
+		return (start >= 0 && end > start) ? body.substring(start + 6, end) : "";
 	}
 
 	private byte[] body(LogEntry entry) {
@@ -185,24 +165,22 @@ final class S3Sink implements LogSink {
 		return this.mapper.writeValueAsBytes(payload.withContent(payload.messages(), null));
 	}
 
-	private PutObjectRequest request(StandardLoggingPayload payload) {
+	/** The headers LiteLLM's s3 callback sends with each object. */
+	private Map<String, String> headers(StandardLoggingPayload payload) {
 		Instant start = StandardLoggingPayload.instant(payload.startTime());
-		String id = payload.id().replace('/', '_');
-		PutObjectRequest.Builder request = PutObjectRequest.builder()
-			.bucket(this.settings.bucket())
-			.key(key(this.settings, payload))
-			.contentType("application/json")
-			.contentLanguage("en")
-			.contentDisposition("inline; filename=\"time-" + DISPOSITION_TIME.format(start) + "_" + id.replace('"', '_')
-					+ ".json\"")
-			.cacheControl("private, immutable, max-age=31536000, s-maxage=0");
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("Content-Language", "en");
+		headers.put("Content-Disposition", "inline; filename=\"time-" + DISPOSITION_TIME.format(start) + "_"
+				+ payload.id().replace('/', '_').replace('"', '_') + ".json\"");
+		headers.put("Cache-Control", "private, immutable, max-age=31536000, s-maxage=0");
 		if (this.settings.serverSideEncryption() != null) {
-			request.serverSideEncryption(ServerSideEncryption.fromValue(this.settings.serverSideEncryption()));
+			headers.put("x-amz-server-side-encryption", this.settings.serverSideEncryption());
 			if (this.settings.kmsKeyId() != null) {
-				request.ssekmsKeyId(this.settings.kmsKeyId());
+				headers.put("x-amz-server-side-encryption-aws-kms-key-id", this.settings.kmsKeyId());
 			}
 		}
-		return request.build();
+		return headers;
 	}
 
 	/**
@@ -243,40 +221,19 @@ final class S3Sink implements LogSink {
 		return segment.toString();
 	}
 
-	private static @Nullable Throwable failure(CompletableFuture<?> put) {
-		try {
-			put.join();
-			return null;
-		}
-		catch (CompletionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		catch (RuntimeException ex) {
-			return ex;
-		}
-	}
-
-	/** A 5xx, a throttle, a timeout or a network failure may pass; a 4xx will not. */
-	private static boolean retryable(Throwable failure) {
-		if (failure instanceof AwsServiceException service) {
-			int status = service.statusCode();
-			return status >= 500 || status == 429 || status == 408 || service.isThrottlingException();
-		}
-		return failure instanceof SdkClientException || failure instanceof IOException;
-	}
-
-	private static String describe(Throwable failure) {
-		if (failure instanceof AwsServiceException service) {
-			return "S3 answered " + service.statusCode() + " "
-					+ ((service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : "");
-		}
-		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+	/**
+	 * One object's outcome.
+	 *
+	 * @param index its place in the batch
+	 * @param answer S3's answer, null when none came
+	 * @param failure why none came
+	 */
+	private record Outcome(int index, CollectorHttp.@Nullable Answer answer, @Nullable Throwable failure) {
 	}
 
 	@Override
 	public void close() {
-		this.client.close();
-		this.eventLoops.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		this.uploads.close();
 	}
 
 }
