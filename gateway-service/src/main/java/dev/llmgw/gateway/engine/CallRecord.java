@@ -113,7 +113,7 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		public static final int MAX_CHARS = 64 * 1024;
 
 		/** How much of a stream a record keeps. */
-		public static final int MAX_FRAME_BYTES = 1024 * 1024;
+		public static final int MAX_FRAME_BYTES = 256 * 1024;
 
 		public static final Bodies NONE = new Bodies(null, null, List.of());
 

@@ -50,12 +50,14 @@ final class CallbackListener implements CallListener {
 	}
 
 	/**
-	 * Records with bodies are large (up to twice 64 KiB): fewer wait here, and the
-	 * deliveries bound the rest in bytes.
+	 * Records with bodies are large (two of up to 64 KiB, a stream's frames up to 256
+	 * KiB): few wait here, which bounds what a stalled listener holds; the deliveries
+	 * bound the rest in bytes. Building a payload takes well under a millisecond, so the
+	 * queue is rarely more than a few records deep.
 	 */
 	@Override
 	public int queueCapacity() {
-		return 2_000;
+		return 1_000;
 	}
 
 	@Override

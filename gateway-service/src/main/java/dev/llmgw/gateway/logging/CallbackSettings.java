@@ -74,6 +74,19 @@ public final class CallbackSettings {
 		throw new ConfigException(name + " is not an http(s) URL");
 	}
 
+	/** A URL with a path added, whether or not the URL ends in a slash. */
+	public static URI resolve(URI base, String path) {
+		String root = base.toString();
+		return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
+	}
+
+	/**
+	 * A caller's text field (in a request's {@code metadata}), else {@code otherwise}.
+	 */
+	public static @Nullable String text(@Nullable Object value, @Nullable String otherwise) {
+		return (value instanceof String text && !text.isBlank()) ? text : otherwise;
+	}
+
 	/** A URL as the log may show it: no user info, no query. */
 	public static String shown(URI uri) {
 		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")

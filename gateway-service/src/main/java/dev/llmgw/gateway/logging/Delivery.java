@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One callback's way out: a bounded queue, emptied in batches by one thread of its own. A
- * batch leaves when {@link LogSink#batchSize()} entries wait or the oldest has waited
- * {@link LogSink#flushInterval()}. A batch that fails for a reason that may pass (a 5xx,
- * a 429, a network error) is tried again after a growing pause, up to
+ * batch leaves when {@link LogSink.Batching#size()} entries wait or the oldest has waited
+ * {@link LogSink.Batching#flushInterval()}. A batch that fails for a reason that may pass
+ * (a 5xx, a 429, a network error) is tried again after a growing pause, up to
  * {@link #MAX_ATTEMPTS} times; meanwhile new entries queue. The queue is bounded both in
  * entries and in bytes: when full, the oldest entry goes, and is counted. So a collector
  * that is down or slow costs the calls nothing and the gateway a bounded amount of
@@ -94,7 +94,7 @@ public final class Delivery implements AutoCloseable {
 				this.queue.addLast(new Queued(entry, System.nanoTime()));
 				this.queuedBytes += entry.bytes();
 				// the first entry starts the interval's clock, a full batch ends the wait
-				if (this.queue.size() == 1 || this.queue.size() >= this.sink.batchSize()) {
+				if (this.queue.size() == 1 || this.queue.size() >= this.sink.batching().size()) {
 					this.changed.signal();
 				}
 			}
@@ -146,11 +146,11 @@ public final class Delivery implements AutoCloseable {
 
 	/** The next batch, once one is due; null once closed and empty. */
 	private List<LogEntry> next() throws InterruptedException {
-		long interval = this.sink.flushInterval().toNanos();
+		long interval = this.sink.batching().flushInterval().toNanos();
 		this.lock.lock();
 		try {
 			while (true) {
-				if (this.queue.size() >= this.sink.batchSize() || (this.closing && !this.queue.isEmpty())) {
+				if (this.queue.size() >= this.sink.batching().size() || (this.closing && !this.queue.isEmpty())) {
 					return take();
 				}
 				if (this.closing) {
@@ -173,7 +173,7 @@ public final class Delivery implements AutoCloseable {
 	}
 
 	private List<LogEntry> take() {
-		int size = Math.min(this.queue.size(), this.sink.batchSize());
+		int size = Math.min(this.queue.size(), this.sink.batching().size());
 		List<LogEntry> batch = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			LogEntry entry = this.queue.removeFirst().entry();
@@ -187,7 +187,9 @@ public final class Delivery implements AutoCloseable {
 		List<LogEntry> left = batch;
 		String error = null;
 		Duration backoff = FIRST_BACKOFF;
+		int tries = 0;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			tries = attempt;
 			LogSink.Sent sent;
 			try {
 				sent = this.sink.send(left);
@@ -219,7 +221,7 @@ public final class Delivery implements AutoCloseable {
 		}
 		this.counts.dropped(this.sink, left.size());
 		log.warn("Logging callback {} gave up on {} log entries after {} tries: {}", this.sink.name(), left.size(),
-				MAX_ATTEMPTS, error);
+				tries, error);
 	}
 
 	/**

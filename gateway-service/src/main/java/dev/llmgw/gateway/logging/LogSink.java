@@ -19,11 +19,8 @@ public interface LogSink extends AutoCloseable {
 		return name();
 	}
 
-	/** The most entries sent at once. */
-	int batchSize();
-
-	/** The longest an entry waits for its batch to fill. */
-	Duration flushInterval();
+	/** How the callback's entries are batched. */
+	Batching batching();
 
 	/**
 	 * Sends a batch.
@@ -34,6 +31,15 @@ public interface LogSink extends AutoCloseable {
 
 	@Override
 	default void close() {
+	}
+
+	/**
+	 * How a callback's entries leave.
+	 *
+	 * @param size the most entries sent at once
+	 * @param flushInterval the longest an entry waits for its batch to fill
+	 */
+	record Batching(int size, Duration flushInterval) {
 	}
 
 	/**

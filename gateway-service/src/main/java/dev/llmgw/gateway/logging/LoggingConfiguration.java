@@ -76,7 +76,8 @@ public class LoggingConfiguration {
 						new CallbackListener.Route(delivery, selection.successes, selection.failures, factory.names()));
 				log.info("Logging callback {}: {} calls, in batches of up to {} every {} s", delivery.sink().name(),
 						selection.successes ? (selection.failures ? "all" : "successful") : "failed",
-						delivery.sink().batchSize(), delivery.sink().flushInterval().toMillis() / 1000.0);
+						delivery.sink().batching().size(),
+						delivery.sink().batching().flushInterval().toMillis() / 1000.0);
 			});
 		}
 		catch (RuntimeException ex) {

@@ -194,13 +194,8 @@ class DeliveryTests {
 		}
 
 		@Override
-		public int batchSize() {
-			return this.batchSize;
-		}
-
-		@Override
-		public Duration flushInterval() {
-			return this.interval;
+		public Batching batching() {
+			return new Batching(this.batchSize, this.interval);
 		}
 
 		@Override

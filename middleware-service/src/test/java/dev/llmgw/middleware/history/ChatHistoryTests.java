@@ -148,6 +148,33 @@ class ChatHistoryTests {
 	}
 
 	@Test
+	void theGatewaysLogsNameTheSessionAsLangfuseReadsIt() throws Exception {
+		HttpResponse<String> call = chat(alice,
+				"""
+						{"model": "echo", "enable_history": true, "messages": [{"role": "user", "content": "log my session"}]}""");
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		String session = JSON.readTree(call.body()).path("session_id").asString();
+		String callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
+		JsonNode logged = null;
+		for (int i = 0; i < 100 && logged == null; i++) {
+			Thread.sleep(50);
+			HttpResponse<String> hooks = HTTP.send(
+					HttpRequest.newBuilder(URI.create(LocalStack.shared().fakeUrl() + "/fake/webhook")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			for (JsonNode request : JSON.readTree(hooks.body())) {
+				for (JsonNode payload : request.path("body")) {
+					if (callId.equals(payload.path("litellm_call_id").asString())) {
+						logged = payload;
+					}
+				}
+			}
+		}
+		assertThat(logged).as("the gateway logged the call").isNotNull();
+		assertThat(logged.path("trace_id").asString()).isEqualTo(session);
+		assertThat(logged.path("metadata").path("requester_metadata").path("session_id").asString()).isEqualTo(session);
+	}
+
+	@Test
 	void theOpenAiSdkGetsTheSessionIdAndStreamedRepliesAreStored() throws Exception {
 		OpenAIClient client = OpenAIOkHttpClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.port + "/v1")

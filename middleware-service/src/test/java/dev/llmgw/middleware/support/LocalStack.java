@@ -119,10 +119,15 @@ public final class LocalStack {
 							    litellm_params: {model: openai/gpt-4o-mini, api_base: "%1$s", api_key: k}
 							  - model_name: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
 							    litellm_params: {model: openai/profiled, api_base: "%1$s", api_key: k}
+							litellm_settings:
+							  callbacks: ["generic_api"]
+							environment_variables:
+							  GENERIC_LOGGER_ENDPOINT: "%3$s/fake/webhook/middleware-stack"
+							  DEFAULT_FLUSH_INTERVAL_SECONDS: "0.2"
 							general_settings:
 							  master_key: %2$s
 							"""
-						.formatted(fakeBase, MASTER_KEY));
+						.formatted(fakeBase, MASTER_KEY, "http://127.0.0.1:" + fakePort));
 			return new LocalStack(startGateway(work, "gateway", Map.of()), work, fakePort);
 		}
 		catch (IOException ex) {

@@ -58,8 +58,9 @@ public class GenericApiLoggingConfiguration {
 				Map<String, String> headers = headers(settings.text("GENERIC_LOGGER_HEADERS"));
 				log.info("Logging callback generic_api: {} to {} with header(s) {}", format,
 						CallbackSettings.shown(uri), headers.keySet());
-				return new GenericApiSink(uri, headers, format, (int) settings.number("DEFAULT_BATCH_SIZE", 512),
-						settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5));
+				return new GenericApiSink(uri, headers, format,
+						new LogSink.Batching((int) settings.number("DEFAULT_BATCH_SIZE", 512),
+								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5)));
 			}
 
 		};

@@ -2,7 +2,6 @@ package dev.llmgw.gateway.logging.generic;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +23,15 @@ final class GenericApiSink implements LogSink {
 
 	private final String format;
 
-	private final int batchSize;
-
-	private final Duration flushInterval;
+	private final Batching batching;
 
 	private final CollectorHttp http = new CollectorHttp();
 
-	GenericApiSink(URI endpoint, Map<String, String> headers, String format, int batchSize, Duration flushInterval) {
+	GenericApiSink(URI endpoint, Map<String, String> headers, String format, Batching batching) {
 		this.endpoint = endpoint;
 		this.headers = headers;
 		this.format = format;
-		this.batchSize = batchSize;
-		this.flushInterval = flushInterval;
+		this.batching = batching;
 	}
 
 	@Override
@@ -44,13 +40,8 @@ final class GenericApiSink implements LogSink {
 	}
 
 	@Override
-	public int batchSize() {
-		return this.batchSize;
-	}
-
-	@Override
-	public Duration flushInterval() {
-		return this.flushInterval;
+	public Batching batching() {
+		return this.batching;
 	}
 
 	@Override

@@ -46,7 +46,8 @@ public class LangfuseLoggingConfiguration {
 				log.info("Logging callback langfuse: {} (public key {}){}", CallbackSettings.shown(uri), publicKey,
 						redact ? ", key details left out" : "");
 				return new LangfuseSink(uri, publicKey, secretKey, settings.text("LANGFUSE_RELEASE"), redact,
-						(int) settings.number("LANGFUSE_FLUSH_AT", 15), settings.seconds("LANGFUSE_FLUSH_INTERVAL", 1),
+						new LogSink.Batching((int) settings.number("LANGFUSE_FLUSH_AT", 15),
+								settings.seconds("LANGFUSE_FLUSH_INTERVAL", 1)),
 						mapper);
 			}
 

@@ -2,7 +2,6 @@ package dev.llmgw.gateway.logging.langfuse;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.llmgw.gateway.logging.CallbackSettings;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import dev.llmgw.gateway.logging.LogEntry;
 import dev.llmgw.gateway.logging.LogSink;
@@ -47,19 +47,15 @@ final class LangfuseSink implements LogSink {
 
 	private final boolean redactKeyInfo;
 
-	private final int batchSize;
-
-	private final Duration flushInterval;
+	private final Batching batching;
 
 	private final JsonMapper mapper;
 
 	private final CollectorHttp http = new CollectorHttp();
 
 	LangfuseSink(URI host, String publicKey, String secretKey, @Nullable String release, boolean redactKeyInfo,
-			int batchSize, Duration flushInterval, JsonMapper mapper) {
-		String base = host.toString().endsWith("/") ? host.toString().substring(0, host.toString().length() - 1)
-				: host.toString();
-		this.ingestion = URI.create(base + "/api/public/ingestion");
+			Batching batching, JsonMapper mapper) {
+		this.ingestion = CallbackSettings.resolve(host, "/api/public/ingestion");
 		this.headers = Map.of("Authorization",
 				"Basic " + Base64.getEncoder()
 					.encodeToString((publicKey + ":" + secretKey).getBytes(StandardCharsets.UTF_8)),
@@ -67,8 +63,7 @@ final class LangfuseSink implements LogSink {
 		this.publicKey = publicKey;
 		this.release = release;
 		this.redactKeyInfo = redactKeyInfo;
-		this.batchSize = batchSize;
-		this.flushInterval = flushInterval;
+		this.batching = batching;
 		this.mapper = mapper;
 	}
 
@@ -77,15 +72,9 @@ final class LangfuseSink implements LogSink {
 		return "langfuse";
 	}
 
-	/** Each call is two events. */
 	@Override
-	public int batchSize() {
-		return this.batchSize;
-	}
-
-	@Override
-	public Duration flushInterval() {
-		return this.flushInterval;
+	public Batching batching() {
+		return this.batching;
 	}
 
 	@Override
@@ -160,22 +149,23 @@ final class LangfuseSink implements LogSink {
 	 */
 	List<ObjectNode> events(StandardLoggingPayload payload, String now) {
 		Map<?, ?> requested = (payload.metadata().requesterMetadata() instanceof Map<?, ?> map) ? map : Map.of();
-		String traceId = text(requested.get("trace_id"), payload.litellmCallId());
+		String traceId = CallbackSettings.text(requested.get("trace_id"), payload.litellmCallId());
 		boolean success = payload.success();
 
 		ObjectNode trace = this.mapper.createObjectNode();
 		trace.put("id", traceId);
 		trace.put("timestamp", iso(payload.startTime()));
-		trace.put("name", text(requested.get("trace_name"), "litellm-" + payload.callType()));
-		String session = text(requested.get("session_id"), null);
+		trace.put("name", CallbackSettings.text(requested.get("trace_name"), "litellm-" + payload.callType()));
+		String session = CallbackSettings.text(requested.get("session_id"), null);
 		if (session != null) {
 			trace.put("sessionId", session);
 		}
-		String user = text(requested.get("trace_user_id"), payload.metadata().userApiKeyEndUserId());
+		String user = CallbackSettings.text(requested.get("trace_user_id"), payload.metadata().userApiKeyEndUserId());
 		if (user != null) {
 			trace.put("userId", user);
 		}
-		String version = text(requested.get("trace_version"), text(requested.get("version"), null));
+		String version = CallbackSettings.text(requested.get("trace_version"),
+				CallbackSettings.text(requested.get("version"), null));
 		if (version != null) {
 			trace.put("version", version);
 		}
@@ -191,7 +181,7 @@ final class LangfuseSink implements LogSink {
 		payload.requestTags().forEach(tags::add);
 
 		ObjectNode generation = this.mapper.createObjectNode();
-		String generationId = text(requested.get("generation_id"), null);
+		String generationId = CallbackSettings.text(requested.get("generation_id"), null);
 		if (generationId == null) {
 			generationId = success
 					? "time-" + TIME.format(StandardLoggingPayload.instant(payload.startTime())) + "_" + payload.id()
@@ -200,7 +190,7 @@ final class LangfuseSink implements LogSink {
 		generation.put("id", generationId);
 		generation.put("traceId", traceId);
 		String alias = payload.metadata().userApiKeyAlias();
-		generation.put("name", text(requested.get("generation_name"),
+		generation.put("name", CallbackSettings.text(requested.get("generation_name"),
 				(alias != null) ? "litellm:" + alias : "litellm-" + payload.callType()));
 		generation.put("startTime", iso(payload.startTime()));
 		generation.put("endTime", iso(payload.endTime()));
@@ -293,10 +283,6 @@ final class LangfuseSink implements LogSink {
 			metadata.put("cache_hit", payload.cacheHit());
 		}
 		return metadata;
-	}
-
-	private static @Nullable String text(@Nullable Object value, @Nullable String otherwise) {
-		return (value instanceof String text && !text.isBlank()) ? text : otherwise;
 	}
 
 	private static String iso(double epochSeconds) {

@@ -59,8 +59,9 @@ public class LangsmithLoggingConfiguration {
 						(project != null) ? project : "litellm-completion");
 				return new LangsmithSink(uri, apiKey, settings.text("LANGSMITH_TENANT_ID"),
 						(project != null) ? project : "litellm-completion", (runName != null) ? runName : "LLMRun",
-						(int) settings.number("LANGSMITH_BATCH_SIZE", 512),
-						settings.seconds("LANGSMITH_FLUSH_INTERVAL", 5), mapper);
+						new LogSink.Batching((int) settings.number("LANGSMITH_BATCH_SIZE", 512),
+								settings.seconds("LANGSMITH_FLUSH_INTERVAL", 5)),
+						mapper);
 			}
 
 		};

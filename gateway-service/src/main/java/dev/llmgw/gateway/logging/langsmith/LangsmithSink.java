@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.logging.langsmith;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.llmgw.gateway.logging.CallbackSettings;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import dev.llmgw.gateway.logging.LogEntry;
 import dev.llmgw.gateway.logging.LogSink;
@@ -38,19 +38,16 @@ final class LangsmithSink implements LogSink {
 
 	private final String runName;
 
-	private final int batchSize;
-
-	private final Duration flushInterval;
+	private final Batching batching;
 
 	private final JsonMapper mapper;
 
 	private final CollectorHttp http = new CollectorHttp();
 
-	LangsmithSink(URI base, String apiKey, @Nullable String tenant, String project, String runName, int batchSize,
-			Duration flushInterval, JsonMapper mapper) {
-		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
-				: base.toString();
-		this.runs = URI.create(root + (root.endsWith("/api/v1") ? "" : "/api/v1") + "/runs/batch");
+	LangsmithSink(URI base, String apiKey, @Nullable String tenant, String project, String runName, Batching batching,
+			JsonMapper mapper) {
+		String root = CallbackSettings.resolve(base, "").toString();
+		this.runs = CallbackSettings.resolve(base, (root.endsWith("/api/v1") ? "" : "/api/v1") + "/runs/batch");
 		Map<String, String> headers = new HashMap<>();
 		headers.put("x-api-key", apiKey);
 		if (tenant != null) {
@@ -59,8 +56,7 @@ final class LangsmithSink implements LogSink {
 		this.headers = Map.copyOf(headers);
 		this.project = project;
 		this.runName = runName;
-		this.batchSize = batchSize;
-		this.flushInterval = flushInterval;
+		this.batching = batching;
 		this.mapper = mapper;
 	}
 
@@ -70,13 +66,8 @@ final class LangsmithSink implements LogSink {
 	}
 
 	@Override
-	public int batchSize() {
-		return this.batchSize;
-	}
-
-	@Override
-	public Duration flushInterval() {
-		return this.flushInterval;
+	public Batching batching() {
+		return this.batching;
 	}
 
 	@Override
@@ -91,16 +82,17 @@ final class LangsmithSink implements LogSink {
 
 	ObjectNode run(StandardLoggingPayload payload) {
 		Map<?, ?> requested = (payload.metadata().requesterMetadata() instanceof Map<?, ?> map) ? map : Map.of();
-		String id = text(requested.get("run_id"), text(requested.get("id"), UUID.randomUUID().toString()));
+		String id = CallbackSettings.text(requested.get("run_id"),
+				CallbackSettings.text(requested.get("id"), UUID.randomUUID().toString()));
 		ObjectNode run = this.mapper.createObjectNode();
-		run.put("name", text(requested.get("run_name"), this.runName));
+		run.put("name", CallbackSettings.text(requested.get("run_name"), this.runName));
 		run.put("run_type", "llm");
 		run.set("inputs", this.mapper.valueToTree(payload));
 		ObjectNode outputs = run.putObject("outputs");
 		if (payload.response() != null && payload.response().isObject()) {
 			outputs.setAll((ObjectNode) payload.response());
 		}
-		run.put("session_name", text(requested.get("project_name"), this.project));
+		run.put("session_name", CallbackSettings.text(requested.get("project_name"), this.project));
 		run.put("start_time", payload.startTime());
 		run.put("end_time", payload.endTime());
 		ArrayNode tags = run.putArray("tags");
@@ -110,17 +102,14 @@ final class LangsmithSink implements LogSink {
 			run.put("error", payload.errorStr());
 		}
 		run.put("id", id);
-		String parent = text(requested.get("parent_run_id"), null);
+		String parent = CallbackSettings.text(requested.get("parent_run_id"), null);
 		if (parent != null) {
 			run.put("parent_run_id", parent);
 		}
-		run.put("trace_id", text(requested.get("trace_id"), id));
-		run.put("dotted_order", text(requested.get("dotted_order"), DOTTED.format(Instant.now()) + id));
+		run.put("trace_id", CallbackSettings.text(requested.get("trace_id"), id));
+		run.put("dotted_order",
+				CallbackSettings.text(requested.get("dotted_order"), DOTTED.format(Instant.now()) + id));
 		return run;
-	}
-
-	private static @Nullable String text(@Nullable Object value, @Nullable String otherwise) {
-		return (value instanceof String text && !text.isBlank()) ? text : otherwise;
 	}
 
 }
