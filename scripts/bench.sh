@@ -34,6 +34,7 @@
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
 #        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard and portkey; GATEWAY_JAR=path to measure another build;
+#        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3;
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
@@ -122,6 +123,24 @@ SERVER_PORT=$FAKE_PORT SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar fake-llm-server/tar
 	>"$WORK/fake.log" 2>&1 &
 PIDS+=($!)
 
+# BENCH_LOGGING=s3 logs every call to the fake's S3 with the s3 callback, one object per call as LiteLLM does;
+# s3-batched with s3_batch_objects (one object per batch)
+logging_settings() {
+	case "${BENCH_LOGGING:-}" in
+	"") ;;
+	s3 | s3-batched)
+		printf '  success_callback: ["s3"]\n  s3_callback_params:\n'
+		printf '    {s3_bucket_name: bench-logs, s3_region_name: us-east-1, s3_endpoint_url: "http://127.0.0.1:%s",\n' "$FAKE_PORT"
+		printf '     s3_aws_access_key_id: AKIDBENCH, s3_aws_secret_access_key: bench-secret, s3_batch_objects: %s}\n' \
+			"$([ "$BENCH_LOGGING" = s3-batched ] && echo true || echo false)"
+		;;
+	*)
+		echo "BENCH_LOGGING must be s3 or s3-batched" >&2
+		exit 2
+		;;
+	esac
+}
+
 cat >"$WORK/config.yaml" <<YAML
 model_list:
   - model_name: bench-fake
@@ -139,6 +158,7 @@ litellm_settings:
   # default_off: only the nginx+cache rows ask for the cache, the others pass it by
   cache: true
   cache_params: {type: redis, mode: default_off}
+$(logging_settings)
 guardrails:
   - guardrail_name: bench-guard
     litellm_params:

@@ -82,7 +82,8 @@ public final class Delivery implements AutoCloseable {
 		int dropped = 0;
 		this.lock.lock();
 		try {
-			if (this.closing) {
+			if (this.closing || entry.bytes() > this.capacityBytes) {
+				// an entry larger than the whole queue would push out every other one
 				dropped++;
 			}
 			else {

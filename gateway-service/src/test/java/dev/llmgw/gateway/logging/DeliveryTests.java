@@ -123,6 +123,8 @@ class DeliveryTests {
 			delivery.offer(entry("big-1", 300));
 			delivery.offer(entry("big-2", 300));
 			assertThat(counts(counts)[2]).isEqualTo(1001);
+			delivery.offer(entry("too-big", 600));
+			assertThat(counts(counts)[2]).as("one entry larger than the queue is dropped alone").isEqualTo(1002);
 			release.countDown();
 			Eventually.within(Duration.ofSeconds(5), () -> counts(counts)[0] == 2);
 			assertThat(collector.sent()).containsExactly("stuck", "big-2");

@@ -429,6 +429,62 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(read("/fake/s3-objects").toString()).as("sent on the way down").contains(callId);
 	}
 
+	@Test
+	void batchObjectsHoldABatchOfCallsAsNewlineDelimitedJson() throws Exception {
+		Path config = directory.resolve("batched.yaml");
+		String bucket = "batched-" + UUID.randomUUID();
+		Files.writeString(config, """
+				model_list:
+				  - model_name: logged
+				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
+				litellm_settings:
+				  success_callback: ["s3"]
+				  s3_callback_params:
+				    s3_bucket_name: %3$s
+				    s3_endpoint_url: %2$s
+				    s3_aws_access_key_id: AKIDLOGGING
+				    s3_aws_secret_access_key: logging-secret
+				    s3_path: batched
+				    s3_batch_objects: true
+				    s3_flush_interval: 1
+				general_settings:
+				  master_key: %4$s
+				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, bucket, MASTER_KEY));
+		ConfigurableApplicationContext other = GatewayInstances.startWithConfig(config,
+				"--gateway.data-dir=" + directory.resolve("batched"));
+		List<String> callIds = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(other), MASTER_KEY,
+						"/v1/chat/completions", chat("logged", "batched " + i, ""));
+				callIds.add(call.headers().firstValue("x-litellm-call-id").orElseThrow());
+			}
+			List<String> lines = new ArrayList<>();
+			Eventually.within(Duration.ofSeconds(10), () -> {
+				lines.clear();
+				read("/fake/s3-objects").forEach((object) -> {
+					if (bucket.equals(object.path("bucket").asString())) {
+						assertThat(object.path("key").asString()).startsWith("batched/").endsWith(".ndjson");
+						assertThat(object.path("headers").path("content-type").asString())
+							.isEqualTo("application/x-ndjson");
+						// the fake hands back a body of one line as the JSON it is
+						JsonNode body = object.path("body");
+						lines.addAll(body.isString() ? body.asString().lines().toList() : List.of(body.toString()));
+					}
+				});
+				return lines.size() == 3;
+			});
+			List<String> logged = new ArrayList<>();
+			for (String line : lines) {
+				logged.add(JSON.readTree(line).path("litellm_call_id").asString());
+			}
+			assertThat(logged).containsExactlyInAnyOrderElementsOf(callIds);
+		}
+		finally {
+			other.close();
+		}
+	}
+
 	private static String chat(String model, String question, String extra) {
 		return "{\"model\":\"" + model + "\",\"max_tokens\":20,\"messages\":[{\"role\":\"user\",\"content\":\""
 				+ question + "\"}]" + extra + "}";

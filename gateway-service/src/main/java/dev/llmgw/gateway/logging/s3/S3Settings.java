@@ -35,11 +35,14 @@ import org.jspecify.annotations.Nullable;
  * @param kmsKeyId {@code s3_sse_kms_key_id}
  * @param flushInterval {@code s3_flush_interval} seconds (LiteLLM's default 10)
  * @param batchSize {@code s3_batch_size} (LiteLLM's default 512)
+ * @param batchObjects {@code s3_batch_objects} (this gateway's own): one
+ * newline-delimited JSON object per batch instead of one object per call
  */
 record S3Settings(String bucket, String region, @Nullable String endpoint, boolean virtualHostedStyle,
 		@Nullable String accessKeyId, @Nullable String secretAccessKey, @Nullable String sessionToken,
 		@Nullable String profile, String path, boolean teamPrefix, boolean keyPrefix, boolean promptsOnly,
-		@Nullable String serverSideEncryption, @Nullable String kmsKeyId, Duration flushInterval, int batchSize) {
+		@Nullable String serverSideEncryption, @Nullable String kmsKeyId, Duration flushInterval, int batchSize,
+		boolean batchObjects) {
 
 	static final String PARAMS = "litellm_settings.s3_callback_params";
 
@@ -50,7 +53,7 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 	private static final Set<String> KNOWN = Set.of("s3_bucket_name", "s3_region_name", "s3_endpoint_url",
 			"s3_use_virtual_hosted_style", "s3_aws_access_key_id", "s3_aws_secret_access_key", "s3_aws_session_token",
 			"s3_aws_profile_name", "s3_path", "s3_use_team_prefix", "s3_use_key_prefix", "s3_log_prompts_only",
-			"s3_server_side_encryption", "s3_sse_kms_key_id", "s3_flush_interval", "s3_batch_size");
+			"s3_server_side_encryption", "s3_sse_kms_key_id", "s3_flush_interval", "s3_batch_size", "s3_batch_objects");
 
 	static S3Settings of(@Nullable Object params, EnvironmentLookup environment, List<String> warnings) {
 		Map<?, ?> map = (params instanceof Map<?, ?> given) ? given : Map.of();
@@ -91,7 +94,7 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 				flag(map.get("s3_use_team_prefix")), flag(map.get("s3_use_key_prefix")),
 				flag(map.get("s3_log_prompts_only")), sse, (sse != null && sse.startsWith("aws:kms")) ? kmsKey : null,
 				Duration.ofMillis(Math.round(1000 * positive(map.get("s3_flush_interval"), 10, "s3_flush_interval"))),
-				(int) positive(map.get("s3_batch_size"), 512, "s3_batch_size"));
+				(int) positive(map.get("s3_batch_size"), 512, "s3_batch_size"), flag(map.get("s3_batch_objects")));
 	}
 
 	private static double positive(@Nullable Object value, double otherwise, String name) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.logging.s3;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,48 +107,87 @@ final class S3Sink implements LogSink {
 			// no credentials yet (the task role's endpoint not answering): may pass
 			return Sent.retry(batch, "no AWS credentials: " + ex.getMessage());
 		}
-		List<Outcome> outcomes = Flux.range(0, batch.size())
-			.flatMap((index) -> Mono.defer(() -> put(batch.get(index), identity))
+		List<Upload> uploads = this.settings.batchObjects() ? batchObjects(batch) : objectPerCall(batch);
+		List<Outcome> outcomes = Flux.range(0, uploads.size())
+			.flatMap((index) -> Mono.defer(() -> put(uploads.get(index), identity))
 				.map((answer) -> new Outcome(index, answer, null))
 				.onErrorResume((failure) -> Mono.just(new Outcome(index, null, failure))), CONCURRENCY)
 			.collectList()
 			.onErrorResume((failure) -> Mono.just(List.of()))
 			.block(BATCH_TIMEOUT);
-		boolean[] done = new boolean[batch.size()];
+		boolean[] done = new boolean[uploads.size()];
 		List<LogEntry> retry = new ArrayList<>();
 		int refused = 0;
 		String error = null;
 		for (Outcome outcome : (outcomes != null) ? outcomes : List.<Outcome>of()) {
 			done[outcome.index()] = true;
-			if (outcome.answer() != null && outcome.answer().ok()) {
+			Upload upload = uploads.get(outcome.index());
+			CollectorHttp.Answer answer = outcome.answer();
+			if (answer != null && answer.ok()) {
 				continue;
 			}
-			if (outcome.answer() != null) {
-				error = "S3 answered " + outcome.answer().status() + " " + errorCode(outcome.answer().body());
-				if (outcome.answer().retryable()) {
-					retry.add(batch.get(outcome.index()));
+			if (answer != null) {
+				error = "S3 answered " + answer.status() + " " + errorCode(answer.body());
+				if (answer.retryable()) {
+					retry.addAll(upload.entries());
 				}
 				else {
-					refused++;
+					refused += upload.entries().size();
 				}
 			}
 			else {
-				error = outcome.failure().getClass().getSimpleName() + ": " + outcome.failure().getMessage();
-				retry.add(batch.get(outcome.index()));
+				Throwable failure = outcome.failure();
+				error = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage() : "failed";
+				retry.addAll(upload.entries());
 			}
 		}
 		for (int i = 0; i < done.length; i++) {
 			if (!done[i]) {
-				retry.add(batch.get(i));
+				retry.addAll(uploads.get(i).entries());
 				error = "no answer within " + BATCH_TIMEOUT.toSeconds() + " s";
 			}
 		}
 		return (error == null) ? Sent.ALL : new Sent(retry, refused, error);
 	}
 
-	private Mono<CollectorHttp.Answer> put(LogEntry entry, AwsCredentialsIdentity identity) {
-		StandardLoggingPayload payload = entry.payload();
-		return this.uploads.put(key(this.settings, payload), body(entry), headers(payload), identity);
+	/** LiteLLM's layout: one object per call. */
+	private List<Upload> objectPerCall(List<LogEntry> batch) {
+		List<Upload> uploads = new ArrayList<>(batch.size());
+		for (LogEntry entry : batch) {
+			StandardLoggingPayload payload = entry.payload();
+			uploads.add(new Upload(key(this.settings, payload, file(payload)), body(entry),
+					headers("application/json", payload.startTime(), payload.id() + ".json"), List.of(entry)));
+		}
+		return uploads;
+	}
+
+	/**
+	 * {@code s3_batch_objects}: one newline-delimited JSON object per batch and folder
+	 * (the team and key prefixes split a batch), named after its first call.
+	 */
+	private List<Upload> batchObjects(List<LogEntry> batch) {
+		Map<String, List<LogEntry>> byFolder = new LinkedHashMap<>();
+		for (LogEntry entry : batch) {
+			byFolder.computeIfAbsent(key(this.settings, entry.payload(), ""), (folder) -> new ArrayList<>()).add(entry);
+		}
+		List<Upload> uploads = new ArrayList<>(byFolder.size());
+		for (List<LogEntry> entries : byFolder.values()) {
+			StandardLoggingPayload first = entries.get(0).payload();
+			Instant start = StandardLoggingPayload.instant(first.startTime());
+			String name = "time-" + TIME.format(start) + "_" + segment(first.litellmCallId()) + "_" + entries.size();
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			for (LogEntry entry : entries) {
+				body.writeBytes(body(entry));
+				body.write('\n');
+			}
+			uploads.add(new Upload(key(this.settings, first, DAY.format(start) + "/" + name + ".ndjson"),
+					body.toByteArray(), headers("application/x-ndjson", first.startTime(), name + ".ndjson"), entries));
+		}
+		return uploads;
+	}
+
+	private Mono<CollectorHttp.Answer> put(Upload upload, AwsCredentialsIdentity identity) {
+		return this.uploads.put(upload.key(), upload.body(), upload.headers(), identity);
 	}
 
 	/** S3's error code ({@code SlowDown}, {@code AccessDenied}) from its XML body. */
@@ -166,13 +206,13 @@ final class S3Sink implements LogSink {
 	}
 
 	/** The headers LiteLLM's s3 callback sends with each object. */
-	private Map<String, String> headers(StandardLoggingPayload payload) {
-		Instant start = StandardLoggingPayload.instant(payload.startTime());
+	private Map<String, String> headers(String type, double startTime, String name) {
+		Instant start = StandardLoggingPayload.instant(startTime);
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", "application/json");
+		headers.put("Content-Type", type);
 		headers.put("Content-Language", "en");
 		headers.put("Content-Disposition", "inline; filename=\"time-" + DISPOSITION_TIME.format(start) + "_"
-				+ payload.id().replace('/', '_').replace('"', '_') + ".json\"");
+				+ name.replace('/', '_').replace('"', '_') + "\"");
 		headers.put("Cache-Control", "private, immutable, max-age=31536000, s-maxage=0");
 		if (this.settings.serverSideEncryption() != null) {
 			headers.put("x-amz-server-side-encryption", this.settings.serverSideEncryption());
@@ -184,12 +224,19 @@ final class S3Sink implements LogSink {
 	}
 
 	/**
-	 * LiteLLM's key: {@code s3_path/}, the team's and the key's alias when asked for,
-	 * then {@code YYYY-MM-DD/time-HH-MM-SS-ffffff_<id>.json} from the call's start (in
-	 * UTC, which is the gateway's local time in its container).
+	 * LiteLLM's file name of one call: {@code YYYY-MM-DD/time-HH-MM-SS-ffffff_<id>.json}.
 	 */
-	static String key(S3Settings settings, StandardLoggingPayload payload) {
+	static String file(StandardLoggingPayload payload) {
 		Instant start = StandardLoggingPayload.instant(payload.startTime());
+		return DAY.format(start) + "/time-" + TIME.format(start) + "_" + segment(payload.id()) + ".json";
+	}
+
+	/**
+	 * LiteLLM's key: {@code s3_path/}, the team's and the key's alias when asked for,
+	 * then the file (its day folder and name, from the call's start in UTC, which is the
+	 * gateway's local time in its container).
+	 */
+	static String key(S3Settings settings, StandardLoggingPayload payload, String file) {
 		StringBuilder prefix = new StringBuilder();
 		if (!settings.path().isEmpty()) {
 			prefix.append(settings.path()).append('/');
@@ -200,7 +247,6 @@ final class S3Sink implements LogSink {
 		if (settings.keyPrefix() && payload.metadata().userApiKeyAlias() != null) {
 			prefix.append(segment(payload.metadata().userApiKeyAlias())).append('/');
 		}
-		String file = DAY.format(start) + "/time-" + TIME.format(start) + "_" + segment(payload.id()) + ".json";
 		String key = prefix + file;
 		// an alias long enough to pass S3's bound loses the alias folders, not the date,
 		// time and id
@@ -222,9 +268,20 @@ final class S3Sink implements LogSink {
 	}
 
 	/**
+	 * One object to write.
+	 *
+	 * @param key its key
+	 * @param body its content
+	 * @param headers its headers
+	 * @param entries the calls it holds
+	 */
+	private record Upload(String key, byte[] body, Map<String, String> headers, List<LogEntry> entries) {
+	}
+
+	/**
 	 * One object's outcome.
 	 *
-	 * @param index its place in the batch
+	 * @param index its place in the uploads
 	 * @param answer S3's answer, null when none came
 	 * @param failure why none came
 	 */
