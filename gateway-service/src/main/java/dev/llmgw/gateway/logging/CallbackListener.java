@@ -83,7 +83,7 @@ final class CallbackListener implements CallListener {
 		if (this.redaction.applies(request, fields, CallerIdentity.of(record.attributes()))) {
 			payload = this.redaction.redact(payload);
 		}
-		LogEntry entry = new LogEntry(payload, this.mapper.writeValueAsBytes(payload));
+		LogEntry entry = LogEntry.of(payload, this.mapper.writeValueAsBytes(payload));
 		for (Delivery delivery : targets) {
 			delivery.offer(entry);
 		}

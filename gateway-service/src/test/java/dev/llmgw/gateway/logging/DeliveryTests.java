@@ -62,7 +62,7 @@ class DeliveryTests {
 		AtomicInteger tries = new AtomicInteger();
 		Collector collector = new Collector((batch) -> {
 			int attempt = tries.incrementAndGet();
-			if (batch.get(0).payload().id().equals("refused")) {
+			if (batch.get(0).summary().id().equals("refused")) {
 				return LogSink.Sent.refused(batch, "answered 400");
 			}
 			return (attempt < 3) ? LogSink.Sent.retry(batch, "answered 503") : LogSink.Sent.ALL;
@@ -118,12 +118,12 @@ class DeliveryTests {
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("offering never waits")
 				.isLessThan(1000);
 			assertThat(counts(counts)[2]).as("all but the newest three dropped").isEqualTo(997);
-			// each entry counts twice its JSON: two of 600 bytes do not fit in 1,000, so
-			// the second pushes out the first as well as the small ones left
-			delivery.offer(entry("big-1", 300));
-			delivery.offer(entry("big-2", 300));
+			// two entries of 600 bytes do not fit in 1,000, so the second pushes out the
+			// first as well as the small ones left
+			delivery.offer(entry("big-1", 600));
+			delivery.offer(entry("big-2", 600));
 			assertThat(counts(counts)[2]).isEqualTo(1001);
-			delivery.offer(entry("too-big", 600));
+			delivery.offer(entry("too-big", 1200));
 			assertThat(counts(counts)[2]).as("one entry larger than the queue is dropped alone").isEqualTo(1002);
 			release.countDown();
 			Eventually.within(Duration.ofSeconds(5), () -> counts(counts)[0] == 2);
@@ -160,7 +160,7 @@ class DeliveryTests {
 						null, null, null, null, null, null, null, List.of(), null, null, null, null),
 				false, null, 0, List.of(), null, null, null, null, null, null, ErrorInformation.NONE, Map.of(),
 				new HiddenParams(null, null, null, 0, null, null, null, null, null), null, null);
-		return new LogEntry(payload, new byte[jsonBytes]);
+		return LogEntry.of(payload, new byte[jsonBytes]);
 	}
 
 	/** A collector answering as told, recording what it was sent. */
@@ -205,7 +205,7 @@ class DeliveryTests {
 			this.started.incrementAndGet();
 			Sent sent = this.answer.apply(batch);
 			if (sent.retry().isEmpty() && sent.refused() == 0) {
-				this.batches.add(batch.stream().map((entry) -> entry.payload().id()).toList());
+				this.batches.add(batch.stream().map((entry) -> entry.summary().id()).toList());
 			}
 			return sent;
 		}

@@ -84,7 +84,7 @@ final class LangfuseSink implements LogSink {
 		Map<String, LogEntry> byEvent = new LinkedHashMap<>();
 		String now = Instant.now().toString();
 		for (LogEntry entry : batch) {
-			for (ObjectNode event : events(entry.payload(), now)) {
+			for (ObjectNode event : events(entry.payload(this.mapper), now)) {
 				events.add(event);
 				byEvent.put(event.get("id").asString(), entry);
 			}

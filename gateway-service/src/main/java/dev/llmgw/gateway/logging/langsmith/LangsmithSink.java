@@ -75,7 +75,7 @@ final class LangsmithSink implements LogSink {
 		ObjectNode body = this.mapper.createObjectNode();
 		ArrayNode post = body.putArray("post");
 		for (LogEntry entry : batch) {
-			post.add(run(entry.payload()));
+			post.add(run(entry.payload(this.mapper)));
 		}
 		return this.http.send(this.runs, this.headers, this.mapper.writeValueAsBytes(body), batch);
 	}

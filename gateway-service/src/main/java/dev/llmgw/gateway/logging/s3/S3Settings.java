@@ -47,8 +47,15 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 	static final String PARAMS = "litellm_settings.s3_callback_params";
 
 	/** Keys of LiteLLM's s3 callbacks that have no meaning here (boto3's, TLS). */
-	static final Set<String> IGNORED = Set.of("s3_api_version", "s3_use_ssl", "s3_verify", "s3_config",
-			"s3_strip_base64_files");
+	static final Set<String> IGNORED = Set.of("s3_api_version", "s3_use_ssl", "s3_verify", "s3_config");
+
+	/** Keys of LiteLLM's s3 callbacks this gateway does not support, and what to use. */
+	static final Map<String, String> UNSUPPORTED = Map.of("s3_aws_role_name",
+			"give the task role (or the keys) access to the bucket", "s3_aws_session_name",
+			"give the task role (or the keys) access to the bucket", "s3_aws_web_identity_token",
+			"the default credentials chain reads AWS_WEB_IDENTITY_TOKEN_FILE", "s3_aws_sts_endpoint",
+			"give the task role (or the keys) access to the bucket", "s3_strip_base64_files",
+			"base64 data longer than 64 characters is always cut from the logged messages");
 
 	private static final Set<String> KNOWN = Set.of("s3_bucket_name", "s3_region_name", "s3_endpoint_url",
 			"s3_use_virtual_hosted_style", "s3_aws_access_key_id", "s3_aws_secret_access_key", "s3_aws_session_token",
@@ -61,6 +68,10 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 			String name = String.valueOf(key);
 			if (IGNORED.contains(name)) {
 				warnings.add(PARAMS + "." + name + " has no effect here: the AWS SDK's defaults (TLS verified) apply");
+			}
+			else if (UNSUPPORTED.containsKey(name)) {
+				warnings
+					.add(PARAMS + "." + name + " is not supported by this gateway: ignored; " + UNSUPPORTED.get(name));
 			}
 			else if (!KNOWN.contains(name)) {
 				warnings.add(PARAMS + "." + name + " is not a setting of the s3 callback: ignored");

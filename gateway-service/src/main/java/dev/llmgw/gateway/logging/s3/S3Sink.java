@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.logging.s3;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,9 +153,9 @@ final class S3Sink implements LogSink {
 	private List<Upload> objectPerCall(List<LogEntry> batch) {
 		List<Upload> uploads = new ArrayList<>(batch.size());
 		for (LogEntry entry : batch) {
-			StandardLoggingPayload payload = entry.payload();
-			uploads.add(new Upload(key(this.settings, payload, file(payload)), body(entry),
-					headers("application/json", payload.startTime(), payload.id() + ".json"), List.of(entry)));
+			LogEntry.Summary call = entry.summary();
+			uploads.add(new Upload(key(this.settings, call, file(call)), body(entry),
+					headers("application/json", call.startTime(), call.id() + ".json"), List.of(entry)));
 		}
 		return uploads;
 	}
@@ -168,20 +167,30 @@ final class S3Sink implements LogSink {
 	private List<Upload> batchObjects(List<LogEntry> batch) {
 		Map<String, List<LogEntry>> byFolder = new LinkedHashMap<>();
 		for (LogEntry entry : batch) {
-			byFolder.computeIfAbsent(key(this.settings, entry.payload(), ""), (folder) -> new ArrayList<>()).add(entry);
+			byFolder.computeIfAbsent(key(this.settings, entry.summary(), ""), (folder) -> new ArrayList<>()).add(entry);
 		}
 		List<Upload> uploads = new ArrayList<>(byFolder.size());
 		for (List<LogEntry> entries : byFolder.values()) {
-			StandardLoggingPayload first = entries.get(0).payload();
+			LogEntry.Summary first = entries.get(0).summary();
 			Instant start = StandardLoggingPayload.instant(first.startTime());
-			String name = "time-" + TIME.format(start) + "_" + segment(first.litellmCallId()) + "_" + entries.size();
-			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			String name = "time-" + TIME.format(start) + "_" + segment(first.callId()) + "_" + entries.size();
+			// one array of the exact size: a batch's body is a megabyte or more
+			List<byte[]> lines = new ArrayList<>(entries.size());
+			int size = 0;
 			for (LogEntry entry : entries) {
-				body.writeBytes(body(entry));
-				body.write('\n');
+				byte[] line = body(entry);
+				lines.add(line);
+				size += line.length + 1;
 			}
-			uploads.add(new Upload(key(this.settings, first, DAY.format(start) + "/" + name + ".ndjson"),
-					body.toByteArray(), headers("application/x-ndjson", first.startTime(), name + ".ndjson"), entries));
+			byte[] body = new byte[size];
+			int at = 0;
+			for (byte[] line : lines) {
+				System.arraycopy(line, 0, body, at, line.length);
+				at += line.length;
+				body[at++] = '\n';
+			}
+			uploads.add(new Upload(key(this.settings, first, DAY.format(start) + "/" + name + ".ndjson"), body,
+					headers("application/x-ndjson", first.startTime(), name + ".ndjson"), entries));
 		}
 		return uploads;
 	}
@@ -201,7 +210,7 @@ final class S3Sink implements LogSink {
 		if (!this.settings.promptsOnly()) {
 			return entry.json();
 		}
-		StandardLoggingPayload payload = entry.payload();
+		StandardLoggingPayload payload = entry.payload(this.mapper);
 		return this.mapper.writeValueAsBytes(payload.withContent(payload.messages(), null));
 	}
 
@@ -226,9 +235,9 @@ final class S3Sink implements LogSink {
 	/**
 	 * LiteLLM's file name of one call: {@code YYYY-MM-DD/time-HH-MM-SS-ffffff_<id>.json}.
 	 */
-	static String file(StandardLoggingPayload payload) {
-		Instant start = StandardLoggingPayload.instant(payload.startTime());
-		return DAY.format(start) + "/time-" + TIME.format(start) + "_" + segment(payload.id()) + ".json";
+	static String file(LogEntry.Summary call) {
+		Instant start = StandardLoggingPayload.instant(call.startTime());
+		return DAY.format(start) + "/time-" + TIME.format(start) + "_" + segment(call.id()) + ".json";
 	}
 
 	/**
@@ -236,16 +245,16 @@ final class S3Sink implements LogSink {
 	 * then the file (its day folder and name, from the call's start in UTC, which is the
 	 * gateway's local time in its container).
 	 */
-	static String key(S3Settings settings, StandardLoggingPayload payload, String file) {
+	static String key(S3Settings settings, LogEntry.Summary call, String file) {
 		StringBuilder prefix = new StringBuilder();
 		if (!settings.path().isEmpty()) {
 			prefix.append(settings.path()).append('/');
 		}
-		if (settings.teamPrefix() && payload.metadata().userApiKeyTeamAlias() != null) {
-			prefix.append(segment(payload.metadata().userApiKeyTeamAlias())).append('/');
+		if (settings.teamPrefix() && call.teamAlias() != null) {
+			prefix.append(segment(call.teamAlias())).append('/');
 		}
-		if (settings.keyPrefix() && payload.metadata().userApiKeyAlias() != null) {
-			prefix.append(segment(payload.metadata().userApiKeyAlias())).append('/');
+		if (settings.keyPrefix() && call.keyAlias() != null) {
+			prefix.append(segment(call.keyAlias())).append('/');
 		}
 		String key = prefix + file;
 		// an alias long enough to pass S3's bound loses the alias folders, not the date,
