@@ -42,7 +42,8 @@ final class ConfigKeys {
 			"max_end_user_budget", "default_team_settings", "default_internal_user_params", "telemetry", "ssl_verify",
 			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking",
 			"require_auth_for_metrics_endpoint", "enable_end_user_cost_tracking_prometheus_only",
-			"prometheus_latency_buckets", "forward_traceparent_to_llm_provider", "global_disable_no_log_param");
+			"prometheus_latency_buckets", "forward_traceparent_to_llm_provider", "global_disable_no_log_param",
+			"allow_dynamic_callback_disabling");
 
 	/**
 	 * LiteLLM's call type names for {@code cache_params.supported_call_types}: those the

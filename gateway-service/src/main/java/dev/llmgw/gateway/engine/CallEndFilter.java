@@ -111,8 +111,15 @@ public final class CallEndFilter implements WebFilter, Ordered {
 			return CallRecord.Bodies.NONE;
 		}
 		byte[] response = state.responseBody();
-		return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.sentRequest()),
-				(response != null) ? new String(response, StandardCharsets.UTF_8) : null, state.frames());
+		try {
+			return CallRecord.Bodies.bounded(this.mapper.writeValueAsString(state.sentRequest()),
+					(response != null) ? new String(response, StandardCharsets.UTF_8) : null, state.takeFrames());
+		}
+		catch (RuntimeException ex) {
+			// a request that cannot be written out costs its listeners the bodies, never
+			// the record: spend and budgets read it too
+			return CallRecord.Bodies.NONE;
+		}
 	}
 
 }

@@ -216,16 +216,32 @@ public final class CallState {
 	 */
 	void relayed(byte[] frame) {
 		List<byte[]> kept = this.frames;
-		if (kept != null && this.frameBytes + frame.length <= CallRecord.Bodies.MAX_FRAME_BYTES) {
-			this.frameBytes += frame.length;
-			kept.add(frame);
+		if (kept == null || this.frameBytes < 0) {
+			return;
 		}
+		if (this.frameBytes + frame.length > CallRecord.Bodies.MAX_FRAME_BYTES) {
+			// past the bound nothing more is kept, not even a short last frame: a stream
+			// with a hole must not pass for a whole answer
+			this.frameBytes = -1;
+			return;
+		}
+		this.frameBytes += frame.length;
+		kept.add(frame);
 	}
 
-	/** The stream's kept frames; empty when none were kept. */
-	List<byte[]> frames() {
+	/**
+	 * The stream's kept frames, handed over once (the state, which records keep in their
+	 * attributes, then holds none); empty when none were kept or the stream passed the
+	 * bound.
+	 */
+	List<byte[]> takeFrames() {
 		List<byte[]> kept = this.frames;
-		return (kept != null) ? List.copyOf(kept) : List.of();
+		if (kept == null || kept.isEmpty()) {
+			return List.of();
+		}
+		List<byte[]> taken = (this.frameBytes < 0) ? List.of() : List.copyOf(kept);
+		kept.clear();
+		return taken;
 	}
 
 	void firstByte() {

@@ -11,6 +11,7 @@ import dev.llmgw.gateway.engine.CallRecord;
 import dev.llmgw.gateway.engine.CallState;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Hands every ended call to the logging callbacks that want it: builds its standard
@@ -19,6 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * thread, never on the response path.
  */
 final class CallbackListener implements CallListener {
+
+	/** The most one call's payload may hold before its messages and response are cut. */
+	static final int MAX_ENTRY_BYTES = 1024 * 1024;
+
+	static final String TRUNCATED = "<truncated due to size exceeding limit>";
 
 	private final List<Route> routes;
 
@@ -68,7 +74,7 @@ final class CallbackListener implements CallListener {
 			return;
 		}
 		LoggedRequest request = LoggedRequest.of(record.attributes());
-		List<String> disabled = (request != null) ? request.disabledCallbacks() : List.of();
+		List<String> disabled = (request != null && this.noLogAllowed) ? request.disabledCallbacks() : List.of();
 		List<Delivery> targets = new ArrayList<>(this.routes.size());
 		for (Route route : this.routes) {
 			if ((record.success() ? route.successes() : route.failures())
@@ -83,7 +89,14 @@ final class CallbackListener implements CallListener {
 		if (this.redaction.applies(request, fields, CallerIdentity.of(record.attributes()))) {
 			payload = this.redaction.redact(payload);
 		}
-		LogEntry entry = LogEntry.of(payload, this.mapper.writeValueAsBytes(payload));
+		byte[] json = this.mapper.writeValueAsBytes(payload);
+		if (json.length > MAX_ENTRY_BYTES) {
+			// as the Langfuse SDK does: the text goes, the call's shape stays, and one
+			// caller's huge prompt cannot push out everyone else's entries
+			payload = payload.withContent(StringNode.valueOf(TRUNCATED), StringNode.valueOf(TRUNCATED));
+			json = this.mapper.writeValueAsBytes(payload);
+		}
+		LogEntry entry = LogEntry.of(payload, json);
 		for (Delivery delivery : targets) {
 			delivery.offer(entry);
 		}

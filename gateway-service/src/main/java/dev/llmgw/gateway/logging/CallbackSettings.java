@@ -74,6 +74,15 @@ public final class CallbackSettings {
 		throw new ConfigException(name + " is not an http(s) URL");
 	}
 
+	/**
+	 * A config switch as LiteLLM reads it: {@code true}, or a string saying so (an
+	 * {@code os.environ/} value, quoted YAML).
+	 */
+	public static boolean flag(@Nullable Object value) {
+		return Boolean.TRUE.equals(value) || (value instanceof String text && (text.trim().equalsIgnoreCase("true")
+				|| text.trim().equals("1") || text.trim().equalsIgnoreCase("yes")));
+	}
+
 	/** A URL with a path added, whether or not the URL ends in a slash. */
 	public static URI resolve(URI base, String path) {
 		String root = base.toString();

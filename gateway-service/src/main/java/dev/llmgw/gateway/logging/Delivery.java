@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -135,9 +136,13 @@ public final class Delivery implements AutoCloseable {
 			if (batch == null) {
 				return;
 			}
-			this.inFlight.set(batch.size());
 			try {
 				deliver(batch);
+			}
+			catch (Throwable ex) {
+				// nothing a sink throws may end the thread: logging would stop silently
+				log.warn("Logging callback {} failed on a batch of {}", this.sink.name(), batch.size(), ex);
+				this.counts.dropped(this.sink, batch.size());
 			}
 			finally {
 				this.inFlight.set(0);
@@ -173,14 +178,27 @@ public final class Delivery implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The oldest entries, up to the batch's size and bytes (at least one). Called under
+	 * the lock; the entries count as in flight from here, so {@link #pending} misses
+	 * none.
+	 */
 	private List<LogEntry> take() {
 		int size = Math.min(this.queue.size(), this.sink.batching().size());
+		long maxBytes = this.sink.batching().maxBytes();
 		List<LogEntry> batch = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			LogEntry entry = this.queue.removeFirst().entry();
-			this.queuedBytes -= entry.bytes();
-			batch.add(entry);
+		long bytes = 0;
+		while (batch.size() < size) {
+			LogEntry next = this.queue.peekFirst().entry();
+			if (!batch.isEmpty() && bytes + next.bytes() > maxBytes) {
+				break;
+			}
+			this.queue.removeFirst();
+			this.queuedBytes -= next.bytes();
+			bytes += next.bytes();
+			batch.add(next);
 		}
+		this.inFlight.set(batch.size());
 		return batch;
 	}
 
@@ -203,8 +221,10 @@ public final class Delivery implements AutoCloseable {
 				return;
 			}
 			this.counts.sent(this.sink, left.size() - sent.retry().size() - sent.refused());
-			if (sent.refused() > 0) {
+			if (sent.refused() > 0 || !sent.retry().isEmpty()) {
 				this.counts.failed(this.sink, 1);
+			}
+			if (sent.refused() > 0) {
 				this.counts.dropped(this.sink, sent.refused());
 				log.warn("Logging callback {} refused {} log entries: {}", this.sink.name(), sent.refused(),
 						sent.error());
@@ -212,7 +232,6 @@ public final class Delivery implements AutoCloseable {
 			if (sent.retry().isEmpty()) {
 				return;
 			}
-			this.counts.failed(this.sink, 1);
 			left = sent.retry();
 			error = sent.error();
 			if (attempt == MAX_ATTEMPTS || !pause(backoff)) {
@@ -260,26 +279,55 @@ public final class Delivery implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		closing(System.nanoTime() + this.closeDeadline.toNanos());
+		awaitClosed();
+	}
+
+	/**
+	 * Takes no more entries and sends what it holds until {@code deadline}
+	 * ({@link System#nanoTime}); several deliveries close together by calling this on
+	 * each, then {@link #awaitClosed} on each.
+	 */
+	void closing(long deadline) {
 		this.lock.lock();
 		try {
 			this.closing = true;
-			this.closeBy = System.nanoTime() + this.closeDeadline.toNanos();
+			this.closeBy = deadline;
 			this.changed.signalAll();
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Waits for the thread until the deadline, then stops it; what it did not send is
+	 * counted as dropped, once; then the sink closes, with no send running on it.
+	 */
+	void awaitClosed() {
 		try {
-			this.worker.join(Math.max(1, this.closeDeadline.toMillis()));
+			this.worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(this.closeBy - System.nanoTime())));
+			if (this.worker.isAlive()) {
+				int queued;
+				this.lock.lock();
+				try {
+					queued = this.queue.size();
+					this.queue.clear();
+					this.queuedBytes = 0;
+				}
+				finally {
+					this.lock.unlock();
+				}
+				// the batch in flight is counted by the thread as it gives up
+				this.worker.interrupt();
+				this.worker.join(1_000);
+				this.counts.dropped(this.sink, queued);
+				log.warn("Logging callback {} did not send its last {} log entries in time", this.sink.name(),
+						queued + this.inFlight.get());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		if (this.worker.isAlive()) {
-			this.worker.interrupt();
-			long left = pending();
-			this.counts.dropped(this.sink, left);
-			log.warn("Logging callback {} did not send its last {} log entries in time", this.sink.name(), left);
 		}
 		this.sink.close();
 	}

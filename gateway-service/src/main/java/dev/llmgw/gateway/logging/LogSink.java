@@ -38,8 +38,20 @@ public interface LogSink extends AutoCloseable {
 	 *
 	 * @param size the most entries sent at once
 	 * @param flushInterval the longest an entry waits for its batch to fill
+	 * @param maxBytes the most JSON one batch carries (a collector's request limit); a
+	 * batch has at least one entry whatever its size
 	 */
-	record Batching(int size, Duration flushInterval) {
+	record Batching(int size, Duration flushInterval, long maxBytes) {
+
+		/** A batch of at least one entry, however a setting was given. */
+		public Batching {
+			size = Math.max(1, size);
+		}
+
+		public Batching(int size, Duration flushInterval) {
+			this(size, flushInterval, Long.MAX_VALUE);
+		}
+
 	}
 
 	/**

@@ -25,8 +25,8 @@ public record LoggedRequest(HttpHeaders headers) {
 			LoggedRequest.class);
 
 	/** Headers that carry credentials, never logged. */
-	private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "auth", "password", "cookie",
-			"signature", "credential");
+	private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "auth", "pass", "cookie",
+			"signature", "credential", "jwt", "assertion", "oidc", "principal", "session", "userinfo");
 
 	static void attach(ServerWebExchange exchange) {
 		ATTRIBUTE.put(exchange, new LoggedRequest(exchange.getRequest().getHeaders()));
@@ -44,11 +44,19 @@ public record LoggedRequest(HttpHeaders headers) {
 		Map<String, String> custom = new LinkedHashMap<>();
 		this.headers.forEach((name, values) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.startsWith("x-") && SECRET_WORDS.stream().noneMatch(lower::contains) && !values.isEmpty()) {
+			if (lower.startsWith("x-") && SECRET_WORDS.stream().noneMatch(lower::contains) && !values.isEmpty()
+					&& !looksSecret(values.get(0))) {
 				custom.put(lower, values.get(0));
 			}
 		});
 		return custom;
+	}
+
+	/** A value that is a credential whatever its header is called. */
+	private static boolean looksSecret(String value) {
+		String trimmed = value.trim();
+		return trimmed.regionMatches(true, 0, "bearer ", 0, 7) || trimmed.regionMatches(true, 0, "basic ", 0, 6)
+				|| trimmed.startsWith("sk-") || trimmed.startsWith("eyJ");
 	}
 
 	/** A header's first value, or null. */

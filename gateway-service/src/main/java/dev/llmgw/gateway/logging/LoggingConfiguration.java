@@ -93,8 +93,13 @@ public class LoggingConfiguration {
 			return null;
 		}
 		Map<String, Object> raw = config.litellmSettings().raw();
-		boolean redact = Boolean.TRUE.equals(raw.get("turn_off_message_logging"));
-		boolean noLogAllowed = !Boolean.TRUE.equals(raw.get("global_disable_no_log_param"));
+		boolean redact = CallbackSettings.flag(raw.get("turn_off_message_logging"));
+		// a caller may opt out of logging (no-log, x-litellm-disable-callbacks) unless
+		// the
+		// operator said no, in either of LiteLLM's two ways
+		boolean noLogAllowed = !CallbackSettings.flag(raw.get("global_disable_no_log_param"))
+				&& !Boolean.FALSE.equals(raw.get("allow_dynamic_callback_disabling"))
+				&& !"false".equalsIgnoreCase(String.valueOf(raw.get("allow_dynamic_callback_disabling")));
 		return new CallbackListener(callbacks.routes(), new PayloadBuilder(mapper), new Redaction(mapper, redact),
 				mapper, noLogAllowed);
 	}
@@ -159,9 +164,12 @@ public class LoggingConfiguration {
 	public record LoggingCallbacks(List<CallbackListener.Route> routes,
 			DeliveryCounts counts) implements AutoCloseable {
 
+		/** All close together, within one deadline, so that shutdown waits once. */
 		@Override
 		public void close() {
-			this.routes.forEach((route) -> route.delivery().close());
+			long deadline = System.nanoTime() + CLOSE_DEADLINE.toNanos();
+			this.routes.forEach((route) -> route.delivery().closing(deadline));
+			this.routes.forEach((route) -> route.delivery().awaitClosed());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.logging;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,12 +78,15 @@ public final class PayloadBuilder {
 
 		double start = epoch(record.startTime());
 		double end = epoch(record.endTime());
-		double firstByte = (record.timings().firstByte() >= 0) ? start + record.timings().firstByte() / 1e9 : end;
 		boolean stream = record.stream();
+		// LiteLLM's completion start is a stream's first chunk; without a stream, the end
+		double firstByte = (stream && record.timings().firstByte() >= 0) ? start + record.timings().firstByte() / 1e9
+				: end;
 		String responseId = (answer != null && answer.path("id").isString()) ? answer.get("id").asString() : null;
 		String id = success && responseId != null ? responseId : record.callId();
 		if (success && record.cacheHit() && responseId != null) {
-			id = responseId + "_cache_hit" + (System.currentTimeMillis() / 1000.0);
+			// Python's str(time.time()): seconds with a fraction, never an exponent
+			id = responseId + "_cache_hit" + BigDecimal.valueOf(System.currentTimeMillis(), 3).toPlainString();
 		}
 		String provider = record.provider();
 		String apiBase = apiBase(record.apiBase());
@@ -121,8 +125,9 @@ public final class PayloadBuilder {
 				(record.deploymentId() != null) ? record.deploymentId() : "",
 				(record.modelGroup() != null) ? record.modelGroup() : record.model(), apiBase, metadata,
 				record.cacheHit(), record.cacheKey(), 0.0, requestTags(fields, requestMetadata, userAgent),
-				record.endUser(), record.clientIp(), userAgent, messages(record.kind(), sent),
-				success ? answer : this.mapper.createObjectNode(), errorText, error, modelParameters(sent),
+				(record.endUser() != null) ? record.endUser() : "", record.clientIp(), userAgent,
+				messages(record.kind(), sent), success ? answer : this.mapper.createObjectNode(), errorText, error,
+				modelParameters(sent),
 				new HiddenParams(record.deploymentId(), record.cacheKey(), apiBase, success ? record.cost() : 0,
 						(overhead >= 0) ? overhead : null, null, null, record.providerModel(), usage),
 				guardrails(record, context), null);
@@ -239,6 +244,10 @@ public final class PayloadBuilder {
 	private @Nullable JsonNode messages(CallKind kind, @Nullable JsonNode sent) {
 		if (sent == null) {
 			return null;
+		}
+		if (sent.isString()) {
+			// the request passed the record's bound and is no longer JSON: its text, cut
+			return sent;
 		}
 		JsonNode messages = switch (kind) {
 			case CHAT -> sent.get("messages");

@@ -32,9 +32,9 @@ final class Redaction {
 
 	/**
 	 * Whether a call's text stays out, in LiteLLM's order: the
-	 * {@code litellm-disable-message-redaction} header, then the request's own
-	 * {@code turn_off_message_logging}, then its key's (in the key's or team's
-	 * {@code metadata.logging} callback settings), then the
+	 * {@code litellm-disable-message-redaction} header, then the key's (in the key's or
+	 * team's {@code metadata.logging} callback settings), then the request's own
+	 * {@code turn_off_message_logging}, then the
 	 * {@code x-litellm-enable-message-redaction} header, then the setting.
 	 */
 	boolean applies(@Nullable LoggedRequest request, Map<String, @Nullable Object> fields,
@@ -42,15 +42,17 @@ final class Redaction {
 		if (request != null && present(request.header("litellm-disable-message-redaction"))) {
 			return false;
 		}
+		// the key's (or team's) setting overrides the body's, as LiteLLM writes a key's
+		// callback_vars over the request: a caller cannot turn its key's redaction off
+		if (caller != null && caller.turnOffMessageLogging() != null) {
+			return caller.turnOffMessageLogging();
+		}
 		Object own = fields.get("turn_off_message_logging");
 		if (own instanceof Boolean flag) {
 			return flag;
 		}
 		if (own instanceof String text && !text.isBlank()) {
 			return truthy(text);
-		}
-		if (caller != null && caller.turnOffMessageLogging() != null) {
-			return caller.turnOffMessageLogging();
 		}
 		if (request != null && (truthy(request.header("x-litellm-enable-message-redaction"))
 				|| truthy(request.header("litellm-enable-message-redaction")))) {

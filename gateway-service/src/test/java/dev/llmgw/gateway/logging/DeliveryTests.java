@@ -132,6 +132,26 @@ class DeliveryTests {
 	}
 
 	@Test
+	void aBatchStopsAtItsBytesButTakesAtLeastOneEntry() {
+		Collector collector = new Collector((batch) -> LogSink.Sent.ALL, 100, Duration.ofMillis(100)) {
+
+			@Override
+			public Batching batching() {
+				return new Batching(100, Duration.ofMillis(100), 250);
+			}
+
+		};
+		try (Delivery delivery = delivery(collector, 100, Long.MAX_VALUE)) {
+			delivery.offer(entry("a", 100));
+			delivery.offer(entry("b", 100));
+			delivery.offer(entry("c", 100));
+			delivery.offer(entry("huge", 1000));
+			Eventually.within(Duration.ofSeconds(5), () -> collector.sent().size() == 4);
+			assertThat(collector.batches).containsExactly(List.of("a", "b"), List.of("c"), List.of("huge"));
+		}
+	}
+
+	@Test
 	void closingSendsWhatIsQueued() {
 		Collector collector = new Collector((batch) -> LogSink.Sent.ALL, 100, Duration.ofHours(1));
 		Delivery delivery = delivery(collector, 100, Long.MAX_VALUE);
@@ -164,7 +184,7 @@ class DeliveryTests {
 	}
 
 	/** A collector answering as told, recording what it was sent. */
-	static final class Collector implements LogSink {
+	static class Collector implements LogSink {
 
 		final List<List<String>> batches = new CopyOnWriteArrayList<>();
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.support.AdminClient;
@@ -149,6 +150,8 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(object.path("headers").path("content-type").asString()).isEqualTo("application/json");
 		assertThat(object.path("headers").path("cache-control").asString())
 			.isEqualTo("private, immutable, max-age=31536000, s-maxage=0");
+		assertThat(object.path("headers").path("content-md5").asString()).as("an Object Lock bucket requires it")
+			.isNotEmpty();
 		JsonNode payload = object.path("body");
 		assertThat(payload.path("id").asString()).isEqualTo(answer.path("id").asString());
 		assertThat(payload.path("trace_id").asString()).isEqualTo(callId);
@@ -173,6 +176,9 @@ class LoggingCallbacksIntegrationTests {
 			.isEqualTo(answer.path("choices").path(0).path("message").path("content").asString());
 		assertThat(payload.path("model_parameters").path("max_tokens").asInt()).isEqualTo(20);
 		assertThat(payload.path("error_information").path("error_class").asString()).isEmpty();
+		assertThat(payload.path("end_user").asString()).as("\"\" when none, as LiteLLM").isEmpty();
+		assertThat(payload.path("completionStartTime").asDouble()).as("the end, without a stream")
+			.isEqualTo(payload.path("endTime").asDouble());
 		JsonNode metadata = payload.path("metadata");
 		assertThat(metadata.path("user_api_key_hash").asString()).isEqualTo(KeyHashes.sha256Hex(key));
 		assertThat(metadata.path("user_api_key_alias").asString()).isEqualTo("logging-key");
@@ -200,6 +206,7 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(run.path("session_name").asString()).isEqualTo("gateway-tests");
 		assertThat(run.path("name").asString()).isEqualTo("LLMRun");
 		assertThat(run.path("outputs").path("id").asString()).isEqualTo(answer.path("id").asString());
+		assertThat(run.path("id").asString()).as("the call id: a retry makes no second run").isEqualTo(callId);
 
 		assertThat(webhookBodies()).as("generic_api is on failure_callback only")
 			.noneMatch((body) -> body.toString().contains(callId));
@@ -274,7 +281,8 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(hit.path("cache_hit").asBoolean()).isTrue();
 		assertThat(hit.path("cache_key").asString()).isNotEmpty();
 		assertThat(hit.path("id").asString())
-			.startsWith(JSON.readTree(second.body()).path("id").asString() + "_cache_hit");
+			.startsWith(JSON.readTree(second.body()).path("id").asString() + "_cache_hit")
+			.matches(".*_cache_hit\\d+\\.\\d+");
 	}
 
 	@Test
@@ -368,10 +376,12 @@ class LoggingCallbacksIntegrationTests {
 								"callback_vars", Map.of("turn_off_message_logging", true))))))
 			.text("/key");
 		HttpResponse<String> call = GatewayHttp.post(base, quiet, "/v1/chat/completions",
-				chat("logged", "keep this private", ""));
+				chat("logged", "keep this private", ",\"turn_off_message_logging\":false"));
 		String callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
 		JsonNode object = s3Object(callId);
-		assertThat(object.toString()).doesNotContain("keep this private").contains("redacted-by-litellm");
+		assertThat(object.toString()).as("the key's setting wins over the body's, as in LiteLLM")
+			.doesNotContain("keep this private")
+			.contains("redacted-by-litellm");
 		assertThat(object.toString()).as("the key's settings are not logged").doesNotContain("callback_vars");
 	}
 
@@ -447,6 +457,7 @@ class LoggingCallbacksIntegrationTests {
 				    s3_path: batched
 				    s3_batch_objects: true
 				    s3_flush_interval: 1
+				  global_disable_no_log_param: "true"
 				general_settings:
 				  master_key: %4$s
 				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, bucket, MASTER_KEY));
@@ -455,8 +466,9 @@ class LoggingCallbacksIntegrationTests {
 		List<String> callIds = new ArrayList<>();
 		try {
 			for (int i = 0; i < 3; i++) {
+				// the operator refused opt-outs: a no-log call is logged all the same
 				HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(other), MASTER_KEY,
-						"/v1/chat/completions", chat("logged", "batched " + i, ""));
+						"/v1/chat/completions", chat("logged", "batched " + i, (i == 0) ? ",\"no-log\":true" : ""));
 				callIds.add(call.headers().firstValue("x-litellm-call-id").orElseThrow());
 			}
 			List<String> lines = new ArrayList<>();
@@ -491,12 +503,16 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	private static JsonNode s3Object(String callId) {
+		return eventually(LoggingCallbacksIntegrationTests::s3Objects,
+				(object) -> callId.equals(object.path("body").path("litellm_call_id").asString("")));
+	}
+
+	/** The first of what a collector received that is wanted, once it arrived. */
+	private static JsonNode eventually(Supplier<List<JsonNode>> received, Predicate<JsonNode> wanted) {
 		List<JsonNode> found = new ArrayList<>();
 		Eventually.within(Duration.ofSeconds(15), () -> {
 			found.clear();
-			s3Objects().stream()
-				.filter((object) -> object.path("body").path("litellm_call_id").asString("").equals(callId))
-				.forEach(found::add);
+			received.get().stream().filter(wanted).forEach(found::add);
 			return !found.isEmpty();
 		});
 		return found.get(0);
@@ -519,29 +535,19 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	private static JsonNode langfuseEvent(String type, String callId) {
-		Predicate<JsonNode> wanted = (event) -> type.equals(event.path("type").asString())
-				&& callId.equals(event.path("body").path("traceId").asString(event.path("body").path("id").asString()));
-		List<JsonNode> found = new ArrayList<>();
-		Eventually.within(Duration.ofSeconds(15), () -> {
-			found.clear();
-			langfuseEvents().stream().filter(wanted).forEach(found::add);
-			return !found.isEmpty();
-		});
-		return found.get(0).path("body");
+		return eventually(LoggingCallbacksIntegrationTests::langfuseEvents,
+				(event) -> type.equals(event.path("type").asString()) && callId
+					.equals(event.path("body").path("traceId").asString(event.path("body").path("id").asString())))
+			.path("body");
 	}
 
 	private static JsonNode langsmithRun(String callId) {
-		List<JsonNode> found = new ArrayList<>();
-		Eventually.within(Duration.ofSeconds(15), () -> {
-			found.clear();
-			read("/fake/langsmith").forEach((request) -> request.path("body").path("post").forEach((run) -> {
-				if (callId.equals(run.path("inputs").path("litellm_call_id").asString())) {
-					found.add(run);
-				}
-			}));
-			return !found.isEmpty();
-		});
-		return found.get(0);
+		List<JsonNode> runs = new ArrayList<>();
+		return eventually(() -> {
+			runs.clear();
+			read("/fake/langsmith").forEach((request) -> request.path("body").path("post").forEach(runs::add));
+			return runs;
+		}, (run) -> callId.equals(run.path("inputs").path("litellm_call_id").asString()));
 	}
 
 	private static List<JsonNode> webhookRequests() {

@@ -56,11 +56,12 @@ public class GenericApiLoggingConfiguration {
 							"GENERIC_LOGGER_LOG_FORMAT must be json_array, ndjson or single, not \"" + format + "\"");
 				}
 				Map<String, String> headers = headers(settings.text("GENERIC_LOGGER_HEADERS"));
-				log.info("Logging callback generic_api: {} to {} with header(s) {}", format,
-						CallbackSettings.shown(uri), headers.keySet());
+				// the host only: webhook URLs often carry their secret in the path
+				log.info("Logging callback generic_api: {} to {} with header(s) {}", format, uri.getHost(),
+						headers.keySet());
 				return new GenericApiSink(uri, headers, format,
 						new LogSink.Batching((int) settings.number("DEFAULT_BATCH_SIZE", 512),
-								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5)));
+								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5), 10_000_000));
 			}
 
 		};

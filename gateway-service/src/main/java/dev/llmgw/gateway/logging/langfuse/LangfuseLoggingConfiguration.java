@@ -42,12 +42,15 @@ public class LangfuseLoggingConfiguration {
 				String secretKey = settings.required("LANGFUSE_SECRET_KEY", "langfuse");
 				String host = settings.text("LANGFUSE_HOST");
 				URI uri = CallbackSettings.url("LANGFUSE_HOST", (host != null) ? host : "https://cloud.langfuse.com");
-				boolean redact = Boolean.TRUE.equals(config.litellmSettings().raw().get("redact_user_api_key_info"));
+				boolean redact = CallbackSettings.flag(config.litellmSettings().raw().get("redact_user_api_key_info"));
 				log.info("Logging callback langfuse: {} (public key {}){}", CallbackSettings.shown(uri), publicKey,
 						redact ? ", key details left out" : "");
 				return new LangfuseSink(uri, publicKey, secretKey, settings.text("LANGFUSE_RELEASE"), redact,
+						// each call's text goes twice (trace and generation): 1.5 MB of
+						// entries
+						// keeps a request under Langfuse's 3.5 MB
 						new LogSink.Batching((int) settings.number("LANGFUSE_FLUSH_AT", 15),
-								settings.seconds("LANGFUSE_FLUSH_INTERVAL", 1)),
+								settings.seconds("LANGFUSE_FLUSH_INTERVAL", 1), 1_500_000),
 						mapper);
 			}
 

@@ -183,9 +183,11 @@ final class LangfuseSink implements LogSink {
 		ObjectNode generation = this.mapper.createObjectNode();
 		String generationId = CallbackSettings.text(requested.get("generation_id"), null);
 		if (generationId == null) {
-			generationId = success
-					? "time-" + TIME.format(StandardLoggingPayload.instant(payload.startTime())) + "_" + payload.id()
-					: UUID.randomUUID().toString();
+			// the same id on a retry, so a batch Langfuse took but did not answer makes
+			// no
+			// second generation
+			generationId = "time-" + TIME.format(StandardLoggingPayload.instant(payload.startTime())) + "_"
+					+ (success ? payload.id() : payload.litellmCallId());
 		}
 		generation.put("id", generationId);
 		generation.put("traceId", traceId);

@@ -60,7 +60,7 @@ public class LangsmithLoggingConfiguration {
 				return new LangsmithSink(uri, apiKey, settings.text("LANGSMITH_TENANT_ID"),
 						(project != null) ? project : "litellm-completion", (runName != null) ? runName : "LLMRun",
 						new LogSink.Batching((int) settings.number("LANGSMITH_BATCH_SIZE", 512),
-								settings.seconds("LANGSMITH_FLUSH_INTERVAL", 5)),
+								settings.seconds("LANGSMITH_FLUSH_INTERVAL", 5), 8_000_000),
 						mapper);
 			}
 

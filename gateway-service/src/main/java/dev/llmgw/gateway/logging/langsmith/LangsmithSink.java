@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.logging.langsmith;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,10 +81,27 @@ final class LangsmithSink implements LogSink {
 		return this.http.send(this.runs, this.headers, this.mapper.writeValueAsBytes(body), batch);
 	}
 
+	private static boolean uuid(@Nullable String value) {
+		if (value == null || value.length() != 36) {
+			return false;
+		}
+		try {
+			UUID.fromString(value);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 	ObjectNode run(StandardLoggingPayload payload) {
 		Map<?, ?> requested = (payload.metadata().requesterMetadata() instanceof Map<?, ?> map) ? map : Map.of();
-		String id = CallbackSettings.text(requested.get("run_id"),
-				CallbackSettings.text(requested.get("id"), UUID.randomUUID().toString()));
+		// LangSmith refuses a run whose id is not a UUID, and with it the whole batch: a
+		// caller's id is used only when it is one, else the call id, so a retry after a
+		// lost answer makes no second run
+		String given = CallbackSettings.text(requested.get("run_id"), CallbackSettings.text(requested.get("id"), null));
+		String id = uuid(given) ? given : uuid(payload.litellmCallId()) ? payload.litellmCallId()
+				: UUID.nameUUIDFromBytes(payload.litellmCallId().getBytes(StandardCharsets.UTF_8)).toString();
 		ObjectNode run = this.mapper.createObjectNode();
 		run.put("name", CallbackSettings.text(requested.get("run_name"), this.runName));
 		run.put("run_type", "llm");
@@ -103,12 +121,12 @@ final class LangsmithSink implements LogSink {
 		}
 		run.put("id", id);
 		String parent = CallbackSettings.text(requested.get("parent_run_id"), null);
-		if (parent != null) {
+		if (uuid(parent)) {
 			run.put("parent_run_id", parent);
 		}
-		run.put("trace_id", CallbackSettings.text(requested.get("trace_id"), id));
-		run.put("dotted_order",
-				CallbackSettings.text(requested.get("dotted_order"), DOTTED.format(Instant.now()) + id));
+		String trace = CallbackSettings.text(requested.get("trace_id"), null);
+		run.put("trace_id", uuid(trace) ? trace : id);
+		run.put("dotted_order", DOTTED.format(StandardLoggingPayload.instant(payload.startTime())) + id);
 		return run;
 	}
 

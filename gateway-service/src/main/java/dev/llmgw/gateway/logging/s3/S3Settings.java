@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.logging.s3;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.EnvironmentLookup;
+import dev.llmgw.gateway.logging.CallbackSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +91,9 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 				environment.get("AWS_DEFAULT_REGION"), "us-east-1");
 		String endpoint = first(text(map.get("s3_endpoint_url")), environment.get("AWS_ENDPOINT_URL_S3"),
 				environment.get("AWS_ENDPOINT_URL"));
+		if (endpoint != null) {
+			endpoint = CallbackSettings.url(PARAMS + ".s3_endpoint_url", endpoint).toString();
+		}
 		String sse = text(map.get("s3_server_side_encryption"));
 		String kmsKey = text(map.get("s3_sse_kms_key_id"));
 		if (kmsKey != null && sse == null) {
@@ -153,7 +158,9 @@ record S3Settings(String bucket, String region, @Nullable String endpoint, boole
 		parts.add("bucket " + this.bucket);
 		parts.add("region " + this.region);
 		if (this.endpoint != null) {
-			parts.add("endpoint " + this.endpoint);
+			URI uri = URI.create(this.endpoint);
+			parts.add("endpoint " + uri.getScheme() + "://" + uri.getHost()
+					+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : ""));
 		}
 		parts.add("prefix \"" + this.path + "\"");
 		parts.add("credentials " + ((this.accessKeyId != null) ? "from s3_callback_params"

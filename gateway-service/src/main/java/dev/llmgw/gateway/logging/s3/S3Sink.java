@@ -48,6 +48,9 @@ final class S3Sink implements LogSink {
 
 	private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
 
+	/** The longest one object may take. */
+	private static final Duration PUT_TIMEOUT = Duration.ofSeconds(30);
+
 	/** Objects of one batch in flight at once. */
 	private static final int CONCURRENCY = 32;
 
@@ -93,7 +96,7 @@ final class S3Sink implements LogSink {
 
 	@Override
 	public Batching batching() {
-		return new Batching(this.settings.batchSize(), this.settings.flushInterval());
+		return new Batching(this.settings.batchSize(), this.settings.flushInterval(), 32_000_000);
 	}
 
 	@Override
@@ -111,9 +114,10 @@ final class S3Sink implements LogSink {
 			.flatMap((index) -> Mono.defer(() -> put(uploads.get(index), identity))
 				.map((answer) -> new Outcome(index, answer, null))
 				.onErrorResume((failure) -> Mono.just(new Outcome(index, null, failure))), CONCURRENCY)
+			.take(BATCH_TIMEOUT)
 			.collectList()
 			.onErrorResume((failure) -> Mono.just(List.of()))
-			.block(BATCH_TIMEOUT);
+			.block();
 		boolean[] done = new boolean[uploads.size()];
 		List<LogEntry> retry = new ArrayList<>();
 		int refused = 0;
@@ -196,7 +200,7 @@ final class S3Sink implements LogSink {
 	}
 
 	private Mono<CollectorHttp.Answer> put(Upload upload, AwsCredentialsIdentity identity) {
-		return this.uploads.put(upload.key(), upload.body(), upload.headers(), identity);
+		return this.uploads.put(upload.key(), upload.body(), upload.headers(), identity).timeout(PUT_TIMEOUT);
 	}
 
 	/** S3's error code ({@code SlowDown}, {@code AccessDenied}) from its XML body. */
@@ -221,7 +225,7 @@ final class S3Sink implements LogSink {
 		headers.put("Content-Type", type);
 		headers.put("Content-Language", "en");
 		headers.put("Content-Disposition", "inline; filename=\"time-" + DISPOSITION_TIME.format(start) + "_"
-				+ name.replace('/', '_').replace('"', '_') + "\"");
+				+ segment(name).replaceAll("[^\\x20-\\x7e]|\"", "_") + "\"");
 		headers.put("Cache-Control", "private, immutable, max-age=31536000, s-maxage=0");
 		if (this.settings.serverSideEncryption() != null) {
 			headers.put("x-amz-server-side-encryption", this.settings.serverSideEncryption());
@@ -267,6 +271,10 @@ final class S3Sink implements LogSink {
 	private static String segment(@Nullable String value) {
 		if (value == null) {
 			return "";
+		}
+		if (value.equals(".") || value.equals("..")) {
+			// S3-compatible stores refuse a key with a dot segment
+			return "_";
 		}
 		StringBuilder segment = new StringBuilder(Math.min(value.length(), 200));
 		for (int i = 0; i < value.length() && segment.length() < 200; i++) {

@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmgw.gateway.logging.CollectorHttp;
@@ -101,7 +103,10 @@ final class S3Uploads implements AutoCloseable {
 	Mono<CollectorHttp.Answer> put(String key, byte[] body, Map<String, String> headers,
 			AwsCredentialsIdentity identity) {
 		URI uri = uri(key);
-		SdkHttpRequest signed = sign(uri, body, headers, identity, Clock.systemUTC());
+		Map<String, String> all = new LinkedHashMap<>(headers);
+		// as LiteLLM sends it: a bucket with Object Lock refuses a PUT without it
+		all.put("Content-MD5", md5(body));
+		SdkHttpRequest signed = sign(uri, body, all, identity, Clock.systemUTC());
 		return this.http.headers((sent) -> {
 			signed.forEachHeader((name, values) -> values.forEach((value) -> sent.add(name, value)));
 			sent.set("Content-Length", Integer.toString(body.length));
@@ -133,6 +138,15 @@ final class S3Uploads implements AutoCloseable {
 				.putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
 				.putProperty(HttpSigner.SIGNING_CLOCK, clock))
 			.request();
+	}
+
+	static String md5(byte[] body) {
+		try {
+			return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static String sha256(byte[] body) {
