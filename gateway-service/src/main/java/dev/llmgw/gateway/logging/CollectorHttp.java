@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.llmgw.gateway.logging.LogSink.Sent;
 
@@ -40,13 +44,27 @@ public final class CollectorHttp {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::setHeader);
+		// the request's timeout ends at the answer's headers: a collector that trickles
+		// its
+		// body is bounded here, so the delivery's thread never hangs on it
+		CompletableFuture<HttpResponse<String>> sent = this.client.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.ofString());
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = sent.get(2 * TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			return new Answer(response.statusCode(), response.body());
 		}
 		catch (InterruptedException ex) {
+			sent.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", ex);
+		}
+		catch (TimeoutException ex) {
+			sent.cancel(true);
+			throw new IOException("no whole answer within " + 2 * TIMEOUT.toSeconds() + " s", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof IOException io) ? io
+					: new IOException(String.valueOf(ex.getCause()), ex.getCause());
 		}
 	}
 
