@@ -405,25 +405,7 @@ class LoggingCallbacksIntegrationTests {
 
 	@Test
 	void shuttingDownSendsWhatIsQueued() throws Exception {
-		Path config = directory.resolve("slow-flush.yaml");
-		String bucket = "shutdown-" + UUID.randomUUID();
-		Files.writeString(config, """
-				model_list:
-				  - model_name: logged
-				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
-				litellm_settings:
-				  success_callback: ["s3"]
-				  s3_callback_params:
-				    s3_bucket_name: %3$s
-				    s3_endpoint_url: %2$s
-				    s3_aws_access_key_id: AKIDLOGGING
-				    s3_aws_secret_access_key: logging-secret
-				    s3_flush_interval: 3600
-				general_settings:
-				  master_key: %4$s
-				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, bucket, MASTER_KEY));
-		ConfigurableApplicationContext other = GatewayInstances.startWithConfig(config,
-				"--gateway.data-dir=" + directory.resolve("other"));
+		ConfigurableApplicationContext other = s3Gateway("shutdown", List.of("s3_flush_interval: 3600"), "");
 		String callId;
 		try {
 			HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(other), MASTER_KEY,
@@ -441,28 +423,10 @@ class LoggingCallbacksIntegrationTests {
 
 	@Test
 	void batchObjectsHoldABatchOfCallsAsNewlineDelimitedJson() throws Exception {
-		Path config = directory.resolve("batched.yaml");
-		String bucket = "batched-" + UUID.randomUUID();
-		Files.writeString(config, """
-				model_list:
-				  - model_name: logged
-				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
-				litellm_settings:
-				  success_callback: ["s3"]
-				  s3_callback_params:
-				    s3_bucket_name: %3$s
-				    s3_endpoint_url: %2$s
-				    s3_aws_access_key_id: AKIDLOGGING
-				    s3_aws_secret_access_key: logging-secret
-				    s3_path: batched
-				    s3_batch_objects: true
-				    s3_flush_interval: 1
-				  global_disable_no_log_param: "true"
-				general_settings:
-				  master_key: %4$s
-				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, bucket, MASTER_KEY));
-		ConfigurableApplicationContext other = GatewayInstances.startWithConfig(config,
-				"--gateway.data-dir=" + directory.resolve("batched"));
+		ConfigurableApplicationContext other = s3Gateway("batched",
+				List.of("s3_path: batched", "s3_batch_objects: true", "s3_flush_interval: 1"),
+				"global_disable_no_log_param: \"true\"");
+		String bucket = BUCKET + "-batched";
 		List<String> callIds = new ArrayList<>();
 		try {
 			for (int i = 0; i < 3; i++) {
@@ -495,6 +459,36 @@ class LoggingCallbacksIntegrationTests {
 		finally {
 			other.close();
 		}
+	}
+
+	/**
+	 * Another gateway, logging with the s3 callback alone to a bucket of its own
+	 * ({@code BUCKET-name}).
+	 * @param name its name
+	 * @param params more {@code s3_callback_params}
+	 * @param settings one more line of {@code litellm_settings}
+	 */
+	private static ConfigurableApplicationContext s3Gateway(String name, List<String> params, String settings)
+			throws Exception {
+		Path config = directory.resolve(name + ".yaml");
+		Files.writeString(config, """
+				model_list:
+				  - model_name: logged
+				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
+				litellm_settings:
+				  success_callback: ["s3"]
+				  s3_callback_params:
+				    s3_bucket_name: %3$s
+				    s3_endpoint_url: %2$s
+				    s3_aws_access_key_id: AKIDLOGGING
+				    s3_aws_secret_access_key: logging-secret
+				    %6$s
+				  %5$s
+				general_settings:
+				  master_key: %4$s
+				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, BUCKET + "-" + name, MASTER_KEY,
+				settings, String.join("\n    ", params)));
+		return GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve(name));
 	}
 
 	private static String chat(String model, String question, String extra) {
