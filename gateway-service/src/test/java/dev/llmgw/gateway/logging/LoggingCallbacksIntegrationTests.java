@@ -393,6 +393,17 @@ class LoggingCallbacksIntegrationTests {
 		JsonNode anthropic = s3Object(messages.headers().firstValue("x-litellm-call-id").orElseThrow()).path("body");
 		assertThat(anthropic.path("call_type").asString()).isEqualTo("anthropic_messages");
 		assertThat(anthropic.path("messages").toString()).contains("hi claude");
+		HttpResponse<String> streamed = GatewayHttp.post(base, key, "/v1/messages",
+				"{\"model\":\"logged\",\"max_tokens\":20,\"stream\":true,"
+						+ "\"messages\":[{\"role\":\"user\",\"content\":\"stream claude\"}]}");
+		assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+		assertThat(streamed.body()).contains("event: message_stop");
+		JsonNode anthropicStream = s3Object(streamed.headers().firstValue("x-litellm-call-id").orElseThrow())
+			.path("body");
+		assertThat(anthropicStream.path("stream").asBoolean()).isTrue();
+		assertThat(anthropicStream.path("response").path("choices").path(0).path("message").path("content").asString())
+			.as("the stream put back together, in OpenAI form as the pipeline relayed it")
+			.isNotEmpty();
 
 		HttpResponse<String> embedding = GatewayHttp.post(base, key, "/v1/embeddings",
 				"{\"model\":\"logged-embed\",\"input\":[\"embed me\"]}");
