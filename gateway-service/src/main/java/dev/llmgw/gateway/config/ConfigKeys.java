@@ -9,7 +9,7 @@ import java.util.Set;
 final class ConfigKeys {
 
 	static final Set<String> TOP_LEVEL = Set.of("model_list", "litellm_settings", "router_settings", "general_settings",
-			"environment_variables", "guardrails", "credential_list", "include");
+			"environment_variables", "guardrails", "credential_list", "include", "callback_settings");
 
 	static final Set<String> DEPLOYMENT = Set.of("model_name", "litellm_params", "model_info");
 

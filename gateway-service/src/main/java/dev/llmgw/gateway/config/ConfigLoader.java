@@ -84,8 +84,9 @@ public final class ConfigLoader {
 		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"))
 			.withStoreModelInDb(storeModelInDb(reader, resolved.get("general_settings")));
 		List<Map<String, Object>> guardrails = guardrails(reader, resolved.get("guardrails"));
+		Map<String, Object> callbackSettings = reader.map(resolved.get("callback_settings"), "callback_settings");
 		return new GatewayConfig(source, models, litellm, router, general, guardrails, environment,
-				List.copyOf(reader.warnings()));
+				List.copyOf(reader.warnings()), callbackSettings);
 	}
 
 	/**

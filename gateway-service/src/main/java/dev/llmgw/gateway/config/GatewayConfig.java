@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param guardrails {@code guardrails}, read by the guardrails feature
  * @param environment environment variables as the config sees them
  * @param warnings unknown keys and unset variables, logged at start-up
+ * @param callbackSettings {@code callback_settings}, read by the logging callbacks
  */
 public record GatewayConfig(String source, List<DeploymentConfig> modelList, LitellmSettings litellmSettings,
 		RouterSettings routerSettings, GeneralSettings generalSettings, List<Map<String, Object>> guardrails,
-		EnvironmentLookup environment, List<String> warnings) {
+		EnvironmentLookup environment, List<String> warnings, Map<String, Object> callbackSettings) {
 
 	public static GatewayConfig empty(String source, EnvironmentLookup environment) {
 		return new GatewayConfig(source, List.of(), LitellmSettings.DEFAULTS, RouterSettings.DEFAULTS,
-				GeneralSettings.DEFAULTS, List.of(), environment, List.of());
+				GeneralSettings.DEFAULTS, List.of(), environment, List.of(), Map.of());
 	}
 
 	/**

@@ -78,6 +78,7 @@ final class CallbackListener implements CallListener {
 		List<Delivery> targets = new ArrayList<>(this.routes.size());
 		for (Route route : this.routes) {
 			if ((record.success() ? route.successes() : route.failures())
+					&& route.delivery().sink().logs(record.success())
 					&& disabled.stream().noneMatch(route.names()::contains)) {
 				targets.add(route.delivery());
 			}

@@ -19,6 +19,14 @@ public interface LogSink extends AutoCloseable {
 		return name();
 	}
 
+	/**
+	 * Whether the callback takes successful or failed calls beyond what the lists naming
+	 * it say ({@code event_types} of a {@code callback_settings} entry); both by default.
+	 */
+	default boolean logs(boolean success) {
+		return true;
+	}
+
 	/** How the callback's entries are batched. */
 	Batching batching();
 

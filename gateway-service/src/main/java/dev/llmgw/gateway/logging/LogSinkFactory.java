@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.logging;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,5 +19,23 @@ public interface LogSinkFactory {
 	 * or wrong
 	 */
 	LogSink create();
+
+	/**
+	 * The {@code callback_type}s of {@code callback_settings} entries this factory makes
+	 * ({@code generic_api}); none by default.
+	 */
+	default Set<String> types() {
+		return Set.of();
+	}
+
+	/**
+	 * Makes a callback of a {@code callback_settings} entry.
+	 * @param name the entry's name, as the callback lists name it
+	 * @param settings the entry
+	 * @return the callback
+	 */
+	default LogSink create(String name, Map<?, ?> settings) {
+		throw new dev.llmgw.gateway.config.ConfigException("callback_settings." + name + ": not supported");
+	}
 
 }

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.LitellmSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,12 +53,24 @@ public class LoggingConfiguration {
 			ObjectProvider<PrometheusMeterRegistry> registry) {
 		LitellmSettings settings = config.litellmSettings();
 		DeliveryCounts counts = new DeliveryCounts(registry.getIfAvailable());
-		Map<LogSinkFactory, Selection> selected = new LinkedHashMap<>();
+		Map<String, Selection> selected = new LinkedHashMap<>();
 		Set<String> unknown = new LinkedHashSet<>();
-		select(settings.callbacks(), true, true, factories, selected, unknown);
-		select(settings.successCallback(), true, false, factories, selected, unknown);
-		select(extra(config.environment().get(EXTRA_SUCCESS_CALLBACKS)), true, false, factories, selected, unknown);
-		select(settings.failureCallback(), false, true, factories, selected, unknown);
+		Map<String, Object> named = config.callbackSettings();
+		select(settings.callbacks(), true, true, factories, named, selected, unknown);
+		select(settings.successCallback(), true, false, factories, named, selected, unknown);
+		select(extra(config.environment().get(EXTRA_SUCCESS_CALLBACKS)), true, false, factories, named, selected,
+				unknown);
+		select(settings.failureCallback(), false, true, factories, named, selected, unknown);
+		Set<String> listed = new LinkedHashSet<>(settings.callbacks());
+		listed.addAll(settings.successCallback());
+		listed.addAll(settings.failureCallback());
+		for (String name : named.keySet()) {
+			if (!listed.contains(name) || !(named.get(name) instanceof Map<?, ?> entry)
+					|| entry.get("callback_type") == null) {
+				log.warn("callback_settings.{} is not used: only entries with a callback_type that a callback list "
+						+ "names are (generic_api)", name);
+			}
+		}
 		for (String name : unknown) {
 			log.warn("Logging callback \"{}\" in litellm_settings is not supported by this gateway: nothing is sent "
 					+ "to it, and its settings are ignored. Supported: {}", name, supported(factories));
@@ -69,11 +83,12 @@ public class LoggingConfiguration {
 		}
 		List<CallbackListener.Route> routes = new ArrayList<>();
 		try {
-			selected.forEach((factory, selection) -> {
-				Delivery delivery = new Delivery(factory.create(), counts, CAPACITY, CAPACITY_BYTES, CLOSE_DEADLINE);
+			selected.values().forEach((selection) -> {
+				Delivery delivery = new Delivery(selection.maker.get(), counts, CAPACITY, CAPACITY_BYTES,
+						CLOSE_DEADLINE);
 				counts.register(delivery);
 				routes.add(
-						new CallbackListener.Route(delivery, selection.successes, selection.failures, factory.names()));
+						new CallbackListener.Route(delivery, selection.successes, selection.failures, selection.names));
 				log.info("Logging callback {}: {} calls, in batches of up to {} every {} s", delivery.sink().name(),
 						selection.successes ? (selection.failures ? "all" : "successful") : "failed",
 						delivery.sink().batching().size(),
@@ -121,20 +136,40 @@ public class LoggingConfiguration {
 		return List.of(names.trim().split("\\s*,\\s*"));
 	}
 
+	/**
+	 * Selects the callbacks the names say: a factory's own names (one callback however
+	 * many of its names are listed), else a {@code callback_settings} entry of a type a
+	 * factory makes (a callback of its own per entry).
+	 */
 	private static void select(List<String> names, boolean successes, boolean failures, List<LogSinkFactory> factories,
-			Map<LogSinkFactory, Selection> selected, Set<String> unknown) {
+			Map<String, Object> named, Map<String, Selection> selected, Set<String> unknown) {
 		for (String name : names) {
 			LogSinkFactory factory = factories.stream()
 				.filter((each) -> each.names().contains(name))
 				.findFirst()
 				.orElse(null);
+			Selection selection = null;
 			if (factory != null) {
-				Selection selection = selected.computeIfAbsent(factory, (ignored) -> new Selection());
-				selection.successes |= successes;
-				selection.failures |= failures;
+				selection = selected.computeIfAbsent("factory:" + factory.names(),
+						(ignored) -> new Selection(factory::create, factory.names()));
+			}
+			else if (named.get(name) instanceof Map<?, ?> entry && entry.get("callback_type") != null) {
+				Object type = entry.get("callback_type");
+				LogSinkFactory maker = factories.stream()
+					.filter((each) -> each.types().contains(String.valueOf(type)))
+					.findFirst()
+					.orElseThrow(() -> new ConfigException("callback_settings." + name
+							+ ".callback_type must be one of "
+							+ factories.stream().flatMap((each) -> each.types().stream()).toList() + ", not " + type));
+				selection = selected.computeIfAbsent("named:" + name,
+						(ignored) -> new Selection(() -> maker.create(name, entry), Set.of(name)));
 			}
 			else if (!ELSEWHERE.contains(name)) {
 				unknown.add(name);
+			}
+			if (selection != null) {
+				selection.successes |= successes;
+				selection.failures |= failures;
 			}
 		}
 	}
@@ -148,9 +183,18 @@ public class LoggingConfiguration {
 
 	private static final class Selection {
 
+		private final Supplier<LogSink> maker;
+
+		private final Set<String> names;
+
 		private boolean successes;
 
 		private boolean failures;
+
+		Selection(Supplier<LogSink> maker, Set<String> names) {
+			this.maker = maker;
+			this.names = names;
+		}
 
 	}
 

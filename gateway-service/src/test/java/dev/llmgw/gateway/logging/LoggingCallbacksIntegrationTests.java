@@ -85,7 +85,7 @@ class LoggingCallbacksIntegrationTests {
 				router_settings:
 				  num_retries: 0
 				litellm_settings:
-				  callbacks: ["s3_v2"]
+				  callbacks: ["s3_v2", "audit_hook"]
 				  success_callback: ["langfuse", "langsmith", "prometheus"]
 				  failure_callback: ["generic_api", "datadog"]
 				  cache: true
@@ -111,6 +111,13 @@ class LoggingCallbacksIntegrationTests {
 				  GENERIC_LOGGER_ENDPOINT: %2$s%4$s
 				  GENERIC_LOGGER_HEADERS: "Authorization=Bearer hook-secret,X-Source=gateway"
 				  DEFAULT_FLUSH_INTERVAL_SECONDS: "0.2"
+				callback_settings:
+				  audit_hook:
+				    callback_type: generic_api
+				    endpoint: "%2$s%4$s-audit"
+				    headers: {X-Audit: "yes, with a comma"}
+				    event_types: ["llm_api_success"]
+				    log_format: ndjson
 				general_settings:
 				  master_key: %5$s
 				""".formatted(fake, collector, BUCKET, HOOK, MASTER_KEY));
@@ -210,6 +217,17 @@ class LoggingCallbacksIntegrationTests {
 
 		assertThat(webhookBodies()).as("generic_api is on failure_callback only")
 			.noneMatch((body) -> body.toString().contains(callId));
+
+		JsonNode audited = eventually(() -> {
+			List<JsonNode> requests = new ArrayList<>();
+			read("/fake/webhook").forEach((request) -> {
+				if ((HOOK + "-audit").equals(request.path("path").asString())) {
+					requests.add(request);
+				}
+			});
+			return requests;
+		}, (request) -> request.path("body").toString().contains(callId));
+		assertThat(audited.path("headers").path("x-audit").asString()).isEqualTo("yes, with a comma");
 	}
 
 	@Test
@@ -263,9 +281,18 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(request.path("body").isArray()).as("json_array, LiteLLM's default").isTrue();
 		assertThat(request.path("headers").path("authorization").asString()).isEqualTo("Bearer hook-secret");
 		assertThat(request.path("headers").path("x-source").asString()).isEqualTo("gateway");
-		// a success callback is not told of failures
+		// a success callback is not told of failures, nor a named one whose event_types
+		// say so
 		Thread.sleep(500);
 		assertThat(langfuseEvents()).noneMatch((event) -> event.toString().contains(callId));
+		assertThat(read("/fake/webhook").toString().split(HOOK + "-audit", -1).length - 1)
+			.as("the audit hook's requests")
+			.isPositive();
+		read("/fake/webhook").forEach((each) -> {
+			if ((HOOK + "-audit").equals(each.path("path").asString())) {
+				assertThat(each.path("body").toString()).doesNotContain(callId);
+			}
+		});
 	}
 
 	@Test

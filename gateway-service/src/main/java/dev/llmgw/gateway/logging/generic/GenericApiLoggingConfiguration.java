@@ -3,6 +3,7 @@ package dev.llmgw.gateway.logging.generic;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,9 +60,53 @@ public class GenericApiLoggingConfiguration {
 				// the host only: webhook URLs often carry their secret in the path
 				log.info("Logging callback generic_api: {} to {} with header(s) {}", format, uri.getHost(),
 						headers.keySet());
-				return new GenericApiSink(uri, headers, format,
+				return new GenericApiSink("generic_api", uri, headers, format,
 						new LogSink.Batching((int) settings.number("DEFAULT_BATCH_SIZE", 512),
-								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5), 10_000_000));
+								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5), 10_000_000),
+						true, true);
+			}
+
+			@Override
+			public Set<String> types() {
+				return Set.of("generic_api");
+			}
+
+			/**
+			 * A {@code callback_settings} entry, as LiteLLM's: {@code endpoint},
+			 * {@code headers} (a map), {@code log_format}, {@code event_types}.
+			 */
+			@Override
+			public LogSink create(String name, Map<?, ?> entry) {
+				String path = "callback_settings." + name;
+				Object endpoint = entry.get("endpoint");
+				if (!(endpoint instanceof String given) || given.isBlank()) {
+					throw new ConfigException(path + ".endpoint is required: the URL to post logs to");
+				}
+				URI uri = CallbackSettings.url(path + ".endpoint", given.trim());
+				Map<String, String> headers = new LinkedHashMap<>();
+				if (entry.get("headers") instanceof Map<?, ?> configured) {
+					configured.forEach((header, value) -> header(headers, String.valueOf(header).trim(),
+							String.valueOf(value).trim(), path + ".headers"));
+				}
+				Object logFormat = entry.get("log_format");
+				String format = (logFormat != null) ? logFormat.toString().toLowerCase(Locale.ROOT) : "json_array";
+				if (!FORMATS.contains(format)) {
+					throw new ConfigException(
+							path + ".log_format must be json_array, ndjson or single, not \"" + format + "\"");
+				}
+				boolean successes = true;
+				boolean failures = true;
+				if (entry.get("event_types") instanceof List<?> types) {
+					successes = types.contains("llm_api_success");
+					failures = types.contains("llm_api_failure");
+				}
+				CallbackSettings settings = new CallbackSettings(config.environment());
+				log.info("Logging callback {} (generic_api): {} to {} with header(s) {}", name, format, uri.getHost(),
+						headers.keySet());
+				return new GenericApiSink(name, uri, headers, format,
+						new LogSink.Batching((int) settings.number("DEFAULT_BATCH_SIZE", 512),
+								settings.seconds("DEFAULT_FLUSH_INTERVAL_SECONDS", 5), 10_000_000),
+						successes, failures);
 			}
 
 		};
@@ -78,15 +123,18 @@ public class GenericApiLoggingConfiguration {
 			if (equals <= 0) {
 				throw new ConfigException("GENERIC_LOGGER_HEADERS must be name=value pairs separated by commas");
 			}
-			String name = pair.substring(0, equals).trim();
-			String value = pair.substring(equals + 1).trim();
-			if (!name.chars().allMatch((c) -> c > 32 && c < 127 && c != ':') || value.chars().anyMatch((c) -> c < 32)
-					|| RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-				throw new ConfigException("GENERIC_LOGGER_HEADERS has a header name or value that is not allowed");
-			}
-			headers.put(name, value);
+			header(headers, pair.substring(0, equals).trim(), pair.substring(equals + 1).trim(),
+					"GENERIC_LOGGER_HEADERS");
 		}
 		return headers;
+	}
+
+	private static void header(Map<String, String> headers, String name, String value, String where) {
+		if (name.isEmpty() || !name.chars().allMatch((c) -> c > 32 && c < 127 && c != ':')
+				|| value.chars().anyMatch((c) -> c < 32) || RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+			throw new ConfigException(where + " has a header name or value that is not allowed");
+		}
+		headers.put(name, value);
 	}
 
 }

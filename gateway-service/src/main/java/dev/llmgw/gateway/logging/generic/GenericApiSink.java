@@ -25,9 +25,19 @@ final class GenericApiSink implements LogSink {
 
 	private final Batching batching;
 
+	private final String name;
+
+	private final boolean successes;
+
+	private final boolean failures;
+
 	private final CollectorHttp http = new CollectorHttp();
 
-	GenericApiSink(URI endpoint, Map<String, String> headers, String format, Batching batching) {
+	GenericApiSink(String name, URI endpoint, Map<String, String> headers, String format, Batching batching,
+			boolean successes, boolean failures) {
+		this.name = name;
+		this.successes = successes;
+		this.failures = failures;
 		this.endpoint = endpoint;
 		this.headers = headers;
 		this.format = format;
@@ -36,7 +46,13 @@ final class GenericApiSink implements LogSink {
 
 	@Override
 	public String name() {
-		return "generic_api";
+		return this.name;
+	}
+
+	/** {@code event_types}: {@code llm_api_success}, {@code llm_api_failure}, or both. */
+	@Override
+	public boolean logs(boolean success) {
+		return success ? this.successes : this.failures;
 	}
 
 	@Override
