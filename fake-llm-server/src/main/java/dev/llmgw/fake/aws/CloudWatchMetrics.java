@@ -1,7 +1,7 @@
 package dev.llmgw.fake.aws;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -32,7 +32,8 @@ public final class CloudWatchMetrics {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+	/** A queue, not a copy-on-write list, as for the other collectors. */
+	private final Queue<JsonNode> received = new ConcurrentLinkedQueue<>();
 
 	public static boolean isCloudWatchRequest(String path, HttpHeaders headers) {
 		return path.startsWith(SERVICE_PATH) || "rpc-v2-cbor".equals(headers.get("smithy-protocol"));

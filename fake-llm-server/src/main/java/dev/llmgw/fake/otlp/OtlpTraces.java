@@ -2,7 +2,8 @@ package dev.llmgw.fake.otlp;
 
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -39,7 +40,10 @@ public final class OtlpTraces {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<ObjectNode> spans = new CopyOnWriteArrayList<>();
+	/**
+	 * A queue, not a copy-on-write list: a traced load test sends hundreds of thousands.
+	 */
+	private final Queue<ObjectNode> spans = new ConcurrentLinkedQueue<>();
 
 	public Mono<Void> receive(byte[] body, HttpServerResponse response) {
 		ExportTraceServiceRequest request;
