@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.logging;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -83,7 +84,7 @@ public final class DeliveryCounts {
 
 	/** Entries sent, failed attempts and entries dropped, by callback name. */
 	public Map<String, long[]> snapshot() {
-		Map<String, long[]> snapshot = new java.util.TreeMap<>();
+		Map<String, long[]> snapshot = new TreeMap<>();
 		this.counts.forEach((name, counts) -> snapshot.put(name,
 				new long[] { counts.sent.get(), counts.failed.get(), counts.dropped.get() }));
 		return snapshot;

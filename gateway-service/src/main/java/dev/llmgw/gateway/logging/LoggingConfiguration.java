@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import dev.llmgw.gateway.config.ConfigException;
@@ -176,7 +177,7 @@ public class LoggingConfiguration {
 
 	private static List<String> supported(List<LogSinkFactory> factories) {
 		List<String> names = new ArrayList<>();
-		factories.forEach((factory) -> names.addAll(new java.util.TreeSet<>(factory.names())));
+		factories.forEach((factory) -> names.addAll(new TreeSet<>(factory.names())));
 		names.addAll(ELSEWHERE);
 		return names;
 	}

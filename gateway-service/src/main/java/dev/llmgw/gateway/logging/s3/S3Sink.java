@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.cloud.AwsCredentialChain;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import dev.llmgw.gateway.logging.LogEntry;
 import dev.llmgw.gateway.logging.LogSink;
@@ -17,12 +18,7 @@ import dev.llmgw.gateway.logging.StandardLoggingPayload;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,22 +61,10 @@ final class S3Sink implements LogSink {
 	S3Sink(S3Settings settings, JsonMapper mapper) {
 		this.settings = settings;
 		this.mapper = mapper;
-		this.credentials = credentials(settings);
+		this.credentials = AwsCredentialChain.of(settings.accessKeyId(), settings.secretAccessKey(),
+				settings.sessionToken(), settings.profile());
 		this.uploads = new S3Uploads(settings.region(), settings.endpoint(), settings.virtualHostedStyle(),
 				settings.bucket());
-	}
-
-	private static AwsCredentialsProvider credentials(S3Settings settings) {
-		if (settings.accessKeyId() != null && settings.secretAccessKey() != null) {
-			return StaticCredentialsProvider.create((settings.sessionToken() != null)
-					? AwsSessionCredentials.create(settings.accessKeyId(), settings.secretAccessKey(),
-							settings.sessionToken())
-					: AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey()));
-		}
-		if (settings.profile() != null) {
-			return ProfileCredentialsProvider.create(settings.profile());
-		}
-		return DefaultCredentialsProvider.builder().build();
 	}
 
 	@Override

@@ -45,8 +45,6 @@ final class S3Uploads implements AutoCloseable {
 
 	private final String base;
 
-	private final boolean pathStyle;
-
 	private final LoopResources loops = LoopResources.create("logging-s3", 1, true);
 
 	private final ConnectionProvider pool = ConnectionProvider.builder("logging-s3")
@@ -69,14 +67,12 @@ final class S3Uploads implements AutoCloseable {
 		if (endpoint == null) {
 			String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
 			// a bucket with dots does not match S3's wildcard certificate as a host name
-			this.pathStyle = bucket.contains(".");
-			this.base = this.pathStyle ? "https://s3." + region + "." + domain + "/" + encode(bucket)
+			this.base = bucket.contains(".") ? "https://s3." + region + "." + domain + "/" + encode(bucket)
 					: "https://" + bucket + ".s3." + region + "." + domain;
 		}
 		else {
 			URI given = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
-			this.pathStyle = !virtualHostedStyle;
-			this.base = this.pathStyle ? given + "/" + encode(bucket)
+			this.base = !virtualHostedStyle ? given + "/" + encode(bucket)
 					: given.getScheme() + "://" + bucket + "." + given.getRawAuthority() + given.getRawPath();
 		}
 		this.http = HttpClient.create(this.pool)
@@ -178,11 +174,6 @@ final class S3Uploads implements AutoCloseable {
 			}
 		}
 		return encoded.toString(StandardCharsets.US_ASCII);
-	}
-
-	/** Whether the bucket is in the path (else in the host name). */
-	boolean pathStyle() {
-		return this.pathStyle;
 	}
 
 	@Override

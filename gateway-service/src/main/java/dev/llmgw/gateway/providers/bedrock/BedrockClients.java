@@ -7,17 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.llmgw.cloud.AwsCredentialChain;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.Deployment;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -145,18 +141,8 @@ public final class BedrockClients implements AutoCloseable {
 	 * the SDK before they expire).
 	 */
 	private AwsCredentialsProvider credentials(ClientKey key) {
-		AwsCredentialsProvider base;
-		if (key.accessKeyId() != null && key.secretAccessKey() != null) {
-			base = StaticCredentialsProvider.create((key.sessionToken() != null)
-					? AwsSessionCredentials.create(key.accessKeyId(), key.secretAccessKey(), key.sessionToken())
-					: AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
-		}
-		else if (key.profile() != null) {
-			base = ProfileCredentialsProvider.create(key.profile());
-		}
-		else {
-			base = DefaultCredentialsProvider.builder().build();
-		}
+		AwsCredentialsProvider base = AwsCredentialChain.of(key.accessKeyId(), key.secretAccessKey(),
+				key.sessionToken(), key.profile());
 		if (key.roleArn() == null) {
 			return base;
 		}
