@@ -16,7 +16,7 @@
 #             mode default_off, the requests asking with "cache": {"use-cache": true}): after the first call every
 #             call is a hit, so "added" is what a hit costs over nginx alone
 #   nginx+guard - the nginx load with a pre_call Bedrock guardrail named by each request, answered by the fake's
-#             ApplyGuardrail at once (through the AWS SDK, signed): "added" is what a guardrail check costs the gateway
+#             ApplyGuardrail at once (signed with the AWS SDK's signer): "added" is what a guardrail check costs the gateway
 #   portkey - the peer: Portkey's open-source gateway (npm @portkey-ai/gateway, installed on request into
 #             ~/.cache/llmgw-bench) in front of the same nginx, measured the same way
 # For each upstream and each connection count it measures the upstream alone, then the same load through the

@@ -10,24 +10,18 @@ import dev.llmgw.gateway.error.GuardrailViolationError;
 import dev.llmgw.gateway.providers.bedrock.BedrockClients;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.services.bedrockruntime.model.ApplyGuardrailRequest;
-import software.amazon.awssdk.services.bedrockruntime.model.ApplyGuardrailResponse;
-import software.amazon.awssdk.services.bedrockruntime.model.GuardrailAction;
-import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentSource;
-import software.amazon.awssdk.services.bedrockruntime.model.GuardrailOutputContent;
-import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTextBlock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code guardrail: bedrock}: Amazon Bedrock Guardrails through ApplyGuardrail, on the
- * AWS SDK's async client with the same region, credentials chain, STS role and endpoint
- * settings as Bedrock models ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} included). As
- * LiteLLM reads an answer: {@code GUARDRAIL_INTERVENED} with any assessment
- * {@code BLOCKED} refuses the call; with only anonymised entities the texts go on as the
- * guardrail rewrote them; anything else passes. The assessments are kept for the error
- * body with each {@code match} redacted, as LiteLLM redacts them.
+ * {@code guardrail: bedrock}: Amazon Bedrock Guardrails through ApplyGuardrail, signed
+ * with the same region, credentials chain, STS role and endpoint settings as Bedrock
+ * models ({@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} included) and sent by
+ * {@link ApplyGuardrailClient}. As LiteLLM reads an answer: {@code GUARDRAIL_INTERVENED}
+ * with any assessment {@code BLOCKED} refuses the call; with only anonymised entities the
+ * texts go on as the guardrail rewrote them; anything else passes. The assessments are
+ * kept for the error body as AWS sent them, each {@code match} redacted, as LiteLLM
+ * redacts them.
  */
 final class BedrockGuardrail implements Guardrail {
 
@@ -35,13 +29,19 @@ final class BedrockGuardrail implements Guardrail {
 
 	private final BedrockClients clients;
 
+	private final ApplyGuardrailClient http;
+
+	private final JsonMapper mapper;
+
 	private final String identifier;
 
 	private final String version;
 
-	BedrockGuardrail(GuardrailSpec spec, BedrockClients clients) {
+	BedrockGuardrail(GuardrailSpec spec, BedrockClients clients, ApplyGuardrailClient http, JsonMapper mapper) {
 		this.spec = spec;
 		this.clients = clients;
+		this.http = http;
+		this.mapper = mapper;
 		String id = GuardrailSpecs.text(spec.params().get("guardrailIdentifier"));
 		String version = GuardrailSpecs.text(spec.params().get("guardrailVersion"));
 		if (id == null || version == null) {
@@ -62,29 +62,24 @@ final class BedrockGuardrail implements Guardrail {
 		if (texts.isEmpty()) {
 			return Mono.just(Verdict.PASS);
 		}
-		List<GuardrailContentBlock> content = new ArrayList<>(texts.size());
-		for (String text : texts) {
-			content.add(GuardrailContentBlock.fromText(GuardrailTextBlock.builder().text(text).build()));
-		}
-		ApplyGuardrailRequest request = ApplyGuardrailRequest.builder()
-			.guardrailIdentifier(this.identifier)
-			.guardrailVersion(this.version)
-			.source((source == Source.INPUT) ? GuardrailContentSource.INPUT : GuardrailContentSource.OUTPUT)
-			.content(content)
-			.build();
 		String region = GuardrailSpecs.text(this.spec.params().get("aws_region_name"));
-		return this.clients.forSettings(this.spec.params(), region, null, this.spec.timeout())
-			.flatMap((client) -> Mono.fromFuture(() -> client.applyGuardrail(request), true))
-			.map((response) -> verdict(response, texts.size()));
+		return this.clients.target(this.spec.params(), region, null)
+			.flatMap((target) -> this.http.apply(target, this.identifier, this.version, source.name(), texts))
+			.map((answer) -> verdict(answer, texts.size()));
 	}
 
-	private Verdict verdict(ApplyGuardrailResponse response, int count) {
-		if (response.action() != GuardrailAction.GUARDRAIL_INTERVENED) {
+	private Verdict verdict(JsonNode answer, int count) {
+		if (!"GUARDRAIL_INTERVENED".equals(answer.path("action").asString(""))) {
 			return Verdict.PASS;
 		}
 		List<Object> assessments = new ArrayList<>();
-		response.assessments().forEach((assessment) -> assessments.add(toMap(assessment)));
-		List<String> outputs = response.outputs().stream().map(GuardrailOutputContent::text).toList();
+		for (JsonNode assessment : answer.path("assessments")) {
+			assessments.add(redacted(this.mapper.treeToValue(assessment, Object.class)));
+		}
+		List<String> outputs = new ArrayList<>();
+		for (JsonNode output : answer.path("outputs")) {
+			outputs.add(output.path("text").asString(""));
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("guardrailIdentifier", this.identifier);
 		details.put("guardrailVersion", this.version);
@@ -115,47 +110,23 @@ final class BedrockGuardrail implements Guardrail {
 		return false;
 	}
 
-	/**
-	 * An SDK model as the JSON AWS sent, by its wire names, through the SDK's own field
-	 * table (so that new policy types come along without code here); each {@code match}
-	 * redacted.
-	 */
-	static @Nullable Object toMap(@Nullable Object value) {
-		if (value instanceof SdkPojo pojo) {
-			Map<String, Object> map = new LinkedHashMap<>();
-			for (SdkField<?> field : pojo.sdkFields()) {
-				Object item = toMap(field.getValueOrDefault(pojo));
-				if (item == null || (item instanceof List<?> list && list.isEmpty())) {
-					continue;
-				}
-				map.put(field.locationName(), "match".equals(field.locationName()) ? "[REDACTED]" : item);
-			}
-			return map;
-		}
-		if (value instanceof List<?> list) {
-			List<Object> items = new ArrayList<>();
-			for (Object item : list) {
-				Object converted = toMap(item);
-				if (converted != null) {
-					items.add(converted);
-				}
-			}
-			return items;
-		}
+	/** An assessment with each {@code match} (the text the policy caught) redacted. */
+	static @Nullable Object redacted(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> converted = new LinkedHashMap<>();
 			map.forEach((key, item) -> {
-				Object mapped = toMap(item);
-				if (mapped != null) {
-					converted.put(String.valueOf(key), mapped);
+				if (item != null) {
+					converted.put(String.valueOf(key), "match".equals(key) ? "[REDACTED]" : redacted(item));
 				}
 			});
 			return converted;
 		}
-		if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-			return value;
+		if (value instanceof List<?> list) {
+			List<Object> items = new ArrayList<>(list.size());
+			list.forEach((item) -> items.add(redacted(item)));
+			return items;
 		}
-		return (value != null) ? value.toString() : null;
+		return value;
 	}
 
 }

@@ -40,14 +40,19 @@ public class GuardrailConfiguration {
 		// guardrail; closed with the stage
 		BedrockClients bedrock = specs.stream().anyMatch((spec) -> "bedrock".equals(spec.kind()))
 				? new BedrockClients(config.environment()) : null;
+		ApplyGuardrailClient http = (bedrock != null) ? new ApplyGuardrailClient(mapper) : null;
 		List<Guardrail> guardrails = new ArrayList<>();
 		for (GuardrailSpec spec : specs) {
-			guardrails.add((bedrock != null && "bedrock".equals(spec.kind())) ? new BedrockGuardrail(spec, bedrock)
-					: new ContentFilter(spec));
+			guardrails.add((bedrock != null && http != null && "bedrock".equals(spec.kind()))
+					? new BedrockGuardrail(spec, bedrock, http, mapper) : new ContentFilter(spec));
 			log.info("Guardrail {}: {} {}{}", spec.name(), spec.kind(), spec.modes(),
 					spec.defaultOn() ? ", on every call" : ", when a call names it");
 		}
-		return new Guardrails(guardrails, mapper, bedrock);
+		AutoCloseable clients = (bedrock != null && http != null) ? () -> {
+			http.close();
+			bedrock.close();
+		} : null;
+		return new Guardrails(guardrails, mapper, clients);
 	}
 
 	@Bean

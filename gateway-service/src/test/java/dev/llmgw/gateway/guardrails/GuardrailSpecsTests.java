@@ -7,6 +7,7 @@ import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.bedrock.BedrockClients;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,8 +44,10 @@ class GuardrailSpecsTests {
 				Map.of("guardrail_name", "a", "litellm_params", Map.of("guardrail", "litellm_content_filter")),
 				Map.of("guardrail_name", "a", "litellm_params", Map.of("guardrail", "litellm_content_filter")))))
 			.hasMessageContaining("defined twice");
-		try (BedrockClients clients = new BedrockClients(EnvironmentLookup.of(Map.of()))) {
-			assertThatThrownBy(() -> new BedrockGuardrail(parse(Map.of("guardrail", "bedrock")), clients))
+		JsonMapper mapper = JsonMapper.builder().build();
+		try (BedrockClients clients = new BedrockClients(EnvironmentLookup.of(Map.of()));
+				ApplyGuardrailClient http = new ApplyGuardrailClient(mapper)) {
+			assertThatThrownBy(() -> new BedrockGuardrail(parse(Map.of("guardrail", "bedrock")), clients, http, mapper))
 				.hasMessageContaining("guardrailIdentifier");
 		}
 		assertThatThrownBy(() -> new ContentFilter(parse(Map.of("guardrail", "litellm_content_filter"))))

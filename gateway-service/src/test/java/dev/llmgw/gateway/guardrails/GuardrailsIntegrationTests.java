@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
@@ -72,6 +74,8 @@ class GuardrailsIntegrationTests {
 						    litellm_params: {guardrail: bedrock, mode: post_call, guardrailIdentifier: gr-post-%2$s, guardrailVersion: "DRAFT", %3$s}
 						  - guardrail_name: bedrock-during
 						    litellm_params: {guardrail: bedrock, mode: during_call, guardrailIdentifier: gr-during-%2$s, guardrailVersion: "1", %3$s}
+						  - guardrail_name: bedrock-during-slow
+						    litellm_params: {guardrail: bedrock, mode: during_call, guardrailIdentifier: gr-slow-during-%2$s, guardrailVersion: "1", timeout: 10, %3$s}
 						  - guardrail_name: bedrock-failing
 						    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-fail, guardrailVersion: "1", %3$s}
 						  - guardrail_name: bedrock-failing-open
@@ -195,6 +199,61 @@ class GuardrailsIntegrationTests {
 	}
 
 	@Test
+	void aDuringCallGuardrailRunsAlongsideTheModelCall() throws Exception {
+		long before = calls("guard-plain-" + RUN);
+		// the fake's guardrail takes 2 s for an identifier holding "slow"
+		CompletableFuture<HttpResponse<String>> answer = CompletableFuture
+			.supplyAsync(() -> post("/v1/chat/completions", chat("plain", "a slow check", "bedrock-during-slow")));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (calls("guard-plain-" + RUN) == before && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(calls("guard-plain-" + RUN)).as("the model is called while the guardrail still checks")
+			.isGreaterThan(before);
+		assertThat(answer).as("and its answer held until the guardrail passes it").isNotDone();
+		HttpResponse<String> passed = answer.get(20, TimeUnit.SECONDS);
+		assertThat(passed.statusCode()).isEqualTo(200);
+		assertThat(passed.headers().firstValue(Guardrails.APPLIED_HEADER).orElse("")).contains("bedrock-during-slow");
+	}
+
+	@Test
+	void theAnthropicInterfaceGetsEveryModeStreamedOrNot() throws Exception {
+		HttpResponse<String> post = post("/v1/messages", messages("plain", "say BLOCKME", "bedrock-post", false));
+		assertThat(post.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(post.body()).path("type").asString()).isEqualTo("error");
+		assertThat(JSON.readTree(post.body()).at("/error/message").asString()).isEqualTo("Violated guardrail policy");
+
+		HttpResponse<String> streamRefused = post("/v1/messages",
+				messages("streamed", "stream BLOCKME please", "bedrock-post", true));
+		assertThat(streamRefused.statusCode()).as("held whole, refused with a status").isEqualTo(400);
+		assertThat(streamRefused.body()).doesNotContain("message_stop").contains("Violated guardrail policy");
+
+		HttpResponse<String> streamMasked = post("/v1/messages",
+				messages("streamed", "stream to carol@example.net", "bedrock-post", true));
+		assertThat(streamMasked.statusCode()).isEqualTo(200);
+		assertThat(anthropicText(streamMasked.body())).isEqualTo("You said: stream to {EMAIL}");
+		assertThat(streamMasked.body()).contains("event: message_stop").doesNotContain("carol@example.net");
+
+		HttpResponse<String> during = post("/v1/messages",
+				messages("plain", "during BLOCKME", "bedrock-during", false));
+		assertThat(during.statusCode()).isEqualTo(400);
+		HttpResponse<String> duringStream = post("/v1/messages",
+				messages("streamed", "during BLOCKME", "bedrock-during", true));
+		assertThat(duringStream.statusCode()).isEqualTo(400);
+		assertThat(duringStream.body()).doesNotContain("message_stop");
+		HttpResponse<String> duringFine = post("/v1/messages",
+				messages("streamed", "during fine", "bedrock-during", true));
+		assertThat(anthropicText(duringFine.body())).isEqualTo("You said: during fine");
+
+		HttpResponse<String> preMasked = post("/v1/messages",
+				messages("plain", "write to bob@example.org", "bedrock-pre", false));
+		assertThat(preMasked.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(preMasked.body()).at("/content/0/text").asString())
+			.as("the provider saw the prompt masked")
+			.isEqualTo("You said: write to {EMAIL}");
+	}
+
+	@Test
 	void theContentFilterMasksAndBlocksWithoutAnyService() throws Exception {
 		HttpResponse<String> masked = post("/v1/chat/completions",
 				chat("echo", "reach me at x.y@example.com", "filter"));
@@ -312,11 +371,11 @@ class GuardrailsIntegrationTests {
 		HttpResponse<String> list = GatewayHttp.get(base, MASTER_KEY, "/guardrails/list");
 		assertThat(list.statusCode()).isEqualTo(200);
 		JsonNode guardrails = JSON.readTree(list.body()).path("guardrails");
-		assertThat(guardrails).hasSize(8);
+		assertThat(guardrails).hasSize(9);
 		assertThat(guardrails.get(0).path("guardrail_name").asString()).isEqualTo("bedrock-pre");
 		assertThat(guardrails.get(0).at("/litellm_params/guardrail").asString()).isEqualTo("bedrock");
 		assertThat(list.body()).doesNotContain("guard-secret").doesNotContain("AKIDGUARD");
-		assertThat(guardrails.get(7).at("/guardrail_info/owner").asString()).isEqualTo("security");
+		assertThat(guardrails.get(8).at("/guardrail_info/owner").asString()).isEqualTo("security");
 		assertThat(list.body()).as("an admin sees the filter's words").contains("forbidden-word");
 		String user = new AdminClient(base).post("/key/generate", MASTER_KEY, Map.of()).text("/key");
 		HttpResponse<String> asUser = GatewayHttp.get(base, user, "/guardrails/list");
@@ -335,6 +394,24 @@ class GuardrailsIntegrationTests {
 			}
 		}
 		return text.toString();
+	}
+
+	private static String anthropicText(String sse) throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (String line : sse.split("\n")) {
+			if (line.startsWith("data: {")) {
+				JsonNode event = JSON.readTree(line.substring(6));
+				if ("content_block_delta".equals(event.path("type").asString(""))) {
+					text.append(event.at("/delta/text").asString(""));
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static String messages(String model, String content, String guardrail, boolean stream) {
+		return "{\"model\":\"" + model + "\",\"max_tokens\":50,\"stream\":" + stream + ",\"guardrails\":[\"" + guardrail
+				+ "\"],\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
 	}
 
 	private static String chat(String model, String content, String guardrail) {

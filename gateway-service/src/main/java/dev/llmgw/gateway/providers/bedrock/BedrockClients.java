@@ -39,6 +39,8 @@ public final class BedrockClients implements AutoCloseable {
 
 	private final Map<ClientKey, BedrockRuntimeAsyncClient> clients = new ConcurrentHashMap<>();
 
+	private final Map<ClientKey, BedrockRuntimeTarget> targets = new ConcurrentHashMap<>();
+
 	private final SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
 	private final EnvironmentLookup environment;
@@ -79,6 +81,35 @@ public final class BedrockClients implements AutoCloseable {
 		}
 		return Mono.fromCallable(() -> this.clients.computeIfAbsent(key, this::create))
 			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Where and as whom to send one's own signed request to Bedrock's runtime, with the
+	 * same parameters as {@link #forSettings}: one per distinct region, credentials and
+	 * endpoint, built on a worker thread the first time.
+	 */
+	public Mono<BedrockRuntimeTarget> target(Map<String, Object> params, @Nullable String region,
+			@Nullable String apiBase) {
+		ClientKey key = key(params, region, apiBase, Duration.ZERO);
+		BedrockRuntimeTarget target = this.targets.get(key);
+		if (target != null) {
+			return Mono.just(target);
+		}
+		return Mono.fromCallable(() -> this.targets.computeIfAbsent(key, this::createTarget))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private BedrockRuntimeTarget createTarget(ClientKey key) {
+		String endpoint = key.endpoint();
+		if (endpoint == null) {
+			String domain = key.region().startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+			endpoint = "https://bedrock-runtime." + key.region() + "." + domain;
+		}
+		while (endpoint.endsWith("/")) {
+			endpoint = endpoint.substring(0, endpoint.length() - 1);
+		}
+		return new BedrockRuntimeTarget(key.region(), URI.create(endpoint),
+				new NonBlockingCredentials(tracked(credentials(key)), Schedulers.boundedElastic()::schedule));
 	}
 
 	private ClientKey key(Map<String, Object> params, @Nullable String configuredRegion, @Nullable String apiBase,
