@@ -80,11 +80,21 @@ public final class ConverseHandler {
 				.exchange(HttpMethod.POST, CHAT_PATH, authorization, callId, this.mapper.writeValueAsBytes(call.chat()))
 				.flatMap((answer) -> {
 					callIdOf(answer.headers(), request);
-					if (!answer.ok()) {
-						return Mono.error(error(answer.status(), answer.body()));
+					JsonNode completion;
+					if (answer.ok()) {
+						completion = this.mapper.readTree(answer.body());
 					}
-					JsonNode completion = this.mapper.readTree(answer.body());
+					else {
+						completion = GuardrailInterventions.completion(this.mapper, call.chat(), answer.status(),
+								answer.body());
+						if (completion == null) {
+							return Mono.error(error(answer.status(), answer.body()));
+						}
+					}
 					ObjectNode converse = this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000);
+					if (completion.has("trace")) {
+						converse.set("trace", completion.get("trace"));
+					}
 					Turn turn = call.turn();
 					if (turn == null) {
 						return ServerResponse.ok()
@@ -127,7 +137,24 @@ public final class ConverseHandler {
 								return answer.body().reduce(new ByteArrayOutputStream(), (all, chunk) -> {
 									all.writeBytes(chunk);
 									return all;
-								}).flatMapMany((all) -> Flux.error(error(answer.status(), all.toByteArray())));
+								}).flatMapMany((all) -> {
+									ObjectNode intervention = GuardrailInterventions.completion(this.mapper,
+											call.chat(), answer.status(), all.toByteArray());
+									if (intervention == null) {
+										return Flux.error(error(answer.status(), all.toByteArray()));
+									}
+									// the intervention as a one-chunk stream
+									JsonNode choice = intervention.path("choices").path(0);
+									ObjectNode chunk = this.mapper.createObjectNode();
+									ObjectNode streamed = chunk.putArray("choices").addObject();
+									streamed.set("delta", choice.path("message"));
+									streamed.set("finish_reason", choice.path("finish_reason"));
+									byte[] events = ("data: " + this.mapper.writeValueAsString(chunk)
+											+ "\n\ndata: [DONE]\n\n")
+										.getBytes(StandardCharsets.UTF_8);
+									return Flux.fromIterable(translator.onChunk(events))
+										.concatWith(Flux.defer(() -> end(translator, turn, reply)));
+								});
 							}
 							return answer.body()
 								.concatMapIterable(translator::onChunk)

@@ -45,6 +45,7 @@ final class OpenAiToConverseTranslator {
 			case "length" -> "max_tokens";
 			case "tool_calls", "function_call" -> "tool_use";
 			case "content_filter" -> "content_filtered";
+			case GuardrailInterventions.STOP_REASON -> GuardrailInterventions.STOP_REASON;
 			default -> "end_turn";
 		};
 	}

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTopicPolicyAction;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
@@ -199,6 +201,53 @@ class ConverseCompatibilityTests {
 		assertThatThrownBy(() -> done.get(20, TimeUnit.SECONDS))
 			.hasCauseInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException.class);
 		assertThat(texts).as("the deltas before the failure arrived").isNotEmpty();
+	}
+
+	@Test
+	void aGuardrailAskedForWithGuardrailConfigAnswersAsBedrockDoes() throws Exception {
+		ConverseResponse blocked = this.client.converse((request) -> request.modelId("claude")
+			.messages(user("please BLOCKME"))
+			.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("gr-converse")
+				.guardrailVersion("1")
+				.trace(GuardrailTrace.ENABLED)));
+		assertThat(blocked.stopReason()).isEqualTo(StopReason.GUARDRAIL_INTERVENED);
+		assertThat(blocked.output().message().content().get(0).text())
+			.isEqualTo("Sorry, the model cannot answer this question.");
+		assertThat(
+				blocked.trace().guardrail().inputAssessment().get("gr-converse").topicPolicy().topics().get(0).action())
+			.isEqualTo(GuardrailTopicPolicyAction.BLOCKED);
+
+		ConverseResponse passed = this.client.converse((request) -> request.modelId("claude")
+			.messages(user("a fine question"))
+			.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("gr-converse").guardrailVersion("1")));
+		assertThat(passed.stopReason()).isEqualTo(StopReason.END_TURN);
+		assertThat(passed.output().message().content().get(0).text()).isEqualTo("You said: a fine question");
+
+		assertThatThrownBy(() -> this.client.converse((request) -> request.modelId("claude")
+			.messages(user("hello"))
+			.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("not-configured").guardrailVersion("1"))))
+			.as("a guardrail the gateway does not have is refused by name, not dropped")
+			.isInstanceOf(ValidationException.class)
+			.hasMessageContaining("not-configured");
+
+		List<String> events = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+			.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+				.onContentBlockDelta((event) -> text.append(event.delta().text()))
+				.onMessageStop((event) -> events.add("messageStop:" + event.stopReasonAsString()))
+				.build())
+			.build();
+		this.asyncClient
+			.converseStream(ConverseStreamRequest.builder()
+				.modelId("echo")
+				.messages(user("stream BLOCKME back"))
+				.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("gr-converse-post").guardrailVersion("1"))
+				.build(), handler)
+			.get(20, TimeUnit.SECONDS);
+		assertThat(text.toString()).as("the answer checked whole, never shown")
+			.isEqualTo("Sorry, the model cannot answer this question.");
+		assertThat(events).containsExactly("messageStop:guardrail_intervened");
 	}
 
 	private static Message user(String text) {

@@ -119,6 +119,11 @@ public final class LocalStack {
 							    litellm_params: {model: openai/gpt-4o-mini, api_base: "%1$s", api_key: k}
 							  - model_name: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123"
 							    litellm_params: {model: openai/profiled, api_base: "%1$s", api_key: k}
+							guardrails:
+							  - guardrail_name: converse-guard
+							    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-converse, guardrailVersion: "1", %4$s}
+							  - guardrail_name: converse-post
+							    litellm_params: {guardrail: bedrock, mode: post_call, guardrailIdentifier: gr-converse-post, guardrailVersion: "1", %4$s}
 							litellm_settings:
 							  callbacks: ["generic_api"]
 							environment_variables:
@@ -127,7 +132,9 @@ public final class LocalStack {
 							general_settings:
 							  master_key: %2$s
 							"""
-						.formatted(fakeBase, MASTER_KEY, "http://127.0.0.1:" + fakePort));
+						.formatted(fakeBase, MASTER_KEY, "http://127.0.0.1:" + fakePort,
+								"aws_region_name: us-east-1, aws_access_key_id: AKIDSTACK, aws_secret_access_key: stack-secret, "
+										+ "aws_bedrock_runtime_endpoint: \"http://127.0.0.1:" + fakePort + "\""));
 			return new LocalStack(startGateway(work, "gateway", Map.of()), work, fakePort);
 		}
 		catch (IOException ex) {
