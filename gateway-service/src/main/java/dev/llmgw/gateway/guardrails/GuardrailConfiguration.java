@@ -47,6 +47,11 @@ public class GuardrailConfiguration {
 					? new BedrockGuardrail(spec, bedrock, http, mapper) : new ContentFilter(spec));
 			log.info("Guardrail {}: {} {}{}", spec.name(), spec.kind(), spec.modes(),
 					spec.defaultOn() ? ", on every call" : ", when a call names it");
+			List<String> unused = GuardrailSpecs.unused(spec);
+			if (!unused.isEmpty()) {
+				log.warn("Guardrail {}: litellm_params {} are not supported by the gateway and have no effect",
+						spec.name(), unused);
+			}
 		}
 		AutoCloseable clients = (bedrock != null && http != null) ? () -> {
 			http.close();

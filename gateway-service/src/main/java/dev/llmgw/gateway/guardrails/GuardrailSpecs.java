@@ -21,6 +21,21 @@ final class GuardrailSpecs {
 	/** The guardrails the gateway runs, by LiteLLM's names. */
 	static final Set<String> KINDS = Set.of("bedrock", "litellm_content_filter");
 
+	/** What every guardrail reads of its litellm_params. */
+	private static final Set<String> COMMON_PARAMS = Set.of("guardrail", "mode", "default_on", "fail_on_error",
+			"timeout");
+
+	/** What each kind reads besides. */
+	private static final Map<String, Set<String>> KIND_PARAMS = Map.of("bedrock",
+			Set.of("guardrailIdentifier", "guardrailVersion", "aws_region_name", "aws_access_key_id",
+					"aws_secret_access_key", "aws_session_token", "aws_role_name", "aws_session_name",
+					"aws_profile_name", "aws_bedrock_runtime_endpoint", "aws_sts_endpoint",
+					// LiteLLM applies an anonymisation whatever these say, and so does
+					// the
+					// gateway: accepted, and checked to be booleans
+					"mask_request_content", "mask_response_content"),
+			"litellm_content_filter", Set.of("patterns", "blocked_words"));
+
 	/** How long one check may take unless {@code timeout} says. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,6 +60,8 @@ final class GuardrailSpecs {
 			}
 			Set<GuardrailSpec.Mode> modes = modes(params.get("mode"), kind, path);
 			Boolean failOnError = bool(params.get("fail_on_error"), path + ".litellm_params.fail_on_error");
+			bool(params.get("mask_request_content"), path + ".litellm_params.mask_request_content");
+			bool(params.get("mask_response_content"), path + ".litellm_params.mask_response_content");
 			Double timeout = number(params.get("timeout"), path + ".litellm_params.timeout");
 			Map<String, Object> info = (item.get("guardrail_info") instanceof Map<?, ?>)
 					? map(item.get("guardrail_info")) : null;
@@ -54,6 +71,22 @@ final class GuardrailSpecs {
 					(timeout != null) ? Duration.ofMillis((long) (timeout * 1000)) : DEFAULT_TIMEOUT, params, info));
 		}
 		return List.copyOf(specs);
+	}
+
+	/**
+	 * The litellm_params a guardrail has that the gateway does not read (LiteLLM's
+	 * {@code disable_exception_on_block}, {@code blocked_words_file},
+	 * {@code aws_web_identity_token}, another vendor's settings), for the start-up log to
+	 * name: accepted, so that LiteLLM's configs load, but never silently.
+	 */
+	static List<String> unused(GuardrailSpec spec) {
+		Set<String> known = KIND_PARAMS.getOrDefault(spec.kind(), Set.of());
+		return spec.params()
+			.keySet()
+			.stream()
+			.filter((key) -> !COMMON_PARAMS.contains(key) && !known.contains(key))
+			.sorted()
+			.toList();
 	}
 
 	/**

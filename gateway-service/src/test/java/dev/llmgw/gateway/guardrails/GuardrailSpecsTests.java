@@ -34,6 +34,19 @@ class GuardrailSpecsTests {
 	}
 
 	@Test
+	void namesWhatItAcceptsButDoesNotRead() {
+		assertThat(GuardrailSpecs.unused(parse(Map.of("guardrail", "bedrock", "guardrailIdentifier", "g",
+				"guardrailVersion", "1", "aws_region_name", "us-east-1", "mask_request_content", true,
+				"disable_exception_on_block", true, "aws_web_identity_token", "t"))))
+			.containsExactly("aws_web_identity_token", "disable_exception_on_block");
+		assertThat(GuardrailSpecs.unused(parse(Map.of("guardrail", "litellm_content_filter", "blocked_words", List.of(),
+				"blocked_words_file", "/words.yaml"))))
+			.containsExactly("blocked_words_file");
+		assertThatThrownBy(() -> parse(Map.of("guardrail", "bedrock", "mask_response_content", "sometimes")))
+			.hasMessageContaining("mask_response_content");
+	}
+
+	@Test
 	void refusesWhatItCannotRun() {
 		assertThatThrownBy(() -> parse(Map.of("guardrail", "aporia"))).isInstanceOf(ConfigException.class)
 			.hasMessageContaining("guardrails[0].litellm_params.guardrail");
