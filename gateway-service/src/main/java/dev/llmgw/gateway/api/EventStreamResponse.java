@@ -2,6 +2,7 @@ package dev.llmgw.gateway.api;
 
 import java.util.function.Function;
 
+import dev.llmgw.gateway.web.CallLog;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
@@ -46,7 +47,8 @@ public final class EventStreamResponse {
 			if (!tally.started()) {
 				return Flux.error(error);
 			}
-			log.warn("call_id={} stream failed after it started: {}", callId, LogValues.escape(error));
+			CallLog.about(log.atWarn(), exchange)
+				.log("call_id={} stream failed after it started: {}", callId, LogValues.escape(error));
 			GatewayError gatewayError = (error instanceof GatewayError known) ? known
 					: ErrorClassifier.internal(callId);
 			return Flux.just(buffers.wrap(errorFrame.apply(gatewayError)));

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.llmgw.gateway.web.CallLog;
+import dev.llmgw.gateway.web.TraceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +119,10 @@ public final class CallListeners implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				if (this.failed.getAndIncrement() % 1000 == 0) {
-					log.warn("Call listener {} failed on call {} ({} failures so far)", this.listener.name(),
-							record.callId(), this.failed.get(), ex);
+					CallLog.about(log.atWarn(), record.callId(), TraceId.of(record.attributes()))
+						.setCause(ex)
+						.log("Call listener {} failed on call {} ({} failures so far)", this.listener.name(),
+								record.callId(), this.failed.get());
 				}
 			}
 		}

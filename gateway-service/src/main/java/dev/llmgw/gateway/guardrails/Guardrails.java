@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.llmgw.gateway.web.CallContext;
+import dev.llmgw.gateway.web.CallLog;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.GuardrailOutcome;
@@ -315,14 +317,16 @@ public final class Guardrails implements GuardrailStage, AutoCloseable {
 				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 				if (spec.failOpen()) {
 					this.failedOpen.incrementAndGet();
-					log.warn("Guardrail {} ({}) could not answer, the call goes on (fail_on_error: false): {}",
-							spec.name(), mode.value(), error.toString());
+					CallLog.about(log.atWarn(), exchange)
+						.log("call_id={} guardrail {} ({}) could not answer, the call goes on (fail_on_error: false): {}",
+								CallContext.of(exchange).callId(), spec.name(), mode.value(), error.toString());
 					applied(exchange, spec, mode, "failed_open", millis);
 					return Mono.just(Guardrail.Verdict.PASS);
 				}
 				this.failedClosed.incrementAndGet();
-				log.warn("Guardrail {} ({}) could not answer, the call is refused: {}", spec.name(), mode.value(),
-						error.toString());
+				CallLog.about(log.atWarn(), exchange)
+					.log("call_id={} guardrail {} ({}) could not answer, the call is refused: {}",
+							CallContext.of(exchange).callId(), spec.name(), mode.value(), error.toString());
 				applied(exchange, spec, mode, "failed", millis);
 				return Mono.error(
 						new ServiceUnavailableError(

@@ -2,6 +2,7 @@ package dev.llmgw.gateway.routes;
 
 import java.util.Set;
 
+import dev.llmgw.gateway.web.CallLog;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.ErrorClassifier;
 import dev.llmgw.gateway.api.RouteMethods;
@@ -59,15 +60,17 @@ public final class OpenAiErrorHandler implements WebExceptionHandler, Ordered {
 		if (response.isCommitted()) {
 			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
 				// a caller going away is normal: noted once, not warned about
-				log.debug("call_id={} the caller went away: {}", callId, LogValues.escape(ex));
+				CallLog.about(log.atDebug(), exchange)
+					.log("call_id={} the caller went away: {}", callId, LogValues.escape(ex));
 				return Mono.empty();
 			}
-			log.warn("call_id={} failed after the response started: {}", callId, LogValues.escape(ex));
+			CallLog.about(log.atWarn(), exchange)
+				.log("call_id={} failed after the response started: {}", callId, LogValues.escape(ex));
 			return Mono.error(ex);
 		}
 		GatewayError error = ErrorClassifier.classify(ex, exchange);
 		if (error == null) {
-			log.error("call_id={} unexpected failure", callId, ex);
+			CallLog.about(log.atError(), exchange).setCause(ex).log("call_id={} unexpected failure", callId);
 			error = ErrorClassifier.internal(callId);
 		}
 		if (ex instanceof MethodNotAllowedException notAllowed) {

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.web;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -21,6 +23,11 @@ public final class TraceId {
 
 	public static @Nullable String of(ServerWebExchange exchange) {
 		return ATTRIBUTE.get(exchange);
+	}
+
+	/** The trace id among a finished call's attributes. */
+	public static @Nullable String of(Map<String, Object> attributes) {
+		return ATTRIBUTE.get(attributes);
 	}
 
 }

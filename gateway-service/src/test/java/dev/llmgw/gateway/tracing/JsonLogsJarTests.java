@@ -40,15 +40,19 @@ class JsonLogsJarTests {
 	@Test
 	void everyLineIsJsonAndTheAccessLineNamesTheCallAndItsTrace() throws Exception {
 		Path config = this.dir.resolve("config.yaml");
-		Files.writeString(config, """
-				model_list:
-				  - model_name: json-chat
-				    litellm_params: {model: "openai/json-chat", api_base: "%s", api_key: k}
-				litellm_settings:
-				  callbacks: ["otel"]
-				general_settings:
-				  master_key: %s
-				""".formatted(FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
+		Files.writeString(config,
+				"""
+						model_list:
+						  - model_name: json-chat
+						    litellm_params: {model: "openai/json-chat", api_base: "%1$s", api_key: k}
+						  - model_name: json-cut
+						    litellm_params: {model: "openai/json-cut;chunks=6;error_after_chunks=2", api_base: "%1$s", api_key: k}
+						litellm_settings:
+						  callbacks: ["otel"]
+						general_settings:
+						  master_key: %2$s
+						"""
+					.formatted(FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
 		int port = GatewayJar.freePort();
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(port));
@@ -58,6 +62,7 @@ class JsonLogsJarTests {
 		Process gateway = GatewayJar.start(this.dir, environment);
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 		String callId;
+		String cutCallId;
 		try {
 			GatewayJar.awaitLive(this.client, port, gateway, this.dir);
 			HttpResponse<String> call = this.client
@@ -69,6 +74,15 @@ class JsonLogsJarTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(call.statusCode()).isEqualTo(200);
 			callId = call.headers().firstValue("x-litellm-call-id").orElseThrow();
+			// a stream that breaks after it began: the gateway warns about that call
+			HttpResponse<String> cut = this.client.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+				.header("Authorization", "Bearer " + MASTER_KEY)
+				.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"model\":\"json-cut\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			cutCallId = cut.headers().firstValue("x-litellm-call-id").orElseThrow();
 		}
 		finally {
 			gateway.destroy();
@@ -83,6 +97,7 @@ class JsonLogsJarTests {
 		}
 		assertThat(switched).as("the switch is logged").isNotNegative();
 		JsonNode access = null;
+		JsonNode warning = null;
 		for (String line : lines.subList(switched + 1, lines.size())) {
 			if (line.isBlank()) {
 				continue;
@@ -92,10 +107,16 @@ class JsonLogsJarTests {
 			if (callId.equals(json.path("call_id").asString(null))) {
 				access = json;
 			}
+			if (cutCallId.equals(json.path("call_id").asString(null)) && json.path("level").asString().equals("WARN")) {
+				warning = json;
+			}
 		}
 		assertThat(access).as("the call's access line").isNotNull();
 		assertThat(access.path("trace_id").asString()).isEqualTo(traceId);
 		assertThat(access.path("logger").asString()).isEqualTo("dev.llmgw.gateway.access");
+		assertThat(warning).as("a line written during a call, not its access line, names the call too").isNotNull();
+		assertThat(warning.path("logger").asString()).isNotEqualTo("dev.llmgw.gateway.access");
+		assertThat(warning.path("trace_id").asString()).isEqualTo(traceId);
 		assertThat(String.join("\n", lines)).doesNotContain(MASTER_KEY);
 	}
 
