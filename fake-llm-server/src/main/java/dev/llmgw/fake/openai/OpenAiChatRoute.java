@@ -1,5 +1,7 @@
 package dev.llmgw.fake.openai;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmgw.fake.directive.DirectiveParser;
@@ -23,13 +25,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/chat/completions}, and any path ending in {@code /chat/completions} so
- * that Azure OpenAI deployments and OpenAI-compatible base URLs land here too.
+ * that Azure OpenAI deployments and OpenAI-compatible base URLs land here too. Answers
+ * carry {@code x-ratelimit-remaining-requests} (10,000 less the model's calls so far) and
+ * {@code -tokens} (1,000,000 less 100 a call), as OpenAI reports its limits.
  */
 public final class OpenAiChatRoute implements ProviderRoute {
 
 	private static final String PATH_SUFFIX = "/chat/completions";
 
 	private final AtomicLong sequence = new AtomicLong();
+
+	/** Answers served per model, for the rate-limit headers. */
+	private final Map<String, AtomicLong> served = new ConcurrentHashMap<>();
 
 	private final FailureCounter failures;
 
@@ -72,6 +79,11 @@ public final class OpenAiChatRoute implements ProviderRoute {
 			return Replies.after(directives.latencyMs(), () -> this.errors.send(call.response(), error,
 					directives.retryAfterSeconds(), Math.max(1, request.promptWords())));
 		}
+		// as OpenAI reports its own limits: a count per model that goes down by one a
+		// call
+		long served = this.served.computeIfAbsent(request.model(), (model) -> new AtomicLong()).incrementAndGet();
+		call.response().header("x-ratelimit-remaining-requests", Long.toString(Math.max(0, 10_000 - served)));
+		call.response().header("x-ratelimit-remaining-tokens", Long.toString(Math.max(0, 1_000_000 - 100 * served)));
 		ChatReply reply = reply(call, request, directives);
 		if (request.stream()) {
 			return ChatStream.send(call.response(), reply, directives, request.includeUsage());

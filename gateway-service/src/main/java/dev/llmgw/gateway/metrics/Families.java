@@ -197,6 +197,16 @@ final class Families {
 			"Remaining Tokens API Key can make for model (model based tpm limit on key)", "hashed_api_key",
 			"api_key_alias", "model", "model_id");
 
+	private static final String[] PROVIDER_HEADROOM_LABELS = { "model_group", "api_provider", "api_base",
+			"litellm_model_name", "hashed_api_key", "api_key_alias" };
+
+	static final Family PROVIDER_REMAINING_REQUESTS = new Family("litellm_remaining_requests",
+			"LLM Deployment Analytics - remaining requests for model, returned from LLM API Provider",
+			PROVIDER_HEADROOM_LABELS);
+
+	static final Family PROVIDER_REMAINING_TOKENS = new Family("litellm_remaining_tokens",
+			"remaining tokens for model, returned from LLM API Provider", PROVIDER_HEADROOM_LABELS);
+
 	/**
 	 * This gateway's: every rate limit a call was counted against, not only a key's per
 	 * model ones.

@@ -8,6 +8,7 @@ import dev.llmgw.gateway.auth.BudgetState;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.engine.CallRecord;
+import dev.llmgw.gateway.providers.ProviderHeadroom;
 import dev.llmgw.gateway.ratelimit.Admission;
 import dev.llmgw.gateway.ratelimit.LimitCheck;
 import dev.llmgw.gateway.ratelimit.LimitKind;
@@ -55,9 +56,26 @@ final class HeadroomMetrics {
 
 	private final GaugeSet limits;
 
+	private final ProviderHeadroom providers;
+
+	private final GaugeSet providerRequests;
+
+	private final GaugeSet providerTokens;
+
 	HeadroomMetrics(MeterRegistry registry, KeySpendTracker keySpend, Clock clock) {
+		this(registry, keySpend, clock, new ProviderHeadroom());
+	}
+
+	/**
+	 * @param providers what each deployment's provider said it has left, published as
+	 * LiteLLM's {@code litellm_remaining_requests} and {@code litellm_remaining_tokens}
+	 */
+	HeadroomMetrics(MeterRegistry registry, KeySpendTracker keySpend, Clock clock, ProviderHeadroom providers) {
 		this.keySpend = keySpend;
 		this.clock = clock;
+		this.providers = providers;
+		this.providerRequests = new GaugeSet(Families.PROVIDER_REMAINING_REQUESTS, registry);
+		this.providerTokens = new GaugeSet(Families.PROVIDER_REMAINING_TOKENS, registry);
 		this.keyRemaining = new GaugeSet(Families.REMAINING_KEY_BUDGET, registry);
 		this.keyMax = new GaugeSet(Families.KEY_MAX_BUDGET, registry);
 		this.keyHours = new GaugeSet(Families.KEY_BUDGET_REMAINING_HOURS, registry);
@@ -80,6 +98,26 @@ final class HeadroomMetrics {
 		Admission admission = RateLimitGate.granted(record.attributes());
 		if (admission != null) {
 			limits(admission, record);
+		}
+		if (record.success()) {
+			providerHeadroom(record);
+		}
+	}
+
+	/** As LiteLLM sets them after a deployment answered: its provider's latest word. */
+	private void providerHeadroom(CallRecord record) {
+		ProviderHeadroom.Remaining left = this.providers.of(record.deploymentId());
+		if (left == null) {
+			return;
+		}
+		String[] labels = { CallMetrics.value(record.modelGroup()), CallMetrics.value(record.provider()),
+				CallMetrics.value(record.apiBase()), CallMetrics.value(record.providerModel()),
+				CallMetrics.value(record.keyHash()), CallMetrics.value(record.keyAlias()) };
+		if (left.requests() >= 0) {
+			this.providerRequests.set(left.requests(), labels);
+		}
+		if (left.tokens() >= 0) {
+			this.providerTokens.set(left.tokens(), labels);
 		}
 	}
 

@@ -9,6 +9,7 @@ import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.MetricsSettings;
 import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.auth.OpenPath;
+import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.routing.Cooldowns;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
@@ -66,7 +67,8 @@ public class MetricsConfiguration {
 
 	@Bean
 	CallMetrics callMetrics(PrometheusMeterRegistry prometheus, CloudWatchHolder cloudWatch, GatewayConfig config,
-			Cooldowns cooldowns, KeySpendTracker keySpend, Clock clock, ModelRegistry models) {
+			Cooldowns cooldowns, KeySpendTracker keySpend, Clock clock, ModelRegistry models,
+			ProviderRegistry providers) {
 		DeploymentLimits.register(prometheus, models.deployments());
 		MeterRegistry registry = (cloudWatch.registry() != null) ? new CompositeMeterRegistry(
 				io.micrometer.core.instrument.Clock.SYSTEM, List.of(prometheus, cloudWatch.registry())) : prometheus;
@@ -75,7 +77,7 @@ public class MetricsConfiguration {
 		double[] buckets = (configured != null) ? configured.stream().mapToDouble(Double::doubleValue).toArray()
 				: Families.LATENCY_BUCKETS;
 		CallMetrics metrics = new CallMetrics(registry, buckets, settings.endUserLabels(),
-				new HeadroomMetrics(registry, keySpend, clock));
+				new HeadroomMetrics(registry, keySpend, clock, providers.headroom()));
 		cooldowns.watch(metrics);
 		log.info("Metrics: GET {} ({})", PATH, switch (settings.access()) {
 			case OPEN -> "open to anyone: require_auth_for_metrics_endpoint is false";

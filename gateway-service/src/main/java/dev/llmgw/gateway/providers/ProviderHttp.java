@@ -30,8 +30,18 @@ public final class ProviderHttp {
 
 	private final ProviderUrls urls = new ProviderUrls();
 
+	private final ProviderHeadroom headroom;
+
 	public ProviderHttp(UpstreamClient client) {
+		this(client, new ProviderHeadroom());
+	}
+
+	/**
+	 * @param headroom told what each answer's headers say the provider has left
+	 */
+	public ProviderHttp(UpstreamClient client, ProviderHeadroom headroom) {
 		this.http = client.httpClient();
+		this.headroom = headroom;
 	}
 
 	/**
@@ -57,6 +67,7 @@ public final class ProviderHttp {
 				if (isError(response)) {
 					throw error(response, bytes, errors);
 				}
+				this.headroom.read(deployment.id(), response.responseHeaders());
 				return bytes;
 			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
 	}
@@ -84,6 +95,7 @@ public final class ProviderHttp {
 							.defaultIfEmpty(EMPTY)
 							.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
 					}
+					this.headroom.read(deployment.id(), response.responseHeaders());
 					// Decode inside map: Reactor Netty releases each buffer as soon as
 					// onNext returns, so it must not wait in a prefetch queue.
 					return content.map((buffer) -> translateAll(decoder.decode(buffer), translator))

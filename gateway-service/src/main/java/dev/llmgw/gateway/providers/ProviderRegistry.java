@@ -22,9 +22,11 @@ public final class ProviderRegistry {
 
 	private final BedrockProvider bedrock;
 
+	private final ProviderHeadroom headroom = new ProviderHeadroom();
+
 	public ProviderRegistry(UpstreamClient client, JsonMapper mapper, EnvironmentLookup environment) {
 		this.bedrock = new BedrockProvider(mapper, environment);
-		ProviderHttp http = new ProviderHttp(client);
+		ProviderHttp http = new ProviderHttp(client, this.headroom);
 		OpenAiCompatibleProvider openAi = new OpenAiCompatibleProvider(http, mapper, environment);
 		this.adapters.put(ProviderSpec.Adapter.OPENAI_COMPATIBLE, openAi);
 		this.adapters.put(ProviderSpec.Adapter.AZURE_OPENAI, openAi);
@@ -37,6 +39,11 @@ public final class ProviderRegistry {
 
 	public void dispose() {
 		this.bedrock.close();
+	}
+
+	/** What the providers said they have left, per deployment. */
+	public ProviderHeadroom headroom() {
+		return this.headroom;
 	}
 
 	public ChatProvider forDeployment(Deployment deployment) {

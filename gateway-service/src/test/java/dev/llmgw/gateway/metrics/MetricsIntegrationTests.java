@@ -40,6 +40,9 @@ class MetricsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** This run's model names at the fake, whose counts are per name. */
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@TempDir
@@ -65,6 +68,8 @@ class MetricsIntegrationTests {
 						    litellm_params: {model: "openai/metrics-broken;error=500", api_base: "%1$s", api_key: k, rpm: 1000, tpm: 500000}
 						  - model_name: guarded
 						    litellm_params: {model: "openai/metrics-guarded", api_base: "%1$s", api_key: k}
+						  - model_name: headroom
+						    litellm_params: {model: "openai/metrics-headroom-%3$s", api_base: "%1$s", api_key: k}
 						router_settings:
 						  num_retries: 0
 						  fallbacks: [{"broken": ["chat"]}]
@@ -81,7 +86,7 @@ class MetricsIntegrationTests {
 						general_settings:
 						  master_key: %2$s
 						"""
-					.formatted(fake, MASTER_KEY));
+					.formatted(fake, MASTER_KEY, RUN));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("a"));
 		base = GatewayInstances.baseUrl(gateway);
 		Path adminConfig = directory.resolve("admin.yaml");
@@ -272,6 +277,29 @@ class MetricsIntegrationTests {
 		assertThat(metrics.sum("litellm_remaining_rate_limit",
 				(l) -> hash.equals(l.get("limit_id")) && "requests".equals(l.get("limit_type"))))
 			.isEqualTo(98);
+	}
+
+	@Test
+	void whatTheProviderSaysItHasLeftIsPublishedAsLiteLlmPublishesIt() throws Exception {
+		String key = new AdminClient(base).post("/key/generate", MASTER_KEY, Map.of("key_alias", "headroom-" + RUN))
+			.text("/key");
+		Predicate<Map<String, String>> mine = (labels) -> KeyHashes.sha256Hex(key).equals(labels.get("hashed_api_key"));
+		GatewayHttp.post(base, key, "/v1/chat/completions", chat("headroom", "one"));
+		GatewayHttp.post(base, key, "/v1/chat/completions", chat("headroom", "two"));
+		// the third streamed: the headers of a stream count too
+		HttpResponse<String> streamed = GatewayHttp.post(base, key, "/v1/chat/completions",
+				"{\"model\":\"headroom\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"three\"}]}");
+		assertThat(streamed.body()).contains("[DONE]");
+		PrometheusText metrics = scrapeAfter(base, key, mine, 3);
+		// the fake says 10,000 less its calls so far, and 1,000,000 less 100 a call
+		PrometheusText.Sample requests = metrics.samples("litellm_remaining_requests", mine).get(0);
+		assertThat(requests.value()).isEqualTo(10_000 - 3);
+		assertThat(requests.labels()).containsEntry("model_group", "headroom")
+			.containsEntry("api_provider", "openai")
+			.containsEntry("api_key_alias", "headroom-" + RUN)
+			.containsKey("api_base");
+		assertThat(requests.label("litellm_model_name")).contains("metrics-headroom-" + RUN);
+		assertThat(metrics.sum("litellm_remaining_tokens", mine)).isEqualTo(1_000_000 - 300);
 	}
 
 	@Test
