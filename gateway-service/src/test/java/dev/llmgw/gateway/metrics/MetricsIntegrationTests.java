@@ -68,6 +68,10 @@ class MetricsIntegrationTests {
 						    litellm_params: {model: "openai/metrics-broken;error=500", api_base: "%1$s", api_key: k, rpm: 1000, tpm: 500000}
 						  - model_name: guarded
 						    litellm_params: {model: "openai/metrics-guarded", api_base: "%1$s", api_key: k}
+						  - model_name: pair
+						    litellm_params: {model: "openai/metrics-pair-429-%3$s;error=429", api_base: "%1$s", api_key: k}
+						  - model_name: pair
+						    litellm_params: {model: "openai/metrics-pair-ok-%3$s", api_base: "%1$s", api_key: k}
 						  - model_name: headroom
 						    litellm_params: {model: "openai/metrics-headroom-%3$s", api_base: "%1$s", api_key: k}
 						router_settings:
@@ -277,6 +281,34 @@ class MetricsIntegrationTests {
 		assertThat(metrics.sum("litellm_remaining_rate_limit",
 				(l) -> hash.equals(l.get("limit_id")) && "requests".equals(l.get("limit_type"))))
 			.isEqualTo(98);
+	}
+
+	@Test
+	void aRetryAndTheCooldownItCausesAreCounted() throws Exception {
+		String key = new AdminClient(base).post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		Predicate<Map<String, String>> mine = (labels) -> KeyHashes.sha256Hex(key).equals(labels.get("hashed_api_key"));
+		String throttled = "metrics-pair-429-" + RUN + ";error=429";
+		// the group's two deployments are picked at random: call until the throttled one
+		// was tried; a 429 cools it down at once and the call is retried on the other
+		int calls = 0;
+		while (GatewayHttp.fakeCalls(throttled) == 0 && calls < 40) {
+			HttpResponse<String> call = GatewayHttp.post(base, key, "/v1/chat/completions",
+					"{\"model\":\"pair\",\"num_retries\":2,\"messages\":[{\"role\":\"user\",\"content\":\"p\"}]}");
+			assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+			calls++;
+		}
+		assertThat(GatewayHttp.fakeCalls(throttled)).as("tried once, then resting").isEqualTo(1);
+		PrometheusText metrics = scrapeAfter(base, key, mine, calls);
+		Predicate<Map<String, String>> theThrottled = (l) -> l.getOrDefault("litellm_model_name", "")
+			.contains("metrics-pair-429-" + RUN);
+		assertThat(metrics.sum("litellm_deployment_cooled_down_total",
+				theThrottled.and((l) -> "429".equals(l.get("exception_status")))))
+			.isEqualTo(1);
+		assertThat(metrics.sum("litellm_deployment_state", theThrottled)).as("complete outage while it rests")
+			.isEqualTo(2);
+		assertThat(metrics.sum("litellm_deployment_retries_total",
+				mine.and((l) -> "pair".equals(l.get("requested_model")))))
+			.isEqualTo(1);
 	}
 
 	@Test
