@@ -71,6 +71,8 @@ public class AdminConfiguration {
 			.POST("/key/{key}/regenerate", keys::regenerate)
 			.POST("/key/block", keys::block)
 			.POST("/key/unblock", keys::unblock)
+			.POST("/key/health", keys::health)
+			.GET("/key/aliases", keys::aliases)
 			.POST("/user/new", staysHere, users::create)
 			.GET("/user/info", users::info)
 			.POST("/user/update", users::update)
@@ -83,6 +85,10 @@ public class AdminConfiguration {
 			.GET("/team/list", teams::list)
 			.POST("/team/member_add", teams::addMember)
 			.POST("/team/member_delete", teams::deleteMember)
+			.POST("/team/member_update", teams::updateMember)
+			.POST("/team/model/add", teams::addModels)
+			.POST("/team/model/delete", teams::deleteModels)
+			.GET("/v2/team/list", teams::listPage)
 			.POST("/team/block", teams::block)
 			.POST("/team/unblock", teams::unblock);
 		for (String prefix : new String[] { "/customer", "/end_user" }) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.llmgw.gateway.api.JsonBodyReader;
@@ -290,6 +291,59 @@ public final class KeyEndpoints {
 				body.put("info", info);
 				return AdminJson.ok(body);
 			});
+	}
+
+	/**
+	 * {@code POST /key/health}: the calling key's own health, as LiteLLM reports it. The
+	 * gateway does not run a key's own logging callbacks ({@code metadata.logging}), so a
+	 * key that names some is reported unhealthy, saying that they receive nothing.
+	 */
+	public Mono<ServerResponse> health(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		Mono<Map<String, @Nullable Object>> row = (caller.keyHash() != null)
+				? this.rows.find(AdminTables.KEYS, caller.keyHash()) : Mono.empty();
+		return row
+			.map((key) -> Optional
+				.ofNullable((key.get("metadata") instanceof Map<?, ?> metadata) ? metadata.get("logging") : null))
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((logging) -> {
+				Map<String, @Nullable Object> body = new LinkedHashMap<>();
+				if (logging.isEmpty() || (logging.get() instanceof List<?> list && list.isEmpty())) {
+					body.put("key", "healthy");
+					body.put("logging_callbacks", null);
+					return AdminJson.ok(body);
+				}
+				List<String> names = new ArrayList<>();
+				if (logging.get() instanceof List<?> list) {
+					list.forEach((entry) -> names.add((entry instanceof Map<?, ?> callback)
+							? String.valueOf(callback.get("callback_name")) : String.valueOf(entry)));
+				}
+				Map<String, @Nullable Object> callbacks = new LinkedHashMap<>();
+				callbacks.put("callbacks", names);
+				callbacks.put("status", "unhealthy");
+				callbacks.put("details", "This gateway does not run a key's own logging callbacks (metadata.logging): "
+						+ names + " receive nothing. Configure callbacks in config.yaml instead.");
+				body.put("key", "unhealthy");
+				body.put("logging_callbacks", callbacks);
+				return AdminJson.ok(body);
+			});
+	}
+
+	/**
+	 * {@code GET /key/aliases}: every key's alias, blank ones left out, each once, in
+	 * order; admins only, as in LiteLLM.
+	 */
+	public Mono<ServerResponse> aliases(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, "/key/aliases");
+		return this.rows.database()
+			.many((client) -> client
+				.sql("SELECT DISTINCT TRIM(key_alias) AS alias FROM api_keys WHERE key_alias IS NOT NULL "
+						+ "AND TRIM(key_alias) <> '' ORDER BY alias")
+				.map((found) -> String.valueOf(found.get("alias")))
+				.all())
+			.collectList()
+			.flatMap((aliases) -> AdminJson.ok(Map.of("aliases", aliases)));
 	}
 
 	public Mono<ServerResponse> list(ServerRequest request) {

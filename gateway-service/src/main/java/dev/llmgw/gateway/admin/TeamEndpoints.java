@@ -10,6 +10,7 @@ import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.config.BudgetDuration;
+import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
@@ -184,7 +185,7 @@ public final class TeamEndpoints {
 				return Mono.error(
 						new BadRequestError("Send member: {\"user_id\" or \"user_email\", \"role\"}", null, "member"));
 			}
-			Double budgetInTeam = fields.budget("max_budget_in_team");
+			refuseMemberLimits(fields);
 			List<Map<String, @Nullable Object>> added = new ArrayList<>();
 			return team(teamId).flatMap((team) -> Flux.fromIterable(members)
 				.concatMap((member) -> ensureUser(member).flatMap((userId) -> this.rows
@@ -197,7 +198,6 @@ public final class TeamEndpoints {
 						}
 						Map<String, @Nullable Object> membership = membership(teamId, userId, member.role(),
 								this.keys.now());
-						membership.put("max_budget_in_team", budgetInTeam);
 						added.add(KeyRows.publicView(membership));
 						return this.rows.insert(AdminTables.TEAM_MEMBERS, membership)
 							.doOnSuccess((done) -> this.invalidation.userChanged(userId));
@@ -235,6 +235,193 @@ public final class TeamEndpoints {
 				.flatMap(this::withMembers)
 				.flatMap(AdminJson::ok);
 		});
+	}
+
+	/**
+	 * {@code POST /team/member_update}: a member's role, by a proxy admin or an admin of
+	 * the team. Answers LiteLLM's echo of the change.
+	 */
+	public Mono<ServerResponse> updateMember(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireWriter(caller, "/team/member_update");
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = fields.required("team_id");
+			refuseMemberLimits(fields);
+			String role = fields.string("role");
+			if (role != null && !role.equals("admin") && !role.equals("user")) {
+				throw new BadRequestError("Member role must be 'admin' or 'user', got " + role, null, "role");
+			}
+			String userIdSent = fields.string("user_id");
+			String emailSent = fields.string("user_email");
+			if (userIdSent == null && emailSent == null) {
+				throw new BadRequestError("Either user id or user email must be provided", null, "user_id");
+			}
+			return this.rows.find(AdminTables.TEAMS, teamId)
+				.switchIfEmpty(Mono
+					.error(() -> new BadRequestError("Team id=" + teamId + " does not exist in db", null, "team_id")))
+				.then(requireTeamAdmin(caller, teamId, "/team/member_update"))
+				.then(memberId(teamId, userIdSent, emailSent))
+				.flatMap((userId) -> {
+					Mono<Long> changed = (role != null) ? this.rows.database()
+						.one((client) -> client
+							.sql("UPDATE team_members SET role = :role WHERE team_id = :team AND user_id = :user")
+							.bind("role", role)
+							.bind("team", teamId)
+							.bind("user", userId)
+							.fetch()
+							.rowsUpdated()) : Mono.just(1L);
+					return changed.doOnSuccess((count) -> this.invalidation.userChanged(userId)).then(Mono.defer(() -> {
+						Map<String, @Nullable Object> answer = new LinkedHashMap<>();
+						answer.put("user_id", userId);
+						answer.put("user_email", emailSent);
+						answer.put("team_id", teamId);
+						answer.put("max_budget_in_team", null);
+						answer.put("tpm_limit", null);
+						answer.put("rpm_limit", null);
+						return AdminJson.ok(answer);
+					}));
+				});
+		});
+	}
+
+	/**
+	 * {@code POST /team/model/add}: models added to a team's list. A team with no list
+	 * (all models) gets {@code all-proxy-models} first, as LiteLLM does, so that adding a
+	 * model never narrows what it could call.
+	 */
+	public Mono<ServerResponse> addModels(ServerRequest request) {
+		return changeModels(request, "/team/model/add", (current, models) -> {
+			List<String> result = new ArrayList<>(current.isEmpty() ? List.of("all-proxy-models") : current);
+			models.stream().filter((model) -> !result.contains(model)).forEach(result::add);
+			return result;
+		});
+	}
+
+	/** {@code POST /team/model/delete}: models taken off a team's list. */
+	public Mono<ServerResponse> deleteModels(ServerRequest request) {
+		return changeModels(request, "/team/model/delete",
+				(current, models) -> current.stream().filter((model) -> !models.contains(model)).toList());
+	}
+
+	private Mono<ServerResponse> changeModels(ServerRequest request, String route,
+			java.util.function.BiFunction<List<String>, List<String>, List<String>> change) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireAdmin(caller, route);
+		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+			RequestFields fields = new RequestFields(body);
+			String teamId = fields.required("team_id");
+			List<String> models = fields.requiredStrings("models");
+			return team(teamId).flatMap((team) -> {
+				List<String> current = new ArrayList<>();
+				if (team.get("models") instanceof List<?> list) {
+					list.forEach((model) -> current.add(String.valueOf(model)));
+				}
+				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+				changes.put("models", change.apply(current, models));
+				changes.put("updated_at", this.keys.now());
+				team.putAll(changes);
+				return this.rows.update(AdminTables.TEAMS, teamId, changes)
+					.doOnSuccess((count) -> this.invalidation.teamChanged(teamId))
+					.then(withMembers(team))
+					.flatMap(AdminJson::ok);
+			});
+		});
+	}
+
+	/**
+	 * {@code GET /v2/team/list}: a page of teams ({@code page}, {@code page_size} up to
+	 * 100, filters {@code team_id}, {@code team_alias} (a part of it, any case),
+	 * {@code organization_id}, {@code user_id}; {@code sort_by} team_id, team_alias or
+	 * created_at, {@code sort_order}), newest first by default. Anyone but an admin lists
+	 * only the teams it is a member of.
+	 */
+	public Mono<ServerResponse> listPage(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		int page = (int) AdminPaging.number(request, "page", 1, 1, Integer.MAX_VALUE);
+		int pageSize = (int) AdminPaging.number(request, "page_size", 10, 1, 100);
+		String userId = request.queryParam("user_id").orElse(null);
+		if (!caller.canReadAll()) {
+			if (userId != null && !userId.equals(caller.userId())) {
+				return Mono.error(new AuthenticationError(
+						"Only admin users can query all teams/other teams. Your user role=" + caller.role()));
+			}
+			userId = caller.userId();
+			if (userId == null) {
+				return AdminJson.ok(AdminPaging.page("teams", List.of(), 0, page, pageSize));
+			}
+		}
+		String sortBy = request.queryParam("sort_by")
+			.filter((column) -> List.of("team_id", "team_alias", "created_at").contains(column))
+			.orElse("created_at");
+		boolean descending = request.queryParam("sort_order")
+			.map((order) -> order.equalsIgnoreCase("desc"))
+			.orElse(request.queryParam("sort_by").isEmpty());
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> binds = new LinkedHashMap<>();
+		request.queryParam("team_id").ifPresent((id) -> {
+			where.append(" AND t.team_id = :team_id");
+			binds.put("team_id", id);
+		});
+		request.queryParam("organization_id").ifPresent((id) -> {
+			where.append(" AND t.organization_id = :organization_id");
+			binds.put("organization_id", id);
+		});
+		request.queryParam("team_alias").ifPresent((alias) -> {
+			where.append(" AND LOWER(t.team_alias) LIKE :team_alias ESCAPE '\\'");
+			binds.put("team_alias", "%" + AdminPaging.likeEscaped(alias.toLowerCase(java.util.Locale.ROOT)) + "%");
+		});
+		if (userId != null) {
+			where.append(" AND t.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = :user_id)");
+			binds.put("user_id", userId);
+		}
+		String order = " ORDER BY t." + sortBy + (descending ? " DESC" : " ASC") + ", t.team_id";
+		return this.rows
+			.page("SELECT t.* FROM teams t" + where + order, "SELECT COUNT(*) AS total FROM teams t" + where, binds,
+					pageSize, (page - 1) * pageSize, AdminTables.TEAMS)
+			.flatMap((result) -> Flux.fromIterable(result.rows())
+				.concatMap(this::withMembers)
+				.collectList()
+				.flatMap((teams) -> AdminJson.ok(AdminPaging.page("teams", teams, result.total(), page, pageSize))));
+	}
+
+	/** Proxy admins, and admins of the team, may change its members. */
+	private Mono<Void> requireTeamAdmin(CallerIdentity caller, String teamId, String route) {
+		if (caller.isAdmin()) {
+			return Mono.empty();
+		}
+		return this.access.teamRole(caller, teamId)
+			.flatMap((role) -> role.filter("admin"::equals).isPresent() ? Mono.<Void>empty() : Mono
+				.error(new PermissionDeniedError(
+						"Call not allowed. User not proxy admin OR team admin. route=" + route + ", team_id=" + teamId,
+						null, "team_id")));
+	}
+
+	/** The user id of a member named by id or e-mail; a 404 when it is not a member. */
+	private Mono<String> memberId(String teamId, @Nullable String userId, @Nullable String email) {
+		Mono<String> id = (userId != null) ? Mono.just(userId) : this.rows
+			.findFirst(AdminTables.USERS, "user_email", email)
+			.map((user) -> (String) user.get("user_id"))
+			.switchIfEmpty(Mono.error(() -> new NotFoundError("No user with user_email=" + email, null, "user_email")));
+		return id.flatMap((member) -> this.rows
+			.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId, "user_id", member), 1, 0)
+			.hasElements()
+			.flatMap((exists) -> exists ? Mono.just(member) : Mono
+				.error(new NotFoundError("User " + member + " is not a member of team " + teamId, null, "user_id"))));
+	}
+
+	/**
+	 * A member's own budget and limits in a team are not enforced by the gateway yet:
+	 * refused by name rather than stored and ignored.
+	 */
+	private static void refuseMemberLimits(RequestFields fields) {
+		for (String field : List.of("max_budget_in_team", "tpm_limit", "rpm_limit")) {
+			if (fields.raw(field) != null) {
+				throw new BadRequestError(field + " for a team member is not supported by this gateway: a member's "
+						+ "own budget and limits in a team are not enforced. Set them on the member's keys or user.",
+						null, field);
+			}
+		}
 	}
 
 	public Mono<ServerResponse> block(ServerRequest request) {

@@ -137,6 +137,19 @@ public final class PriceMap {
 	}
 
 	/**
+	 * The map's prices of a model named as LiteLLM's map names it ({@code gpt-4o},
+	 * {@code bedrock/anthropic.claude-3-haiku...}), or with its provider in front of a
+	 * bare name; null when the map does not price it by the token.
+	 */
+	public @Nullable ModelPrice priceOf(String model) {
+		ModelPrice price = this.prices.get(model);
+		if (price == null && model.indexOf('/') > 0) {
+			price = this.prices.get(model.substring(model.indexOf('/') + 1));
+		}
+		return price;
+	}
+
+	/**
 	 * What generating images costs, as LiteLLM prices it: the model's price per image, or
 	 * for OpenAI's DALL-E the price per pixel of the map's
 	 * {@code <quality>/<W>-x-<H>/<model>} entry; free when neither is listed.

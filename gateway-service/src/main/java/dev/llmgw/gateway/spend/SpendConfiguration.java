@@ -1,7 +1,10 @@
 package dev.llmgw.gateway.spend;
 
 import dev.llmgw.gateway.auth.KeySpendTracker;
+import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.storage.RowStore;
 import org.slf4j.Logger;
@@ -49,8 +52,14 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend) {
+	CostEndpoint costEndpoint(PriceMap prices, ModelRegistry models, JsonBodyReader bodies) {
+		return new CostEndpoint(prices, models, bodies);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost) {
 		return RouterFunctions.route()
+			.POST("/spend/calculate", cost::calculate)
 			.GET("/spend/logs", spend::logs)
 			.GET("/global/spend", spend::global)
 			.GET("/global/spend/report", spend::report)

@@ -188,6 +188,44 @@ public final class RowStore {
 			.all());
 	}
 
+	/**
+	 * One page of a query's rows and how many rows the whole query has.
+	 * @param select the query, its values named ({@code :name}) and given in
+	 * {@code binds}; LIMIT and OFFSET are added here
+	 * @param count the same query counting its rows as {@code total}
+	 * @param binds the values
+	 * @param limit the page's size
+	 * @param offset rows before the page
+	 * @param table how to read a row
+	 * @return the page
+	 */
+	public Mono<Page> page(String select, String count, Map<String, Object> binds, int limit, long offset,
+			Table table) {
+		Mono<List<Map<String, @Nullable Object>>> rows = this.database.many((client) -> {
+			GenericExecuteSpec spec = client.sql(select + " LIMIT " + limit + " OFFSET " + offset);
+			for (Map.Entry<String, Object> bind : binds.entrySet()) {
+				spec = spec.bind(bind.getKey(), bind.getValue());
+			}
+			return spec.map((row) -> read(table, row)).all();
+		}).collectList();
+		Mono<Long> total = this.database.one((client) -> {
+			GenericExecuteSpec spec = client.sql(count);
+			for (Map.Entry<String, Object> bind : binds.entrySet()) {
+				spec = spec.bind(bind.getKey(), bind.getValue());
+			}
+			return spec.map((row) -> ((Number) row.get("total")).longValue()).first();
+		});
+		return rows.zipWith(total, Page::new);
+	}
+
+	/**
+	 * @param rows the page's rows
+	 * @param total the rows of the whole query
+	 */
+	public record Page(List<Map<String, @Nullable Object>> rows, long total) {
+
+	}
+
 	public Mono<Long> count(Table table, Map<String, Object> where) {
 		Where clause = Where.of(where);
 		return this.database

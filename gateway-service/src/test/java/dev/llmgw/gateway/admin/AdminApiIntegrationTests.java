@@ -277,6 +277,128 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void teamMembersModelsAndPagesAsLiteLlmScriptsUseThem() {
+		String teamId = unique("paged");
+		String alias = unique("Pager_%");
+		assertThat(this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", teamId, "team_alias", alias)).status())
+			.isEqualTo(200);
+		String member = unique("m");
+		this.admin.post("/team/member_add", MASTER_KEY,
+				Map.of("team_id", teamId, "member", Map.of("user_id", member, "role", "user")));
+		String memberKey = this.admin.post("/key/generate", MASTER_KEY, Map.of("user_id", member)).text("/key");
+
+		// a plain member may not change the team; made its admin, it may
+		Reply notAdmin = this.admin.post("/team/member_update", memberKey,
+				Map.of("team_id", teamId, "user_id", member, "role", "admin"));
+		assertThat(notAdmin.status()).as(notAdmin.body()).isEqualTo(403);
+		Reply promoted = this.admin.post("/team/member_update", MASTER_KEY,
+				Map.of("team_id", teamId, "user_id", member, "role", "admin"));
+		assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+		assertThat(promoted.text("/user_id")).isEqualTo(member);
+		assertThat(promoted.text("/team_id")).isEqualTo(teamId);
+		assertThat(
+				this.admin.get("/team/info?team_id=" + teamId, MASTER_KEY).text("/team_info/members_with_roles/0/role"))
+			.isEqualTo("admin");
+		assertThat(this.admin
+			.post("/team/member_update", memberKey, Map.of("team_id", teamId, "user_id", member, "role", "user"))
+			.status()).as("a team admin may").isEqualTo(200);
+		assertBadRequest(
+				this.admin.post("/team/member_update", MASTER_KEY,
+						Map.of("team_id", teamId, "user_id", member, "max_budget_in_team", 5)),
+				"max_budget_in_team", "not supported");
+		assertBadRequest(this.admin.post("/team/member_update", MASTER_KEY, Map.of("team_id", teamId)), "user_id",
+				"Either user id or user email");
+		assertBadRequest(this.admin.post("/team/member_update", MASTER_KEY,
+				Map.of("team_id", "no-such-team", "user_id", member)), "team_id", "does not exist");
+		assertThat(this.admin
+			.post("/team/member_update", MASTER_KEY, Map.of("team_id", teamId, "user_id", unique("stranger")))
+			.status()).isEqualTo(404);
+
+		// models: a team with every model keeps every model when one is added
+		Reply added = this.admin.post("/team/model/add", MASTER_KEY,
+				Map.of("team_id", teamId, "models", List.of("gpt-4o", "gpt-4o")));
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.json().get("models").toString()).isEqualTo("[\"all-proxy-models\",\"gpt-4o\"]");
+		Reply removed = this.admin.post("/team/model/delete", MASTER_KEY,
+				Map.of("team_id", teamId, "models", List.of("all-proxy-models")));
+		assertThat(removed.json().get("models").toString()).isEqualTo("[\"gpt-4o\"]");
+		String teamKey = this.admin.post("/key/generate", MASTER_KEY, Map.of("team_id", teamId)).text("/key");
+		assertThat(this.admin.chat(teamKey, "gpt-4o-mini").status()).as("the list is enforced").isEqualTo(401);
+		assertThat(this.admin.post("/team/model/add", memberKey, Map.of("team_id", teamId, "models", List.of("x")))
+			.status()).isEqualTo(401);
+		assertThat(this.admin.post("/team/model/add", MASTER_KEY, Map.of("team_id", "nope", "models", List.of("x")))
+			.status()).isEqualTo(404);
+
+		// pages: the alias's wildcards are literal, the member sees its own teams only
+		Reply page = this.admin
+			.get("/v2/team/list?team_alias=" + alias.toUpperCase().replace("%", "%25") + "&page_size=1", MASTER_KEY);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.json().get("teams").size()).isEqualTo(1);
+		assertThat(page.text("/teams/0/team_id")).isEqualTo(teamId);
+		assertThat(page.json().get("total").asLong()).isEqualTo(1);
+		assertThat(page.json().get("total_pages").asLong()).isEqualTo(1);
+		assertThat(page.json().get("page_size").asInt()).isEqualTo(1);
+		assertThat(this.admin.get("/v2/team/list?team_alias=Pager_x", MASTER_KEY).json().get("total").asLong())
+			.as("_ and % match only themselves")
+			.isZero();
+		Reply all = this.admin.get("/v2/team/list?page_size=2&page=1&sort_by=team_id&sort_order=asc", MASTER_KEY);
+		assertThat(all.json().get("teams").size()).isLessThanOrEqualTo(2);
+		Reply mine = this.admin.get("/v2/team/list", memberKey);
+		assertThat(mine.json().get("total").asLong()).isEqualTo(1);
+		assertThat(this.admin.get("/v2/team/list?user_id=someone-else", memberKey).status()).isEqualTo(401);
+		assertBadRequest(this.admin.get("/v2/team/list?page_size=101", MASTER_KEY), "page_size", "1 to 100");
+		assertBadRequest(this.admin.get("/v2/team/list?page=0", MASTER_KEY), "page", "expected a whole number");
+	}
+
+	@Test
+	void keyHealthAliasesAndWhatACallWouldCost() {
+		String alias = unique("  spaced");
+		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("key_alias", alias)).text("/key");
+		Reply healthy = this.admin.post("/key/health", key, Map.of());
+		assertThat(healthy.status()).as(healthy.body()).isEqualTo(200);
+		assertThat(healthy.text("/key")).isEqualTo("healthy");
+		assertThat(healthy.json().get("logging_callbacks").isNull()).isTrue();
+		String logging = this.admin
+			.post("/key/generate", MASTER_KEY,
+					Map.of("metadata", Map.of("logging", List.of(Map.of("callback_name", "langfuse")))))
+			.text("/key");
+		Reply unhealthy = this.admin.post("/key/health", logging, Map.of());
+		assertThat(unhealthy.text("/key")).as("its own callbacks are not run").isEqualTo("unhealthy");
+		assertThat(unhealthy.text("/logging_callbacks/callbacks/0")).isEqualTo("langfuse");
+
+		Reply aliases = this.admin.get("/key/aliases", MASTER_KEY);
+		assertThat(aliases.status()).as(aliases.body()).isEqualTo(200);
+		List<String> listed = new ArrayList<>();
+		aliases.json().get("aliases").forEach((item) -> listed.add(item.asString()));
+		assertThat(listed).contains(alias.trim()).doesNotContain(alias).doesNotHaveDuplicates();
+		assertThat(this.admin.get("/key/aliases", key).status()).isEqualTo(401);
+
+		Reply prompt = this.admin.post("/spend/calculate", key,
+				Map.of("model", "gpt-4o-mini", "messages", List.of(Map.of("role", "user", "content", "x".repeat(40)))));
+		assertThat(prompt.status()).as(prompt.body()).isEqualTo(200);
+		Reply sameTokens = this.admin.post("/spend/calculate", key, Map.of("completion_response",
+				Map.of("model", "gpt-4o-mini", "usage", Map.of("prompt_tokens", 10, "completion_tokens", 0))));
+		assertThat(prompt.json().get("cost").asDouble()).as("40 characters are about 10 tokens")
+			.isEqualTo(sameTokens.json().get("cost").asDouble())
+			.isPositive();
+		Reply answered = this.admin.post("/spend/calculate", key, Map.of("completion_response",
+				Map.of("model", "gpt-4o-mini", "usage", Map.of("prompt_tokens", 10, "completion_tokens", 100))));
+		assertThat(answered.json().get("cost").asDouble()).isGreaterThan(sameTokens.json().get("cost").asDouble());
+		Reply mapped = this.admin.post("/spend/calculate", key, Map.of("completion_response",
+				Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", 1000, "completion_tokens", 0))));
+		assertThat(mapped.json().get("cost").asDouble()).as("a model of the price map").isPositive();
+		assertBadRequest(this.admin.post("/spend/calculate", key, Map.of("model", "gpt-4o-mini")), "messages",
+				"messages must be provided");
+		assertBadRequest(this.admin.post("/spend/calculate", key, Map.of()), "model", "Either 'model' or");
+		assertBadRequest(this.admin.post("/spend/calculate", key,
+				Map.of("model", "no-such-model-anywhere", "messages", List.of())), "model", "isn't mapped yet");
+		assertBadRequest(
+				this.admin.post("/spend/calculate", key,
+						Map.of("completion_response", Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", -5)))),
+				"completion_response", "Invalid token count");
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
