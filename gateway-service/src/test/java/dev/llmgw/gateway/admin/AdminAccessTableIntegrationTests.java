@@ -275,6 +275,14 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 			member(this.team, userId, "user");
 			return Call.post("/team/member_delete", Map.of("team_id", this.team, "user_id", userId));
 		});
+		requests.put("team-member-update", (role) -> {
+			String userId = user("internal_user");
+			member(this.team, userId, "user");
+			return Call.post("/team/member_update", Map.of("team_id", this.team, "user_id", userId, "role", "user"));
+		});
+		requests.put("team-model-add",
+				(role) -> Call.post("/team/model/add", Map.of("team_id", team(), "models", List.of("gpt-4o"))));
+		requests.put("team-list-v2", (role) -> Call.get("/v2/team/list"));
 		requests.put("team-block", (role) -> Call.post("/team/block", Map.of("team_id", team())));
 		requests.put("team-unblock", (role) -> Call.post("/team/unblock", Map.of("team_id", team())));
 		requests.put("customer-new", (role) -> {
@@ -298,6 +306,10 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		requests.put("model-delete", (role) -> Call.post("/model/delete", Map.of("id", "nope")));
 		requests.put("router-settings", (role) -> Call.get("/router/settings"));
 		requests.put("spend-logs", (role) -> Call.get("/spend/logs"));
+		requests.put("spend-calculate", (role) -> Call.post("/spend/calculate", Map.of("completion_response",
+				Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1)))));
+		requests.put("key-health", (role) -> Call.post("/key/health", Map.of()));
+		requests.put("key-aliases", (role) -> Call.get("/key/aliases"));
 		requests.put("global-spend", (role) -> Call.get("/global/spend"));
 		requests.put("global-spend-report", (role) -> Call.get("/global/spend/report"));
 		requests.put("models", (role) -> Call.get("/v1/models"));
