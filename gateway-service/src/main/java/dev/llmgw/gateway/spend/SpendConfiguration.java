@@ -57,9 +57,16 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost) {
+	DailyActivity dailyActivity(RowStore rows) {
+		return new DailyActivity(rows.database());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost, DailyActivity daily) {
 		return RouterFunctions.route()
 			.POST("/spend/calculate", cost::calculate)
+			.GET("/user/daily/activity", daily::users)
+			.GET("/team/daily/activity", daily::teams)
 			.GET("/spend/logs", spend::logs)
 			.GET("/global/spend", spend::global)
 			.GET("/global/spend/report", spend::report)

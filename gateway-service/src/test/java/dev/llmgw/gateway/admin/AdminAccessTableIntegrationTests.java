@@ -310,6 +310,11 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 				Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1)))));
 		requests.put("key-health", (role) -> Call.post("/key/health", Map.of()));
 		requests.put("key-aliases", (role) -> Call.get("/key/aliases"));
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		requests.put("user-daily-activity",
+				(role) -> Call.get("/user/daily/activity?start_date=" + today + "&end_date=" + today));
+		requests.put("team-daily-activity",
+				(role) -> Call.get("/team/daily/activity?start_date=" + today + "&end_date=" + today));
 		requests.put("global-spend", (role) -> Call.get("/global/spend"));
 		requests.put("global-spend-report", (role) -> Call.get("/global/spend/report"));
 		requests.put("models", (role) -> Call.get("/v1/models"));

@@ -399,6 +399,71 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void dailyActivityAsTheUsagePageReadsIt() {
+		String teamId = unique("usage");
+		String alias = unique("usage-alias");
+		this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", teamId, "team_alias", alias));
+		String member = unique("u");
+		String teammate = unique("u");
+		for (String user : List.of(member, teammate)) {
+			this.admin.post("/team/member_add", MASTER_KEY,
+					Map.of("team_id", teamId, "member", Map.of("user_id", user, "role", "user")));
+		}
+		String memberKey = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("user_id", member, "team_id", teamId, "key_alias", unique("k")))
+			.text("/key");
+		String teammateKey = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("user_id", teammate, "team_id", teamId))
+			.text("/key");
+		assertThat(this.admin.chat(memberKey, "gpt-4o-mini").status()).isEqualTo(200);
+		assertThat(this.admin.chat(memberKey, "gpt-4o-mini").status()).isEqualTo(200);
+		assertThat(this.admin.chat(teammateKey, "gpt-4o-mini").status()).isEqualTo(200);
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		String dates = "start_date=" + today + "&end_date=" + today;
+		String team = "/team/daily/activity?team_ids=" + teamId + "&" + dates;
+		dev.llmgw.gateway.support.Eventually.within(java.time.Duration.ofSeconds(20),
+				() -> this.admin.get(team, MASTER_KEY).json().at("/metadata/total_api_requests").asLong() == 3);
+
+		Reply all = this.admin.get(team, MASTER_KEY);
+		JsonNode day = all.json().at("/results/0");
+		assertThat(day.path("date").asString()).isEqualTo(today);
+		assertThat(day.at("/metrics/api_requests").asLong()).isEqualTo(3);
+		assertThat(day.at("/metrics/successful_requests").asLong()).isEqualTo(3);
+		assertThat(day.at("/metrics/total_tokens").asLong()).isPositive();
+		JsonNode entity = day.at("/breakdown/entities/" + teamId);
+		assertThat(entity.at("/metadata/team_alias").asString()).isEqualTo(alias);
+		assertThat(entity.path("api_key_breakdown").size()).isEqualTo(2);
+		String memberHash = KeyHashes.sha256Hex(memberKey);
+		assertThat(day.at("/breakdown/api_keys/" + memberHash + "/metrics/api_requests").asLong()).isEqualTo(2);
+		assertThat(day.at("/breakdown/api_keys/" + memberHash + "/metadata/team_id").asString()).isEqualTo(teamId);
+		assertThat(day.path("breakdown").path("providers").size()).isPositive();
+		assertThat(all.json().at("/metadata/total_pages").asLong()).isEqualTo(1);
+		assertThat(all.json().at("/metadata/has_more").asBoolean()).isFalse();
+
+		Reply own = this.admin.get(team, memberKey);
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		assertThat(own.json().at("/metadata/total_api_requests").asLong()).as("a plain member sees its own keys")
+			.isEqualTo(2);
+		assertThat(this.admin.get("/team/daily/activity?team_ids=" + unique("other") + "&" + dates, memberKey).status())
+			.isEqualTo(404);
+		Reply user = this.admin.get("/user/daily/activity?" + dates, memberKey);
+		assertThat(user.json().at("/metadata/total_api_requests").asLong()).as("only its own user").isEqualTo(2);
+		assertThat(user.json().at("/results/0/breakdown/entities/" + member + "/metrics/api_requests").asLong())
+			.isEqualTo(2);
+		Reply byKey = this.admin.get("/user/daily/activity?" + dates + "&api_key=" + teammateKey, MASTER_KEY);
+		assertThat(byKey.json().at("/metadata/total_api_requests").asLong()).isEqualTo(1);
+		Reply paged = this.admin.get(team + "&page_size=1", MASTER_KEY);
+		assertThat(paged.json().at("/metadata/has_more").asBoolean()).as("a page of the daily rows").isTrue();
+		assertThat(paged.json().at("/metadata/total_pages").asLong()).isEqualTo(2);
+
+		assertBadRequest(this.admin.get("/user/daily/activity", MASTER_KEY), "start_date",
+				"Please provide start_date and end_date");
+		assertBadRequest(this.admin.get("/user/daily/activity?start_date=yesterday&end_date=" + today, MASTER_KEY),
+				"start_date", "YYYY-MM-DD");
+		assertBadRequest(this.admin.get(team + "&page_size=0", MASTER_KEY), "page_size", "whole number");
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
