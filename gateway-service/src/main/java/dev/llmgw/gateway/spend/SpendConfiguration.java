@@ -62,8 +62,18 @@ public class SpendConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost, DailyActivity daily) {
+	SpendAggregates spendAggregates(RowStore rows, JsonBodyReader bodies) {
+		return new SpendAggregates(rows.database(), bodies);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost, DailyActivity daily,
+			SpendAggregates aggregates) {
 		return RouterFunctions.route()
+			.GET("/global/spend/keys", aggregates::keys)
+			.GET("/global/spend/models", aggregates::models)
+			.GET("/global/spend/teams", aggregates::teams)
+			.POST("/global/spend/end_users", aggregates::endUsers)
 			.POST("/spend/calculate", cost::calculate)
 			.GET("/user/daily/activity", daily::users)
 			.GET("/team/daily/activity", daily::teams)

@@ -306,6 +306,10 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		requests.put("model-delete", (role) -> Call.post("/model/delete", Map.of("id", "nope")));
 		requests.put("router-settings", (role) -> Call.get("/router/settings"));
 		requests.put("spend-logs", (role) -> Call.get("/spend/logs"));
+		requests.put("global-spend-keys", (role) -> Call.get("/global/spend/keys"));
+		requests.put("global-spend-models", (role) -> Call.get("/global/spend/models"));
+		requests.put("global-spend-teams", (role) -> Call.get("/global/spend/teams"));
+		requests.put("global-spend-end-users", (role) -> Call.post("/global/spend/end_users", Map.of()));
 		requests.put("spend-calculate", (role) -> Call.post("/spend/calculate", Map.of("completion_response",
 				Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1)))));
 		requests.put("key-health", (role) -> Call.post("/key/health", Map.of()));

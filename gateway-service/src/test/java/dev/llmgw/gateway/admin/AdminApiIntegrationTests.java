@@ -464,6 +464,59 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void globalSpendChartsFromTheDailyTables() {
+		String teamId = unique("charts");
+		String alias = unique("charts-alias");
+		this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", teamId, "team_alias", alias));
+		String user = unique("spender");
+		this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", user, "auto_create_key", false));
+		String keyAlias = unique("charts-key");
+		String key = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("user_id", user, "team_id", teamId, "key_alias", keyAlias))
+			.text("/key");
+		String endUser = unique("end");
+		Reply call = this.admin.post("/v1/chat/completions", key, Map.of("model", "gpt-4o-mini", "user", endUser,
+				"messages", List.of(Map.of("role", "user", "content", "hello charts"))));
+		assertThat(call.status()).as(call.body()).isEqualTo(200);
+		String hash = KeyHashes.sha256Hex(key);
+		dev.llmgw.gateway.support.Eventually.within(java.time.Duration.ofSeconds(20),
+				() -> this.admin.post("/global/spend/end_users", MASTER_KEY, Map.of()).body().contains(endUser));
+
+		Reply keys = this.admin.get("/global/spend/keys", MASTER_KEY);
+		assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+		JsonNode mine = null;
+		for (JsonNode item : keys.json()) {
+			if (hash.equals(item.path("api_key").asString())) {
+				mine = item;
+			}
+		}
+		assertThat(mine).as(keys.body()).isNotNull();
+		assertThat(mine.path("key_alias").asString()).isEqualTo(keyAlias);
+		assertThat(mine.path("total_spend").asDouble()).isPositive();
+		Reply own = this.admin.get("/global/spend/keys", key);
+		assertThat(own.json().size()).as("a user sees its own keys").isEqualTo(1);
+		assertThat(own.text("/0/api_key")).isEqualTo(hash);
+		assertThat(this.admin.get("/global/spend/models?limit=1", MASTER_KEY).json().size()).isEqualTo(1);
+		assertThat(this.admin.get("/global/spend/models", key).text("/0/total_tokens")).isNotEmpty();
+
+		Reply teams = this.admin.get("/global/spend/teams", MASTER_KEY);
+		assertThat(teams.status()).as(teams.body()).isEqualTo(200);
+		assertThat(teams.json().get("teams").toString()).contains(alias);
+		assertThat(teams.json().get("daily_spend").get(0).has("date")).isTrue();
+		Reply endUsers = this.admin.post("/global/spend/end_users", MASTER_KEY, Map.of("api_key", key));
+		assertThat(endUsers.json().size()).isEqualTo(1);
+		assertThat(endUsers.text("/0/end_user")).isEqualTo(endUser);
+		assertThat(endUsers.json().get(0).get("total_count").asLong()).isEqualTo(1);
+
+		assertThat(this.admin.get("/global/spend/teams", key).status()).isEqualTo(401);
+		assertThat(this.admin.post("/global/spend/end_users", key, Map.of()).status()).isEqualTo(401);
+		assertBadRequest(this.admin.get("/global/spend/keys?limit=0", MASTER_KEY), "limit",
+				"Limit must be greater than 0");
+		assertBadRequest(this.admin.post("/global/spend/end_users", MASTER_KEY, Map.of("startTime", "soon")),
+				"startTime", "expected a date");
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
