@@ -58,8 +58,13 @@ public class AdminConfiguration {
 	}
 
 	@Bean
+	BudgetEndpoints budgetEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, EndUsers endUsers) {
+		return new BudgetEndpoints(rows, keys, bodies, endUsers::evictAll);
+	}
+
+	@Bean
 	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
-			CustomerEndpoints customers, MiddlewarePaths middlewarePaths) {
+			CustomerEndpoints customers, BudgetEndpoints budgets, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
 			.POST("/key/generate", staysHere, keys::generate)
@@ -90,7 +95,12 @@ public class AdminConfiguration {
 			.POST("/team/model/delete", teams::deleteModels)
 			.GET("/v2/team/list", teams::listPage)
 			.POST("/team/block", teams::block)
-			.POST("/team/unblock", teams::unblock);
+			.POST("/team/unblock", teams::unblock)
+			.POST("/budget/new", budgets::create)
+			.POST("/budget/update", budgets::update)
+			.POST("/budget/info", budgets::info)
+			.GET("/budget/list", budgets::list)
+			.POST("/budget/delete", budgets::delete);
 		for (String prefix : new String[] { "/customer", "/end_user" }) {
 			routes.POST(prefix + "/new", customers::create)
 				.GET(prefix + "/info", customers::info)

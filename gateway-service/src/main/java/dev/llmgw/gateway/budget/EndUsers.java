@@ -48,6 +48,11 @@ public final class EndUsers {
 		this.cache.synchronous().invalidate(id);
 	}
 
+	/** After a shared budget changed: every end user's budget is read again. */
+	public void evictAll() {
+		this.cache.synchronous().invalidateAll();
+	}
+
 	private Mono<EndUser> load(String id) {
 		return this.rows.find(AdminTables.CUSTOMERS, id).flatMap((customer) -> {
 			boolean blocked = Boolean.TRUE.equals(customer.get("blocked"));

@@ -314,6 +314,8 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 				Map.of("model", "gpt-4o", "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1)))));
 		requests.put("key-health", (role) -> Call.post("/key/health", Map.of()));
 		requests.put("key-aliases", (role) -> Call.get("/key/aliases"));
+		requests.put("budget-new", (role) -> Call.post("/budget/new", Map.of("max_budget", 5)));
+		requests.put("budget-list", (role) -> Call.get("/budget/list"));
 		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 		requests.put("user-daily-activity",
 				(role) -> Call.get("/user/daily/activity?start_date=" + today + "&end_date=" + today));

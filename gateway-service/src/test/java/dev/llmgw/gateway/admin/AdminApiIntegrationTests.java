@@ -517,6 +517,57 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void sharedBudgetsForEndUsers() {
+		String budgetId = unique("budget");
+		Reply created = this.admin.post("/budget/new", MASTER_KEY,
+				Map.of("budget_id", budgetId, "max_budget", 0, "budget_duration", "30d"));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.text("/budget_id")).isEqualTo(budgetId);
+		assertThat(created.text("/budget_reset_at")).isNotEmpty();
+		assertThat(this.admin.post("/budget/new", MASTER_KEY, Map.of("budget_id", budgetId)).status()).isEqualTo(400);
+		String endUser = unique("shared-end-user");
+		assertThat(this.admin.post("/customer/new", MASTER_KEY, Map.of("user_id", endUser, "budget_id", budgetId))
+			.status()).isEqualTo(200);
+		Map<String, Object> call = Map.of("model", "gpt-4o-mini", "user", endUser, "messages",
+				List.of(Map.of("role", "user", "content", "hi")));
+		String caller = this.admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		assertThat(this.admin.post("/v1/chat/completions", caller, call).status()).as("nothing spent yet")
+			.isEqualTo(200);
+		Reply refused = this.admin.post("/v1/chat/completions", caller, call);
+		assertThat(refused.status()).as("a budget of 0 is spent: " + refused.body()).isEqualTo(400);
+		assertThat(refused.text("/error/message")).startsWith("ExceededBudget: End User=" + endUser);
+
+		Reply raised = this.admin.post("/budget/update", MASTER_KEY, Map.of("budget_id", budgetId, "max_budget", 100));
+		assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+		assertThat(raised.json().get("max_budget").asDouble()).isEqualTo(100.0);
+		assertThat(this.admin.post("/v1/chat/completions", caller, call).status()).as("read again at once")
+			.isEqualTo(200);
+
+		Reply info = this.admin.post("/budget/info", MASTER_KEY, Map.of("budgets", List.of(budgetId, "nope")));
+		assertThat(info.json().size()).isEqualTo(1);
+		assertThat(this.admin.get("/budget/list", MASTER_KEY).body()).contains(budgetId);
+		assertBadRequest(this.admin.post("/budget/info", MASTER_KEY, Map.of("budgets", List.of())), "budgets",
+				"Specify list of budget id's");
+		assertBadRequest(this.admin.post("/budget/new", MASTER_KEY, Map.of("max_budget", -1)), "max_budget",
+				"cannot be negative");
+		assertBadRequest(this.admin.post("/budget/new", MASTER_KEY, Map.of("rpm_limit", 5)), "rpm_limit",
+				"not enforced");
+		assertBadRequest(this.admin.post("/budget/update", MASTER_KEY, Map.of("max_budget", 5)), "budget_id",
+				"budget_id is required");
+		assertThat(this.admin.post("/budget/update", MASTER_KEY, Map.of("budget_id", "nope", "max_budget", 5)).status())
+			.isEqualTo(404);
+		assertBadRequest(this.admin.post("/budget/delete", MASTER_KEY, Map.of("id", budgetId)), "id",
+				"still used by 1 end users");
+		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		assertThat(this.admin.get("/budget/list", key).status()).isEqualTo(401);
+		this.admin.post("/customer/delete", MASTER_KEY, Map.of("user_ids", List.of(endUser)));
+		Reply deleted = this.admin.post("/budget/delete", MASTER_KEY, Map.of("id", budgetId));
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(this.admin.post("/budget/info", MASTER_KEY, Map.of("budgets", List.of(budgetId))).json().size())
+			.isZero();
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
