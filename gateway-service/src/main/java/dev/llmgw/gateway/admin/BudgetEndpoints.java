@@ -97,7 +97,7 @@ public final class BudgetEndpoints {
 
 	/** {@code POST /budget/info {"budgets": [ids]}}: the ones that exist. */
 	public Mono<ServerResponse> info(ServerRequest request) {
-		AdminAccess.requireAdmin(AdminAccess.caller(request.exchange()), "/budget/info");
+		AdminAccess.requireReadAll(AdminAccess.caller(request.exchange()), "/budget/info");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			List<String> ids = new RequestFields(body).strings("budgets");
 			if (ids == null || ids.isEmpty()) {
@@ -116,7 +116,7 @@ public final class BudgetEndpoints {
 
 	/** {@code GET /budget/list}: every budget, newest first (at most 10,000). */
 	public Mono<ServerResponse> list(ServerRequest request) {
-		AdminAccess.requireAdmin(AdminAccess.caller(request.exchange()), "/budget/list");
+		AdminAccess.requireReadAll(AdminAccess.caller(request.exchange()), "/budget/list");
 		return this.rows.findAll(AdminTables.BUDGETS, Map.of(), 10_000, 0)
 			.map(KeyRows::publicView)
 			.collectList()

@@ -27,8 +27,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class CustomerEndpoints {
 
-	private static final List<String> BUDGET_FIELDS = List.of("max_budget", "soft_budget", "tpm_limit", "rpm_limit",
-			"max_parallel_requests", "budget_duration", "model_max_budget");
+	private static final List<String> BUDGET_FIELDS = List.of("max_budget", "budget_duration");
+
+	/**
+	 * LiteLLM's end-user limits that this gateway does not enforce: refused by name
+	 * rather than stored and ignored.
+	 */
+	private static final List<String> NOT_ENFORCED = List.of("soft_budget", "tpm_limit", "rpm_limit",
+			"max_parallel_requests", "model_max_budget");
 
 	private final RowStore rows;
 
@@ -69,9 +75,17 @@ public final class CustomerEndpoints {
 			customer.put("default_model", fields.string("default_model"));
 			customer.put("created_at", this.keys.now());
 			customer.put("updated_at", this.keys.now());
+			refuseNotEnforced(fields);
 			Map<String, @Nullable Object> budget = budget(fields, fields.string("budget_id"));
 			customer.put("budget_id", (budget != null) ? budget.get("budget_id") : fields.string("budget_id"));
-			return this.rows.find(AdminTables.CUSTOMERS, userId)
+			Mono<Void> budgetFree = (budget != null && fields.string("budget_id") != null) ? this.rows
+				.find(AdminTables.BUDGETS, fields.string("budget_id"))
+				.flatMap((existing) -> Mono.<Void>error(new BadRequestError(
+						"Budget " + fields.string("budget_id")
+								+ " exists already: name it without budget fields, or change it with /budget/update",
+						null, "budget_id")))
+					: Mono.empty();
+			return budgetFree.then(this.rows.find(AdminTables.CUSTOMERS, userId))
 				.flatMap((existing) -> Mono.<Void>error(
 						new BadRequestError("Customer already exists, passed user_id=" + userId, null, "user_id")))
 				.then(this.rows.database()
@@ -98,7 +112,8 @@ public final class CustomerEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String userId = fields.required("user_id");
-			return customer(userId).flatMap((customer) -> {
+			refuseNotEnforced(fields);
+			return customer(userId).flatMap((customer) -> sharedBudget(customer, fields)).flatMap((customer) -> {
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				for (String field : List.of("alias", "allowed_model_region", "default_model")) {
 					if (fields.has(field)) {
@@ -121,6 +136,14 @@ public final class CustomerEndpoints {
 						budgetChange = this.rows.insert(AdminTables.BUDGETS, budget);
 					}
 					else if (budget != null) {
+						// only what the request changes
+						if (!fields.has("max_budget")) {
+							budget.remove("max_budget");
+						}
+						if (!fields.has("budget_duration")) {
+							budget.remove("budget_duration");
+							budget.remove("budget_reset_at");
+						}
 						budget.remove("budget_id");
 						budget.remove("created_at");
 						budget.remove("created_by");
@@ -204,6 +227,33 @@ public final class CustomerEndpoints {
 		}).defaultIfEmpty(view);
 	}
 
+	private static void refuseNotEnforced(RequestFields fields) {
+		for (String field : NOT_ENFORCED) {
+			if (fields.raw(field) != null) {
+				throw new BadRequestError(field + " of an end user is not enforced by this gateway (max_budget and "
+						+ "budget_duration are)", null, field);
+			}
+		}
+	}
+
+	/**
+	 * A customer whose budget other end users share too cannot change it through
+	 * {@code /customer/update}: that would change theirs. {@code /budget/update} says so.
+	 */
+	private Mono<Map<String, @Nullable Object>> sharedBudget(Map<String, @Nullable Object> customer,
+			RequestFields fields) {
+		Object budgetId = customer.get("budget_id");
+		if (budgetId == null || BUDGET_FIELDS.stream().noneMatch(fields::has)) {
+			return Mono.just(customer);
+		}
+		return this.rows.count(AdminTables.CUSTOMERS, Map.of("budget_id", budgetId))
+			.flatMap(
+					(users) -> (users > 1) ? Mono.error(new BadRequestError(
+							"End user " + customer.get("user_id") + " shares budget " + budgetId + " with "
+									+ (users - 1) + " other end users: change it with /budget/update",
+							null, "budget_id")) : Mono.just(customer));
+	}
+
 	/** A budget row from the request's budget fields, or null when it has none. */
 	private @Nullable Map<String, @Nullable Object> budget(RequestFields fields, @Nullable String budgetId) {
 		if (BUDGET_FIELDS.stream().noneMatch(fields::has)) {
@@ -212,16 +262,10 @@ public final class CustomerEndpoints {
 		Map<String, @Nullable Object> budget = new LinkedHashMap<>();
 		budget.put("budget_id", (budgetId != null) ? budgetId : Ids.uuid());
 		budget.put("max_budget", fields.budget("max_budget"));
-		budget.put("soft_budget", fields.budget("soft_budget"));
-		budget.put("tpm_limit", fields.limit("tpm_limit"));
-		budget.put("rpm_limit", fields.limit("rpm_limit"));
-		Long parallel = fields.limit("max_parallel_requests");
-		budget.put("max_parallel_requests", (parallel != null) ? parallel.intValue() : null);
 		BudgetDuration period = fields.duration("budget_duration");
 		budget.put("budget_duration", (period != null) ? period.toString() : null);
 		budget.put("budget_reset_at",
 				(period != null) ? period.addTo(this.keys.now().toZonedDateTime()).toOffsetDateTime() : null);
-		budget.put("model_max_budget", fields.map("model_max_budget"));
 		budget.put("created_at", this.keys.now());
 		budget.put("updated_at", this.keys.now());
 		return budget;

@@ -329,9 +329,12 @@ public final class KeyEndpoints {
 			});
 	}
 
+	/** Most aliases {@code /key/aliases} answers (LiteLLM answers all of them). */
+	static final int MAX_ALIASES = 10_000;
+
 	/**
-	 * {@code GET /key/aliases}: every key's alias, blank ones left out, each once, in
-	 * order; admins only, as in LiteLLM.
+	 * {@code GET /key/aliases}: every key's alias (the first {@value #MAX_ALIASES} in
+	 * order), blank ones left out, each once; admins only, as in LiteLLM.
 	 */
 	public Mono<ServerResponse> aliases(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
@@ -339,7 +342,7 @@ public final class KeyEndpoints {
 		return this.rows.database()
 			.many((client) -> client
 				.sql("SELECT DISTINCT TRIM(key_alias) AS alias FROM api_keys WHERE key_alias IS NOT NULL "
-						+ "AND TRIM(key_alias) <> '' ORDER BY alias")
+						+ "AND TRIM(key_alias) <> '' ORDER BY alias LIMIT " + MAX_ALIASES)
 				.map((found) -> String.valueOf(found.get("alias")))
 				.all())
 			.collectList()

@@ -257,10 +257,11 @@ public final class TeamEndpoints {
 			if (userIdSent == null && emailSent == null) {
 				throw new BadRequestError("Either user id or user email must be provided", null, "user_id");
 			}
-			return this.rows.find(AdminTables.TEAMS, teamId)
+			// rights first, so that a caller cannot learn which teams exist
+			return requireTeamAdmin(caller, teamId, "/team/member_update")
+				.then(this.rows.find(AdminTables.TEAMS, teamId))
 				.switchIfEmpty(Mono
 					.error(() -> new BadRequestError("Team id=" + teamId + " does not exist in db", null, "team_id")))
-				.then(requireTeamAdmin(caller, teamId, "/team/member_update"))
 				.then(memberId(teamId, userIdSent, emailSent))
 				.flatMap((userId) -> {
 					Mono<Long> changed = (role != null) ? this.rows.database()
@@ -300,8 +301,18 @@ public final class TeamEndpoints {
 
 	/** {@code POST /team/model/delete}: models taken off a team's list. */
 	public Mono<ServerResponse> deleteModels(ServerRequest request) {
-		return changeModels(request, "/team/model/delete",
-				(current, models) -> current.stream().filter((model) -> !models.contains(model)).toList());
+		return changeModels(request, "/team/model/delete", (current, models) -> {
+			List<String> left = current.stream().filter((model) -> !models.contains(model)).toList();
+			if (left.isEmpty() && !current.isEmpty()) {
+				// an empty list means every model: taking the last one off must not open
+				// them all
+				throw new BadRequestError(
+						"Taking every model off the team would leave it an empty list, which allows "
+								+ "every model. Send /team/update with the models it should have instead.",
+						null, "models");
+			}
+			return left;
+		});
 	}
 
 	private Mono<ServerResponse> changeModels(ServerRequest request, String route,
@@ -338,7 +349,7 @@ public final class TeamEndpoints {
 	 */
 	public Mono<ServerResponse> listPage(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
-		int page = (int) AdminPaging.number(request, "page", 1, 1, Integer.MAX_VALUE);
+		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
 		int pageSize = (int) AdminPaging.number(request, "page_size", 10, 1, 100);
 		String userId = request.queryParam("user_id").orElse(null);
 		if (!caller.canReadAll()) {
@@ -378,7 +389,7 @@ public final class TeamEndpoints {
 		String order = " ORDER BY t." + sortBy + (descending ? " DESC" : " ASC") + ", t.team_id";
 		return this.rows
 			.page("SELECT t.* FROM teams t" + where + order, "SELECT COUNT(*) AS total FROM teams t" + where, binds,
-					pageSize, (page - 1) * pageSize, AdminTables.TEAMS)
+					pageSize, (long) (page - 1) * pageSize, AdminTables.TEAMS)
 			.flatMap((result) -> Flux.fromIterable(result.rows())
 				.concatMap(this::withMembers)
 				.collectList()

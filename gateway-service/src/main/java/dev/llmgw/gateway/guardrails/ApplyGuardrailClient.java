@@ -44,7 +44,11 @@ final class ApplyGuardrailClient implements AutoCloseable {
 
 	private final ConnectionProvider pool = ConnectionProvider.builder("guardrails")
 		.maxConnections(500)
-		.pendingAcquireMaxCount(-1)
+		// beyond this many checks waiting for a connection, a check fails (and the call
+		// is
+		// refused, or let through with fail_on_error: false) rather than queueing without
+		// end
+		.pendingAcquireMaxCount(10_000)
 		.maxIdleTime(Duration.ofSeconds(20))
 		.evictInBackground(Duration.ofSeconds(20))
 		.build();

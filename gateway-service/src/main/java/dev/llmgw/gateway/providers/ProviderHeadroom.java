@@ -1,8 +1,9 @@
 package dev.llmgw.gateway.providers;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProviderHeadroom {
 
-	private final Map<String, Remaining> byDeployment = new ConcurrentHashMap<>();
+	/**
+	 * Bounded: a wildcard route makes a deployment per model name a caller sends, so the
+	 * ids are not a fixed set.
+	 */
+	private final Map<String, Remaining> byDeployment = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.<String, Remaining>build()
+		.asMap();
 
 	/**
 	 * @param deploymentId the deployment that answered

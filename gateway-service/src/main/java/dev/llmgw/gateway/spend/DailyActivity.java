@@ -55,6 +55,9 @@ public final class DailyActivity {
 			// a key of no user has no user's rows (the '' rows are calls of no user)
 			query.where((caller.userId() != null) ? "d.user_id = :caller" : "1 = 0", "caller", caller.userId());
 		}
+		else {
+			request.queryParam("user_id").ifPresent((user) -> query.where("d.user_id = :user_id", "user_id", user));
+		}
 		return answer(query, "user_id", false);
 	}
 
@@ -94,11 +97,21 @@ public final class DailyActivity {
 					}
 				}
 				List<String> teams = asked.isEmpty() ? new ArrayList<>(roles.keySet()) : asked;
-				query.where(teams.isEmpty() ? "1 = 0" : "d.team_id IN (" + query.values("t", teams) + ")", null, null);
-				if (teams.stream().noneMatch((team) -> "admin".equals(roles.get(team)))) {
-					// a plain member sees its own keys' calls, not its teammates'
-					query.where("d.api_key IN (SELECT token FROM api_keys WHERE user_id = :owner)", "owner", userId);
+				// per team: its admins see every call of it, its plain members only their
+				// own
+				// keys' calls
+				List<String> administered = teams.stream().filter((team) -> "admin".equals(roles.get(team))).toList();
+				List<String> member = teams.stream().filter((team) -> !"admin".equals(roles.get(team))).toList();
+				List<String> allowed = new ArrayList<>();
+				if (!administered.isEmpty()) {
+					allowed.add("d.team_id IN (" + query.values("a", administered) + ")");
 				}
+				if (!member.isEmpty()) {
+					allowed.add("(d.team_id IN (" + query.values("m", member)
+							+ ") AND d.api_key IN (SELECT token FROM api_keys WHERE user_id = :owner))");
+					query.bindOnly("owner", userId);
+				}
+				query.where(allowed.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", allowed) + ")", null, null);
 				return answer(query, "team_id", true);
 			});
 	}
@@ -214,7 +227,10 @@ public final class DailyActivity {
 		days.forEach((date, day) -> results.add(day.view(date)));
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		for (int i = 0; i < METRICS.length; i++) {
-			metadata.put("total_" + METRICS[i], value(METRICS[i], totals[i]));
+			// LiteLLM's name for the page's total tokens is total_tokens, not
+			// total_total_tokens
+			String name = METRICS[i].equals("total_tokens") ? "total_tokens" : "total_" + METRICS[i];
+			metadata.put(name, value(METRICS[i], totals[i]));
 		}
 		metadata.put("page", query.page);
 		metadata.put("total_pages", (total + query.pageSize - 1) / query.pageSize);
@@ -330,6 +346,10 @@ public final class DailyActivity {
 			this.table = table;
 			this.page = page;
 			this.pageSize = pageSize;
+		}
+
+		void bindOnly(String name, Object value) {
+			this.binds.put(name, value);
 		}
 
 		void where(String condition, @Nullable String name, @Nullable Object value) {

@@ -322,6 +322,8 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 		Reply removed = this.admin.post("/team/model/delete", MASTER_KEY,
 				Map.of("team_id", teamId, "models", List.of("all-proxy-models")));
 		assertThat(removed.json().get("models").toString()).isEqualTo("[\"gpt-4o\"]");
+		assertBadRequest(this.admin.post("/team/model/delete", MASTER_KEY,
+				Map.of("team_id", teamId, "models", List.of("gpt-4o"))), "models", "allows every model");
 		String teamKey = this.admin.post("/key/generate", MASTER_KEY, Map.of("team_id", teamId)).text("/key");
 		assertThat(this.admin.chat(teamKey, "gpt-4o-mini").status()).as("the list is enforced").isEqualTo(401);
 		assertThat(this.admin.post("/team/model/add", memberKey, Map.of("team_id", teamId, "models", List.of("x")))
@@ -446,6 +448,34 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 			.isEqualTo(2);
 		assertThat(this.admin.get("/team/daily/activity?team_ids=" + unique("other") + "&" + dates, memberKey).status())
 			.isEqualTo(404);
+		assertThat(all.json().at("/metadata/total_tokens").asLong()).as("LiteLLM's name")
+			.isEqualTo(day.at("/metrics/total_tokens").asLong());
+
+		// an admin of one team and a plain member of another: all of the first, its own
+		// of the second
+		String otherTeam = unique("usage-b");
+		this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", otherTeam));
+		this.admin.post("/team/member_add", MASTER_KEY,
+				Map.of("team_id", otherTeam, "member", Map.of("user_id", member, "role", "admin")));
+		this.admin.post("/team/member_add", MASTER_KEY,
+				Map.of("team_id", otherTeam, "member", Map.of("user_id", teammate, "role", "user")));
+		String otherKey = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("user_id", teammate, "team_id", otherTeam))
+			.text("/key");
+		assertThat(this.admin.chat(otherKey, "gpt-4o-mini").status()).isEqualTo(200);
+		dev.llmgw.gateway.support.Eventually.within(java.time.Duration.ofSeconds(20),
+				() -> this.admin.get("/team/daily/activity?team_ids=" + otherTeam + "&" + dates, MASTER_KEY)
+					.json()
+					.at("/metadata/total_api_requests")
+					.asLong() == 1);
+		Reply mixed = this.admin.get("/team/daily/activity?" + dates, memberKey);
+		assertThat(mixed.json().at("/metadata/total_api_requests").asLong())
+			.as("its own 2 calls in the team it is a member of, and the 1 call of the team it runs")
+			.isEqualTo(3);
+		Reply adminFilter = this.admin.get("/user/daily/activity?" + dates + "&user_id=" + teammate, MASTER_KEY);
+		assertThat(adminFilter.json().at("/metadata/total_api_requests").asLong()).as("an admin's user_id filter")
+			.isEqualTo(2);
+
 		Reply user = this.admin.get("/user/daily/activity?" + dates, memberKey);
 		assertThat(user.json().at("/metadata/total_api_requests").asLong()).as("only its own user").isEqualTo(2);
 		assertThat(user.json().at("/results/0/breakdown/entities/" + member + "/metrics/api_requests").asLong())
@@ -558,6 +588,15 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 			.isEqualTo(404);
 		assertBadRequest(this.admin.post("/budget/delete", MASTER_KEY, Map.of("id", budgetId)), "id",
 				"still used by 1 end users");
+		assertBadRequest(
+				this.admin.post("/customer/new", MASTER_KEY,
+						Map.of("user_id", unique("c"), "budget_id", budgetId, "max_budget", 1)),
+				"budget_id", "exists already");
+		String second = unique("second-end-user");
+		this.admin.post("/customer/new", MASTER_KEY, Map.of("user_id", second, "budget_id", budgetId));
+		assertBadRequest(this.admin.post("/customer/update", MASTER_KEY, Map.of("user_id", second, "max_budget", 1)),
+				"budget_id", "shares budget");
+		this.admin.post("/customer/delete", MASTER_KEY, Map.of("user_ids", List.of(second)));
 		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
 		assertThat(this.admin.get("/budget/list", key).status()).isEqualTo(401);
 		this.admin.post("/customer/delete", MASTER_KEY, Map.of("user_ids", List.of(endUser)));
@@ -571,7 +610,7 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
-				Map.of("user_id", customer, "max_budget", 3, "rpm_limit", 10, "allowed_model_region", "eu"));
+				Map.of("user_id", customer, "max_budget", 3, "budget_duration", "30d", "allowed_model_region", "eu"));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		assertThat(created.json().at("/litellm_budget_table/max_budget").asDouble()).isEqualTo(3.0);
 		assertThat(this.admin.get("/customer/info?end_user_id=" + customer, MASTER_KEY).text("/allowed_model_region"))
@@ -580,6 +619,16 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 			.json()
 			.at("/litellm_budget_table/max_budget")
 			.asDouble()).isEqualTo(4.0);
+		Reply durationOnly = this.admin.post("/customer/update", MASTER_KEY,
+				Map.of("user_id", customer, "budget_duration", "7d"));
+		assertThat(durationOnly.json().at("/litellm_budget_table/max_budget").asDouble())
+			.as("a field not sent is left as it was")
+			.isEqualTo(4.0);
+		assertThat(durationOnly.text("/litellm_budget_table/budget_duration")).isEqualTo("7d");
+		assertBadRequest(this.admin.post("/customer/new", MASTER_KEY, Map.of("user_id", unique("c"), "rpm_limit", 10)),
+				"rpm_limit", "not enforced");
+		assertBadRequest(this.admin.post("/customer/update", MASTER_KEY, Map.of("user_id", customer, "tpm_limit", 10)),
+				"tpm_limit", "not enforced");
 		assertThat(this.admin.post("/customer/block", MASTER_KEY, Map.of("user_ids", List.of(customer)))
 			.json()
 			.at("/blocked_users/0/blocked")

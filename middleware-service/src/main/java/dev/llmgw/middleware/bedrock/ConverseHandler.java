@@ -95,7 +95,9 @@ public final class ConverseHandler {
 					if (completion.has("trace")) {
 						converse.set("trace", completion.get("trace"));
 					}
-					Turn turn = call.turn();
+					// an intervened turn is not kept in the session (see
+					// GuardrailInterventions)
+					Turn turn = answer.ok() ? call.turn() : null;
 					if (turn == null) {
 						return ServerResponse.ok()
 							.contentType(MediaType.APPLICATION_JSON)
@@ -152,8 +154,13 @@ public final class ConverseHandler {
 									byte[] events = ("data: " + this.mapper.writeValueAsString(chunk)
 											+ "\n\ndata: [DONE]\n\n")
 										.getBytes(StandardCharsets.UTF_8);
-									return Flux.fromIterable(translator.onChunk(events))
-										.concatWith(Flux.defer(() -> end(translator, turn, reply)));
+									// its own translator, without the session's reply: an
+									// intervened
+									// turn is not kept
+									OpenAiToConverseStreamTranslator alone = new OpenAiToConverseStreamTranslator(
+											this.mapper);
+									return Flux.fromIterable(alone.onChunk(events))
+										.concatWith(Flux.defer(() -> Flux.fromIterable(alone.onEnd())));
 								});
 							}
 							return answer.body()

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * guardrail's blocked message as the assistant's text and {@code stopReason}
  * {@code guardrail_intervened}, and that is what a boto3 or AWS SDK caller's code checks
  * for. Calls blocked by a guardrail the caller did not ask for (one that is on for every
- * call, or attached to the key) stay a {@code ValidationException}.
+ * call, or attached to the key) stay a {@code ValidationException}. An intervened turn is
+ * not stored in a chat session: the blocked prompt would be sent again with every later
+ * turn, and it holds what the guardrail caught.
  */
 final class GuardrailInterventions {
 
@@ -49,6 +51,13 @@ final class GuardrailInterventions {
 			return null;
 		}
 		JsonNode details = error.path("provider_specific_fields");
+		if (!chat.at("/guardrailConfig/guardrailIdentifier")
+			.asString("")
+			.equals(details.path("guardrailIdentifier").asString(null))) {
+			// another guardrail (on for every call, or the key's) refused: an error, as
+			// it was
+			return null;
+		}
 		String text = details.path("bedrock_guardrail_response").asString("");
 		ObjectNode completion = mapper.createObjectNode();
 		ObjectNode choice = completion.putArray("choices").addObject();

@@ -479,6 +479,33 @@ class ChatHistoryTests {
 	}
 
 	@Test
+	void aTurnAGuardrailStoppedIsNotKept() throws Exception {
+		BedrockRuntimeClient client = BedrockClients.sync(this.port, alice);
+		try {
+			ConverseResponse first = client.converse((request) -> request.modelId("claude")
+				.messages(user("a fine start"))
+				.additionalModelRequestFields(Document.mapBuilder().putBoolean("enable_history", true).build()));
+			String session = first.sdkHttpResponse().firstMatchingHeader("X-Session-Id").orElseThrow();
+			ConverseResponse blocked = client.converse((request) -> request.modelId("claude")
+				.messages(user("now BLOCKME please"))
+				.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("gr-converse").guardrailVersion("1"))
+				.additionalModelRequestFields(Document.mapBuilder().putString("session_id", session).build()));
+			assertThat(blocked.stopReasonAsString()).isEqualTo("guardrail_intervened");
+			ConverseResponse after = client.converse((request) -> request.modelId("echo")
+				.messages(user("and then"))
+				.guardrailConfig((guardrail) -> guardrail.guardrailIdentifier("gr-converse").guardrailVersion("1"))
+				.additionalModelRequestFields(Document.mapBuilder().putString("session_id", session).build()));
+			assertThat(after.stopReasonAsString()).as("the blocked prompt is not sent again").isEqualTo("end_turn");
+			JsonNode sent = JSON.readTree(after.output().message().content().get(0).text());
+			assertThat(texts(sent.path("messages"))).containsExactly("user:a fine start",
+					"assistant:You said: a fine start", "user:and then");
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	@Test
 	void aManagedPromptKeepsHistoryOnBothInterfaces() throws Exception {
 		HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.shared().fakeUrl() + "/fake/prompts"))
 			.POST(HttpRequest.BodyPublishers.ofString("""
