@@ -63,8 +63,15 @@ public class AdminConfiguration {
 	}
 
 	@Bean
+	OrganizationEndpoints organizationEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation,
+			JsonBodyReader bodies) {
+		return new OrganizationEndpoints(rows, keys, invalidation, bodies);
+	}
+
+	@Bean
 	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
-			CustomerEndpoints customers, BudgetEndpoints budgets, MiddlewarePaths middlewarePaths) {
+			CustomerEndpoints customers, BudgetEndpoints budgets, OrganizationEndpoints organizations,
+			MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
 			.POST("/key/generate", staysHere, keys::generate)
@@ -100,7 +107,22 @@ public class AdminConfiguration {
 			.POST("/budget/update", budgets::update)
 			.POST("/budget/info", budgets::info)
 			.GET("/budget/list", budgets::list)
-			.POST("/budget/delete", budgets::delete);
+			.POST("/budget/delete", budgets::delete)
+			.POST("/organization/new", organizations::create)
+			// LiteLLM's methods (PATCH, DELETE with a body), and POST for clients that
+			// cannot send those
+			.PATCH("/organization/update", organizations::update)
+			.POST("/organization/update", organizations::update)
+			.DELETE("/organization/delete", organizations::delete)
+			.POST("/organization/delete", organizations::delete)
+			.GET("/organization/info", organizations::info)
+			.POST("/organization/info", organizations::infoMany)
+			.GET("/organization/list", organizations::list)
+			.POST("/organization/member_add", organizations::addMember)
+			.PATCH("/organization/member_update", organizations::updateMember)
+			.POST("/organization/member_update", organizations::updateMember)
+			.DELETE("/organization/member_delete", organizations::deleteMember)
+			.POST("/organization/member_delete", organizations::deleteMember);
 		for (String prefix : new String[] { "/customer", "/end_user" }) {
 			routes.POST(prefix + "/new", customers::create)
 				.GET(prefix + "/info", customers::info)

@@ -65,6 +65,7 @@ public final class TeamEndpoints {
 			return this.rows.find(AdminTables.TEAMS, teamId)
 				.flatMap((existing) -> Mono.<Map<String, @Nullable Object>>error(new BadRequestError(
 						"Team id = " + teamId + " already exists. Please use a different team id.", null, "team_id")))
+				.then(withinOrganization(team.get("organization_id"), team.get("models")))
 				.then(this.rows.database()
 					.inTransaction((client) -> this.rows.insert(client, AdminTables.TEAMS, team)
 						.then(Flux.fromIterable(members)
@@ -127,7 +128,9 @@ public final class TeamEndpoints {
 				Map<String, @Nullable Object> changes = withGuardrails(changes(fields), fields, team.get("metadata"));
 				changes.put("updated_at", this.keys.now());
 				team.putAll(changes);
-				return this.rows.update(AdminTables.TEAMS, teamId, changes)
+				Mono<Void> checked = (changes.containsKey("organization_id") || changes.containsKey("models"))
+						? withinOrganization(team.get("organization_id"), team.get("models")) : Mono.empty();
+				return checked.then(this.rows.update(AdminTables.TEAMS, teamId, changes))
 					.doOnSuccess((count) -> this.invalidation.teamChanged(teamId))
 					.then(withMembers(team))
 					.flatMap((view) -> AdminJson.ok(Map.of("team_id", teamId, "data", view)));
@@ -332,7 +335,8 @@ public final class TeamEndpoints {
 				changes.put("models", change.apply(current, models));
 				changes.put("updated_at", this.keys.now());
 				team.putAll(changes);
-				return this.rows.update(AdminTables.TEAMS, teamId, changes)
+				return withinOrganization(team.get("organization_id"), team.get("models"))
+					.then(this.rows.update(AdminTables.TEAMS, teamId, changes))
 					.doOnSuccess((count) -> this.invalidation.teamChanged(teamId))
 					.then(withMembers(team))
 					.flatMap(AdminJson::ok);
@@ -394,6 +398,35 @@ public final class TeamEndpoints {
 				.concatMap(this::withMembers)
 				.collectList()
 				.flatMap((teams) -> AdminJson.ok(AdminPaging.page("teams", teams, result.total(), page, pageSize))));
+	}
+
+	/**
+	 * A team of an organization that lists models may be given only those models (and not
+	 * every model), as LiteLLM checks it; the organization must exist.
+	 */
+	private Mono<Void> withinOrganization(@Nullable Object organizationId, @Nullable Object teamModels) {
+		if (organizationId == null) {
+			return Mono.empty();
+		}
+		return this.rows.find(AdminTables.ORGANIZATIONS, organizationId)
+			.switchIfEmpty(
+					Mono.error(() -> new BadRequestError("Organization not found for organization_id=" + organizationId,
+							null, "organization_id")))
+			.flatMap((organization) -> {
+				List<?> allowed = (organization.get("models") instanceof List<?> list) ? list : List.of();
+				List<?> asked = (teamModels instanceof List<?> list) ? list : List.of();
+				if (allowed.isEmpty()) {
+					return Mono.empty();
+				}
+				if (asked.isEmpty()) {
+					return Mono.error(new BadRequestError("Organization " + organizationId + " allows only the models "
+							+ allowed + ": list the team's models among them", null, "models"));
+				}
+				List<?> outside = asked.stream().filter((model) -> !allowed.contains(model)).toList();
+				return outside.isEmpty() ? Mono.empty() : Mono.error(new BadRequestError(
+						"Models " + outside + " are not among organization " + organizationId + "'s models " + allowed,
+						null, "models"));
+			});
 	}
 
 	/** Proxy admins, and admins of the team, may change its members. */

@@ -58,6 +58,16 @@ public final class AdminTables {
 					Column.timestamp("created_at"), Column.text("created_by"), Column.timestamp("updated_at"),
 					Column.text("updated_by")));
 
+	/** LiteLLM's organizations (db/migration/V7__organizations.sql). */
+	public static final Table ORGANIZATIONS = Table.of("organizations", "organization_id",
+			List.of(Column.text("organization_id"), Column.text("organization_alias"), Column.list("models"),
+					Column.map("metadata"), Column.decimal("spend"), Column.timestamp("created_at"),
+					Column.text("created_by"), Column.timestamp("updated_at"), Column.text("updated_by")));
+
+	public static final Table ORGANIZATION_MEMBERS = Table.of("organization_members", "organization_id",
+			List.of(Column.text("organization_id"), Column.text("user_id"), Column.text("user_role"),
+					Column.decimal("spend"), Column.timestamp("created_at"), Column.timestamp("updated_at")));
+
 	private AdminTables() {
 	}
 

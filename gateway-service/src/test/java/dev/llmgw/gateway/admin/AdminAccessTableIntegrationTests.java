@@ -316,6 +316,14 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		requests.put("key-aliases", (role) -> Call.get("/key/aliases"));
 		requests.put("budget-new", (role) -> Call.post("/budget/new", Map.of("max_budget", 5)));
 		requests.put("budget-list", (role) -> Call.get("/budget/list"));
+		requests.put("organization-new",
+				(role) -> Call.post("/organization/new", Map.of("organization_alias", "org-" + UUID.randomUUID())));
+		requests.put("organization-info", (role) -> {
+			Reply made = this.admin.post("/organization/new", MASTER_KEY, Map.of("organization_alias", "o"));
+			assertThat(made.status()).as(made.body()).isEqualTo(200);
+			return Call.get("/organization/info?organization_id=" + made.text("/organization_id"));
+		});
+		requests.put("organization-list", (role) -> Call.get("/organization/list"));
 		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 		requests.put("user-daily-activity",
 				(role) -> Call.get("/user/daily/activity?start_date=" + today + "&end_date=" + today));

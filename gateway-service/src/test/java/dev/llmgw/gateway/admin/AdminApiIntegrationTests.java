@@ -607,6 +607,100 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void organizationsGroupTeamsAndBoundTheirModels() {
+		String orgId = unique("org");
+		Reply created = this.admin.post("/organization/new", MASTER_KEY,
+				Map.of("organization_id", orgId, "organization_alias", "Research", "models",
+						List.of("gpt-4o", "gpt-4o-mini"), "metadata", Map.of("a", 1)));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.text("/organization_id")).isEqualTo(orgId);
+		assertBadRequest(this.admin.post("/organization/new", MASTER_KEY, Map.of("models", List.of())),
+				"organization_alias", "organization_alias is required");
+		assertBadRequest(
+				this.admin.post("/organization/new", MASTER_KEY, Map.of("organization_alias", "x", "max_budget", 10)),
+				"max_budget", "not enforced");
+		assertThat(this.admin
+			.post("/organization/new", MASTER_KEY, Map.of("organization_id", orgId, "organization_alias", "again"))
+			.status()).isEqualTo(400);
+
+		// its teams may have only its models
+		assertBadRequest(
+				this.admin.post("/team/new", MASTER_KEY, Map.of("organization_id", orgId, "models", List.of("gpt-4"))),
+				"models", "not among organization");
+		assertBadRequest(this.admin.post("/team/new", MASTER_KEY, Map.of("organization_id", orgId)), "models",
+				"allows only the models");
+		assertBadRequest(
+				this.admin.post("/team/new", MASTER_KEY,
+						Map.of("organization_id", unique("nope"), "models", List.of("gpt-4o"))),
+				"organization_id", "Organization not found");
+		String teamId = unique("org-team");
+		assertThat(this.admin
+			.post("/team/new", MASTER_KEY,
+					Map.of("team_id", teamId, "organization_id", orgId, "models", List.of("gpt-4o")))
+			.status()).isEqualTo(200);
+		assertBadRequest(
+				this.admin.post("/team/model/add", MASTER_KEY, Map.of("team_id", teamId, "models", List.of("gpt-4"))),
+				"models", "not among organization");
+
+		String member = unique("org-member");
+		Reply added = this.admin.post("/organization/member_add", MASTER_KEY,
+				Map.of("organization_id", orgId, "member", Map.of("user_id", member, "role", "internal_user")));
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		assertThat(added.text("/updated_organization_memberships/0/user_role")).isEqualTo("internal_user");
+		assertThat(this.admin
+			.post("/organization/member_add", MASTER_KEY,
+					Map.of("organization_id", orgId, "member", Map.of("user_id", member)))
+			.status()).isEqualTo(400);
+		assertBadRequest(
+				this.admin.post("/organization/member_add", MASTER_KEY,
+						Map.of("organization_id", orgId, "member", Map.of("user_id", unique("u"), "role", "boss"))),
+				"member", "Invalid role");
+		Reply roleChanged = this.admin.send("PATCH", "/organization/member_update", MASTER_KEY,
+				Map.of("organization_id", orgId, "user_id", member, "role", "org_admin"));
+		assertThat(roleChanged.status()).as(roleChanged.body()).isEqualTo(200);
+		assertThat(roleChanged.text("/user_role")).isEqualTo("org_admin");
+		assertThat(this.admin
+			.send("PATCH", "/organization/member_update", MASTER_KEY,
+					Map.of("organization_id", orgId, "user_id", unique("stranger")))
+			.status()).isEqualTo(404);
+
+		Reply updated = this.admin.send("PATCH", "/organization/update", MASTER_KEY,
+				Map.of("organization_id", orgId, "organization_alias", "Research Lab", "metadata", Map.of("b", 2)));
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(updated.json().at("/metadata/a").asInt()).as("metadata merged").isEqualTo(1);
+		assertThat(updated.json().at("/metadata/b").asInt()).isEqualTo(2);
+		Reply info = this.admin.get("/organization/info?organization_id=" + orgId, MASTER_KEY);
+		assertThat(info.text("/organization_alias")).isEqualTo("Research Lab");
+		assertThat(info.text("/teams/0/team_id")).isEqualTo(teamId);
+		assertThat(info.text("/members/0/user_id")).isEqualTo(member);
+		assertThat(this.admin.post("/organization/info", MASTER_KEY, Map.of("organizations", List.of(orgId)))
+			.json()
+			.size()).isEqualTo(1);
+
+		String memberKey = this.admin.post("/key/generate", MASTER_KEY, Map.of("user_id", member)).text("/key");
+		assertThat(this.admin.get("/organization/list", memberKey).json().size()).as("its own organization")
+			.isEqualTo(1);
+		String outsider = this.admin.post("/key/generate", MASTER_KEY, Map.of("user_id", unique("out"))).text("/key");
+		assertThat(this.admin.get("/organization/list", outsider).json().size()).isZero();
+		assertThat(this.admin.get("/organization/info?organization_id=" + orgId, outsider).status()).isEqualTo(403);
+		assertThat(this.admin.post("/organization/new", memberKey, Map.of("organization_alias", "mine")).status())
+			.isEqualTo(401);
+		assertThat(this.admin.get("/organization/list?org_alias=research", MASTER_KEY).body()).contains(orgId);
+
+		assertBadRequest(this.admin.send("DELETE", "/organization/delete", MASTER_KEY,
+				Map.of("organization_ids", List.of(orgId))), "organization_ids", "still has 1 teams");
+		this.admin.post("/team/delete", MASTER_KEY, Map.of("team_ids", List.of(teamId)));
+		assertThat(this.admin
+			.send("DELETE", "/organization/member_delete", MASTER_KEY,
+					Map.of("organization_id", orgId, "user_id", member))
+			.status()).isEqualTo(200);
+		Reply deleted = this.admin.send("DELETE", "/organization/delete", MASTER_KEY,
+				Map.of("organization_ids", List.of(orgId)));
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+		assertThat(this.admin.get("/organization/info?organization_id=" + orgId, MASTER_KEY).status()).isEqualTo(404);
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,

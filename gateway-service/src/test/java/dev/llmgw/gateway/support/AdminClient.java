@@ -47,6 +47,17 @@ public final class AdminClient {
 	/**
 	 * A call with the caller's key, or with none when {@code key} is null.
 	 */
+	/**
+	 * A call with a JSON body and any method (LiteLLM's PATCH and DELETE routes take
+	 * one).
+	 */
+	public Reply send(String method, String path, String key, Object body) {
+		return send(authorized(HttpRequest.newBuilder(URI.create(this.baseUrl + path)), key)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers
+				.ofString((body instanceof String text) ? text : JSON.writeValueAsString(body))));
+	}
+
 	public Reply get(String path, String key) {
 		return send(authorized(HttpRequest.newBuilder(URI.create(this.baseUrl + path)), key).GET());
 	}
