@@ -351,7 +351,7 @@ public final class KeyEndpoints {
 
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
-		int page = Math.max(1, intParam(request, "page", 1));
+		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
 		int size = Math.min(100, Math.max(1, intParam(request, "size", 10)));
 		boolean fullObjects = Boolean.parseBoolean(request.queryParam("return_full_object").orElse("false"));
 		Map<String, Object> where = new LinkedHashMap<>();

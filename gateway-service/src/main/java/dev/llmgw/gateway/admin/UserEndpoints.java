@@ -22,6 +22,7 @@ import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -192,20 +193,64 @@ public final class UserEndpoints {
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireReadAll(caller, "/user/list");
-		int page = Math.max(1, request.queryParam("page").map(Integer::parseInt).orElse(1));
-		int size = Math.min(100, Math.max(1, request.queryParam("page_size").map(Integer::parseInt).orElse(25)));
-		Map<String, Object> where = new LinkedHashMap<>();
-		request.queryParam("role").ifPresent((role) -> where.put("user_role", role));
-		request.queryParam("user_email").ifPresent((email) -> where.put("user_email", email));
-		return this.rows.count(AdminTables.USERS, where)
-			.zipWith(this.rows.findAll(AdminTables.USERS, where, size, (long) (page - 1) * size)
+		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
+		int size = (int) AdminPaging.number(request, "page_size", 25, 1, 100);
+		// LiteLLM's filters: role, user_ids (a list), user_email (a part of it, any
+		// case),
+		// team (a team's members); sort_by and sort_order
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> binds = new LinkedHashMap<>();
+		request.queryParam("role").ifPresent((role) -> {
+			where.append(" AND u.user_role = :role");
+			binds.put("role", role);
+		});
+		request.queryParam("user_email").filter((email) -> !email.isBlank()).ifPresent((email) -> {
+			where.append(" AND LOWER(u.user_email) LIKE :email ESCAPE '\\'");
+			binds.put("email", "%" + AdminPaging.likeEscaped(email.toLowerCase(Locale.ROOT)) + "%");
+		});
+		List<String> ids = new ArrayList<>();
+		request.queryParams().getOrDefault("user_ids", List.of()).forEach((text) -> {
+			for (String id : text.split(",")) {
+				if (!id.isBlank()) {
+					ids.add(id.trim());
+				}
+			}
+		});
+		if (ids.size() > 100) {
+			throw new BadRequestError("Invalid user_ids: at most 100 ids", null, "user_ids");
+		}
+		if (!ids.isEmpty()) {
+			List<String> names = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i++) {
+				names.add(":id" + i);
+				binds.put("id" + i, ids.get(i));
+			}
+			where.append(" AND u.user_id IN (").append(String.join(", ", names)).append(")");
+		}
+		request.queryParam("team").ifPresent((team) -> {
+			where.append(" AND u.user_id IN (SELECT m.user_id FROM team_members m WHERE m.team_id = :team)");
+			binds.put("team", team);
+		});
+		String sortBy = request.queryParam("sort_by")
+			.filter((column) -> List.of("user_id", "user_email", "user_alias", "user_role", "spend", "created_at")
+				.contains(column))
+			.orElse("created_at");
+		boolean ascending = request.queryParam("sort_order")
+			.map((order) -> order.equalsIgnoreCase("asc"))
+			.orElse(false);
+		String order = " ORDER BY u." + sortBy + (ascending ? " ASC" : " DESC") + ", u.user_id";
+		return this.rows
+			.page("SELECT u.* FROM users u" + where + order, "SELECT COUNT(*) AS total FROM users u" + where, binds,
+					size, (long) (page - 1) * size, AdminTables.USERS)
+			.flatMap((found) -> Flux.fromIterable(found.rows())
 				.concatMap((user) -> this.rows.count(AdminTables.KEYS, Map.of("user_id", user.get("user_id")))
 					.map((count) -> {
 						Map<String, @Nullable Object> view = view(user);
 						view.put("key_count", count);
 						return view;
 					}))
-				.collectList())
+				.collectList()
+				.map((users) -> Tuples.of(found.total(), users)))
 			.flatMap((result) -> {
 				Map<String, Object> body = new LinkedHashMap<>();
 				body.put("users", result.getT2());

@@ -701,6 +701,43 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void theUserListPagesAndSearchesAsLiteLlms() {
+		String marker = unique("Finder").toLowerCase();
+		String teamId = unique("finders");
+		this.admin.post("/team/new", MASTER_KEY, Map.of("team_id", teamId));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String id = unique("finder");
+			ids.add(id);
+			this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", id, "user_email",
+					"ada" + i + "." + marker + "@example.com", "auto_create_key", false));
+		}
+		this.admin.post("/team/member_add", MASTER_KEY,
+				Map.of("team_id", teamId, "member", Map.of("user_id", ids.get(0), "role", "user")));
+		Reply found = this.admin.get("/user/list?user_email=" + marker.toUpperCase() + "&page_size=2", MASTER_KEY);
+		assertThat(found.status()).as(found.body()).isEqualTo(200);
+		assertThat(found.json().get("total").asLong()).as("a part of the e-mail, any case").isEqualTo(3);
+		assertThat(found.json().get("users").size()).isEqualTo(2);
+		assertThat(found.json().get("total_pages").asLong()).isEqualTo(2);
+		Reply sorted = this.admin.get("/user/list?user_email=" + marker + "&sort_by=user_email&sort_order=asc",
+				MASTER_KEY);
+		assertThat(sorted.text("/users/0/user_email")).startsWith("ada0.");
+		assertThat(this.admin.get("/user/list?user_ids=" + ids.get(1) + "," + ids.get(2), MASTER_KEY)
+			.json()
+			.get("total")
+			.asLong()).isEqualTo(2);
+		Reply team = this.admin.get("/user/list?team=" + teamId, MASTER_KEY);
+		assertThat(team.json().get("total").asLong()).isEqualTo(1);
+		assertThat(team.text("/users/0/user_id")).isEqualTo(ids.get(0));
+		assertThat(this.admin.get("/user/list?user_email=%25", MASTER_KEY).json().get("total").asLong())
+			.as("a % is a percent sign, not a wildcard")
+			.isZero();
+		assertBadRequest(this.admin.get("/user/list?page=abc", MASTER_KEY), "page", "whole number");
+		assertBadRequest(this.admin.get("/user/list?page_size=500", MASTER_KEY), "page_size", "1 to 100");
+		assertBadRequest(this.admin.get("/key/list?page=abc", MASTER_KEY), "page", "whole number");
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,

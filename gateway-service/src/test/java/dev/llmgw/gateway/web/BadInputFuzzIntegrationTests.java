@@ -61,7 +61,10 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 		});
 		for (String path : List.of("/key/info?key=", "/team/info?team_id=", "/user/info?user_id=",
 				"/customer/info?end_user_id=", "/key/list?key_alias=", "/user/list?user_email=", "/spend/logs?user_id=",
-				"/model/info?litellm_model_id=")) {
+				"/model/info?litellm_model_id=", "/v2/team/list?team_alias=", "/v2/team/list?page=",
+				"/user/list?user_ids=", "/organization/list?org_alias=", "/organization/info?organization_id=",
+				"/global/spend/keys?limit=", "/user/daily/activity?start_date=2026-01-01&end_date=",
+				"/team/daily/activity?start_date=2026-01-01&end_date=2026-01-02&team_ids=")) {
 			for (int i = 0; i < PER_ROUTE / 2; i++) {
 				attempts.add(new Attempt("GET", path + queryValue(random), null));
 			}
@@ -191,11 +194,26 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 		admin.put("litellm_params", Map.of("model", "openai/gpt-4o-mini", "api_key", "sk-fake"));
 		admin.put("model_info", Map.of("id", "fuzz-model-id"));
 		admin.put("id", "fuzz-model-id");
+		admin.put("organization_id", "fuzz-org");
+		admin.put("organization_ids", List.of("fuzz-org"));
+		admin.put("organization_alias", "fuzz-org-alias");
+		admin.put("organizations", List.of("fuzz-org"));
+		admin.put("budget_id", "fuzz-budget");
+		admin.put("budgets", List.of("fuzz-budget"));
+		admin.put("role", "user");
+		admin.put("messages", List.of(messages));
+		admin.put("model", "gpt-4o-mini");
+		admin.put("completion_response", Map.of("model", "gpt-4o-mini", "usage", Map.of("prompt_tokens", 1)));
+		admin.put("startTime", "2026-01-01");
 		for (String path : List.of("/key/generate", "/key/update", "/key/delete", "/key/regenerate", "/key/block",
 				"/key/unblock", "/user/new", "/user/update", "/user/delete", "/team/new", "/team/update",
 				"/team/delete", "/team/member_add", "/team/member_delete", "/team/block", "/team/unblock",
 				"/customer/new", "/customer/update", "/customer/delete", "/customer/block", "/customer/unblock",
-				"/end_user/new", "/key/sk-fuzz-key-0001/regenerate", "/model/new", "/model/update", "/model/delete")) {
+				"/end_user/new", "/key/sk-fuzz-key-0001/regenerate", "/model/new", "/model/update", "/model/delete",
+				"/team/member_update", "/team/model/add", "/team/model/delete", "/key/health", "/spend/calculate",
+				"/budget/new", "/budget/update", "/budget/info", "/budget/delete", "/organization/new",
+				"/organization/update", "/organization/delete", "/organization/info", "/organization/member_add",
+				"/organization/member_update", "/organization/member_delete", "/global/spend/end_users")) {
 			routes.put(path, admin);
 		}
 		return routes;
