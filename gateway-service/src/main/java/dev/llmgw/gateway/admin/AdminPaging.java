@@ -4,10 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.error.BadRequestError;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * Paging and search parameters of the list routes, read and checked as LiteLLM reads them
@@ -16,41 +13,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 final class AdminPaging {
 
 	private AdminPaging() {
-	}
-
-	/**
-	 * A whole-number query parameter within bounds.
-	 * @param request the request
-	 * @param name the parameter
-	 * @param fallback its value when absent
-	 * @param min the least it may be
-	 * @param max the most it may be
-	 * @return the value
-	 */
-	static long number(ServerRequest request, String name, long fallback, long min, long max) {
-		String text = request.queryParam(name).orElse(null);
-		if (text == null || text.isBlank()) {
-			return fallback;
-		}
-		try {
-			long value = Long.parseLong(text.trim());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// the error below names the value
-		}
-		throw new BadRequestError("Invalid " + name + ": expected a whole number from " + min
-				+ ((max < Integer.MAX_VALUE) ? " to " + max : " up") + ", got " + text, null, name);
-	}
-
-	/**
-	 * A text for a LIKE pattern, its wildcards taken literally (escaped with a
-	 * backslash).
-	 */
-	static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

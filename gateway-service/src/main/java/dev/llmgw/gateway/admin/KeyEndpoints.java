@@ -18,6 +18,7 @@ import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -351,7 +352,7 @@ public final class KeyEndpoints {
 
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
-		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
+		int page = (int) QueryParams.number(request, "page", 1, 1, 1_000_000);
 		int size = Math.min(100, Math.max(1, intParam(request, "size", 10)));
 		boolean fullObjects = Boolean.parseBoolean(request.queryParam("return_full_object").orElse("false"));
 		Map<String, Object> where = new LinkedHashMap<>();

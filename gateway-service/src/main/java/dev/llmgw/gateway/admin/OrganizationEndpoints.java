@@ -218,10 +218,7 @@ public final class OrganizationEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String id = fields.required("organization_id");
-			if (fields.raw("max_budget_in_organization") != null) {
-				throw new BadRequestError("max_budget_in_organization is not enforced by this gateway", null,
-						"max_budget_in_organization");
-			}
+			refuseMemberBudget(fields);
 			Object raw = fields.raw("member");
 			List<Map<?, ?>> members = new ArrayList<>();
 			for (Object item : (raw instanceof List<?> list) ? list : (raw != null) ? List.of(raw) : List.of()) {
@@ -237,11 +234,8 @@ public final class OrganizationEndpoints {
 			List<Map<String, @Nullable Object>> users = new ArrayList<>();
 			List<Map<String, @Nullable Object>> memberships = new ArrayList<>();
 			return organization(id).thenMany(Flux.fromIterable(members)).concatMap((member) -> {
-				String role = (member.get("role") != null) ? String.valueOf(member.get("role")) : "internal_user";
-				if (!ROLES.contains(role)) {
-					return Mono.error(new BadRequestError(
-							"Invalid role. Must be one of: " + ROLES.stream().sorted().toList(), null, "member"));
-				}
+				String role = role((member.get("role") != null) ? String.valueOf(member.get("role")) : "internal_user",
+						"member");
 				Object userId = member.get("user_id");
 				Object email = member.get("user_email");
 				if (userId == null && email == null) {
@@ -293,15 +287,8 @@ public final class OrganizationEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String id = fields.required("organization_id");
-			if (fields.raw("max_budget_in_organization") != null) {
-				throw new BadRequestError("max_budget_in_organization is not enforced by this gateway", null,
-						"max_budget_in_organization");
-			}
-			String role = fields.string("role");
-			if (role != null && !ROLES.contains(role)) {
-				throw new BadRequestError("Invalid role. Must be one of: " + ROLES.stream().sorted().toList(), null,
-						"role");
-			}
+			refuseMemberBudget(fields);
+			String role = (fields.string("role") != null) ? role(fields.string("role"), "role") : null;
 			return this.rows.find(AdminTables.ORGANIZATIONS, id)
 				.switchIfEmpty(Mono.error(() -> new BadRequestError("Organization not found for organization_id=" + id,
 						null, "organization_id")))
@@ -393,21 +380,11 @@ public final class OrganizationEndpoints {
 	 * user, as LiteLLM does when it adds a member.
 	 */
 	private Mono<Map<String, @Nullable Object>> user(@Nullable String userId, @Nullable String email, boolean create) {
-		Mono<Map<String, @Nullable Object>> found = (userId != null) ? this.rows.find(AdminTables.USERS, userId)
-				: this.rows.findFirst(AdminTables.USERS, "user_email", email);
-		if (!create) {
-			return found;
+		if (create) {
+			return MemberUsers.findOrCreate(this.rows, this.keys, userId, email);
 		}
-		return found.switchIfEmpty(Mono.defer(() -> {
-			Map<String, @Nullable Object> user = new LinkedHashMap<>();
-			user.put("user_id", (userId != null) ? userId : Ids.uuid());
-			user.put("user_email", email);
-			user.put("user_role", CallerIdentity.INTERNAL_USER);
-			user.put("spend", 0.0);
-			user.put("created_at", this.keys.now());
-			user.put("updated_at", this.keys.now());
-			return this.rows.insert(AdminTables.USERS, user).thenReturn(user);
-		}));
+		return (userId != null) ? this.rows.find(AdminTables.USERS, userId)
+				: this.rows.findFirst(AdminTables.USERS, "user_email", email);
 	}
 
 	/** An organization with its members and teams, as LiteLLM shows one. */
@@ -426,6 +403,21 @@ public final class OrganizationEndpoints {
 				view.put("teams", related.getT2());
 				return view;
 			});
+	}
+
+	private static void refuseMemberBudget(RequestFields fields) {
+		if (fields.raw("max_budget_in_organization") != null) {
+			throw new BadRequestError("max_budget_in_organization is not enforced by this gateway", null,
+					"max_budget_in_organization");
+		}
+	}
+
+	/** One of the organization roles, else a 400 naming the field it came in. */
+	private static String role(String role, String field) {
+		if (!ROLES.contains(role)) {
+			throw new BadRequestError("Invalid role. Must be one of: " + ROLES.stream().sorted().toList(), null, field);
+		}
+		return role;
 	}
 
 	private static void refuseNotEnforced(RequestFields fields) {

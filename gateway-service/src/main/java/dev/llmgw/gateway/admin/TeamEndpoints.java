@@ -16,6 +16,7 @@ import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -353,8 +354,8 @@ public final class TeamEndpoints {
 	 */
 	public Mono<ServerResponse> listPage(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
-		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
-		int pageSize = (int) AdminPaging.number(request, "page_size", 10, 1, 100);
+		int page = (int) QueryParams.number(request, "page", 1, 1, 1_000_000);
+		int pageSize = (int) QueryParams.number(request, "page_size", 10, 1, 100);
 		String userId = request.queryParam("user_id").orElse(null);
 		if (!caller.canReadAll()) {
 			if (userId != null && !userId.equals(caller.userId())) {
@@ -384,7 +385,7 @@ public final class TeamEndpoints {
 		});
 		request.queryParam("team_alias").ifPresent((alias) -> {
 			where.append(" AND LOWER(t.team_alias) LIKE :team_alias ESCAPE '\\'");
-			binds.put("team_alias", "%" + AdminPaging.likeEscaped(alias.toLowerCase(java.util.Locale.ROOT)) + "%");
+			binds.put("team_alias", "%" + QueryParams.likeEscaped(alias.toLowerCase(java.util.Locale.ROOT)) + "%");
 		});
 		if (userId != null) {
 			where.append(" AND t.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = :user_id)");
@@ -522,20 +523,8 @@ public final class TeamEndpoints {
 	 * yet, as LiteLLM does.
 	 */
 	private Mono<String> ensureUser(Member member) {
-		Mono<Map<String, @Nullable Object>> existing = (member.userId() != null)
-				? this.rows.find(AdminTables.USERS, member.userId())
-				: this.rows.findFirst(AdminTables.USERS, "user_email", member.userEmail());
-		return existing.map((user) -> (String) user.get("user_id")).switchIfEmpty(Mono.defer(() -> {
-			Map<String, @Nullable Object> user = new LinkedHashMap<>();
-			String userId = (member.userId() != null) ? member.userId() : Ids.uuid();
-			user.put("user_id", userId);
-			user.put("user_email", member.userEmail());
-			user.put("user_role", CallerIdentity.INTERNAL_USER);
-			user.put("spend", 0.0);
-			user.put("created_at", this.keys.now());
-			user.put("updated_at", this.keys.now());
-			return this.rows.insert(AdminTables.USERS, user).thenReturn(userId);
-		}));
+		return MemberUsers.findOrCreate(this.rows, this.keys, member.userId(), member.userEmail())
+			.map((user) -> String.valueOf(user.get("user_id")));
 	}
 
 	private Map<String, @Nullable Object> changes(RequestFields fields) {

@@ -18,6 +18,7 @@ import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -193,8 +194,8 @@ public final class UserEndpoints {
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireReadAll(caller, "/user/list");
-		int page = (int) AdminPaging.number(request, "page", 1, 1, 1_000_000);
-		int size = (int) AdminPaging.number(request, "page_size", 25, 1, 100);
+		int page = (int) QueryParams.number(request, "page", 1, 1, 1_000_000);
+		int size = (int) QueryParams.number(request, "page_size", 25, 1, 100);
 		// LiteLLM's filters: role, user_ids (a list), user_email (a part of it, any
 		// case),
 		// team (a team's members); sort_by and sort_order
@@ -206,19 +207,9 @@ public final class UserEndpoints {
 		});
 		request.queryParam("user_email").filter((email) -> !email.isBlank()).ifPresent((email) -> {
 			where.append(" AND LOWER(u.user_email) LIKE :email ESCAPE '\\'");
-			binds.put("email", "%" + AdminPaging.likeEscaped(email.toLowerCase(Locale.ROOT)) + "%");
+			binds.put("email", "%" + QueryParams.likeEscaped(email.toLowerCase(Locale.ROOT)) + "%");
 		});
-		List<String> ids = new ArrayList<>();
-		request.queryParams().getOrDefault("user_ids", List.of()).forEach((text) -> {
-			for (String id : text.split(",")) {
-				if (!id.isBlank()) {
-					ids.add(id.trim());
-				}
-			}
-		});
-		if (ids.size() > 100) {
-			throw new BadRequestError("Invalid user_ids: at most 100 ids", null, "user_ids");
-		}
+		List<String> ids = QueryParams.list(request, "user_ids", 100);
 		if (!ids.isEmpty()) {
 			List<String> names = new ArrayList<>();
 			for (int i = 0; i < ids.size(); i++) {

@@ -1,12 +1,11 @@
 package dev.llmgw.gateway.guardrails;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dev.llmgw.cloud.AwsPathEncoding;
 import dev.llmgw.gateway.providers.bedrock.BedrockRuntimeTarget;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
@@ -148,23 +147,11 @@ final class ApplyGuardrailClient implements AutoCloseable {
 		return URI.create(endpoint + "/guardrail/" + label(identifier) + "/version/" + label(version) + "/apply");
 	}
 
-	/** Every byte but RFC 3986's unreserved characters percent-encoded. */
+	/**
+	 * One path label: every byte but RFC 3986's unreserved characters percent-encoded.
+	 */
 	static String label(String value) {
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		ByteArrayOutputStream encoded = new ByteArrayOutputStream(bytes.length + 16);
-		for (byte b : bytes) {
-			int c = b & 0xff;
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-					|| c == '.' || c == '~') {
-				encoded.write(c);
-			}
-			else {
-				encoded.write('%');
-				encoded.write(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-				encoded.write(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-			}
-		}
-		return encoded.toString(StandardCharsets.US_ASCII);
+		return AwsPathEncoding.encode(value, false);
 	}
 
 	@Override

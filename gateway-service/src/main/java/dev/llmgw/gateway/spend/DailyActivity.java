@@ -15,6 +15,7 @@ import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.storage.Database;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -65,8 +66,8 @@ public final class DailyActivity {
 	public Mono<ServerResponse> teams(ServerRequest request) {
 		CallerIdentity caller = caller(request);
 		Query query = query(request, "daily_team_spend", 10, 1000);
-		List<String> asked = list(request, "team_ids");
-		List<String> excluded = list(request, "exclude_team_ids");
+		List<String> asked = QueryParams.list(request, "team_ids", 100);
+		List<String> excluded = QueryParams.list(request, "exclude_team_ids", 100);
 		if (!excluded.isEmpty()) {
 			query.where("d.team_id NOT IN (" + query.values("x", excluded) + ")", null, null);
 		}
@@ -131,8 +132,8 @@ public final class DailyActivity {
 			throw new BadRequestError("Please provide start_date and end_date", null,
 					(start == null) ? "start_date" : "end_date");
 		}
-		Query query = new Query(table, (int) number(request, "page", 1, 1, 1_000_000),
-				(int) number(request, "page_size", defaultSize, 1, maxSize));
+		Query query = new Query(table, (int) QueryParams.number(request, "page", 1, 1, 1_000_000),
+				(int) QueryParams.number(request, "page_size", defaultSize, 1, maxSize));
 		query.where("d.date >= :start", "start", day(start, "start_date"));
 		query.where("d.date <= :end", "end", day(end, "end_date"));
 		request.queryParam("model").ifPresent((model) -> query.where("d.model = :model", "model", model));
@@ -289,40 +290,6 @@ public final class DailyActivity {
 		catch (DateTimeParseException ex) {
 			throw new BadRequestError("Invalid " + param + ": expected YYYY-MM-DD, got " + text, null, param);
 		}
-	}
-
-	private static long number(ServerRequest request, String name, long fallback, long min, long max) {
-		String text = request.queryParam(name).orElse(null);
-		if (text == null || text.isBlank()) {
-			return fallback;
-		}
-		try {
-			long value = Long.parseLong(text.trim());
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// the error below names the value
-		}
-		throw new BadRequestError(
-				"Invalid " + name + ": expected a whole number from " + min + " to " + max + ", got " + text, null,
-				name);
-	}
-
-	private static List<String> list(ServerRequest request, String name) {
-		List<String> values = new ArrayList<>();
-		request.queryParams().getOrDefault(name, List.of()).forEach((text) -> {
-			for (String value : text.split(",")) {
-				if (!value.isBlank()) {
-					values.add(value.trim());
-				}
-			}
-		});
-		if (values.size() > 100) {
-			throw new BadRequestError("Invalid " + name + ": at most 100 ids", null, name);
-		}
-		return values;
 	}
 
 	private static Mono<ServerResponse> json(Object body) {

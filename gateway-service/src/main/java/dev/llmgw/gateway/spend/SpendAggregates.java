@@ -49,18 +49,14 @@ public final class SpendAggregates {
 	public Mono<ServerResponse> keys(ServerRequest request) {
 		CallerIdentity caller = caller(request);
 		long limit = limit(request, MAX_ROWS);
-		String sql = "SELECT d.api_key, SUM(d.spend) AS total_spend FROM daily_user_spend d WHERE d.api_key <> ''";
 		Map<String, Object> binds = new LinkedHashMap<>();
-		if (caller.canReadAll()) {
-			sql += " AND d.date >= :since";
-			binds.put("since", since());
+		String scope = scope(caller, binds);
+		if (scope == null) {
+			return json(List.of());
 		}
-		else {
-			if (caller.userId() == null) {
-				return json(List.of());
-			}
-			sql += " AND d.user_id = :user";
-			binds.put("user", caller.userId());
+		String sql = "SELECT d.api_key, SUM(d.spend) AS total_spend FROM daily_user_spend d WHERE d.api_key <> ''"
+				+ scope;
+		if (!caller.canReadAll()) {
 			limit = Math.min(limit, 10);
 		}
 		String query = "SELECT s.api_key, s.total_spend, k.key_alias, k.key_name FROM (" + sql
@@ -80,21 +76,14 @@ public final class SpendAggregates {
 	public Mono<ServerResponse> models(ServerRequest request) {
 		CallerIdentity caller = caller(request);
 		long limit = limit(request, 10);
-		String sql = "SELECT d.model, SUM(d.spend) AS total_spend, SUM(d.prompt_tokens + d.completion_tokens) "
-				+ "AS total_tokens FROM daily_user_spend d WHERE d.model <> ''";
 		Map<String, Object> binds = new LinkedHashMap<>();
+		String scope = scope(caller, binds);
+		if (scope == null) {
+			return json(List.of());
+		}
 		boolean admin = caller.canReadAll();
-		if (admin) {
-			sql += " AND d.date >= :since";
-			binds.put("since", since());
-		}
-		else {
-			if (caller.userId() == null) {
-				return json(List.of());
-			}
-			sql += " AND d.user_id = :user";
-			binds.put("user", caller.userId());
-		}
+		String sql = "SELECT d.model, SUM(d.spend) AS total_spend, SUM(d.prompt_tokens + d.completion_tokens) "
+				+ "AS total_tokens FROM daily_user_spend d WHERE d.model <> ''" + scope;
 		return rows(sql + " GROUP BY d.model ORDER BY total_spend DESC LIMIT " + limit, binds, (row) -> {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("model", row.get("model"));
@@ -172,6 +161,23 @@ public final class SpendAggregates {
 				return user;
 			});
 		});
+	}
+
+	/**
+	 * Whose rows a caller adds up: admins and admin viewers everyone's last 30 days,
+	 * anyone else its own user's, all time, as LiteLLM answers them; null for a key of no
+	 * user.
+	 */
+	private static @Nullable String scope(CallerIdentity caller, Map<String, Object> binds) {
+		if (caller.canReadAll()) {
+			binds.put("since", since());
+			return " AND d.date >= :since";
+		}
+		if (caller.userId() == null) {
+			return null;
+		}
+		binds.put("user", caller.userId());
+		return " AND d.user_id = :user";
 	}
 
 	private Mono<ServerResponse> rows(String sql, Map<String, Object> binds,

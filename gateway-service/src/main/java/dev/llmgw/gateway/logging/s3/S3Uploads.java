@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.logging.s3;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.llmgw.cloud.AwsPathEncoding;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -159,21 +159,7 @@ final class S3Uploads implements AutoCloseable {
 	 * {@code /} percent-encoded (SigV4's URI encoding).
 	 */
 	static String encode(String key) {
-		byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-		ByteArrayOutputStream encoded = new ByteArrayOutputStream(bytes.length + 16);
-		for (byte value : bytes) {
-			int c = value & 0xff;
-			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-					|| c == '.' || c == '~' || c == '/') {
-				encoded.write(c);
-			}
-			else {
-				encoded.write('%');
-				encoded.write(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-				encoded.write(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-			}
-		}
-		return encoded.toString(StandardCharsets.US_ASCII);
+		return AwsPathEncoding.encode(key, true);
 	}
 
 	@Override
