@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.auth.ApiKeys;
 import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.storage.AdminTables;
@@ -127,6 +128,19 @@ final class KeyRows {
 		putIfGiven(row, fields, "max_parallel_requests", (parallel != null) ? parallel.intValue() : null);
 		putIfGiven(row, fields, "blocked", fields.bool("blocked"));
 		putIfGiven(row, fields, "key_type", fields.string("key_type"));
+		String keyType = fields.string("key_type");
+		if (keyType != null) {
+			List<String> preset = RouteAccess.KEY_TYPES.get(keyType);
+			if (preset == null) {
+				throw new BadRequestError("Invalid key_type: expected one of "
+						+ RouteAccess.KEY_TYPES.keySet().stream().sorted().toList() + ", got " + keyType, null,
+						"key_type");
+			}
+			if (!fields.has("allowed_routes")) {
+				// as LiteLLM: the type stands for the routes the key may call
+				row.put("allowed_routes", preset);
+			}
+		}
 		if (fields.has("budget_duration")) {
 			BudgetDuration period = fields.duration("budget_duration");
 			row.put("budget_duration", (period != null) ? period.toString() : null);

@@ -58,6 +58,7 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 					"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
 		}
 		return authenticate(key, 0).flatMap((caller) -> {
+			RouteAccess.check(caller, exchange.getRequest().getPath().value());
 			CallerIdentity.attach(exchange, caller);
 			return chain.filter(exchange);
 		});

@@ -28,17 +28,18 @@ import org.jspecify.annotations.Nullable;
  * @param userEmail its user's email, for metrics and logs
  * @param turnOffMessageLogging {@code turn_off_message_logging} from the key's or its
  * team's {@code metadata.logging} callback settings; null when neither says
+ * @param allowedRoutes the key's {@code allowed_routes}, empty for every route
  */
 record CachedKey(String tokenHash, String keyName, @Nullable String keyAlias, @Nullable String userId,
 		@Nullable String teamId, String userRole, @Nullable OffsetDateTime expires, boolean blocked,
 		boolean teamBlocked, ModelAccess access, CallerLimits limits, CallerBudgets budgets, double spend,
 		List<String> guardrails, @Nullable String teamAlias, @Nullable String userEmail,
-		@Nullable Boolean turnOffMessageLogging) {
+		@Nullable Boolean turnOffMessageLogging, List<String> allowedRoutes) {
 
 	CallerIdentity toCaller() {
 		return new CallerIdentity(this.keyName, this.userRole, this.userId, this.teamId, this.tokenHash, this.keyAlias,
 				this.access, this.limits, this.budgets, this.spend, this.guardrails, this.teamAlias, this.userEmail,
-				this.turnOffMessageLogging);
+				this.turnOffMessageLogging, this.allowedRoutes);
 	}
 
 }

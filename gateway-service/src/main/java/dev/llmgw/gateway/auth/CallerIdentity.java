@@ -30,11 +30,13 @@ import org.springframework.web.server.ServerWebExchange;
  * @param userEmail the user's email
  * @param turnOffMessageLogging whether the key's (or its team's) logging settings keep
  * prompts and answers out of the logging callbacks; null when they do not say
+ * @param allowedRoutes the key's {@code allowed_routes} ({@link RouteAccess}); empty for
+ * every route
  */
 public record CallerIdentity(String displayName, String role, @Nullable String userId, @Nullable String teamId,
 		@Nullable String keyHash, @Nullable String keyAlias, ModelAccess access, CallerLimits limits,
 		CallerBudgets budgets, double keySpend, List<String> guardrails, @Nullable String teamAlias,
-		@Nullable String userEmail, @Nullable Boolean turnOffMessageLogging) {
+		@Nullable String userEmail, @Nullable Boolean turnOffMessageLogging, List<String> allowedRoutes) {
 
 	public static final String PROXY_ADMIN = "proxy_admin";
 
@@ -67,7 +69,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 
 	public static CallerIdentity masterKey() {
 		return new CallerIdentity("master-key", PROXY_ADMIN, "default_user_id", null, null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null, null);
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null, null, List.of());
 	}
 
 	/**
@@ -76,7 +78,7 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 	 */
 	public static CallerIdentity unauthenticated() {
 		return new CallerIdentity("no-auth", INTERNAL_USER, null, null, null, null, ModelAccess.ALL, CallerLimits.NONE,
-				CallerBudgets.NONE, 0, List.of(), null, null, null);
+				CallerBudgets.NONE, 0, List.of(), null, null, null, List.of());
 	}
 
 	public boolean isAdmin() {

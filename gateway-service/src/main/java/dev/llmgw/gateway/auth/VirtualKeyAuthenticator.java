@@ -249,7 +249,7 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 				(key.get("spend") instanceof Number spend) ? spend.doubleValue() : 0.0, guardrails(key, team),
 				(team != null && team.get("team_alias") instanceof String alias) ? alias : null,
 				(user != null && user.get("user_email") instanceof String email) ? email : null,
-				turnOffMessageLogging(key, team));
+				turnOffMessageLogging(key, team), strings(key.get("allowed_routes")));
 	}
 
 	/**

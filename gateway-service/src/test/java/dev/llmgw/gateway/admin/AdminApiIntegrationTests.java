@@ -738,6 +738,47 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeyCallsOnlyItsAllowedRoutes() {
+		String llmOnly = this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "llm_api")).text("/key");
+		assertThat(this.admin.chat(llmOnly, "gpt-4o-mini").status()).isEqualTo(200);
+		assertThat(this.admin.get("/v1/models", llmOnly).status()).isEqualTo(200);
+		Reply refused = this.admin.get("/key/info", llmOnly);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.text("/error/message"))
+			.isEqualTo("Virtual key is not allowed to call this route. Only allowed to call routes: [llm_api_routes]. "
+					+ "Tried to call route: /key/info");
+		assertThat(
+				this.admin.get("/key/info?key=" + llmOnly, MASTER_KEY).json().at("/info/allowed_routes/0").asString())
+			.isEqualTo("llm_api_routes");
+
+		String readOnly = this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "read_only")).text("/key");
+		assertThat(this.admin.get("/key/info", readOnly).status()).isEqualTo(200);
+		assertThat(this.admin.chat(readOnly, "gpt-4o-mini").status()).isEqualTo(403);
+
+		String exact = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("allowed_routes", List.of("/v1/chat/completions", "/key/*")))
+			.text("/key");
+		assertThat(this.admin.chat(exact, "gpt-4o-mini").status()).isEqualTo(200);
+		assertThat(this.admin.get("/key/info", exact).status()).as("a pattern ending in *").isEqualTo(200);
+		assertThat(this.admin.get("/v1/models", exact).status()).isEqualTo(403);
+
+		String adminUser = unique("route-admin");
+		this.admin.post("/user/new", MASTER_KEY,
+				Map.of("user_id", adminUser, "user_role", "proxy_admin", "auto_create_key", false));
+		String adminKey = this.admin
+			.post("/key/generate", MASTER_KEY, Map.of("user_id", adminUser, "key_type", "llm_api"))
+			.text("/key");
+		assertThat(this.admin.post("/team/new", adminKey, Map.of()).status()).as("whatever the role").isEqualTo(403);
+
+		assertThat(
+				this.admin.post("/key/update", MASTER_KEY, Map.of("key", exact, "allowed_routes", List.of())).status())
+			.isEqualTo(200);
+		assertThat(this.admin.get("/v1/models", exact).status()).as("an empty list allows every route").isEqualTo(200);
+		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "superuser")), "key_type",
+				"Invalid key_type");
+	}
+
+	@Test
 	void customers() {
 		String customer = unique("customer");
 		Reply created = this.admin.post("/customer/new", MASTER_KEY,
