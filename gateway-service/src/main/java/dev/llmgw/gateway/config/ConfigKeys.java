@@ -69,6 +69,32 @@ final class ConfigKeys {
 			"database_connection_timeout", "proxy_batch_write_at", "maximum_spend_logs_retention_period",
 			"disable_reset_budget", "allow_requests_on_db_unavailable", "infer_model_from_keys");
 
+	/**
+	 * Keys accepted so that LiteLLM's and the original's configs load, but that change
+	 * nothing in this gateway yet: each present one is named in a start-up warning, never
+	 * silently taken. (router_settings' redis_* are not here: the gateway reads Redis
+	 * from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD, which is what the original's config
+	 * points them at.)
+	 */
+	static final Set<String> GENERAL_SETTINGS_WITHOUT_EFFECT = Set.of("alerting", "alerting_threshold",
+			"allowed_routes", "max_response_size_mb", "global_max_parallel_requests", "ui_access_mode", "public_routes",
+			"admin_only_routes", "enforce_user_param", "disable_master_key_return", "background_health_checks",
+			"health_check_interval", "database_connection_pool_limit", "database_connection_timeout",
+			"proxy_batch_write_at", "maximum_spend_logs_retention_period", "disable_reset_budget",
+			"allow_requests_on_db_unavailable", "infer_model_from_keys");
+
+	static final Set<String> ROUTER_SETTINGS_WITHOUT_EFFECT = Set.of("stream_timeout", "max_fallbacks", "retry_policy",
+			"allowed_fails_policy", "routing_strategy_args", "cache_responses", "optional_pre_call_checks",
+			"provider_budget_config", "model_group_retry_policy", "polling_interval");
+
+	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "max_end_user_budget",
+			"default_team_settings", "default_internal_user_params", "ssl_verify", "enable_preview_features",
+			// LiteLLM's log verbosity: the gateway's log levels are Spring Boot's
+			// (logging.level.*)
+			"set_verbose", "debug", "detailed_debug",
+			// read in router_settings only
+			"content_policy_fallbacks");
+
 	static final Set<String> ROUTING_STRATEGIES = Set.of("simple-shuffle", "usage-based-routing-v2",
 			"usage-based-routing", "least-busy", "latency-based-routing", "cost-based-routing");
 

@@ -31,6 +31,19 @@ final class ConfigReader {
 		}
 	}
 
+	/**
+	 * Names each key that is set but changes nothing here
+	 * ({@code ConfigKeys.*_WITHOUT_EFFECT}).
+	 */
+	void warnKeysWithoutEffect(Map<String, ?> map, String path, Collection<String> withoutEffect) {
+		for (Map.Entry<String, ?> entry : map.entrySet()) {
+			if (entry.getValue() != null && withoutEffect.contains(entry.getKey())) {
+				this.warnings.add(join(path, entry.getKey())
+						+ " is accepted for LiteLLM compatibility but has no effect in this gateway yet");
+			}
+		}
+	}
+
 	Map<String, Object> map(@Nullable Object value, String path) {
 		if (value == null) {
 			return Map.of();

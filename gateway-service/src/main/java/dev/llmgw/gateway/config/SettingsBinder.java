@@ -26,6 +26,7 @@ final class SettingsBinder {
 		String path = "litellm_settings";
 		Map<String, Object> map = this.reader.map(section, path);
 		this.reader.warnUnknownKeys(map, path, ConfigKeys.LITELLM_SETTINGS);
+		this.reader.warnKeysWithoutEffect(map, path, ConfigKeys.LITELLM_SETTINGS_WITHOUT_EFFECT);
 		CacheSettings cache = cache(map, path);
 		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
 		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
@@ -188,6 +189,7 @@ final class SettingsBinder {
 		String path = "router_settings";
 		Map<String, Object> map = this.reader.map(section, path);
 		this.reader.warnUnknownKeys(map, path, ConfigKeys.ROUTER_SETTINGS);
+		this.reader.warnKeysWithoutEffect(map, path, ConfigKeys.ROUTER_SETTINGS_WITHOUT_EFFECT);
 		String strategy = this.reader.string(map, "routing_strategy", path);
 		if (strategy != null && !ConfigKeys.ROUTING_STRATEGIES.contains(strategy)) {
 			throw ConfigReader.typeError(path + ".routing_strategy", "one of " + ConfigKeys.ROUTING_STRATEGIES,
@@ -219,6 +221,7 @@ final class SettingsBinder {
 		String path = "general_settings";
 		Map<String, Object> map = this.reader.map(section, path);
 		this.reader.warnUnknownKeys(map, path, ConfigKeys.GENERAL_SETTINGS);
+		this.reader.warnKeysWithoutEffect(map, path, ConfigKeys.GENERAL_SETTINGS_WITHOUT_EFFECT);
 		Double maxSize = this.reader.number(map, "max_request_size_mb", path);
 		if (maxSize != null && maxSize <= 0) {
 			throw ConfigReader.typeError(path + ".max_request_size_mb", "a positive number", maxSize);

@@ -101,6 +101,36 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void keysThatChangeNothingYetAreNamedNotTakenSilently() {
+		GatewayConfig config = this.loader.parse("""
+				model_list:
+				  - model_name: m
+				    litellm_params: {model: openai/gpt-4o, api_key: k}
+				router_settings:
+				  retry_policy: {RateLimitErrorRetries: 3}
+				  redis_host: os.environ/REDIS_HOST_FOR_NOTHING
+				litellm_settings:
+				  debug: true
+				  max_end_user_budget: 5
+				general_settings:
+				  alerting: ["slack"]
+				  allowed_routes: ["/v1/chat/completions"]
+				  public_routes: ["/v1/models"]
+				  master_key: sk-1234
+				""", "t");
+		assertThat(config.warnings()).contains(
+				"router_settings.retry_policy is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"litellm_settings.debug is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"litellm_settings.max_end_user_budget is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"general_settings.alerting is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"general_settings.allowed_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"general_settings.public_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet");
+		assertThat(config.warnings())
+			.noneMatch((warning) -> warning.startsWith("router_settings.redis_host is accepted"))
+			.noneMatch((warning) -> warning.startsWith("general_settings.master_key"));
+	}
+
+	@Test
 	void unknownKeysAndUnsetVariablesWarnByPath() {
 		GatewayConfig config = this.loader.parse("""
 				model_list:
