@@ -13,6 +13,7 @@ import dev.llmgw.gateway.auth.BudgetState;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.CallRecord;
+import dev.llmgw.gateway.engine.RequestTags;
 import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.gateway.error.GatewayError;
@@ -124,7 +125,7 @@ public final class PayloadBuilder {
 				(record.providerModel() != null) ? record.providerModel() : record.model(),
 				(record.deploymentId() != null) ? record.deploymentId() : "",
 				(record.modelGroup() != null) ? record.modelGroup() : record.model(), apiBase, metadata,
-				record.cacheHit(), record.cacheKey(), 0.0, requestTags(fields, requestMetadata, userAgent),
+				record.cacheHit(), record.cacheKey(), 0.0, requestTags(fields, userAgent),
 				(record.endUser() != null) ? record.endUser() : "", record.clientIp(), userAgent,
 				messages(record.kind(), sent), success ? answer : this.mapper.createObjectNode(), errorText, error,
 				modelParameters(sent),
@@ -217,18 +218,8 @@ public final class PayloadBuilder {
 	 * The request's {@code tags} and {@code metadata.tags}, then its {@code User-Agent}
 	 * twice (the product, then whole), as LiteLLM tags proxy requests.
 	 */
-	private static List<String> requestTags(Map<String, @Nullable Object> fields, Map<?, ?> metadata,
-			@Nullable String userAgent) {
-		List<String> tags = new ArrayList<>();
-		for (Object list : new Object[] { fields.get("tags"), metadata.get("tags") }) {
-			if (list instanceof List<?> items) {
-				for (Object item : items) {
-					if (item instanceof String tag && !tags.contains(tag)) {
-						tags.add(tag);
-					}
-				}
-			}
-		}
+	private static List<String> requestTags(Map<String, @Nullable Object> fields, @Nullable String userAgent) {
+		List<String> tags = new ArrayList<>(RequestTags.of(fields));
 		if (userAgent != null && !userAgent.isBlank()) {
 			int slash = userAgent.indexOf('/');
 			tags.add("User-Agent: " + ((slash > 0) ? userAgent.substring(0, slash) : userAgent));

@@ -62,6 +62,25 @@ public final class DailyActivity {
 		return answer(query, "user_id", false);
 	}
 
+	/**
+	 * {@code GET /tag/daily/activity} ({@code tags}, a list, narrows it): admins and
+	 * admin viewers, as in LiteLLM.
+	 */
+	public Mono<ServerResponse> tags(ServerRequest request) {
+		CallerIdentity caller = caller(request);
+		if (!caller.canReadAll()) {
+			return Mono.error(new AuthenticationError(
+					"Authentication Error, only proxy admins and admin viewers may read /tag/daily/activity. Your role="
+							+ caller.role()));
+		}
+		Query query = query(request, "daily_tag_spend", 10, 1000);
+		List<String> tags = QueryParams.list(request, "tags", 100);
+		if (!tags.isEmpty()) {
+			query.where("d.tag IN (" + query.values("g", tags) + ")", null, null);
+		}
+		return answer(query, "tag", false);
+	}
+
 	/** {@code GET /team/daily/activity}. */
 	public Mono<ServerResponse> teams(ServerRequest request) {
 		CallerIdentity caller = caller(request);

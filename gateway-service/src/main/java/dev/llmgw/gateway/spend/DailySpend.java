@@ -31,7 +31,7 @@ final class DailySpend {
 	enum Owner {
 
 		USER("daily_user_spend", "user_id"), TEAM("daily_team_spend", "team_id"),
-		END_USER("daily_end_user_spend", "end_user_id");
+		END_USER("daily_end_user_spend", "end_user_id"), TAG("daily_tag_spend", "tag");
 
 		private final String table;
 
@@ -133,6 +133,9 @@ final class DailySpend {
 		}
 		if (event.endUser() != null) {
 			add(rows, new Row(Owner.END_USER, event.endUser(), date, key, model, provider), event);
+		}
+		for (String tag : event.tags()) {
+			add(rows, new Row(Owner.TAG, tag, date, key, model, provider), event);
 		}
 	}
 

@@ -15,6 +15,7 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.storage.Database;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -180,7 +181,66 @@ public final class SpendAggregates {
 		return " AND d.user_id = :user";
 	}
 
+	/**
+	 * {@code GET /global/spend/tags?start_date=&end_date=&tags=}: spend and calls per
+	 * request tag over the days given (both needed, inclusive); {@code tags} (a list, or
+	 * {@code all-tags}) narrows it. Admins and admin viewers.
+	 */
+	public Mono<ServerResponse> tags(ServerRequest request) {
+		requireReadAll(caller(request), "/global/spend/tags");
+		String start = request.queryParam("start_date").orElse(null);
+		String end = request.queryParam("end_date").orElse(null);
+		if (start == null || end == null) {
+			throw new BadRequestError("Please provide start_date and end_date", null,
+					(start == null) ? "start_date" : "end_date");
+		}
+		Map<String, Object> binds = new LinkedHashMap<>();
+		binds.put("start", day(start, "start_date", start));
+		binds.put("end", day(end, "end_date", end));
+		String sql = "SELECT d.tag, SUM(d.spend) AS spend, SUM(d.api_requests) AS calls FROM daily_tag_spend d "
+				+ "WHERE d.date >= :start AND d.date <= :end";
+		List<String> tags = QueryParams.list(request, "tags", 100);
+		if (!tags.isEmpty() && !tags.contains("all-tags")) {
+			List<String> names = new ArrayList<>();
+			for (int i = 0; i < tags.size(); i++) {
+				names.add(":t" + i);
+				binds.put("t" + i, tags.get(i));
+			}
+			sql += " AND d.tag IN (" + String.join(", ", names) + ")";
+		}
+		return list(sql + " GROUP BY d.tag ORDER BY spend DESC LIMIT " + MAX_ROWS, binds, (row) -> {
+			Map<String, Object> tag = new LinkedHashMap<>();
+			tag.put("name", row.get("tag"));
+			tag.put("spend", Math.round(number(row.get("spend")) * 10_000) / 10_000.0);
+			tag.put("log_count", (long) number(row.get("calls")));
+			return tag;
+		}).flatMap((perTag) -> json(Map.of("spend_per_tag", perTag)));
+	}
+
+	/**
+	 * {@code GET /spend/tags}: spend and calls per request tag, all time. Admins and
+	 * admin viewers.
+	 */
+	public Mono<ServerResponse> tagTotals(ServerRequest request) {
+		requireReadAll(caller(request), "/spend/tags");
+		return rows(
+				"SELECT d.tag, SUM(d.spend) AS total_spend, SUM(d.api_requests) AS log_count "
+						+ "FROM daily_tag_spend d GROUP BY d.tag ORDER BY total_spend DESC LIMIT " + MAX_ROWS,
+				Map.of(), (row) -> {
+					Map<String, Object> tag = new LinkedHashMap<>();
+					tag.put("individual_request_tag", row.get("tag"));
+					tag.put("log_count", (long) number(row.get("log_count")));
+					tag.put("total_spend", number(row.get("total_spend")));
+					return tag;
+				});
+	}
+
 	private Mono<ServerResponse> rows(String sql, Map<String, Object> binds,
+			java.util.function.Function<Map<String, Object>, Map<String, Object>> view) {
+		return list(sql, binds, view).flatMap(SpendAggregates::json);
+	}
+
+	private Mono<List<Map<String, Object>>> list(String sql, Map<String, Object> binds,
 			java.util.function.Function<Map<String, Object>, Map<String, Object>> view) {
 		return this.database.many((client) -> {
 			GenericExecuteSpec spec = client.sql(sql);
@@ -188,7 +248,7 @@ public final class SpendAggregates {
 				spec = spec.bind(bind.getKey(), bind.getValue());
 			}
 			return spec.fetch().all();
-		}).map(view).collectList().flatMap(SpendAggregates::json);
+		}).map(view).collectList();
 	}
 
 	private static CallerIdentity caller(ServerRequest request) {

@@ -35,7 +35,7 @@ public record SpendEvent(String requestId, String callType, String status, @Null
 		@Nullable String userId, @Nullable String teamId, @Nullable String endUser, double cost, Usage usage,
 		OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
 		@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase, boolean cacheHit,
-		@Nullable String cacheKey, List<GuardrailOutcome> guardrails) {
+		@Nullable String cacheKey, List<GuardrailOutcome> guardrails, List<String> tags) {
 
 	/** A call the response cache did not key. */
 	public SpendEvent(String requestId, String callType, String status, @Nullable String keyHash,
@@ -43,7 +43,7 @@ public record SpendEvent(String requestId, String callType, String status, @Null
 			OffsetDateTime startTime, OffsetDateTime endTime, @Nullable String model, @Nullable String modelId,
 			@Nullable String modelGroup, @Nullable String provider, @Nullable String apiBase) {
 		this(requestId, callType, status, keyHash, userId, teamId, endUser, cost, usage, startTime, endTime, model,
-				modelId, modelGroup, provider, apiBase, false, null, List.of());
+				modelId, modelGroup, provider, apiBase, false, null, List.of(), List.of());
 	}
 
 }

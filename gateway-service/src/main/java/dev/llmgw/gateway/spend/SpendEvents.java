@@ -22,7 +22,8 @@ final class SpendEvents {
 				clean(event.endUser(), 255), event.cost(), event.usage(), event.startTime(), event.endTime(),
 				clean(event.model(), 255), clean(event.modelId(), 255), clean(event.modelGroup(), 255),
 				clean(event.provider(), 64), clean(event.apiBase(), 1024), event.cacheHit(),
-				clean(event.cacheKey(), 512), event.guardrails());
+				clean(event.cacheKey(), 512), event.guardrails(),
+				event.tags().stream().map((tag) -> clean(tag, 255)).toList());
 	}
 
 	private static @Nullable String clean(@Nullable String text, int maxLength) {

@@ -1,7 +1,11 @@
 package dev.llmgw.gateway.spend;
 
+import java.util.List;
+
 import dev.llmgw.gateway.engine.CallListener;
 import dev.llmgw.gateway.engine.CallRecord;
+import dev.llmgw.gateway.engine.CallState;
+import dev.llmgw.gateway.engine.RequestTags;
 
 /**
  * Queues a spend-log row for every finished call that reached a deployment, refused or
@@ -28,7 +32,13 @@ final class SpendLogListener implements CallListener {
 		this.recorder.record(new SpendEvent(record.callId(), callType(record), record.success() ? "success" : "failure",
 				record.keyHash(), record.userId(), record.teamId(), record.endUser(), record.cost(), record.usage(),
 				record.startTime(), record.endTime(), record.providerModel(), record.deploymentId(), record.model(),
-				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey(), record.guardrails()));
+				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey(), record.guardrails(),
+				tags(record)));
+	}
+
+	private static List<String> tags(CallRecord record) {
+		CallState state = CallState.of(record.attributes());
+		return (state != null) ? RequestTags.of(state.call().fields()) : List.of();
 	}
 
 	/** LiteLLM's call type names, as its spend logs hold them. */

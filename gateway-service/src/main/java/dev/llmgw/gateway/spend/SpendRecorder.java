@@ -570,6 +570,7 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		// not key
 		row.put("cache_hit", event.cacheHit() ? "True" : "False");
 		row.put("cache_key", (event.cacheKey() != null) ? event.cacheKey() : "Cache OFF");
+		row.put("request_tags", event.tags());
 		return row;
 	}
 

@@ -17,8 +17,8 @@ public final class SpendTables {
 					Column.bigint("prompt_tokens"), Column.bigint("completion_tokens"), Column.bigint("total_tokens"),
 					Column.timestamp("start_time"), Column.timestamp("end_time"), Column.text("model"),
 					Column.text("model_id"), Column.text("model_group"), Column.text("custom_llm_provider"),
-					Column.text("api_base"), Column.map("metadata"), Column.text("cache_hit"),
-					Column.text("cache_key")));
+					Column.text("api_base"), Column.map("metadata"), Column.text("cache_hit"), Column.text("cache_key"),
+					Column.list("request_tags")));
 
 	private SpendTables() {
 	}

@@ -329,6 +329,11 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 				(role) -> Call.get("/user/daily/activity?start_date=" + today + "&end_date=" + today));
 		requests.put("team-daily-activity",
 				(role) -> Call.get("/team/daily/activity?start_date=" + today + "&end_date=" + today));
+		requests.put("global-spend-tags",
+				(role) -> Call.get("/global/spend/tags?start_date=" + today + "&end_date=" + today));
+		requests.put("spend-tags", (role) -> Call.get("/spend/tags"));
+		requests.put("tag-daily-activity",
+				(role) -> Call.get("/tag/daily/activity?start_date=" + today + "&end_date=" + today));
 		requests.put("global-spend", (role) -> Call.get("/global/spend"));
 		requests.put("global-spend-report", (role) -> Call.get("/global/spend/report"));
 		requests.put("models", (role) -> Call.get("/v1/models"));

@@ -505,8 +505,12 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 			.post("/key/generate", MASTER_KEY, Map.of("user_id", user, "team_id", teamId, "key_alias", keyAlias))
 			.text("/key");
 		String endUser = unique("end");
-		Reply call = this.admin.post("/v1/chat/completions", key, Map.of("model", "gpt-4o-mini", "user", endUser,
-				"messages", List.of(Map.of("role", "user", "content", "hello charts"))));
+		String tag = unique("tag");
+		String metaTag = unique("meta-tag");
+		Reply call = this.admin.post("/v1/chat/completions", key,
+				Map.of("model", "gpt-4o-mini", "user", endUser, "tags", List.of(tag), "metadata",
+						Map.of("tags", List.of(metaTag, tag)), "messages",
+						List.of(Map.of("role", "user", "content", "hello charts"))));
 		assertThat(call.status()).as(call.body()).isEqualTo(200);
 		String hash = KeyHashes.sha256Hex(key);
 		dev.llmgw.gateway.support.Eventually.within(java.time.Duration.ofSeconds(20),
@@ -538,6 +542,25 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 		assertThat(endUsers.text("/0/end_user")).isEqualTo(endUser);
 		assertThat(endUsers.json().get(0).get("total_count").asLong()).isEqualTo(1);
 
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		Reply tags = this.admin.get(
+				"/global/spend/tags?start_date=" + today + "&end_date=" + today + "&tags=" + tag + "," + metaTag,
+				MASTER_KEY);
+		assertThat(tags.status()).as(tags.body()).isEqualTo(200);
+		assertThat(tags.json().get("spend_per_tag").size()).as("the body's tags and metadata's, each once")
+			.isEqualTo(2);
+		assertThat(tags.json().at("/spend_per_tag/0/log_count").asLong()).isEqualTo(1);
+		assertThat(this.admin.get("/spend/tags", MASTER_KEY).body()).contains(tag).contains(metaTag);
+		Reply tagDaily = this.admin
+			.get("/tag/daily/activity?start_date=" + today + "&end_date=" + today + "&tags=" + tag, MASTER_KEY);
+		assertThat(tagDaily.json().at("/results/0/breakdown/entities/" + tag + "/metrics/api_requests").asLong())
+			.isEqualTo(1);
+		assertThat(this.admin.get("/spend/logs?api_key=" + key, MASTER_KEY).body()).contains(metaTag);
+		assertThat(this.admin.get("/tag/daily/activity?start_date=" + today + "&end_date=" + today, key).status())
+			.isEqualTo(401);
+		assertThat(this.admin.get("/global/spend/tags?start_date=" + today + "&end_date=" + today, key).status())
+			.isEqualTo(401);
+		assertBadRequest(this.admin.get("/global/spend/tags", MASTER_KEY), "start_date", "Please provide");
 		assertThat(this.admin.get("/global/spend/teams", key).status()).isEqualTo(401);
 		assertThat(this.admin.post("/global/spend/end_users", key, Map.of()).status()).isEqualTo(401);
 		assertBadRequest(this.admin.get("/global/spend/keys?limit=0", MASTER_KEY), "limit",

@@ -64,7 +64,9 @@ class BadInputFuzzIntegrationTests extends GatewayTestBase {
 				"/model/info?litellm_model_id=", "/v2/team/list?team_alias=", "/v2/team/list?page=",
 				"/user/list?user_ids=", "/organization/list?org_alias=", "/organization/info?organization_id=",
 				"/global/spend/keys?limit=", "/user/daily/activity?start_date=2026-01-01&end_date=",
-				"/team/daily/activity?start_date=2026-01-01&end_date=2026-01-02&team_ids=")) {
+				"/team/daily/activity?start_date=2026-01-01&end_date=2026-01-02&team_ids=",
+				"/global/spend/tags?start_date=2026-01-01&end_date=2026-01-02&tags=",
+				"/tag/daily/activity?start_date=2026-01-01&end_date=2026-01-02&tags=")) {
 			for (int i = 0; i < PER_ROUTE / 2; i++) {
 				attempts.add(new Attempt("GET", path + queryValue(random), null));
 			}
