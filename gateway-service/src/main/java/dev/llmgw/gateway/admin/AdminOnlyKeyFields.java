@@ -35,6 +35,27 @@ final class AdminOnlyKeyFields {
 		}
 	}
 
+	/**
+	 * A key's route restriction ({@code allowed_routes}, {@code key_type}) is the admins'
+	 * to set and to lift: a non-admin that is restricted itself, or whose key is, may not
+	 * send either (even an empty one, which would mean every route).
+	 * @param stored the key's stored {@code allowed_routes}, null for a new key
+	 */
+	static void checkRoutes(CallerIdentity caller, Map<String, @Nullable Object> body, @Nullable Object stored,
+			String route) {
+		if (caller.isAdmin() || (body.get("allowed_routes") == null && body.get("key_type") == null)) {
+			return;
+		}
+		boolean restricted = !caller.allowedRoutes().isEmpty()
+				|| (stored instanceof Collection<?> routes && !routes.isEmpty());
+		if (restricted) {
+			throw new PermissionDeniedError(
+					"Only a proxy admin can change a key's allowed_routes or key_type. Route=" + route + ". Your role="
+							+ caller.role(),
+					null, (body.get("allowed_routes") != null) ? "allowed_routes" : "key_type");
+		}
+	}
+
 	private static boolean empty(@Nullable Object value) {
 		return value == null || Boolean.FALSE.equals(value) || (value instanceof Map<?, ?> map && map.isEmpty())
 				|| (value instanceof Collection<?> list && list.isEmpty())

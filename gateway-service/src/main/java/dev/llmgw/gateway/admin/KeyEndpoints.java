@@ -65,6 +65,7 @@ public final class KeyEndpoints {
 			Map<String, @Nullable Object> forUser = new LinkedHashMap<>(body);
 			if (!caller.isAdmin()) {
 				AdminOnlyKeyFields.check(caller, body, "/key/generate");
+				AdminOnlyKeyFields.checkRoutes(caller, body, null, "/key/generate");
 				if (caller.userId() == null) {
 					// stricter than LiteLLM: a key of nobody's that mints keys of
 					// nobody's
@@ -82,6 +83,10 @@ public final class KeyEndpoints {
 			RequestFields effective = this.keys.withDefaults(forUser);
 			String rawKey = rawKey(effective);
 			Map<String, @Nullable Object> row = this.keys.newRow(effective, rawKey, caller.userId());
+			if (!caller.isAdmin() && !caller.allowedRoutes().isEmpty()) {
+				// a restricted key makes keys restricted alike
+				row.put("allowed_routes", caller.allowedRoutes());
+			}
 			if (Boolean.TRUE.equals(row.get("blocked"))) {
 				row.put("blocked_by", KeyAccess.PROXY_ADMIN);
 			}
@@ -112,6 +117,7 @@ public final class KeyEndpoints {
 			this.keys.checkUpperBounds(fields);
 			return managedKey(caller, key).flatMap((managed) -> {
 				Map<String, @Nullable Object> existing = managed.row();
+				AdminOnlyKeyFields.checkRoutes(caller, body, existing.get("allowed_routes"), "/key/update");
 				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
 				changes.put("updated_at", this.keys.now());
 				changes.put("updated_by", caller.userId());
@@ -394,6 +400,7 @@ public final class KeyEndpoints {
 			this.keys.checkUpperBounds(fields);
 			return managedKey(caller, key).flatMap((managed) -> {
 				Map<String, @Nullable Object> existing = managed.row();
+				AdminOnlyKeyFields.checkRoutes(caller, body, existing.get("allowed_routes"), "/key/regenerate");
 				String newKey = (fields.string("new_key") != null) ? fields.string("new_key") : Ids.newKey();
 				if (!newKey.startsWith("sk-")) {
 					return Mono.error(new BadRequestError("new_key must start with 'sk-'", null, "new_key"));

@@ -116,7 +116,17 @@ final class KeyRows {
 		putIfGiven(row, fields, "aliases", fields.map("aliases"));
 		putIfGiven(row, fields, "config", fields.map("config"));
 		putIfGiven(row, fields, "permissions", fields.map("permissions"));
-		putIfGiven(row, fields, "allowed_routes", fields.strings("allowed_routes"));
+		List<String> allowedRoutes = fields.strings("allowed_routes");
+		if (allowedRoutes != null) {
+			for (String entry : allowedRoutes) {
+				if (!RouteAccess.isValidEntry(entry)) {
+					throw new BadRequestError("Invalid allowed_routes entry \"" + entry
+							+ "\": expected a route starting with / (not / or /* alone), or a route group such as "
+							+ "llm_api_routes", null, "allowed_routes");
+				}
+			}
+		}
+		putIfGiven(row, fields, "allowed_routes", allowedRoutes);
 		putIfGiven(row, fields, "allowed_cache_controls", fields.strings("allowed_cache_controls"));
 		putIfGiven(row, fields, "tags", fields.strings("tags"));
 		putIfGiven(row, fields, "max_budget", fields.budget("max_budget"));

@@ -126,7 +126,8 @@ public final class OrganizationEndpoints {
 				changes.put("updated_at", this.keys.now());
 				changes.put("updated_by", by(caller));
 				organization.putAll(changes);
-				return this.rows.update(AdminTables.ORGANIZATIONS, id, changes)
+				return teamsWithin(id, changes.get("models"))
+					.then(this.rows.update(AdminTables.ORGANIZATIONS, id, changes))
 					.then(view(organization))
 					.flatMap(AdminJson::ok);
 			});
@@ -161,7 +162,9 @@ public final class OrganizationEndpoints {
 		String id = request.queryParam("organization_id")
 			.orElseThrow(() -> new BadRequestError("Pass the organization: /organization/info?organization_id=...",
 					null, "organization_id"));
-		return readable(caller, id).then(organization(id)).flatMap(this::view).flatMap(AdminJson::ok);
+		return readable(caller, id).then(organization(id))
+			.flatMap((organization) -> view(organization, caller.canReadAll()))
+			.flatMap(AdminJson::ok);
 	}
 
 	/** LiteLLM's older {@code POST /organization/info {"organizations": [ids]}}. */
@@ -189,7 +192,7 @@ public final class OrganizationEndpoints {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		Flux<Map<String, @Nullable Object>> organizations;
 		if (caller.canReadAll()) {
-			organizations = this.rows.findAll(AdminTables.ORGANIZATIONS, Map.of(), 10_000, 0);
+			organizations = this.rows.findAll(AdminTables.ORGANIZATIONS, Map.of(), 1000, 0);
 		}
 		else if (caller.userId() != null) {
 			organizations = this.rows
@@ -208,7 +211,7 @@ public final class OrganizationEndpoints {
 			.filter((organization) -> alias == null || String.valueOf(organization.get("organization_alias"))
 				.toLowerCase(java.util.Locale.ROOT)
 				.contains(alias))
-			.concatMap(this::view)
+			.concatMap((organization) -> view(organization, caller.canReadAll()))
 			.collectList()
 			.flatMap(AdminJson::ok);
 	}
@@ -333,6 +336,23 @@ public final class OrganizationEndpoints {
 		});
 	}
 
+	/**
+	 * Narrowing an organization's models is refused while one of its teams has a model
+	 * outside them (or every model), so that its models keep bounding its teams'.
+	 */
+	private Mono<Void> teamsWithin(String id, @Nullable Object models) {
+		if (!(models instanceof List<?> allowed) || allowed.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.rows.findAll(AdminTables.TEAMS, Map.of("organization_id", id), 10_000, 0).filter((team) -> {
+			List<?> teamModels = (team.get("models") instanceof List<?> list) ? list : List.of();
+			return teamModels.isEmpty() || !allowed.containsAll(teamModels);
+		})
+			.next()
+			.flatMap((team) -> Mono.error(new BadRequestError("Team " + team.get("team_id") + " of organization " + id
+					+ " has models outside " + allowed + ": change the team first", null, "models")));
+	}
+
 	/** Admins and admin viewers read any organization; its members read it too. */
 	private Mono<Void> readable(CallerIdentity caller, String id) {
 		if (caller.canReadAll()) {
@@ -387,14 +407,23 @@ public final class OrganizationEndpoints {
 				: this.rows.findFirst(AdminTables.USERS, "user_email", email);
 	}
 
-	/** An organization with its members and teams, as LiteLLM shows one. */
+	/** An organization with its members and teams, as LiteLLM shows one to an admin. */
 	private Mono<Map<String, @Nullable Object>> view(Map<String, @Nullable Object> organization) {
+		return view(organization, true);
+	}
+
+	/**
+	 * @param full whether the caller may read every team and user: a member sees the
+	 * teams' ids and aliases and the members' ids and roles, not their budgets, spend or
+	 * metadata (which {@code /team/info} shows only to a team's members)
+	 */
+	private Mono<Map<String, @Nullable Object>> view(Map<String, @Nullable Object> organization, boolean full) {
 		Object id = organization.get("organization_id");
 		return this.rows.findAll(AdminTables.ORGANIZATION_MEMBERS, Map.of("organization_id", id), 1000, 0)
-			.map(KeyRows::publicView)
+			.map((member) -> full ? KeyRows.publicView(member) : only(member, "user_id", "user_role"))
 			.collectList()
 			.zipWith(this.rows.findAll(AdminTables.TEAMS, Map.of("organization_id", id), 1000, 0)
-				.map(KeyRows::publicView)
+				.map((team) -> full ? KeyRows.publicView(team) : only(team, "team_id", "team_alias"))
 				.collectList())
 			.map((related) -> {
 				Map<String, @Nullable Object> view = KeyRows.publicView(organization);
@@ -418,6 +447,14 @@ public final class OrganizationEndpoints {
 			throw new BadRequestError("Invalid role. Must be one of: " + ROLES.stream().sorted().toList(), null, field);
 		}
 		return role;
+	}
+
+	private static Map<String, @Nullable Object> only(Map<String, @Nullable Object> row, String... fields) {
+		Map<String, @Nullable Object> view = new LinkedHashMap<>();
+		for (String field : fields) {
+			view.put(field, row.get(field));
+		}
+		return view;
 	}
 
 	private static void refuseNotEnforced(RequestFields fields) {

@@ -31,7 +31,7 @@ public final class RouteAccess {
 			"/v1/model/info", "/customer/*", "/end_user/*", "/organization/*", "/budget/*", "/router/settings");
 
 	private static final List<String> SPEND = List.of("/spend/*", "/global/spend", "/global/spend/*",
-			"/user/daily/activity", "/team/daily/activity");
+			"/user/daily/activity", "/team/daily/activity", "/tag/daily/activity");
 
 	private static final Map<String, List<String>> GROUPS = Map.of("llm_api_routes", concat(OPENAI, ANTHROPIC),
 			"openai_routes", OPENAI, "anthropic_routes", ANTHROPIC, "info_routes", INFO, "management_routes",
@@ -51,11 +51,24 @@ public final class RouteAccess {
 	 */
 	public static void check(CallerIdentity caller, String route) {
 		List<String> allowed = caller.allowedRoutes();
-		if (allowed.isEmpty() || allows(allowed, route)) {
+		// who the key is: the middleware asks it for every key it serves
+		if (allowed.isEmpty() || route.equals("/key/self") || allows(allowed, route)) {
 			return;
 		}
 		throw new PermissionDeniedError("Virtual key is not allowed to call this route. Only allowed to call routes: "
 				+ allowed + ". Tried to call route: " + route, null, null);
+	}
+
+	/**
+	 * Whether an {@code allowed_routes} entry means something: a route (starting with
+	 * {@code /}, other than a bare {@code /} or {@code /*}, which would allow everything)
+	 * or a group's name.
+	 */
+	public static boolean isValidEntry(String entry) {
+		if (GROUPS.containsKey(entry)) {
+			return true;
+		}
+		return entry.startsWith("/") && !entry.equals("/") && !entry.equals("/*");
 	}
 
 	static boolean allows(List<String> allowed, String route) {

@@ -222,6 +222,7 @@ final class SettingsBinder {
 		Map<String, Object> map = this.reader.map(section, path);
 		this.reader.warnUnknownKeys(map, path, ConfigKeys.GENERAL_SETTINGS);
 		this.reader.warnKeysWithoutEffect(map, path, ConfigKeys.GENERAL_SETTINGS_WITHOUT_EFFECT);
+		refuseUnenforcedRestrictions(map, path);
 		Double maxSize = this.reader.number(map, "max_request_size_mb", path);
 		if (maxSize != null && maxSize <= 0) {
 			throw ConfigReader.typeError(path + ".max_request_size_mb", "a positive number", maxSize);
@@ -231,6 +232,25 @@ final class SettingsBinder {
 				this.reader.integer(map, "max_parallel_requests", path),
 				Boolean.TRUE.equals(this.reader.bool(map, "disable_spend_logs", path)),
 				this.reader.strings(map, "allowed_routes", path));
+	}
+
+	/**
+	 * Settings that restrict callers and that the gateway does not enforce stop the
+	 * start: running without a restriction the operator asked for would be a silent
+	 * opening, not a harmless no-op.
+	 */
+	private void refuseUnenforcedRestrictions(Map<String, Object> map, String path) {
+		for (String key : List.of("allowed_routes", "admin_only_routes")) {
+			List<String> routes = this.reader.strings(map, key, path);
+			if (routes != null && !routes.isEmpty()) {
+				throw new ConfigException(path + "." + key + " restricts routes, but this gateway does not enforce it "
+						+ "for the whole proxy: remove it, and restrict keys with their own allowed_routes or key_type");
+			}
+		}
+		if (Boolean.TRUE.equals(this.reader.bool(map, "enforce_user_param", path))) {
+			throw new ConfigException(path + ".enforce_user_param requires a user on every call, but this gateway "
+					+ "does not enforce it: remove it");
+		}
 	}
 
 	private @Nullable BudgetDuration duration(Map<String, Object> map, String key, String path) {

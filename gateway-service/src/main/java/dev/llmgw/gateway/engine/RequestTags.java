@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The tags a call was sent with, as LiteLLM reads them: the body's {@code tags}, then
  * {@code metadata.tags}, each string once. At most {@value #MOST} of at most
- * {@value #LONGEST} characters are kept, since they become rows of the daily tag table.
+ * {@value #LONGEST} characters are kept, with control characters (NUL included, which
+ * PostgreSQL cannot store) replaced: each tag becomes a row of the daily tag table, and a
+ * caller must not be able to make the spend writer's batches large or unwritable.
  */
 public final class RequestTags {
 
-	static final int MOST = 20;
+	static final int MOST = 5;
 
-	static final int LONGEST = 255;
+	static final int LONGEST = 128;
 
 	private RequestTags() {
 	}
@@ -31,7 +33,8 @@ public final class RequestTags {
 			if (list instanceof List<?> items) {
 				for (Object item : items) {
 					if (item instanceof String tag && !tag.isBlank() && tags.size() < MOST) {
-						String kept = (tag.length() > LONGEST) ? tag.substring(0, LONGEST) : tag;
+						String clean = clean(tag);
+						String kept = (clean.length() > LONGEST) ? clean.substring(0, LONGEST) : clean;
 						if (!tags.contains(kept)) {
 							tags.add(kept);
 						}
@@ -40,6 +43,15 @@ public final class RequestTags {
 			}
 		}
 		return tags;
+	}
+
+	private static String clean(String tag) {
+		StringBuilder clean = new StringBuilder(tag.length());
+		for (int i = 0; i < tag.length(); i++) {
+			char c = tag.charAt(i);
+			clean.append(Character.isISOControl(c) ? '\uFFFD' : c);
+		}
+		return clean.toString();
 	}
 
 }

@@ -46,4 +46,13 @@ public record SpendEvent(String requestId, String callType, String status, @Null
 				modelId, modelGroup, provider, apiBase, false, null, List.of(), List.of());
 	}
 
+	/** The same call without its tags. */
+	SpendEvent withoutTags() {
+		return this.tags.isEmpty() ? this
+				: new SpendEvent(this.requestId, this.callType, this.status, this.keyHash, this.userId, this.teamId,
+						this.endUser, this.cost, this.usage, this.startTime, this.endTime, this.model, this.modelId,
+						this.modelGroup, this.provider, this.apiBase, this.cacheHit, this.cacheKey, this.guardrails,
+						List.of());
+	}
+
 }

@@ -709,6 +709,15 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 		assertThat(this.admin.post("/organization/new", memberKey, Map.of("organization_alias", "mine")).status())
 			.isEqualTo(401);
 		assertThat(this.admin.get("/organization/list?org_alias=research", MASTER_KEY).body()).contains(orgId);
+		Reply memberView = this.admin.get("/organization/info?organization_id=" + orgId, memberKey);
+		assertThat(memberView.status()).as(memberView.body()).isEqualTo(200);
+		assertThat(memberView.json().at("/teams/0").size()).as("a member sees the team's id and alias only")
+			.isEqualTo(2);
+		assertThat(memberView.json().at("/teams/0").has("spend")).isFalse();
+		assertBadRequest(
+				this.admin.send("PATCH", "/organization/update", MASTER_KEY,
+						Map.of("organization_id", orgId, "models", List.of("gpt-4o-mini"))),
+				"models", "has models outside");
 
 		assertBadRequest(this.admin.send("DELETE", "/organization/delete", MASTER_KEY,
 				Map.of("organization_ids", List.of(orgId))), "organization_ids", "still has 1 teams");
@@ -799,6 +808,34 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 		assertThat(this.admin.get("/v1/models", exact).status()).as("an empty list allows every route").isEqualTo(200);
 		assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "superuser")), "key_type",
 				"Invalid key_type");
+		for (String entry : List.of("", "/", "/*", "everything")) {
+			assertBadRequest(this.admin.post("/key/generate", MASTER_KEY, Map.of("allowed_routes", List.of(entry))),
+					"allowed_routes", "Invalid allowed_routes entry");
+		}
+
+		// an admin's restriction is the admins' to lift: not the key's owner, not a key
+		// it makes
+		String owner = unique("restricted-owner");
+		this.admin.post("/user/new", MASTER_KEY, Map.of("user_id", owner, "auto_create_key", false));
+		String managing = this.admin
+			.post("/key/generate", MASTER_KEY,
+					Map.of("user_id", owner, "allowed_routes", List.of("/key/*", "/v1/chat/completions")))
+			.text("/key");
+		assertThat(
+				this.admin.post("/key/update", managing, Map.of("key", managing, "allowed_routes", List.of())).status())
+			.as("an empty list would open every route")
+			.isEqualTo(403);
+		assertThat(this.admin.post("/key/update", managing, Map.of("key", managing, "key_type", "default")).status())
+			.isEqualTo(403);
+		Reply made = this.admin.post("/key/generate", managing, Map.of());
+		assertThat(made.status()).as(made.body()).isEqualTo(200);
+		String child = made.text("/key");
+		assertThat(this.admin.get("/v1/models", child).status()).as("made by a restricted key, restricted alike")
+			.isEqualTo(403);
+		assertThat(this.admin.post("/key/generate", managing, Map.of("allowed_routes", List.of())).status())
+			.isEqualTo(403);
+		assertThat(this.admin.get("/key/self", llmOnly).status()).as("who the key is, for the middleware")
+			.isEqualTo(200);
 	}
 
 	@Test

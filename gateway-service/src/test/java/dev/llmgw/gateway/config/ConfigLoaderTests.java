@@ -114,7 +114,6 @@ class ConfigLoaderTests {
 				  max_end_user_budget: 5
 				general_settings:
 				  alerting: ["slack"]
-				  allowed_routes: ["/v1/chat/completions"]
 				  public_routes: ["/v1/models"]
 				  master_key: sk-1234
 				""", "t");
@@ -123,11 +122,29 @@ class ConfigLoaderTests {
 				"litellm_settings.debug is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"litellm_settings.max_end_user_budget is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"general_settings.alerting is accepted for LiteLLM compatibility but has no effect in this gateway yet",
-				"general_settings.allowed_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"general_settings.public_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet");
 		assertThat(config.warnings())
 			.noneMatch((warning) -> warning.startsWith("router_settings.redis_host is accepted"))
 			.noneMatch((warning) -> warning.startsWith("general_settings.master_key"));
+	}
+
+	@Test
+	void restrictionsTheGatewayDoesNotEnforceStopTheStart() {
+		for (String setting : List.of("allowed_routes: [\"/v1/chat/completions\"]",
+				"admin_only_routes: [\"/key/generate\"]", "enforce_user_param: true")) {
+			assertThatThrownBy(() -> this.loader.parse("""
+					model_list: []
+					general_settings:
+					  %s
+					""".formatted(setting), "t")).isInstanceOf(ConfigException.class)
+				.hasMessageContaining(setting.substring(0, setting.indexOf(':')));
+		}
+		assertThat(this.loader.parse("""
+				model_list: []
+				general_settings:
+				  allowed_routes: []
+				  enforce_user_param: false
+				""", "t").warnings()).as("an empty list or false restricts nothing").isEmpty();
 	}
 
 	@Test
