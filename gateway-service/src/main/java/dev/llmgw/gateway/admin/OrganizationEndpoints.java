@@ -150,8 +150,21 @@ public final class OrganizationEndpoints {
 										+ " keys: delete or move them first (LiteLLM would delete them with it)",
 								null, "organization_ids")) : view(organization))))
 				.collectList()
-				.flatMap((deleted) -> Flux.fromIterable(ids)
-					.concatMap((id) -> this.rows.delete(AdminTables.ORGANIZATIONS, id))
+				// checked again inside the deleting transaction, so that a team or key
+				// attached in between is not left naming an organization that is gone
+				.flatMap((deleted) -> this.rows.database()
+					.inTransaction((client) -> Flux.fromIterable(ids)
+						.concatMap((id) -> client
+							.sql("DELETE FROM organizations WHERE organization_id = :id AND NOT EXISTS "
+									+ "(SELECT 1 FROM teams WHERE organization_id = :id) AND NOT EXISTS "
+									+ "(SELECT 1 FROM api_keys WHERE organization_id = :id)")
+							.bind("id", id)
+							.fetch()
+							.rowsUpdated()
+							.flatMap((count) -> (count == 0) ? Mono.error(new BadRequestError("Organization=" + id
+									+ " gained teams or keys while it was being deleted: delete or move them first",
+									null, "organization_ids")) : Mono.just(count)))
+						.then())
 					.then(AdminJson.ok(deleted)));
 		});
 	}

@@ -184,6 +184,7 @@ public final class UserEndpoints {
 				.concatMap((userId) -> this.rows.database()
 					.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "user_id", userId)
 						.then(this.rows.delete(client, AdminTables.TEAM_MEMBERS, "user_id", userId))
+						.then(this.rows.delete(client, AdminTables.ORGANIZATION_MEMBERS, "user_id", userId))
 						.then(this.rows.delete(client, AdminTables.USERS, "user_id", userId)))
 					.doOnSuccess((count) -> this.invalidation.userChanged(userId)))
 				.reduce(0L, Long::sum)

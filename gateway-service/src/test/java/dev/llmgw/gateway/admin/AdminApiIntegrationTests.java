@@ -719,6 +719,13 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 						Map.of("organization_id", orgId, "models", List.of("gpt-4o-mini"))),
 				"models", "has models outside");
 
+		String leaving = unique("leaving");
+		this.admin.post("/organization/member_add", MASTER_KEY,
+				Map.of("organization_id", orgId, "member", Map.of("user_id", leaving)));
+		this.admin.post("/user/delete", MASTER_KEY, Map.of("user_ids", List.of(leaving)));
+		assertThat(this.admin.get("/organization/info?organization_id=" + orgId, MASTER_KEY).body())
+			.as("a deleted user leaves its organizations too")
+			.doesNotContain(leaving);
 		assertBadRequest(this.admin.send("DELETE", "/organization/delete", MASTER_KEY,
 				Map.of("organization_ids", List.of(orgId))), "organization_ids", "still has 1 teams");
 		this.admin.post("/team/delete", MASTER_KEY, Map.of("team_ids", List.of(teamId)));
