@@ -30,6 +30,14 @@ public final class AdminAccess {
 		}
 	}
 
+	/**
+	 * Who a row's {@code created_by} / {@code updated_by} names: the caller's user, or
+	 * LiteLLM's name for the master key.
+	 */
+	static String actor(CallerIdentity caller) {
+		return (caller.userId() != null) ? caller.userId() : "litellm-proxy-master";
+	}
+
 	/** Admins and admin viewers may read any record. */
 	public static void requireReadAll(CallerIdentity caller, String route) {
 		if (!caller.canReadAll()) {

@@ -62,9 +62,9 @@ public final class BudgetEndpoints {
 			budget.put("budget_id", budgetId);
 			budget.putAll(changes(fields));
 			budget.put("created_at", this.keys.now());
-			budget.put("created_by", by(caller));
+			budget.put("created_by", AdminAccess.actor(caller));
 			budget.put("updated_at", this.keys.now());
-			budget.put("updated_by", by(caller));
+			budget.put("updated_by", AdminAccess.actor(caller));
 			return this.rows.find(AdminTables.BUDGETS, budgetId)
 				.flatMap((existing) -> Mono.<Void>error(new BadRequestError(
 						"Budget id = " + budgetId + " already exists. Please use a different budget id.", null,
@@ -85,7 +85,7 @@ public final class BudgetEndpoints {
 			}
 			Map<String, @Nullable Object> changes = changes(fields);
 			changes.put("updated_at", this.keys.now());
-			changes.put("updated_by", by(caller));
+			changes.put("updated_by", AdminAccess.actor(caller));
 			return budget(budgetId).flatMap((budget) -> {
 				budget.putAll(changes);
 				return this.rows.update(AdminTables.BUDGETS, budgetId, changes)
@@ -149,12 +149,8 @@ public final class BudgetEndpoints {
 	}
 
 	private Map<String, @Nullable Object> changes(RequestFields fields) {
-		for (String field : NOT_ENFORCED) {
-			if (fields.raw(field) != null) {
-				throw new BadRequestError(field + " of a budget is not enforced by this gateway (only max_budget and "
-						+ "budget_duration are, for the end users that name the budget)", null, field);
-			}
-		}
+		fields.refuseAny(NOT_ENFORCED, (field) -> field + " of a budget is not enforced by this gateway (only "
+				+ "max_budget and budget_duration are, for the end users that name the budget)");
 		Map<String, @Nullable Object> budget = new LinkedHashMap<>();
 		if (fields.has("max_budget")) {
 			budget.put("max_budget", fields.budget("max_budget"));
@@ -184,10 +180,6 @@ public final class BudgetEndpoints {
 			throw new BadRequestError("Invalid value for budget_reset_at: expected an ISO date and time with its "
 					+ "offset, got " + text, null, "budget_reset_at");
 		}
-	}
-
-	private static String by(CallerIdentity caller) {
-		return (caller.userId() != null) ? caller.userId() : "litellm-proxy-master";
 	}
 
 }

@@ -228,12 +228,8 @@ public final class CustomerEndpoints {
 	}
 
 	private static void refuseNotEnforced(RequestFields fields) {
-		for (String field : NOT_ENFORCED) {
-			if (fields.raw(field) != null) {
-				throw new BadRequestError(field + " of an end user is not enforced by this gateway (max_budget and "
-						+ "budget_duration are)", null, field);
-			}
-		}
+		fields.refuseAny(NOT_ENFORCED, (field) -> field + " of an end user is not enforced by this gateway (max_budget "
+				+ "and budget_duration are)");
 	}
 
 	/**

@@ -73,9 +73,9 @@ public final class OrganizationEndpoints {
 			organization.put("metadata", (metadata != null) ? metadata : Map.of());
 			organization.put("spend", 0.0);
 			organization.put("created_at", this.keys.now());
-			organization.put("created_by", by(caller));
+			organization.put("created_by", AdminAccess.actor(caller));
 			organization.put("updated_at", this.keys.now());
-			organization.put("updated_by", by(caller));
+			organization.put("updated_by", AdminAccess.actor(caller));
 			return this.rows.find(AdminTables.ORGANIZATIONS, id)
 				.flatMap((existing) -> Mono.<Void>error(new BadRequestError(
 						"Organization id = " + id + " already exists. Please use a different organization id.", null,
@@ -124,7 +124,7 @@ public final class OrganizationEndpoints {
 					changes.put("metadata", merged);
 				}
 				changes.put("updated_at", this.keys.now());
-				changes.put("updated_by", by(caller));
+				changes.put("updated_by", AdminAccess.actor(caller));
 				organization.putAll(changes);
 				return teamsWithin(id, changes.get("models"))
 					.then(this.rows.update(AdminTables.ORGANIZATIONS, id, changes))
@@ -448,10 +448,7 @@ public final class OrganizationEndpoints {
 	}
 
 	private static void refuseMemberBudget(RequestFields fields) {
-		if (fields.raw("max_budget_in_organization") != null) {
-			throw new BadRequestError("max_budget_in_organization is not enforced by this gateway", null,
-					"max_budget_in_organization");
-		}
+		fields.refuseAny(List.of("max_budget_in_organization"), (field) -> field + " is not enforced by this gateway");
 	}
 
 	/** One of the organization roles, else a 400 naming the field it came in. */
@@ -471,15 +468,7 @@ public final class OrganizationEndpoints {
 	}
 
 	private static void refuseNotEnforced(RequestFields fields) {
-		for (String field : NOT_ENFORCED) {
-			if (fields.raw(field) != null) {
-				throw new BadRequestError(field + " of an organization is not enforced by this gateway", null, field);
-			}
-		}
-	}
-
-	private static String by(CallerIdentity caller) {
-		return (caller.userId() != null) ? caller.userId() : "litellm-proxy-master";
+		fields.refuseAny(NOT_ENFORCED, (field) -> field + " of an organization is not enforced by this gateway");
 	}
 
 }

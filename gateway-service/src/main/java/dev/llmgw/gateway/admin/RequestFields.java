@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
@@ -179,6 +180,21 @@ public final class RequestFields {
 
 	private static BadRequestError invalid(String field, String expected) {
 		return new BadRequestError("Invalid value for " + field + ": expected " + expected, null, field);
+	}
+
+	/**
+	 * Refuses, by name, the first of these fields the request sets: LiteLLM's fields that
+	 * the gateway accepts nowhere because it does not enforce them, so they are never
+	 * stored and ignored.
+	 * @param names the fields
+	 * @param message what the 400 says, given the field
+	 */
+	public void refuseAny(List<String> names, Function<String, String> message) {
+		for (String field : names) {
+			if (raw(field) != null) {
+				throw new BadRequestError(message.apply(field), null, field);
+			}
+		}
 	}
 
 }

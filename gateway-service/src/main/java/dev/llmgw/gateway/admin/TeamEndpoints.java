@@ -460,13 +460,9 @@ public final class TeamEndpoints {
 	 * refused by name rather than stored and ignored.
 	 */
 	private static void refuseMemberLimits(RequestFields fields) {
-		for (String field : List.of("max_budget_in_team", "tpm_limit", "rpm_limit")) {
-			if (fields.raw(field) != null) {
-				throw new BadRequestError(field + " for a team member is not supported by this gateway: a member's "
-						+ "own budget and limits in a team are not enforced. Set them on the member's keys or user.",
-						null, field);
-			}
-		}
+		fields.refuseAny(List.of("max_budget_in_team", "tpm_limit", "rpm_limit"),
+				(field) -> field + " for a team member is not supported by this gateway: a member's own budget and "
+						+ "limits in a team are not enforced. Set them on the member's keys or user.");
 	}
 
 	public Mono<ServerResponse> block(ServerRequest request) {

@@ -50,7 +50,7 @@ public final class DailyActivity {
 
 	/** {@code GET /user/daily/activity}. */
 	public Mono<ServerResponse> users(ServerRequest request) {
-		CallerIdentity caller = caller(request);
+		CallerIdentity caller = SpendCallers.of(request);
 		Query query = query(request, "daily_user_spend", 50, 1000);
 		if (!caller.canReadAll()) {
 			// a key of no user has no user's rows (the '' rows are calls of no user)
@@ -67,7 +67,7 @@ public final class DailyActivity {
 	 * admin viewers, as in LiteLLM.
 	 */
 	public Mono<ServerResponse> tags(ServerRequest request) {
-		CallerIdentity caller = caller(request);
+		CallerIdentity caller = SpendCallers.of(request);
 		if (!caller.canReadAll()) {
 			return Mono.error(new AuthenticationError(
 					"Authentication Error, only proxy admins and admin viewers may read /tag/daily/activity. Your role="
@@ -83,7 +83,7 @@ public final class DailyActivity {
 
 	/** {@code GET /team/daily/activity}. */
 	public Mono<ServerResponse> teams(ServerRequest request) {
-		CallerIdentity caller = caller(request);
+		CallerIdentity caller = SpendCallers.of(request);
 		Query query = query(request, "daily_team_spend", 10, 1000);
 		List<String> asked = QueryParams.list(request, "team_ids", 100);
 		List<String> excluded = QueryParams.list(request, "exclude_team_ids", 100);
@@ -134,14 +134,6 @@ public final class DailyActivity {
 				query.where(allowed.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", allowed) + ")", null, null);
 				return answer(query, "team_id", true);
 			});
-	}
-
-	private static CallerIdentity caller(ServerRequest request) {
-		CallerIdentity caller = CallerIdentity.of(request.exchange());
-		if (caller == null) {
-			throw new AuthenticationError("Authentication Error, no key was given");
-		}
-		return caller;
 	}
 
 	private Query query(ServerRequest request, String table, int defaultSize, int maxSize) {

@@ -48,7 +48,7 @@ public final class SpendAggregates {
 
 	/** {@code GET /global/spend/keys?limit=}: keys by spend, most first. */
 	public Mono<ServerResponse> keys(ServerRequest request) {
-		CallerIdentity caller = caller(request);
+		CallerIdentity caller = SpendCallers.of(request);
 		long limit = limit(request, MAX_ROWS);
 		Map<String, Object> binds = new LinkedHashMap<>();
 		String scope = scope(caller, binds);
@@ -75,7 +75,7 @@ public final class SpendAggregates {
 
 	/** {@code GET /global/spend/models?limit=} (10 by default): models by spend. */
 	public Mono<ServerResponse> models(ServerRequest request) {
-		CallerIdentity caller = caller(request);
+		CallerIdentity caller = SpendCallers.of(request);
 		long limit = limit(request, 10);
 		Map<String, Object> binds = new LinkedHashMap<>();
 		String scope = scope(caller, binds);
@@ -101,7 +101,7 @@ public final class SpendAggregates {
 	 * alias, else its id), and the ten teams that spent most.
 	 */
 	public Mono<ServerResponse> teams(ServerRequest request) {
-		requireReadAll(caller(request), "/global/spend/teams");
+		requireReadAll(SpendCallers.of(request), "/global/spend/teams");
 		String sql = "SELECT d.date, d.team_id, t.team_alias, SUM(d.spend) AS spend FROM daily_team_spend d "
 				+ "LEFT JOIN teams t ON t.team_id = d.team_id WHERE d.date >= :since "
 				+ "GROUP BY d.date, d.team_id, t.team_alias ORDER BY d.date";
@@ -142,7 +142,7 @@ public final class SpendAggregates {
 	 * spent most, with their calls.
 	 */
 	public Mono<ServerResponse> endUsers(ServerRequest request) {
-		requireReadAll(caller(request), "/global/spend/end_users");
+		requireReadAll(SpendCallers.of(request), "/global/spend/end_users");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			Map<String, Object> binds = new LinkedHashMap<>();
 			binds.put("start", day(body.get("startTime"), "startTime", since()));
@@ -187,7 +187,7 @@ public final class SpendAggregates {
 	 * {@code all-tags}) narrows it. Admins and admin viewers.
 	 */
 	public Mono<ServerResponse> tags(ServerRequest request) {
-		requireReadAll(caller(request), "/global/spend/tags");
+		requireReadAll(SpendCallers.of(request), "/global/spend/tags");
 		String start = request.queryParam("start_date").orElse(null);
 		String end = request.queryParam("end_date").orElse(null);
 		if (start == null || end == null) {
@@ -222,7 +222,7 @@ public final class SpendAggregates {
 	 * admin viewers.
 	 */
 	public Mono<ServerResponse> tagTotals(ServerRequest request) {
-		requireReadAll(caller(request), "/spend/tags");
+		requireReadAll(SpendCallers.of(request), "/spend/tags");
 		return rows(
 				"SELECT d.tag, SUM(d.spend) AS total_spend, SUM(d.api_requests) AS log_count "
 						+ "FROM daily_tag_spend d GROUP BY d.tag ORDER BY total_spend DESC LIMIT " + MAX_ROWS,
@@ -249,14 +249,6 @@ public final class SpendAggregates {
 			}
 			return spec.fetch().all();
 		}).map(view).collectList();
-	}
-
-	private static CallerIdentity caller(ServerRequest request) {
-		CallerIdentity caller = CallerIdentity.of(request.exchange());
-		if (caller == null) {
-			throw new AuthenticationError("Authentication Error, no key was given");
-		}
-		return caller;
 	}
 
 	private static void requireReadAll(CallerIdentity caller, String route) {
