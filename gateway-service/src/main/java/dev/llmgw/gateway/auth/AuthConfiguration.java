@@ -10,6 +10,7 @@ import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.ServerWebExchange;
@@ -37,7 +38,8 @@ public class AuthConfiguration {
 
 	@Bean
 	AuthenticationFilter authenticationFilter(GatewayConfig config, MiddlewarePaths middlewarePaths,
-			VirtualKeyAuthenticator virtualKeys, List<OpenPath> openPaths) {
+			VirtualKeyAuthenticator virtualKeys, List<OpenPath> openPaths,
+			ObjectProvider<SessionAuthenticator> sessions) {
 		List<KeyAuthenticator> authenticators = new ArrayList<>();
 		String masterKey = config.masterKey();
 		if (masterKey != null) {
@@ -45,7 +47,8 @@ public class AuthConfiguration {
 		}
 		authenticators.add(virtualKeys);
 		return new AuthenticationFilter(authenticators, masterKey != null,
-				(exchange) -> middlewarePaths.routesToMiddleware(exchange) || open(openPaths, exchange));
+				(exchange) -> middlewarePaths.routesToMiddleware(exchange) || open(openPaths, exchange),
+				sessions.getIfAvailable());
 	}
 
 	private static boolean open(List<OpenPath> openPaths, ServerWebExchange exchange) {

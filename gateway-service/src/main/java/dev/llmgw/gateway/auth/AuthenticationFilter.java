@@ -1,9 +1,11 @@
 package dev.llmgw.gateway.auth;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import dev.llmgw.gateway.error.AuthenticationError;
+import org.jspecify.annotations.Nullable;
 import dev.llmgw.gateway.web.FilterOrder;
 import reactor.core.publisher.Mono;
 
@@ -26,16 +28,21 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 
 	private final Predicate<ServerWebExchange> bypass;
 
+	private final @Nullable SessionAuthenticator sessions;
+
 	/**
 	 * @param authenticators asked in order
 	 * @param enabled false when no master key is configured
 	 * @param bypass requests authenticated elsewhere (those routed on to the middleware)
+	 * @param sessions asked when a request carries no key; null when no feature issues
+	 * sessions
 	 */
 	public AuthenticationFilter(List<KeyAuthenticator> authenticators, boolean enabled,
-			Predicate<ServerWebExchange> bypass) {
+			Predicate<ServerWebExchange> bypass, @Nullable SessionAuthenticator sessions) {
 		this.authenticators = List.copyOf(authenticators);
 		this.enabled = enabled;
 		this.bypass = bypass;
+		this.sessions = sessions;
 	}
 
 	@Override
@@ -54,14 +61,31 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		}
 		String key = ApiKeys.extract(exchange.getRequest().getHeaders());
 		if (key == null) {
-			return Mono.error(new AuthenticationError(
-					"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix."));
+			return (this.sessions != null) ? bySession(this.sessions, exchange, chain) : Mono.error(malformed());
 		}
-		return authenticate(key, 0).flatMap((caller) -> {
-			RouteAccess.check(caller, exchange.getRequest().getPath().value());
-			CallerIdentity.attach(exchange, caller);
-			return chain.filter(exchange);
+		return authenticate(key, 0).flatMap((caller) -> admit(caller, exchange, chain));
+	}
+
+	private Mono<Void> bySession(SessionAuthenticator sessions, ServerWebExchange exchange, WebFilterChain chain) {
+		// the chain's own Mono<Void> is empty too, so "no session" is told apart first
+		return sessions.authenticate(exchange).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((found) -> {
+			if (found.isPresent()) {
+				return admit(found.get(), exchange, chain);
+			}
+			Mono<Void> instead = sessions.withoutCredentials(exchange);
+			return (instead != null) ? instead : Mono.error(malformed());
 		});
+	}
+
+	private static Mono<Void> admit(CallerIdentity caller, ServerWebExchange exchange, WebFilterChain chain) {
+		RouteAccess.check(caller, exchange.getRequest().getPath().value());
+		CallerIdentity.attach(exchange, caller);
+		return chain.filter(exchange);
+	}
+
+	private static AuthenticationError malformed() {
+		return new AuthenticationError(
+				"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix.");
 	}
 
 	private Mono<CallerIdentity> authenticate(String key, int index) {

@@ -90,7 +90,14 @@ public final class VirtualKeyAuthenticator implements KeyAuthenticator {
 		if (!key.startsWith("sk-")) {
 			return Mono.empty();
 		}
-		String hash = KeyHashes.sha256Hex(key);
+		return authenticateHash(KeyHashes.sha256Hex(key));
+	}
+
+	/**
+	 * The caller of a key known by its hash alone (a UI session holds the hash, never the
+	 * key), with the same refusals as the key itself: blocked, expired or deleted.
+	 */
+	public Mono<CallerIdentity> authenticateHash(String hash) {
 		return Mono.fromFuture(lookup(hash), true).flatMap((found) -> {
 			if (found.failure() != null) {
 				return Mono.error(found.failure());

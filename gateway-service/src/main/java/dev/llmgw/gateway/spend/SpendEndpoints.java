@@ -11,6 +11,7 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.storage.Database;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,11 @@ public final class SpendEndpoints {
 			.ifPresent((key) -> where.put("api_key", key.startsWith("sk-") ? KeyHashes.sha256Hex(key) : key));
 		request.queryParam("user_id").ifPresent((user) -> where.put("user_id", user));
 		request.queryParam("request_id").ifPresent((id) -> where.put("request_id", id));
+		// the admin UI's filters and pages: not LiteLLM's, harmless to its clients
+		request.queryParam("team_id").filter((team) -> !team.isBlank()).ifPresent((team) -> where.put("team_id", team));
+		request.queryParam("model").filter((model) -> !model.isBlank()).ifPresent((model) -> where.put("model", model));
+		int limit = (int) QueryParams.number(request, "limit", MAX_ROWS, 1, MAX_ROWS);
+		OffsetDateTime before = instant(request, "before");
 		if (caller != null && !caller.canReadAll()) {
 			if (caller.keyHash() == null) {
 				return Mono.error(new AuthenticationError("Authentication Error, spend logs need a key"));
@@ -61,7 +67,10 @@ public final class SpendEndpoints {
 		if (end != null) {
 			sql.append(" AND start_time < :end");
 		}
-		sql.append(" ORDER BY start_time DESC LIMIT ").append(MAX_ROWS);
+		if (before != null) {
+			sql.append(" AND start_time < :before");
+		}
+		sql.append(" ORDER BY start_time DESC LIMIT ").append(limit);
 		return this.database.many((client) -> {
 			GenericExecuteSpec spec = client.sql(sql.toString());
 			for (Map.Entry<String, Object> condition : where.entrySet()) {
@@ -72,6 +81,9 @@ public final class SpendEndpoints {
 			}
 			if (end != null) {
 				spec = spec.bind("end", end);
+			}
+			if (before != null) {
+				spec = spec.bind("before", before);
 			}
 			return spec.fetch().all();
 		}).map(SpendEndpoints::view).collectList().flatMap(SpendEndpoints::json);
@@ -152,6 +164,24 @@ public final class SpendEndpoints {
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadRequestError("Invalid " + name + ": expected YYYY-MM-DD", null, name);
+		}
+	}
+
+	/**
+	 * {@code before}: the start time of the last row of the previous page (keyset
+	 * paging).
+	 */
+	private static @Nullable OffsetDateTime instant(ServerRequest request, String name) {
+		String text = request.queryParam(name).filter((value) -> !value.isBlank()).orElse(null);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestError("Invalid " + name + ": expected a time such as 2026-12-06T21:46:52.544Z", null,
+					name);
 		}
 	}
 

@@ -1,0 +1,200 @@
+package dev.llmgw.gateway.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.llmgw.ids.Ids;
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
+import dev.llmgw.gateway.error.GatewayError;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code /login} as LiteLLM's: a username and password form ({@code UI_USERNAME} and
+ * {@code UI_PASSWORD}, the master key when no password is set), where a virtual key in
+ * the password box signs its owner in to see what is theirs. The form carries a token of
+ * its own (a login-CSRF cookie), so another site cannot sign a browser in to an
+ * attacker's account. Failures are counted per client address and slowed down.
+ */
+final class LoginPage {
+
+	private static final Logger log = LoggerFactory.getLogger(LoginPage.class);
+
+	static final String LOGIN_COOKIE = "llmgw_ui_login";
+
+	/** Failed logins allowed per client address in a window before it must wait. */
+	private static final int MAX_FAILURES = 10;
+
+	private final UiSettings settings;
+
+	private final VirtualKeyAuthenticator keys;
+
+	private final Clock clock;
+
+	private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(5))
+		.build();
+
+	LoginPage(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock) {
+		this.settings = settings;
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	Mono<ServerResponse> show(ServerRequest request) {
+		return form(request, HttpStatus.OK, null);
+	}
+
+	private Mono<ServerResponse> form(ServerRequest request, HttpStatusCode status, @Nullable String problem) {
+		byte[] bytes = Ids.randomBytes(18);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String next = UiPaths.safeNext(request.queryParam("next").orElse(null));
+		Html html = new Html();
+		UiLayout.head(html, "Log in");
+		html.raw("<body class=\"login\"><main id=\"main\">");
+		html.el("h1", "LLM Gateway");
+		html.el("p", "Log in as the admin (UI_USERNAME and UI_PASSWORD), or put a virtual key in the password box"
+				+ " to see what belongs to that key.");
+		if (problem != null) {
+			html.open("p", "class", "error", "role", "alert").text(problem).close("p");
+		}
+		html.open("form", "method", "post", "action", UiPaths.LOGIN, "class", "stack");
+		html.open("input", "type", "hidden", "name", "login_token", "value", token);
+		html.open("input", "type", "hidden", "name", "next", "value", next);
+		html.open("div", "class", "field").el("label", "Username", "for", "username");
+		html.open("input", "id", "username", "name", "username", "type", "text", "autocomplete", "username")
+			.close("div");
+		html.open("div", "class", "field").el("label", "Password or virtual key", "for", "password");
+		html.open("input", "id", "password", "name", "password", "type", "password", "autocomplete", "current-password",
+				"required", "")
+			.close("div");
+		html.el("button", "Log in", "type", "submit");
+		html.close("form");
+		html.raw("</main></body></html>");
+		return ServerResponse.status(status)
+			.contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML,
+					StandardCharsets.UTF_8))
+			.headers(UiResponses::secure)
+			.cookie(UiResponses.cookie(request, LOGIN_COOKIE, token, Duration.ofHours(1), UiPaths.LOGIN))
+			.bodyValue(html.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	Mono<ServerResponse> submit(ServerRequest request) {
+		String client = client(request);
+		AtomicInteger failed = this.failures.getIfPresent(client);
+		if (failed != null && failed.get() >= MAX_FAILURES) {
+			return form(request, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed logins from this address; try again" + " in a few minutes.");
+		}
+		HttpCookie loginCookie = request.cookies().getFirst(LOGIN_COOKIE);
+		return request.formData().flatMap((fields) -> {
+			String token = fields.getFirst("login_token");
+			if (loginCookie == null || token == null
+					|| !MessageDigest.isEqual(loginCookie.getValue().getBytes(StandardCharsets.UTF_8),
+							token.getBytes(StandardCharsets.UTF_8))) {
+				return form(request, HttpStatus.FORBIDDEN,
+						"This login form has expired or did not come from this site; please try again.");
+			}
+			String next = UiPaths.safeNext(fields.getFirst("next"));
+			return sessionFor(fields).flatMap((session) -> {
+				this.failures.invalidate(client);
+				log.info("UI login: {} ({})", session.name(), session.kind());
+				return start(request, session, next);
+			}).switchIfEmpty(Mono.defer(() -> {
+				this.failures.get(client, (address) -> new AtomicInteger()).incrementAndGet();
+				return form(request, HttpStatus.UNAUTHORIZED, "Invalid username or password.");
+			}));
+		});
+	}
+
+	private Mono<UiSession> sessionFor(MultiValueMap<String, String> fields) {
+		String username = String.valueOf(fields.getFirst("username")).strip();
+		String password = fields.getFirst("password");
+		if (password == null || password.isEmpty() || password.length() > 1024) {
+			return Mono.empty();
+		}
+		java.time.Instant expires = this.clock.instant().plus(this.settings.sessionLifetime());
+		boolean nameMatches = MessageDigest.isEqual(digest(username), digest(this.settings.username()));
+		boolean passwordMatches = MessageDigest.isEqual(digest(password), digest(this.settings.password()));
+		if (nameMatches && passwordMatches) {
+			return Mono.just(
+					UiSession.start(UiSession.Kind.ADMIN, this.settings.username(), this.settings.username(), expires));
+		}
+		return this.keys.authenticate(password)
+			.map((caller) -> UiSession.start(UiSession.Kind.KEY, String.valueOf(caller.keyHash()), name(caller),
+					expires))
+			// a blocked or expired key cannot log in either, and says nothing more than a
+			// wrong one
+			.onErrorResume(GatewayError.class, (ex) -> Mono.empty());
+	}
+
+	private static String name(CallerIdentity caller) {
+		if (caller.userEmail() != null) {
+			return caller.userEmail();
+		}
+		if (caller.keyAlias() != null) {
+			return caller.keyAlias();
+		}
+		return (caller.userId() != null) ? caller.userId() : "key " + caller.displayName();
+	}
+
+	private Mono<ServerResponse> start(ServerRequest request, UiSession session, String next) {
+		return ServerResponse.seeOther(java.net.URI.create(next))
+			.headers(UiResponses::secure)
+			.cookie(UiResponses.cookie(request, UiSession.COOKIE, session.seal(this.settings.signingKey()),
+					this.settings.sessionLifetime(), "/"))
+			.cookie(UiResponses.cookie(request, LOGIN_COOKIE, "", Duration.ZERO, UiPaths.LOGIN))
+			.build();
+	}
+
+	/** Logout: the cookie is cleared; the form's CSRF token is checked as any form's. */
+	Mono<ServerResponse> logout(ServerRequest request) {
+		return UiForms.read(request)
+			.then(ServerResponse.seeOther(java.net.URI.create(UiPaths.LOGIN))
+				.headers(UiResponses::secure)
+				.cookie(UiResponses.cookie(request, UiSession.COOKIE, "", Duration.ZERO, "/"))
+				.build());
+	}
+
+	private static byte[] digest(String value) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The client as the nearest proxy saw it: the last X-Forwarded-For entry is the one
+	 * the load balancer added (earlier ones are the client's own say), so one attacker
+	 * behind the load balancer cannot lock everyone out, nor dodge the count by inventing
+	 * addresses.
+	 */
+	private static String client(ServerRequest request) {
+		String forwarded = request.headers().firstHeader("X-Forwarded-For");
+		if (forwarded != null && !forwarded.isBlank()) {
+			String[] hops = forwarded.split(",");
+			return hops[hops.length - 1].strip();
+		}
+		return request.remoteAddress().map((address) -> address.getAddress().getHostAddress()).orElse("unknown");
+	}
+
+}
