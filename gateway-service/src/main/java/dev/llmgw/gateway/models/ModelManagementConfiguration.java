@@ -94,9 +94,15 @@ public class ModelManagementConfiguration {
 			.build();
 	}
 
-	/** general_settings.store_model_in_db, or LiteLLM's STORE_MODEL_IN_DB variable. */
+	/**
+	 * general_settings.store_model_in_db, or LiteLLM's STORE_MODEL_IN_DB variable, from
+	 * the process or from the config's environment_variables (where the original's base
+	 * config sets it).
+	 */
 	private static boolean enabled(GatewayConfig config, GatewayProperties properties) {
-		return config.generalSettings().storeModelInDb() || properties.storeModelInDb();
+		String variable = config.environment().get("STORE_MODEL_IN_DB");
+		return config.generalSettings().storeModelInDb() || properties.storeModelInDb() || (variable != null
+				&& java.util.Set.of("true", "1", "yes").contains(variable.strip().toLowerCase(java.util.Locale.ROOT)));
 	}
 
 }
