@@ -18,6 +18,7 @@ import dev.llmgw.fake.collectors.Webhooks;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
+import dev.llmgw.fake.oidc.OidcLogin;
 import dev.llmgw.fake.prompts.PromptEndpoints;
 import dev.llmgw.fake.openai.OpenAiErrors;
 import dev.llmgw.fake.otlp.OtlpTraces;
@@ -138,9 +139,19 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		if (path.equals(Secrets.CONTROL_PATH) && HttpMethod.POST.equals(method)) {
 			return body(request).flatMap((body) -> this.secrets.store(body, response));
 		}
+		if (OidcEndpoints.isOidcPath(path) && path.endsWith("/v1/token") && HttpMethod.POST.equals(method)) {
+			return body(request).flatMap((body) -> this.oidc.token(body, response));
+		}
+		if (OidcEndpoints.isOidcPath(path) && path.endsWith("/v1/authorize") && HttpMethod.GET.equals(method)) {
+			String host = request.requestHeaders().get("Host", "127.0.0.1");
+			return this.oidc.authorize(path, request.uri(), host, response);
+		}
 		if (OidcEndpoints.isOidcPath(path) && HttpMethod.GET.equals(method)) {
 			String host = request.requestHeaders().get("Host", "127.0.0.1");
 			return this.oidc.handle(path, host, response);
+		}
+		if (path.equals(OidcLogin.USER_PATH) && HttpMethod.POST.equals(method)) {
+			return body(request).flatMap((body) -> this.oidc.login().setUser(body, response));
 		}
 		if (path.startsWith(OidcEndpoints.REQUESTS_PREFIX) && HttpMethod.GET.equals(method)) {
 			return this.oidc.requests(path, response);

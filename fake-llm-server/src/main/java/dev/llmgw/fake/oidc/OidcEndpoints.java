@@ -30,8 +30,30 @@ public final class OidcEndpoints {
 
 	private volatile byte[] jwks = "{\"keys\":[]}".getBytes(StandardCharsets.US_ASCII);
 
+	private final OidcLogin login = new OidcLogin();
+
 	public static boolean isOidcPath(String path) {
-		return path.startsWith("/oauth2/") && (path.endsWith(DISCOVERY) || path.endsWith(KEYS));
+		return path.startsWith("/oauth2/") && (path.endsWith(DISCOVERY) || path.endsWith(KEYS)
+				|| path.endsWith(OidcLogin.AUTHORIZE) || path.endsWith(OidcLogin.TOKEN));
+	}
+
+	/** The sign-in half: authorize, token and the test's choice of user. */
+	public OidcLogin login() {
+		return this.login;
+	}
+
+	/** {@code GET .../v1/authorize}: the browser's visit, sent straight back with a code. */
+	public Mono<Void> authorize(String path, String uri, String host, HttpServerResponse response) {
+		return this.login.authorize(issuer(path, OidcLogin.AUTHORIZE, host), uri, response);
+	}
+
+	/** {@code POST .../v1/token}: the code exchanged for tokens. */
+	public Mono<Void> token(byte[] body, HttpServerResponse response) {
+		return this.login.token(body, response);
+	}
+
+	private static String issuer(String path, String suffix, String host) {
+		return "http://" + host + path.substring(0, path.length() - suffix.length());
 	}
 
 	/**
@@ -42,13 +64,34 @@ public final class OidcEndpoints {
 	public Mono<Void> handle(String path, String host, HttpServerResponse response) {
 		if (path.endsWith(KEYS)) {
 			count(path.substring(0, path.length() - KEYS.length()) + " keys");
-			return Replies.json(response, HttpResponseStatus.OK, this.jwks);
+			return Replies.json(response, HttpResponseStatus.OK, withSigner(this.jwks));
 		}
 		count(path.substring(0, path.length() - DISCOVERY.length()) + " discovery");
 		String issuer = "http://" + host + path.substring(0, path.length() - DISCOVERY.length());
 		String discovery = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + KEYS
-				+ "\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+				+ "\",\"authorization_endpoint\":\"" + issuer + OidcLogin.AUTHORIZE + "\",\"token_endpoint\":\""
+				+ issuer + OidcLogin.TOKEN + "\",\"code_challenge_methods_supported\":[\"S256\"]"
+				+ ",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
 		return Replies.json(response, HttpResponseStatus.OK, discovery.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The test's keys, and the sign-in's own key once it has signed an ID token (until
+	 * then the set is exactly what the test published).
+	 */
+	@SuppressWarnings("unchecked")
+	private byte[] withSigner(byte[] published) {
+		Map<String, Object> signer = this.login.publicJwk();
+		if (signer == null) {
+			return published;
+		}
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		Map<String, Object> set = new java.util.LinkedHashMap<>(json.readValue(published, Map.class));
+		java.util.List<Object> keys = new java.util.ArrayList<>((java.util.List<Object>) set.getOrDefault("keys",
+				java.util.List.of()));
+		keys.add(signer);
+		set.put("keys", keys);
+		return json.writeValueAsBytes(set);
 	}
 
 	/** Replaces the served keys with a JWKS document a test made. */
