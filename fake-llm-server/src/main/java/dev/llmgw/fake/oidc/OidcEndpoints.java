@@ -42,7 +42,9 @@ public final class OidcEndpoints {
 		return this.login;
 	}
 
-	/** {@code GET .../v1/authorize}: the browser's visit, sent straight back with a code. */
+	/**
+	 * {@code GET .../v1/authorize}: the browser's visit, sent straight back with a code.
+	 */
 	public Mono<Void> authorize(String path, String uri, String host, HttpServerResponse response) {
 		return this.login.authorize(issuer(path, OidcLogin.AUTHORIZE, host), uri, response);
 	}
@@ -87,8 +89,8 @@ public final class OidcEndpoints {
 		}
 		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 		Map<String, Object> set = new java.util.LinkedHashMap<>(json.readValue(published, Map.class));
-		java.util.List<Object> keys = new java.util.ArrayList<>((java.util.List<Object>) set.getOrDefault("keys",
-				java.util.List.of()));
+		java.util.List<Object> keys = new java.util.ArrayList<>(
+				(java.util.List<Object>) set.getOrDefault("keys", java.util.List.of()));
 		keys.add(signer);
 		set.put("keys", keys);
 		return json.writeValueAsBytes(set);

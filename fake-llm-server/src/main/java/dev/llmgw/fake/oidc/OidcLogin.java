@@ -45,8 +45,8 @@ public final class OidcLogin {
 
 	private static final String KEY_ID = "fake-idp-signer";
 
-	private record Grant(String issuer, String clientId, String redirectUri, @Nullable String nonce,
-			String challenge, String sub, String email) {
+	private record Grant(String issuer, String clientId, String redirectUri, @Nullable String nonce, String challenge,
+			String sub, String email) {
 	}
 
 	private final Map<String, Grant> grants = new ConcurrentHashMap<>();
@@ -124,8 +124,8 @@ public final class OidcLogin {
 	private String sign(Map<String, Object> claims) {
 		try {
 			KeyPair pair = signer();
-			String header = URL.encodeToString(
-					JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)));
+			String header = URL
+				.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)));
 			String payload = URL.encodeToString(JSON.writeValueAsBytes(claims));
 			Signature signature = Signature.getInstance("SHA256withRSA");
 			signature.initSign(pair.getPrivate());

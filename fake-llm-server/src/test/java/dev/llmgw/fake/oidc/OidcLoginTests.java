@@ -51,8 +51,9 @@ class OidcLoginTests {
 
 		String form = "grant_type=authorization_code&client_id=app&code=" + code + "&redirect_uri="
 				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=";
-		assertThat(this.server.post("/oauth2/ui/v1/token", form + "wrong", "Content-Type",
-				"application/x-www-form-urlencoded").statusCode()).isEqualTo(400);
+		assertThat(this.server
+			.post("/oauth2/ui/v1/token", form + "wrong", "Content-Type", "application/x-www-form-urlencoded")
+			.statusCode()).isEqualTo(400);
 		// a refused exchange spends the code too
 		HttpResponse<String> again = this.server.get(authorize.uri().getPath() + "?" + authorize.uri().getRawQuery());
 		String second = again.headers().firstValue("Location").orElseThrow();
@@ -69,8 +70,9 @@ class OidcLoginTests {
 		assertThat(claims.path("aud").asString()).isEqualTo("app");
 		assertThat(claims.path("nonce").asString()).isEqualTo("n1");
 		assertThat(claims.path("iss").asString()).endsWith("/oauth2/ui");
-		assertThat(this.server.post("/oauth2/ui/v1/token", form + verifier, "Content-Type",
-				"application/x-www-form-urlencoded").statusCode()).as("used once").isEqualTo(400);
+		assertThat(this.server
+			.post("/oauth2/ui/v1/token", form + verifier, "Content-Type", "application/x-www-form-urlencoded")
+			.statusCode()).as("used once").isEqualTo(400);
 		JsonNode keys = TestServer.json(this.server.get("/oauth2/ui/v1/keys").body());
 		assertThat(keys.path("keys").get(0).path("kid").asString()).isEqualTo("fake-idp-signer");
 		JsonNode discovery = TestServer.json(this.server.get("/oauth2/ui/.well-known/openid-configuration").body());

@@ -51,6 +51,8 @@ public final class SpendEndpoints {
 		request.queryParam("model").filter((model) -> !model.isBlank()).ifPresent((model) -> where.put("model", model));
 		int limit = (int) QueryParams.number(request, "limit", MAX_ROWS, 1, MAX_ROWS);
 		OffsetDateTime before = instant(request, "before");
+		// the last row's request id breaks ties between rows of the same start time
+		String beforeId = request.queryParam("before_id").filter((id) -> !id.isBlank()).orElse(null);
 		if (caller != null && !caller.canReadAll()) {
 			if (caller.keyHash() == null) {
 				return Mono.error(new AuthenticationError("Authentication Error, spend logs need a key"));
@@ -68,9 +70,11 @@ public final class SpendEndpoints {
 			sql.append(" AND start_time < :end");
 		}
 		if (before != null) {
-			sql.append(" AND start_time < :before");
+			sql.append((beforeId != null)
+					? " AND (start_time < :before OR (start_time = :before AND request_id < :before_id))"
+					: " AND start_time < :before");
 		}
-		sql.append(" ORDER BY start_time DESC LIMIT ").append(limit);
+		sql.append(" ORDER BY start_time DESC, request_id DESC LIMIT ").append(limit);
 		return this.database.many((client) -> {
 			GenericExecuteSpec spec = client.sql(sql.toString());
 			for (Map.Entry<String, Object> condition : where.entrySet()) {
@@ -84,6 +88,9 @@ public final class SpendEndpoints {
 			}
 			if (before != null) {
 				spec = spec.bind("before", before);
+				if (beforeId != null) {
+					spec = spec.bind("before_id", beforeId);
+				}
 			}
 			return spec.fetch().all();
 		}).map(SpendEndpoints::view).collectList().flatMap(SpendEndpoints::json);

@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.GatewayError;
@@ -52,10 +51,22 @@ final class LoginPage {
 		.expireAfterWrite(Duration.ofMinutes(5))
 		.build();
 
-	LoginPage(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock) {
+	private final boolean singleSignOn;
+
+	private final UiRevocations revocations;
+
+	LoginPage(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, boolean singleSignOn,
+			UiRevocations revocations) {
 		this.settings = settings;
 		this.keys = keys;
 		this.clock = clock;
+		this.singleSignOn = singleSignOn;
+		this.revocations = revocations;
+	}
+
+	/** The login page again, saying why the last attempt failed. */
+	Mono<ServerResponse> failed(ServerRequest request, HttpStatusCode status, String problem) {
+		return form(request, status, problem);
 	}
 
 	Mono<ServerResponse> show(ServerRequest request) {
@@ -63,8 +74,11 @@ final class LoginPage {
 	}
 
 	private Mono<ServerResponse> form(ServerRequest request, HttpStatusCode status, @Nullable String problem) {
-		byte[] bytes = Ids.randomBytes(18);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		// signed and short-lived, so a value planted in the cookie by a sibling site
+		// cannot
+		// pass as one this server issued
+		String token = SignedFields.seal(this.settings.signingKey(), "login", List.of(SignedFields.random(18),
+				Long.toString(this.clock.instant().plus(Duration.ofHours(1)).getEpochSecond())));
 		String next = UiPaths.safeNext(request.queryParam("next").orElse(null));
 		Html html = new Html();
 		UiLayout.head(html, "Log in");
@@ -87,6 +101,12 @@ final class LoginPage {
 			.close("div");
 		html.el("button", "Log in", "type", "submit");
 		html.close("form");
+		if (this.singleSignOn) {
+			html.open("p")
+				.link(Html.url(SsoPages.LOGIN, "next", next), "Sign in with single sign-on", "class", "button", "id",
+						"sso")
+				.close("p");
+		}
 		html.raw("</main></body></html>");
 		return ServerResponse.status(status)
 			.contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML,
@@ -104,9 +124,10 @@ final class LoginPage {
 					"Too many failed logins from this address; try again" + " in a few minutes.");
 		}
 		HttpCookie loginCookie = request.cookies().getFirst(LOGIN_COOKIE);
-		return request.formData().flatMap((fields) -> {
+		return UiForms.fields(request).flatMap((fields) -> {
 			String token = fields.getFirst("login_token");
-			if (loginCookie == null || token == null
+			if (loginCookie == null || token == null || !validToken(token)
+					|| !UiSessions.fromThisSite(request.exchange().getRequest())
 					|| !MessageDigest.isEqual(loginCookie.getValue().getBytes(StandardCharsets.UTF_8),
 							token.getBytes(StandardCharsets.UTF_8))) {
 				return form(request, HttpStatus.FORBIDDEN,
@@ -156,7 +177,7 @@ final class LoginPage {
 	}
 
 	private Mono<ServerResponse> start(ServerRequest request, UiSession session, String next) {
-		return ServerResponse.seeOther(java.net.URI.create(next))
+		return ServerResponse.seeOther(UiPaths.location(next))
 			.headers(UiResponses::secure)
 			.cookie(UiResponses.cookie(request, UiSession.COOKIE, session.seal(this.settings.signingKey()),
 					this.settings.sessionLifetime(), "/"))
@@ -164,9 +185,30 @@ final class LoginPage {
 			.build();
 	}
 
-	/** Logout: the cookie is cleared; the form's CSRF token is checked as any form's. */
+	private boolean validToken(String token) {
+		List<String> fields = SignedFields.open(token, this.settings.signingKey(), "login", 2);
+		if (fields == null) {
+			return false;
+		}
+		try {
+			return this.clock.instant().getEpochSecond() < Long.parseLong(fields.get(1));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Logout: the form's CSRF token is checked as any form's, the session is revoked on
+	 * every instance ({@link UiRevocations}) and its cookie cleared.
+	 */
 	Mono<ServerResponse> logout(ServerRequest request) {
-		return UiForms.read(request)
+		return UiForms.read(request).doOnNext((form) -> {
+			UiSession session = UiSession.of(request.exchange());
+			if (session != null) {
+				this.revocations.revoke(session);
+			}
+		})
 			.then(ServerResponse.seeOther(java.net.URI.create(UiPaths.LOGIN))
 				.headers(UiResponses::secure)
 				.cookie(UiResponses.cookie(request, UiSession.COOKIE, "", Duration.ZERO, "/"))
@@ -183,18 +225,29 @@ final class LoginPage {
 	}
 
 	/**
-	 * The client as the nearest proxy saw it: the last X-Forwarded-For entry is the one
-	 * the load balancer added (earlier ones are the client's own say), so one attacker
-	 * behind the load balancer cannot lock everyone out, nor dodge the count by inventing
-	 * addresses.
+	 * The client whose failures count: the connection's address, unless that is a private
+	 * or loopback address (a load balancer in the same network), in which case the last
+	 * X-Forwarded-For entry, the one that proxy added (earlier entries are the client's
+	 * own say). So one attacker behind the load balancer can neither lock everyone out
+	 * nor dodge the count by inventing addresses, and a client reaching the gateway
+	 * directly from the internet is counted by its own address whatever it sends.
 	 */
-	private static String client(ServerRequest request) {
-		String forwarded = request.headers().firstHeader("X-Forwarded-For");
-		if (forwarded != null && !forwarded.isBlank()) {
-			String[] hops = forwarded.split(",");
-			return hops[hops.length - 1].strip();
+	static String client(ServerRequest request) {
+		java.net.InetAddress peer = request.remoteAddress().map(java.net.InetSocketAddress::getAddress).orElse(null);
+		if (peer == null) {
+			return "unknown";
 		}
-		return request.remoteAddress().map((address) -> address.getAddress().getHostAddress()).orElse("unknown");
+		if (peer.isLoopbackAddress() || peer.isSiteLocalAddress() || peer.isLinkLocalAddress()) {
+			List<String> forwarded = request.headers().header("X-Forwarded-For");
+			if (!forwarded.isEmpty()) {
+				String[] hops = String.join(",", forwarded).split(",");
+				String last = hops[hops.length - 1].strip();
+				if (!last.isEmpty() && last.length() <= 64) {
+					return last;
+				}
+			}
+		}
+		return peer.getHostAddress();
 	}
 
 }

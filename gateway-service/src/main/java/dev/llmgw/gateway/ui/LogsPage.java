@@ -42,11 +42,14 @@ final class LogsPage {
 			query[2 * i + 1] = request.queryParam(FILTERS.get(i)).filter((value) -> !value.isBlank()).orElse(null);
 		}
 		String before = request.queryParam("before").filter((value) -> !value.isBlank()).orElse(null);
-		Object[] call = java.util.Arrays.copyOf(query, query.length + 4);
+		String beforeId = request.queryParam("before_id").filter((value) -> !value.isBlank()).orElse(null);
+		Object[] call = java.util.Arrays.copyOf(query, query.length + 6);
 		call[query.length] = "limit";
 		call[query.length + 1] = PAGE_SIZE;
 		call[query.length + 2] = "before";
 		call[query.length + 3] = before;
+		call[query.length + 4] = "before_id";
+		call[query.length + 5] = beforeId;
 		return this.api.get(request, "/spend/logs", call).flatMap((body) -> {
 			List<Map<String, Object>> rows = KeysPage.rows(body.get("data"));
 			return UiLayout.render(request, "Logs", (html) -> {
@@ -89,9 +92,11 @@ final class LogsPage {
 							row.el("td", "True".equals(log.get("cache_hit")) ? "hit" : "–");
 						});
 				if (rows.size() == PAGE_SIZE) {
-					Object[] next = java.util.Arrays.copyOf(query, query.length + 2);
+					Object[] next = java.util.Arrays.copyOf(query, query.length + 4);
 					next[query.length] = "before";
 					next[query.length + 1] = rows.get(rows.size() - 1).get("startTime");
+					next[query.length + 2] = "before_id";
+					next[query.length + 3] = rows.get(rows.size() - 1).get("request_id");
 					html.open("nav", "class", "pager", "aria-label", "Pages");
 					html.link(Html.url(PATH, next), "Older calls", "rel", "next");
 					html.close("nav");

@@ -12,6 +12,8 @@ import dev.llmgw.gateway.auth.OpenPath;
 import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.redis.Broadcast;
+import dev.llmgw.gateway.storage.RowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -48,18 +50,25 @@ public class UiConfiguration {
 	}
 
 	@Bean
-	SessionAuthenticator uiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock) {
-		return new UiSessions(settings, keys, clock);
+	UiRevocations uiRevocations(UiSettings settings, Broadcast broadcast) {
+		return new UiRevocations(settings.sessionLifetime(), broadcast);
+	}
+
+	@Bean
+	SessionAuthenticator uiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, RowStore rows,
+			UiRevocations revocations) {
+		return new UiSessions(settings, keys, clock, rows, revocations);
 	}
 
 	@Bean
 	OpenPath uiOpenPaths(UiSettings settings) {
-		return (path) -> settings.enabled() && (path.equals(UiPaths.LOGIN) || path.startsWith(UiPaths.ASSETS));
+		return (path) -> settings.enabled()
+				&& (path.equals(UiPaths.LOGIN) || path.startsWith(UiPaths.ASSETS) || path.startsWith(UiPaths.SSO));
 	}
 
 	@Bean
 	UiRoutes uiRoutes(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, JsonMapper mapper,
-			ObjectProvider<RouterFunction<?>> routers) {
+			ObjectProvider<RouterFunction<?>> routers, GatewayConfig config, RowStore rows, UiRevocations revocations) {
 		if (!settings.enabled()) {
 			log.info("Admin UI: off (DISABLE_ADMIN_UI, or no master key)");
 			return new UiRoutes(
@@ -71,7 +80,8 @@ public class UiConfiguration {
 			.reduce(RouterFunction::andOther)
 			.orElseThrow());
 		AdminCalls calls = new AdminCalls(api, mapper);
-		LoginPage login = new LoginPage(settings, keys, clock);
+		OidcSettings oidc = OidcSettings.from(config.environment(), config.litellmSettings().raw());
+		LoginPage login = new LoginPage(settings, keys, clock, oidc != null, revocations);
 		KeysPage keysPage = new KeysPage(calls, mapper);
 		PlaygroundPage playground = new PlaygroundPage(calls);
 		ModelsPage models = new ModelsPage(calls);
@@ -117,6 +127,11 @@ public class UiConfiguration {
 			.GET(LogsPage.PATH + "/view", logs::view)
 			.GET(SettingsPage.PATH, settingsPage::show)
 			.GET(UiPaths.ASSETS + "{file}", (request) -> asset(assets, request.pathVariable("file")));
+		if (oidc != null) {
+			log.info("Admin UI: single sign-on with {}", oidc.issuer());
+			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, rows, login, clock);
+			routes.GET(SsoPages.LOGIN, sso::start).GET(SsoPages.CALLBACK, sso::callback);
+		}
 		return new UiRoutes(routes.build());
 	}
 

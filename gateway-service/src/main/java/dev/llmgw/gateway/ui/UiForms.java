@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.RequestTooLargeError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -38,7 +41,7 @@ final class UiForms {
 
 	static Mono<UiForms> read(ServerRequest request) {
 		UiSession session = UiSession.of(request.exchange());
-		return request.formData().map((fields) -> {
+		return fields(request).map((fields) -> {
 			if (session == null || !session.csrfMatches(fields.getFirst(CSRF_FIELD))) {
 				throw new PermissionDeniedError("The form's CSRF token is missing or belongs to another session;"
 						+ " reload the page and send it again");
@@ -47,6 +50,19 @@ final class UiForms {
 				throw new BadRequestError("Too many form fields");
 			}
 			return new UiForms(fields);
+		});
+	}
+
+	/**
+	 * A form's fields, with the caller's mistakes as the API answers them: a body over
+	 * the reader's limit is a 413, a malformed escape a 400.
+	 */
+	static Mono<MultiValueMap<String, String>> fields(ServerRequest request) {
+		return request.formData().onErrorMap((ex) -> !(ex instanceof GatewayError), (ex) -> {
+			if (ex instanceof DataBufferLimitException) {
+				return new RequestTooLargeError("The form is too large");
+			}
+			return new BadRequestError("The form could not be read: " + ex.getClass().getSimpleName());
 		});
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 final class UiLayout {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UiLayout.class);
+
 	/** The navigation, in LiteLLM's order; the last flag marks pages for admins only. */
 	private record Item(String path, String label, boolean adminOnly) {
 	}
@@ -200,6 +202,7 @@ final class UiLayout {
 		if (error instanceof GatewayError gateway) {
 			return gateway.getMessage();
 		}
+		log.error("Admin UI: a page failed", error);
 		return "Something went wrong; the server log has the details.";
 	}
 

@@ -1,15 +1,10 @@
 package dev.llmgw.gateway.ui;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.web.ExchangeAttribute;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
  * A signed, stateless UI login: who (the admin by name, a virtual key by its hash, or a
  * single-sign-on user by id), until when, and the CSRF token every form repeats. The
  * cookie is the fields, each base64url, joined by dots, and an HMAC-SHA256 over them; it
- * holds no key and no password.
+ * holds no key and no password ({@link SignedFields}).
  *
  * @param kind how the user logged in
  * @param subject the admin's name, the key's hash or the user's id
@@ -34,13 +29,6 @@ record UiSession(Kind kind, String subject, String name, Instant expiresAt, Stri
 	private static final ExchangeAttribute<UiSession> ATTRIBUTE = ExchangeAttribute.of(UiSession.class,
 			UiSession.class);
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-
-	/** A cookie longer than this is not read at all. */
-	private static final int MAX_COOKIE = 2048;
-
 	enum Kind {
 
 		ADMIN, KEY, USER
@@ -49,8 +37,7 @@ record UiSession(Kind kind, String subject, String name, Instant expiresAt, Stri
 
 	/** A new session, with a CSRF token of its own (a login never reuses a session). */
 	static UiSession start(Kind kind, String subject, String name, Instant expiresAt) {
-		byte[] token = Ids.randomBytes(24);
-		return new UiSession(kind, subject, name, expiresAt, ENCODER.encodeToString(token));
+		return new UiSession(kind, subject, name, expiresAt, SignedFields.random(24));
 	}
 
 	static @Nullable UiSession of(ServerWebExchange exchange) {
@@ -62,9 +49,8 @@ record UiSession(Kind kind, String subject, String name, Instant expiresAt, Stri
 	}
 
 	String seal(byte[] signingKey) {
-		String body = String.join(".", part(this.kind.name()), part(this.subject), part(this.name),
-				part(Long.toString(this.expiresAt.getEpochSecond())), part(this.csrf));
-		return body + "." + ENCODER.encodeToString(mac(signingKey, body));
+		return SignedFields.seal(signingKey, "session", List.of(this.kind.name(), this.subject, this.name,
+				Long.toString(this.expiresAt.getEpochSecond()), this.csrf));
 	}
 
 	/**
@@ -72,32 +58,19 @@ record UiSession(Kind kind, String subject, String name, Instant expiresAt, Stri
 	 * or expired
 	 */
 	static @Nullable UiSession open(@Nullable String cookie, byte[] signingKey, Instant now) {
-		if (cookie == null || cookie.isEmpty() || cookie.length() > MAX_COOKIE) {
+		List<String> fields = SignedFields.open(cookie, signingKey, "session", 5);
+		if (fields == null) {
 			return null;
 		}
-		int lastDot = cookie.lastIndexOf('.');
-		if (lastDot <= 0) {
-			return null;
-		}
-		String body = cookie.substring(0, lastDot);
 		try {
-			byte[] given = DECODER.decode(cookie.substring(lastDot + 1));
-			if (!MessageDigest.isEqual(given, mac(signingKey, body))) {
-				return null;
-			}
-			String[] parts = body.split("\\.", -1);
-			if (parts.length != 5) {
-				return null;
-			}
-			Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(text(parts[3])));
+			Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(fields.get(3)));
 			if (!now.isBefore(expiresAt)) {
 				return null;
 			}
-			return new UiSession(Kind.valueOf(text(parts[0])), text(parts[1]), text(parts[2]), expiresAt,
-					text(parts[4]));
+			return new UiSession(Kind.valueOf(fields.get(0)), fields.get(1), fields.get(2), expiresAt, fields.get(4));
 		}
 		catch (IllegalArgumentException ex) {
-			// not base64, not a number, not a kind: not ours
+			// not a number, not a kind: not ours
 			return null;
 		}
 	}
@@ -106,25 +79,6 @@ record UiSession(Kind kind, String subject, String name, Instant expiresAt, Stri
 	boolean csrfMatches(@Nullable String given) {
 		return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
 				this.csrf.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String part(String value) {
-		return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String text(String part) {
-		return new String(DECODER.decode(part), StandardCharsets.UTF_8);
-	}
-
-	private static byte[] mac(byte[] key, String body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
-		}
 	}
 
 }

@@ -1,12 +1,19 @@
 package dev.llmgw.gateway.ui;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.CallerLimits;
+import dev.llmgw.gateway.auth.ModelAccess;
 import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.PermissionDeniedError;
+import dev.llmgw.gateway.storage.AdminTables;
+import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -28,16 +35,30 @@ final class UiSessions implements SessionAuthenticator {
 
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+	/**
+	 * What a single sign-on user may call: the UI, the admin and spend routes, the model
+	 * list.
+	 */
+	private static final List<String> USER_ROUTES = List.of(UiPaths.HOME, "info_routes", "management_routes",
+			"spend_tracking_routes", "/v1/models", "/cache/ping");
+
 	private final UiSettings settings;
 
 	private final VirtualKeyAuthenticator keys;
 
 	private final Clock clock;
 
-	UiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock) {
+	private final RowStore rows;
+
+	private final UiRevocations revocations;
+
+	UiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, RowStore rows,
+			UiRevocations revocations) {
 		this.settings = settings;
 		this.keys = keys;
 		this.clock = clock;
+		this.rows = rows;
+		this.revocations = revocations;
 	}
 
 	@Override
@@ -49,14 +70,13 @@ final class UiSessions implements SessionAuthenticator {
 		HttpCookie cookie = request.getCookies().getFirst(UiSession.COOKIE);
 		UiSession session = UiSession.open((cookie != null) ? cookie.getValue() : null, this.settings.signingKey(),
 				this.clock.instant());
-		if (session == null) {
+		if (session == null || this.revocations.isRevoked(session) || !fromThisSite(request)) {
+			// another site's request (even one that CORS lets read this API) never rides
+			// on the session; it is simply not signed in
 			return Mono.empty();
 		}
 		boolean page = UiPaths.isPage(request.getPath().value());
 		if (!SAFE.contains(request.getMethod())) {
-			if (!sameOrigin(request)) {
-				return Mono.error(new PermissionDeniedError("Cross-site request refused: its Origin is not this site"));
-			}
 			// pages check the token of their form (UiForms); scripts send it as a header
 			if (!page && !session.csrfMatches(request.getHeaders().getFirst(CSRF_HEADER))) {
 				return Mono.error(new PermissionDeniedError(
@@ -67,11 +87,26 @@ final class UiSessions implements SessionAuthenticator {
 			case ADMIN -> session.subject().equals(this.settings.username()) ? Mono.just(CallerIdentity.masterKey())
 					: Mono.empty();
 			case KEY -> this.keys.authenticateHash(session.subject());
-			case USER -> Mono.empty();
+			case USER -> this.rows.find(AdminTables.USERS, session.subject()).map(UiSessions::user);
 		};
 		caller = caller.doOnNext((found) -> session.attach(exchange));
 		// on a page, a key blocked or deleted since the login sends the user to the login
 		return page ? caller.onErrorResume((ex) -> Mono.empty()) : caller;
+	}
+
+	/**
+	 * A single sign-on user, who has no key: their role over the admin routes and the
+	 * UI's pages, but no model calls (with no key, nothing would meter them; they make a
+	 * key for that, as LiteLLM's users do). Read from the database on each request, so a
+	 * role changed or a user deleted takes effect at once.
+	 */
+	private static CallerIdentity user(Map<String, @Nullable Object> row) {
+		String userId = String.valueOf(row.get("user_id"));
+		String email = (row.get("user_email") != null) ? String.valueOf(row.get("user_email")) : null;
+		String role = (row.get("user_role") != null) ? String.valueOf(row.get("user_role"))
+				: CallerIdentity.INTERNAL_USER_VIEWER;
+		return new CallerIdentity((email != null) ? email : userId, role, userId, null, null, null, ModelAccess.ALL,
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, email, null, USER_ROUTES);
 	}
 
 	@Override
@@ -85,19 +120,36 @@ final class UiSessions implements SessionAuthenticator {
 	}
 
 	/**
-	 * Browsers send Origin on every unsafe request; a different one is another site
-	 * posting with the user's cookie (SameSite already stops it in current browsers).
+	 * Whether the browser says the request comes from this site's own pages. Browsers
+	 * send {@code Sec-Fetch-Site} on every request ({@code same-origin}, or {@code none}
+	 * for a typed address or a bookmark) and {@code Origin} on every script request and
+	 * every unsafe one; a sibling site (another port, another subdomain) still gets a
+	 * SameSite=Strict cookie sent, so both are checked. Scripts cannot set either header.
+	 * Clients that send neither (curl, tests) are not browsers riding on a user's cookie.
 	 */
-	private static boolean sameOrigin(ServerHttpRequest request) {
-		String origin = request.getHeaders().getOrigin();
-		if (origin == null || origin.equals("null")) {
-			return origin == null;
+	static boolean fromThisSite(ServerHttpRequest request) {
+		String site = request.getHeaders().getFirst("Sec-Fetch-Site");
+		if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+			return false;
 		}
+		String origin = request.getHeaders().getOrigin();
+		return origin == null || origin.equalsIgnoreCase(ownOrigin(request));
+	}
+
+	/**
+	 * This site as the browser addressed it: the Host header (which a load balancer
+	 * passes on) and the scheme it used ({@code X-Forwarded-Proto} behind one).
+	 */
+	private static String ownOrigin(ServerHttpRequest request) {
+		String scheme = UiResponses.overTls(request) ? "https" : "http";
 		String host = request.getHeaders().getFirst("Host");
-		String forwardedHost = request.getHeaders().getFirst("X-Forwarded-Host");
-		String stripped = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
-		return stripped.equalsIgnoreCase(String.valueOf(host))
-				|| stripped.equalsIgnoreCase(String.valueOf(forwardedHost));
+		if (host == null) {
+			return "";
+		}
+		if ((scheme.equals("https") && host.endsWith(":443")) || (scheme.equals("http") && host.endsWith(":80"))) {
+			host = host.substring(0, host.lastIndexOf(':'));
+		}
+		return scheme + "://" + host;
 	}
 
 }

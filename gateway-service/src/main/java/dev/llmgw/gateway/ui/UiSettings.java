@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param username {@code UI_USERNAME}, {@code admin} by default, as LiteLLM's
  * @param password {@code UI_PASSWORD}, else the master key, as LiteLLM's
  * @param signingKey HMAC key of the session cookie, derived from {@code LITELLM_SALT_KEY}
- * or else the master key, so every instance behind the load balancer accepts the same
- * sessions without a shared store, and changing the master key ends every session
+ * (else the master key), the master key and the UI's username and password, so every
+ * instance behind the load balancer accepts the same sessions without a shared store, and
+ * changing any of them ends every session
  * @param sessionLifetime how long a login lasts ({@code UI_SESSION_HOURS}, 8 by default)
  */
 record UiSettings(boolean enabled, String username, String password, byte[] signingKey, Duration sessionLifetime) {
@@ -36,7 +37,11 @@ record UiSettings(boolean enabled, String username, String password, byte[] sign
 		String password = nonBlank(environment.get("UI_PASSWORD"), masterKey);
 		String salt = nonBlank(environment.get("LITELLM_SALT_KEY"), masterKey);
 		long hours = hours(environment.get("UI_SESSION_HOURS"));
-		return new UiSettings(!disabled, username, password, derive(salt), Duration.ofHours(hours));
+		// the credentials are in the key, so changing the master key, the UI's username
+		// or
+		// its password ends every session on every instance
+		String secret = salt + "\n" + digest(masterKey) + "\n" + digest(username) + "\n" + digest(password);
+		return new UiSettings(!disabled, username, password, derive(secret), Duration.ofHours(hours));
 	}
 
 	private static long hours(@Nullable String value) {
@@ -66,6 +71,17 @@ record UiSettings(boolean enabled, String username, String password, byte[] sign
 		}
 		catch (java.security.GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+		}
+	}
+
+	private static String digest(String value) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -115,9 +115,26 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			.POST(HttpRequest.BodyPublishers.ofString("{}"));
 		assertThat(send(generate.copy().build()).statusCode()).isEqualTo(403);
 		assertThat(send(generate.copy().header("X-CSRF-Token", "guess").build()).statusCode()).isEqualTo(403);
-		assertThat(send(
-				generate.copy().header("X-CSRF-Token", session.csrf()).header("Origin", "http://evil.example").build())
-			.statusCode()).isEqualTo(403);
+		// another site (even a sibling on another port that CORS lets in) is not signed
+		// in
+		for (String[] foreign : new String[][] { { "Origin", "http://evil.example" },
+				{ "Origin", "http://127.0.0.1:1" }, { "Sec-Fetch-Site", "same-site" },
+				{ "Sec-Fetch-Site", "cross-site" } }) {
+			assertThat(send(generate.copy()
+				.header("X-CSRF-Token", session.csrf())
+				.header(foreign[0], foreign[1])
+				.header("X-Forwarded-Host", "evil.example")
+				.build()).statusCode()).as(String.join(": ", foreign)).isEqualTo(401);
+			assertThat(send(request("/key/list").header("Cookie", UiSession.COOKIE + "=" + session.cookie())
+				.header(foreign[0], foreign[1])
+				.GET()
+				.build()).statusCode()).as("reading too: " + String.join(": ", foreign)).isEqualTo(401);
+		}
+		assertThat(send(generate.copy()
+			.header("X-CSRF-Token", session.csrf())
+			.header("Origin", url(""))
+			.header("Sec-Fetch-Site", "same-origin")
+			.build()).statusCode()).as("its own pages' scripts").isEqualTo(200);
 		assertThat(send(generate.copy().header("X-CSRF-Token", session.csrf()).build()).statusCode()).isEqualTo(200);
 		assertThat(send(request("/key/list").header("Cookie", UiSession.COOKIE + "=" + session.cookie()).GET().build())
 			.statusCode()).as("reading needs no token").isEqualTo(200);
@@ -143,6 +160,56 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 				.ofString(form("login_token", "b", "username", "admin", "password", MASTER_KEY)))
 			.build());
 		assertThat(mismatch.statusCode()).isEqualTo(403);
+		// a token of the attacker's choosing, planted in the cookie too, is not one we
+		// issued
+		HttpResponse<String> planted = send(request("/login").header("Cookie", LoginPage.LOGIN_COOKIE + "=chosen")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString(form("login_token", "chosen", "username", "admin", "password", MASTER_KEY)))
+			.build());
+		assertThat(planted.statusCode()).isEqualTo(403);
+		// nor is a login posted from another site
+		HttpResponse<String> form = send(request("/login").GET().build());
+		HttpResponse<String> crossSite = send(request("/login")
+			.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + cookie(form, LoginPage.LOGIN_COOKIE))
+			.header("Origin", "http://evil.example")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					form("login_token", match(LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY)))
+			.build());
+		assertThat(crossSite.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void logoutEndsTheSessionEvenForACopiedCookie() {
+		Session session = logIn();
+		HttpResponse<String> out = submit(session, "/ui/logout", "csrf", session.csrf());
+		assertThat(out.statusCode()).isEqualTo(303);
+		HttpResponse<String> replayed = page(session, "/ui/keys");
+		assertThat(replayed.statusCode()).isEqualTo(303);
+		assertThat(replayed.headers().firstValue("Location").orElse("")).startsWith("/login");
+		assertThat(send(request("/key/list").header("Cookie", UiSession.COOKIE + "=" + session.cookie()).GET().build())
+			.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void oddInputGetsAClearAnswerNeverA500() {
+		Session session = logIn();
+		HttpResponse<String> huge = submit(session, "/ui/keys/new", "csrf", session.csrf(), "key_alias",
+				"x".repeat(400_000));
+		assertThat(huge.statusCode()).isEqualTo(413);
+		HttpResponse<String> badEscape = send(
+				request("/ui/keys/new").header("Cookie", UiSession.COOKIE + "=" + session.cookie())
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("csrf=" + session.csrf() + "&key_alias=a%"))
+					.build());
+		assertThat(badEscape.statusCode()).isEqualTo(400);
+		for (String next : List.of("/ui/a b", "/ui/<x>", "/ui/%zz", "/ui/\"x\"")) {
+			assertThat(UiPaths.safeNext(next)).as(next).isEqualTo("/ui");
+		}
+		assertThat(UiPaths.safeNext("/ui/keys?key_alias=a%20b&page=2")).isEqualTo("/ui/keys?key_alias=a%20b&page=2");
+		assertThat(page(session, "/ui/logs?before=not-a-time").statusCode()).isEqualTo(400);
+		assertThat(page(session, "/ui/keys/view?token=%00").statusCode()).isIn(400, 404);
 	}
 
 	@Test

@@ -1,0 +1,233 @@
+package dev.llmgw.gateway.ui;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.storage.AdminTables;
+import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.ui.OidcProvider.Identity;
+import dev.llmgw.gateway.ui.OidcProvider.SignInError;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Single sign-on, free: {@code /ui/sso/login} sends the browser to the provider with a
+ * fresh state, nonce and PKCE challenge (kept in a signed cookie that lives ten minutes);
+ * {@code /ui/sso/callback} checks the state, exchanges the code with the verifier,
+ * verifies the ID token and signs the user in, making them an internal user on their
+ * first sign-in as LiteLLM does ({@code PROXY_ADMIN_ID} makes one user an admin;
+ * {@code ALLOWED_EMAIL_DOMAINS} keeps others out).
+ */
+final class SsoPages {
+
+	private static final Logger log = LoggerFactory.getLogger(SsoPages.class);
+
+	static final String LOGIN = "/ui/sso/login";
+
+	static final String CALLBACK = "/ui/sso/callback";
+
+	static final String PREFIX = "/ui/sso/";
+
+	static final String STATE_COOKIE = "llmgw_ui_sso";
+
+	private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+	private final OidcSettings settings;
+
+	private final OidcProvider provider;
+
+	private final UiSettings ui;
+
+	private final RowStore rows;
+
+	private final LoginPage login;
+
+	private final Clock clock;
+
+	SsoPages(OidcSettings settings, OidcProvider provider, UiSettings ui, RowStore rows, LoginPage login, Clock clock) {
+		this.settings = settings;
+		this.provider = provider;
+		this.ui = ui;
+		this.rows = rows;
+		this.login = login;
+		this.clock = clock;
+	}
+
+	Mono<ServerResponse> start(ServerRequest request) {
+		String state = SignedFields.random(24);
+		String nonce = SignedFields.random(24);
+		String verifier = SignedFields.random(48);
+		String next = UiPaths.safeNext(request.queryParam("next").orElse(null));
+		String sealed = SignedFields.seal(this.ui.signingKey(), "sso-state", List.of(state, nonce, verifier, next,
+				Long.toString(this.clock.instant().plus(STATE_LIFETIME).getEpochSecond())));
+		return this.provider.discovery().flatMap((discovery) -> {
+			String location = Html.url(discovery.authorizationEndpoint(), "response_type", "code", "client_id",
+					this.settings.clientId(), "redirect_uri", redirectUri(request), "scope", "openid email profile",
+					"state", state, "nonce", nonce, "code_challenge", challenge(verifier), "code_challenge_method",
+					"S256");
+			return ServerResponse.seeOther(URI.create(location))
+				.headers(UiResponses::secure)
+				.cookie(stateCookie(request, sealed, STATE_LIFETIME))
+				.build();
+		}).onErrorResume(SignInError.class, (error) -> failed(request, error.getMessage()));
+	}
+
+	Mono<ServerResponse> callback(ServerRequest request) {
+		HttpCookie cookie = request.cookies().getFirst(STATE_COOKIE);
+		List<String> saved = SignedFields.open((cookie != null) ? cookie.getValue() : null, this.ui.signingKey(),
+				"sso-state", 5);
+		String error = request.queryParam("error").orElse(null);
+		if (error != null) {
+			return failed(request, "the provider refused: " + error);
+		}
+		String state = request.queryParam("state").orElse(null);
+		String code = request.queryParam("code").orElse(null);
+		if (saved == null || state == null || code == null || !equal(saved.get(0), state)
+				|| Instant.ofEpochSecond(parse(saved.get(4))).isBefore(this.clock.instant())) {
+			return failed(request, "this sign-in expired or did not start here; please sign in again");
+		}
+		String nonce = saved.get(1);
+		String next = UiPaths.safeNext(saved.get(3));
+		return this.provider.exchange(code, redirectUri(request), saved.get(2))
+			.flatMap((idToken) -> this.provider.verify(idToken, nonce))
+			.flatMap(this::user)
+			.flatMap((user) -> signedIn(request, user, next))
+			.onErrorResume(SignInError.class, (ex) -> failed(request, ex.getMessage()));
+	}
+
+	/** The user the identity is, found by id or email, made on a first sign-in. */
+	private Mono<Map<String, @Nullable Object>> user(Identity identity) {
+		if (!this.settings.emailAllowed(identity.email())) {
+			return Mono.error(new SignInError("this email's domain may not sign in here"));
+		}
+		boolean admin = identity.subject().equals(this.settings.proxyAdminId());
+		Mono<Map<String, @Nullable Object>> byEmail = (identity.email() != null)
+				? this.rows.findFirst(AdminTables.USERS, "user_email", identity.email().toLowerCase(Locale.ROOT))
+					.switchIfEmpty(this.rows.findFirst(AdminTables.USERS, "user_email", identity.email()))
+				: Mono.empty();
+		return this.rows.find(AdminTables.USERS, identity.subject())
+			.switchIfEmpty(byEmail)
+			.flatMap((found) -> (admin && !CallerIdentity.PROXY_ADMIN.equals(found.get("user_role"))) ? promote(found)
+					: Mono.just(found))
+			.switchIfEmpty(Mono.defer(() -> {
+				Map<String, @Nullable Object> user = new LinkedHashMap<>();
+				user.put("user_id", identity.subject());
+				user.put("user_email", identity.email());
+				user.put("user_role", admin ? CallerIdentity.PROXY_ADMIN : this.settings.newUserRole());
+				user.put("spend", 0.0);
+				user.put("created_at", RowStore.now(this.clock));
+				user.put("updated_at", RowStore.now(this.clock));
+				log.info("UI single sign-on: new user {} as {}", identity.subject(), user.get("user_role"));
+				return this.rows.insert(AdminTables.USERS, user).thenReturn(user);
+			}));
+	}
+
+	private Mono<Map<String, @Nullable Object>> promote(Map<String, @Nullable Object> user) {
+		Map<String, @Nullable Object> changes = Map.of("user_role", CallerIdentity.PROXY_ADMIN, "updated_at",
+				RowStore.now(this.clock));
+		Map<String, @Nullable Object> promoted = new LinkedHashMap<>(user);
+		promoted.putAll(changes);
+		return this.rows.update(AdminTables.USERS, String.valueOf(user.get("user_id")), changes).thenReturn(promoted);
+	}
+
+	/**
+	 * The session cookie, set on a page that moves on by itself: a SameSite=Strict cookie
+	 * set during the provider's cross-site redirect would not be sent on a redirect in
+	 * the same chain, but is on a navigation this page starts.
+	 */
+	private Mono<ServerResponse> signedIn(ServerRequest request, Map<String, @Nullable Object> user, String next) {
+		String userId = String.valueOf(user.get("user_id"));
+		String name = (user.get("user_email") != null) ? String.valueOf(user.get("user_email")) : userId;
+		UiSession session = UiSession.start(UiSession.Kind.USER, userId, name,
+				this.clock.instant().plus(this.ui.sessionLifetime()));
+		log.info("UI login: {} (single sign-on)", name);
+		Html html = new Html();
+		UiLayout.head(html, "Signed in");
+		html.raw("<meta http-equiv=\"refresh\" content=\"0;url=").text(next).raw("\">");
+		html.raw("<body class=\"login\"><main id=\"main\">");
+		html.el("h1", "Signed in");
+		html.open("p").link(next, "Continue").close("p");
+		html.raw("</main></body></html>");
+		return ServerResponse.ok()
+			.contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML,
+					StandardCharsets.UTF_8))
+			.headers(UiResponses::secure)
+			.cookie(UiResponses.cookie(request, UiSession.COOKIE, session.seal(this.ui.signingKey()),
+					this.ui.sessionLifetime(), "/"))
+			.cookie(stateCookie(request, "", Duration.ZERO))
+			.bodyValue(html.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private Mono<ServerResponse> failed(ServerRequest request, String why) {
+		log.info("UI single sign-on refused: {}", why);
+		return this.login.failed(request, HttpStatus.UNAUTHORIZED, "Single sign-on failed: " + why + ".");
+	}
+
+	/**
+	 * Lax, unlike the session: it must come back on the provider's cross-site redirect.
+	 */
+	private static ResponseCookie stateCookie(ServerRequest request, String value, Duration maxAge) {
+		return ResponseCookie.from(STATE_COOKIE, value)
+			.httpOnly(true)
+			.secure(UiResponses.overTls(request.exchange().getRequest()))
+			.sameSite("Lax")
+			.path(PREFIX)
+			.maxAge(maxAge)
+			.build();
+	}
+
+	/** {@code PROXY_BASE_URL} when set, else the address the browser used. */
+	private String redirectUri(ServerRequest request) {
+		if (this.settings.baseUrl() != null) {
+			return this.settings.baseUrl() + CALLBACK;
+		}
+		URI uri = request.uri();
+		String forwardedHost = request.headers().firstHeader("X-Forwarded-Host");
+		String host = (forwardedHost != null) ? forwardedHost.split(",")[0].strip()
+				: uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
+		String scheme = UiResponses.overTls(request.exchange().getRequest()) ? "https" : "http";
+		return scheme + "://" + host + CALLBACK;
+	}
+
+	private static String challenge(String verifier) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean equal(String a, String b) {
+		return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static long parse(String number) {
+		try {
+			return Long.parseLong(number);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}
