@@ -35,7 +35,8 @@ record OidcSettings(String issuer, String clientId, @Nullable String clientSecre
 			CallerIdentity.PROXY_ADMIN_VIEWER);
 
 	/**
-	 * @return the settings, or null when single sign-on is not configured */
+	 * @return the settings, or null when single sign-on is not configured
+	 */
 	static @Nullable OidcSettings from(EnvironmentLookup environment, Map<String, Object> litellmSettings) {
 		String issuer = text(environment.get("OKTA_ISSUER"));
 		String clientId = text(environment.get("OKTA_CLIENT_ID"));

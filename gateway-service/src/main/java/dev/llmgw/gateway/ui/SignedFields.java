@@ -41,7 +41,8 @@ final class SignedFields {
 	}
 
 	/**
-	 * @return the fields, or null when the value is absent, malformed or not ours */
+	 * @return the fields, or null when the value is absent, malformed or not ours
+	 */
 	static @Nullable List<String> open(@Nullable String sealed, byte[] key, String purpose, int count) {
 		if (sealed == null || sealed.isEmpty() || sealed.length() > MAX_LENGTH) {
 			return null;
