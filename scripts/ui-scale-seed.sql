@@ -55,11 +55,11 @@ GROUP BY user_id, to_char(start_time AT TIME ZONE 'UTC', 'YYYY-MM-DD'), api_key,
 
 INSERT INTO daily_team_spend (id, team_id, date, api_key, model, model_group, custom_llm_provider, prompt_tokens,
 	completion_tokens, spend, api_requests, successful_requests, failed_requests, created_at, updated_at)
-SELECT gen_random_uuid()::text, team_id, date, api_key, model, model_group, custom_llm_provider, sum(prompt_tokens),
-	sum(completion_tokens), sum(spend), sum(api_requests), sum(successful_requests), sum(failed_requests), now(),
-	now()
-FROM daily_user_spend JOIN api_keys ON api_keys.token = daily_user_spend.api_key
-GROUP BY team_id, date, api_key, model, model_group, custom_llm_provider;
+SELECT gen_random_uuid()::text, k.team_id, d.date, d.api_key, d.model, d.model_group, d.custom_llm_provider,
+	sum(d.prompt_tokens), sum(d.completion_tokens), sum(d.spend), sum(d.api_requests), sum(d.successful_requests),
+	sum(d.failed_requests), now(), now()
+FROM daily_user_spend AS d JOIN api_keys AS k ON k.token = d.api_key
+GROUP BY k.team_id, d.date, d.api_key, d.model, d.model_group, d.custom_llm_provider;
 
 UPDATE api_keys SET spend = totals.spend
 FROM (SELECT api_key, sum(spend) AS spend FROM daily_user_spend GROUP BY api_key) AS totals

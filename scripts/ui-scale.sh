@@ -144,7 +144,7 @@ for page in "${PAGES[@]}"; do
 			awk '{printf "%.1f", ($2 - $1) * 1000}')")
 	done
 	read -r median p95 worst < <(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {
-		printf "%s %s %s", a[int((NR + 1) / 2)], a[int(NR * 0.95 + 0.999)], a[NR] }')
+		printf "%s %s %s\n", a[int((NR + 1) / 2)], a[int(NR * 0.95 + 0.999)], a[NR] }')
 	shown=${page//$HOT_KEY/<busy key>}
 	shown=${shown//$COLD_KEY/<quiet key>}
 	printf '%-70s %8s %8s %8s\n' "${shown:0:70}" "$median" "$p95" "$worst"

@@ -67,9 +67,15 @@ public class SpendConfiguration {
 	}
 
 	@Bean
+	UsageSummary usageSummary(RowStore rows) {
+		return new UsageSummary(rows.database());
+	}
+
+	@Bean
 	RouterFunction<ServerResponse> spendRoutes(SpendEndpoints spend, CostEndpoint cost, DailyActivity daily,
-			SpendAggregates aggregates) {
+			SpendAggregates aggregates, UsageSummary summary) {
 		return RouterFunctions.route()
+			.GET("/spend/summary", summary::summary)
 			.GET("/global/spend/keys", aggregates::keys)
 			.GET("/global/spend/models", aggregates::models)
 			.GET("/global/spend/teams", aggregates::teams)

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Usage: spend, tokens and requests in a date range, by day (a chart drawn as SVG on the
  * server, so it needs no script and no chart library, with the same numbers in a table),
- * by model, key, user and team. Read from the daily aggregate tables through
- * {@code /user/daily/activity} and {@code /team/daily/activity}, never from the spend
- * log, so the page costs the same with ten million logged calls.
+ * by model, key, user and team. Summed in the database from the daily aggregate tables
+ * ({@code /spend/summary}), never from the spend log, so the totals are exact and the
+ * page costs little more with ten million logged calls.
  */
 final class UsagePage {
 
@@ -51,43 +50,31 @@ final class UsagePage {
 		if (start.isAfter(end)) {
 			start = end;
 		}
-		if (start.isBefore(end.minusDays(MAX_DAYS))) {
-			start = end.minusDays(MAX_DAYS);
+		if (start.isBefore(end.minusDays(MAX_DAYS - 1))) {
+			start = end.minusDays(MAX_DAYS - 1);
 		}
 		LocalDate from = start;
-		Mono<Map<String, Object>> users = this.api.get(request, "/user/daily/activity", "start_date", from, "end_date",
-				end, "page_size", 1000);
-		Mono<Map<String, Object>> teams = this.api
-			.get(request, "/team/daily/activity", "start_date", from, "end_date", end, "page_size", 1000)
-			.onErrorResume((error) -> Mono.just(Map.of()));
-		return Mono.zip(users, teams)
-			.flatMap((both) -> UiLayout.render(request, "Usage",
-					(html) -> page(html, from, end, both.getT1(), both.getT2())))
+		return this.api.get(request, "/spend/summary", "start_date", from, "end_date", end)
+			.flatMap((summary) -> UiLayout.render(request, "Usage", (html) -> page(html, from, end, summary)))
 			.onErrorResume((error) -> KeysPage.failed(request, "Usage", error));
 	}
 
-	private static void page(Html html, LocalDate start, LocalDate end, Map<String, Object> users,
-			Map<String, Object> teams) {
+	private static void page(Html html, LocalDate start, LocalDate end, Map<String, Object> summary) {
 		html.open("form", "method", "get", "action", PATH, "class", "filters");
 		new Field("start_date", "From", "date", start.toString(), null, false).render(html);
 		new Field("end_date", "To", "date", end.toString(), null, false).render(html);
 		html.el("button", "Show", "type", "submit");
 		html.close("form");
-		if (Boolean.TRUE.equals(map(users.get("metadata")).get("has_more"))) {
-			UiLayout.notice(html, "This range holds more than 1,000 daily rows; the figures below cover the first"
-					+ " 1,000. Choose a shorter range for exact totals.");
-		}
-		List<Map<String, Object>> days = KeysPage.rows(users.get("results"));
+		List<Map<String, Object>> days = KeysPage.rows(summary.get("days"));
 		double spend = 0;
 		long tokens = 0;
 		long ok = 0;
 		long failed = 0;
 		for (Map<String, Object> day : days) {
-			Map<String, Object> metrics = map(day.get("metrics"));
-			spend += number(metrics.get("spend"));
-			tokens += (long) number(metrics.get("total_tokens"));
-			ok += (long) number(metrics.get("successful_requests"));
-			failed += (long) number(metrics.get("failed_requests"));
+			spend += number(day.get("spend"));
+			tokens += (long) number(day.get("total_tokens"));
+			ok += (long) number(day.get("successful_requests"));
+			failed += (long) number(day.get("failed_requests"));
 		}
 		html.open("div", "class", "cards");
 		card(html, "Spend", UiLayout.money(spend));
@@ -97,10 +84,10 @@ final class UsagePage {
 		html.close("div");
 		html.el("h2", "Spend by day");
 		chart(html, start, end, days);
-		breakdown(html, "By model", "Model", lines(days, "models", null));
-		breakdown(html, "By key", "Key", lines(days, "api_keys", "key_alias"));
-		breakdown(html, "By user", "User", lines(days, "entities", null));
-		breakdown(html, "By team", "Team", lines(KeysPage.rows(teams.get("results")), "entities", "team_alias"));
+		breakdown(html, "By model", "Model", lines(summary.get("models")));
+		breakdown(html, "By key", "Key", lines(summary.get("api_keys")));
+		breakdown(html, "By user", "User", lines(summary.get("users")));
+		breakdown(html, "By team", "Team", lines(summary.get("teams")));
 	}
 
 	private static void card(Html html, String label, String value) {
@@ -114,8 +101,7 @@ final class UsagePage {
 			byDay.put(day.toString(), 0.0);
 		}
 		for (Map<String, Object> day : days) {
-			byDay.computeIfPresent(String.valueOf(day.get("date")),
-					(date, spend) -> spend + number(map(day.get("metrics")).get("spend")));
+			byDay.computeIfPresent(String.valueOf(day.get("name")), (date, spend) -> spend + number(day.get("spend")));
 		}
 		double max = byDay.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		int width = 900;
@@ -152,29 +138,14 @@ final class UsagePage {
 		});
 	}
 
-	/** One kind of breakdown summed over the days, most spend first, at most 50 lines. */
-	private static List<Line> lines(List<Map<String, Object>> days, String kind, @Nullable String labelField) {
-		Map<String, double[]> sums = new LinkedHashMap<>();
-		Map<String, String> labels = new LinkedHashMap<>();
-		for (Map<String, Object> day : days) {
-			map(map(day.get("breakdown")).get(kind)).forEach((name, node) -> {
-				Map<String, Object> metrics = map(map(node).get("metrics"));
-				double[] sum = sums.computeIfAbsent(name, (key) -> new double[3]);
-				sum[0] += number(metrics.get("spend"));
-				sum[1] += number(metrics.get("total_tokens"));
-				sum[2] += number(metrics.get("api_requests"));
-				Object label = (labelField != null) ? map(map(node).get("metadata")).get(labelField) : null;
-				if (label != null) {
-					labels.put(name, String.valueOf(label));
-				}
-			});
-		}
-		return sums.entrySet()
+	/** A breakdown as the summary sums it: biggest spend first, 50 at most. */
+	private static List<Line> lines(@Nullable Object rows) {
+		return KeysPage.rows(rows)
 			.stream()
-			.map((entry) -> new Line(entry.getKey().isEmpty() ? "(none)" : entry.getKey(), labels.get(entry.getKey()),
-					entry.getValue()[0], (long) entry.getValue()[1], (long) entry.getValue()[2]))
-			.sorted(Comparator.comparingDouble(Line::spend).reversed())
-			.limit(50)
+			.map((row) -> new Line(
+					String.valueOf(row.get("name")).isEmpty() ? "(none)" : String.valueOf(row.get("name")),
+					(row.get("label") != null) ? String.valueOf(row.get("label")) : null, number(row.get("spend")),
+					(long) number(row.get("total_tokens")), (long) number(row.get("api_requests"))))
 			.toList();
 	}
 
@@ -188,10 +159,6 @@ final class UsagePage {
 		catch (DateTimeParseException ex) {
 			return fallback;
 		}
-	}
-
-	private static Map<String, Object> map(@Nullable Object value) {
-		return (value instanceof Map<?, ?> map) ? KeysPage.cast(map) : Map.of();
 	}
 
 	private static double number(@Nullable Object value) {

@@ -327,6 +327,7 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
 		requests.put("user-daily-activity",
 				(role) -> Call.get("/user/daily/activity?start_date=" + today + "&end_date=" + today));
+		requests.put("spend-summary", (role) -> Call.get("/spend/summary?start_date=" + today + "&end_date=" + today));
 		requests.put("team-daily-activity",
 				(role) -> Call.get("/team/daily/activity?start_date=" + today + "&end_date=" + today));
 		requests.put("global-spend-tags",

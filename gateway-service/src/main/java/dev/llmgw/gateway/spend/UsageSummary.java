@@ -1,0 +1,184 @@
+package dev.llmgw.gateway.spend;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.storage.Database;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /spend/summary?start_date&end_date} (the gateway's own; the admin UI's Usage
+ * page reads it): a date range's spend, tokens and requests by day, and its 50 biggest
+ * models, keys, users and teams, summed in the database from the daily aggregate tables.
+ * {@code /user/daily/activity} answers the same rows a page of 1,000 at a time, which at
+ * a million keys leaves totals that cover a fraction of the range; this answers exact
+ * totals in five grouped queries, run side by side. Admins and admin viewers see
+ * everything; anyone else their own user's rows (a key of no user, its own).
+ */
+public final class UsageSummary {
+
+	/** The longest range one request may sum. */
+	static final int MAX_DAYS = 366;
+
+	private static final int TOP = 50;
+
+	private static final String SUMS = "SUM(d.spend) AS spend, SUM(d.prompt_tokens) AS prompt_tokens, "
+			+ "SUM(d.completion_tokens) AS completion_tokens, SUM(d.api_requests) AS api_requests, "
+			+ "SUM(d.successful_requests) AS successful_requests, SUM(d.failed_requests) AS failed_requests";
+
+	private final Database database;
+
+	public UsageSummary(Database database) {
+		this.database = database;
+	}
+
+	public Mono<ServerResponse> summary(ServerRequest request) {
+		CallerIdentity caller = SpendCallers.of(request);
+		String start = day(request.queryParam("start_date").orElse(null), "start_date");
+		String end = day(request.queryParam("end_date").orElse(null), "end_date");
+		if (start.compareTo(end) > 0) {
+			throw new BadRequestError("start_date is after end_date", null, "start_date");
+		}
+		if (ChronoUnit.DAYS.between(LocalDate.parse(start), LocalDate.parse(end)) >= MAX_DAYS) {
+			throw new BadRequestError("A summary covers at most " + MAX_DAYS + " days", null, "start_date");
+		}
+		Map<String, Object> binds = new LinkedHashMap<>();
+		binds.put("start", start);
+		binds.put("end", end);
+		StringBuilder where = new StringBuilder(" WHERE d.date >= :start AND d.date <= :end");
+		StringBuilder teamWhere = new StringBuilder(where);
+		if (!caller.canReadAll()) {
+			if (caller.userId() != null) {
+				where.append(" AND d.user_id = :owner");
+				teamWhere.append(" AND d.api_key IN (SELECT token FROM api_keys WHERE user_id = :owner)");
+				binds.put("owner", caller.userId());
+			}
+			else {
+				where.append(" AND d.api_key = :owner");
+				teamWhere.append(" AND d.api_key = :owner");
+				binds.put("owner", String.valueOf(caller.keyHash()));
+			}
+		}
+		Mono<List<Map<String, Object>>> days = rows("SELECT d.date AS name, " + SUMS + " FROM daily_user_spend d"
+				+ where + " GROUP BY d.date ORDER BY d.date", binds);
+		Mono<List<Map<String, Object>>> models = top("d.model", "daily_user_spend", where, binds);
+		Mono<List<Map<String, Object>>> keys = top("d.api_key", "daily_user_spend", where, binds)
+			.flatMap((found) -> labelled(found, "SELECT token AS id, key_alias AS label FROM api_keys", "token"));
+		Mono<List<Map<String, Object>>> users = top("d.user_id", "daily_user_spend", where, binds);
+		Mono<List<Map<String, Object>>> teams = top("d.team_id", "daily_team_spend", teamWhere, binds)
+			.flatMap((found) -> labelled(found, "SELECT team_id AS id, team_alias AS label FROM teams", "team_id"));
+		return Mono.zip(days, models, keys, users, teams).flatMap((all) -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("start_date", start);
+			body.put("end_date", end);
+			body.put("days", all.getT1());
+			body.put("models", all.getT2());
+			body.put("api_keys", all.getT3());
+			body.put("users", all.getT4());
+			body.put("teams", all.getT5());
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		});
+	}
+
+	private Mono<List<Map<String, Object>>> top(String column, String table, CharSequence where,
+			Map<String, Object> binds) {
+		return rows("SELECT " + column + " AS name, " + SUMS + " FROM " + table + " d" + where + " GROUP BY " + column
+				+ " ORDER BY SUM(d.spend) DESC, " + column + " LIMIT " + TOP, binds);
+	}
+
+	/** The names' labels (key aliases, team aliases), read for the 50 rows alone. */
+	private Mono<List<Map<String, Object>>> labelled(List<Map<String, Object>> found, String select, String column) {
+		if (found.isEmpty()) {
+			return Mono.just(found);
+		}
+		Map<String, Object> binds = new LinkedHashMap<>();
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < found.size(); i++) {
+			binds.put("id" + i, String.valueOf(found.get(i).get("name")));
+			names.add(":id" + i);
+		}
+		return this.database
+			.many((client) -> bind(client.sql(select + " WHERE " + column + " IN (" + String.join(", ", names) + ")"),
+					binds)
+				.fetch()
+				.all())
+			.collectMap((row) -> String.valueOf(value(row, "id")),
+					(row) -> (Object) String.valueOf(value(row, "label")))
+			.map((labels) -> {
+				found.forEach((row) -> {
+					Object label = labels.get(String.valueOf(row.get("name")));
+					row.put("label", (label == null || "null".equals(label)) ? null : label);
+				});
+				return found;
+			});
+	}
+
+	private Mono<List<Map<String, Object>>> rows(String sql, Map<String, Object> binds) {
+		Flux<Map<String, Object>> rows = this.database
+			.many((client) -> bind(client.sql(sql), binds).fetch().all().map(UsageSummary::metrics));
+		return rows.collectList();
+	}
+
+	private static GenericExecuteSpec bind(GenericExecuteSpec spec, Map<String, Object> binds) {
+		GenericExecuteSpec bound = spec;
+		for (Map.Entry<String, Object> bind : binds.entrySet()) {
+			bound = bound.bind(bind.getKey(), bind.getValue());
+		}
+		return bound;
+	}
+
+	/**
+	 * A row as the page reads it, with total tokens; names as the database spells them.
+	 */
+	private static Map<String, Object> metrics(Map<String, @Nullable Object> row) {
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("name", String.valueOf(value(row, "name")));
+		double prompt = number(value(row, "prompt_tokens"));
+		double completion = number(value(row, "completion_tokens"));
+		metrics.put("spend", number(value(row, "spend")));
+		metrics.put("prompt_tokens", (long) prompt);
+		metrics.put("completion_tokens", (long) completion);
+		metrics.put("total_tokens", (long) (prompt + completion));
+		metrics.put("api_requests", (long) number(value(row, "api_requests")));
+		metrics.put("successful_requests", (long) number(value(row, "successful_requests")));
+		metrics.put("failed_requests", (long) number(value(row, "failed_requests")));
+		return metrics;
+	}
+
+	/** H2 answers column labels in upper case, PostgreSQL in lower. */
+	private static @Nullable Object value(Map<String, @Nullable Object> row, String name) {
+		Object value = row.get(name);
+		return (value != null) ? value : row.get(name.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	private static double number(@Nullable Object value) {
+		return (value instanceof Number number) ? number.doubleValue() : 0;
+	}
+
+	private static String day(@Nullable String text, String param) {
+		if (text == null || text.isBlank()) {
+			throw new BadRequestError("Please provide start_date and end_date", null, param);
+		}
+		try {
+			return LocalDate.parse(text.strip()).toString();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestError("Invalid " + param + ": expected YYYY-MM-DD, got " + text, null, param);
+		}
+	}
+
+}
