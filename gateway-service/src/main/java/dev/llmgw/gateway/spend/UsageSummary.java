@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * models, keys, users and teams, summed in the database from the daily aggregate tables.
  * {@code /user/daily/activity} answers the same rows a page of 1,000 at a time, which at
  * a million keys leaves totals that cover a fraction of the range; this answers exact
- * totals in five grouped queries, run side by side. Admins and admin viewers see
+ * totals in five grouped queries, two at a time. Admins and admin viewers see
  * everything; anyone else their own user's rows (a key of no user, its own).
  */
 public final class UsageSummary {
@@ -81,15 +81,17 @@ public final class UsageSummary {
 		Mono<List<Map<String, Object>>> users = top("d.user_id", "daily_user_spend", where, binds);
 		Mono<List<Map<String, Object>>> teams = top("d.team_id", "daily_team_spend", teamWhere, binds)
 			.flatMap((found) -> labelled(found, "SELECT team_id AS id, team_alias AS label FROM teams", "team_id"));
-		return Mono.zip(days, models, keys, users, teams).flatMap((all) -> {
+		// two at a time: a summary never holds more than two of the pool's connections,
+		// which the calls' key lookups and spend writes share
+		return Flux.mergeSequential(List.of(days, models, keys, users, teams), 2, 1).collectList().flatMap((all) -> {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("start_date", start);
 			body.put("end_date", end);
-			body.put("days", all.getT1());
-			body.put("models", all.getT2());
-			body.put("api_keys", all.getT3());
-			body.put("users", all.getT4());
-			body.put("teams", all.getT5());
+			body.put("days", all.get(0));
+			body.put("models", all.get(1));
+			body.put("api_keys", all.get(2));
+			body.put("users", all.get(3));
+			body.put("teams", all.get(4));
 			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		});
 	}

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -39,6 +40,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class UiConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(UiConfiguration.class);
+
+	/**
+	 * UI pages in flight per instance: each holds at most three of the database pool's
+	 * connections at once (ten by default), so the calls keep at least four.
+	 */
+	private static final int PAGES_IN_FLIGHT = 2;
 
 	/** The assets, read once from the jar: name to content type. */
 	private static final Map<String, String> ASSETS = Map.of("ui.css", "text/css", "ui.js", "text/javascript",
@@ -132,7 +139,13 @@ public class UiConfiguration {
 			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, rows, login, clock);
 			routes.GET(SsoPages.LOGIN, sso::start).GET(SsoPages.CALLBACK, sso::callback);
 		}
-		return new UiRoutes(routes.build());
+		// assets and the login page are cheap; pages share the database with the calls
+		return new UiRoutes(routes.filter(pagesOnly(new UiLoad(PAGES_IN_FLIGHT))).build());
+	}
+
+	/** The load limit for the pages, not for the assets and the login. */
+	private static HandlerFilterFunction<ServerResponse, ServerResponse> pagesOnly(UiLoad load) {
+		return (request, next) -> UiPaths.isPage(request.path()) ? load.filter(request, next) : next.handle(request);
 	}
 
 	private static Mono<ServerResponse> asset(Map<String, byte[]> assets, String file) {
