@@ -26,8 +26,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * models, keys, users and teams, summed in the database from the daily aggregate tables.
  * {@code /user/daily/activity} answers the same rows a page of 1,000 at a time, which at
  * a million keys leaves totals that cover a fraction of the range; this answers exact
- * totals in five grouped queries, two at a time. Admins and admin viewers see
- * everything; anyone else their own user's rows (a key of no user, its own).
+ * totals in five grouped queries, two at a time. Admins and admin viewers see everything;
+ * anyone else their own user's rows (a key of no user, its own).
  */
 public final class UsageSummary {
 

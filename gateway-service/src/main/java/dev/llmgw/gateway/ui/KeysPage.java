@@ -179,11 +179,7 @@ final class KeysPage {
 				Field.number("max_parallel_requests", "Parallel requests", key.get("max_parallel_requests"), null),
 				Field.text("guardrails", "Guardrails", joined(key.get("guardrails")), null),
 				Field.area("metadata", "Metadata (JSON)", json(key.get("metadata")), null));
-		UiSession session = UiSession.of(request.exchange());
-		html.open("form", "method", "post", "action", PATH + "/update", "class", "stack");
-		if (session != null) {
-			UiLayout.csrf(html, session);
-		}
+		UiLayout.openForm(html, request, PATH + "/update", "stack", null);
 		html.open("input", "type", "hidden", "name", "token", "value", token);
 		fields.forEach((field) -> field.render(html));
 		html.el("button", "Save", "type", "submit");

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.GatewayError;
 import org.jspecify.annotations.Nullable;
@@ -152,8 +153,10 @@ final class LoginPage {
 			return Mono.empty();
 		}
 		java.time.Instant expires = this.clock.instant().plus(this.settings.sessionLifetime());
-		boolean nameMatches = MessageDigest.isEqual(digest(username), digest(this.settings.username()));
-		boolean passwordMatches = MessageDigest.isEqual(digest(password), digest(this.settings.password()));
+		boolean nameMatches = MessageDigest.isEqual(KeyHashes.sha256(username),
+				KeyHashes.sha256(this.settings.username()));
+		boolean passwordMatches = MessageDigest.isEqual(KeyHashes.sha256(password),
+				KeyHashes.sha256(this.settings.password()));
 		if (nameMatches && passwordMatches) {
 			return Mono.just(
 					UiSession.start(UiSession.Kind.ADMIN, this.settings.username(), this.settings.username(), expires));
@@ -213,15 +216,6 @@ final class LoginPage {
 				.headers(UiResponses::secure)
 				.cookie(UiResponses.cookie(request, UiSession.COOKIE, "", Duration.ZERO, "/"))
 				.build());
-	}
-
-	private static byte[] digest(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -111,11 +111,7 @@ final class ModelsPage {
 			Map<String, Object> model = KeysPage.rows(body.get("data")).stream().findFirst().orElse(Map.of());
 			Map<String, Object> params = map(model.get("litellm_params"));
 			return UiLayout.render(request, "Model " + model.get("model_name"), (html) -> {
-				UiSession session = UiSession.of(request.exchange());
-				html.open("form", "method", "post", "action", PATH + "/update", "class", "stack");
-				if (session != null) {
-					UiLayout.csrf(html, session);
-				}
+				UiLayout.openForm(html, request, PATH + "/update", "stack", null);
 				html.open("input", "type", "hidden", "name", "id", "value", id);
 				Field.text("model_name", "Model name", model.get("model_name"), null).render(html);
 				Field.text("model", "Provider model", params.get("model"), null).render(html);

@@ -76,6 +76,11 @@ final class SignedFields {
 		return ENCODER.encodeToString(dev.llmgw.ids.Ids.randomBytes(bytes));
 	}
 
+	/** HMAC-SHA256 of the text under the key. */
+	static byte[] hmac(byte[] key, String text) {
+		return mac(key, text);
+	}
+
 	private static byte[] mac(byte[] key, String body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

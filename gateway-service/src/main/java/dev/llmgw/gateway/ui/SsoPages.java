@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.ui.OidcProvider.Identity;
@@ -208,13 +209,7 @@ final class SsoPages {
 	}
 
 	private static String challenge(String verifier) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(KeyHashes.sha256(verifier));
 	}
 
 	private static boolean equal(String a, String b) {

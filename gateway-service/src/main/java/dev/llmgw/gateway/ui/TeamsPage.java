@@ -104,11 +104,7 @@ final class TeamsPage {
 							row.close("td");
 						});
 				html.el("h2", "Add a member");
-				html.open("form", "method", "post", "action", PATH + "/member/add", "class", "stack");
-				UiSession session = UiSession.of(request.exchange());
-				if (session != null) {
-					UiLayout.csrf(html, session);
-				}
+				UiLayout.openForm(html, request, PATH + "/member/add", "stack", null);
 				html.open("input", "type", "hidden", "name", "team_id", "value", teamId);
 				Field.text("user_id", "User ID", null, "Or an email below").render(html);
 				Field.text("user_email", "User email", null, null).render(html);

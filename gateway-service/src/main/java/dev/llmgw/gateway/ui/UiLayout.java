@@ -85,6 +85,18 @@ final class UiLayout {
 				+ "<script type=\"module\" src=\"/ui/assets/ui.js\"></script></head>");
 	}
 
+	/**
+	 * Opens a form that posts to a page of ours, with the session's CSRF field first
+	 * (every form of the UI starts here, so none can leave it out).
+	 */
+	static void openForm(Html html, ServerRequest request, String action, String cssClass, @Nullable String confirm) {
+		UiSession session = UiSession.of(request.exchange());
+		html.open("form", "method", "post", "action", action, "class", cssClass, "data-confirm", confirm);
+		if (session != null) {
+			csrf(html, session);
+		}
+	}
+
 	/** The hidden field that proves a form came from one of our pages. */
 	static void csrf(Html html, UiSession session) {
 		html.open("input", "type", "hidden", "name", UiForms.CSRF_FIELD, "value", session.csrf());
@@ -97,11 +109,7 @@ final class UiLayout {
 	 */
 	static void action(Html html, ServerRequest request, String action, String label, @Nullable String confirm,
 			String... hidden) {
-		UiSession session = UiSession.of(request.exchange());
-		html.open("form", "method", "post", "action", action, "class", "inline", "data-confirm", confirm);
-		if (session != null) {
-			csrf(html, session);
-		}
+		openForm(html, request, action, "inline", confirm);
 		for (int i = 0; i + 1 < hidden.length; i += 2) {
 			html.open("input", "type", "hidden", "name", hidden[i], "value", hidden[i + 1]);
 		}
@@ -111,11 +119,7 @@ final class UiLayout {
 
 	/** A form of labelled fields posting to a page of ours. */
 	static void form(Html html, ServerRequest request, String action, String submit, List<Field> fields) {
-		UiSession session = UiSession.of(request.exchange());
-		html.open("form", "method", "post", "action", action, "class", "stack");
-		if (session != null) {
-			csrf(html, session);
-		}
+		openForm(html, request, action, "stack", null);
 		for (Field field : fields) {
 			field.render(html);
 		}

@@ -12,8 +12,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * At most a few UI pages in flight per instance: a page may run several queries at once,
- * and the database pool is shared with the calls' key lookups and spend writes, so the
- * UI takes at most {@code limit} pages' worth of connections and the call path keeps the
+ * and the database pool is shared with the calls' key lookups and spend writes, so the UI
+ * takes at most {@code limit} pages' worth of connections and the call path keeps the
  * rest. A page over the limit is answered at once with a 503 asking to try again, never
  * queued behind the others.
  */

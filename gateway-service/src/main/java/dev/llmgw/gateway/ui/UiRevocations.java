@@ -1,13 +1,10 @@
 package dev.llmgw.gateway.ui;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.redis.Broadcast;
 
 /**
@@ -48,14 +45,7 @@ final class UiRevocations {
 	}
 
 	private static String id(UiSession session) {
-		try {
-			return HexFormat.of()
-				.formatHex(
-						MessageDigest.getInstance("SHA-256").digest(session.csrf().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return KeyHashes.sha256Hex(session.csrf());
 	}
 
 }

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import org.jspecify.annotations.Nullable;
 
@@ -64,25 +62,11 @@ record UiSettings(boolean enabled, String username, String password, byte[] sign
 	 * A key of its own for sessions, so a cookie's MAC reveals nothing usable elsewhere.
 	 */
 	private static byte[] derive(String secret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac.doFinal("llm-gateway admin UI session v1".getBytes(StandardCharsets.UTF_8));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
-		}
+		return SignedFields.hmac(secret.getBytes(StandardCharsets.UTF_8), "llm-gateway admin UI session v1");
 	}
 
 	private static String digest(String value) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return KeyHashes.sha256Hex(value);
 	}
 
 	private static String lower(@Nullable String value) {

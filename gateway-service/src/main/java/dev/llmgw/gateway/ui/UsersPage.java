@@ -59,11 +59,7 @@ final class UsersPage {
 				UiLayout.pager(html, PATH, KeysPage.number(body.get("page")),
 						KeysPage.longNumber(body.get("total_pages")), "user_email", email, "role", role);
 				html.el("h2", "Invite a user");
-				UiSession session = UiSession.of(request.exchange());
-				html.open("form", "method", "post", "action", PATH + "/new", "class", "stack");
-				if (session != null) {
-					UiLayout.csrf(html, session);
-				}
+				UiLayout.openForm(html, request, PATH + "/new", "stack", null);
 				Field.text("user_email", "Email", null, null).render(html);
 				Field.text("user_id", "User ID", null, "Empty: one is made").render(html);
 				roleSelect(html, "internal_user", false);

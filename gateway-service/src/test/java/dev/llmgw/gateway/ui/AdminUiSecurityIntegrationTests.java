@@ -55,12 +55,8 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
 		String loginCookie = cookie(form, LoginPage.LOGIN_COOKIE);
 		String token = match(LOGIN_TOKEN, form.body());
-		HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(form("login_token", token, "username", username, "password", password)))
-			.build());
+		HttpResponse<String> done = postLogin(base, loginCookie, List.of(), "login_token", token, "username", username,
+				"password", password);
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
 		String session = cookie(done, UiSession.COOKIE);
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/ui/keys"))
@@ -147,36 +143,23 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 
 	@Test
 	void theLoginFormCarriesItsOwnToken() {
-		HttpResponse<String> noCookie = send(
-				request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers
-						.ofString(form("login_token", "x", "username", "admin", "password", MASTER_KEY)))
-					.build());
+		HttpResponse<String> noCookie = postLogin(url(""), null, List.of(), "login_token", "x", "username", "admin",
+				"password", MASTER_KEY);
 		assertThat(noCookie.statusCode()).isEqualTo(403);
 		assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(UiSession.COOKIE + "=v"));
-		HttpResponse<String> mismatch = send(request("/login").header("Cookie", LoginPage.LOGIN_COOKIE + "=a")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(form("login_token", "b", "username", "admin", "password", MASTER_KEY)))
-			.build());
+		HttpResponse<String> mismatch = postLogin(url(""), "a", List.of(), "login_token", "b", "username", "admin",
+				"password", MASTER_KEY);
 		assertThat(mismatch.statusCode()).isEqualTo(403);
 		// a token of the attacker's choosing, planted in the cookie too, is not one we
 		// issued
-		HttpResponse<String> planted = send(request("/login").header("Cookie", LoginPage.LOGIN_COOKIE + "=chosen")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(form("login_token", "chosen", "username", "admin", "password", MASTER_KEY)))
-			.build());
+		HttpResponse<String> planted = postLogin(url(""), "chosen", List.of(), "login_token", "chosen", "username",
+				"admin", "password", MASTER_KEY);
 		assertThat(planted.statusCode()).isEqualTo(403);
 		// nor is a login posted from another site
 		HttpResponse<String> form = send(request("/login").GET().build());
-		HttpResponse<String> crossSite = send(request("/login")
-			.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + cookie(form, LoginPage.LOGIN_COOKIE))
-			.header("Origin", "http://evil.example")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					form("login_token", match(LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY)))
-			.build());
+		HttpResponse<String> crossSite = postLogin(url(""), cookie(form, LoginPage.LOGIN_COOKIE),
+				List.of("Origin", "http://evil.example"), "login_token", match(LOGIN_TOKEN, form.body()), "username",
+				"admin", "password", MASTER_KEY);
 		assertThat(crossSite.statusCode()).isEqualTo(403);
 	}
 
@@ -370,20 +353,13 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		String token = match(LOGIN_TOKEN, form.body());
 		int last = 0;
 		for (int i = 0; i < 11; i++) {
-			last = send(request("/login").header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie)
-				.header("X-Forwarded-For", "198.51.100.7, " + attacker)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers
-					.ofString(form("login_token", token, "username", "admin", "password", "guess" + i)))
-				.build()).statusCode();
+			last = postLogin(url(""), loginCookie, List.of("X-Forwarded-For", "198.51.100.7, " + attacker),
+					"login_token", token, "username", "admin", "password", "guess" + i)
+				.statusCode();
 		}
 		assertThat(last).isEqualTo(429);
-		HttpResponse<String> right = send(request("/login").header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie)
-			.header("X-Forwarded-For", attacker)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(form("login_token", token, "username", "admin", "password", MASTER_KEY)))
-			.build());
+		HttpResponse<String> right = postLogin(url(""), loginCookie, List.of("X-Forwarded-For", attacker),
+				"login_token", token, "username", "admin", "password", MASTER_KEY);
 		assertThat(right.statusCode()).as("even the right password waits").isEqualTo(429);
 		assertThat(logIn().cookie()).as("other clients are not locked out").isNotBlank();
 	}
@@ -407,12 +383,8 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			String base = GatewayInstances.baseUrl(custom);
 			assertThat(logIn(base, "operator", "correct horse battery staple").cookie()).isNotBlank();
 			HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
-			HttpResponse<String> masterKey = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + cookie(form, LoginPage.LOGIN_COOKIE))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form("login_token", match(LOGIN_TOKEN, form.body()),
-						"username", "admin", "password", MASTER_KEY)))
-				.build());
+			HttpResponse<String> masterKey = postLogin(base, cookie(form, LoginPage.LOGIN_COOKIE), List.of(),
+					"login_token", match(LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY);
 			assertThat(masterKey.statusCode()).as("UI_PASSWORD replaces the master key").isEqualTo(401);
 		}
 		finally {
@@ -438,6 +410,24 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		finally {
 			disabled.close();
 		}
+	}
+
+	/**
+	 * A login form posted to {@code base}, with the login cookie when given and the extra
+	 * headers (name, value, ...).
+	 */
+	private static HttpResponse<String> postLogin(String base, @org.jspecify.annotations.Nullable String loginCookie,
+			List<String> headers, String... fields) {
+		HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+		if (loginCookie != null) {
+			login.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie);
+		}
+		for (int i = 0; i + 1 < headers.size(); i += 2) {
+			login.header(headers.get(i), headers.get(i + 1));
+		}
+		return send(login.build());
 	}
 
 	private static String form(String... fields) {
