@@ -152,7 +152,8 @@ final class UiLayout {
 		}
 
 		void render(Html html) {
-			String id = "f-" + this.name;
+			// a page's search boxes and its forms may share a field name, never an id
+			String id = (this.kind.equals("search") ? "s-" : "f-") + this.name;
 			String hintId = (this.hint != null) ? id + "-hint" : null;
 			html.open("div", "class", "field");
 			html.el("label", this.label, "for", id);

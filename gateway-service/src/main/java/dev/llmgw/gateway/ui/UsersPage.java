@@ -72,8 +72,9 @@ final class UsersPage {
 	}
 
 	private static void roleSelect(Html html, @org.jspecify.annotations.Nullable String selected, boolean any) {
-		html.open("div", "class", "field").el("label", "Role", "for", "f-user_role");
-		html.open("select", "id", "f-user_role", "name", any ? "role" : "user_role");
+		String id = any ? "s-role" : "f-user_role";
+		html.open("div", "class", "field").el("label", "Role", "for", id);
+		html.open("select", "id", id, "name", any ? "role" : "user_role");
 		if (any) {
 			html.el("option", "any", "value", "");
 		}

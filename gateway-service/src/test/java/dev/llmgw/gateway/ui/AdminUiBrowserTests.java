@@ -199,6 +199,34 @@ class AdminUiBrowserTests extends GatewayTestBase {
 		assertThat(chrome.getCurrentUrl()).contains("/login");
 	}
 
+	@Test
+	void everyPageLabelsItsFieldsAndFitsAPhone() {
+		logIn("admin", MASTER_KEY);
+		wait.until(ExpectedConditions.urlContains("/ui/keys"));
+		try {
+			chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+			for (String page : List.of("keys", "keys/new", "playground", "models", "usage", "teams", "users", "logs",
+					"settings")) {
+				chrome.get(url("/ui/" + page));
+				Object unlabelled = chrome
+					.executeScript("return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+							+ ".filter((field) => !field.labels || field.labels.length === 0).map((field) => field.name);");
+				assertThat((List<?>) unlabelled).as(page + ": fields without a label").isEmpty();
+				Object overflow = chrome.executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+				assertThat(((Number) overflow).intValue()).as(page + ": wider than a phone (tables scroll inside)")
+					.isLessThanOrEqualTo(0);
+				// the keyboard reaches the skip link first
+				chrome.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+				assertThat(chrome.switchTo().activeElement().getText()).as(page).isEqualTo("Skip to content");
+			}
+			screenshot("phone-keys");
+		}
+		finally {
+			chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		}
+	}
+
 	/**
 	 * Saves the page when {@code -Dui.screenshots=DIR} asks for it (for docs/ and the
 	 * README).
