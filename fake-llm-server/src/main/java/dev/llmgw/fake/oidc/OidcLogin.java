@@ -112,6 +112,7 @@ public final class OidcLogin {
 		claims.put("iat", now);
 		claims.put("exp", now + 3600);
 		claims.put("email", grant.email());
+		claims.put("email_verified", true);
 		if (grant.nonce() != null) {
 			claims.put("nonce", grant.nonce());
 		}

@@ -216,6 +216,14 @@ public final class KeyEndpoints {
 
 	private Mono<KeyPower> callerPower(CallerIdentity caller, @Nullable Object newTeamId) {
 		String hash = caller.keyHash();
+		if (hash == null && caller.userId() != null) {
+			// a user signed in without a key (the UI's single sign-on): bounded by the
+			// user's
+			// own models, limits and budget, as a key of that user would be
+			return this.rows.find(AdminTables.USERS, caller.userId())
+				.switchIfEmpty(Mono.error(() -> new PermissionDeniedError("Your user no longer exists", null, null)))
+				.map((userRow) -> KeyPower.of(userRow, null));
+		}
 		if (hash == null) {
 			return Mono
 				.error(new PermissionDeniedError("Only keys stored in the database can manage keys", null, null));

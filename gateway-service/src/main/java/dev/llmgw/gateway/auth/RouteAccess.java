@@ -59,6 +59,11 @@ public final class RouteAccess {
 				+ allowed + ". Tried to call route: " + route, null, null);
 	}
 
+	/** Whether the route calls a model (LiteLLM's {@code llm_api_routes}). */
+	public static boolean isModelRoute(String route) {
+		return allows(List.of("llm_api_routes"), route);
+	}
+
 	/**
 	 * Whether an {@code allowed_routes} entry means something: a route (starting with
 	 * {@code /}, other than a bare {@code /} or {@code /*}, which would allow everything)

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseCookie;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -66,15 +67,16 @@ final class LoginPage {
 	}
 
 	/** The login page again, saying why the last attempt failed. */
-	Mono<ServerResponse> failed(ServerRequest request, HttpStatusCode status, String problem) {
-		return form(request, status, problem);
+	Mono<ServerResponse> failed(ServerRequest request, HttpStatusCode status, String problem, ResponseCookie... also) {
+		return form(request, status, problem, also);
 	}
 
 	Mono<ServerResponse> show(ServerRequest request) {
 		return form(request, HttpStatus.OK, null);
 	}
 
-	private Mono<ServerResponse> form(ServerRequest request, HttpStatusCode status, @Nullable String problem) {
+	private Mono<ServerResponse> form(ServerRequest request, HttpStatusCode status, @Nullable String problem,
+			ResponseCookie... also) {
 		// signed and short-lived, so a value planted in the cookie by a sibling site
 		// cannot
 		// pass as one this server issued
@@ -114,6 +116,11 @@ final class LoginPage {
 					StandardCharsets.UTF_8))
 			.headers(UiResponses::secure)
 			.cookie(UiResponses.cookie(request, LOGIN_COOKIE, token, Duration.ofHours(1), UiPaths.LOGIN))
+			.cookies((cookies) -> {
+				for (ResponseCookie cookie : also) {
+					cookies.add(cookie.getName(), cookie);
+				}
+			})
 			.bodyValue(html.toString().getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,18 +1,25 @@
 package dev.llmgw.gateway.ui;
 
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -47,6 +54,9 @@ final class OidcProvider {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/** The most one exchange with the provider may take, its body included. */
+	private static final Duration DEADLINE = Duration.ofSeconds(15);
+
 	/** A discovery document, key set or token answer is a few kilobytes. */
 	private static final int MAX_BODY = 256 * 1024;
 
@@ -56,7 +66,7 @@ final class OidcProvider {
 	}
 
 	/** What a verified ID token says about the user. */
-	record Identity(String subject, @Nullable String email) {
+	record Identity(String subject, @Nullable String email, boolean emailVerified) {
 	}
 
 	private final OidcSettings settings;
@@ -89,13 +99,14 @@ final class OidcProvider {
 			return Mono.just(known);
 		}
 		return get(this.settings.issuer() + "/.well-known/openid-configuration").map((body) -> {
-			Map<?, ?> document = this.mapper.readValue(body, Map.class);
+			Map<?, ?> document = json(body, "discovery document");
 			if (!this.settings.issuer().equals(stripSlash(String.valueOf(document.get("issuer"))))) {
 				throw new SignInError(
 						"the provider's discovery document names another issuer: " + document.get("issuer"));
 			}
 			Discovery fetched = new Discovery(required(document, "authorization_endpoint"),
-					required(document, "token_endpoint"), required(document, "jwks_uri"), this.clock.instant());
+					reachable(required(document, "token_endpoint")), reachable(required(document, "jwks_uri")),
+					this.clock.instant());
 			this.discovery = fetched;
 			return fetched;
 		});
@@ -119,7 +130,7 @@ final class OidcProvider {
 				.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
 				.build()))
 			.map((body) -> {
-				Object token = this.mapper.readValue(body, Map.class).get("id_token");
+				Object token = json(body, "token answer").get("id_token");
 				if (!(token instanceof String idToken)) {
 					throw new SignInError("the provider's token answer has no id_token");
 				}
@@ -172,8 +183,19 @@ final class OidcProvider {
 		if (claims.getSubject() == null || claims.getSubject().isBlank()) {
 			throw new SignInError("the ID token names no subject");
 		}
+		Date notBefore = claims.getNotBeforeTime();
+		Date issued = claims.getIssueTime();
+		if ((notBefore != null && notBefore.toInstant().minus(SKEW).isAfter(now))
+				|| (issued != null && issued.toInstant().minus(SKEW).isAfter(now))) {
+			throw new SignInError("the ID token is not valid yet");
+		}
+		if (claims.getAudience().size() > 1 && !this.settings.clientId().equals(claims.getClaim("azp"))) {
+			throw new SignInError("the ID token was issued to another client");
+		}
 		Object email = claims.getClaim("email");
-		return new Identity(claims.getSubject(), (email instanceof String text && !text.isBlank()) ? text : null);
+		Object verified = claims.getClaim("email_verified");
+		return new Identity(claims.getSubject(), (email instanceof String text && !text.isBlank()) ? text : null,
+				Boolean.TRUE.equals(verified) || "true".equals(verified));
 	}
 
 	/**
@@ -226,20 +248,94 @@ final class OidcProvider {
 			.build());
 	}
 
+	/**
+	 * One request to the provider: its answer read up to {@link #MAX_BODY} bytes (a
+	 * larger one is cut off, not buffered) within {@link #DEADLINE} in all, however
+	 * slowly it comes.
+	 */
 	private Mono<String> send(HttpRequest request) {
-		return Mono.fromFuture(() -> this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+		return Mono.fromFuture(() -> this.http.sendAsync(request, (info) -> new LimitedBody(MAX_BODY)))
+			.timeout(DEADLINE)
 			.onErrorMap((ex) -> !(ex instanceof SignInError),
-					(ex) -> new SignInError("the provider cannot be reached: " + ex.getClass().getSimpleName()))
+					(ex) -> (ex.getCause() instanceof SignInError cause) ? cause
+							: new SignInError("the provider cannot be reached: " + ex.getClass().getSimpleName()))
 			.map((response) -> {
 				if (response.statusCode() != 200) {
-					throw new SignInError(
-							"the provider answered " + response.statusCode() + " at " + request.uri().getPath());
-				}
-				if (response.body().length() > MAX_BODY) {
-					throw new SignInError("the provider's answer is too large");
+					throw new SignInError("the provider answered " + response.statusCode());
 				}
 				return response.body();
 			});
+	}
+
+	private Map<?, ?> json(String body, String what) {
+		try {
+			Object parsed = this.mapper.readValue(body, Object.class);
+			if (parsed instanceof Map<?, ?> map) {
+				return map;
+			}
+		}
+		catch (RuntimeException ex) {
+			// refused below
+		}
+		throw new SignInError("the provider's " + what + " is not a JSON object");
+	}
+
+	/** A body kept up to a size; past it the exchange is cancelled, not buffered. */
+	private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+
+		private final int limit;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final CompletableFuture<String> body = new CompletableFuture<>();
+
+		private Flow.@Nullable Subscription subscription;
+
+		LimitedBody(int limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public CompletionStage<String> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> items) {
+			for (ByteBuffer item : items) {
+				if (this.body.isDone()) {
+					return;
+				}
+				if (this.bytes.size() + item.remaining() > this.limit) {
+					Flow.Subscription held = this.subscription;
+					if (held != null) {
+						held.cancel();
+					}
+					this.body.completeExceptionally(new SignInError("the provider's answer is too large"));
+					return;
+				}
+				byte[] chunk = new byte[item.remaining()];
+				item.get(chunk);
+				this.bytes.write(chunk, 0, chunk.length);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.body.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toString(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	private static void append(StringBuilder form, String name, String value) {
@@ -252,6 +348,45 @@ final class OidcProvider {
 			throw new SignInError("the provider's discovery document has no " + field);
 		}
 		return text;
+	}
+
+	/**
+	 * An endpoint the gateway itself calls: over https, and not on this machine or a
+	 * private network unless the issuer is there too (a discovery document naming
+	 * internal addresses would make the gateway call them).
+	 */
+	private String reachable(String endpoint) {
+		URI target = URI.create(endpoint);
+		boolean issuerInside = inside(URI.create(this.settings.issuer()).getHost());
+		if (!"https".equals(target.getScheme()) && !issuerInside) {
+			throw new SignInError("the provider's discovery document names an endpoint without https");
+		}
+		if (inside(target.getHost()) && !issuerInside) {
+			throw new SignInError("the provider's discovery document names an internal address");
+		}
+		return endpoint;
+	}
+
+	/** A loopback, private or link-local host given literally, or localhost. */
+	private static boolean inside(@Nullable String host) {
+		if (host == null) {
+			return true;
+		}
+		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if (bare.equalsIgnoreCase("localhost") || bare.endsWith(".localhost")) {
+			return true;
+		}
+		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+			return false;
+		}
+		try {
+			InetAddress address = InetAddress.getByName(bare);
+			return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+					|| address.isAnyLocalAddress();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return true;
+		}
 	}
 
 	private static String stripSlash(String url) {

@@ -71,10 +71,21 @@ record OidcSettings(String issuer, String clientId, @Nullable String clientSecre
 		if (this.allowedDomains.isEmpty()) {
 			return true;
 		}
-		if (email == null || email.indexOf('@') < 0) {
+		if (email == null || !plainEmail(email)) {
 			return false;
 		}
-		return this.allowedDomains.contains(email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
+		return this.allowedDomains.contains(email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * One {@code @} between a local part and a domain, in printable ASCII without spaces:
+	 * no second {@code @} to hide a domain behind, no lookalike letters that fold into
+	 * another user's address.
+	 */
+	static boolean plainEmail(String email) {
+		int at = email.indexOf('@');
+		return at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1 && email.length() <= 320
+				&& email.chars().allMatch((c) -> c > 0x20 && c < 0x7f);
 	}
 
 	private static @Nullable String text(@Nullable String value) {

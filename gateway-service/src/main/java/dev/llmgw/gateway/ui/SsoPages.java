@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -50,6 +49,24 @@ final class SsoPages {
 	static final String STATE_COOKIE = "llmgw_ui_sso";
 
 	private static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+	/**
+	 * Callbacks per client address in five minutes: each may cost the provider a token
+	 * call.
+	 */
+	private static final int MAX_CALLBACKS = 20;
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> usedStates = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(STATE_LIFETIME)
+		.build();
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, java.util.concurrent.atomic.AtomicInteger> callbacks = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(5))
+		.build();
 
 	private final OidcSettings settings;
 
@@ -92,18 +109,29 @@ final class SsoPages {
 	}
 
 	Mono<ServerResponse> callback(ServerRequest request) {
+		String client = LoginPage.client(request);
+		java.util.concurrent.atomic.AtomicInteger tries = this.callbacks.get(client,
+				(address) -> new java.util.concurrent.atomic.AtomicInteger());
+		if (tries.incrementAndGet() > MAX_CALLBACKS) {
+			return failed(request, "too many sign-ins from this address; try again in a few minutes");
+		}
 		HttpCookie cookie = request.cookies().getFirst(STATE_COOKIE);
 		List<String> saved = SignedFields.open((cookie != null) ? cookie.getValue() : null, this.ui.signingKey(),
 				"sso-state", 5);
-		String error = request.queryParam("error").orElse(null);
-		if (error != null) {
-			return failed(request, "the provider refused: " + error);
-		}
 		String state = request.queryParam("state").orElse(null);
-		String code = request.queryParam("code").orElse(null);
-		if (saved == null || state == null || code == null || !equal(saved.get(0), state)
-				|| Instant.ofEpochSecond(parse(saved.get(4))).isBefore(this.clock.instant())) {
+		String code = request.queryParam("code").filter((value) -> !value.isBlank()).orElse(null);
+		// each state serves one callback, whatever its outcome, on this instance (its
+		// cookie is cleared with the answer, too)
+		if (saved == null || state == null || !equal(saved.get(0), state)
+				|| Instant.ofEpochSecond(parse(saved.get(4))).isBefore(this.clock.instant())
+				|| this.usedStates.asMap().putIfAbsent(state, Boolean.TRUE) != null) {
 			return failed(request, "this sign-in expired or did not start here; please sign in again");
+		}
+		String error = request.queryParam("error").orElse(null);
+		if (error != null || code == null) {
+			// only the provider's error code, never its free text
+			return failed(request,
+					"the provider refused (" + ((error != null) ? error.replaceAll("[^a-z_]", "") : "no code") + ")");
 		}
 		String nonce = saved.get(1);
 		String next = UiPaths.safeNext(saved.get(3));
@@ -114,31 +142,63 @@ final class SsoPages {
 			.onErrorResume(SignInError.class, (ex) -> failed(request, ex.getMessage()));
 	}
 
-	/** The user the identity is, found by id or email, made on a first sign-in. */
+	/**
+	 * The user the identity is: the one already linked to the provider's subject
+	 * ({@code sso_user_id}), else the one whose {@code user_id} is the subject (LiteLLM's
+	 * SSO user ids; an admin may create them ahead), else, for an email the provider
+	 * verified, a non-admin user of that exact email not linked to anyone yet; made on a
+	 * first sign-in otherwise. An email alone never reaches an admin, nor a user another
+	 * subject holds.
+	 */
 	private Mono<Map<String, @Nullable Object>> user(Identity identity) {
-		if (!this.settings.emailAllowed(identity.email())) {
+		String email = identity.email();
+		if (!this.settings.emailAllowed(email)) {
 			return Mono.error(new SignInError("this email's domain may not sign in here"));
 		}
-		boolean admin = identity.subject().equals(this.settings.proxyAdminId());
-		Mono<Map<String, @Nullable Object>> byEmail = (identity.email() != null)
-				? this.rows.findFirst(AdminTables.USERS, "user_email", identity.email().toLowerCase(Locale.ROOT))
-					.switchIfEmpty(this.rows.findFirst(AdminTables.USERS, "user_email", identity.email()))
-				: Mono.empty();
-		return this.rows.find(AdminTables.USERS, identity.subject())
-			.switchIfEmpty(byEmail)
+		String subject = identity.subject();
+		boolean admin = subject.equals(this.settings.proxyAdminId());
+		Mono<Map<String, @Nullable Object>> bySubject = this.rows.find(AdminTables.USERS, subject)
+			.filter((found) -> found.get("sso_user_id") == null || subject.equals(found.get("sso_user_id")));
+		Mono<Map<String, @Nullable Object>> byEmail = (email != null && identity.emailVerified()
+				&& OidcSettings.plainEmail(email))
+						? this.rows.findFirst(AdminTables.USERS, "user_email", email)
+							.filter((found) -> found.get("sso_user_id") == null
+									&& !CallerIdentity.PROXY_ADMIN.equals(found.get("user_role"))
+									&& !CallerIdentity.PROXY_ADMIN_VIEWER.equals(found.get("user_role")))
+						: Mono.empty();
+		return this.rows.findFirst(AdminTables.USERS, "sso_user_id", subject)
+			.switchIfEmpty(bySubject.flatMap((found) -> link(found, subject)))
+			.switchIfEmpty(byEmail.flatMap((found) -> link(found, subject)))
 			.flatMap((found) -> (admin && !CallerIdentity.PROXY_ADMIN.equals(found.get("user_role"))) ? promote(found)
 					: Mono.just(found))
 			.switchIfEmpty(Mono.defer(() -> {
 				Map<String, @Nullable Object> user = new LinkedHashMap<>();
-				user.put("user_id", identity.subject());
-				user.put("user_email", identity.email());
+				user.put("user_id", subject);
+				user.put("sso_user_id", subject);
+				user.put("user_email", email);
 				user.put("user_role", admin ? CallerIdentity.PROXY_ADMIN : this.settings.newUserRole());
 				user.put("spend", 0.0);
 				user.put("created_at", RowStore.now(this.clock));
 				user.put("updated_at", RowStore.now(this.clock));
-				log.info("UI single sign-on: new user {} as {}", identity.subject(), user.get("user_role"));
+				log.info("UI single sign-on: new user {} as {}", printable(subject), user.get("user_role"));
 				return this.rows.insert(AdminTables.USERS, user).thenReturn(user);
 			}));
+	}
+
+	/** Ties the user to the provider's subject, so that no other subject reaches it. */
+	private Mono<Map<String, @Nullable Object>> link(Map<String, @Nullable Object> user, String subject) {
+		if (subject.equals(user.get("sso_user_id"))) {
+			return Mono.just(user);
+		}
+		Map<String, @Nullable Object> linked = new LinkedHashMap<>(user);
+		linked.put("sso_user_id", subject);
+		return this.rows.update(AdminTables.USERS, String.valueOf(user.get("user_id")), Map.of("sso_user_id", subject))
+			.thenReturn(linked);
+	}
+
+	/** Control characters out of a value the provider chose, before it is logged. */
+	private static String printable(@Nullable Object value) {
+		return String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private Mono<Map<String, @Nullable Object>> promote(Map<String, @Nullable Object> user) {
@@ -159,7 +219,7 @@ final class SsoPages {
 		String name = (user.get("user_email") != null) ? String.valueOf(user.get("user_email")) : userId;
 		UiSession session = UiSession.start(UiSession.Kind.USER, userId, name,
 				this.clock.instant().plus(this.ui.sessionLifetime()));
-		log.info("UI login: {} (single sign-on)", name);
+		log.info("UI login: {} (single sign-on)", printable(name));
 		Html html = new Html();
 		UiLayout.head(html, "Signed in");
 		html.raw("<meta http-equiv=\"refresh\" content=\"0;url=").text(next).raw("\">");
@@ -177,9 +237,13 @@ final class SsoPages {
 			.bodyValue(html.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * The login page with the reason; the sign-in's state cookie is cleared either way.
+	 */
 	private Mono<ServerResponse> failed(ServerRequest request, String why) {
-		log.info("UI single sign-on refused: {}", why);
-		return this.login.failed(request, HttpStatus.UNAUTHORIZED, "Single sign-on failed: " + why + ".");
+		log.info("UI single sign-on refused: {}", printable(why));
+		return this.login.failed(request, HttpStatus.UNAUTHORIZED, "Single sign-on failed: " + why + ".",
+				stateCookie(request, "", Duration.ZERO));
 	}
 
 	/**
@@ -201,9 +265,10 @@ final class SsoPages {
 			return this.settings.baseUrl() + CALLBACK;
 		}
 		URI uri = request.uri();
-		String forwardedHost = request.headers().firstHeader("X-Forwarded-Host");
-		String host = (forwardedHost != null) ? forwardedHost.split(",")[0].strip()
-				: uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
+		// the Host header (a load balancer keeps it), never X-Forwarded-Host, which a
+		// client
+		// may send; set PROXY_BASE_URL behind a proxy that rewrites Host
+		String host = uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
 		String scheme = UiResponses.overTls(request.exchange().getRequest()) ? "https" : "http";
 		return scheme + "://" + host + CALLBACK;
 	}

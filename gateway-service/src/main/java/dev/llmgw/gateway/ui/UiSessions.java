@@ -9,6 +9,7 @@ import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.CallerLimits;
 import dev.llmgw.gateway.auth.ModelAccess;
+import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.PermissionDeniedError;
@@ -34,13 +35,6 @@ final class UiSessions implements SessionAuthenticator {
 	static final String CSRF_HEADER = "X-CSRF-Token";
 
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-
-	/**
-	 * What a single sign-on user may call: the UI, the admin and spend routes, the model
-	 * list.
-	 */
-	private static final List<String> USER_ROUTES = List.of(UiPaths.HOME, "info_routes", "management_routes",
-			"spend_tracking_routes", "/v1/models", "/cache/ping");
 
 	private final UiSettings settings;
 
@@ -87,7 +81,11 @@ final class UiSessions implements SessionAuthenticator {
 			case ADMIN -> session.subject().equals(this.settings.username()) ? Mono.just(CallerIdentity.masterKey())
 					: Mono.empty();
 			case KEY -> this.keys.authenticateHash(session.subject());
-			case USER -> this.rows.find(AdminTables.USERS, session.subject()).map(UiSessions::user);
+			case USER -> refusedModelCall(request.getPath().value())
+					? Mono.error(new PermissionDeniedError(
+							"A single sign-on session does not call models: with no key, nothing would meter the call."
+									+ " Create a key on Virtual Keys and use it."))
+					: this.rows.find(AdminTables.USERS, session.subject()).map(UiSessions::user);
 		};
 		caller = caller.doOnNext((found) -> session.attach(exchange));
 		// on a page, a key blocked or deleted since the login sends the user to the login
@@ -106,7 +104,12 @@ final class UiSessions implements SessionAuthenticator {
 		String role = (row.get("user_role") != null) ? String.valueOf(row.get("user_role"))
 				: CallerIdentity.INTERNAL_USER_VIEWER;
 		return new CallerIdentity((email != null) ? email : userId, role, userId, null, null, null, ModelAccess.ALL,
-				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, email, null, USER_ROUTES);
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, email, null, List.of());
+	}
+
+	/** A model call (the model list aside, which the playground reads). */
+	private static boolean refusedModelCall(String path) {
+		return RouteAccess.isModelRoute(path) && !path.equals("/v1/models") && !path.equals("/models");
 	}
 
 	@Override

@@ -153,6 +153,74 @@ class AdminUiSsoBrowserTests {
 	}
 
 	@Test
+	void anEmailAloneNeverReachesAnAdminNorALinkedUser() throws Exception {
+		String mark = UUID.randomUUID().toString().substring(0, 8);
+		AdminClient admin = new AdminClient(base);
+		admin.post("/user/new", MASTER_KEY, Map.of("user_id", "boss-" + mark, "user_email",
+				"boss-" + mark + "@example.com", "user_role", "proxy_admin"));
+		providerUser("00u-impostor-" + mark, "boss-" + mark + "@example.com");
+		signInWithSso();
+		wait.until(ExpectedConditions.urlContains("/ui/keys"));
+		assertThat(chrome.findElement(By.cssSelector("header .who")).getText()).contains("internal_user_viewer")
+			.doesNotContain("proxy_admin");
+		assertThat(admin.get("/user/info?user_id=boss-" + mark, MASTER_KEY).text("/user_info/user_role"))
+			.isEqualTo("proxy_admin");
+
+		// a plain user made ahead is found by a verified email, and then belongs to that
+		// subject
+		admin.post("/user/new", MASTER_KEY, Map.of("user_id", "pre-" + mark, "user_email",
+				"pre-" + mark + "@example.com", "user_role", "internal_user", "key_alias", "pre-key-" + mark));
+		chrome.manage().deleteAllCookies();
+		providerUser("00u-pre-" + mark, "pre-" + mark + "@example.com");
+		signInWithSso();
+		wait.until(ExpectedConditions.urlContains("/ui/keys"));
+		assertThat(chrome.findElement(By.tagName("main")).getText()).contains("pre-key-" + mark);
+		// an internal user makes their own key here, bounded by their user, and calls
+		// models with it
+		chrome.get(base + "/ui/keys/new");
+		chrome.findElement(By.id("f-key_alias")).sendKeys("made-in-ui-" + mark);
+		chrome.findElement(By.cssSelector("main form button[type=submit]")).click();
+		String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText();
+		assertThat(admin.get("/key/info?key=" + key, MASTER_KEY).text("/info/user_id")).isEqualTo("pre-" + mark);
+		HttpResponse<String> call = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"model\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		chrome.manage().deleteAllCookies();
+		providerUser("00u-second-" + mark, "pre-" + mark + "@example.com");
+		signInWithSso();
+		wait.until(ExpectedConditions.urlContains("/ui/keys"));
+		assertThat(chrome.findElement(By.tagName("main")).getText()).as("taken by the first subject")
+			.doesNotContain("pre-key-" + mark);
+	}
+
+	@Test
+	void aSignInsStateServesOneCallback() throws Exception {
+		HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		providerUser("00u-" + UUID.randomUUID(), "once@example.com");
+		HttpResponse<String> start = plain.send(HttpRequest.newBuilder(URI.create(base + "/ui/sso/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(start.statusCode()).isEqualTo(303);
+		String state = start.headers().allValues("Set-Cookie").get(0).split(";")[0];
+		HttpResponse<String> authorize = plain.send(
+				HttpRequest.newBuilder(URI.create(start.headers().firstValue("Location").orElseThrow())).build(),
+				HttpResponse.BodyHandlers.ofString());
+		URI callback = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+		HttpResponse<String> first = plain.send(HttpRequest.newBuilder(callback).header("Cookie", state).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.headers().allValues("Set-Cookie")).anyMatch((c) -> c.startsWith("llmgw_ui_session="));
+		HttpResponse<String> again = plain.send(HttpRequest.newBuilder(callback).header("Cookie", state).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(again.statusCode()).isEqualTo(401);
+		assertThat(again.body()).contains("expired or did not start here");
+		assertThat(again.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("llmgw_ui_session="));
+	}
+
+	@Test
 	void aCallbackWithoutItsOwnStartIsRefused() {
 		chrome.get(base + "/ui/sso/callback?code=stolen&state=guessed");
 		assertThat(chrome.findElement(By.cssSelector("p.error")).getText()).contains("expired or did not start here");
