@@ -64,7 +64,7 @@ final class LogsPage {
 				html.el("button", "Filter", "type", "submit");
 				html.close("form");
 				UiLayout.table(html, "Calls, newest first", List.of("Time", "Request", "Status", "Model", "Key", "User",
-						"Team", "Tokens", "Spend", "Cache"), rows, (row, log) -> {
+						"Team", "#Tokens", "#Spend", "Cache"), rows, (row, log) -> {
 							row.el("td", log.get("startTime"));
 							row.open("td")
 								.link(Html.url(PATH + "/view", "request_id", log.get("request_id")),

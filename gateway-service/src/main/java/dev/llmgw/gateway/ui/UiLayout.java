@@ -174,14 +174,19 @@ final class UiLayout {
 		}
 	}
 
-	/** A table of rows: headers, then a cell writer per row. */
+	/**
+	 * A table of rows: headers (a leading {@code #} marks a column of numbers), then a
+	 * cell writer per row.
+	 */
 	static <T> void table(Html html, String caption, List<String> headers, List<T> rows,
 			java.util.function.BiConsumer<Html, T> row) {
 		html.open("div", "class", "scroll").open("table");
 		html.el("caption", caption);
 		html.open("thead").open("tr");
 		for (String header : headers) {
-			html.el("th", header, "scope", "col");
+			// "#Spend": a column of numbers, right-aligned as its cells are
+			boolean number = header.startsWith("#");
+			html.el("th", number ? header.substring(1) : header, "scope", "col", "class", number ? "num" : null);
 		}
 		html.close("tr").close("thead").open("tbody");
 		if (rows.isEmpty()) {

@@ -122,16 +122,17 @@ final class UsagePage {
 			index++;
 		}
 		html.close("svg");
-		UiLayout.table(html, "Spend by day", List.of("Day", "Spend"), new ArrayList<>(byDay.entrySet()), (row, day) -> {
-			row.el("td", day.getKey());
-			row.el("td", UiLayout.money(day.getValue()), "class", "num");
-		});
+		UiLayout.table(html, "Spend by day", List.of("Day", "#Spend"), new ArrayList<>(byDay.entrySet()),
+				(row, day) -> {
+					row.el("td", day.getKey());
+					row.el("td", UiLayout.money(day.getValue()), "class", "num");
+				});
 	}
 
 	private static void breakdown(Html html, String title, String what, List<Line> lines) {
-		html.el("h2", title);
-		UiLayout.table(html, title, List.of(what, "Spend", "Tokens", "Requests"), lines, (row, line) -> {
-			row.el("td", (line.label() != null) ? line.label() + " (" + line.name() + ")" : line.name());
+		UiLayout.table(html, title, List.of(what, "#Spend", "#Tokens", "#Requests"), lines, (row, line) -> {
+			String name = (line.name().length() > 24) ? line.name().substring(0, 12) + "…" : line.name();
+			row.el("td", (line.label() != null) ? line.label() + " (" + name + ")" : name, "title", line.name());
 			row.el("td", UiLayout.money(line.spend()), "class", "num");
 			row.el("td", String.format(Locale.ROOT, "%,d", line.tokens()), "class", "num");
 			row.el("td", String.format(Locale.ROOT, "%,d", line.requests()), "class", "num");
