@@ -85,6 +85,8 @@ public class AdminConfiguration {
 			.POST("/key/unblock", keys::unblock)
 			.POST("/key/health", keys::health)
 			.GET("/key/aliases", keys::aliases)
+			.GET("/spend/keys", keys::spendKeys)
+			.GET("/spend/users", users::spendUsers)
 			.POST("/user/new", staysHere, users::create)
 			.GET("/user/info", users::info)
 			.POST("/user/update", users::update)

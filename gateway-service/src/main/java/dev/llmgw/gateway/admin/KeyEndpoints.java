@@ -347,6 +347,9 @@ public final class KeyEndpoints {
 	/** Most aliases {@code /key/aliases} answers (LiteLLM answers all of them). */
 	static final int MAX_ALIASES = 10_000;
 
+	/** The most keys {@code /spend/keys} answers. */
+	static final int MAX_SPEND_KEYS = 1000;
+
 	/**
 	 * {@code GET /key/aliases}: every key's alias (the first {@value #MAX_ALIASES} in
 	 * order), blank ones left out, each once; admins only, as in LiteLLM.
@@ -362,6 +365,22 @@ public final class KeyEndpoints {
 				.all())
 			.collectList()
 			.flatMap((aliases) -> AdminJson.ok(Map.of("aliases", aliases)));
+	}
+
+	/**
+	 * {@code GET /spend/keys}, LiteLLM's "all keys, by spend": admins and admin viewers
+	 * (LiteLLM lets any key read every key here), the {@value #MAX_SPEND_KEYS} that spent
+	 * most (LiteLLM answers all of them, which at a million keys is a denial of service).
+	 */
+	public Mono<ServerResponse> spendKeys(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		AdminAccess.requireReadAll(caller, "/spend/keys");
+		return this.rows
+			.query("SELECT * FROM api_keys ORDER BY spend DESC, token LIMIT " + MAX_SPEND_KEYS, Map.of(),
+					AdminTables.KEYS)
+			.map(KeyRows::publicView)
+			.collectList()
+			.flatMap(AdminJson::ok);
 	}
 
 	public Mono<ServerResponse> list(ServerRequest request) {

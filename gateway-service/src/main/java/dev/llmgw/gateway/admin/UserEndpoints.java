@@ -192,6 +192,24 @@ public final class UserEndpoints {
 		});
 	}
 
+	/**
+	 * {@code GET /spend/users}, LiteLLM's "all users, by spend": admins and admin viewers
+	 * see the {@value KeyEndpoints#MAX_SPEND_KEYS} that spent most; with {@code user_id},
+	 * that user alone, which a user may ask of themselves.
+	 */
+	public Mono<ServerResponse> spendUsers(ServerRequest request) {
+		CallerIdentity caller = AdminAccess.caller(request.exchange());
+		String userId = request.queryParam("user_id").filter((id) -> !id.isBlank()).orElse(null);
+		if (userId == null || !userId.equals(caller.userId())) {
+			AdminAccess.requireReadAll(caller, "/spend/users");
+		}
+		Flux<Map<String, @Nullable Object>> users = (userId != null) ? this.rows.find(AdminTables.USERS, userId).flux()
+				: this.rows.query(
+						"SELECT * FROM users ORDER BY spend DESC, user_id LIMIT " + KeyEndpoints.MAX_SPEND_KEYS,
+						Map.of(), AdminTables.USERS);
+		return users.map(UserEndpoints::view).collectList().flatMap(AdminJson::ok);
+	}
+
 	public Mono<ServerResponse> list(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireReadAll(caller, "/user/list");

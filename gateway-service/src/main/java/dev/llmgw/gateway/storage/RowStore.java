@@ -201,13 +201,9 @@ public final class RowStore {
 	 */
 	public Mono<Page> page(String select, String count, Map<String, Object> binds, int limit, long offset,
 			Table table) {
-		Mono<List<Map<String, @Nullable Object>>> rows = this.database.many((client) -> {
-			GenericExecuteSpec spec = client.sql(select + " LIMIT " + limit + " OFFSET " + offset);
-			for (Map.Entry<String, Object> bind : binds.entrySet()) {
-				spec = spec.bind(bind.getKey(), bind.getValue());
-			}
-			return spec.map((row) -> read(table, row)).all();
-		}).collectList();
+		Mono<List<Map<String, @Nullable Object>>> rows = query(select + " LIMIT " + limit + " OFFSET " + offset, binds,
+				table)
+			.collectList();
 		Mono<Long> total = this.database.one((client) -> {
 			GenericExecuteSpec spec = client.sql(count);
 			for (Map.Entry<String, Object> bind : binds.entrySet()) {
@@ -216,6 +212,23 @@ public final class RowStore {
 			return spec.map((row) -> ((Number) row.get("total")).longValue()).first();
 		});
 		return rows.zipWith(total, Page::new);
+	}
+
+	/**
+	 * A query's rows, read as the table's rows are.
+	 * @param select the query, its values named ({@code :name}) and given in
+	 * {@code binds}, with its own LIMIT
+	 * @param binds the values
+	 * @param table how to read a row
+	 */
+	public Flux<Map<String, @Nullable Object>> query(String select, Map<String, Object> binds, Table table) {
+		return this.database.many((client) -> {
+			GenericExecuteSpec spec = client.sql(select);
+			for (Map.Entry<String, Object> bind : binds.entrySet()) {
+				spec = spec.bind(bind.getKey(), bind.getValue());
+			}
+			return spec.map((row) -> read(table, row)).all();
+		});
 	}
 
 	/**

@@ -336,6 +336,8 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		requests.put("tag-daily-activity",
 				(role) -> Call.get("/tag/daily/activity?start_date=" + today + "&end_date=" + today));
 		requests.put("global-spend", (role) -> Call.get("/global/spend"));
+		requests.put("spend-keys", (role) -> Call.get("/spend/keys"));
+		requests.put("spend-users", (role) -> Call.get("/spend/users"));
 		requests.put("global-spend-report", (role) -> Call.get("/global/spend/report"));
 		requests.put("models", (role) -> Call.get("/v1/models"));
 		return requests;
