@@ -96,7 +96,18 @@ final class TeamsPage {
 						KeysPage.rows(team.get("members_with_roles")), (row, member) -> {
 							row.el("td", member.get("user_id"), "class", "mono");
 							row.el("td", UiLayout.cell(member.get("user_email")));
-							row.el("td", UiLayout.cell(member.get("role")));
+							String userId = String.valueOf(member.get("user_id"));
+							boolean isAdmin = "admin".equals(member.get("role"));
+							row.open("td");
+							// the other role, one click away
+							UiLayout.openForm(row, request, PATH + "/member/update", "inline", null);
+							row.open("input", "type", "hidden", "name", "team_id", "value", teamId);
+							row.open("input", "type", "hidden", "name", "user_id", "value", userId);
+							row.open("input", "type", "hidden", "name", "role", "value", isAdmin ? "user" : "admin");
+							row.text(isAdmin ? "admin " : "user ");
+							row.el("button", isAdmin ? "Make user" : "Make admin", "type", "submit");
+							row.close("form");
+							row.close("td");
 							row.open("td");
 							UiLayout.action(row, request, PATH + "/member/delete", "Remove",
 									"Remove this member from the team?", "team_id", teamId, "user_id",
@@ -141,6 +152,17 @@ final class TeamsPage {
 			UiForms.putIfPresent(member, "user_email", form.text("user_email"));
 			member.put("role", "admin".equals(form.text("role")) ? "admin" : "user");
 			return this.api.post(request, "/team/member_add", Map.of("team_id", teamId, "member", member))
+				.then(UiResponses.seeOther(Html.url(PATH + "/view", "team_id", teamId)));
+		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
+	}
+
+	Mono<ServerResponse> updateMember(ServerRequest request) {
+		return UiForms.read(request).flatMap((form) -> {
+			String teamId = form.required("team_id", "The team");
+			String userId = form.required("user_id", "The member");
+			String role = "admin".equals(form.text("role")) ? "admin" : "user";
+			return this.api
+				.post(request, "/team/member_update", Map.of("team_id", teamId, "user_id", userId, "role", role))
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "team_id", teamId)));
 		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
 	}

@@ -125,6 +125,7 @@ public class UiConfiguration {
 			.POST(TeamsPage.PATH + "/new", teams::create)
 			.GET(TeamsPage.PATH + "/view", teams::view)
 			.POST(TeamsPage.PATH + "/member/add", teams::addMember)
+			.POST(TeamsPage.PATH + "/member/update", teams::updateMember)
 			.POST(TeamsPage.PATH + "/member/delete", teams::deleteMember)
 			.POST(TeamsPage.PATH + "/delete", teams::delete)
 			.GET(UsersPage.PATH, users::list)
