@@ -171,7 +171,10 @@ public final class KeyEndpoints {
 			.doOnNext((power) -> {
 				KeyPowerCheck.apply(power, updated, scope, explicit(body), this.keys.now());
 				for (String column : KeyPowerCheck.COLUMNS) {
-					if (!Objects.equals(updated.get(column), existing.get(column))) {
+					// what the check held a change to replaces the change as sent (a
+					// cleared
+					// limit held back to the caller's own must not be written as cleared)
+					if (changes.containsKey(column) || !Objects.equals(updated.get(column), existing.get(column))) {
 						changes.put(column, updated.get(column));
 					}
 				}

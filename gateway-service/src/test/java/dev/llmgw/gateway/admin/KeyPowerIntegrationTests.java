@@ -146,6 +146,25 @@ class KeyPowerIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeyCannotClearItsOwnLimitsToWidenItself() {
+		String userId = user(Map.of());
+		String restricted = key(MASTER_KEY,
+				Map.of("user_id", userId, "models", List.of("gpt-4o-mini"), "tpm_limit", 10, "max_budget", 1));
+		Map<String, Object> cleared = new java.util.HashMap<>();
+		cleared.put("key", restricted);
+		cleared.put("models", List.of());
+		cleared.put("tpm_limit", null);
+		cleared.put("max_budget", null);
+		Reply updated = this.admin.post("/key/update", restricted, cleared);
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		JsonNode stored = this.admin.get("/key/info?key=" + restricted, MASTER_KEY).json().get("info");
+		assertThat(stored.get("models").toString()).isEqualTo("[\"gpt-4o-mini\"]");
+		assertThat(stored.get("tpm_limit").asLong()).isEqualTo(10);
+		assertThat(stored.get("max_budget").isNull()).as("cleared budget held to the key's own").isFalse();
+		assertThat(this.admin.chat(restricted, "gpt-4o").status()).as("still no other model").isEqualTo(401);
+	}
+
+	@Test
 	void aTeamKeyHolderCannotShedItsTeamsLimitsWithAPersonalKey() {
 		String team = team(Map.of("models", List.of("gpt-4o-mini"), "rpm_limit", 20, "max_budget", 4));
 		String userId = user(Map.of("teams", List.of(team)));
