@@ -11,8 +11,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
+import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.GatewayError;
+import dev.llmgw.gateway.error.PermissionDeniedError;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +151,9 @@ final class LoginPage {
 			}).switchIfEmpty(Mono.defer(() -> {
 				this.failures.get(client, (address) -> new AtomicInteger()).incrementAndGet();
 				return form(request, HttpStatus.UNAUTHORIZED, "Invalid username or password.");
-			}));
+			}))
+				.onErrorResume(PermissionDeniedError.class,
+						(ex) -> form(request, HttpStatus.FORBIDDEN, ex.getMessage()));
 		});
 	}
 
@@ -169,11 +173,23 @@ final class LoginPage {
 					UiSession.start(UiSession.Kind.ADMIN, this.settings.username(), this.settings.username(), expires));
 		}
 		return this.keys.authenticate(password)
-			.map((caller) -> UiSession.start(UiSession.Kind.KEY, String.valueOf(caller.keyHash()), name(caller),
-					expires))
 			// a blocked or expired key cannot log in either, and says nothing more than a
 			// wrong one
-			.onErrorResume(GatewayError.class, (ex) -> Mono.empty());
+			.onErrorResume(GatewayError.class, (ex) -> Mono.empty())
+			.flatMap((caller) -> {
+				// a key limited to other routes (allowed_routes, key_type) would meet a
+				// 403 on
+				// every page; it is told so here instead
+				try {
+					RouteAccess.check(caller, KeysPage.PATH);
+				}
+				catch (PermissionDeniedError ex) {
+					return Mono.error(new PermissionDeniedError(
+							"This key may only call " + caller.allowedRoutes() + ", which leaves out the admin UI."));
+				}
+				return Mono
+					.just(UiSession.start(UiSession.Kind.KEY, String.valueOf(caller.keyHash()), name(caller), expires));
+			});
 	}
 
 	private static String name(CallerIdentity caller) {

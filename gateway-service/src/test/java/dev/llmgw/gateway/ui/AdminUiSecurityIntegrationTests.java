@@ -146,7 +146,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> noCookie = postLogin(url(""), null, List.of(), "login_token", "x", "username", "admin",
 				"password", MASTER_KEY);
 		assertThat(noCookie.statusCode()).isEqualTo(403);
-		assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(UiSession.COOKIE + "=v"));
+		assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(UiSession.COOKIE + "="));
 		HttpResponse<String> mismatch = postLogin(url(""), "a", List.of(), "login_token", "b", "username", "admin",
 				"password", MASTER_KEY);
 		assertThat(mismatch.statusCode()).isEqualTo(403);
@@ -161,6 +161,17 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 				List.of("Origin", "http://evil.example"), "login_token", match(LOGIN_TOKEN, form.body()), "username",
 				"admin", "password", MASTER_KEY);
 		assertThat(crossSite.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aKeyLimitedToModelCallsIsToldItCannotUseTheUi() {
+		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "llm_api")).text("/key");
+		HttpResponse<String> form = send(request("/login").GET().build());
+		HttpResponse<String> refused = postLogin(url(""), cookie(form, LoginPage.LOGIN_COOKIE), List.of(),
+				"login_token", match(LOGIN_TOKEN, form.body()), "username", "", "password", key);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("leaves out the admin UI");
+		assertThat(refused.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(UiSession.COOKIE + "="));
 	}
 
 	@Test
