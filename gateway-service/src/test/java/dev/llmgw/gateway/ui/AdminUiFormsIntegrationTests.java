@@ -1,12 +1,9 @@
 package dev.llmgw.gateway.ui;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.llmgw.gateway.support.AdminClient;
@@ -22,10 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminUiFormsIntegrationTests extends GatewayTestBase {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"login_token\" value=\"([^\"]+)\"");
-
 	private String cookie;
 
 	private String csrf;
@@ -35,8 +28,8 @@ class AdminUiFormsIntegrationTests extends GatewayTestBase {
 		String loginCookie = form.headers().allValues("Set-Cookie").get(0).split(";")[0];
 		HttpResponse<String> done = send(request("/login").header("Cookie", loginCookie)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					form("login_token", find(LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY)))
+			.POST(HttpRequest.BodyPublishers.ofString(UiForm.encode("login_token",
+					UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY)))
 			.build());
 		this.cookie = done.headers()
 			.allValues("Set-Cookie")
@@ -45,7 +38,7 @@ class AdminUiFormsIntegrationTests extends GatewayTestBase {
 			.findFirst()
 			.orElseThrow()
 			.split(";")[0];
-		this.csrf = find(CSRF, page("/ui/keys").body());
+		this.csrf = UiForm.find(UiForm.CSRF, page("/ui/keys").body());
 	}
 
 	private HttpResponse<String> page(String path) {
@@ -59,7 +52,7 @@ class AdminUiFormsIntegrationTests extends GatewayTestBase {
 		System.arraycopy(fields, 0, all, 2, fields.length);
 		return send(request(path).header("Cookie", this.cookie)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(all)))
+			.POST(HttpRequest.BodyPublishers.ofString(UiForm.encode(all)))
 			.build());
 	}
 
@@ -104,31 +97,12 @@ class AdminUiFormsIntegrationTests extends GatewayTestBase {
 		HttpResponse<String> invited = submit("/ui/users/new", "user_email", "invited-" + mark + "@example.com",
 				"user_id", "invited-" + mark, "user_role", "internal_user", "max_budget", "3");
 		assertThat(invited.statusCode()).isEqualTo(200);
-		String key = find(Pattern.compile("id=\"new-key\" class=\"secret\">([^<]+)<"), invited.body());
+		String key = UiForm.find(Pattern.compile("id=\"new-key\" class=\"secret\">([^<]+)<"), invited.body());
 		assertThat(admin.get("/key/info?key=" + key, MASTER_KEY).text("/info/user_id")).isEqualTo("invited-" + mark);
 		assertThat(page("/ui/users?user_email=invited-" + mark).body()).contains("invited-" + mark + "@example.com")
 			.doesNotContain(key);
 		assertThat(submit("/ui/users/delete", "user_id", "invited-" + mark).statusCode()).isEqualTo(303);
 		assertThat(admin.get("/user/info?user_id=invited-" + mark, MASTER_KEY).status()).isEqualTo(404);
-	}
-
-	private static String form(String... fields) {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i + 1 < fields.length; i += 2) {
-			if (body.length() > 0) {
-				body.append('&');
-			}
-			body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
-				.append('=')
-				.append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-		}
-		return body.toString();
-	}
-
-	private static String find(Pattern pattern, String body) {
-		Matcher matcher = pattern.matcher(body);
-		assertThat(matcher.find()).as(pattern.pattern()).isTrue();
-		return matcher.group(1);
 	}
 
 }

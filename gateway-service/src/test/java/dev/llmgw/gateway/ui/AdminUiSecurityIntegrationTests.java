@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
@@ -33,10 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"login_token\" value=\"([^\"]+)\"");
-
 	@TempDir
 	Path directory;
 
@@ -54,7 +48,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 	private Session logIn(String base, String username, String password) {
 		HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
 		String loginCookie = cookie(form, LoginPage.LOGIN_COOKIE);
-		String token = match(LOGIN_TOKEN, form.body());
+		String token = UiForm.find(UiForm.LOGIN_TOKEN, form.body());
 		HttpResponse<String> done = postLogin(base, loginCookie, List.of(), "login_token", token, "username", username,
 				"password", password);
 		assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
@@ -64,7 +58,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			.GET()
 			.build());
 		assertThat(page.statusCode()).isEqualTo(200);
-		return new Session(session, match(CSRF, page.body()));
+		return new Session(session, UiForm.find(UiForm.CSRF, page.body()));
 	}
 
 	private Session logIn() {
@@ -78,7 +72,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 	private HttpResponse<String> submit(Session session, String path, String... fields) {
 		return send(request(path).header("Cookie", UiSession.COOKIE + "=" + session.cookie())
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+			.POST(HttpRequest.BodyPublishers.ofString(UiForm.encode(fields)))
 			.build());
 	}
 
@@ -158,8 +152,8 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		// nor is a login posted from another site
 		HttpResponse<String> form = send(request("/login").GET().build());
 		HttpResponse<String> crossSite = postLogin(url(""), cookie(form, LoginPage.LOGIN_COOKIE),
-				List.of("Origin", "http://evil.example"), "login_token", match(LOGIN_TOKEN, form.body()), "username",
-				"admin", "password", MASTER_KEY);
+				List.of("Origin", "http://evil.example"), "login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()),
+				"username", "admin", "password", MASTER_KEY);
 		assertThat(crossSite.statusCode()).isEqualTo(403);
 	}
 
@@ -168,7 +162,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		String key = this.admin.post("/key/generate", MASTER_KEY, Map.of("key_type", "llm_api")).text("/key");
 		HttpResponse<String> form = send(request("/login").GET().build());
 		HttpResponse<String> refused = postLogin(url(""), cookie(form, LoginPage.LOGIN_COOKIE), List.of(),
-				"login_token", match(LOGIN_TOKEN, form.body()), "username", "", "password", key);
+				"login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username", "", "password", key);
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("leaves out the admin UI");
 		assertThat(refused.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(UiSession.COOKIE + "="));
@@ -214,8 +208,9 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie + "; " + UiSession.COOKIE + "=planted")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Forwarded-Proto", "https")
-			.POST(HttpRequest.BodyPublishers.ofString(form("login_token", match(LOGIN_TOKEN, form.body()), "username",
-					"admin", "password", MASTER_KEY, "next", "//evil.example/ui")))
+			.POST(HttpRequest.BodyPublishers
+				.ofString(UiForm.encode("login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username",
+						"admin", "password", MASTER_KEY, "next", "//evil.example/ui")))
 			.build());
 		assertThat(done.statusCode()).isEqualTo(303);
 		assertThat(done.headers().firstValue("Location")).hasValue("/ui");
@@ -361,7 +356,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		String attacker = "203.0.113." + (1 + (int) (Math.random() * 200));
 		HttpResponse<String> form = send(request("/login").GET().build());
 		String loginCookie = cookie(form, LoginPage.LOGIN_COOKIE);
-		String token = match(LOGIN_TOKEN, form.body());
+		String token = UiForm.find(UiForm.LOGIN_TOKEN, form.body());
 		int last = 0;
 		for (int i = 0; i < 11; i++) {
 			last = postLogin(url(""), loginCookie, List.of("X-Forwarded-For", "198.51.100.7, " + attacker),
@@ -395,7 +390,8 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			assertThat(logIn(base, "operator", "correct horse battery staple").cookie()).isNotBlank();
 			HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build());
 			HttpResponse<String> masterKey = postLogin(base, cookie(form, LoginPage.LOGIN_COOKIE), List.of(),
-					"login_token", match(LOGIN_TOKEN, form.body()), "username", "admin", "password", MASTER_KEY);
+					"login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username", "admin", "password",
+					MASTER_KEY);
 			assertThat(masterKey.statusCode()).as("UI_PASSWORD replaces the master key").isEqualTo(401);
 		}
 		finally {
@@ -431,7 +427,7 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			List<String> headers, String... fields) {
 		HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+			.POST(HttpRequest.BodyPublishers.ofString(UiForm.encode(fields)));
 		if (loginCookie != null) {
 			login.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie);
 		}
@@ -439,19 +435,6 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			login.header(headers.get(i), headers.get(i + 1));
 		}
 		return send(login.build());
-	}
-
-	private static String form(String... fields) {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i + 1 < fields.length; i += 2) {
-			if (body.length() > 0) {
-				body.append('&');
-			}
-			body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
-				.append('=')
-				.append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-		}
-		return body.toString();
 	}
 
 	private static String cookie(HttpResponse<?> response, String name) {
@@ -462,12 +445,6 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 			.map((c) -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
-	}
-
-	private static String match(Pattern pattern, String body) {
-		Matcher matcher = pattern.matcher(body);
-		assertThat(matcher.find()).as(pattern + " in the page").isTrue();
-		return matcher.group(1);
 	}
 
 }
