@@ -200,6 +200,34 @@ class AdminUiBrowserTests extends GatewayTestBase {
 	}
 
 	@Test
+	void withoutJavaScriptThePagesReadAndTheFormsWork() {
+		ChromeDriver plain = Browser.start(false);
+		try {
+			plain.get(url("/login"));
+			plain.findElement(By.id("username")).sendKeys("admin");
+			plain.findElement(By.id("password")).sendKeys(MASTER_KEY);
+			plain.findElement(By.cssSelector("form button[type=submit]")).click();
+			new WebDriverWait(plain, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/ui/keys"));
+			for (String page : List.of("keys", "models", "usage", "teams", "users", "logs", "settings")) {
+				plain.get(url("/ui/" + page));
+				assertThat(plain.findElements(By.cssSelector("p.error"))).as(page).isEmpty();
+				assertThat(plain.findElement(By.tagName("h1")).getText()).as(page).isNotBlank();
+			}
+			String alias = "no-js-" + UUID.randomUUID().toString().substring(0, 8);
+			plain.get(url("/ui/keys/new"));
+			plain.findElement(By.id("f-key_alias")).sendKeys(alias);
+			plain.findElement(By.cssSelector("main form button[type=submit]")).click();
+			assertThat(plain.findElement(By.id("new-key")).getText()).startsWith("sk-");
+			// the playground's noscript notice shows only when scripts really are off
+			plain.get(url("/ui/playground"));
+			assertThat(plain.findElement(By.tagName("main")).getText()).contains("enable JavaScript");
+		}
+		finally {
+			Browser.quit(plain);
+		}
+	}
+
+	@Test
 	void everyPageLabelsItsFieldsAndFitsAPhone() {
 		logIn("admin", MASTER_KEY);
 		wait.until(ExpectedConditions.urlContains("/ui/keys"));

@@ -27,12 +27,23 @@ final class Browser {
 	}
 
 	static ChromeDriver start() {
+		return start(true);
+	}
+
+	/**
+	 * @param javaScript false for a browser that runs no script at all
+	 */
+	static ChromeDriver start(boolean javaScript) {
 		String browser = first(BROWSERS, "CHROME_BINARY");
 		String driver = first(DRIVERS, "CHROMEDRIVER");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(browser);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1280,900", "--no-first-run", "--disable-extensions");
+		if (!javaScript) {
+			options.setExperimentalOption("prefs",
+					java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
 			.usingAnyFreePort()
 			.withTimeout(Duration.ofSeconds(30))
