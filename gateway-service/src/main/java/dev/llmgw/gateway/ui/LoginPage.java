@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
@@ -133,12 +132,12 @@ final class LoginPage {
 			return form(request, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many failed logins from this address; try again" + " in a few minutes.");
 		}
-		HttpCookie loginCookie = request.cookies().getFirst(LOGIN_COOKIE);
+		String loginCookie = UiResponses.cookieValue(request.exchange().getRequest(), LOGIN_COOKIE);
 		return UiForms.fields(request).flatMap((fields) -> {
 			String token = fields.getFirst("login_token");
 			if (loginCookie == null || token == null || !validToken(token)
 					|| !UiSessions.fromThisSite(request.exchange().getRequest())
-					|| !MessageDigest.isEqual(loginCookie.getValue().getBytes(StandardCharsets.UTF_8),
+					|| !MessageDigest.isEqual(loginCookie.getBytes(StandardCharsets.UTF_8),
 							token.getBytes(StandardCharsets.UTF_8))) {
 				return form(request, HttpStatus.FORBIDDEN,
 						"This login form has expired or did not come from this site; please try again.");

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -115,9 +114,8 @@ final class SsoPages {
 		if (tries.incrementAndGet() > MAX_CALLBACKS) {
 			return failed(request, "too many sign-ins from this address; try again in a few minutes");
 		}
-		HttpCookie cookie = request.cookies().getFirst(STATE_COOKIE);
-		List<String> saved = SignedFields.open((cookie != null) ? cookie.getValue() : null, this.ui.signingKey(),
-				"sso-state", 5);
+		List<String> saved = SignedFields.open(UiResponses.cookieValue(request.exchange().getRequest(), STATE_COOKIE),
+				this.ui.signingKey(), "sso-state", 5);
 		String state = request.queryParam("state").orElse(null);
 		String code = request.queryParam("code").filter((value) -> !value.isBlank()).orElse(null);
 		// each state serves one callback, whatever its outcome, on this instance (its
@@ -250,13 +248,7 @@ final class SsoPages {
 	 * Lax, unlike the session: it must come back on the provider's cross-site redirect.
 	 */
 	private static ResponseCookie stateCookie(ServerRequest request, String value, Duration maxAge) {
-		return ResponseCookie.from(STATE_COOKIE, value)
-			.httpOnly(true)
-			.secure(UiResponses.overTls(request.exchange().getRequest()))
-			.sameSite("Lax")
-			.path(PREFIX)
-			.maxAge(maxAge)
-			.build();
+		return UiResponses.cookie(request, STATE_COOKIE, value, maxAge, PREFIX, "Lax");
 	}
 
 	/** {@code PROXY_BASE_URL} when set, else the address the browser used. */

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,8 @@ final class UiResponses {
 
 	static final String SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	static final String HOST_PREFIX = "__Host-";
 
 	private UiResponses() {
 	}
@@ -68,13 +72,34 @@ final class UiResponses {
 	 * reached us over TLS (directly or through a load balancer that says so).
 	 */
 	static ResponseCookie cookie(ServerRequest request, String name, String value, Duration maxAge, String path) {
-		return ResponseCookie.from(name, value)
+		return cookie(request, name, value, maxAge, path, "Strict");
+	}
+
+	/**
+	 * Over TLS the cookie is named {@code __Host-<name>} and scoped to the whole site:
+	 * browsers then accept it only from this host, Secure, with no Domain, so a sibling
+	 * subdomain cannot plant one (its own session, to sign the victim in as the
+	 * attacker).
+	 */
+	static ResponseCookie cookie(ServerRequest request, String name, String value, Duration maxAge, String path,
+			String sameSite) {
+		boolean tls = overTls(request.exchange().getRequest());
+		return ResponseCookie.from(tls ? HOST_PREFIX + name : name, value)
 			.httpOnly(true)
-			.secure(overTls(request.exchange().getRequest()))
-			.sameSite("Strict")
-			.path(path)
+			.secure(tls)
+			.sameSite(sameSite)
+			.path(tls ? "/" : path)
 			.maxAge(maxAge)
 			.build();
+	}
+
+	/**
+	 * A UI cookie's value, under the name {@link #cookie} gives it on this request's
+	 * scheme.
+	 */
+	static @Nullable String cookieValue(ServerHttpRequest request, String name) {
+		HttpCookie found = request.getCookies().getFirst(overTls(request) ? HOST_PREFIX + name : name);
+		return (found != null) ? found.getValue() : null;
 	}
 
 	static boolean overTls(ServerHttpRequest request) {

@@ -18,7 +18,6 @@ import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -61,9 +60,8 @@ final class UiSessions implements SessionAuthenticator {
 			return Mono.empty();
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		HttpCookie cookie = request.getCookies().getFirst(UiSession.COOKIE);
-		UiSession session = UiSession.open((cookie != null) ? cookie.getValue() : null, this.settings.signingKey(),
-				this.clock.instant());
+		UiSession session = UiSession.open(UiResponses.cookieValue(request, UiSession.COOKIE),
+				this.settings.signingKey(), this.clock.instant());
 		if (session == null || this.revocations.isRevoked(session) || !fromThisSite(request)) {
 			// another site's request (even one that CORS lets read this API) never rides
 			// on the session; it is simply not signed in

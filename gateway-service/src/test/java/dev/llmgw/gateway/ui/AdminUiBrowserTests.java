@@ -217,7 +217,9 @@ class AdminUiBrowserTests extends GatewayTestBase {
 			plain.get(url("/ui/keys/new"));
 			plain.findElement(By.id("f-key_alias")).sendKeys(alias);
 			plain.findElement(By.cssSelector("main form button[type=submit]")).click();
-			assertThat(plain.findElement(By.id("new-key")).getText()).startsWith("sk-");
+			assertThat(new WebDriverWait(plain, Duration.ofSeconds(15))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")))
+				.getText()).startsWith("sk-");
 			// the playground's noscript notice shows only when scripts really are off
 			plain.get(url("/ui/playground"));
 			assertThat(plain.findElement(By.tagName("main")).getText()).contains("enable JavaScript");

@@ -202,28 +202,44 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 
 	@Test
 	void sessionsCannotBeForgedOrFixedAndTheCookieIsLockedDown() {
-		HttpResponse<String> form = send(request("/login").GET().build());
-		String loginCookie = cookie(form, LoginPage.LOGIN_COOKIE);
-		HttpResponse<String> done = send(request("/login")
-			.header("Cookie", LoginPage.LOGIN_COOKIE + "=" + loginCookie + "; " + UiSession.COOKIE + "=planted")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Forwarded-Proto", "https")
-			.POST(HttpRequest.BodyPublishers
-				.ofString(UiForm.encode("login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username",
-						"admin", "password", MASTER_KEY, "next", "//evil.example/ui")))
-			.build());
+		// over TLS (as the load balancer says) the cookies carry the __Host- prefix
+		String host = UiResponses.HOST_PREFIX;
+		HttpResponse<String> form = send(request("/login").header("X-Forwarded-Proto", "https").GET().build());
+		String loginCookie = cookie(form, host + LoginPage.LOGIN_COOKIE);
+		HttpResponse<String> done = send(
+				request("/login")
+					.header("Cookie",
+							host + LoginPage.LOGIN_COOKIE + "=" + loginCookie + "; " + host + UiSession.COOKIE
+									+ "=planted")
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-Forwarded-Proto", "https")
+					.POST(HttpRequest.BodyPublishers
+						.ofString(UiForm.encode("login_token", UiForm.find(UiForm.LOGIN_TOKEN, form.body()), "username",
+								"admin", "password", MASTER_KEY, "next", "//evil.example/ui")))
+					.build());
 		assertThat(done.statusCode()).isEqualTo(303);
 		assertThat(done.headers().firstValue("Location")).hasValue("/ui");
 		String header = done.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((c) -> c.startsWith(UiSession.COOKIE + "="))
+			.filter((c) -> c.startsWith(host + UiSession.COOKIE + "="))
 			.findFirst()
 			.orElseThrow();
 		assertThat(header.toLowerCase(java.util.Locale.ROOT)).contains("httponly", "samesite=strict", "secure",
 				"path=/", "max-age=28800");
-		String fresh = cookie(done, UiSession.COOKIE);
+		assertThat(header.toLowerCase(java.util.Locale.ROOT)).doesNotContain("domain=");
+		String fresh = cookie(done, host + UiSession.COOKIE);
 		assertThat(fresh).isNotEqualTo("planted");
+		// over TLS only the prefixed cookie counts: one without it may have been planted
+		// by a sibling site
+		assertThat(send(request("/ui/keys").header("X-Forwarded-Proto", "https")
+			.header("Cookie", host + UiSession.COOKIE + "=" + fresh)
+			.GET()
+			.build()).statusCode()).isEqualTo(200);
+		assertThat(send(request("/ui/keys").header("X-Forwarded-Proto", "https")
+			.header("Cookie", UiSession.COOKIE + "=" + fresh)
+			.GET()
+			.build()).statusCode()).isEqualTo(303);
 
 		String[] parts = fresh.split("\\.");
 		// a later expiry under the old signature
