@@ -183,6 +183,28 @@ public final class KeyEndpoints {
 	}
 
 	/**
+	 * Regenerating hands the caller the key's new secret, so a non-admin may regenerate
+	 * only a key that holds no more than the caller's own power (its own key always
+	 * passes): otherwise a restricted key could take over an unrestricted sibling.
+	 */
+	private Mono<Void> notWider(CallerIdentity caller, Map<String, @Nullable Object> target) {
+		if (caller.isAdmin() || Objects.equals(target.get("token"), caller.keyHash())) {
+			return Mono.empty();
+		}
+		return callerPower(caller, target.get("team_id")).doOnNext((power) -> {
+			Map<String, @Nullable Object> held = new LinkedHashMap<>(target);
+			KeyPowerCheck.apply(power, held, KeyPowerCheck.FIELDS, Set.of(), this.keys.now());
+			for (String column : KeyPowerCheck.COLUMNS) {
+				if (!Objects.equals(held.get(column), target.get(column))) {
+					throw new PermissionDeniedError(
+							"This key may do more than yours (" + column + "), so only an admin may regenerate it",
+							null, "key");
+				}
+			}
+		}).then();
+	}
+
+	/**
 	 * Sets blocked and who blocked: a block keeps the highest authority that set it, and
 	 * only that authority or a higher one lifts it.
 	 */
@@ -441,19 +463,20 @@ public final class KeyEndpoints {
 				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
 				Map<String, @Nullable Object> row = new LinkedHashMap<>(existing);
 				String oldToken = (String) existing.get("token");
-				return withinPower(caller, managed, body, changes, row).then(Mono.defer(() -> {
-					row.put("token", KeyHashes.sha256Hex(newKey));
-					row.put("key_name", dev.llmgw.gateway.auth.ApiKeys.mask(newKey));
-					row.put("updated_at", this.keys.now());
-					row.put("updated_by", caller.userId());
-					return this.ownLimits.check(caller, row)
-						.then(checkTeam(changes.get("team_id")))
-						.then(checkAliasFree(changes.get("key_alias"), oldToken))
-						.then(this.rows.database()
-							.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "token", oldToken)
-								.then(this.rows.insert(client, AdminTables.KEYS, row))
-								.thenReturn(row)));
-				}))
+				return notWider(caller, existing).then(withinPower(caller, managed, body, changes, row))
+					.then(Mono.defer(() -> {
+						row.put("token", KeyHashes.sha256Hex(newKey));
+						row.put("key_name", dev.llmgw.gateway.auth.ApiKeys.mask(newKey));
+						row.put("updated_at", this.keys.now());
+						row.put("updated_by", caller.userId());
+						return this.ownLimits.check(caller, row)
+							.then(checkTeam(changes.get("team_id")))
+							.then(checkAliasFree(changes.get("key_alias"), oldToken))
+							.then(this.rows.database()
+								.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "token", oldToken)
+									.then(this.rows.insert(client, AdminTables.KEYS, row))
+									.thenReturn(row)));
+					}))
 					.doOnSuccess((saved) -> this.invalidation.keyChanged(oldToken))
 					.flatMap((saved) -> AdminJson.ok(KeyRows.generateResponse(saved, newKey)));
 			});

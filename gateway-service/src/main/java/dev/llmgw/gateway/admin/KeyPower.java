@@ -100,7 +100,11 @@ record KeyPower(List<List<String>> modelLists, @Nullable Long rpm, @Nullable Lon
 	private static void addBudget(List<Budget> budgets, String owner, Map<String, @Nullable Object> row) {
 		if (row.get("max_budget") instanceof Number max) {
 			double spend = (row.get("spend") instanceof Number spent) ? spent.doubleValue() : 0.0;
-			budgets.add(new Budget(owner, Math.max(0.0, max.doubleValue() - spend),
+			double remaining = max.doubleValue() - spend;
+			// a stored value that is not a number (written before such values were
+			// refused)
+			// bounds everything rather than nothing
+			budgets.add(new Budget(owner, Double.isFinite(remaining) ? Math.max(0.0, remaining) : 0.0,
 					storedPeriod(row.get("budget_duration"))));
 		}
 	}

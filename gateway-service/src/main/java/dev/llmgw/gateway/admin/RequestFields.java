@@ -47,18 +47,24 @@ public final class RequestFields {
 		if (value == null) {
 			return null;
 		}
-		if (value instanceof Number number) {
+		// NaN and the infinities are not numbers a limit or a budget can be compared
+		// with:
+		// every comparison with NaN is false, so it would pass every bound
+		if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
 			return number.doubleValue();
 		}
 		if (value instanceof String text) {
 			try {
-				return Double.valueOf(text.trim());
+				double parsed = Double.parseDouble(text.trim());
+				if (Double.isFinite(parsed)) {
+					return parsed;
+				}
 			}
 			catch (NumberFormatException ex) {
 				// reported below
 			}
 		}
-		throw invalid(field, "a number");
+		throw invalid(field, "a finite number");
 	}
 
 	/** A budget in dollars: a number, not negative. */

@@ -167,6 +167,9 @@ public final class SpendEndpoints {
 		}
 		try {
 			LocalDate day = LocalDate.parse(text);
+			if (day.getYear() < 1 || day.getYear() > 9999) {
+				throw new DateTimeParseException("out of range", text, 0);
+			}
 			return (endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {

@@ -48,12 +48,14 @@ public final class UsageSummary {
 
 	public Mono<ServerResponse> summary(ServerRequest request) {
 		CallerIdentity caller = SpendCallers.of(request);
-		String start = day(request.queryParam("start_date").orElse(null), "start_date");
-		String end = day(request.queryParam("end_date").orElse(null), "end_date");
-		if (start.compareTo(end) > 0) {
+		LocalDate startDay = day(request.queryParam("start_date").orElse(null), "start_date");
+		LocalDate endDay = day(request.queryParam("end_date").orElse(null), "end_date");
+		String start = startDay.toString();
+		String end = endDay.toString();
+		if (startDay.isAfter(endDay)) {
 			throw new BadRequestError("start_date is after end_date", null, "start_date");
 		}
-		if (ChronoUnit.DAYS.between(LocalDate.parse(start), LocalDate.parse(end)) >= MAX_DAYS) {
+		if (ChronoUnit.DAYS.between(startDay, endDay) >= MAX_DAYS) {
 			throw new BadRequestError("A summary covers at most " + MAX_DAYS + " days", null, "start_date");
 		}
 		Map<String, Object> binds = new LinkedHashMap<>();
@@ -171,16 +173,23 @@ public final class UsageSummary {
 		return (value instanceof Number number) ? number.doubleValue() : 0;
 	}
 
-	private static String day(@Nullable String text, String param) {
+	/**
+	 * A day of the years 1 to 9999, which the daily tables' text dates order correctly.
+	 */
+	private static LocalDate day(@Nullable String text, String param) {
 		if (text == null || text.isBlank()) {
 			throw new BadRequestError("Please provide start_date and end_date", null, param);
 		}
 		try {
-			return LocalDate.parse(text.strip()).toString();
+			LocalDate day = LocalDate.parse(text.strip());
+			if (day.getYear() >= 1 && day.getYear() <= 9999) {
+				return day;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadRequestError("Invalid " + param + ": expected YYYY-MM-DD, got " + text, null, param);
+			// refused below
 		}
+		throw new BadRequestError("Invalid " + param + ": expected YYYY-MM-DD, got " + text, null, param);
 	}
 
 }

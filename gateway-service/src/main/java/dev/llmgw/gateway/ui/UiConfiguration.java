@@ -144,9 +144,16 @@ public class UiConfiguration {
 		return new UiRoutes(routes.filter(pagesOnly(new UiLoad(PAGES_IN_FLIGHT))).build());
 	}
 
-	/** The load limit for the pages, not for the assets and the login. */
+	/**
+	 * The load limit for reading pages (their queries are the heavy part), not for the
+	 * assets, the login or forms: a form's write is one statement, and counting a form
+	 * would let a signed-in user hold the places with bodies sent slowly.
+	 */
 	private static HandlerFilterFunction<ServerResponse, ServerResponse> pagesOnly(UiLoad load) {
-		return (request, next) -> UiPaths.isPage(request.path()) ? load.filter(request, next) : next.handle(request);
+		return (request,
+				next) -> (UiPaths.isPage(request.path())
+						&& org.springframework.http.HttpMethod.GET.equals(request.method()))
+								? load.filter(request, next) : next.handle(request);
 	}
 
 	private static Mono<ServerResponse> asset(Map<String, byte[]> assets, String file) {

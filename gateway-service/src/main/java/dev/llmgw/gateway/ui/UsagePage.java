@@ -155,7 +155,8 @@ final class UsagePage {
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			LocalDate day = LocalDate.parse(text.strip());
+			return (day.getYear() >= 2000 && day.getYear() <= 9999) ? day : fallback;
 		}
 		catch (DateTimeParseException ex) {
 			return fallback;

@@ -230,7 +230,9 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 		requests.put("key-info-other-user", (role) -> Call.get("/key/info?key=" + victimKey()));
 		requests.put("key-info-team-key", (role) -> Call.get("/key/info?key=" + this.teamServiceKey));
 		requests.put("key-list", (role) -> Call.get("/key/list"));
-		requests.put("key-regenerate-own", (role) -> Call.post("/key/regenerate", Map.of("key", ownKey(role))));
+		requests.put("key-regenerate-own",
+				(role) -> Call.post("/key/regenerate", Map.of("key", ownKeyLikeCaller(role))));
+		requests.put("key-regenerate-own-wider", (role) -> Call.post("/key/regenerate", Map.of("key", ownKey(role))));
 		requests.put("key-regenerate-other-user", (role) -> Call.post("/key/regenerate", Map.of("key", victimKey())));
 		requests.put("key-block-own", (role) -> Call.post("/key/block", Map.of("key", ownKey(role))));
 		requests.put("key-block-other-user", (role) -> Call.post("/key/block", Map.of("key", victimKey())));
@@ -349,6 +351,18 @@ class AdminAccessTableIntegrationTests extends GatewayTestBase {
 	private String ownKey(Role role) {
 		String userId = this.userIds.get(role);
 		return (userId != null) ? freshKey(Map.of("user_id", userId)) : freshKey(Map.of());
+	}
+
+	/** Another key of the caller's user, with the calling key's own budget and limit. */
+	private String ownKeyLikeCaller(Role role) {
+		String userId = this.userIds.get(role);
+		Map<String, Object> limits = Map.of("max_budget", 10, "rpm_limit", 100);
+		if (userId == null) {
+			return freshKey(limits);
+		}
+		Map<String, Object> body = new java.util.HashMap<>(limits);
+		body.put("user_id", userId);
+		return freshKey(body);
 	}
 
 	private String victimKey() {

@@ -165,6 +165,29 @@ class KeyPowerIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aBudgetThatIsNotANumberIsRefusedAndASiblingWiderKeyCannotBeRegenerated() {
+		String userId = user(Map.of());
+		String restricted = key(MASTER_KEY,
+				Map.of("user_id", userId, "models", List.of("gpt-4o-mini"), "max_budget", 1));
+		for (Object notANumber : List.of("NaN", "Infinity", "-Infinity")) {
+			Reply refused = this.admin.post("/key/update", restricted,
+					Map.of("key", restricted, "max_budget", notANumber));
+			assertThat(refused.status()).as(notANumber + ": " + refused.body()).isEqualTo(400);
+		}
+		// a sibling key of the same user with no limits: the restricted key may not take
+		// it over
+		String wide = key(MASTER_KEY, Map.of("user_id", userId));
+		String wideHash = dev.llmgw.gateway.auth.KeyHashes.sha256Hex(wide);
+		Reply takeover = this.admin.post("/key/regenerate", restricted, Map.of("key", wideHash));
+		assertThat(takeover.status()).as(takeover.body()).isEqualTo(403);
+		assertThat(this.admin.chat(wide, "gpt-4o").status()).as("the wide key still works, unchanged").isEqualTo(200);
+		// its own key it may regenerate
+		Reply own = this.admin.post("/key/regenerate", restricted, Map.of("key", restricted));
+		assertThat(own.status()).as(own.body()).isEqualTo(200);
+		this.keys.add(own.text("/key"));
+	}
+
+	@Test
 	void aTeamKeyHolderCannotShedItsTeamsLimitsWithAPersonalKey() {
 		String team = team(Map.of("models", List.of("gpt-4o-mini"), "rpm_limit", 20, "max_budget", 4));
 		String userId = user(Map.of("teams", List.of(team)));

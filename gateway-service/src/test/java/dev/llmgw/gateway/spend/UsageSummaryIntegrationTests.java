@@ -90,6 +90,10 @@ class UsageSummaryIntegrationTests {
 			assertThat(missing.body()).contains("end_date");
 			assertThat(admin.get("/spend/summary?start_date=march&end_date=2026-03-01", MASTER_KEY).status())
 				.isEqualTo(400);
+			// years past 9999 would order before '2' as text and lift the range's cap
+			assertThat(admin.get("/spend/summary?start_date=%2B10000-01-01&end_date=2026-12-31", firstKey).status())
+				.isEqualTo(400);
+			assertThat(admin.get("/spend/logs?end_date=%2B999999999-12-31", MASTER_KEY).status()).isEqualTo(400);
 		}
 		finally {
 			gateway.close();

@@ -197,6 +197,9 @@ class AdminUiSecurityIntegrationTests extends GatewayTestBase {
 		}
 		assertThat(UiPaths.safeNext("/ui/keys?key_alias=a%20b&page=2")).isEqualTo("/ui/keys?key_alias=a%20b&page=2");
 		assertThat(page(session, "/ui/logs?before=not-a-time").statusCode()).isEqualTo(400);
+		for (String odd : List.of("%2B999999999-12-31", "-999999999-01-01", "0000-01-01")) {
+			assertThat(page(session, "/ui/usage?end_date=" + odd).statusCode()).as(odd).isEqualTo(200);
+		}
 		assertThat(page(session, "/ui/keys/view?token=%00").statusCode()).isIn(400, 404);
 	}
 
