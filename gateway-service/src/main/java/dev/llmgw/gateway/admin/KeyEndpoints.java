@@ -159,6 +159,7 @@ public final class KeyEndpoints {
 		if (caller.isAdmin()) {
 			return Mono.empty();
 		}
+		keepGovernedMetadata(body, existing, changes, updated);
 		boolean teamMoves = changes.containsKey("team_id")
 				&& !Objects.equals(changes.get("team_id"), existing.get("team_id"));
 		Set<String> scope = new HashSet<>(KeyPowerCheck.FIELDS);
@@ -180,6 +181,52 @@ public final class KeyEndpoints {
 				}
 			})
 			.then();
+	}
+
+	/** Metadata entries that govern the key's calls, which only an admin changes. */
+	private static final List<String> ADMIN_METADATA = List.of("enforced_params", "guardrails", "policies");
+
+	/** Per-model limits in metadata, which a non-admin changes only within its power. */
+	private static final List<String> LIMIT_METADATA = List.of("model_rpm_limit", "model_tpm_limit");
+
+	/**
+	 * A non-admin's new metadata replaces the old one, as LiteLLM's does, but not what
+	 * governs the key: the admin-set entries stay (a different value is refused), and the
+	 * per-model limits stay unless the request sets them, when the power check holds
+	 * them.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void keepGovernedMetadata(Map<String, @Nullable Object> body, Map<String, @Nullable Object> existing,
+			Map<String, @Nullable Object> changes, Map<String, @Nullable Object> updated) {
+		if (!(changes.get("metadata") instanceof Map<?, ?> fresh)) {
+			return;
+		}
+		Map<?, ?> stored = (existing.get("metadata") instanceof Map<?, ?> map) ? map : Map.of();
+		Map<?, ?> sentMetadata = (body.get("metadata") instanceof Map<?, ?> map) ? map : Map.of();
+		Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) fresh);
+		for (String field : ADMIN_METADATA) {
+			boolean sent = body.containsKey(field) || sentMetadata.containsKey(field);
+			if (sent && !Objects.equals(kept.get(field), stored.get(field))) {
+				throw new PermissionDeniedError("Only an admin may change " + field + " of a key", null, field);
+			}
+			copy(stored, kept, field);
+		}
+		for (String field : LIMIT_METADATA) {
+			if (!body.containsKey(field) && !sentMetadata.containsKey(field)) {
+				copy(stored, kept, field);
+			}
+		}
+		changes.put("metadata", kept);
+		updated.put("metadata", kept);
+	}
+
+	private static void copy(Map<?, ?> from, Map<String, Object> to, String field) {
+		if (from.containsKey(field)) {
+			to.put(field, from.get(field));
+		}
+		else {
+			to.remove(field);
+		}
 	}
 
 	/**

@@ -188,6 +188,27 @@ class KeyPowerIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeysNewMetadataKeepsWhatGovernsIt() {
+		String userId = user(Map.of());
+		String governed = key(MASTER_KEY, Map.of("user_id", userId, "model_rpm_limit", Map.of("gpt-4o-mini", 1),
+				"enforced_params", List.of("user"), "metadata", Map.of("team", "search")));
+		Reply updated = this.admin.post("/key/update", governed, Map.of("key", governed, "rpm_limit_type", "x"));
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		JsonNode metadata = this.admin.get("/key/info?key=" + governed, MASTER_KEY).json().at("/info/metadata");
+		assertThat(metadata.at("/model_rpm_limit/gpt-4o-mini").asInt()).isEqualTo(1);
+		assertThat(metadata.at("/enforced_params/0").asString()).isEqualTo("user");
+		assertThat(metadata.at("/rpm_limit_type").asString()).isEqualTo("x");
+		Reply emptied = this.admin.post("/key/update", governed, Map.of("key", governed, "metadata", Map.of()));
+		assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+		assertThat(this.admin.get("/key/info?key=" + governed, MASTER_KEY)
+			.json()
+			.at("/info/metadata/enforced_params/0")
+			.asString()).isEqualTo("user");
+		Reply dropped = this.admin.post("/key/update", governed, Map.of("key", governed, "enforced_params", List.of()));
+		assertThat(dropped.status()).as(dropped.body()).isEqualTo(403);
+	}
+
+	@Test
 	void aTeamKeyHolderCannotShedItsTeamsLimitsWithAPersonalKey() {
 		String team = team(Map.of("models", List.of("gpt-4o-mini"), "rpm_limit", 20, "max_budget", 4));
 		String userId = user(Map.of("teams", List.of(team)));
