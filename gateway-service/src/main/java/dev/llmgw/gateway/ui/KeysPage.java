@@ -44,7 +44,7 @@ final class KeysPage {
 			.flatMap((body) -> UiLayout.render(request, "Virtual Keys", (html) -> {
 				html.open("p").link(PATH + "/new", "Create a key", "class", "button").close("p");
 				filters(html, alias, team, user);
-				List<Map<String, Object>> keys = rows(body.get("keys"));
+				List<Map<String, Object>> keys = UiLayout.rows(body.get("keys"));
 				UiLayout.table(html, "Keys (" + body.get("total_count") + ")", List.of("Alias", "Key", "Team", "User",
 						"Models", "Spend / budget", "Limits", "Expires", "Status"), keys, (row, key) -> {
 							row.open("td")
@@ -55,15 +55,17 @@ final class KeysPage {
 							row.el("td", UiLayout.cell(key.get("team_id")));
 							row.el("td", UiLayout.cell(key.get("user_id")));
 							row.el("td", UiLayout.cell(key.get("models")));
-							row.el("td", UiLayout.money(key.get("spend")) + " / " + budget(key.get("max_budget")));
+							row.el("td",
+									UiLayout.money(key.get("spend")) + " / " + UiLayout.budget(key.get("max_budget")));
 							row.el("td", limits(key));
 							row.el("td", UiLayout.cell(key.get("expires")));
 							row.el("td", Boolean.TRUE.equals(key.get("blocked")) ? "blocked" : "active");
 						});
-				UiLayout.pager(html, PATH, number(body.get("current_page")), longNumber(body.get("total_pages")),
-						"key_alias", alias, "team_id", team, "user_id", user);
+				UiLayout.pager(html, PATH, UiLayout.pageNumber(body.get("current_page")),
+						UiLayout.pageCount(body.get("total_pages")), "key_alias", alias, "team_id", team, "user_id",
+						user);
 			}))
-			.onErrorResume((error) -> failed(request, "Virtual Keys", error));
+			.onErrorResume((error) -> UiLayout.failed(request, "Virtual Keys", error));
 	}
 
 	private static void filters(Html html, @Nullable String alias, @Nullable String team, @Nullable String user) {
@@ -134,32 +136,28 @@ final class KeysPage {
 	Mono<ServerResponse> view(ServerRequest request) {
 		String token = request.queryParam("token").orElse("");
 		return this.api.get(request, "/key/info", "key", token)
-			.flatMap((body) -> UiLayout.render(request, "Key", (html) -> details(html, request, token, info(body))))
-			.onErrorResume((error) -> failed(request, "Key", error));
-	}
-
-	private static Map<String, Object> info(Map<String, Object> body) {
-		Object info = body.get("info");
-		return (info instanceof Map<?, ?> map) ? cast(map) : Map.of();
+			.flatMap((body) -> UiLayout.render(request, "Key",
+					(html) -> details(html, request, token, UiLayout.map(body.get("info")))))
+			.onErrorResume((error) -> UiLayout.failed(request, "Key", error));
 	}
 
 	private void details(Html html, ServerRequest request, String token, Map<String, Object> key) {
 		html.open("dl", "class", "facts");
-		fact(html, "Alias", key.get("key_alias"));
-		fact(html, "Key", key.get("key_name"));
-		fact(html, "Team", key.get("team_id"));
-		fact(html, "User", key.get("user_id"));
-		fact(html, "Models", UiLayout.cell(key.get("models")));
-		fact(html, "Spend", UiLayout.money(key.get("spend")));
-		fact(html, "Max budget", budget(key.get("max_budget")));
-		fact(html, "Budget duration", key.get("budget_duration"));
-		fact(html, "Budget resets", key.get("budget_reset_at"));
-		fact(html, "Limits", limits(key));
-		fact(html, "Guardrails", UiLayout.cell(key.get("guardrails")));
-		fact(html, "Expires", key.get("expires"));
-		fact(html, "Created", key.get("created_at"));
-		fact(html, "Status", Boolean.TRUE.equals(key.get("blocked")) ? "blocked" : "active");
-		fact(html, "Metadata", json(key.get("metadata")));
+		UiLayout.fact(html, "Alias", key.get("key_alias"));
+		UiLayout.fact(html, "Key", key.get("key_name"));
+		UiLayout.fact(html, "Team", key.get("team_id"));
+		UiLayout.fact(html, "User", key.get("user_id"));
+		UiLayout.fact(html, "Models", UiLayout.cell(key.get("models")));
+		UiLayout.fact(html, "Spend", UiLayout.money(key.get("spend")));
+		UiLayout.fact(html, "Max budget", UiLayout.budget(key.get("max_budget")));
+		UiLayout.fact(html, "Budget duration", key.get("budget_duration"));
+		UiLayout.fact(html, "Budget resets", key.get("budget_reset_at"));
+		UiLayout.fact(html, "Limits", limits(key));
+		UiLayout.fact(html, "Guardrails", UiLayout.cell(key.get("guardrails")));
+		UiLayout.fact(html, "Expires", key.get("expires"));
+		UiLayout.fact(html, "Created", key.get("created_at"));
+		UiLayout.fact(html, "Status", Boolean.TRUE.equals(key.get("blocked")) ? "blocked" : "active");
+		UiLayout.fact(html, "Metadata", json(key.get("metadata")));
 		html.close("dl");
 		html.open("div", "class", "actions");
 		boolean blocked = Boolean.TRUE.equals(key.get("blocked"));
@@ -205,7 +203,7 @@ final class KeysPage {
 			body.put("metadata", (metadata != null) ? metadata : Map.of());
 			return this.api.post(request, "/key/update", body)
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "token", token)));
-		}).onErrorResume((error) -> failed(request, "Key", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Key", error));
 	}
 
 	Mono<ServerResponse> block(ServerRequest request) {
@@ -221,7 +219,7 @@ final class KeysPage {
 			String token = form.required("token", "The key");
 			return this.api.post(request, route, Map.of("key", token))
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "token", token)));
-		}).onErrorResume((error) -> failed(request, "Key", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Key", error));
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
@@ -229,7 +227,7 @@ final class KeysPage {
 			String token = form.required("token", "The key");
 			return this.api.post(request, "/key/delete", Map.of("keys", List.of(token)))
 				.then(UiResponses.seeOther(PATH));
-		}).onErrorResume((error) -> failed(request, "Key", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Key", error));
 	}
 
 	Mono<ServerResponse> regenerate(ServerRequest request) {
@@ -238,16 +236,7 @@ final class KeysPage {
 			return this.api.post(request, "/key/regenerate", Map.of("key", token));
 		})
 			.flatMap((created) -> shownOnce(request, "Key regenerated", created))
-			.onErrorResume((error) -> failed(request, "Key", error));
-	}
-
-	static Mono<ServerResponse> failed(ServerRequest request, String title, Throwable error) {
-		return UiLayout.render(request, UiLayout.status(error), title, (html) -> UiLayout.error(html, error));
-	}
-
-	private static void fact(Html html, String label, @Nullable Object value) {
-		html.el("dt", label);
-		html.el("dd", (value != null) ? value : "–");
+			.onErrorResume((error) -> UiLayout.failed(request, "Key", error));
 	}
 
 	private String json(@Nullable Object value) {
@@ -259,10 +248,6 @@ final class KeysPage {
 
 	private static @Nullable String joined(@Nullable Object value) {
 		return (value instanceof List<?> list) ? String.join(", ", list.stream().map(String::valueOf).toList()) : null;
-	}
-
-	private static String budget(@Nullable Object value) {
-		return (value instanceof Number) ? UiLayout.money(value) : "no limit";
 	}
 
 	private static String limits(Map<String, Object> key) {
@@ -277,26 +262,6 @@ final class KeysPage {
 			limits.append(key.get("max_parallel_requests")).append(" parallel");
 		}
 		return limits.isEmpty() ? "–" : limits.toString().strip();
-	}
-
-	static List<Map<String, Object>> rows(@Nullable Object value) {
-		if (!(value instanceof List<?> list)) {
-			return List.of();
-		}
-		return list.stream().filter(Map.class::isInstance).map((row) -> cast((Map<?, ?>) row)).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> cast(Map<?, ?> map) {
-		return (Map<String, Object>) map;
-	}
-
-	static int number(@Nullable Object value) {
-		return (value instanceof Number number) ? number.intValue() : 1;
-	}
-
-	static long longNumber(@Nullable Object value) {
-		return (value instanceof Number number) ? number.longValue() : 1;
 	}
 
 }

@@ -51,7 +51,7 @@ final class LogsPage {
 		call[query.length + 4] = "before_id";
 		call[query.length + 5] = beforeId;
 		return this.api.get(request, "/spend/logs", call).flatMap((body) -> {
-			List<Map<String, Object>> rows = KeysPage.rows(body.get("data"));
+			List<Map<String, Object>> rows = UiLayout.rows(body.get("data"));
 			return UiLayout.render(request, "Logs", (html) -> {
 				html.open("form", "method", "get", "action", PATH, "class", "filters", "role", "search");
 				new Field("request_id", "Request ID", "search", value(query, 1), null, false).render(html);
@@ -102,13 +102,13 @@ final class LogsPage {
 					html.close("nav");
 				}
 			});
-		}).onErrorResume((error) -> KeysPage.failed(request, "Logs", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Logs", error));
 	}
 
 	Mono<ServerResponse> view(ServerRequest request) {
 		String id = request.queryParam("request_id").orElse("");
 		return this.api.get(request, "/spend/logs", "request_id", id).flatMap((body) -> {
-			List<Map<String, Object>> rows = KeysPage.rows(body.get("data"));
+			List<Map<String, Object>> rows = UiLayout.rows(body.get("data"));
 			return UiLayout.render(request, "Call " + id, (html) -> {
 				if (rows.isEmpty()) {
 					UiLayout.notice(html, "No call with this request ID (or not yours to see).");
@@ -126,7 +126,7 @@ final class LogsPage {
 				});
 				html.close("dl");
 			});
-		}).onErrorResume((error) -> KeysPage.failed(request, "Logs", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Logs", error));
 	}
 
 	private static @Nullable String value(Object[] query, int index) {

@@ -36,13 +36,13 @@ final class ModelsPage {
 	Mono<ServerResponse> health(ServerRequest request) {
 		return UiForms.read(request).flatMap((form) -> this.api.get(request, "/health")).flatMap((health) -> {
 			Map<String, String> byId = new HashMap<>();
-			KeysPage.rows(health.get("healthy_endpoints"))
+			UiLayout.rows(health.get("healthy_endpoints"))
 				.forEach((row) -> byId.put(String.valueOf(row.get("model_id")), "healthy"));
-			KeysPage.rows(health.get("unhealthy_endpoints"))
+			UiLayout.rows(health.get("unhealthy_endpoints"))
 				.forEach((row) -> byId.put(String.valueOf(row.get("model_id")),
 						"unhealthy: " + shortened(String.valueOf(row.get("error")))));
 			return render(request, byId);
-		}).onErrorResume((error) -> KeysPage.failed(request, "Models", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Models", error));
 	}
 
 	private Mono<ServerResponse> render(ServerRequest request, @Nullable Map<String, String> health) {
@@ -53,9 +53,9 @@ final class ModelsPage {
 			UiLayout.table(
 					html, "Deployments", List.of("Model name", "Provider model", "API base", "Mode",
 							"Price in / out per 1M tokens", "Source", "Health"),
-					KeysPage.rows(body.get("data")), (row, model) -> {
-						Map<String, Object> params = map(model.get("litellm_params"));
-						Map<String, Object> info = map(model.get("model_info"));
+					UiLayout.rows(body.get("data")), (row, model) -> {
+						Map<String, Object> params = UiLayout.map(model.get("litellm_params"));
+						Map<String, Object> info = UiLayout.map(model.get("model_info"));
 						boolean stored = Boolean.TRUE.equals(info.get("db_model"));
 						row.open("td");
 						if (stored) {
@@ -85,7 +85,7 @@ final class ModelsPage {
 							new Field("api_key", "API key", "password", null, "Stored, and never shown again", false),
 							Field.number("input_cost_per_token", "Input cost per token (USD)", null, null),
 							Field.number("output_cost_per_token", "Output cost per token (USD)", null, null)));
-		})).onErrorResume((error) -> KeysPage.failed(request, "Models", error));
+		})).onErrorResume((error) -> UiLayout.failed(request, "Models", error));
 	}
 
 	Mono<ServerResponse> create(ServerRequest request) {
@@ -102,14 +102,14 @@ final class ModelsPage {
 			body.put("litellm_params", params);
 			body.put("model_info", info);
 			return this.api.post(request, "/model/new", body).then(UiResponses.seeOther(PATH));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Models", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Models", error));
 	}
 
 	Mono<ServerResponse> view(ServerRequest request) {
 		String id = request.queryParam("id").orElse("");
 		return this.api.get(request, "/model/info", "litellm_model_id", id).flatMap((body) -> {
-			Map<String, Object> model = KeysPage.rows(body.get("data")).stream().findFirst().orElse(Map.of());
-			Map<String, Object> params = map(model.get("litellm_params"));
+			Map<String, Object> model = UiLayout.rows(body.get("data")).stream().findFirst().orElse(Map.of());
+			Map<String, Object> params = UiLayout.map(model.get("litellm_params"));
 			return UiLayout.render(request, "Model " + model.get("model_name"), (html) -> {
 				UiLayout.openForm(html, request, PATH + "/update", "stack", null);
 				html.open("input", "type", "hidden", "name", "id", "value", id);
@@ -123,7 +123,7 @@ final class ModelsPage {
 				UiLayout.action(html, request, PATH + "/delete", "Delete model", "Delete this model?", "id", id);
 				html.close("div");
 			});
-		}).onErrorResume((error) -> KeysPage.failed(request, "Model", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Model", error));
 	}
 
 	Mono<ServerResponse> update(ServerRequest request) {
@@ -138,18 +138,14 @@ final class ModelsPage {
 			body.put("litellm_params", params);
 			body.put("model_info", Map.of("id", id));
 			return this.api.post(request, "/model/update", body).then(UiResponses.seeOther(PATH));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Model", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Model", error));
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
 		return UiForms.read(request)
 			.flatMap((form) -> this.api.post(request, "/model/delete", Map.of("id", form.required("id", "The model"))))
 			.then(UiResponses.seeOther(PATH))
-			.onErrorResume((error) -> KeysPage.failed(request, "Model", error));
-	}
-
-	private static Map<String, Object> map(@Nullable Object value) {
-		return (value instanceof Map<?, ?> map) ? KeysPage.cast(map) : Map.of();
+			.onErrorResume((error) -> UiLayout.failed(request, "Model", error));
 	}
 
 	private static String perMillion(@Nullable Object perToken) {

@@ -27,7 +27,7 @@ final class PlaygroundPage {
 	Mono<ServerResponse> show(ServerRequest request) {
 		UiSession session = UiSession.of(request.exchange());
 		return this.api.get(request, "/v1/models")
-			.map((body) -> KeysPage.rows(body.get("data"))
+			.map((body) -> UiLayout.rows(body.get("data"))
 				.stream()
 				.map((model) -> String.valueOf(model.get("id")))
 				.sorted()

@@ -39,7 +39,7 @@ final class SettingsPage {
 			html.el("p", "These settings come from the config file; change them there and restart.");
 			html.el("h2", "Router");
 			UiLayout.table(html, "Router settings", List.of("Setting", "Value", "Default", "About"),
-					KeysPage.rows(all.getT1().get("fields")), (row, field) -> {
+					UiLayout.rows(all.getT1().get("fields")), (row, field) -> {
 						row.el("td", field.get("field_name"), "class", "mono");
 						row.el("td", text(field.get("field_value")));
 						row.el("td", text(field.get("field_default")));
@@ -49,15 +49,15 @@ final class SettingsPage {
 			html.open("pre", "id", "cache-settings").text(pretty(all.getT2())).close("pre");
 			html.el("h2", "Guardrails");
 			UiLayout.table(html, "Guardrails", List.of("Name", "Mode", "Default on", "Settings"),
-					KeysPage.rows(all.getT3().get("guardrails")), (row, guardrail) -> {
+					UiLayout.rows(all.getT3().get("guardrails")), (row, guardrail) -> {
 						Object info = guardrail.get("litellm_params");
-						Map<String, Object> params = (info instanceof Map<?, ?> map) ? KeysPage.cast(map) : Map.of();
+						Map<String, Object> params = UiLayout.map(info);
 						row.el("td", guardrail.get("guardrail_name"));
 						row.el("td", UiLayout.cell(params.get("mode")));
 						row.el("td", UiLayout.cell(params.get("default_on")));
 						row.open("td").el("pre", pretty(params)).close("td");
 					});
-		})).onErrorResume((error) -> KeysPage.failed(request, "Settings", error));
+		})).onErrorResume((error) -> UiLayout.failed(request, "Settings", error));
 	}
 
 	private String text(Object value) {

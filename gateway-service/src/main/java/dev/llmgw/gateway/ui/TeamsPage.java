@@ -36,20 +36,21 @@ final class TeamsPage {
 				html.close("form");
 				UiLayout.table(html, "Teams (" + body.get("total") + ")",
 						List.of("Team", "Team ID", "Members", "Models", "Spend / budget", "Limits", "Status"),
-						KeysPage.rows(body.get("teams")), (row, team) -> {
+						UiLayout.rows(body.get("teams")), (row, team) -> {
 							row.open("td")
 								.link(Html.url(PATH + "/view", "team_id", team.get("team_id")),
 										team.get("team_alias") != null ? team.get("team_alias") : "(no name)")
 								.close("td");
 							row.el("td", team.get("team_id"), "class", "mono");
-							row.el("td", KeysPage.rows(team.get("members_with_roles")).size());
+							row.el("td", UiLayout.rows(team.get("members_with_roles")).size());
 							row.el("td", UiLayout.cell(team.get("models")));
-							row.el("td", UiLayout.money(team.get("spend")) + " / " + budget(team.get("max_budget")));
+							row.el("td", UiLayout.money(team.get("spend")) + " / "
+									+ UiLayout.budget(team.get("max_budget")));
 							row.el("td", limits(team));
 							row.el("td", Boolean.TRUE.equals(team.get("blocked")) ? "blocked" : "active");
 						});
-				UiLayout.pager(html, PATH, KeysPage.number(body.get("page")),
-						KeysPage.longNumber(body.get("total_pages")), "team_alias", alias);
+				UiLayout.pager(html, PATH, UiLayout.pageNumber(body.get("page")),
+						UiLayout.pageCount(body.get("total_pages")), "team_alias", alias);
 				html.el("h2", "Create a team");
 				UiLayout.form(html, request, PATH + "/new", "Create team",
 						List.of(Field.text("team_alias", "Team name", null, null).mandatory(),
@@ -59,7 +60,7 @@ final class TeamsPage {
 								Field.number("tpm_limit", "Tokens per minute", null, null),
 								Field.number("rpm_limit", "Requests per minute", null, null)));
 			}))
-			.onErrorResume((error) -> KeysPage.failed(request, "Teams", error));
+			.onErrorResume((error) -> UiLayout.failed(request, "Teams", error));
 	}
 
 	Mono<ServerResponse> create(ServerRequest request) {
@@ -74,26 +75,26 @@ final class TeamsPage {
 			return this.api.post(request, "/team/new", body);
 		})
 			.flatMap((team) -> UiResponses.seeOther(Html.url(PATH + "/view", "team_id", team.get("team_id"))))
-			.onErrorResume((error) -> KeysPage.failed(request, "Teams", error));
+			.onErrorResume((error) -> UiLayout.failed(request, "Teams", error));
 	}
 
 	Mono<ServerResponse> view(ServerRequest request) {
 		String teamId = request.queryParam("team_id").orElse("");
 		return this.api.get(request, "/team/info", "team_id", teamId).flatMap((body) -> {
-			Map<String, Object> team = (body.get("team_info") instanceof Map<?, ?> map) ? KeysPage.cast(map) : Map.of();
+			Map<String, Object> team = UiLayout.map(body.get("team_info"));
 			String title = "Team " + (team.get("team_alias") != null ? team.get("team_alias") : teamId);
 			return UiLayout.render(request, title, (html) -> {
 				html.open("dl", "class", "facts");
-				fact(html, "Team ID", teamId);
-				fact(html, "Models", UiLayout.cell(team.get("models")));
-				fact(html, "Spend", UiLayout.money(team.get("spend")));
-				fact(html, "Max budget", budget(team.get("max_budget")));
-				fact(html, "Budget duration", UiLayout.cell(team.get("budget_duration")));
-				fact(html, "Limits", limits(team));
-				fact(html, "Status", Boolean.TRUE.equals(team.get("blocked")) ? "blocked" : "active");
+				UiLayout.fact(html, "Team ID", teamId);
+				UiLayout.fact(html, "Models", UiLayout.cell(team.get("models")));
+				UiLayout.fact(html, "Spend", UiLayout.money(team.get("spend")));
+				UiLayout.fact(html, "Max budget", UiLayout.budget(team.get("max_budget")));
+				UiLayout.fact(html, "Budget duration", UiLayout.cell(team.get("budget_duration")));
+				UiLayout.fact(html, "Limits", limits(team));
+				UiLayout.fact(html, "Status", Boolean.TRUE.equals(team.get("blocked")) ? "blocked" : "active");
 				html.close("dl");
 				UiLayout.table(html, "Members", List.of("User", "Email", "Role", ""),
-						KeysPage.rows(team.get("members_with_roles")), (row, member) -> {
+						UiLayout.rows(team.get("members_with_roles")), (row, member) -> {
 							row.el("td", member.get("user_id"), "class", "mono");
 							row.el("td", UiLayout.cell(member.get("user_email")));
 							String userId = String.valueOf(member.get("user_id"));
@@ -127,7 +128,7 @@ final class TeamsPage {
 				html.el("button", "Add member", "type", "submit");
 				html.close("form");
 				UiLayout.table(html, "Keys of the team", List.of("Alias", "Key", "User", "Spend"),
-						KeysPage.rows(body.get("keys")), (row, key) -> {
+						UiLayout.rows(body.get("keys")), (row, key) -> {
 							row.open("td")
 								.link(Html.url(KeysPage.PATH + "/view", "token", key.get("token")),
 										key.get("key_alias") != null ? key.get("key_alias") : "(no alias)")
@@ -141,7 +142,7 @@ final class TeamsPage {
 						"Delete this team? Its keys must be deleted first.", "team_id", teamId);
 				html.close("div");
 			});
-		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Team", error));
 	}
 
 	Mono<ServerResponse> addMember(ServerRequest request) {
@@ -153,7 +154,7 @@ final class TeamsPage {
 			member.put("role", "admin".equals(form.text("role")) ? "admin" : "user");
 			return this.api.post(request, "/team/member_add", Map.of("team_id", teamId, "member", member))
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "team_id", teamId)));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Team", error));
 	}
 
 	Mono<ServerResponse> updateMember(ServerRequest request) {
@@ -164,7 +165,7 @@ final class TeamsPage {
 			return this.api
 				.post(request, "/team/member_update", Map.of("team_id", teamId, "user_id", userId, "role", role))
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "team_id", teamId)));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Team", error));
 	}
 
 	Mono<ServerResponse> deleteMember(ServerRequest request) {
@@ -173,7 +174,7 @@ final class TeamsPage {
 			String userId = form.required("user_id", "The member");
 			return this.api.post(request, "/team/member_delete", Map.of("team_id", teamId, "user_id", userId))
 				.then(UiResponses.seeOther(Html.url(PATH + "/view", "team_id", teamId)));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Team", error));
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
@@ -181,16 +182,7 @@ final class TeamsPage {
 			String teamId = form.required("team_id", "The team");
 			return this.api.post(request, "/team/delete", Map.of("team_ids", List.of(teamId)))
 				.then(UiResponses.seeOther(PATH));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Team", error));
-	}
-
-	static void fact(Html html, String label, Object value) {
-		html.el("dt", label);
-		html.el("dd", value);
-	}
-
-	static String budget(Object value) {
-		return (value instanceof Number) ? UiLayout.money(value) : "no limit";
+		}).onErrorResume((error) -> UiLayout.failed(request, "Team", error));
 	}
 
 	static String limits(Map<String, Object> row) {

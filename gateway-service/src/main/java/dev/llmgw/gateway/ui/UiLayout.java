@@ -263,4 +263,47 @@ final class UiLayout {
 		return "–";
 	}
 
+	/** A page that only says why the admin API refused, in the API's status. */
+	static Mono<ServerResponse> failed(ServerRequest request, String title, Throwable error) {
+		return render(request, status(error), title, (html) -> error(html, error));
+	}
+
+	/** One line of a definition list; absent values as a dash. */
+	static void fact(Html html, String label, @Nullable Object value) {
+		html.el("dt", label);
+		html.el("dd", (value != null) ? value : "–");
+	}
+
+	static String budget(@Nullable Object value) {
+		return (value instanceof Number) ? money(value) : "no limit";
+	}
+
+	/** The maps of a JSON list from the admin API; anything else as none. */
+	static List<Map<String, Object>> rows(@Nullable Object value) {
+		if (!(value instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream().filter(Map.class::isInstance).map((row) -> cast((Map<?, ?>) row)).toList();
+	}
+
+	/** A JSON object from the admin API, or an empty one. */
+	static Map<String, Object> map(@Nullable Object value) {
+		return (value instanceof Map<?, ?> map) ? cast(map) : Map.of();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> cast(Map<?, ?> map) {
+		return (Map<String, Object>) map;
+	}
+
+	/** A list answer's page number, 1 when it says none. */
+	static int pageNumber(@Nullable Object value) {
+		return (value instanceof Number number) ? number.intValue() : 1;
+	}
+
+	/** A list answer's page count, 1 when it says none. */
+	static long pageCount(@Nullable Object value) {
+		return (value instanceof Number number) ? number.longValue() : 1;
+	}
+
 }

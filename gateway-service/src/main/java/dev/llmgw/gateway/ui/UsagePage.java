@@ -56,7 +56,7 @@ final class UsagePage {
 		LocalDate from = start;
 		return this.api.get(request, "/spend/summary", "start_date", from, "end_date", end)
 			.flatMap((summary) -> UiLayout.render(request, "Usage", (html) -> page(html, from, end, summary)))
-			.onErrorResume((error) -> KeysPage.failed(request, "Usage", error));
+			.onErrorResume((error) -> UiLayout.failed(request, "Usage", error));
 	}
 
 	private static void page(Html html, LocalDate start, LocalDate end, Map<String, Object> summary) {
@@ -65,7 +65,7 @@ final class UsagePage {
 		new Field("end_date", "To", "date", end.toString(), null, false).render(html);
 		html.el("button", "Show", "type", "submit");
 		html.close("form");
-		List<Map<String, Object>> days = KeysPage.rows(summary.get("days"));
+		List<Map<String, Object>> days = UiLayout.rows(summary.get("days"));
 		double spend = 0;
 		long tokens = 0;
 		long ok = 0;
@@ -141,7 +141,7 @@ final class UsagePage {
 
 	/** A breakdown as the summary sums it: biggest spend first, 50 at most. */
 	private static List<Line> lines(@Nullable Object rows) {
-		return KeysPage.rows(rows)
+		return UiLayout.rows(rows)
 			.stream()
 			.map((row) -> new Line(
 					String.valueOf(row.get("name")).isEmpty() ? "(none)" : String.valueOf(row.get("name")),

@@ -40,7 +40,7 @@ final class UsersPage {
 				html.close("form");
 				UiLayout.table(html, "Users (" + body.get("total") + ")",
 						List.of("User ID", "Email", "Role", "Teams", "Keys", "Spend / budget", ""),
-						KeysPage.rows(body.get("users")), (row, user) -> {
+						UiLayout.rows(body.get("users")), (row, user) -> {
 							row.el("td", user.get("user_id"), "class", "mono");
 							row.el("td", UiLayout.cell(user.get("user_email")));
 							row.el("td", UiLayout.cell(user.get("user_role")));
@@ -50,14 +50,14 @@ final class UsersPage {
 										UiLayout.cell(user.get("key_count")))
 								.close("td");
 							row.el("td", UiLayout.money(user.get("spend")) + " / "
-									+ TeamsPage.budget(user.get("max_budget")));
+									+ UiLayout.budget(user.get("max_budget")));
 							row.open("td");
 							UiLayout.action(row, request, PATH + "/delete", "Delete",
 									"Delete this user and their keys?", "user_id", String.valueOf(user.get("user_id")));
 							row.close("td");
 						});
-				UiLayout.pager(html, PATH, KeysPage.number(body.get("page")),
-						KeysPage.longNumber(body.get("total_pages")), "user_email", email, "role", role);
+				UiLayout.pager(html, PATH, UiLayout.pageNumber(body.get("page")),
+						UiLayout.pageCount(body.get("total_pages")), "user_email", email, "role", role);
 				html.el("h2", "Invite a user");
 				UiLayout.openForm(html, request, PATH + "/new", "stack", null);
 				Field.text("user_email", "Email", null, null).render(html);
@@ -68,7 +68,7 @@ final class UsersPage {
 				html.el("button", "Create user", "type", "submit");
 				html.close("form");
 			}))
-			.onErrorResume((error) -> KeysPage.failed(request, "Internal Users", error));
+			.onErrorResume((error) -> UiLayout.failed(request, "Internal Users", error));
 	}
 
 	private static void roleSelect(Html html, @org.jspecify.annotations.Nullable String selected, boolean any) {
@@ -99,7 +99,7 @@ final class UsersPage {
 					+ " it is not shown again.");
 			html.open("p").el("code", created.get("key"), "id", "new-key", "class", "secret").close("p");
 			html.open("p").link(PATH, "Back to users").close("p");
-		})).onErrorResume((error) -> KeysPage.failed(request, "Internal Users", error));
+		})).onErrorResume((error) -> UiLayout.failed(request, "Internal Users", error));
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
@@ -107,7 +107,7 @@ final class UsersPage {
 			String userId = form.required("user_id", "The user");
 			return this.api.post(request, "/user/delete", Map.of("user_ids", List.of(userId)))
 				.then(UiResponses.seeOther(PATH));
-		}).onErrorResume((error) -> KeysPage.failed(request, "Internal Users", error));
+		}).onErrorResume((error) -> UiLayout.failed(request, "Internal Users", error));
 	}
 
 }
