@@ -3,7 +3,7 @@ package dev.llmgw.gateway.budget;
 /**
  * One budget a call is charged to, in its current period.
  *
- * @param kind key, user, team or end_user
+ * @param kind whose budget
  * @param id whose
  * @param maxNanos the budget, in nano-dollars
  * @param initialNanos the spend to start the period's count from (the database's, or 0 in
@@ -16,10 +16,10 @@ package dev.llmgw.gateway.budget;
  * @param periodStart the period's start, epoch seconds, for budgets whose spend the
  * database knows only from the spend logs (the proxy's, a key's per model); 0 otherwise
  */
-public record BudgetCheck(String kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
+public record BudgetCheck(BudgetKind kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
 		double maxBudget, long periodStart) {
 
-	public BudgetCheck(String kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
+	public BudgetCheck(BudgetKind kind, String id, long maxNanos, long initialNanos, long period, boolean strict,
 			double maxBudget) {
 		this(kind, id, maxNanos, initialNanos, period, strict, maxBudget, 0);
 	}
@@ -31,18 +31,18 @@ public record BudgetCheck(String kind, String id, long maxNanos, long initialNan
 	}
 
 	String spentKey() {
-		return "llmgw:budget:" + this.kind + ":" + this.id + ":" + this.period + ":spent";
+		return "llmgw:budget:" + this.kind.wireName() + ":" + this.id + ":" + this.period + ":spent";
 	}
 
 	String reservedKey() {
-		return "llmgw:budget:" + this.kind + ":" + this.id + ":" + this.period + ":reserved";
+		return "llmgw:budget:" + this.kind.wireName() + ":" + this.id + ":" + this.period + ":reserved";
 	}
 
 	/**
 	 * The reservations of calls in flight, by reservation id, so each is given back once.
 	 */
 	String holdsKey() {
-		return "llmgw:budget:" + this.kind + ":" + this.id + ":" + this.period + ":holds";
+		return "llmgw:budget:" + this.kind.wireName() + ":" + this.id + ":" + this.period + ":holds";
 	}
 
 	boolean over(long spent, long reserved) {

@@ -129,12 +129,12 @@ public final class BudgetGate {
 		if (perModel != null && caller.keyHash() != null) {
 			checks.add(modelCheck(caller.keyHash(), model, perModel, now));
 		}
-		add(checks, "key", budgets.key(), false, now);
-		add(checks, "user", budgets.user(), true, now);
-		add(checks, "team", budgets.team(), true, now);
-		add(checks, "end_user", endUser, true, now);
+		add(checks, BudgetKind.KEY, budgets.key(), false, now);
+		add(checks, BudgetKind.USER, budgets.user(), true, now);
+		add(checks, BudgetKind.TEAM, budgets.team(), true, now);
+		add(checks, BudgetKind.END_USER, endUser, true, now);
 		BudgetState proxy = this.proxy.state(now);
-		add(checks, "proxy", proxy, true, now);
+		add(checks, BudgetKind.PROXY, proxy, true, now);
 		if (proxy != null) {
 			// the database knows the proxy's spend only from the spend logs of its period
 			BudgetCheck check = checks.remove(checks.size() - 1);
@@ -164,8 +164,8 @@ public final class BudgetGate {
 				// an unreadable period: the budget holds without resets
 			}
 		}
-		return new BudgetCheck("model_per_key", keyHash + ":" + model, BudgetCheck.nanos(budget.budgetLimit()), 0,
-				period, false, budget.budgetLimit(), (period != 0) ? periodStart : 0);
+		return new BudgetCheck(BudgetKind.MODEL_PER_KEY, keyHash + ":" + model, BudgetCheck.nanos(budget.budgetLimit()),
+				0, period, false, budget.budgetLimit(), (period != 0) ? periodStart : 0);
 	}
 
 	/** LiteLLM's 400 budget_exceeded, with its wording for each kind of budget. */
@@ -176,17 +176,7 @@ public final class BudgetGate {
 		}
 		String spend = format(decision.spentNanos() / BudgetCheck.NANOS_PER_DOLLAR);
 		String max = format(check.maxBudget());
-		String message = switch (check.kind()) {
-			case "user" -> "ExceededBudget: User=" + check.id() + " over budget. Spend=" + spend + ", Budget=" + max;
-			case "team" ->
-				"Budget has been exceeded! Team=" + check.id() + " Current cost: " + spend + ", Max budget: " + max;
-			case "end_user" ->
-				"ExceededBudget: End User=" + check.id() + " over budget. Spend=" + spend + ", Budget=" + max;
-			case "model_per_key" ->
-				"Budget has been exceeded! Model=" + check.id().substring(check.id().indexOf(':') + 1)
-						+ " Current cost: " + spend + ", Max budget: " + max;
-			default -> "Budget has been exceeded! Current cost: " + spend + ", Max budget: " + max;
-		};
+		String message = check.kind().exceeded(check.id(), spend, max);
 		return new BudgetExceededError(message);
 	}
 
@@ -204,7 +194,7 @@ public final class BudgetGate {
 				+ estimate.fixedDollars();
 	}
 
-	private static void add(List<BudgetCheck> checks, String kind, @Nullable BudgetState state, boolean strict,
+	private static void add(List<BudgetCheck> checks, BudgetKind kind, @Nullable BudgetState state, boolean strict,
 			OffsetDateTime now) {
 		if (state == null) {
 			return;

@@ -25,8 +25,9 @@ public final class BudgetResetJob implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(BudgetResetJob.class);
 
-	private static final List<String[]> TABLES = List.of(new String[] { "api_keys", "token", "key" },
-			new String[] { "users", "user_id", "user" }, new String[] { "teams", "team_id", "team" });
+	/** The tables whose rows carry their own budget_reset_at. */
+	private static final List<Budgets> TABLES = List.of(new Budgets("api_keys", "token", BudgetKind.KEY),
+			new Budgets("users", "user_id", BudgetKind.USER), new Budgets("teams", "team_id", BudgetKind.TEAM));
 
 	private final Database database;
 
@@ -52,10 +53,12 @@ public final class BudgetResetJob implements AutoCloseable {
 	/** One pass over every table. */
 	public Mono<Void> run() {
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
-		return Flux.fromIterable(TABLES).concatMap((table) -> resetDue(table[0], table[1], table[2], now)).then();
+		return Flux.fromIterable(TABLES)
+			.concatMap((table) -> resetDue(table.table(), table.idColumn(), table.kind(), now))
+			.then();
 	}
 
-	private Flux<Long> resetDue(String table, String key, String kind, OffsetDateTime now) {
+	private Flux<Long> resetDue(String table, String key, BudgetKind kind, OffsetDateTime now) {
 		return this.database
 			.many((client) -> client.sql("SELECT " + key + " AS id, budget_reset_at, budget_duration FROM " + table
 					+ " WHERE budget_reset_at <= :now")
@@ -65,7 +68,7 @@ public final class BudgetResetJob implements AutoCloseable {
 			.concatMap((row) -> reset(table, key, kind, row, now));
 	}
 
-	private Mono<Long> reset(String table, String key, String kind, Map<String, Object> row, OffsetDateTime now) {
+	private Mono<Long> reset(String table, String key, BudgetKind kind, Map<String, Object> row, OffsetDateTime now) {
 		OffsetDateTime due = (OffsetDateTime) row.get("budget_reset_at");
 		OffsetDateTime next = BudgetPeriods.currentEnd(due, (String) row.get("budget_duration"), now);
 		String id = (String) row.get("id");
@@ -79,8 +82,8 @@ public final class BudgetResetJob implements AutoCloseable {
 			.rowsUpdated()).doOnNext((updated) -> {
 				if (updated > 0) {
 					switch (kind) {
-						case "key" -> this.invalidation.keyChanged(id);
-						case "user" -> this.invalidation.userChanged(id);
+						case KEY -> this.invalidation.keyChanged(id);
+						case USER -> this.invalidation.userChanged(id);
 						default -> this.invalidation.teamChanged(id);
 					}
 				}
@@ -90,6 +93,9 @@ public final class BudgetResetJob implements AutoCloseable {
 	@Override
 	public void close() {
 		this.timer.dispose();
+	}
+
+	private record Budgets(String table, String idColumn, BudgetKind kind) {
 	}
 
 }

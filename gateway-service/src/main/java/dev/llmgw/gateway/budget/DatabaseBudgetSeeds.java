@@ -26,22 +26,21 @@ public final class DatabaseBudgetSeeds implements BudgetSeeds {
 	@Override
 	public Mono<Long> spentNanos(BudgetCheck check) {
 		return switch (check.kind()) {
-			case "key" -> column(check, "SELECT spend, budget_reset_at FROM api_keys WHERE token = :id");
-			case "user" -> column(check, "SELECT spend, budget_reset_at FROM users WHERE user_id = :id");
-			case "team" -> column(check, "SELECT spend, budget_reset_at FROM teams WHERE team_id = :id");
-			case "end_user" -> column(check, "SELECT c.spend AS spend, b.budget_reset_at AS budget_reset_at "
+			case KEY -> column(check, "SELECT spend, budget_reset_at FROM api_keys WHERE token = :id");
+			case USER -> column(check, "SELECT spend, budget_reset_at FROM users WHERE user_id = :id");
+			case TEAM -> column(check, "SELECT spend, budget_reset_at FROM teams WHERE team_id = :id");
+			case END_USER -> column(check, "SELECT c.spend AS spend, b.budget_reset_at AS budget_reset_at "
 					+ "FROM customers c LEFT JOIN budgets b ON b.budget_id = c.budget_id WHERE c.user_id = :id");
-			case "proxy" ->
+			case PROXY ->
 				logs(check, "SELECT COALESCE(SUM(spend), 0) AS total FROM spend_logs " + "WHERE start_time >= :start",
 						null, null);
-			case "model_per_key" -> {
+			case MODEL_PER_KEY -> {
 				int colon = check.id().indexOf(':');
 				yield logs(check,
 						"SELECT COALESCE(SUM(spend), 0) AS total FROM spend_logs "
 								+ "WHERE api_key = :key AND model_group = :model AND start_time >= :start",
 						check.id().substring(0, colon), check.id().substring(colon + 1));
 			}
-			default -> Mono.just(check.initialNanos());
 		};
 	}
 

@@ -12,11 +12,11 @@ public interface PendingSpend {
 	PendingSpend NONE = (kind, id) -> 0;
 
 	/**
-	 * @param kind the budget's kind, as in {@link BudgetCheck#kind()}
+	 * @param kind the budget's kind
 	 * @param id whose budget, as in {@link BudgetCheck#id()}
 	 * @return nano-dollars charged and not yet written
 	 */
-	long pendingNanos(String kind, String id);
+	long pendingNanos(BudgetKind kind, String id);
 
 	/**
 	 * Budgets are being held from the database: write spend as it comes for a while
@@ -33,7 +33,7 @@ public interface PendingSpend {
 	 * @param id whose budget
 	 * @return nano-dollars written, counted since the budget was last in use
 	 */
-	default long writtenNanos(String kind, String id) {
+	default long writtenNanos(BudgetKind kind, String id) {
 		return 0;
 	}
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.llmgw.gateway.budget.BudgetKind;
 import dev.llmgw.gateway.budget.PendingSpend;
 import dev.llmgw.gateway.engine.GuardrailOutcome;
 import dev.llmgw.gateway.logs.LogValues;
@@ -161,8 +162,8 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	}
 
 	@Override
-	public long pendingNanos(String kind, String id) {
-		Long nanos = this.pending.get(kind + ":" + id);
+	public long pendingNanos(BudgetKind kind, String id) {
+		Long nanos = this.pending.get(kind.of(id));
 		return (nanos != null) ? nanos : 0;
 	}
 
@@ -378,8 +379,8 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 	}
 
 	@Override
-	public long writtenNanos(String kind, String id) {
-		AtomicLong total = this.written.getIfPresent(kind + ":" + id);
+	public long writtenNanos(BudgetKind kind, String id) {
+		AtomicLong total = this.written.getIfPresent(kind.of(id));
 		return (total != null) ? total.get() : 0;
 	}
 
@@ -391,21 +392,21 @@ public final class SpendRecorder implements PendingSpend, AutoCloseable {
 		}
 		long delta = sign * nanos;
 		if (event.keyHash() != null) {
-			pend("key:" + event.keyHash(), delta);
+			pend(BudgetKind.KEY.of(event.keyHash()), delta);
 			if (event.modelGroup() != null) {
-				pend("model_per_key:" + event.keyHash() + ":" + event.modelGroup(), delta);
+				pend(BudgetKind.MODEL_PER_KEY.of(event.keyHash() + ":" + event.modelGroup()), delta);
 			}
 		}
 		if (event.userId() != null) {
-			pend("user:" + event.userId(), delta);
+			pend(BudgetKind.USER.of(event.userId()), delta);
 		}
 		if (event.teamId() != null) {
-			pend("team:" + event.teamId(), delta);
+			pend(BudgetKind.TEAM.of(event.teamId()), delta);
 		}
 		if (event.endUser() != null) {
-			pend("end_user:" + event.endUser(), delta);
+			pend(BudgetKind.END_USER.of(event.endUser()), delta);
 		}
-		pend("proxy:proxy", delta);
+		pend(BudgetKind.PROXY.of("proxy"), delta);
 	}
 
 	private void pend(String budget, long delta) {

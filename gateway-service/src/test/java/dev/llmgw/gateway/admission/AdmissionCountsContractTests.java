@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.llmgw.gateway.admission.AdmissionCounts.Counted;
 import dev.llmgw.gateway.budget.BudgetCheck;
+import dev.llmgw.gateway.budget.BudgetKind;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetPlan;
 import dev.llmgw.gateway.ratelimit.Admission;
@@ -94,7 +95,7 @@ abstract class AdmissionCountsContractTests {
 	}
 
 	BudgetCheck budget(long maxNanos, long spentNanos) {
-		return new BudgetCheck("key", this.id, maxNanos, spentNanos, 0, false, maxNanos / 1e9);
+		return new BudgetCheck(BudgetKind.KEY, this.id, maxNanos, spentNanos, 0, false, maxNanos / 1e9);
 	}
 
 	static BudgetPlan plan(BudgetCheck check, long estimateNanos) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.llmgw.gateway.admission.AdmissionCounts.Counted;
 import dev.llmgw.gateway.budget.BudgetCheck;
+import dev.llmgw.gateway.budget.BudgetKind;
 import dev.llmgw.gateway.budget.BudgetPlan;
 import dev.llmgw.gateway.budget.BudgetSeeds;
 import dev.llmgw.gateway.budget.PendingSpend;
@@ -71,7 +72,7 @@ class RedisAdmissionCountsTests extends AdmissionCountsContractTests {
 				new LimitCheck("api_key", this.id, LimitKind.PARALLEL, 10),
 				new LimitCheck("user", this.id, LimitKind.REQUESTS, 100));
 		BudgetCheck key = budget(1000, 0);
-		BudgetCheck user = new BudgetCheck("user", this.id, 1000, 0, 0, true, 1e-6);
+		BudgetCheck user = new BudgetCheck(BudgetKind.USER, this.id, 1000, 0, 0, true, 1e-6);
 		counts.end(null, 0, counts.admit(List.of(), new BudgetPlan(List.of(key, user), 1)).block().decision(), 0)
 			.block();
 		long before = scriptsRun();

@@ -19,10 +19,11 @@ class BudgetGateTests {
 
 	@Test
 	void refusalsUseLiteLlmsWording() {
-		assertThat(message("key", 10.02, 10.0))
+		assertThat(message(BudgetKind.KEY, 10.02, 10.0))
 			.isEqualTo("Budget has been exceeded! Current cost: 10.02, Max budget: 10");
-		assertThat(message("user", 5.1, 5.0)).isEqualTo("ExceededBudget: User=id-1 over budget. Spend=5.1, Budget=5");
-		assertThat(message("team", 5.1, 5.0))
+		assertThat(message(BudgetKind.USER, 5.1, 5.0))
+			.isEqualTo("ExceededBudget: User=id-1 over budget. Spend=5.1, Budget=5");
+		assertThat(message(BudgetKind.TEAM, 5.1, 5.0))
 			.isEqualTo("Budget has been exceeded! Team=id-1 Current cost: 5.1, Max budget: 5");
 	}
 
@@ -52,8 +53,8 @@ class BudgetGateTests {
 		assertThat(BudgetPeriods.currentEnd(null, "30d", reset)).isNull();
 	}
 
-	private static String message(String kind, double spend, double max) {
-		BudgetCheck check = new BudgetCheck(kind, "id-1", BudgetCheck.nanos(max), 0, 0, !kind.equals("key"), max);
+	private static String message(BudgetKind kind, double spend, double max) {
+		BudgetCheck check = new BudgetCheck(kind, "id-1", BudgetCheck.nanos(max), 0, 0, kind != BudgetKind.KEY, max);
 		return BudgetGate.refusal(new BudgetDecision(false, check, BudgetCheck.nanos(spend), List.of(), 0))
 			.getMessage();
 	}

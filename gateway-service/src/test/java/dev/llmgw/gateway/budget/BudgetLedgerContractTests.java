@@ -24,7 +24,7 @@ abstract class BudgetLedgerContractTests {
 
 	@Test
 	void reservationsHoldTheBudgetForCallsInFlight() {
-		BudgetCheck key = new BudgetCheck("key", this.id, 100, 0, 0, false, 1e-7);
+		BudgetCheck key = new BudgetCheck(BudgetKind.KEY, this.id, 100, 0, 0, false, 1e-7);
 		BudgetDecision first = ledger().admit(List.of(key), 60).block();
 		assertThat(first.allowed()).isTrue();
 		BudgetDecision second = ledger().admit(List.of(key), 60).block();
@@ -39,18 +39,18 @@ abstract class BudgetLedgerContractTests {
 
 	@Test
 	void keysFailAtTheLimitOthersPastIt() {
-		BudgetCheck key = new BudgetCheck("key", this.id, 50, 50, 0, false, 5e-8);
-		BudgetCheck user = new BudgetCheck("user", this.id, 50, 50, 0, true, 5e-8);
+		BudgetCheck key = new BudgetCheck(BudgetKind.KEY, this.id, 50, 50, 0, false, 5e-8);
+		BudgetCheck user = new BudgetCheck(BudgetKind.USER, this.id, 50, 50, 0, true, 5e-8);
 		assertThat(ledger().admit(List.of(key), 1).block().allowed()).isFalse();
 		assertThat(ledger().admit(List.of(user), 1).block().allowed()).isTrue();
-		BudgetCheck zero = new BudgetCheck("key", this.id + "-zero", 0, 0, 0, false, 0);
+		BudgetCheck zero = new BudgetCheck(BudgetKind.KEY, this.id + "-zero", 0, 0, 0, false, 0);
 		assertThat(ledger().admit(List.of(zero), 1).block().allowed()).as("max_budget 0 blocks at once").isFalse();
 	}
 
 	@Test
 	void allBudgetsOrNone() {
-		BudgetCheck key = new BudgetCheck("key", this.id, 1000, 0, 0, false, 1e-6);
-		BudgetCheck team = new BudgetCheck("team", this.id, 10, 20, 0, true, 1e-8);
+		BudgetCheck key = new BudgetCheck(BudgetKind.KEY, this.id, 1000, 0, 0, false, 1e-6);
+		BudgetCheck team = new BudgetCheck(BudgetKind.TEAM, this.id, 10, 20, 0, true, 1e-8);
 		BudgetDecision refused = ledger().admit(List.of(key, team), 100).block();
 		assertThat(refused.allowed()).isFalse();
 		assertThat(refused.refusedBy()).isEqualTo(team);
@@ -61,9 +61,9 @@ abstract class BudgetLedgerContractTests {
 
 	@Test
 	void aNewPeriodCountsFromItsOwnStart() {
-		BudgetCheck old = new BudgetCheck("key", this.id, 100, 100, 1000, false, 1e-7);
+		BudgetCheck old = new BudgetCheck(BudgetKind.KEY, this.id, 100, 100, 1000, false, 1e-7);
 		assertThat(ledger().admit(List.of(old), 1).block().allowed()).isFalse();
-		BudgetCheck next = new BudgetCheck("key", this.id, 100, 0, 2000, false, 1e-7);
+		BudgetCheck next = new BudgetCheck(BudgetKind.KEY, this.id, 100, 0, 2000, false, 1e-7);
 		assertThat(ledger().admit(List.of(next), 1).block().allowed()).isTrue();
 	}
 

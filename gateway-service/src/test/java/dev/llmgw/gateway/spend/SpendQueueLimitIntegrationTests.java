@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.budget.BudgetKind;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ class SpendQueueLimitIntegrationTests {
 					recorder.record(event("call-" + i, hash, user, 0.125));
 				}
 				assertThat(recorder.droppedRows()).isEqualTo(7);
-				assertThat(recorder.pendingNanos("key", hash)).as("all ten are pending for the budget")
+				assertThat(recorder.pendingNanos(BudgetKind.KEY, hash)).as("all ten are pending for the budget")
 					.isEqualTo(1_250_000_000L);
 				recorder.flush().block(Duration.ofSeconds(30));
 				assertThat(DatabaseQueries.number(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isEqualTo(3);
@@ -54,7 +55,7 @@ class SpendQueueLimitIntegrationTests {
 						"SELECT spend * 1000 FROM users WHERE user_id = '" + user + "'"))
 					.as("and its user's")
 					.isEqualTo(1250);
-				assertThat(recorder.pendingNanos("key", hash)).as("nothing left pending").isZero();
+				assertThat(recorder.pendingNanos(BudgetKind.KEY, hash)).as("nothing left pending").isZero();
 				assertThat(DatabaseQueries.number(databaseUrl,
 						"SELECT api_requests FROM daily_user_spend WHERE user_id = '" + user + "'"))
 					.as("the day's figures count all ten calls too")

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.spend;
 
+import dev.llmgw.gateway.budget.BudgetKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -60,7 +61,7 @@ class SpendWriterIsolationIntegrationTests {
 				.as("written with the NUL replaced")
 				.isEqualTo(1);
 			assertThat(recorder.setAsideCount()).as("the second of the replayed pair's row, set aside").isEqualTo(1);
-			assertThat(recorder.pendingNanos("key", hash)).as("nothing left pending").isZero();
+			assertThat(recorder.pendingNanos(BudgetKind.KEY, hash)).as("nothing left pending").isZero();
 		}
 		finally {
 			gateway.close();
