@@ -34,7 +34,7 @@ public final class AdminAccess {
 	 * Who a row's {@code created_by} / {@code updated_by} names: the caller's user, or
 	 * LiteLLM's name for the master key.
 	 */
-	static String actor(CallerIdentity caller) {
+	public static String actor(CallerIdentity caller) {
 		return (caller.userId() != null) ? caller.userId() : "litellm-proxy-master";
 	}
 
@@ -46,14 +46,14 @@ public final class AdminAccess {
 	}
 
 	/** Viewers may not change anything. */
-	static void requireWriter(CallerIdentity caller, String route) {
+	public static void requireWriter(CallerIdentity caller, String route) {
 		if (caller.role().endsWith("_viewer")) {
 			throw new AuthenticationError(
 					"Authentication Error, role " + caller.role() + " is read-only and cannot call " + route);
 		}
 	}
 
-	static PermissionDeniedError notOwner(String what) {
+	public static PermissionDeniedError notOwner(String what) {
 		return new PermissionDeniedError(
 				"You can only manage your own " + what + ". Only proxy admins may act on other users' " + what + ".");
 	}

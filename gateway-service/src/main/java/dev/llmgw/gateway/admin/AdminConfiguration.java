@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.llmgw.ids.Ids;
+import dev.llmgw.gateway.admin.store.BudgetStore;
+import dev.llmgw.gateway.admin.store.CustomerStore;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.KeyInvalidation;
-import dev.llmgw.gateway.budget.EndUsers;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.storage.Database;
 import dev.llmgw.gateway.storage.RowStore;
@@ -27,6 +28,21 @@ public class AdminConfiguration {
 	@Bean
 	RowStore rowStore(Database database, JsonMapper mapper) {
 		return new RowStore(database, mapper);
+	}
+
+	@Bean
+	AdminClock adminClock(Clock clock) {
+		return new AdminClock(clock);
+	}
+
+	@Bean
+	BudgetStore budgetStore(RowStore rows) {
+		return new BudgetStore(rows);
+	}
+
+	@Bean
+	CustomerStore customerStore(RowStore rows) {
+		return new CustomerStore(rows);
 	}
 
 	@Bean
@@ -53,16 +69,6 @@ public class AdminConfiguration {
 	}
 
 	@Bean
-	CustomerEndpoints customerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, EndUsers endUsers) {
-		return new CustomerEndpoints(rows, keys, bodies, endUsers::evict);
-	}
-
-	@Bean
-	BudgetEndpoints budgetEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, EndUsers endUsers) {
-		return new BudgetEndpoints(rows, keys, bodies, endUsers::evictAll);
-	}
-
-	@Bean
 	OrganizationEndpoints organizationEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation,
 			JsonBodyReader bodies) {
 		return new OrganizationEndpoints(rows, keys, invalidation, bodies);
@@ -70,8 +76,7 @@ public class AdminConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
-			CustomerEndpoints customers, BudgetEndpoints budgets, OrganizationEndpoints organizations,
-			MiddlewarePaths middlewarePaths) {
+			OrganizationEndpoints organizations, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
 			.POST("/key/generate", staysHere, keys::generate)
@@ -105,11 +110,6 @@ public class AdminConfiguration {
 			.GET("/v2/team/list", teams::listPage)
 			.POST("/team/block", teams::block)
 			.POST("/team/unblock", teams::unblock)
-			.POST("/budget/new", budgets::create)
-			.POST("/budget/update", budgets::update)
-			.POST("/budget/info", budgets::info)
-			.GET("/budget/list", budgets::list)
-			.POST("/budget/delete", budgets::delete)
 			.POST("/organization/new", organizations::create)
 			// LiteLLM's methods (PATCH, DELETE with a body), and POST for clients that
 			// cannot send those
@@ -125,15 +125,6 @@ public class AdminConfiguration {
 			.POST("/organization/member_update", organizations::updateMember)
 			.DELETE("/organization/member_delete", organizations::deleteMember)
 			.POST("/organization/member_delete", organizations::deleteMember);
-		for (String prefix : new String[] { "/customer", "/end_user" }) {
-			routes.POST(prefix + "/new", customers::create)
-				.GET(prefix + "/info", customers::info)
-				.POST(prefix + "/update", customers::update)
-				.POST(prefix + "/delete", customers::delete)
-				.POST(prefix + "/block", customers::block)
-				.POST(prefix + "/unblock", customers::unblock)
-				.GET(prefix + "/list", customers::list);
-		}
 		return routes.build();
 	}
 

@@ -6,12 +6,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** Admin responses: JSON, 200. */
-final class AdminJson {
+public final class AdminJson {
 
 	private AdminJson() {
 	}
 
-	static Mono<ServerResponse> ok(Object body) {
+	public static Mono<ServerResponse> ok(Object body) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Paging and search parameters of the list routes, read and checked as LiteLLM reads them
  * (a bad value is a 400 naming it), and the page they answer.
  */
-final class AdminPaging {
+public final class AdminPaging {
 
 	private AdminPaging() {
 	}
@@ -19,7 +19,7 @@ final class AdminPaging {
 	 * LiteLLM's paged list: {@code {"<items>": [...], "total", "page", "page_size",
 	 * "total_pages"}}.
 	 */
-	static Map<String, @Nullable Object> page(String items, List<?> rows, long total, int page, int pageSize) {
+	public static Map<String, @Nullable Object> page(String items, List<?> rows, long total, int page, int pageSize) {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
 		body.put(items, rows);
 		body.put("total", total);

@@ -1,18 +1,24 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.customers;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.admin.AdminClock;
+import dev.llmgw.gateway.admin.AdminJson;
+import dev.llmgw.gateway.admin.AdminViews;
+import dev.llmgw.gateway.admin.RequestFields;
+import dev.llmgw.gateway.admin.budgets.BudgetRules;
+import dev.llmgw.gateway.admin.store.BudgetRow;
+import dev.llmgw.gateway.admin.store.BudgetStore;
+import dev.llmgw.gateway.admin.store.CustomerRow;
+import dev.llmgw.gateway.admin.store.CustomerStore;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
-import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
-import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,8 +33,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class CustomerEndpoints {
 
-	private static final List<String> BUDGET_FIELDS = List.of("max_budget", "budget_duration");
-
 	/**
 	 * LiteLLM's end-user limits that this gateway does not enforce: refused by name
 	 * rather than stored and ignored.
@@ -36,9 +40,13 @@ public final class CustomerEndpoints {
 	private static final List<String> NOT_ENFORCED = List.of("soft_budget", "tpm_limit", "rpm_limit",
 			"max_parallel_requests", "model_max_budget");
 
-	private final RowStore rows;
+	private final CustomerStore customers;
 
-	private final KeyRows keys;
+	private final BudgetStore budgets;
+
+	private final BudgetRules budgetRules;
+
+	private final AdminClock clock;
 
 	private final JsonBodyReader bodies;
 
@@ -48,9 +56,12 @@ public final class CustomerEndpoints {
 	 * @param changed told of every customer changed here, so that admission stops using
 	 * its cached state
 	 */
-	CustomerEndpoints(RowStore rows, KeyRows keys, JsonBodyReader bodies, Consumer<String> changed) {
-		this.rows = rows;
-		this.keys = keys;
+	CustomerEndpoints(CustomerStore customers, BudgetStore budgets, BudgetRules budgetRules, AdminClock clock,
+			JsonBodyReader bodies, Consumer<String> changed) {
+		this.customers = customers;
+		this.budgets = budgets;
+		this.budgetRules = budgetRules;
+		this.clock = clock;
 		this.bodies = bodies;
 		this.changed = changed;
 	}
@@ -65,34 +76,29 @@ public final class CustomerEndpoints {
 				return Mono.error(
 						new BadRequestError("allowed_model_region must be 'eu' or 'us'", null, "allowed_model_region"));
 			}
-			Map<String, @Nullable Object> customer = new LinkedHashMap<>();
-			customer.put("user_id", userId);
-			customer.put("alias", fields.string("alias"));
-			customer.put("blocked", Boolean.TRUE.equals(fields.bool("blocked")));
-			Double spend = fields.budget("spend");
-			customer.put("spend", (spend != null) ? spend : 0.0);
-			customer.put("allowed_model_region", region);
-			customer.put("default_model", fields.string("default_model"));
-			customer.put("created_at", this.keys.now());
-			customer.put("updated_at", this.keys.now());
 			refuseNotEnforced(fields);
-			Map<String, @Nullable Object> budget = budget(fields, fields.string("budget_id"));
-			customer.put("budget_id", (budget != null) ? budget.get("budget_id") : fields.string("budget_id"));
-			Mono<Void> budgetFree = (budget != null && fields.string("budget_id") != null) ? this.rows
-				.find(AdminTables.BUDGETS, fields.string("budget_id"))
-				.flatMap((existing) -> Mono.<Void>error(new BadRequestError(
-						"Budget " + fields.string("budget_id")
+			String namedBudget = fields.string("budget_id");
+			BudgetRow budget = BudgetRules.setsBudget(fields) ? this.budgetRules.newBudget(fields, namedBudget, null)
+					: null;
+			Double spend = fields.budget("spend");
+			CustomerRow customer = new CustomerRow(userId, fields.string("alias"),
+					Boolean.TRUE.equals(fields.bool("blocked")), (spend != null) ? spend : 0.0,
+					(budget != null) ? budget.budgetId() : namedBudget, region, fields.string("default_model"),
+					this.clock.now(), this.clock.now());
+			Mono<Void> budgetFree = (budget != null && namedBudget != null)
+					? this.budgets.find(namedBudget)
+						.flatMap((existing) -> Mono.<Void>error(new BadRequestError("Budget " + namedBudget
 								+ " exists already: name it without budget fields, or change it with /budget/update",
-						null, "budget_id")))
+								null, "budget_id")))
 					: Mono.empty();
-			return budgetFree.then(this.rows.find(AdminTables.CUSTOMERS, userId))
+			return budgetFree.then(this.customers.find(userId))
 				.flatMap((existing) -> Mono.<Void>error(
 						new BadRequestError("Customer already exists, passed user_id=" + userId, null, "user_id")))
-				.then(this.rows.database()
-					.inTransaction((client) -> ((budget != null) ? this.rows.insert(client, AdminTables.BUDGETS, budget)
-							: Mono.<Void>empty())
-						.then(this.rows.insert(client, AdminTables.CUSTOMERS, customer))
-						.thenReturn(customer)))
+				.then(this.customers.database()
+					.inTransaction(
+							(client) -> ((budget != null) ? this.budgets.insert(client, budget) : Mono.<Void>empty())
+								.then(this.customers.insert(client, customer))
+								.thenReturn(customer)))
 				.flatMap(this::view)
 				.flatMap(AdminJson::ok);
 		});
@@ -123,36 +129,25 @@ public final class CustomerEndpoints {
 				if (fields.has("blocked")) {
 					changes.put("blocked", Boolean.TRUE.equals(fields.bool("blocked")));
 				}
-				changes.put("updated_at", this.keys.now());
-				customer.putAll(changes);
+				changes.put("updated_at", this.clock.now());
 				Mono<?> budgetChange = Mono.empty();
-				if (BUDGET_FIELDS.stream().anyMatch(fields::has)) {
-					Object budgetId = customer.get("budget_id");
-					Map<String, @Nullable Object> budget = budget(fields,
-							(budgetId != null) ? budgetId.toString() : null);
-					if (budgetId == null && budget != null) {
-						customer.put("budget_id", budget.get("budget_id"));
-						changes.put("budget_id", budget.get("budget_id"));
-						budgetChange = this.rows.insert(AdminTables.BUDGETS, budget);
+				if (BudgetRules.setsBudget(fields)) {
+					String budgetId = customer.budgetId();
+					if (budgetId == null) {
+						BudgetRow budget = this.budgetRules.newBudget(fields, null, null);
+						changes.put("budget_id", budget.budgetId());
+						budgetChange = this.budgets.insert(budget);
 					}
-					else if (budget != null) {
+					else {
 						// only what the request changes
-						if (!fields.has("max_budget")) {
-							budget.remove("max_budget");
-						}
-						if (!fields.has("budget_duration")) {
-							budget.remove("budget_duration");
-							budget.remove("budget_reset_at");
-						}
-						budget.remove("budget_id");
-						budget.remove("created_at");
-						budget.remove("created_by");
-						budgetChange = this.rows.update(AdminTables.BUDGETS, budgetId, budget);
+						Map<String, @Nullable Object> budget = this.budgetRules.changes(fields);
+						budget.put("updated_at", this.clock.now());
+						budgetChange = this.budgets.update(budgetId, budget);
 					}
 				}
-				return budgetChange.then(this.rows.update(AdminTables.CUSTOMERS, userId, changes))
+				return budgetChange.then(this.customers.update(userId, changes))
 					.doOnSuccess((count) -> this.changed.accept(userId))
-					.then(view(customer))
+					.then(view(customer.with(changes)))
 					.flatMap(AdminJson::ok);
 			});
 		});
@@ -163,8 +158,8 @@ public final class CustomerEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			List<String> userIds = new RequestFields(body).requiredStrings("user_ids");
 			return Flux.fromIterable(userIds)
-				.concatMap((userId) -> this.rows.delete(AdminTables.CUSTOMERS, userId)
-					.doOnSuccess((count) -> this.changed.accept(userId)))
+				.concatMap(
+						(userId) -> this.customers.delete(userId).doOnSuccess((count) -> this.changed.accept(userId)))
 				.reduce(0L, Long::sum)
 				.flatMap((count) -> {
 					Map<String, Object> response = new LinkedHashMap<>();
@@ -185,10 +180,7 @@ public final class CustomerEndpoints {
 
 	public Mono<ServerResponse> list(ServerRequest request) {
 		AdminAccess.requireReadAll(AdminAccess.caller(request.exchange()), "/customer/list");
-		return this.rows.findAll(AdminTables.CUSTOMERS, Map.of(), 1000, 0)
-			.concatMap(this::view)
-			.collectList()
-			.flatMap(AdminJson::ok);
+		return this.customers.findAll(Map.of(), 1000, 0).concatMap(this::view).collectList().flatMap(AdminJson::ok);
 	}
 
 	private Mono<ServerResponse> setBlocked(ServerRequest request, boolean blocked) {
@@ -199,30 +191,30 @@ public final class CustomerEndpoints {
 			return Flux.fromIterable(userIds).concatMap((userId) -> customer(userId).flatMap((customer) -> {
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				changes.put("blocked", blocked);
-				changes.put("updated_at", this.keys.now());
-				customer.putAll(changes);
-				return this.rows.update(AdminTables.CUSTOMERS, userId, changes)
+				changes.put("updated_at", this.clock.now());
+				return this.customers.update(userId, changes)
 					.doOnSuccess((count) -> this.changed.accept(userId))
-					.then(view(customer));
+					.then(view(customer.with(changes)));
 			})).collectList().flatMap((rows) -> AdminJson.ok(Map.of("blocked_users", rows)));
 		});
 	}
 
-	private Mono<Map<String, @Nullable Object>> customer(String userId) {
-		return this.rows.find(AdminTables.CUSTOMERS, userId)
+	private Mono<CustomerRow> customer(String userId) {
+		return this.customers.find(userId)
 			.switchIfEmpty(Mono
 				.error(() -> new NotFoundError("Customer not found, passed user_id=" + userId, null, "user_id")));
 	}
 
-	private Mono<Map<String, @Nullable Object>> view(Map<String, @Nullable Object> customer) {
-		Map<String, @Nullable Object> view = KeyRows.publicView(customer);
-		Object budgetId = customer.get("budget_id");
+	/** A customer as LiteLLM shows one: with its budget row as litellm_budget_table. */
+	private Mono<Map<String, @Nullable Object>> view(CustomerRow customer) {
+		Map<String, @Nullable Object> view = AdminViews.publicView(customer);
+		String budgetId = customer.budgetId();
 		if (budgetId == null) {
 			view.put("litellm_budget_table", null);
 			return Mono.just(view);
 		}
-		return this.rows.find(AdminTables.BUDGETS, budgetId).map((budget) -> {
-			view.put("litellm_budget_table", KeyRows.publicView(budget));
+		return this.budgets.find(budgetId).map((budget) -> {
+			view.put("litellm_budget_table", AdminViews.publicView(budget));
 			return view;
 		}).defaultIfEmpty(view);
 	}
@@ -236,35 +228,19 @@ public final class CustomerEndpoints {
 	 * A customer whose budget other end users share too cannot change it through
 	 * {@code /customer/update}: that would change theirs. {@code /budget/update} says so.
 	 */
-	private Mono<Map<String, @Nullable Object>> sharedBudget(Map<String, @Nullable Object> customer,
-			RequestFields fields) {
-		Object budgetId = customer.get("budget_id");
-		if (budgetId == null || BUDGET_FIELDS.stream().noneMatch(fields::has)) {
+	private Mono<CustomerRow> sharedBudget(CustomerRow customer, RequestFields fields) {
+		String budgetId = customer.budgetId();
+		if (budgetId == null || !BudgetRules.setsBudget(fields)) {
 			return Mono.just(customer);
 		}
-		return this.rows.count(AdminTables.CUSTOMERS, Map.of("budget_id", budgetId))
+		return this.customers.countWithBudget(budgetId)
 			.flatMap(
-					(users) -> (users > 1) ? Mono.error(new BadRequestError(
-							"End user " + customer.get("user_id") + " shares budget " + budgetId + " with "
-									+ (users - 1) + " other end users: change it with /budget/update",
-							null, "budget_id")) : Mono.just(customer));
-	}
-
-	/** A budget row from the request's budget fields, or null when it has none. */
-	private @Nullable Map<String, @Nullable Object> budget(RequestFields fields, @Nullable String budgetId) {
-		if (BUDGET_FIELDS.stream().noneMatch(fields::has)) {
-			return null;
-		}
-		Map<String, @Nullable Object> budget = new LinkedHashMap<>();
-		budget.put("budget_id", (budgetId != null) ? budgetId : Ids.uuid());
-		budget.put("max_budget", fields.budget("max_budget"));
-		BudgetDuration period = fields.duration("budget_duration");
-		budget.put("budget_duration", (period != null) ? period.toString() : null);
-		budget.put("budget_reset_at",
-				(period != null) ? period.addTo(this.keys.now().toZonedDateTime()).toOffsetDateTime() : null);
-		budget.put("created_at", this.keys.now());
-		budget.put("updated_at", this.keys.now());
-		return budget;
+					(users) -> (users > 1)
+							? Mono.error(new BadRequestError(
+									"End user " + customer.userId() + " shares budget " + budgetId + " with "
+											+ (users - 1) + " other end users: change it with " + "/budget/update",
+									null, "budget_id"))
+							: Mono.just(customer));
 	}
 
 }
