@@ -6,6 +6,10 @@ import java.util.Map;
 import dev.llmgw.ids.Ids;
 import dev.llmgw.gateway.admin.store.BudgetStore;
 import dev.llmgw.gateway.admin.store.CustomerStore;
+import dev.llmgw.gateway.admin.store.KeyStore;
+import dev.llmgw.gateway.admin.store.OrganizationStore;
+import dev.llmgw.gateway.admin.store.TeamStore;
+import dev.llmgw.gateway.admin.store.UserStore;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.config.GatewayConfig;
@@ -46,6 +50,26 @@ public class AdminConfiguration {
 	}
 
 	@Bean
+	OrganizationStore organizationStore(RowStore rows) {
+		return new OrganizationStore(rows);
+	}
+
+	@Bean
+	TeamStore teamStore(RowStore rows) {
+		return new TeamStore(rows);
+	}
+
+	@Bean
+	UserStore userStore(RowStore rows) {
+		return new UserStore(rows);
+	}
+
+	@Bean
+	KeyStore keyStore(RowStore rows) {
+		return new KeyStore(rows);
+	}
+
+	@Bean
 	KeyRows keyRows(Clock clock, GatewayConfig config) {
 		Ids.seedNow();
 		return new KeyRows(clock, section(config, "default_key_generate_params"),
@@ -69,14 +93,8 @@ public class AdminConfiguration {
 	}
 
 	@Bean
-	OrganizationEndpoints organizationEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation,
-			JsonBodyReader bodies) {
-		return new OrganizationEndpoints(rows, keys, invalidation, bodies);
-	}
-
-	@Bean
 	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
-			OrganizationEndpoints organizations, MiddlewarePaths middlewarePaths) {
+			MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
 			.POST("/key/generate", staysHere, keys::generate)
@@ -109,22 +127,7 @@ public class AdminConfiguration {
 			.POST("/team/model/delete", teams::deleteModels)
 			.GET("/v2/team/list", teams::listPage)
 			.POST("/team/block", teams::block)
-			.POST("/team/unblock", teams::unblock)
-			.POST("/organization/new", organizations::create)
-			// LiteLLM's methods (PATCH, DELETE with a body), and POST for clients that
-			// cannot send those
-			.PATCH("/organization/update", organizations::update)
-			.POST("/organization/update", organizations::update)
-			.DELETE("/organization/delete", organizations::delete)
-			.POST("/organization/delete", organizations::delete)
-			.GET("/organization/info", organizations::info)
-			.POST("/organization/info", organizations::infoMany)
-			.GET("/organization/list", organizations::list)
-			.POST("/organization/member_add", organizations::addMember)
-			.PATCH("/organization/member_update", organizations::updateMember)
-			.POST("/organization/member_update", organizations::updateMember)
-			.DELETE("/organization/member_delete", organizations::deleteMember)
-			.POST("/organization/member_delete", organizations::deleteMember);
+			.POST("/team/unblock", teams::unblock);
 		return routes.build();
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *
  * @param <R> the table's row record
  */
-public abstract class TableRows<R extends AdminRow> {
+public class TableRows<R extends AdminRow> {
 
 	private final RowStore rows;
 
@@ -28,7 +28,7 @@ public abstract class TableRows<R extends AdminRow> {
 
 	private final Function<Map<String, @Nullable Object>, R> reader;
 
-	protected TableRows(RowStore rows, Table table, Function<Map<String, @Nullable Object>, R> reader) {
+	public TableRows(RowStore rows, Table table, Function<Map<String, @Nullable Object>, R> reader) {
 		this.rows = rows;
 		this.table = table;
 		this.reader = reader;
