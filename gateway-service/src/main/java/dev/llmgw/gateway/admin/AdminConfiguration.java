@@ -88,12 +88,7 @@ public class AdminConfiguration {
 	}
 
 	@Bean
-	TeamEndpoints teamEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
-		return new TeamEndpoints(rows, keys, invalidation, bodies);
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users, TeamEndpoints teams,
+	RouterFunction<ServerResponse> adminRoutes(KeyEndpoints keys, UserEndpoints users,
 			MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		RouterFunctions.Builder routes = RouterFunctions.route()
@@ -114,20 +109,7 @@ public class AdminConfiguration {
 			.GET("/user/info", users::info)
 			.POST("/user/update", users::update)
 			.POST("/user/delete", users::delete)
-			.GET("/user/list", users::list)
-			.POST("/team/new", teams::create)
-			.GET("/team/info", teams::info)
-			.POST("/team/update", teams::update)
-			.POST("/team/delete", teams::delete)
-			.GET("/team/list", teams::list)
-			.POST("/team/member_add", teams::addMember)
-			.POST("/team/member_delete", teams::deleteMember)
-			.POST("/team/member_update", teams::updateMember)
-			.POST("/team/model/add", teams::addModels)
-			.POST("/team/model/delete", teams::deleteModels)
-			.GET("/v2/team/list", teams::listPage)
-			.POST("/team/block", teams::block)
-			.POST("/team/unblock", teams::unblock);
+			.GET("/user/list", users::list);
 		return routes.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.admin.store.TeamMemberRow;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyInvalidation;
@@ -107,7 +108,7 @@ public final class UserEndpoints {
 					.inTransaction((client) -> this.rows.insert(client, AdminTables.USERS, user)
 						.then(Flux.fromIterable(teamIds)
 							.concatMap((teamId) -> this.rows.insert(client, AdminTables.TEAM_MEMBERS,
-									TeamEndpoints.membership(teamId, userId, "user", this.keys.now())))
+									new TeamMemberRow(teamId, userId, "user", 0.0, null, this.keys.now()).columns()))
 							.then())
 						.then((keyRow != null) ? this.rows.insert(client, AdminTables.KEYS, keyRow) : Mono.empty())
 						.thenReturn(user)))

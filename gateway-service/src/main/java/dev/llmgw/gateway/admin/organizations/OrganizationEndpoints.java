@@ -122,10 +122,7 @@ public final class OrganizationEndpoints {
 					changes.put("models", (models != null) ? models : List.of());
 				}
 				if (fields.has("metadata")) {
-					Map<String, Object> merged = new LinkedHashMap<>();
-					if (organization.metadata() != null) {
-						merged.putAll(organization.metadata());
-					}
+					Map<String, Object> merged = new LinkedHashMap<>(organization.metadata());
 					Map<String, Object> sent = fields.map("metadata");
 					if (sent != null) {
 						merged.putAll(sent);

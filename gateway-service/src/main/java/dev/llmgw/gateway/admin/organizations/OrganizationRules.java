@@ -60,8 +60,7 @@ final class OrganizationRules {
 			return Mono.empty();
 		}
 		return this.teams.ofOrganization(id, 10_000).filter((team) -> {
-			List<String> teamModels = (team.models() != null) ? team.models() : List.of();
-			return teamModels.isEmpty() || !models.containsAll(teamModels);
+			return team.models().isEmpty() || !models.containsAll(team.models());
 		})
 			.next()
 			.flatMap((team) -> Mono.error(new BadRequestError("Team " + team.teamId() + " of organization " + id

@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A named budget (budgets), shared by the end users that name it. One component per
- * column of {@link AdminTables#BUDGETS}, in its order; every one may be null, as in a row
- * being built from a request before the database fills its defaults.
+ * column of {@link AdminTables#BUDGETS}, in its order. A column may be null, as in a row
+ * being built from a request before the database fills its defaults, except the JSON
+ * lists and maps, which are empty rather than null as the database stores them.
  */
 public record BudgetRow(@Nullable String budgetId, @Nullable Double maxBudget, @Nullable Double softBudget,
 		@Nullable Integer maxParallelRequests, @Nullable Long tpmLimit, @Nullable Long rpmLimit,
-		@Nullable String budgetDuration, @Nullable OffsetDateTime budgetResetAt,
-		@Nullable Map<String, Object> modelMaxBudget, @Nullable OffsetDateTime createdAt, @Nullable String createdBy,
-		@Nullable OffsetDateTime updatedAt, @Nullable String updatedBy) implements AdminRow {
+		@Nullable String budgetDuration, @Nullable OffsetDateTime budgetResetAt, Map<String, Object> modelMaxBudget,
+		@Nullable OffsetDateTime createdAt, @Nullable String createdBy, @Nullable OffsetDateTime updatedAt,
+		@Nullable String updatedBy) implements AdminRow {
 
 	public static final Table TABLE = AdminTables.BUDGETS;
 

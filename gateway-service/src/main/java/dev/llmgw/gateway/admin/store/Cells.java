@@ -42,20 +42,26 @@ final class Cells {
 		return (value instanceof OffsetDateTime time) ? time : null;
 	}
 
-	/** A JSON list column: lists of names (models, routes, tags). */
-	static @Nullable List<String> strings(@Nullable Object value) {
+	/**
+	 * A JSON list column: lists of names (models, routes, tags); empty when null, as the
+	 * database stores a null list.
+	 */
+	static List<String> strings(@Nullable Object value) {
 		if (!(value instanceof List<?> list)) {
-			return null;
+			return new ArrayList<>();
 		}
 		List<String> strings = new ArrayList<>(list.size());
 		list.forEach((item) -> strings.add(String.valueOf(item)));
 		return strings;
 	}
 
-	/** A JSON map column, as the JSON reader made it (keys are strings). */
-	static @Nullable Map<String, Object> map(@Nullable Object value) {
+	/**
+	 * A JSON map column, as the JSON reader made it (keys are strings); empty when null,
+	 * as the database stores a null map.
+	 */
+	static Map<String, Object> map(@Nullable Object value) {
 		if (!(value instanceof Map<?, ?> map)) {
-			return null;
+			return new LinkedHashMap<>();
 		}
 		Map<String, Object> copy = new LinkedHashMap<>();
 		map.forEach((key, item) -> copy.put(String.valueOf(key), item));

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An end user (customers): the {@code user} of a request. One component per column of
- * {@link AdminTables#CUSTOMERS}, in its order; every one may be null, as in a row being
- * built from a request before the database fills its defaults.
+ * {@link AdminTables#CUSTOMERS}, in its order. A column may be null, as in a row being
+ * built from a request before the database fills its defaults, except the JSON lists and
+ * maps, which are empty rather than null as the database stores them.
  */
 public record CustomerRow(@Nullable String userId, @Nullable String alias, @Nullable Boolean blocked,
 		@Nullable Double spend, @Nullable String budgetId, @Nullable String allowedModelRegion,

@@ -11,21 +11,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A virtual key (api_keys): the key itself is never stored, only its hash as token. One
- * component per column of {@link AdminTables#KEYS}, in its order; every one may be null,
- * as in a row being built from a request before the database fills its defaults.
+ * component per column of {@link AdminTables#KEYS}, in its order. A column may be null,
+ * as in a row being built from a request before the database fills its defaults, except
+ * the JSON lists and maps, which are empty rather than null as the database stores them.
  */
 public record KeyRow(@Nullable String token, @Nullable String keyName, @Nullable String keyAlias,
 		@Nullable String userId, @Nullable String teamId, @Nullable String organizationId, @Nullable String budgetId,
-		@Nullable List<String> models, @Nullable Map<String, Object> aliases, @Nullable Map<String, Object> config,
-		@Nullable Map<String, Object> permissions, @Nullable List<String> allowedRoutes,
-		@Nullable List<String> allowedCacheControls, @Nullable List<String> tags, @Nullable Double spend,
+		List<String> models, Map<String, Object> aliases, Map<String, Object> config, Map<String, Object> permissions,
+		List<String> allowedRoutes, List<String> allowedCacheControls, List<String> tags, @Nullable Double spend,
 		@Nullable Double maxBudget, @Nullable Double softBudget, @Nullable String budgetDuration,
-		@Nullable OffsetDateTime budgetResetAt, @Nullable Map<String, Object> modelSpend,
-		@Nullable Map<String, Object> modelMaxBudget, @Nullable OffsetDateTime expires, @Nullable Long tpmLimit,
-		@Nullable Long rpmLimit, @Nullable Integer maxParallelRequests, @Nullable Boolean blocked,
-		@Nullable String blockedBy, @Nullable String keyType, @Nullable Map<String, Object> metadata,
-		@Nullable OffsetDateTime createdAt, @Nullable String createdBy, @Nullable OffsetDateTime updatedAt,
-		@Nullable String updatedBy, @Nullable OffsetDateTime lastActive) implements AdminRow {
+		@Nullable OffsetDateTime budgetResetAt, Map<String, Object> modelSpend, Map<String, Object> modelMaxBudget,
+		@Nullable OffsetDateTime expires, @Nullable Long tpmLimit, @Nullable Long rpmLimit,
+		@Nullable Integer maxParallelRequests, @Nullable Boolean blocked, @Nullable String blockedBy,
+		@Nullable String keyType, Map<String, Object> metadata, @Nullable OffsetDateTime createdAt,
+		@Nullable String createdBy, @Nullable OffsetDateTime updatedAt, @Nullable String updatedBy,
+		@Nullable OffsetDateTime lastActive) implements AdminRow {
 
 	public static final Table TABLE = AdminTables.KEYS;
 

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user's membership of an organization (organization_members). One component per column
- * of {@link AdminTables#ORGANIZATION_MEMBERS}, in its order; every one may be null, as in
- * a row being built from a request before the database fills its defaults.
+ * of {@link AdminTables#ORGANIZATION_MEMBERS}, in its order. A column may be null, as in
+ * a row being built from a request before the database fills its defaults, except the
+ * JSON lists and maps, which are empty rather than null as the database stores them.
  */
 public record OrganizationMemberRow(@Nullable String organizationId, @Nullable String userId, @Nullable String userRole,
 		@Nullable Double spend, @Nullable OffsetDateTime createdAt,

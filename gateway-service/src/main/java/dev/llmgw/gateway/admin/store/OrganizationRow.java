@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An organization (organizations). One component per column of
- * {@link AdminTables#ORGANIZATIONS}, in its order; every one may be null, as in a row
- * being built from a request before the database fills its defaults.
+ * {@link AdminTables#ORGANIZATIONS}, in its order. A column may be null, as in a row
+ * being built from a request before the database fills its defaults, except the JSON
+ * lists and maps, which are empty rather than null as the database stores them.
  */
-public record OrganizationRow(@Nullable String organizationId, @Nullable String organizationAlias,
-		@Nullable List<String> models, @Nullable Map<String, Object> metadata, @Nullable Double spend,
-		@Nullable OffsetDateTime createdAt, @Nullable String createdBy, @Nullable OffsetDateTime updatedAt,
+public record OrganizationRow(@Nullable String organizationId, @Nullable String organizationAlias, List<String> models,
+		Map<String, Object> metadata, @Nullable Double spend, @Nullable OffsetDateTime createdAt,
+		@Nullable String createdBy, @Nullable OffsetDateTime updatedAt,
 		@Nullable String updatedBy) implements AdminRow {
 
 	public static final Table TABLE = AdminTables.ORGANIZATIONS;

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user's membership of a team (team_members), with their role in it. One component per
- * column of {@link AdminTables#TEAM_MEMBERS}, in its order; every one may be null, as in
- * a row being built from a request before the database fills its defaults.
+ * column of {@link AdminTables#TEAM_MEMBERS}, in its order. A column may be null, as in a
+ * row being built from a request before the database fills its defaults, except the JSON
+ * lists and maps, which are empty rather than null as the database stores them.
  */
 public record TeamMemberRow(@Nullable String teamId, @Nullable String userId, @Nullable String role,
 		@Nullable Double spend, @Nullable Double maxBudgetInTeam,

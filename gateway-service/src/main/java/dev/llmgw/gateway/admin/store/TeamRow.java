@@ -10,17 +10,18 @@ import dev.llmgw.gateway.storage.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A team (teams). One component per column of {@link AdminTables#TEAMS}, in its order;
- * every one may be null, as in a row being built from a request before the database fills
- * its defaults.
+ * A team (teams). One component per column of {@link AdminTables#TEAMS}, in its order. A
+ * column may be null, as in a row being built from a request before the database fills
+ * its defaults, except the JSON lists and maps, which are empty rather than null as the
+ * database stores them.
  */
 public record TeamRow(@Nullable String teamId, @Nullable String teamAlias, @Nullable String organizationId,
-		@Nullable List<String> models, @Nullable Map<String, Object> modelAliases, @Nullable Double maxBudget,
-		@Nullable Double softBudget, @Nullable Double spend, @Nullable String budgetDuration,
-		@Nullable OffsetDateTime budgetResetAt, @Nullable Map<String, Object> modelSpend,
-		@Nullable Map<String, Object> modelMaxBudget, @Nullable Long tpmLimit, @Nullable Long rpmLimit,
-		@Nullable Integer maxParallelRequests, @Nullable Boolean blocked, @Nullable Map<String, Object> metadata,
-		@Nullable OffsetDateTime createdAt, @Nullable OffsetDateTime updatedAt) implements AdminRow {
+		List<String> models, Map<String, Object> modelAliases, @Nullable Double maxBudget, @Nullable Double softBudget,
+		@Nullable Double spend, @Nullable String budgetDuration, @Nullable OffsetDateTime budgetResetAt,
+		Map<String, Object> modelSpend, Map<String, Object> modelMaxBudget, @Nullable Long tpmLimit,
+		@Nullable Long rpmLimit, @Nullable Integer maxParallelRequests, @Nullable Boolean blocked,
+		Map<String, Object> metadata, @Nullable OffsetDateTime createdAt,
+		@Nullable OffsetDateTime updatedAt) implements AdminRow {
 
 	public static final Table TABLE = AdminTables.TEAMS;
 

@@ -1,10 +1,14 @@
 package dev.llmgw.gateway.admin.store;
 
 import java.util.Map;
+import java.util.Optional;
 
 import dev.llmgw.gateway.storage.RowStore;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The teams table and its members (team_members). */
 public final class TeamStore extends TableRows<TeamRow> {
@@ -36,9 +40,56 @@ public final class TeamStore extends TableRows<TeamRow> {
 		return this.members.findAll(Map.of("team_id", teamId, "user_id", userId), 1, 0).next();
 	}
 
-	/** The member rows' own store, for what the methods above do not cover. */
-	public TableRows<TeamMemberRow> memberRows() {
-		return this.members;
+	/**
+	 * A user's role in a team ({@code admin} or {@code user}), empty when not a member.
+	 */
+	public Mono<Optional<String>> role(String teamId, @Nullable String userId) {
+		if (userId == null) {
+			return Mono.just(Optional.empty());
+		}
+		return membership(teamId, userId).map((member) -> Optional.of(String.valueOf(member.role())))
+			.defaultIfEmpty(Optional.empty());
+	}
+
+	public Mono<Void> addMember(TeamMemberRow member) {
+		return this.members.insert(member);
+	}
+
+	public Mono<Void> addMember(DatabaseClient client, TeamMemberRow member) {
+		return this.members.insert(client, member);
+	}
+
+	public Mono<Long> setMemberRole(String teamId, String userId, String role) {
+		return database().one(
+				(client) -> client.sql("UPDATE team_members SET role = :role WHERE team_id = :team AND user_id = :user")
+					.bind("role", role)
+					.bind("team", teamId)
+					.bind("user", userId)
+					.fetch()
+					.rowsUpdated());
+	}
+
+	/**
+	 * @return 1 when the user was a member, 0 when not */
+	public Mono<Long> deleteMember(String teamId, String userId) {
+		return database()
+			.one((client) -> client.sql("DELETE FROM team_members WHERE team_id = :team AND user_id = :user")
+				.bind("team", teamId)
+				.bind("user", userId)
+				.fetch()
+				.rowsUpdated());
+	}
+
+	/**
+	 * Deletes a team with its keys and memberships, in one transaction (as LiteLLM does).
+	 */
+	public Mono<Long> deleteWithKeys(String teamId) {
+		return database().inTransaction((client) -> client.sql("DELETE FROM api_keys WHERE team_id = :team")
+			.bind("team", teamId)
+			.fetch()
+			.rowsUpdated()
+			.then(this.members.delete(client, "team_id", teamId))
+			.then(delete(client, "team_id", teamId)));
 	}
 
 }

@@ -11,16 +11,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An internal user (users). One component per column of {@link AdminTables#USERS}, in its
- * order; every one may be null, as in a row being built from a request before the
- * database fills its defaults.
+ * order. A column may be null, as in a row being built from a request before the database
+ * fills its defaults, except the JSON lists and maps, which are empty rather than null as
+ * the database stores them.
  */
 public record UserRow(@Nullable String userId, @Nullable String userAlias, @Nullable String userEmail,
-		@Nullable String userRole, @Nullable String ssoUserId, @Nullable String organizationId,
-		@Nullable List<String> models, @Nullable Double spend, @Nullable Double maxBudget,
-		@Nullable String budgetDuration, @Nullable OffsetDateTime budgetResetAt,
-		@Nullable Map<String, Object> modelSpend, @Nullable Map<String, Object> modelMaxBudget, @Nullable Long tpmLimit,
-		@Nullable Long rpmLimit, @Nullable Integer maxParallelRequests, @Nullable Map<String, Object> metadata,
-		@Nullable OffsetDateTime createdAt, @Nullable OffsetDateTime updatedAt) implements AdminRow {
+		@Nullable String userRole, @Nullable String ssoUserId, @Nullable String organizationId, List<String> models,
+		@Nullable Double spend, @Nullable Double maxBudget, @Nullable String budgetDuration,
+		@Nullable OffsetDateTime budgetResetAt, Map<String, Object> modelSpend, Map<String, Object> modelMaxBudget,
+		@Nullable Long tpmLimit, @Nullable Long rpmLimit, @Nullable Integer maxParallelRequests,
+		Map<String, Object> metadata, @Nullable OffsetDateTime createdAt,
+		@Nullable OffsetDateTime updatedAt) implements AdminRow {
 
 	public static final Table TABLE = AdminTables.USERS;
 
