@@ -70,7 +70,8 @@ public final class TeamStore extends TableRows<TeamRow> {
 	}
 
 	/**
-	 * @return 1 when the user was a member, 0 when not */
+	 * @return 1 when the user was a member, 0 when not
+	 */
 	public Mono<Long> deleteMember(String teamId, String userId) {
 		return database()
 			.one((client) -> client.sql("DELETE FROM team_members WHERE team_id = :team AND user_id = :user")

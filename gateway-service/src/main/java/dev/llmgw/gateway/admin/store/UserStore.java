@@ -26,6 +26,26 @@ public final class UserStore extends TableRows<UserRow> {
 	}
 
 	/**
+	 * Deletes a user with their keys and memberships, in one transaction.
+	 * @return 1 when the user existed, else 0
+	 */
+	public Mono<Long> deleteWithKeys(String userId) {
+		return database().inTransaction((client) -> client.sql("DELETE FROM api_keys WHERE user_id = :user")
+			.bind("user", userId)
+			.fetch()
+			.rowsUpdated()
+			.then(client.sql("DELETE FROM team_members WHERE user_id = :user")
+				.bind("user", userId)
+				.fetch()
+				.rowsUpdated())
+			.then(client.sql("DELETE FROM organization_members WHERE user_id = :user")
+				.bind("user", userId)
+				.fetch()
+				.rowsUpdated())
+			.then(delete(client, "user_id", userId)));
+	}
+
+	/**
 	 * The user a team or organization member names, by id or e-mail, made an internal
 	 * user when it does not exist yet, as LiteLLM does when it adds a member.
 	 */

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.admin.AdminClock;
+import dev.llmgw.gateway.admin.AdminJson;
+import dev.llmgw.gateway.admin.AdminViews;
+import dev.llmgw.gateway.admin.RequestFields;
+import dev.llmgw.gateway.admin.store.KeyRow;
+import dev.llmgw.gateway.admin.store.KeyStore;
+import dev.llmgw.gateway.admin.store.TeamStore;
+import dev.llmgw.gateway.admin.store.UserStore;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
@@ -16,8 +25,6 @@ import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +42,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class KeyEndpoints {
 
-	private final RowStore rows;
+	private final KeyStore keyStore;
+
+	private final TeamStore teams;
+
+	private final UserStore users;
 
 	private final KeyRows keys;
+
+	private final AdminClock clock;
 
 	private final KeyInvalidation invalidation;
 
@@ -47,13 +60,17 @@ public final class KeyEndpoints {
 
 	private final KeyAccess access;
 
-	KeyEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies) {
-		this.rows = rows;
+	KeyEndpoints(KeyStore keyStore, TeamStore teams, UserStore users, KeyRows keys, AdminClock clock,
+			KeyInvalidation invalidation, JsonBodyReader bodies) {
+		this.keyStore = keyStore;
+		this.teams = teams;
+		this.users = users;
 		this.keys = keys;
+		this.clock = clock;
 		this.invalidation = invalidation;
 		this.bodies = bodies;
-		this.ownLimits = new OwnLimits(rows);
-		this.access = new KeyAccess(rows);
+		this.ownLimits = new OwnLimits(users);
+		this.access = new KeyAccess(teams);
 	}
 
 	public Mono<ServerResponse> generate(ServerRequest request) {
@@ -91,17 +108,17 @@ public final class KeyEndpoints {
 				row.put("blocked_by", KeyAccess.PROXY_ADMIN);
 			}
 			Mono<Void> withinPower = caller.isAdmin() ? Mono.empty()
-					: this.access.requireMember(caller, row.get("team_id"))
-						.then(callerPower(caller, row.get("team_id")))
+					: this.access.requireMember(caller, text(row.get("team_id")))
+						.then(callerPower(caller, text(row.get("team_id"))))
 						.doOnNext((power) -> KeyPowerCheck.apply(power, row, KeyPowerCheck.FIELDS, explicit(body),
-								this.keys.now()))
+								this.clock.now()))
 						.then();
-			return withinPower.then(this.ownLimits.check(caller, row))
-				.then(checkTeam(row.get("team_id")))
-				.then(checkAliasFree(row.get("key_alias"), null))
+			// deferred: the power check above completes the row
+			return withinPower.then(Mono.defer(() -> this.ownLimits.check(caller, KeyRow.from(row))))
+				.then(checkTeam(text(row.get("team_id"))))
+				.then(checkAliasFree(text(row.get("key_alias")), null))
 				.then(checkKeyFree((String) row.get("token")))
-				// deferred: the power check above completes the row
-				.then(Mono.defer(() -> this.rows.insert(AdminTables.KEYS, row)))
+				.then(Mono.defer(() -> this.keyStore.insert(KeyRow.from(row))))
 				.then(Mono.fromRunnable(() -> this.invalidation.keyChanged((String) row.get("token"))))
 				.then(Mono.defer(() -> AdminJson.ok(KeyRows.generateResponse(row, rawKey))));
 		});
@@ -116,22 +133,23 @@ public final class KeyEndpoints {
 			AdminOnlyKeyFields.check(caller, body, "/key/update");
 			this.keys.checkUpperBounds(fields);
 			return managedKey(caller, key).flatMap((managed) -> {
-				Map<String, @Nullable Object> existing = managed.row();
-				AdminOnlyKeyFields.checkRoutes(caller, body, existing.get("allowed_routes"), "/key/update");
-				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
-				changes.put("updated_at", this.keys.now());
+				KeyRow existing = managed.row();
+				AdminOnlyKeyFields.checkRoutes(caller, body, existing.allowedRoutes(), "/key/update");
+				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.clock.now());
+				changes.put("updated_at", this.clock.now());
 				changes.put("updated_by", caller.userId());
-				Map<String, @Nullable Object> updated = new LinkedHashMap<>(existing);
-				String token = (String) existing.get("token");
-				return withinPower(caller, managed, body, changes, updated).then(this.ownLimits.check(caller, updated))
-					.then(checkTeam(changes.get("team_id")))
-					.then(checkAliasFree(changes.get("key_alias"), token))
-					.then(Mono.defer(() -> this.rows.update(AdminTables.KEYS, token, changes)))
+				Map<String, @Nullable Object> updated = existing.columns();
+				String token = String.valueOf(existing.token());
+				return withinPower(caller, managed, body, changes, updated)
+					.then(Mono.defer(() -> this.ownLimits.check(caller, KeyRow.from(updated))))
+					.then(checkTeam(text(changes.get("team_id"))))
+					.then(checkAliasFree(text(changes.get("key_alias")), token))
+					.then(Mono.defer(() -> this.keyStore.update(token, changes)))
 					.then(Mono.fromRunnable(() -> this.invalidation.keyChanged(token)))
 					.then(Mono.defer(() -> {
 						Map<String, @Nullable Object> response = new LinkedHashMap<>();
 						response.put("key", key);
-						response.putAll(KeyRows.publicView(updated));
+						response.putAll(AdminViews.publicView(updated));
 						return AdminJson.ok(response);
 					}));
 			});
@@ -146,9 +164,10 @@ public final class KeyEndpoints {
 	 */
 	private Mono<Void> withinPower(CallerIdentity caller, ManagedKey managed, Map<String, @Nullable Object> body,
 			Map<String, @Nullable Object> changes, Map<String, @Nullable Object> updated) {
-		Map<String, @Nullable Object> existing = managed.row();
+		KeyRow existing = managed.row();
+		Map<String, @Nullable Object> before = existing.columns();
 		if (!caller.isAdmin() && body.containsKey("user_id")
-				&& !Objects.equals(new RequestFields(body).string("user_id"), existing.get("user_id"))) {
+				&& !Objects.equals(new RequestFields(body).string("user_id"), existing.userId())) {
 			return Mono.error(new PermissionDeniedError("User can only update keys for themselves. Got user_id="
 					+ body.get("user_id") + ", Your ID=" + caller.userId(), null, "user_id"));
 		}
@@ -161,21 +180,21 @@ public final class KeyEndpoints {
 		}
 		keepGovernedMetadata(body, existing, changes, updated);
 		boolean teamMoves = changes.containsKey("team_id")
-				&& !Objects.equals(changes.get("team_id"), existing.get("team_id"));
+				&& !Objects.equals(changes.get("team_id"), existing.teamId());
 		Set<String> scope = new HashSet<>(KeyPowerCheck.FIELDS);
 		if (!teamMoves) {
 			// moving team can widen what the unchanged fields mean, so then all are held
 			scope.retainAll(body.keySet());
 		}
-		return (teamMoves ? this.access.requireMember(caller, changes.get("team_id")) : Mono.<Void>empty())
-			.then(callerPower(caller, updated.get("team_id")))
+		return (teamMoves ? this.access.requireMember(caller, text(changes.get("team_id"))) : Mono.<Void>empty())
+			.then(callerPower(caller, text(updated.get("team_id"))))
 			.doOnNext((power) -> {
-				KeyPowerCheck.apply(power, updated, scope, explicit(body), this.keys.now());
+				KeyPowerCheck.apply(power, updated, scope, explicit(body), this.clock.now());
 				for (String column : KeyPowerCheck.COLUMNS) {
 					// what the check held a change to replaces the change as sent (a
 					// cleared
 					// limit held back to the caller's own must not be written as cleared)
-					if (changes.containsKey(column) || !Objects.equals(updated.get(column), existing.get(column))) {
+					if (changes.containsKey(column) || !Objects.equals(updated.get(column), before.get(column))) {
 						changes.put(column, updated.get(column));
 					}
 				}
@@ -196,12 +215,12 @@ public final class KeyEndpoints {
 	 * them.
 	 */
 	@SuppressWarnings("unchecked")
-	private static void keepGovernedMetadata(Map<String, @Nullable Object> body, Map<String, @Nullable Object> existing,
+	private static void keepGovernedMetadata(Map<String, @Nullable Object> body, KeyRow existing,
 			Map<String, @Nullable Object> changes, Map<String, @Nullable Object> updated) {
 		if (!(changes.get("metadata") instanceof Map<?, ?> fresh)) {
 			return;
 		}
-		Map<?, ?> stored = (existing.get("metadata") instanceof Map<?, ?> map) ? map : Map.of();
+		Map<?, ?> stored = existing.metadata();
 		Map<?, ?> sentMetadata = (body.get("metadata") instanceof Map<?, ?> map) ? map : Map.of();
 		Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) fresh);
 		for (String field : ADMIN_METADATA) {
@@ -234,15 +253,16 @@ public final class KeyEndpoints {
 	 * only a key that holds no more than the caller's own power (its own key always
 	 * passes): otherwise a restricted key could take over an unrestricted sibling.
 	 */
-	private Mono<Void> notWider(CallerIdentity caller, Map<String, @Nullable Object> target) {
-		if (caller.isAdmin() || Objects.equals(target.get("token"), caller.keyHash())) {
+	private Mono<Void> notWider(CallerIdentity caller, KeyRow target) {
+		if (caller.isAdmin() || Objects.equals(target.token(), caller.keyHash())) {
 			return Mono.empty();
 		}
-		return callerPower(caller, target.get("team_id")).doOnNext((power) -> {
-			Map<String, @Nullable Object> held = new LinkedHashMap<>(target);
-			KeyPowerCheck.apply(power, held, KeyPowerCheck.FIELDS, Set.of(), this.keys.now());
+		return callerPower(caller, target.teamId()).doOnNext((power) -> {
+			Map<String, @Nullable Object> stored = target.columns();
+			Map<String, @Nullable Object> held = target.columns();
+			KeyPowerCheck.apply(power, held, KeyPowerCheck.FIELDS, Set.of(), this.clock.now());
 			for (String column : KeyPowerCheck.COLUMNS) {
-				if (!Objects.equals(held.get(column), target.get(column))) {
+				if (!Objects.equals(held.get(column), stored.get(column))) {
 					throw new PermissionDeniedError(
 							"This key may do more than yours (" + column + "), so only an admin may regenerate it",
 							null, "key");
@@ -256,9 +276,9 @@ public final class KeyEndpoints {
 	 * only that authority or a higher one lifts it.
 	 */
 	private static void changeBlocked(ManagedKey managed, boolean blocked, Map<String, @Nullable Object> changes) {
-		Map<String, @Nullable Object> row = managed.row();
-		boolean wasBlocked = Boolean.TRUE.equals(row.get("blocked"));
-		String by = wasBlocked ? (String) row.get("blocked_by") : null;
+		KeyRow row = managed.row();
+		boolean wasBlocked = Boolean.TRUE.equals(row.blocked());
+		String by = wasBlocked ? row.blockedBy() : null;
 		if (blocked) {
 			changes.put("blocked_by", (wasBlocked && KeyAccess.rank(by) >= KeyAccess.rank(managed.authority()))
 					? blockedBy(by) : managed.authority());
@@ -266,8 +286,8 @@ public final class KeyEndpoints {
 		}
 		if (wasBlocked && KeyAccess.rank(managed.authority()) < KeyAccess.rank(by)) {
 			throw new PermissionDeniedError(
-					"This key was blocked by " + describe(by, row.get("team_id")) + ", so only they can unblock it.",
-					null, "key");
+					"This key was blocked by " + describe(by, row.teamId()) + ", so only they can unblock it.", null,
+					"key");
 		}
 		changes.put("blocked_by", null);
 	}
@@ -276,7 +296,7 @@ public final class KeyEndpoints {
 		return (by != null) ? by : KeyAccess.PROXY_ADMIN;
 	}
 
-	private static String describe(@Nullable String by, @Nullable Object teamId) {
+	private static String describe(@Nullable String by, @Nullable String teamId) {
 		if (KeyAccess.OWNER.equals(by)) {
 			return "its owner";
 		}
@@ -286,28 +306,28 @@ public final class KeyEndpoints {
 		return "a proxy admin";
 	}
 
-	private Mono<KeyPower> callerPower(CallerIdentity caller, @Nullable Object newTeamId) {
+	private Mono<KeyPower> callerPower(CallerIdentity caller, @Nullable String newTeamId) {
 		String hash = caller.keyHash();
 		if (hash == null && caller.userId() != null) {
 			// a user signed in without a key (the UI's single sign-on): bounded by the
 			// user's
 			// own models, limits and budget, as a key of that user would be
-			return this.rows.find(AdminTables.USERS, caller.userId())
+			return this.users.find(caller.userId())
 				.switchIfEmpty(Mono.error(() -> new PermissionDeniedError("Your user no longer exists", null, null)))
-				.map((userRow) -> KeyPower.of(userRow, null));
+				.map(KeyPower::of);
 		}
 		if (hash == null) {
 			return Mono
 				.error(new PermissionDeniedError("Only keys stored in the database can manage keys", null, null));
 		}
-		return this.rows.find(AdminTables.KEYS, hash)
+		return this.keyStore.find(hash)
 			.switchIfEmpty(Mono.error(() -> new PermissionDeniedError("Your key no longer exists", null, null)))
 			.flatMap((keyRow) -> {
-				Object teamId = keyRow.get("team_id");
+				String teamId = keyRow.teamId();
 				if (teamId == null || teamId.equals(newTeamId)) {
 					return Mono.fromSupplier(() -> KeyPower.of(keyRow, null));
 				}
-				return this.rows.find(AdminTables.TEAMS, teamId)
+				return this.teams.find(teamId)
 					.map((team) -> KeyPower.of(keyRow, team))
 					.switchIfEmpty(Mono.fromSupplier(() -> KeyPower.of(keyRow, null)));
 			});
@@ -337,8 +357,8 @@ public final class KeyEndpoints {
 			List<String> asSent = (keys != null && !keys.isEmpty()) ? keys : aliases;
 			boolean byAlias = keys == null || keys.isEmpty();
 			return Flux.fromIterable(asSent)
-				.concatMap((value) -> (byAlias ? this.rows.findFirst(AdminTables.KEYS, "key_alias", value)
-						: this.rows.find(AdminTables.KEYS, tokenOf(value))))
+				.concatMap((value) -> (byAlias ? this.keyStore.findFirst("key_alias", value)
+						: this.keyStore.find(tokenOf(value))))
 				.collectList()
 				.flatMap((found) -> {
 					if (found.size() < asSent.size()) {
@@ -351,8 +371,8 @@ public final class KeyEndpoints {
 						.concatMap((row) -> this.access.require(caller, row))
 						.then(Mono.just(found))
 						.flatMapMany(Flux::fromIterable)
-						.concatMap((row) -> this.rows.delete(AdminTables.KEYS, row.get("token"))
-							.doOnSuccess((deleted) -> this.invalidation.keyChanged((String) row.get("token"))))
+						.concatMap((row) -> this.keyStore.delete(String.valueOf(row.token()))
+							.doOnSuccess((deleted) -> this.invalidation.keyChanged(String.valueOf(row.token()))))
 						.then(AdminJson.ok(Map.of("deleted_keys", asSent)));
 				});
 		});
@@ -365,12 +385,12 @@ public final class KeyEndpoints {
 		if (token == null) {
 			return Mono.error(new BadRequestError("Pass the key to look up: /key/info?key=sk-...", null, "key"));
 		}
-		return this.rows.find(AdminTables.KEYS, token)
+		return this.keyStore.find(token)
 			.switchIfEmpty(Mono.error(() -> new NotFoundError("Key not found in database")))
 			.flatMap((row) -> ((caller.canReadAll() || token.equals(caller.keyHash())) ? Mono.just(row)
 					: this.access.require(caller, row).thenReturn(row)))
 			.flatMap((row) -> {
-				Map<String, @Nullable Object> info = KeyRows.publicView(row);
+				Map<String, @Nullable Object> info = AdminViews.publicView(row);
 				info.remove("token");
 				info.put("litellm_budget_table", null);
 				Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -387,11 +407,8 @@ public final class KeyEndpoints {
 	 */
 	public Mono<ServerResponse> health(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
-		Mono<Map<String, @Nullable Object>> row = (caller.keyHash() != null)
-				? this.rows.find(AdminTables.KEYS, caller.keyHash()) : Mono.empty();
-		return row
-			.map((key) -> Optional
-				.ofNullable((key.get("metadata") instanceof Map<?, ?> metadata) ? metadata.get("logging") : null))
+		Mono<KeyRow> row = (caller.keyHash() != null) ? this.keyStore.find(caller.keyHash()) : Mono.empty();
+		return row.map((key) -> Optional.ofNullable(key.metadata().get("logging")))
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((logging) -> {
 				Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -419,8 +436,8 @@ public final class KeyEndpoints {
 	/** Most aliases {@code /key/aliases} answers (LiteLLM answers all of them). */
 	static final int MAX_ALIASES = 10_000;
 
-	/** The most keys {@code /spend/keys} answers. */
-	static final int MAX_SPEND_KEYS = 1000;
+	/** The most keys {@code /spend/keys} (and {@code /spend/users}) answers. */
+	public static final int MAX_SPEND_KEYS = 1000;
 
 	/**
 	 * {@code GET /key/aliases}: every key's alias (the first {@value #MAX_ALIASES} in
@@ -429,7 +446,7 @@ public final class KeyEndpoints {
 	public Mono<ServerResponse> aliases(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, "/key/aliases");
-		return this.rows.database()
+		return this.keyStore.database()
 			.many((client) -> client
 				.sql("SELECT DISTINCT TRIM(key_alias) AS alias FROM api_keys WHERE key_alias IS NOT NULL "
 						+ "AND TRIM(key_alias) <> '' ORDER BY alias LIMIT " + MAX_ALIASES)
@@ -447,10 +464,9 @@ public final class KeyEndpoints {
 	public Mono<ServerResponse> spendKeys(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireReadAll(caller, "/spend/keys");
-		return this.rows
-			.query("SELECT * FROM api_keys ORDER BY spend DESC, token LIMIT " + MAX_SPEND_KEYS, Map.of(),
-					AdminTables.KEYS)
-			.map(KeyRows::publicView)
+		return this.keyStore
+			.query("SELECT * FROM api_keys ORDER BY spend DESC, token LIMIT " + MAX_SPEND_KEYS, Map.of())
+			.map(AdminViews::publicView)
 			.collectList()
 			.flatMap(AdminJson::ok);
 	}
@@ -473,11 +489,11 @@ public final class KeyEndpoints {
 				where.put("user_id", caller.userId());
 			}
 		}
-		return this.rows.count(AdminTables.KEYS, where)
-			.zipWith(this.rows.findAll(AdminTables.KEYS, where, size, (long) (page - 1) * size).collectList())
+		return this.keyStore.count(where)
+			.zipWith(this.keyStore.findAll(where, size, (long) (page - 1) * size).collectList())
 			.flatMap((result) -> {
 				List<Object> keys = new ArrayList<>();
-				result.getT2().forEach((row) -> keys.add(fullObjects ? KeyRows.publicView(row) : row.get("token")));
+				result.getT2().forEach((row) -> keys.add(fullObjects ? AdminViews.publicView(row) : row.token()));
 				long total = result.getT1();
 				Map<String, Object> body = new LinkedHashMap<>();
 				body.put("keys", keys);
@@ -498,8 +514,8 @@ public final class KeyEndpoints {
 			AdminOnlyKeyFields.check(caller, body, "/key/regenerate");
 			this.keys.checkUpperBounds(fields);
 			return managedKey(caller, key).flatMap((managed) -> {
-				Map<String, @Nullable Object> existing = managed.row();
-				AdminOnlyKeyFields.checkRoutes(caller, body, existing.get("allowed_routes"), "/key/regenerate");
+				KeyRow existing = managed.row();
+				AdminOnlyKeyFields.checkRoutes(caller, body, existing.allowedRoutes(), "/key/regenerate");
 				String newKey = (fields.string("new_key") != null) ? fields.string("new_key") : Ids.newKey();
 				if (!newKey.startsWith("sk-")) {
 					return Mono.error(new BadRequestError("new_key must start with 'sk-'", null, "new_key"));
@@ -507,21 +523,22 @@ public final class KeyEndpoints {
 				// the body may change the key as /key/update does, so it is held to the
 				// same
 				// rules
-				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.keys.now());
-				Map<String, @Nullable Object> row = new LinkedHashMap<>(existing);
-				String oldToken = (String) existing.get("token");
+				Map<String, @Nullable Object> changes = this.keys.changes(fields, this.clock.now());
+				Map<String, @Nullable Object> row = existing.columns();
+				String oldToken = String.valueOf(existing.token());
 				return notWider(caller, existing).then(withinPower(caller, managed, body, changes, row))
 					.then(Mono.defer(() -> {
 						row.put("token", KeyHashes.sha256Hex(newKey));
 						row.put("key_name", dev.llmgw.gateway.auth.ApiKeys.mask(newKey));
-						row.put("updated_at", this.keys.now());
+						row.put("updated_at", this.clock.now());
 						row.put("updated_by", caller.userId());
-						return this.ownLimits.check(caller, row)
-							.then(checkTeam(changes.get("team_id")))
-							.then(checkAliasFree(changes.get("key_alias"), oldToken))
-							.then(this.rows.database()
-								.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "token", oldToken)
-									.then(this.rows.insert(client, AdminTables.KEYS, row))
+						KeyRow regenerated = KeyRow.from(row);
+						return this.ownLimits.check(caller, regenerated)
+							.then(checkTeam(text(changes.get("team_id"))))
+							.then(checkAliasFree(text(changes.get("key_alias")), oldToken))
+							.then(this.keyStore.database()
+								.inTransaction((client) -> this.keyStore.delete(client, "token", oldToken)
+									.then(this.keyStore.insert(client, regenerated))
 									.thenReturn(row)));
 					}))
 					.doOnSuccess((saved) -> this.invalidation.keyChanged(oldToken))
@@ -544,49 +561,47 @@ public final class KeyEndpoints {
 		return this.bodies.readObject(request.exchange())
 			.flatMap((body) -> managedKey(caller, new RequestFields(body).required("key")))
 			.flatMap((managed) -> {
-				Map<String, @Nullable Object> row = managed.row();
-				String token = (String) row.get("token");
+				String token = String.valueOf(managed.row().token());
 				Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 				changes.put("blocked", blocked);
 				changeBlocked(managed, blocked, changes);
-				changes.put("updated_at", this.keys.now());
-				row.putAll(changes);
-				return this.rows.update(AdminTables.KEYS, token, changes)
+				changes.put("updated_at", this.clock.now());
+				return this.keyStore.update(token, changes)
 					.doOnSuccess((count) -> this.invalidation.keyChanged(token))
-					.then(AdminJson.ok(KeyRows.publicView(row)));
+					.then(AdminJson.ok(AdminViews.publicView(managed.row().with(changes))));
 			});
 	}
 
 	/** The key row, when it exists and the caller may act on it, with its authority. */
 	private Mono<ManagedKey> managedKey(CallerIdentity caller, String key) {
-		return this.rows.find(AdminTables.KEYS, tokenOf(key))
+		return this.keyStore.find(tokenOf(key))
 			.switchIfEmpty(Mono.error(() -> new NotFoundError("Key not found in database", null, "key")))
 			.flatMap((row) -> this.access.require(caller, row).map((authority) -> new ManagedKey(row, authority)));
 	}
 
-	private Mono<Void> checkTeam(@Nullable Object teamId) {
+	private Mono<Void> checkTeam(@Nullable String teamId) {
 		if (teamId == null) {
 			return Mono.empty();
 		}
-		return this.rows.find(AdminTables.TEAMS, teamId)
+		return this.teams.find(teamId)
 			.switchIfEmpty(Mono.error(() -> new BadRequestError("Team not found: team_id=" + teamId, null, "team_id")))
 			.then();
 	}
 
 	/** A chosen key that is already in use is a 400, not the database's 500. */
 	private Mono<Void> checkKeyFree(String token) {
-		return this.rows.find(AdminTables.KEYS, token)
+		return this.keyStore.find(token)
 			.flatMap((existing) -> Mono.error(new BadRequestError(
 					"This key already exists. Choose another key or leave 'key' out to have one generated.", null,
 					"key")));
 	}
 
-	private Mono<Void> checkAliasFree(@Nullable Object alias, @Nullable String ownToken) {
+	private Mono<Void> checkAliasFree(@Nullable String alias, @Nullable String ownToken) {
 		if (alias == null) {
 			return Mono.empty();
 		}
-		return this.rows.findFirst(AdminTables.KEYS, "key_alias", alias)
-			.filter((row) -> !row.get("token").equals(ownToken))
+		return this.keyStore.findFirst("key_alias", alias)
+			.filter((row) -> !Objects.equals(row.token(), ownToken))
 			.flatMap((row) -> Mono.error(new BadRequestError(
 					"Key with alias '" + alias + "' already exists. Unique key aliases across all keys are required.",
 					null, "key_alias")));
@@ -612,6 +627,11 @@ public final class KeyEndpoints {
 		return key.startsWith("sk-") ? KeyHashes.sha256Hex(key) : key;
 	}
 
+	/** A draft's text column: null stays null. */
+	private static @Nullable String text(@Nullable Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
 	private static int intParam(ServerRequest request, String name, int fallback) {
 		try {
 			return request.queryParam(name).map(Integer::parseInt).orElse(fallback);
@@ -627,7 +647,7 @@ public final class KeyEndpoints {
 	 * @param row the stored row
 	 * @param authority proxy_admin, team_admin or owner
 	 */
-	private record ManagedKey(Map<String, @Nullable Object> row, String authority) {
+	private record ManagedKey(KeyRow row, String authority) {
 
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.llmgw.gateway.admin.store.KeyRow;
+import dev.llmgw.gateway.admin.store.TeamRow;
 
 import dev.llmgw.gateway.error.PermissionDeniedError;
 import org.junit.jupiter.api.Test;
@@ -109,7 +112,7 @@ class KeyPowerCheckTests {
 	}
 
 	private static KeyPower power(Map<String, Object> key, Map<String, Object> team) {
-		return KeyPower.of(new HashMap<>(key), (team != null) ? new HashMap<>(team) : null);
+		return KeyPower.of(KeyRow.from(key), (team != null) ? TeamRow.from(team) : null);
 	}
 
 	/** The row of a key made with these fields explicitly set. */

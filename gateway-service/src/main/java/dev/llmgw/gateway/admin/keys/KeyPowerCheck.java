@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,24 +1,31 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.users;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
+import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.admin.AdminClock;
+import dev.llmgw.gateway.admin.AdminJson;
+import dev.llmgw.gateway.admin.AdminViews;
+import dev.llmgw.gateway.admin.RequestFields;
+import dev.llmgw.gateway.admin.keys.KeyEndpoints;
+import dev.llmgw.gateway.admin.keys.KeyRows;
+import dev.llmgw.gateway.admin.store.KeyRow;
+import dev.llmgw.gateway.admin.store.KeyStore;
 import dev.llmgw.gateway.admin.store.TeamMemberRow;
+import dev.llmgw.gateway.admin.store.TeamStore;
+import dev.llmgw.gateway.admin.store.UserRow;
+import dev.llmgw.gateway.admin.store.UserStore;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyInvalidation;
-import dev.llmgw.gateway.config.BudgetDuration;
-import dev.llmgw.gateway.config.LitellmSettings;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.PermissionDeniedError;
 import dev.llmgw.gateway.error.UpstreamError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.web.QueryParams;
 import dev.llmgw.ids.Ids;
 import org.jspecify.annotations.Nullable;
@@ -36,36 +43,32 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class UserEndpoints {
 
-	static final Set<String> ROLES = Set.of(CallerIdentity.PROXY_ADMIN, CallerIdentity.PROXY_ADMIN_VIEWER,
-			CallerIdentity.INTERNAL_USER, CallerIdentity.INTERNAL_USER_VIEWER);
+	private final UserStore users;
 
-	/**
-	 * /user/new fields that land on the key only, and those that land on both the user
-	 * and the key.
-	 */
-	private static final List<String> KEY_ONLY = List.of("duration", "key_alias", "aliases", "permissions", "key",
-			"team_id", "tags", "allowed_routes", "config", "key_type", "blocked");
+	private final KeyStore keyStore;
 
-	private static final List<String> SHARED = List.of("models", "tpm_limit", "rpm_limit", "max_parallel_requests",
-			"metadata", "spend", "model_rpm_limit", "model_tpm_limit");
-
-	private final RowStore rows;
+	private final TeamStore teams;
 
 	private final KeyRows keys;
+
+	private final UserRules rules;
+
+	private final AdminClock clock;
 
 	private final KeyInvalidation invalidation;
 
 	private final JsonBodyReader bodies;
 
-	private final LitellmSettings settings;
-
-	UserEndpoints(RowStore rows, KeyRows keys, KeyInvalidation invalidation, JsonBodyReader bodies,
-			LitellmSettings settings) {
-		this.rows = rows;
+	UserEndpoints(UserStore users, KeyStore keyStore, TeamStore teams, KeyRows keys, UserRules rules, AdminClock clock,
+			KeyInvalidation invalidation, JsonBodyReader bodies) {
+		this.users = users;
+		this.keyStore = keyStore;
+		this.teams = teams;
 		this.keys = keys;
+		this.rules = rules;
+		this.clock = clock;
 		this.invalidation = invalidation;
 		this.bodies = bodies;
-		this.settings = settings;
 	}
 
 	public Mono<ServerResponse> create(ServerRequest request) {
@@ -73,17 +76,17 @@ public final class UserEndpoints {
 		AdminAccess.requireAdmin(caller, "/user/new");
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
-			Map<String, @Nullable Object> user = newUser(fields);
-			String userId = (String) user.get("user_id");
-			List<String> teamIds = teamIds(fields);
+			UserRow user = this.rules.newUser(fields);
+			String userId = String.valueOf(user.userId());
+			List<String> teamIds = UserRules.teamIds(fields);
 			boolean withKey = !Boolean.FALSE.equals(fields.bool("auto_create_key"));
 			Map<String, @Nullable Object> keyBody = new LinkedHashMap<>();
-			for (String field : KEY_ONLY) {
+			for (String field : UserRules.KEY_ONLY) {
 				if (body.get(field) != null) {
 					keyBody.put(field, body.get(field));
 				}
 			}
-			for (String field : SHARED) {
+			for (String field : UserRules.SHARED) {
 				if (body.get(field) != null) {
 					keyBody.put(field, body.get(field));
 				}
@@ -100,17 +103,17 @@ public final class UserEndpoints {
 					: null;
 			return checkUnique(user)
 				.then(Flux.fromIterable(teamIds)
-					.concatMap((teamId) -> this.rows.find(AdminTables.TEAMS, teamId)
+					.concatMap((teamId) -> this.teams.find(teamId)
 						.switchIfEmpty(Mono
 							.error(() -> new BadRequestError("Team not found: team_id=" + teamId, null, "teams"))))
 					.then())
-				.then(this.rows.database()
-					.inTransaction((client) -> this.rows.insert(client, AdminTables.USERS, user)
+				.then(this.users.database()
+					.inTransaction((client) -> this.users.insert(client, user)
 						.then(Flux.fromIterable(teamIds)
-							.concatMap((teamId) -> this.rows.insert(client, AdminTables.TEAM_MEMBERS,
-									new TeamMemberRow(teamId, userId, "user", 0.0, null, this.keys.now()).columns()))
+							.concatMap((teamId) -> this.teams.addMember(client,
+									new TeamMemberRow(teamId, userId, "user", 0.0, null, this.clock.now())))
 							.then())
-						.then((keyRow != null) ? this.rows.insert(client, AdminTables.KEYS, keyRow) : Mono.empty())
+						.then((keyRow != null) ? this.keyStore.insert(client, KeyRow.from(keyRow)) : Mono.empty())
 						.thenReturn(user)))
 				.doOnSuccess((saved) -> {
 					this.invalidation.userChanged(userId);
@@ -131,16 +134,16 @@ public final class UserEndpoints {
 		if (!caller.canReadAll() && !userId.equals(caller.userId())) {
 			return Mono.error(new PermissionDeniedError("You can only view your own user", null, "user_id"));
 		}
-		return this.rows.find(AdminTables.USERS, userId)
+		return this.users.find(userId)
 			.switchIfEmpty(Mono.error(() -> new NotFoundError("User " + userId + " not found", null, "user_id")))
-			.flatMap((user) -> this.rows.findAll(AdminTables.KEYS, Map.of("user_id", userId), 1000, 0)
-				.map(KeyRows::publicView)
+			.flatMap((user) -> this.keyStore.findAll(Map.of("user_id", userId), 1000, 0)
+				.map(AdminViews::publicView)
 				.collectList()
 				.zipWith(teamsOf(userId).collectList())
 				.flatMap((keysAndTeams) -> {
 					Map<String, @Nullable Object> body = new LinkedHashMap<>();
 					body.put("user_id", userId);
-					body.put("user_info", view(user));
+					body.put("user_info", AdminViews.publicView(user));
 					body.put("keys", keysAndTeams.getT1());
 					body.put("teams", keysAndTeams.getT2());
 					return AdminJson.ok(body);
@@ -157,21 +160,18 @@ public final class UserEndpoints {
 			if (userId == null && email == null) {
 				return Mono.error(new BadRequestError("Send user_id or user_email", null, "user_id"));
 			}
-			Mono<Map<String, @Nullable Object>> existing = (userId != null) ? this.rows.find(AdminTables.USERS, userId)
-					: this.rows.findFirst(AdminTables.USERS, "user_email", email);
-			return existing
+			return this.users.find(userId, email)
 				.switchIfEmpty(
 						Mono.error(() -> new NotFoundError("User " + ((userId != null) ? userId : email) + " not found",
 								null, "user_id")))
 				.flatMap((user) -> {
-					Map<String, @Nullable Object> changes = userChanges(fields);
+					Map<String, @Nullable Object> changes = this.rules.changes(fields);
 					changes.remove("user_id");
-					changes.put("updated_at", this.keys.now());
-					user.putAll(changes);
-					String id = (String) user.get("user_id");
-					return this.rows.update(AdminTables.USERS, id, changes)
+					changes.put("updated_at", this.clock.now());
+					String id = String.valueOf(user.userId());
+					return this.users.update(id, changes)
 						.doOnSuccess((count) -> this.invalidation.userChanged(id))
-						.then(AdminJson.ok(Map.of("user_id", id, "data", view(user))));
+						.then(AdminJson.ok(Map.of("user_id", id, "data", AdminViews.publicView(user.with(changes)))));
 				});
 		});
 	}
@@ -182,11 +182,7 @@ public final class UserEndpoints {
 		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
 			List<String> userIds = new RequestFields(body).requiredStrings("user_ids");
 			return Flux.fromIterable(userIds)
-				.concatMap((userId) -> this.rows.database()
-					.inTransaction((client) -> this.rows.delete(client, AdminTables.KEYS, "user_id", userId)
-						.then(this.rows.delete(client, AdminTables.TEAM_MEMBERS, "user_id", userId))
-						.then(this.rows.delete(client, AdminTables.ORGANIZATION_MEMBERS, "user_id", userId))
-						.then(this.rows.delete(client, AdminTables.USERS, "user_id", userId)))
+				.concatMap((userId) -> this.users.deleteWithKeys(userId)
 					.doOnSuccess((count) -> this.invalidation.userChanged(userId)))
 				.reduce(0L, Long::sum)
 				.flatMap(AdminJson::ok);
@@ -204,11 +200,9 @@ public final class UserEndpoints {
 		if (userId == null || !userId.equals(caller.userId())) {
 			AdminAccess.requireReadAll(caller, "/spend/users");
 		}
-		Flux<Map<String, @Nullable Object>> users = (userId != null) ? this.rows.find(AdminTables.USERS, userId).flux()
-				: this.rows.query(
-						"SELECT * FROM users ORDER BY spend DESC, user_id LIMIT " + KeyEndpoints.MAX_SPEND_KEYS,
-						Map.of(), AdminTables.USERS);
-		return users.map(UserEndpoints::view).collectList().flatMap(AdminJson::ok);
+		Flux<UserRow> users = (userId != null) ? this.users.find(userId).flux() : this.users
+			.query("SELECT * FROM users ORDER BY spend DESC, user_id LIMIT " + KeyEndpoints.MAX_SPEND_KEYS, Map.of());
+		return users.map(AdminViews::publicView).collectList().flatMap(AdminJson::ok);
 	}
 
 	public Mono<ServerResponse> list(ServerRequest request) {
@@ -250,16 +244,16 @@ public final class UserEndpoints {
 			.map((order) -> order.equalsIgnoreCase("asc"))
 			.orElse(false);
 		String order = " ORDER BY u." + sortBy + (ascending ? " ASC" : " DESC") + ", u.user_id";
-		return this.rows
+		return this.users
 			.page("SELECT u.* FROM users u" + where + order, "SELECT COUNT(*) AS total FROM users u" + where, binds,
-					size, (long) (page - 1) * size, AdminTables.USERS)
+					size, (long) (page - 1) * size)
 			.flatMap((found) -> Flux.fromIterable(found.rows())
-				.concatMap((user) -> this.rows.count(AdminTables.KEYS, Map.of("user_id", user.get("user_id")))
-					.map((count) -> {
-						Map<String, @Nullable Object> view = view(user);
-						view.put("key_count", count);
-						return view;
-					}))
+				.concatMap(
+						(user) -> this.keyStore.count(Map.of("user_id", String.valueOf(user.userId()))).map((count) -> {
+							Map<String, @Nullable Object> view = AdminViews.publicView(user);
+							view.put("key_count", count);
+							return view;
+						}))
 				.collectList()
 				.map((users) -> Tuples.of(found.total(), users)))
 			.flatMap((result) -> {
@@ -273,132 +267,30 @@ public final class UserEndpoints {
 			});
 	}
 
-	private Map<String, @Nullable Object> newUser(RequestFields fields) {
-		String role = (fields.string("user_role") != null) ? fields.string("user_role") : CallerIdentity.INTERNAL_USER;
-		if (!ROLES.contains(role)) {
-			throw new BadRequestError("Invalid user_role: " + role + ". Use one of " + ROLES, null, "user_role");
-		}
-		Map<String, @Nullable Object> user = new LinkedHashMap<>();
-		user.put("user_role", role);
-		user.put("spend", 0.0);
-		user.putAll(userChanges(fields));
-		// a null user_id is one not given, as in LiteLLM's NewUserRequest: one is made up
-		String userId = fields.string("user_id");
-		user.put("user_id", (userId != null) ? userId : Ids.uuid());
-		boolean internal = role.startsWith("internal_user");
-		if (internal && !fields.has("max_budget") && this.settings.maxInternalUserBudget() != null) {
-			user.put("max_budget", this.settings.maxInternalUserBudget());
-		}
-		if (internal && !fields.has("budget_duration") && this.settings.internalUserBudgetDuration() != null) {
-			BudgetDuration period = this.settings.internalUserBudgetDuration();
-			user.put("budget_duration", period.toString());
-			user.put("budget_reset_at", period.addTo(this.keys.now().toZonedDateTime()).toOffsetDateTime());
-		}
-		user.put("created_at", this.keys.now());
-		user.put("updated_at", this.keys.now());
-		return user;
-	}
-
-	private Map<String, @Nullable Object> userChanges(RequestFields fields) {
-		Map<String, @Nullable Object> user = new LinkedHashMap<>();
-		if (fields.has("user_role")) {
-			String role = fields.string("user_role");
-			if (role == null || !ROLES.contains(role)) {
-				throw new BadRequestError("Invalid user_role: " + role + ". Use one of " + ROLES, null, "user_role");
-			}
-			user.put("user_role", role);
-		}
-		for (String field : List.of("user_id", "user_alias", "sso_user_id", "organization_id")) {
-			if (fields.has(field)) {
-				user.put(field, fields.string(field));
-			}
-		}
-		if (fields.has("user_email")) {
-			String email = fields.string("user_email");
-			user.put("user_email", (email != null) ? email.toLowerCase(Locale.ROOT) : null);
-		}
-		if (fields.has("models")) {
-			user.put("models", fields.strings("models"));
-		}
-		if (fields.has("max_budget")) {
-			user.put("max_budget", fields.budget("max_budget"));
-		}
-		if (fields.has("budget_duration")) {
-			BudgetDuration period = fields.duration("budget_duration");
-			user.put("budget_duration", (period != null) ? period.toString() : null);
-			user.put("budget_reset_at",
-					(period != null) ? period.addTo(this.keys.now().toZonedDateTime()).toOffsetDateTime() : null);
-		}
-		if (fields.has("model_max_budget")) {
-			user.put("model_max_budget", fields.map("model_max_budget"));
-		}
-		if (fields.has("tpm_limit")) {
-			user.put("tpm_limit", fields.limit("tpm_limit"));
-		}
-		if (fields.has("rpm_limit")) {
-			user.put("rpm_limit", fields.limit("rpm_limit"));
-		}
-		if (fields.has("max_parallel_requests")) {
-			Long parallel = fields.limit("max_parallel_requests");
-			user.put("max_parallel_requests", (parallel != null) ? parallel.intValue() : null);
-		}
-		Map<String, Object> metadata = fields.map("metadata");
-		if (metadata != null || fields.raw("model_rpm_limit") != null || fields.raw("model_tpm_limit") != null) {
-			Map<String, Object> merged = (metadata != null) ? new LinkedHashMap<>(metadata) : new LinkedHashMap<>();
-			for (String field : List.of("model_rpm_limit", "model_tpm_limit")) {
-				if (fields.raw(field) != null) {
-					merged.put(field, fields.raw(field));
-				}
-			}
-			user.put("metadata", merged);
-		}
-		return user;
-	}
-
-	private Mono<Void> checkUnique(Map<String, @Nullable Object> user) {
-		Mono<Void> byId = this.rows.find(AdminTables.USERS, user.get("user_id"))
+	private Mono<Void> checkUnique(UserRow user) {
+		Mono<Void> byId = this.users.find(String.valueOf(user.userId()))
 			.flatMap((existing) -> Mono.error(new UpstreamError(409, "invalid_request_error",
-					"User with user_id " + user.get("user_id") + " already exists", "user_id")));
-		Object email = user.get("user_email");
+					"User with user_id " + user.userId() + " already exists", "user_id")));
+		String email = user.userEmail();
 		Mono<Void> byEmail = (email == null) ? Mono.empty()
-				: this.rows.findFirst(AdminTables.USERS, "user_email", email)
+				: this.users.findFirst("user_email", email)
 					.flatMap((existing) -> Mono.error(new UpstreamError(409, "invalid_request_error",
 							"User with email " + email + " already exists", "user_email")));
 		return byId.then(byEmail);
 	}
 
 	private Flux<Map<String, @Nullable Object>> teamsOf(String userId) {
-		return this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("user_id", userId), 1000, 0)
-			.concatMap((membership) -> this.rows.find(AdminTables.TEAMS, membership.get("team_id")))
-			.map(UserEndpoints::view);
-	}
-
-	private static List<String> teamIds(RequestFields fields) {
-		Object teams = fields.raw("teams");
-		List<String> ids = new ArrayList<>();
-		if (teams == null) {
-			return ids;
-		}
-		if (!(teams instanceof List<?> list)) {
-			throw new BadRequestError("Invalid value for teams: expected a list", null, "teams");
-		}
-		for (Object team : list) {
-			Object id = (team instanceof Map<?, ?> map) ? map.get("team_id") : team;
-			if (id == null || id instanceof Map || id instanceof List) {
-				throw new BadRequestError("Invalid value for teams: expected team ids", null, "teams");
-			}
-			ids.add(id.toString());
-		}
-		return ids;
+		return this.teams.memberships(userId, 1000)
+			.concatMap((membership) -> this.teams.find(String.valueOf(membership.teamId())))
+			.map(AdminViews::publicView);
 	}
 
 	/**
 	 * LiteLLM's NewUserResponse: the key's GenerateKeyResponse plus the user's fields,
 	 * token fields null.
 	 */
-	private static Map<String, @Nullable Object> response(Map<String, @Nullable Object> user,
-			@Nullable Map<String, @Nullable Object> keyRow, String rawKey, List<String> teamIds,
-			Map<String, @Nullable Object> body) {
+	private static Map<String, @Nullable Object> response(UserRow user, @Nullable Map<String, @Nullable Object> keyRow,
+			String rawKey, List<String> teamIds, Map<String, @Nullable Object> body) {
 		Map<String, @Nullable Object> response = (keyRow != null) ? KeyRows.generateResponse(keyRow, rawKey)
 				: new LinkedHashMap<>();
 		if (keyRow == null) {
@@ -406,23 +298,19 @@ public final class UserEndpoints {
 		}
 		response.put("token", null);
 		response.put("token_id", null);
-		response.put("user_id", user.get("user_id"));
-		response.put("user_email", user.get("user_email"));
-		response.put("user_role", user.get("user_role"));
-		response.put("user_alias", user.get("user_alias"));
+		response.put("user_id", user.userId());
+		response.put("user_email", user.userEmail());
+		response.put("user_role", user.userRole());
+		response.put("user_alias", user.userAlias());
 		response.put("teams", teamIds);
-		response.put("max_budget", user.get("max_budget"));
-		response.put("budget_duration", user.get("budget_duration"));
-		response.put("model_max_budget", user.get("model_max_budget"));
-		response.put("models", user.get("models"));
+		response.put("max_budget", user.maxBudget());
+		response.put("budget_duration", user.budgetDuration());
+		response.put("model_max_budget", user.modelMaxBudget());
+		response.put("models", user.models());
 		for (String field : List.of("model_rpm_limit", "model_tpm_limit")) {
 			response.put(field, body.get(field));
 		}
 		return response;
-	}
-
-	static Map<String, @Nullable Object> view(Map<String, @Nullable Object> row) {
-		return KeyRows.publicView(row);
 	}
 
 }

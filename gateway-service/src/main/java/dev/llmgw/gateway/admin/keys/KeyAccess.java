@@ -1,13 +1,13 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.llmgw.gateway.admin.AdminAccess;
+import dev.llmgw.gateway.admin.store.KeyRow;
+import dev.llmgw.gateway.admin.store.TeamStore;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.PermissionDeniedError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,33 +26,30 @@ final class KeyAccess {
 
 	static final String OWNER = "owner";
 
-	private final RowStore rows;
+	private final TeamStore teams;
 
-	KeyAccess(RowStore rows) {
-		this.rows = rows;
+	KeyAccess(TeamStore teams) {
+		this.teams = teams;
 	}
 
 	/** The caller's role in a team (admin or user), empty when it is not a member. */
-	Mono<Optional<String>> teamRole(CallerIdentity caller, @Nullable Object teamId) {
-		if (teamId == null || caller.userId() == null) {
+	Mono<Optional<String>> teamRole(CallerIdentity caller, @Nullable String teamId) {
+		if (teamId == null) {
 			return Mono.just(Optional.empty());
 		}
-		return this.rows.findAll(AdminTables.TEAM_MEMBERS, Map.of("team_id", teamId, "user_id", caller.userId()), 1, 0)
-			.next()
-			.map((membership) -> Optional.of(String.valueOf(membership.get("role"))))
-			.defaultIfEmpty(Optional.empty());
+		return this.teams.role(teamId, caller.userId());
 	}
 
 	/**
 	 * The caller's authority over a key row: proxy_admin, team_admin, owner, or empty
 	 * when it may not act on it.
 	 */
-	Mono<Optional<String>> authority(CallerIdentity caller, Map<String, @Nullable Object> keyRow) {
+	Mono<Optional<String>> authority(CallerIdentity caller, KeyRow keyRow) {
 		if (caller.isAdmin()) {
 			return Mono.just(Optional.of(PROXY_ADMIN));
 		}
-		boolean owner = caller.userId() != null && Objects.equals(caller.userId(), keyRow.get("user_id"));
-		return teamRole(caller, keyRow.get("team_id")).map((role) -> {
+		boolean owner = caller.userId() != null && Objects.equals(caller.userId(), keyRow.userId());
+		return teamRole(caller, keyRow.teamId()).map((role) -> {
 			if (role.isPresent() && role.get().equals("admin")) {
 				return Optional.of(TEAM_ADMIN);
 			}
@@ -61,7 +58,7 @@ final class KeyAccess {
 	}
 
 	/** The caller's authority over the key, or a 403 when it has none. */
-	Mono<String> require(CallerIdentity caller, Map<String, @Nullable Object> keyRow) {
+	Mono<String> require(CallerIdentity caller, KeyRow keyRow) {
 		return authority(caller, keyRow).flatMap(
 				(authority) -> authority.map(Mono::just).orElseGet(() -> Mono.error(AdminAccess.notOwner("keys"))));
 	}
@@ -70,7 +67,7 @@ final class KeyAccess {
 	 * A non-admin may put a key in a team only as a member of it (LiteLLM:
 	 * _team_key_operation_team_member_check and validate_key_team_change).
 	 */
-	Mono<Void> requireMember(CallerIdentity caller, @Nullable Object teamId) {
+	Mono<Void> requireMember(CallerIdentity caller, @Nullable String teamId) {
 		if (caller.isAdmin() || teamId == null) {
 			return Mono.empty();
 		}

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,42 +1,37 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.admin.AdminClock;
+import dev.llmgw.gateway.admin.AdminViews;
+import dev.llmgw.gateway.admin.RequestFields;
+import dev.llmgw.gateway.admin.store.KeyRow;
 import dev.llmgw.gateway.auth.ApiKeys;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and shapes key rows: a new key from a /key/generate (or /user/new) body with the
  * config's defaults and caps applied, the changes of a /key/update body, and the response
- * bodies LiteLLM clients read.
+ * bodies LiteLLM clients read. A key being made or changed is a draft, its columns in a
+ * map, until the checks on it (the caller's power, own limits) have completed it; then it
+ * is written as a {@link KeyRow}.
  */
-final class KeyRows {
+public final class KeyRows {
 
-	/**
-	 * Fields LiteLLM keeps in metadata rather than in columns (shared/spec/admin-api.md
-	 * §2.1).
-	 */
-	static final List<String> METADATA_FIELDS = List.of("model_rpm_limit", "model_tpm_limit", "rpm_limit_type",
-			"tpm_limit_type", "enforced_params", "guardrails", "policies", "prompts");
-
-	private final Clock clock;
+	private final AdminClock clock;
 
 	private final Map<String, Object> defaults;
 
 	private final Map<String, Object> upperBounds;
 
-	KeyRows(Clock clock, Map<String, Object> defaults, Map<String, Object> upperBounds) {
+	KeyRows(AdminClock clock, Map<String, Object> defaults, Map<String, Object> upperBounds) {
 		this.clock = clock;
 		this.defaults = defaults;
 		this.upperBounds = upperBounds;
@@ -46,7 +41,7 @@ final class KeyRows {
 	 * The body with the config's default_key_generate_params filled in where the caller
 	 * set nothing.
 	 */
-	RequestFields withDefaults(Map<String, @Nullable Object> body) {
+	public RequestFields withDefaults(Map<String, @Nullable Object> body) {
 		Map<String, @Nullable Object> merged = new LinkedHashMap<>(body);
 		this.defaults.forEach((field, value) -> {
 			if (merged.get(field) == null) {
@@ -90,7 +85,7 @@ final class KeyRows {
 	 * @param rawKey the key, shown once and stored only as its hash
 	 * @param createdBy the creator's user id
 	 */
-	Map<String, @Nullable Object> newRow(RequestFields fields, String rawKey, @Nullable String createdBy) {
+	public Map<String, @Nullable Object> newRow(RequestFields fields, String rawKey, @Nullable String createdBy) {
 		OffsetDateTime now = now();
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("token", KeyHashes.sha256Hex(rawKey));
@@ -163,10 +158,10 @@ final class KeyRows {
 					: fields.duration("duration").addTo(now.toZonedDateTime()).toOffsetDateTime());
 		}
 		Map<String, Object> metadata = fields.map("metadata");
-		boolean metadataFields = METADATA_FIELDS.stream().anyMatch((field) -> fields.raw(field) != null);
+		boolean metadataFields = AdminViews.METADATA_FIELDS.stream().anyMatch((field) -> fields.raw(field) != null);
 		if (metadata != null || metadataFields) {
 			Map<String, Object> merged = (metadata != null) ? new LinkedHashMap<>(metadata) : new LinkedHashMap<>();
-			for (String field : METADATA_FIELDS) {
+			for (String field : AdminViews.METADATA_FIELDS) {
 				Object value = fields.raw(field);
 				if (value != null) {
 					merged.put(field, value);
@@ -181,39 +176,22 @@ final class KeyRows {
 	 * LiteLLM's GenerateKeyResponse: every field present, null when unset; the raw key
 	 * shown this once.
 	 */
-	static Map<String, @Nullable Object> generateResponse(Map<String, @Nullable Object> row, String rawKey) {
+	public static Map<String, @Nullable Object> generateResponse(Map<String, @Nullable Object> row, String rawKey) {
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		AdminTables.KEYS.columns().keySet().forEach((column) -> body.put(column, null));
+		KeyRow.TABLE.columns().keySet().forEach((column) -> body.put(column, null));
 		body.put("key", rawKey);
 		body.put("key_name", row.get("key_name"));
 		body.put("token", row.get("token"));
 		body.put("token_id", row.get("token"));
-		body.putAll(publicView(row));
+		body.putAll(AdminViews.publicView(row));
 		body.remove("budget_reset_at");
 		body.remove("soft_budget");
 		body.put("litellm_budget_table", null);
 		return body;
 	}
 
-	/**
-	 * A key row as /key/info and /key/list show it: times as ISO text, metadata fields
-	 * also at top level.
-	 */
-	static Map<String, @Nullable Object> publicView(Map<String, @Nullable Object> row) {
-		Map<String, @Nullable Object> view = new LinkedHashMap<>();
-		row.forEach(
-				(column, value) -> view.put(column, (value instanceof OffsetDateTime time) ? time.toString() : value));
-		Object metadata = row.get("metadata");
-		if (metadata instanceof Map<?, ?> map) {
-			for (String field : METADATA_FIELDS) {
-				view.put(field, map.get(field));
-			}
-		}
-		return view;
-	}
-
 	OffsetDateTime now() {
-		return RowStore.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		return this.clock.now();
 	}
 
 	private static void putIfGiven(Map<String, @Nullable Object> row, RequestFields fields, String field,

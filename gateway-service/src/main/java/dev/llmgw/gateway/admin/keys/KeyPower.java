@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.admin;
+package dev.llmgw.gateway.admin.keys;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.admin.store.KeyRow;
+import dev.llmgw.gateway.admin.store.TeamRow;
+import dev.llmgw.gateway.admin.store.UserRow;
 import dev.llmgw.gateway.config.BudgetDuration;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +38,28 @@ record KeyPower(List<List<String>> modelLists, @Nullable Long rpm, @Nullable Lon
 	static final Set<String> ALL_MODELS = Set.of("all-proxy-models", "*", "all-team-models");
 
 	/**
-	 * @param keyRow the calling key's row
-	 * @param teamRow its team's row when the new key is not in that team, else null
+	 * @param key the calling key's row
+	 * @param team its team's row when the new key is not in that team, else null
 	 */
-	static KeyPower of(Map<String, @Nullable Object> keyRow, @Nullable Map<String, @Nullable Object> teamRow) {
+	static KeyPower of(KeyRow key, @Nullable TeamRow team) {
+		return of(key.columns(), (team != null) ? team.columns() : null);
+	}
+
+	/**
+	 * The power of a user signed in without a key (the UI's single sign-on): a key of
+	 * that user's would hold the user's own models, limits and budget.
+	 */
+	static KeyPower of(UserRow user) {
+		return of(user.columns(), null);
+	}
+
+	/**
+	 * Read by column name: keys, users and teams name their models, limits and budget
+	 * columns alike.
+	 * @param keyRow the calling key's (or user's) columns
+	 * @param teamRow its team's columns when the new key is not in that team, else null
+	 */
+	private static KeyPower of(Map<String, @Nullable Object> keyRow, @Nullable Map<String, @Nullable Object> teamRow) {
 		List<List<String>> lists = new ArrayList<>();
 		addRestricting(lists, keyRow.get("models"));
 		List<Budget> budgets = new ArrayList<>();
