@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.models;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -73,15 +74,10 @@ final class ModelEndpoints {
 			}
 			Map<String, Object> info = new LinkedHashMap<>(map(body.get("model_info")));
 			info.put("id", id);
-			Map<String, @Nullable Object> row = new LinkedHashMap<>();
-			row.put("model_id", id);
-			row.put("model_name", entry.modelName());
-			row.put("litellm_params", map(body.get("litellm_params")));
-			row.put("model_info", info);
-			row.put("created_at", RowStore.now(this.clock));
-			row.put("created_by", changedBy(caller));
-			row.put("updated_at", row.get("created_at"));
-			row.put("updated_by", changedBy(caller));
+			OffsetDateTime now = RowStore.now(this.clock);
+			StoredModelRow row = new StoredModelRow(id, entry.modelName(),
+					new LinkedHashMap<>(map(body.get("litellm_params"))), info, now, changedBy(caller), now,
+					changedBy(caller));
 			return this.store.find(id)
 				.flatMap((existing) -> Mono.<Void>error(LiteLlmErrors.duplicate(id)))
 				.then(this.store.insert(row))
@@ -106,24 +102,25 @@ final class ModelEndpoints {
 				.switchIfEmpty(Mono.error(() -> this.registry.isConfigured(modelId) ? LiteLlmErrors.inConfigEdit()
 						: LiteLlmErrors.notInDb(modelId)))
 				.flatMap((row) -> {
-					Map<String, Object> params = new LinkedHashMap<>(map(row.get("litellm_params")));
+					Map<String, Object> params = new LinkedHashMap<>(row.litellmParams());
 					map(body.get("litellm_params")).forEach((key, value) -> {
 						if (value != null) {
 							params.put(key, value);
 						}
 					});
-					Map<String, Object> info = new LinkedHashMap<>(map(row.get("model_info")));
+					Map<String, Object> info = new LinkedHashMap<>(row.modelInfo());
 					info.putAll(map(body.get("model_info")));
 					Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 					changes.put("model_name", (body.get("model_name") != null) ? String.valueOf(body.get("model_name"))
-							: row.get("model_name"));
+							: row.modelName());
 					changes.put("litellm_params", params);
 					changes.put("model_info", info);
-					bind(StoredModels.entry(changes));
+					bind(StoredModels.entry(row.with(changes)));
 					changes.put("updated_at", RowStore.now(this.clock));
 					changes.put("updated_by", changedBy(caller));
-					row.putAll(changes);
-					return this.store.update(modelId, changes).then(applied("updated", modelId)).then(json(view(row)));
+					return this.store.update(modelId, changes)
+						.then(applied("updated", modelId))
+						.then(json(view(row.with(changes))));
 				});
 		});
 	}
@@ -175,10 +172,10 @@ final class ModelEndpoints {
 	}
 
 	/** The stored row as LiteLLM answers it, secrets left out. */
-	private static Map<String, @Nullable Object> view(Map<String, @Nullable Object> row) {
-		Map<String, @Nullable Object> view = new LinkedHashMap<>(row);
-		view.put("litellm_params", SecretMasking.litellmParams(map(row.get("litellm_params"))));
-		Map<String, Object> info = new LinkedHashMap<>(map(row.get("model_info")));
+	private static Map<String, @Nullable Object> view(StoredModelRow row) {
+		Map<String, @Nullable Object> view = row.columns();
+		view.put("litellm_params", SecretMasking.litellmParams(row.litellmParams()));
+		Map<String, Object> info = new LinkedHashMap<>(row.modelInfo());
 		info.put("db_model", true);
 		view.put("model_info", info);
 		return view;

@@ -45,7 +45,7 @@ final class StoredModels {
 		// newest first from the store; oldest first here, so that groups keep the order
 		// models were added in
 		return this.rows.findAll(ProxyModelTable.TABLE, Map.of(), MAX_MODELS, 0).concatMapIterable((row) -> {
-			DeploymentConfig entry = read(row);
+			DeploymentConfig entry = read(StoredModelRow.from(row));
 			return (entry != null) ? List.of(entry) : List.of();
 		}).collectList().map((entries) -> {
 			Collections.reverse(entries);
@@ -57,11 +57,10 @@ final class StoredModels {
 	 * The row, its credentials decrypted; one that cannot be decrypted (stored under
 	 * another LITELLM_SALT_KEY) is left out with a warning, so an update can replace it.
 	 */
-	Mono<Map<String, @Nullable Object>> find(String modelId) {
-		return this.rows.find(ProxyModelTable.TABLE, modelId).map((row) -> {
+	Mono<StoredModelRow> find(String modelId) {
+		return this.rows.find(ProxyModelTable.TABLE, modelId).map(StoredModelRow::from).map((row) -> {
 			List<String> lost = new ArrayList<>();
-			Map<String, @Nullable Object> opened = new LinkedHashMap<>(row);
-			opened.put("litellm_params", this.secrets.openReadable(map(row.get("litellm_params")), lost));
+			StoredModelRow opened = row.withParams(this.secrets.openReadable(row.litellmParams(), lost));
 			if (!lost.isEmpty()) {
 				log.warn("stored model {}: {} cannot be decrypted with this LITELLM_SALT_KEY; send new values with "
 						+ "/model/update", LogValues.escape(modelId), lost);
@@ -71,8 +70,8 @@ final class StoredModels {
 	}
 
 	/** Stores a row, its credentials encrypted. */
-	Mono<Void> insert(Map<String, @Nullable Object> row) {
-		return this.rows.insert(ProxyModelTable.TABLE, sealed(row));
+	Mono<Void> insert(StoredModelRow row) {
+		return this.rows.insert(ProxyModelTable.TABLE, sealed(row.columns()));
 	}
 
 	Mono<Long> update(String modelId, Map<String, @Nullable Object> changes) {
@@ -88,10 +87,8 @@ final class StoredModels {
 		return sealed;
 	}
 
-	private Map<String, @Nullable Object> opened(Map<String, @Nullable Object> row) {
-		Map<String, @Nullable Object> opened = new LinkedHashMap<>(row);
-		opened.put("litellm_params", this.secrets.open(map(row.get("litellm_params"))));
-		return opened;
+	private StoredModelRow opened(StoredModelRow row) {
+		return row.withParams(this.secrets.open(row.litellmParams()));
 	}
 
 	Mono<Long> delete(String modelId) {
@@ -99,18 +96,18 @@ final class StoredModels {
 	}
 
 	/** The entry a row stands for: its model_info.id is the row's model_id. */
-	static Map<String, Object> entry(Map<String, @Nullable Object> row) {
-		Map<String, Object> info = new LinkedHashMap<>(map(row.get("model_info")));
-		info.put("id", String.valueOf(row.get("model_id")));
+	static Map<String, Object> entry(StoredModelRow row) {
+		Map<String, Object> info = new LinkedHashMap<>(row.modelInfo());
+		info.put("id", String.valueOf(row.modelId()));
 		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("model_name", String.valueOf(row.get("model_name")));
-		entry.put("litellm_params", map(row.get("litellm_params")));
+		entry.put("model_name", String.valueOf(row.modelName()));
+		entry.put("litellm_params", row.litellmParams());
 		entry.put("model_info", info);
 		return entry;
 	}
 
-	private @Nullable DeploymentConfig read(Map<String, @Nullable Object> row) {
-		String path = "stored model " + row.get("model_id");
+	private @Nullable DeploymentConfig read(StoredModelRow row) {
+		String path = "stored model " + row.modelId();
 		try {
 			ModelEntryBinder.Bound bound = this.binder.bind(entry(opened(row)), path);
 			bound.warnings().forEach((warning) -> log.warn("{}", warning));

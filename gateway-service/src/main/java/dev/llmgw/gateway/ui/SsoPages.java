@@ -11,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.admin.store.UserRow;
+import dev.llmgw.gateway.admin.store.UserStore;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
-import dev.llmgw.gateway.storage.AdminTables;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.ui.OidcProvider.Identity;
 import dev.llmgw.gateway.ui.OidcProvider.SignInError;
@@ -73,17 +74,18 @@ final class SsoPages {
 
 	private final UiSettings ui;
 
-	private final RowStore rows;
+	private final UserStore users;
 
 	private final LoginPage login;
 
 	private final Clock clock;
 
-	SsoPages(OidcSettings settings, OidcProvider provider, UiSettings ui, RowStore rows, LoginPage login, Clock clock) {
+	SsoPages(OidcSettings settings, OidcProvider provider, UiSettings ui, UserStore users, LoginPage login,
+			Clock clock) {
 		this.settings = settings;
 		this.provider = provider;
 		this.ui = ui;
-		this.rows = rows;
+		this.users = users;
 		this.login = login;
 		this.clock = clock;
 	}
@@ -148,26 +150,24 @@ final class SsoPages {
 	 * first sign-in otherwise. An email alone never reaches an admin, nor a user another
 	 * subject holds.
 	 */
-	private Mono<Map<String, @Nullable Object>> user(Identity identity) {
+	private Mono<UserRow> user(Identity identity) {
 		String email = identity.email();
 		if (!this.settings.emailAllowed(email)) {
 			return Mono.error(new SignInError("this email's domain may not sign in here"));
 		}
 		String subject = identity.subject();
 		boolean admin = subject.equals(this.settings.proxyAdminId());
-		Mono<Map<String, @Nullable Object>> bySubject = this.rows.find(AdminTables.USERS, subject)
-			.filter((found) -> found.get("sso_user_id") == null || subject.equals(found.get("sso_user_id")));
-		Mono<Map<String, @Nullable Object>> byEmail = (email != null && identity.emailVerified()
-				&& OidcSettings.plainEmail(email))
-						? this.rows.findFirst(AdminTables.USERS, "user_email", email)
-							.filter((found) -> found.get("sso_user_id") == null
-									&& !CallerIdentity.PROXY_ADMIN.equals(found.get("user_role"))
-									&& !CallerIdentity.PROXY_ADMIN_VIEWER.equals(found.get("user_role")))
-						: Mono.empty();
-		return this.rows.findFirst(AdminTables.USERS, "sso_user_id", subject)
+		Mono<UserRow> bySubject = this.users.find(subject)
+			.filter((found) -> found.ssoUserId() == null || subject.equals(found.ssoUserId()));
+		Mono<UserRow> byEmail = (email != null && identity.emailVerified() && OidcSettings.plainEmail(email))
+				? this.users.findFirst("user_email", email)
+					.filter((found) -> found.ssoUserId() == null && !CallerIdentity.PROXY_ADMIN.equals(found.userRole())
+							&& !CallerIdentity.PROXY_ADMIN_VIEWER.equals(found.userRole()))
+				: Mono.empty();
+		return this.users.findFirst("sso_user_id", subject)
 			.switchIfEmpty(bySubject.flatMap((found) -> link(found, subject)))
 			.switchIfEmpty(byEmail.flatMap((found) -> link(found, subject)))
-			.flatMap((found) -> (admin && !CallerIdentity.PROXY_ADMIN.equals(found.get("user_role"))) ? promote(found)
+			.flatMap((found) -> (admin && !CallerIdentity.PROXY_ADMIN.equals(found.userRole())) ? promote(found)
 					: Mono.just(found))
 			.switchIfEmpty(Mono.defer(() -> {
 				Map<String, @Nullable Object> user = new LinkedHashMap<>();
@@ -178,20 +178,19 @@ final class SsoPages {
 				user.put("spend", 0.0);
 				user.put("created_at", RowStore.now(this.clock));
 				user.put("updated_at", RowStore.now(this.clock));
-				log.info("UI single sign-on: new user {} as {}", printable(subject), user.get("user_role"));
-				return this.rows.insert(AdminTables.USERS, user).thenReturn(user);
+				UserRow row = UserRow.from(user);
+				log.info("UI single sign-on: new user {} as {}", printable(subject), row.userRole());
+				return this.users.insert(row).thenReturn(row);
 			}));
 	}
 
 	/** Ties the user to the provider's subject, so that no other subject reaches it. */
-	private Mono<Map<String, @Nullable Object>> link(Map<String, @Nullable Object> user, String subject) {
-		if (subject.equals(user.get("sso_user_id"))) {
+	private Mono<UserRow> link(UserRow user, String subject) {
+		if (subject.equals(user.ssoUserId())) {
 			return Mono.just(user);
 		}
-		Map<String, @Nullable Object> linked = new LinkedHashMap<>(user);
-		linked.put("sso_user_id", subject);
-		return this.rows.update(AdminTables.USERS, String.valueOf(user.get("user_id")), Map.of("sso_user_id", subject))
-			.thenReturn(linked);
+		Map<String, @Nullable Object> changes = Map.of("sso_user_id", subject);
+		return this.users.update(String.valueOf(user.userId()), changes).thenReturn(user.with(changes));
 	}
 
 	/** Control characters out of a value the provider chose, before it is logged. */
@@ -199,12 +198,10 @@ final class SsoPages {
 		return String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
 	}
 
-	private Mono<Map<String, @Nullable Object>> promote(Map<String, @Nullable Object> user) {
+	private Mono<UserRow> promote(UserRow user) {
 		Map<String, @Nullable Object> changes = Map.of("user_role", CallerIdentity.PROXY_ADMIN, "updated_at",
 				RowStore.now(this.clock));
-		Map<String, @Nullable Object> promoted = new LinkedHashMap<>(user);
-		promoted.putAll(changes);
-		return this.rows.update(AdminTables.USERS, String.valueOf(user.get("user_id")), changes).thenReturn(promoted);
+		return this.users.update(String.valueOf(user.userId()), changes).thenReturn(user.with(changes));
 	}
 
 	/**
@@ -212,9 +209,9 @@ final class SsoPages {
 	 * set during the provider's cross-site redirect would not be sent on a redirect in
 	 * the same chain, but is on a navigation this page starts.
 	 */
-	private Mono<ServerResponse> signedIn(ServerRequest request, Map<String, @Nullable Object> user, String next) {
-		String userId = String.valueOf(user.get("user_id"));
-		String name = (user.get("user_email") != null) ? String.valueOf(user.get("user_email")) : userId;
+	private Mono<ServerResponse> signedIn(ServerRequest request, UserRow user, String next) {
+		String userId = String.valueOf(user.userId());
+		String name = (user.userEmail() != null) ? user.userEmail() : userId;
 		UiSession session = UiSession.start(UiSession.Kind.USER, userId, name,
 				this.clock.instant().plus(this.ui.sessionLifetime()));
 		log.info("UI login: {} (single sign-on)", printable(name));

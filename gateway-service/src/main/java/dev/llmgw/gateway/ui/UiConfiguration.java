@@ -13,7 +13,7 @@ import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.redis.Broadcast;
-import dev.llmgw.gateway.storage.RowStore;
+import dev.llmgw.gateway.admin.store.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -62,9 +62,9 @@ public class UiConfiguration {
 	}
 
 	@Bean
-	SessionAuthenticator uiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, RowStore rows,
+	SessionAuthenticator uiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, UserStore users,
 			UiRevocations revocations) {
-		return new UiSessions(settings, keys, clock, rows, revocations);
+		return new UiSessions(settings, keys, clock, users, revocations);
 	}
 
 	@Bean
@@ -75,7 +75,8 @@ public class UiConfiguration {
 
 	@Bean
 	UiRoutes uiRoutes(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, JsonMapper mapper,
-			ObjectProvider<RouterFunction<?>> routers, GatewayConfig config, RowStore rows, UiRevocations revocations) {
+			ObjectProvider<RouterFunction<?>> routers, GatewayConfig config, UserStore userStore,
+			UiRevocations revocations) {
 		if (!settings.enabled()) {
 			log.info("Admin UI: off (DISABLE_ADMIN_UI, or no master key)");
 			return new UiRoutes(
@@ -137,7 +138,7 @@ public class UiConfiguration {
 			.GET(UiPaths.ASSETS + "{file}", (request) -> asset(assets, request.pathVariable("file")));
 		if (oidc != null) {
 			log.info("Admin UI: single sign-on with {}", oidc.issuer());
-			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, rows, login, clock);
+			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, userStore, login, clock);
 			routes.GET(SsoPages.LOGIN, sso::start).GET(SsoPages.CALLBACK, sso::callback);
 		}
 		// assets and the login page are cheap; pages share the database with the calls

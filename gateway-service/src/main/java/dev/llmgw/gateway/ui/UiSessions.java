@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.admin.store.UserRow;
+import dev.llmgw.gateway.admin.store.UserStore;
 import dev.llmgw.gateway.auth.CallerBudgets;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.CallerLimits;
@@ -13,8 +15,6 @@ import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.error.PermissionDeniedError;
-import dev.llmgw.gateway.storage.AdminTables;
-import dev.llmgw.gateway.storage.RowStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,16 +41,16 @@ final class UiSessions implements SessionAuthenticator {
 
 	private final Clock clock;
 
-	private final RowStore rows;
+	private final UserStore users;
 
 	private final UiRevocations revocations;
 
-	UiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, RowStore rows,
+	UiSessions(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, UserStore users,
 			UiRevocations revocations) {
 		this.settings = settings;
 		this.keys = keys;
 		this.clock = clock;
-		this.rows = rows;
+		this.users = users;
 		this.revocations = revocations;
 	}
 
@@ -83,7 +83,7 @@ final class UiSessions implements SessionAuthenticator {
 					? Mono.error(new PermissionDeniedError(
 							"A single sign-on session does not call models: with no key, nothing would meter the call."
 									+ " Create a key on Virtual Keys and use it."))
-					: this.rows.find(AdminTables.USERS, session.subject()).map(UiSessions::user);
+					: this.users.find(session.subject()).map(UiSessions::user);
 		};
 		caller = caller.doOnNext((found) -> session.attach(exchange));
 		// on a page, a key blocked or deleted since the login sends the user to the login
@@ -96,11 +96,10 @@ final class UiSessions implements SessionAuthenticator {
 	 * key for that, as LiteLLM's users do). Read from the database on each request, so a
 	 * role changed or a user deleted takes effect at once.
 	 */
-	private static CallerIdentity user(Map<String, @Nullable Object> row) {
-		String userId = String.valueOf(row.get("user_id"));
-		String email = (row.get("user_email") != null) ? String.valueOf(row.get("user_email")) : null;
-		String role = (row.get("user_role") != null) ? String.valueOf(row.get("user_role"))
-				: CallerIdentity.INTERNAL_USER_VIEWER;
+	private static CallerIdentity user(UserRow row) {
+		String userId = String.valueOf(row.userId());
+		String email = row.userEmail();
+		String role = (row.userRole() != null) ? row.userRole() : CallerIdentity.INTERNAL_USER_VIEWER;
 		return new CallerIdentity((email != null) ? email : userId, role, userId, null, null, null, ModelAccess.ALL,
 				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, email, null, List.of());
 	}
