@@ -65,7 +65,7 @@ if [ "$REUSE" = 0 ]; then
 fi
 
 # the gateway migrates the database itself
-LITELLM_MASTER_KEY=$MASTER_KEY DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" SERVER_PORT=$PORT \
+GATEWAY_USAGE_WINDOW_INTERVAL=15s LITELLM_MASTER_KEY=$MASTER_KEY DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" SERVER_PORT=$PORT \
 	SERVER_ADDRESS=127.0.0.1 CONFIG_FILE_PATH=config/quickstart-config.yaml GATEWAY_DATA_DIR="$WORK/data" \
 	FAKE_LLM_BASE_URL=http://127.0.0.1:9/v1 FAKE_LLM_ROOT_URL=http://127.0.0.1:9 \
 	"$JAVA" -jar "$GATEWAY_JAR" >"$WORK/gateway.log" 2>&1 &
@@ -84,6 +84,24 @@ if [ "$REUSE" = 0 ]; then
 	started=$(date +%s)
 	sql -d "$DB" -v keys="$KEYS" -v logs="$LOGS" -v days="$DAYS" -f scripts/ui-scale-seed.sql
 	echo "seeded in $(($(date +%s) - started)) s"
+fi
+# the Usage page's windows: summed by the gateway a quarter minute at most after the seed, once yesterday has
+# settled (an hour after midnight UTC; before then the Usage page reads the daily rows alone)
+YESTERDAY=$(date -u -d yesterday +%F)
+if [ "$(date -u +%H)" != 00 ]; then
+	for _ in $(seq 1 600); do
+		# the newest window of each range, when it holds every daily row of its days
+		ready=$(sql -d "$DB" -tAc "SELECT count(*) FROM (SELECT DISTINCT ON (start_date) start_date, source_rows
+			FROM usage_window_state WHERE end_date = '$YESTERDAY' ORDER BY start_date, completed_at DESC) w
+			WHERE source_rows = (SELECT count(*) FROM daily_user_spend WHERE date >= w.start_date
+			AND date <= '$YESTERDAY') + (SELECT count(*) FROM daily_team_spend WHERE date >= w.start_date
+			AND date <= '$YESTERDAY')" 2>/dev/null || echo 0)
+		[ "$ready" = 2 ] && break
+		sleep 1
+	done
+	grep 'usage window' "$WORK/gateway.log" | tail -2 || true
+else
+	echo "before 01:00 UTC: yesterday has not settled, so the Usage page reads the daily rows alone"
 fi
 sql -d "$DB" -tAc "SELECT 'rows: ' || (SELECT count(*) FROM api_keys) || ' keys, ' || (SELECT count(*) FROM spend_logs)
 	|| ' spend logs, ' || (SELECT count(*) FROM daily_user_spend) || ' daily user rows, '

@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param authCacheStaleIfError how long past {@code authCacheTtl} a key already
  * authenticated is still served from the auth cache while the database cannot be reached
  * to reload it (as HTTP's {@code stale-if-error}); zero serves none
+ * @param usageWindowInterval how often each instance looks for Usage page windows to sum
+ * (spend.reports.UsageWindows): after a day closes, and when rows were added to past days
  * @param metricsEnabled whether {@code /metrics} and the meters behind it exist
  * ({@code METRICS_ENABLED}, on unless false)
  */
@@ -47,9 +49,10 @@ public record GatewayProperties(@Nullable String configFilePath, @Nullable Strin
 		@Nullable String redisUrl, @Nullable String redisHost, @DefaultValue("6379") int redisPort,
 		@Nullable String redisPassword, @DefaultValue("false") boolean redisSsl,
 		@DefaultValue("60s") Duration authCacheTtl, @DefaultValue("10m") Duration authCacheStaleIfError,
-		@DefaultValue("1s") Duration spendFlushInterval, @DefaultValue("250ms") Duration rateLimitRedisTimeout,
-		@DefaultValue("false") boolean storeModelInDb, @Nullable String configBucketName,
-		@Nullable String configBucketObjectKey, @DefaultValue("true") boolean metricsEnabled) {
+		@DefaultValue("1s") Duration spendFlushInterval, @DefaultValue("10m") Duration usageWindowInterval,
+		@DefaultValue("250ms") Duration rateLimitRedisTimeout, @DefaultValue("false") boolean storeModelInDb,
+		@Nullable String configBucketName, @Nullable String configBucketObjectKey,
+		@DefaultValue("true") boolean metricsEnabled) {
 
 	public static final String PREFIX = "gateway";
 

@@ -20,6 +20,15 @@ public final class SpendTables {
 					Column.text("api_base"), Column.map("metadata"), Column.text("cache_hit"), Column.text("cache_key"),
 					Column.list("request_tags")));
 
+	/**
+	 * The Usage page's standard ranges, summed for their closed days
+	 * (db/migration/V10__usage_windows.sql).
+	 */
+	public static final Table USAGE_WINDOWS = Table.of("usage_windows", "window_id",
+			List.of(Column.text("window_id"), Column.text("dimension"), Column.text("name"), Column.decimal("spend"),
+					Column.bigint("prompt_tokens"), Column.bigint("completion_tokens"), Column.bigint("api_requests"),
+					Column.bigint("successful_requests"), Column.bigint("failed_requests")));
+
 	private SpendTables() {
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.spend;
+package dev.llmgw.gateway.spend.reports;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.BadRequestError;
@@ -36,14 +37,28 @@ public final class UsageSummary {
 
 	private static final int TOP = 50;
 
-	private static final String SUMS = "SUM(d.spend) AS spend, SUM(d.prompt_tokens) AS prompt_tokens, "
+	static final String SUMS = "SUM(d.spend) AS spend, SUM(d.prompt_tokens) AS prompt_tokens, "
 			+ "SUM(d.completion_tokens) AS completion_tokens, SUM(d.api_requests) AS api_requests, "
 			+ "SUM(d.successful_requests) AS successful_requests, SUM(d.failed_requests) AS failed_requests";
 
+	/** The columns a window's kept rows and today's daily rows share. */
+	private static final String METRICS = "spend, prompt_tokens, completion_tokens, api_requests, successful_requests, "
+			+ "failed_requests";
+
+	private static final String MERGED = "SUM(t.spend) AS spend, SUM(t.prompt_tokens) AS prompt_tokens, "
+			+ "SUM(t.completion_tokens) AS completion_tokens, SUM(t.api_requests) AS api_requests, "
+			+ "SUM(t.successful_requests) AS successful_requests, SUM(t.failed_requests) AS failed_requests";
+
 	private final Database database;
 
-	public UsageSummary(Database database) {
+	private final UsageWindows windows;
+
+	/** Breakdowns a window could not prove exact, answered by the full query. */
+	private final AtomicLong fullQueries = new AtomicLong();
+
+	public UsageSummary(Database database, UsageWindows windows) {
 		this.database = database;
+		this.windows = windows;
 	}
 
 	public Mono<ServerResponse> summary(ServerRequest request) {
@@ -58,6 +73,33 @@ public final class UsageSummary {
 		if (ChronoUnit.DAYS.between(startDay, endDay) >= MAX_DAYS) {
 			throw new BadRequestError("A summary covers at most " + MAX_DAYS + " days", null, "start_date");
 		}
+		LocalDate today = this.windows.today();
+		if (caller.canReadAll() && startDay.isBefore(today) && !endDay.isBefore(today)) {
+			// the closed days from their window when it has been summed, today's rows
+			// added; else the full query
+			return this.windows.find(startDay, today.minusDays(1))
+				.flatMap((window) -> answer(start, end, windowed(window, startDay, endDay, today)))
+				.switchIfEmpty(Mono.defer(() -> answer(start, end, exact(caller, start, end))));
+		}
+		return answer(start, end, exact(caller, start, end));
+	}
+
+	private static Mono<ServerResponse> answer(String start, String end, Mono<List<List<Map<String, Object>>>> parts) {
+		return parts.flatMap((all) -> {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("start_date", start);
+			body.put("end_date", end);
+			body.put("days", all.get(0));
+			body.put("models", all.get(1));
+			body.put("api_keys", all.get(2));
+			body.put("users", all.get(3));
+			body.put("teams", all.get(4));
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		});
+	}
+
+	/** The five breakdowns from the daily tables alone, within the caller's rights. */
+	private Mono<List<List<Map<String, Object>>>> exact(CallerIdentity caller, String start, String end) {
 		Map<String, Object> binds = new LinkedHashMap<>();
 		binds.put("start", start);
 		binds.put("end", end);
@@ -83,19 +125,92 @@ public final class UsageSummary {
 		Mono<List<Map<String, Object>>> users = top("d.user_id", "daily_user_spend", where, binds);
 		Mono<List<Map<String, Object>>> teams = top("d.team_id", "daily_team_spend", teamWhere, binds)
 			.flatMap((found) -> labelled(found, "SELECT team_id AS id, team_alias AS label FROM teams", "team_id"));
-		// two at a time: a summary never holds more than two of the pool's connections,
-		// which the calls' key lookups and spend writes share
-		return Flux.mergeSequential(List.of(days, models, keys, users, teams), 2, 1).collectList().flatMap((all) -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("start_date", start);
-			body.put("end_date", end);
-			body.put("days", all.get(0));
-			body.put("models", all.get(1));
-			body.put("api_keys", all.get(2));
-			body.put("users", all.get(3));
-			body.put("teams", all.get(4));
-			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		return twoAtATime(List.of(days, models, keys, users, teams));
+	}
+
+	/**
+	 * Two at a time: a summary never holds more than two of the pool's connections, which
+	 * the calls' key lookups and spend writes share.
+	 */
+	private static Mono<List<List<Map<String, Object>>>> twoAtATime(List<Mono<List<Map<String, Object>>>> parts) {
+		return Flux.mergeSequential(parts, 2, 1).collectList();
+	}
+
+	/**
+	 * The five breakdowns of a range that ends today or later, for a caller who reads
+	 * everything: the window of its closed days plus the rows from today on.
+	 */
+	private Mono<List<List<Map<String, Object>>>> windowed(UsageWindows.Window window, LocalDate startDay,
+			LocalDate endDay, LocalDate today) {
+		Map<String, Object> binds = new LinkedHashMap<>();
+		binds.put("window", window.id());
+		binds.put("today", today.toString());
+		binds.put("end", endDay.toString());
+		Map<String, Object> exactBinds = new LinkedHashMap<>();
+		exactBinds.put("start", startDay.toString());
+		exactBinds.put("end", endDay.toString());
+		String where = " WHERE d.date >= :start AND d.date <= :end";
+		Mono<List<Map<String, Object>>> keys = merged(window, UsageWindows.Dimension.KEY, binds, where, exactBinds)
+			.flatMap((found) -> labelled(found, "SELECT token AS id, key_alias AS label FROM api_keys", "token"));
+		Mono<List<Map<String, Object>>> teams = merged(window, UsageWindows.Dimension.TEAM, binds, where, exactBinds)
+			.flatMap((found) -> labelled(found, "SELECT team_id AS id, team_alias AS label FROM teams", "team_id"));
+		return twoAtATime(List.of(merged(window, UsageWindows.Dimension.DAY, binds, where, exactBinds),
+				merged(window, UsageWindows.Dimension.MODEL, binds, where, exactBinds), keys,
+				merged(window, UsageWindows.Dimension.USER, binds, where, exactBinds), teams));
+	}
+
+	/**
+	 * One breakdown: the window's kept names plus today's rows, summed by name. A name
+	 * the window left out spent at most its bound over the closed days, so when the bound
+	 * plus the most any left-out name spent since is below the 50th name's total, none of
+	 * them belongs in the top 50 and the answer is exact; otherwise the full query
+	 * answers.
+	 */
+	private Mono<List<Map<String, Object>>> merged(UsageWindows.Window window, UsageWindows.Dimension dimension,
+			Map<String, Object> binds, String where, Map<String, Object> exactBinds) {
+		String live = "SELECT d." + dimension.column + " AS name, " + METRICS + " FROM " + dimension.table
+				+ " d WHERE d.date >= :today AND d.date <= :end";
+		String kept = "SELECT name, " + METRICS + " FROM usage_windows WHERE window_id = :window " + "AND dimension = '"
+				+ dimension.label + "'";
+		boolean byDay = dimension == UsageWindows.Dimension.DAY;
+		String sql = "SELECT t.name AS name, " + MERGED + " FROM (" + kept + " UNION ALL " + live
+				+ ") t GROUP BY t.name"
+				+ (byDay ? " ORDER BY t.name" : " ORDER BY SUM(t.spend) DESC, t.name LIMIT " + TOP);
+		double bound = window.bound(dimension);
+		return rows(sql, binds).flatMap((found) -> {
+			if (byDay || bound == 0) {
+				return Mono.just(found);
+			}
+			Mono<List<Map<String, Object>>> full = Mono.defer(() -> {
+				this.fullQueries.incrementAndGet();
+				return top("d." + dimension.column, dimension.table, where, exactBinds);
+			});
+			if (found.size() < TOP) {
+				return full;
+			}
+			double fiftieth = number(found.get(TOP - 1).get("spend"));
+			return liveMost(dimension, binds).flatMap((most) -> (bound + most < fiftieth) ? Mono.just(found) : full);
 		});
+	}
+
+	/** How many breakdowns a window could not prove exact (for tests). */
+	long fullQueries() {
+		return this.fullQueries.get();
+	}
+
+	/**
+	 * The most any one name the window left out spent from today on (names are never
+	 * null, so NOT IN holds).
+	 */
+	private Mono<Double> liveMost(UsageWindows.Dimension dimension, Map<String, Object> binds) {
+		String leftOut = "SELECT w.name FROM usage_windows w WHERE w.window_id = :window " + "AND w.dimension = '"
+				+ dimension.label + "'";
+		String sql = "SELECT MAX(x.spent) AS most FROM (SELECT SUM(d.spend) AS spent FROM " + dimension.table
+				+ " d WHERE d.date >= :today AND d.date <= :end AND d." + dimension.column + " NOT IN (" + leftOut
+				+ ") GROUP BY d." + dimension.column + ") x";
+		return this.database.one((client) -> bind(client.sql(sql), binds).fetch().first())
+			.map((row) -> number(value(row, "most")))
+			.defaultIfEmpty(0.0);
 	}
 
 	private Mono<List<Map<String, Object>>> top(String column, String table, CharSequence where,
@@ -148,7 +263,7 @@ public final class UsageSummary {
 	/**
 	 * A row as the page reads it, with total tokens; names as the database spells them.
 	 */
-	private static Map<String, Object> metrics(Map<String, @Nullable Object> row) {
+	static Map<String, Object> metrics(Map<String, @Nullable Object> row) {
 		Map<String, Object> metrics = new LinkedHashMap<>();
 		metrics.put("name", String.valueOf(value(row, "name")));
 		double prompt = number(value(row, "prompt_tokens"));
@@ -164,12 +279,12 @@ public final class UsageSummary {
 	}
 
 	/** H2 answers column labels in upper case, PostgreSQL in lower. */
-	private static @Nullable Object value(Map<String, @Nullable Object> row, String name) {
+	static @Nullable Object value(Map<String, ? extends @Nullable Object> row, String name) {
 		Object value = row.get(name);
 		return (value != null) ? value : row.get(name.toUpperCase(java.util.Locale.ROOT));
 	}
 
-	private static double number(@Nullable Object value) {
+	static double number(@Nullable Object value) {
 		return (value instanceof Number number) ? number.doubleValue() : 0;
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.spend;
+package dev.llmgw.gateway.spend.reports;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.AuthenticationError;

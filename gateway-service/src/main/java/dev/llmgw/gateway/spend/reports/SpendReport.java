@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.spend;
+package dev.llmgw.gateway.spend.reports;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
