@@ -40,6 +40,35 @@ class AdminApiIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void theKeyListPagesNewestFirstWithoutGapsOrRepeats() {
+		String userId = unique("pager");
+		List<String> made = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Reply key = this.admin.post("/key/generate", MASTER_KEY, Map.of("user_id", userId));
+			assertThat(key.status()).as(key.body()).isEqualTo(200);
+			made.add(key.text("/token"));
+		}
+		List<String> listed = new java.util.ArrayList<>();
+		List<java.util.Map.Entry<java.time.OffsetDateTime, String>> created = new java.util.ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			Reply list = this.admin.get("/key/list?return_full_object=true&size=2&page=" + page + "&user_id=" + userId,
+					MASTER_KEY);
+			assertThat(list.json().get("total_count").asInt()).isEqualTo(5);
+			assertThat(list.json().get("total_pages").asInt()).isEqualTo(3);
+			list.json().get("keys").forEach((key) -> {
+				listed.add(key.get("token").asString());
+				created.add(Map.entry(java.time.OffsetDateTime.parse(key.get("created_at").asString()),
+						key.get("token").asString()));
+			});
+		}
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(made);
+		assertThat(created).as("newest first, then by token")
+			.isSortedAccordingTo(java.util.Map.Entry.<java.time.OffsetDateTime, String>comparingByKey()
+				.thenComparing(java.util.Map.Entry.comparingByValue())
+				.reversed());
+	}
+
+	@Test
 	void keyLifecycle() {
 		Reply generated = this.admin.post("/key/generate", MASTER_KEY,
 				Map.of("models", List.of("gpt-4o-mini"), "max_budget", 10, "duration", "30d", "key_alias",

@@ -35,15 +35,30 @@ public final class BudgetRules {
 	}
 
 	/**
-	 * A new budget from a request's budget fields.
+	 * A new budget from a /budget/new body.
 	 * @param fields the request
 	 * @param budgetId its id, null for a new one
-	 * @param actor who creates it, null when not recorded
+	 * @param actor who creates it
 	 */
 	public BudgetRow newBudget(RequestFields fields, @Nullable String budgetId, @Nullable String actor) {
+		return newBudget(changes(fields), budgetId, actor);
+	}
+
+	/**
+	 * An end user's new budget from a /customer/* body: its reset follows from
+	 * budget_duration alone (the end-user routes never took budget_reset_at).
+	 * @param fields the request
+	 * @param budgetId its id, null for a new one
+	 */
+	public BudgetRow newEndUserBudget(RequestFields fields, @Nullable String budgetId) {
+		return newBudget(endUserChanges(fields), budgetId, null);
+	}
+
+	private BudgetRow newBudget(Map<String, @Nullable Object> changes, @Nullable String budgetId,
+			@Nullable String actor) {
 		Map<String, @Nullable Object> budget = new LinkedHashMap<>();
 		budget.put("budget_id", (budgetId != null) ? budgetId : Ids.uuid());
-		budget.putAll(changes(fields));
+		budget.putAll(changes);
 		budget.put("created_at", this.clock.now());
 		budget.put("created_by", actor);
 		budget.put("updated_at", this.clock.now());
@@ -52,10 +67,19 @@ public final class BudgetRules {
 	}
 
 	/**
-	 * The columns a request's budget fields set; absent fields are left out. Refuses the
-	 * fields this gateway does not enforce.
+	 * The columns a /budget/* body sets; absent fields are left out. Refuses the fields
+	 * this gateway does not enforce.
 	 */
 	public Map<String, @Nullable Object> changes(RequestFields fields) {
+		return changes(fields, true);
+	}
+
+	/** The budget columns a /customer/* body sets: budget_reset_at is not among them. */
+	public Map<String, @Nullable Object> endUserChanges(RequestFields fields) {
+		return changes(fields, false);
+	}
+
+	private Map<String, @Nullable Object> changes(RequestFields fields, boolean resetAtSent) {
 		fields.refuseAny(NOT_ENFORCED, (field) -> field + " of a budget is not enforced by this gateway (only "
 				+ "max_budget and budget_duration are, for the end users that name the budget)");
 		Map<String, @Nullable Object> budget = new LinkedHashMap<>();
@@ -65,11 +89,11 @@ public final class BudgetRules {
 		if (fields.has("budget_duration")) {
 			BudgetDuration period = fields.duration("budget_duration");
 			budget.put("budget_duration", (period != null) ? period.toString() : null);
-			OffsetDateTime resetAt = resetAt(fields);
+			OffsetDateTime resetAt = resetAtSent ? resetAt(fields) : null;
 			budget.put("budget_reset_at", (resetAt != null) ? resetAt
 					: (period != null) ? period.addTo(this.clock.now().toZonedDateTime()).toOffsetDateTime() : null);
 		}
-		else if (fields.has("budget_reset_at")) {
+		else if (resetAtSent && fields.has("budget_reset_at")) {
 			budget.put("budget_reset_at", resetAt(fields));
 		}
 		return budget;

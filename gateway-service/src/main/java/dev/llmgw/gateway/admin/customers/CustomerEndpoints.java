@@ -78,7 +78,7 @@ public final class CustomerEndpoints {
 			}
 			refuseNotEnforced(fields);
 			String namedBudget = fields.string("budget_id");
-			BudgetRow budget = BudgetRules.setsBudget(fields) ? this.budgetRules.newBudget(fields, namedBudget, null)
+			BudgetRow budget = BudgetRules.setsBudget(fields) ? this.budgetRules.newEndUserBudget(fields, namedBudget)
 					: null;
 			Double spend = fields.budget("spend");
 			CustomerRow customer = new CustomerRow(userId, fields.string("alias"),
@@ -134,13 +134,13 @@ public final class CustomerEndpoints {
 				if (BudgetRules.setsBudget(fields)) {
 					String budgetId = customer.budgetId();
 					if (budgetId == null) {
-						BudgetRow budget = this.budgetRules.newBudget(fields, null, null);
+						BudgetRow budget = this.budgetRules.newEndUserBudget(fields, null);
 						changes.put("budget_id", budget.budgetId());
 						budgetChange = this.budgets.insert(budget);
 					}
 					else {
 						// only what the request changes
-						Map<String, @Nullable Object> budget = this.budgetRules.changes(fields);
+						Map<String, @Nullable Object> budget = this.budgetRules.endUserChanges(fields);
 						budget.put("updated_at", this.clock.now());
 						budgetChange = this.budgets.update(budgetId, budget);
 					}
