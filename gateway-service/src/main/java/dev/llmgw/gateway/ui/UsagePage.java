@@ -55,11 +55,26 @@ final class UsagePage {
 		}
 		LocalDate from = start;
 		return this.api.get(request, "/spend/summary", "start_date", from, "end_date", end)
-			.flatMap((summary) -> UiLayout.render(request, "Usage", (html) -> page(html, from, end, summary)))
+			.flatMap((summary) -> UiLayout.render(request, "Usage", (html) -> page(html, from, end, today, summary)))
 			.onErrorResume((error) -> UiLayout.failed(request, "Usage", error));
 	}
 
-	private static void page(Html html, LocalDate start, LocalDate end, Map<String, Object> summary) {
+	private static void page(Html html, LocalDate start, LocalDate end, LocalDate today, Map<String, Object> summary) {
+		// the two ranges summed ahead (spend.reports.UsageWindows), so they answer
+		// fastest
+		html.open("p", "class", "ranges");
+		for (int days : new int[] { 7, 30 }) {
+			String label = "Last " + days + " days";
+			boolean current = end.equals(today) && start.equals(today.minusDays(days - 1));
+			if (current) {
+				html.el("strong", label);
+			}
+			else {
+				html.link(Html.url(PATH, "start_date", today.minusDays(days - 1), "end_date", today), label);
+			}
+			html.text(" ");
+		}
+		html.close("p");
 		html.open("form", "method", "get", "action", PATH, "class", "filters");
 		new Field("start_date", "From", "date", start.toString(), null, false).render(html);
 		new Field("end_date", "To", "date", end.toString(), null, false).render(html);

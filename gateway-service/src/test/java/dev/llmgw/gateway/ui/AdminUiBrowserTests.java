@@ -109,6 +109,10 @@ class AdminUiBrowserTests extends GatewayTestBase {
 			return chrome.findElement(By.tagName("main")).getText().contains(alias);
 		});
 		assertThat(chrome.findElements(By.cssSelector("svg.chart rect"))).hasSize(7);
+		assertThat(chrome.findElement(By.cssSelector("p.ranges strong")).getText()).isEqualTo("Last 7 days");
+		chrome.findElement(By.linkText("Last 30 days")).click();
+		assertThat(chrome.findElements(By.cssSelector("svg.chart rect"))).hasSize(30);
+		assertThat(chrome.findElement(By.tagName("main")).getText()).contains(alias);
 
 		// block it from its page; the confirmation is accepted
 		chrome.get(url(
