@@ -2,8 +2,10 @@ package dev.llmgw.gateway.admin;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import dev.llmgw.gateway.config.BudgetDuration;
 import dev.llmgw.gateway.storage.RowStore;
 
 /**
@@ -14,8 +16,22 @@ public final class AdminClock {
 
 	private final Clock clock;
 
-	public AdminClock(Clock clock) {
+	private final ZoneId budgetZone;
+
+	/**
+	 * @param budgetZone where budgets' midnights fall (litellm_settings.timezone)
+	 */
+	public AdminClock(Clock clock, ZoneId budgetZone) {
 		this.clock = clock;
+		this.budgetZone = budgetZone;
+	}
+
+	/**
+	 * When a budget with this period set now first resets: LiteLLM's aligned boundaries
+	 * in the budget zone.
+	 */
+	public OffsetDateTime firstReset(BudgetDuration period) {
+		return period.nextReset(now().atZoneSameInstant(this.budgetZone)).toOffsetDateTime();
 	}
 
 	public OffsetDateTime now() {

@@ -8,6 +8,7 @@ import dev.llmgw.gateway.admin.store.KeyStore;
 import dev.llmgw.gateway.admin.store.OrganizationStore;
 import dev.llmgw.gateway.admin.store.TeamStore;
 import dev.llmgw.gateway.admin.store.UserStore;
+import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.storage.Database;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +30,8 @@ public class AdminConfiguration {
 	}
 
 	@Bean
-	AdminClock adminClock(Clock clock) {
-		return new AdminClock(clock);
+	AdminClock adminClock(Clock clock, GatewayConfig config) {
+		return new AdminClock(clock, config.litellmSettings().budgetZone());
 	}
 
 	@Bean

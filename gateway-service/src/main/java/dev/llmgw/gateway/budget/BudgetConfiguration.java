@@ -49,7 +49,7 @@ public class BudgetConfiguration {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		double spend = 0;
 		if (settings.maxBudget() != null) {
-			OffsetDateTime start = ProxyBudget.periodStart(settings.budgetDuration(), now);
+			OffsetDateTime start = ProxyBudget.periodStart(settings.budgetDuration(), now, settings.budgetZone());
 			spend = database
 				.one((client) -> client
 					.sql("SELECT COALESCE(SUM(spend), 0) AS total FROM spend_logs WHERE start_time >= :start")
@@ -59,17 +59,19 @@ public class BudgetConfiguration {
 				.blockOptional(Duration.ofSeconds(30))
 				.orElse(0.0);
 		}
-		return new ProxyBudget(settings.maxBudget(), settings.budgetDuration(), spend, now);
+		return new ProxyBudget(settings.maxBudget(), settings.budgetDuration(), spend, now, settings.budgetZone());
 	}
 
 	@Bean
-	BudgetGate budgetGate(PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy) {
-		return new BudgetGate(prices, clock, endUsers, proxy);
+	BudgetGate budgetGate(PriceMap prices, Clock clock, EndUsers endUsers, ProxyBudget proxy, GatewayConfig config) {
+		// budgets' periods end at midnights of litellm_settings.timezone
+		return new BudgetGate(prices, clock.withZone(config.litellmSettings().budgetZone()), endUsers, proxy);
 	}
 
 	@Bean(destroyMethod = "close")
-	BudgetResetJob budgetResetJob(Database database, KeyInvalidation invalidation, Clock clock) {
-		return new BudgetResetJob(database, invalidation, clock, Duration.ofMinutes(1));
+	BudgetResetJob budgetResetJob(Database database, KeyInvalidation invalidation, Clock clock, GatewayConfig config) {
+		return new BudgetResetJob(database, invalidation, clock.withZone(config.litellmSettings().budgetZone()),
+				Duration.ofMinutes(1));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.llmgw.gateway.budget;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,14 +128,14 @@ public final class BudgetGate {
 		List<BudgetCheck> checks = new ArrayList<>(6);
 		CallerBudgets.ModelBudget perModel = budgets.perModel().get(model);
 		if (perModel != null && caller.keyHash() != null) {
-			checks.add(modelCheck(caller.keyHash(), model, perModel, now));
+			checks.add(modelCheck(caller.keyHash(), model, perModel, now, this.clock.getZone()));
 		}
-		add(checks, BudgetKind.KEY, budgets.key(), false, now);
-		add(checks, BudgetKind.USER, budgets.user(), true, now);
-		add(checks, BudgetKind.TEAM, budgets.team(), true, now);
-		add(checks, BudgetKind.END_USER, endUser, true, now);
+		add(checks, BudgetKind.KEY, budgets.key(), false, now, this.clock.getZone());
+		add(checks, BudgetKind.USER, budgets.user(), true, now, this.clock.getZone());
+		add(checks, BudgetKind.TEAM, budgets.team(), true, now, this.clock.getZone());
+		add(checks, BudgetKind.END_USER, endUser, true, now, this.clock.getZone());
 		BudgetState proxy = this.proxy.state(now);
-		add(checks, BudgetKind.PROXY, proxy, true, now);
+		add(checks, BudgetKind.PROXY, proxy, true, now, this.clock.getZone());
 		if (proxy != null) {
 			// the database knows the proxy's spend only from the spend logs of its period
 			BudgetCheck check = checks.remove(checks.size() - 1);
@@ -150,15 +151,15 @@ public final class BudgetGate {
 	 * count lives in the ledger (in Redis, a day past its last use).
 	 */
 	private static BudgetCheck modelCheck(String keyHash, String model, CallerBudgets.ModelBudget budget,
-			OffsetDateTime now) {
+			OffsetDateTime now, ZoneId zone) {
 		long period = 0;
 		long periodStart = 0;
 		if (budget.timePeriod() != null) {
 			try {
 				BudgetDuration duration = BudgetDuration.parse(budget.timePeriod());
-				OffsetDateTime start = ProxyBudget.periodStart(duration, now);
+				OffsetDateTime start = ProxyBudget.periodStart(duration, now, zone);
 				periodStart = start.toEpochSecond();
-				period = duration.addTo(start.toZonedDateTime()).toEpochSecond();
+				period = ProxyBudget.periodEnd(duration, start, zone).toEpochSecond();
 			}
 			catch (IllegalArgumentException ex) {
 				// an unreadable period: the budget holds without resets
@@ -195,11 +196,11 @@ public final class BudgetGate {
 	}
 
 	private static void add(List<BudgetCheck> checks, BudgetKind kind, @Nullable BudgetState state, boolean strict,
-			OffsetDateTime now) {
+			OffsetDateTime now, ZoneId zone) {
 		if (state == null) {
 			return;
 		}
-		OffsetDateTime end = BudgetPeriods.currentEnd(state.resetAt(), state.duration(), now);
+		OffsetDateTime end = BudgetPeriods.currentEnd(state.resetAt(), state.duration(), now, zone);
 		// a period the database has not reached yet starts from nothing
 		boolean newPeriod = end != null && state.resetAt() != null && !end.isEqual(state.resetAt());
 		checks.add(new BudgetCheck(kind, state.id(), BudgetCheck.nanos(state.maxBudget()),

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.budget;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import dev.llmgw.gateway.config.BudgetDuration;
@@ -8,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which period of a budget is current. The database's budget_reset_at ends a period; once
- * it has passed, the next periods follow by budget_duration, so a budget resets exactly
- * on schedule even before the reset job has written the new period to the database.
+ * it has passed, the next periods end on the aligned resets that follow it (LiteLLM's:
+ * midnight, Monday, the 1st), so a budget resets exactly on schedule even before the
+ * reset job has written the new period to the database.
  */
 final class BudgetPeriods {
 
@@ -22,10 +24,13 @@ final class BudgetPeriods {
 	 * @param resetAt the end of the database's period, null when the budget never resets
 	 * @param duration the budget_duration
 	 * @param now the time
-	 * @return the end of the current period (null when the budget never resets)
+	 * @param zone where the budget's midnights fall (litellm_settings.timezone)
+	 * @return the end of the current period (null when the budget never resets): the
+	 * database's, or the aligned resets that followed it
+	 * ({@link BudgetDuration#nextReset})
 	 */
 	static @Nullable OffsetDateTime currentEnd(@Nullable OffsetDateTime resetAt, @Nullable String duration,
-			OffsetDateTime now) {
+			OffsetDateTime now, ZoneId zone) {
 		if (resetAt == null) {
 			return null;
 		}
@@ -39,12 +44,12 @@ final class BudgetPeriods {
 		catch (IllegalArgumentException ex) {
 			return resetAt;
 		}
-		ZonedDateTime end = resetAt.toZonedDateTime();
+		ZonedDateTime end = resetAt.atZoneSameInstant(zone);
 		for (int i = 0; i < MAX_STEPS && !end.toOffsetDateTime().isAfter(now); i++) {
-			end = period.addTo(end);
+			end = period.nextReset(end);
 		}
-		return end.isAfter(now.toZonedDateTime()) ? end.toOffsetDateTime()
-				: period.addTo(now.toZonedDateTime()).toOffsetDateTime();
+		return end.toOffsetDateTime().isAfter(now) ? end.toOffsetDateTime()
+				: period.nextReset(now.atZoneSameInstant(zone)).toOffsetDateTime();
 	}
 
 }

@@ -70,7 +70,8 @@ public final class BudgetResetJob implements AutoCloseable {
 
 	private Mono<Long> reset(String table, String key, BudgetKind kind, Map<String, Object> row, OffsetDateTime now) {
 		OffsetDateTime due = (OffsetDateTime) row.get("budget_reset_at");
-		OffsetDateTime next = BudgetPeriods.currentEnd(due, (String) row.get("budget_duration"), now);
+		OffsetDateTime next = BudgetPeriods.currentEnd(due, (String) row.get("budget_duration"), now,
+				this.clock.getZone());
 		String id = (String) row.get("id");
 		return this.database.one((client) -> client
 			.sql("UPDATE " + table + " SET spend = 0, budget_reset_at = :next WHERE " + key

@@ -1,5 +1,9 @@
 package dev.llmgw.gateway.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +41,27 @@ public record LitellmSettings(boolean dropParams, @Nullable Integer numRetries, 
 	public static final LitellmSettings DEFAULTS = new LitellmSettings(false, null, null, null, null, null, null,
 			List.of(), List.of(), Map.of(), Map.of(), Map.of(), List.of(), CacheSettings.OFF, MetricsSettings.DEFAULTS,
 			List.of(), false);
+
+	/**
+	 * {@code timezone}: where budgets' midnights, Mondays and 1sts fall (UTC when unset,
+	 * as in LiteLLM; a name that is not a zone fails at start-up).
+	 */
+	public ZoneId budgetZone() {
+		ZoneId zone = zone(this.raw.get("timezone"));
+		return (zone != null) ? zone : ZoneOffset.UTC;
+	}
+
+	static @Nullable ZoneId zone(@Nullable Object name) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return ZoneId.of(name.toString().trim());
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
 
 	/**
 	 * Whether a logger is named in {@code callbacks}, {@code success_callback} or

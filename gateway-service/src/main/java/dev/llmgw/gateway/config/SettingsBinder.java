@@ -30,6 +30,11 @@ final class SettingsBinder {
 		CacheSettings cache = cache(map, path);
 		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
 		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
+		Object timezone = map.get("timezone");
+		if (timezone != null && LitellmSettings.zone(timezone) == null) {
+			throw new ConfigException(path + ".timezone: \"" + timezone
+					+ "\" is not a time zone (use a name such as UTC, US/Eastern or Europe/London)");
+		}
 		return new LitellmSettings(Boolean.TRUE.equals(this.reader.bool(map, "drop_params", path)),
 				this.reader.integer(map, "num_retries", path), this.reader.number(map, "request_timeout", path),
 				this.reader.number(map, "max_budget", path), duration(map, "budget_duration", path),

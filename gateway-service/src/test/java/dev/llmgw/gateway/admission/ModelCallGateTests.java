@@ -135,7 +135,7 @@ class ModelCallGateTests {
 				RoutingStrategy.named("simple-shuffle", new DeploymentStats(Clock.systemUTC()), (d) -> 0),
 				new Cooldowns(policy, Clock.systemUTC(), null), policy, (d) -> 0);
 		BudgetGate budgets = new BudgetGate(PriceMap.load(JsonMapper.builder().build()), Clock.systemUTC(), null,
-				new ProxyBudget(null, null, 0, java.time.OffsetDateTime.now()));
+				new ProxyBudget(null, null, 0, java.time.OffsetDateTime.now(), java.time.ZoneOffset.UTC));
 		return new ModelCallGate(new ModelRegistry(CONFIG), router, new RateLimitGate(1L), budgets, counts);
 	}
 

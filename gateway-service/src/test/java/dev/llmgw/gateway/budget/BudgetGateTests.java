@@ -47,10 +47,21 @@ class BudgetGateTests {
 	@Test
 	void periodsRollForwardOnSchedule() {
 		OffsetDateTime reset = OffsetDateTime.of(2026, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset.minusDays(1))).isEqualTo(reset);
-		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset)).isEqualTo(reset.plusMonths(1));
-		assertThat(BudgetPeriods.currentEnd(reset, "30s", reset.plusSeconds(95))).isEqualTo(reset.plusSeconds(120));
-		assertThat(BudgetPeriods.currentEnd(null, "30d", reset)).isNull();
+		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset.minusDays(1), ZoneOffset.UTC)).isEqualTo(reset);
+		assertThat(BudgetPeriods.currentEnd(reset, "1mo", reset, ZoneOffset.UTC))
+			.as("the next period ends on the 1st, as LiteLLM's resets")
+			.isEqualTo(OffsetDateTime.of(2026, 2, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+		assertThat(BudgetPeriods.currentEnd(reset, "30s", reset.plusSeconds(95), ZoneOffset.UTC))
+			.isEqualTo(reset.plusSeconds(120));
+		assertThat(BudgetPeriods.currentEnd(null, "30d", reset, ZoneOffset.UTC)).isNull();
+		// a budget set at 10:17 to reset daily: its period ended at midnight, the next
+		// ends at the following midnight, not 24 hours after 10:17
+		OffsetDateTime old = OffsetDateTime.of(2026, 3, 2, 10, 17, 0, 0, ZoneOffset.UTC);
+		assertThat(BudgetPeriods.currentEnd(old, "1d", old.plusHours(20), ZoneOffset.UTC))
+			.isEqualTo(OffsetDateTime.of(2026, 3, 4, 0, 0, 0, 0, ZoneOffset.UTC));
+		assertThat(BudgetPeriods.currentEnd(old, "1d", old.plusHours(20), java.time.ZoneId.of("Asia/Tokyo")))
+			.as("midnight in Tokyo")
+			.isEqualTo(OffsetDateTime.of(2026, 3, 3, 15, 0, 0, 0, ZoneOffset.UTC));
 	}
 
 	private static String message(BudgetKind kind, double spend, double max) {

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.budget;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,23 +122,32 @@ class BudgetIntegrationTests extends GatewayTestBase {
 
 	@Test
 	void aBudgetResetsOnSchedule() throws Exception {
-		String key = this.api
-			.post("/key/generate", MASTER_KEY, Map.of("max_budget", CALL / 2, "budget_duration", "30d"))
+		String key = this.api.post("/key/generate", MASTER_KEY, Map.of("max_budget", CALL / 2, "budget_duration", "3d"))
 			.text("/key");
 		assertThat(call(key).status()).isEqualTo(200);
 		String token = KeyHashes.sha256Hex(key);
 		awaitSpend(token);
 		assertThat(call(key).status()).isEqualTo(400);
-		// the period ended a minute ago: the next one starts from nothing, before the
-		// reset job has run
-		this.rows.update(AdminTables.KEYS, token, Map.of("budget_reset_at", OffsetDateTime.now().minusMinutes(1)))
+		// the period ended two days ago: the one under way (three days from that day's
+		// midnight, as LiteLLM's resets fall) starts from nothing, before the reset job
+		// has run
+		this.rows
+			.update(AdminTables.KEYS, token,
+					Map.of("budget_reset_at", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).minusMinutes(1)))
 			.block();
 		this.invalidation.keyChanged(token);
 		assertThat(call(key).status()).isEqualTo(200);
 		this.resetJob.run().block();
 		Map<String, Object> row = this.rows.find(AdminTables.KEYS, token).block();
 		assertThat((double) row.get("spend")).as("the job wrote the reset").isLessThan(CALL * 1.5);
-		assertThat((OffsetDateTime) row.get("budget_reset_at")).isAfter(OffsetDateTime.now().plusDays(29));
+		OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC)
+			.minusDays(2)
+			.minusMinutes(1)
+			.toLocalDate()
+			.plusDays(3)
+			.atStartOfDay()
+			.atOffset(ZoneOffset.UTC);
+		assertThat(((OffsetDateTime) row.get("budget_reset_at")).toInstant()).isEqualTo(next.toInstant());
 	}
 
 	private void awaitSpend(String token) throws InterruptedException {

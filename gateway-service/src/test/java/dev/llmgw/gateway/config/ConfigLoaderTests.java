@@ -94,6 +94,18 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void theBudgetTimezoneIsReadAndABadOneStopsTheStart() {
+		assertThat(
+				this.loader.parse("litellm_settings:\n  timezone: Asia/Kolkata\n", "t").litellmSettings().budgetZone())
+			.isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+		assertThat(this.loader.parse("litellm_settings: {}\n", "t").litellmSettings().budgetZone())
+			.isEqualTo(java.time.ZoneOffset.UTC);
+		assertThatThrownBy(() -> this.loader.parse("litellm_settings:\n  timezone: Mars/Olympus\n", "t"))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageStartingWith("litellm_settings.timezone: \"Mars/Olympus\" is not a time zone");
+	}
+
+	@Test
 	void badDurationFailsNamingTheValue() {
 		assertThatThrownBy(() -> this.loader.parse("litellm_settings:\n  budget_duration: 1week\n", "t"))
 			.isInstanceOf(ConfigException.class)

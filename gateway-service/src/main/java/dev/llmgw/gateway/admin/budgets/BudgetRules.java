@@ -90,8 +90,8 @@ public final class BudgetRules {
 			BudgetDuration period = fields.duration("budget_duration");
 			budget.put("budget_duration", (period != null) ? period.toString() : null);
 			OffsetDateTime resetAt = resetAtSent ? resetAt(fields) : null;
-			budget.put("budget_reset_at", (resetAt != null) ? resetAt
-					: (period != null) ? period.addTo(this.clock.now().toZonedDateTime()).toOffsetDateTime() : null);
+			budget.put("budget_reset_at",
+					(resetAt != null) ? resetAt : (period != null) ? this.clock.firstReset(period) : null);
 		}
 		else if (resetAtSent && fields.has("budget_reset_at")) {
 			budget.put("budget_reset_at", resetAt(fields));

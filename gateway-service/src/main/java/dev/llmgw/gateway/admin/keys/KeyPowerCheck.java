@@ -192,7 +192,7 @@ final class KeyPowerCheck {
 	private void setPeriod(@Nullable BudgetDuration period) {
 		this.row.put("budget_duration", (period != null) ? period.toString() : null);
 		this.row.put("budget_reset_at",
-				(period != null) ? period.addTo(this.now.toZonedDateTime()).toOffsetDateTime() : null);
+				(period != null) ? period.nextReset(this.now.toZonedDateTime()).toOffsetDateTime() : null);
 	}
 
 	private boolean shorter(BudgetDuration period, BudgetDuration than) {

@@ -149,8 +149,7 @@ public final class KeyRows {
 		if (fields.has("budget_duration")) {
 			BudgetDuration period = fields.duration("budget_duration");
 			row.put("budget_duration", (period != null) ? period.toString() : null);
-			row.put("budget_reset_at",
-					(period != null) ? period.addTo(now.toZonedDateTime()).toOffsetDateTime() : null);
+			row.put("budget_reset_at", (period != null) ? this.clock.firstReset(period) : null);
 		}
 		if (fields.has("duration")) {
 			String duration = fields.string("duration");

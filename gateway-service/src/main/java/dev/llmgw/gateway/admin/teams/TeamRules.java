@@ -63,8 +63,7 @@ final class TeamRules {
 		if (fields.has("budget_duration")) {
 			BudgetDuration period = fields.duration("budget_duration");
 			team.put("budget_duration", (period != null) ? period.toString() : null);
-			team.put("budget_reset_at",
-					(period != null) ? period.addTo(this.clock.now().toZonedDateTime()).toOffsetDateTime() : null);
+			team.put("budget_reset_at", (period != null) ? this.clock.firstReset(period) : null);
 		}
 		if (fields.has("model_max_budget")) {
 			team.put("model_max_budget", fields.map("model_max_budget"));

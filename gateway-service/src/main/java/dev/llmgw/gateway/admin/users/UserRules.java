@@ -63,7 +63,7 @@ final class UserRules {
 		if (internal && !fields.has("budget_duration") && this.settings.internalUserBudgetDuration() != null) {
 			BudgetDuration period = this.settings.internalUserBudgetDuration();
 			user.put("budget_duration", period.toString());
-			user.put("budget_reset_at", period.addTo(this.clock.now().toZonedDateTime()).toOffsetDateTime());
+			user.put("budget_reset_at", this.clock.firstReset(period));
 		}
 		user.put("created_at", this.clock.now());
 		user.put("updated_at", this.clock.now());
@@ -98,8 +98,7 @@ final class UserRules {
 		if (fields.has("budget_duration")) {
 			BudgetDuration period = fields.duration("budget_duration");
 			user.put("budget_duration", (period != null) ? period.toString() : null);
-			user.put("budget_reset_at",
-					(period != null) ? period.addTo(this.clock.now().toZonedDateTime()).toOffsetDateTime() : null);
+			user.put("budget_reset_at", (period != null) ? this.clock.firstReset(period) : null);
 		}
 		if (fields.has("model_max_budget")) {
 			user.put("model_max_budget", fields.map("model_max_budget"));

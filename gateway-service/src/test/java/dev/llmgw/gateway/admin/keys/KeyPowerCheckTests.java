@@ -81,7 +81,8 @@ class KeyPowerCheckTests {
 		KeyPower power = power(Map.of("max_budget", 10, "budget_duration", "1d"), null);
 		Map<String, Object> inherited = apply(power, Map.of());
 		assertThat(inherited.get("budget_duration")).isEqualTo("1d");
-		assertThat(inherited.get("budget_reset_at")).isEqualTo(NOW.plusDays(1));
+		assertThat(inherited.get("budget_reset_at")).as("the next midnight, as LiteLLM's daily resets")
+			.isEqualTo(NOW.toLocalDate().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 		assertThat(apply(power, Map.of("budget_duration", "7d")).get("budget_duration")).isEqualTo("7d");
 		assertRefused(power, Map.of("budget_duration", "12h"), "budget_duration");
 	}
