@@ -3,6 +3,7 @@ package dev.llmgw.gateway.budget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import dev.llmgw.gateway.auth.KeyInvalidation;
 import dev.llmgw.gateway.config.GatewayConfig;
@@ -39,8 +40,13 @@ public class BudgetConfiguration {
 	}
 
 	@Bean
-	EndUsers endUsers(RowStore rows, GatewayProperties properties) {
-		return new EndUsers(rows, properties.authCacheTtl());
+	EndUsers endUsers(RowStore rows, GatewayProperties properties, GatewayConfig config) {
+		Map<String, Object> settings = config.litellmSettings().raw();
+		Object defaultMax = settings.get("max_end_user_budget");
+		Object defaultBudgetId = settings.get("max_end_user_budget_id");
+		return new EndUsers(rows, properties.authCacheTtl(),
+				(defaultMax instanceof Number number) ? number.doubleValue() : null,
+				(defaultBudgetId != null) ? defaultBudgetId.toString() : null);
 	}
 
 	@Bean

@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * What admission needs of an end user (a request's {@code user}): whether it is blocked
  * and its budget, from the customer row and its budget row, cached for a minute so that a
- * request reads no database.
+ * request reads no database. An end user without a budget of its own (none named, or
+ * never seen) is held, as in LiteLLM, to litellm_settings.max_end_user_budget_id's budget
+ * row, else to max_end_user_budget (which never resets).
  */
 public final class EndUsers {
 
@@ -35,8 +37,18 @@ public final class EndUsers {
 
 	private final AsyncCache<String, EndUser> cache;
 
-	public EndUsers(RowStore rows, Duration timeToLive) {
+	private final @Nullable Double defaultMax;
+
+	private final @Nullable String defaultBudgetId;
+
+	/**
+	 * @param defaultMax litellm_settings.max_end_user_budget
+	 * @param defaultBudgetId litellm_settings.max_end_user_budget_id
+	 */
+	public EndUsers(RowStore rows, Duration timeToLive, @Nullable Double defaultMax, @Nullable String defaultBudgetId) {
 		this.rows = rows;
+		this.defaultMax = defaultMax;
+		this.defaultBudgetId = defaultBudgetId;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(100_000).buildAsync();
 	}
 
@@ -59,12 +71,25 @@ public final class EndUsers {
 			double spend = (customer.get("spend") instanceof Number number) ? number.doubleValue() : 0.0;
 			Object budgetId = customer.get("budget_id");
 			if (budgetId == null) {
-				return Mono.just(new EndUser(blocked, null));
+				return byDefault(id, blocked, spend);
 			}
 			return this.rows.find(AdminTables.BUDGETS, budgetId)
 				.map((budget) -> new EndUser(blocked, state(id, spend, budget)))
 				.defaultIfEmpty(new EndUser(blocked, null));
-		}).defaultIfEmpty(EndUser.UNKNOWN);
+		}).switchIfEmpty(Mono.defer(() -> byDefault(id, false, 0.0)));
+	}
+
+	/** An end user without a budget of its own: the configured default, if any. */
+	private Mono<EndUser> byDefault(String id, boolean blocked, double spend) {
+		Mono<EndUser> byAmount = Mono.fromSupplier(() -> new EndUser(blocked,
+				(this.defaultMax != null) ? new BudgetState(id, this.defaultMax, spend, null, null) : null));
+		if (this.defaultBudgetId == null) {
+			return byAmount;
+		}
+		return this.rows.find(AdminTables.BUDGETS, this.defaultBudgetId)
+			.flatMap((budget) -> Mono.justOrEmpty(state(id, spend, budget)))
+			.map((budget) -> new EndUser(blocked, budget))
+			.switchIfEmpty(byAmount);
 	}
 
 	private static @Nullable BudgetState state(String id, double spend, Map<String, @Nullable Object> budget) {

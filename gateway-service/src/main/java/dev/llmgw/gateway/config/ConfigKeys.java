@@ -43,7 +43,7 @@ final class ConfigKeys {
 			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking",
 			"require_auth_for_metrics_endpoint", "enable_end_user_cost_tracking_prometheus_only",
 			"prometheus_latency_buckets", "forward_traceparent_to_llm_provider", "global_disable_no_log_param",
-			"allow_dynamic_callback_disabling", "timezone");
+			"allow_dynamic_callback_disabling", "timezone", "max_end_user_budget_id");
 
 	/**
 	 * LiteLLM's call type names for {@code cache_params.supported_call_types}: those the
@@ -87,8 +87,8 @@ final class ConfigKeys {
 			"allowed_fails_policy", "routing_strategy_args", "cache_responses", "optional_pre_call_checks",
 			"provider_budget_config", "model_group_retry_policy", "polling_interval");
 
-	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "max_end_user_budget",
-			"default_team_settings", "default_internal_user_params", "ssl_verify", "enable_preview_features",
+	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "default_team_settings",
+			"default_internal_user_params", "ssl_verify", "enable_preview_features",
 			// LiteLLM's log verbosity: the gateway's log levels are Spring Boot's
 			// (logging.level.*)
 			"set_verbose", "debug", "detailed_debug",

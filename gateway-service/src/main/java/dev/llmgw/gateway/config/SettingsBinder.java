@@ -30,6 +30,9 @@ final class SettingsBinder {
 		CacheSettings cache = cache(map, path);
 		this.reader.map(map.get("default_key_generate_params"), path + ".default_key_generate_params");
 		this.reader.map(map.get("upperbound_key_generate_params"), path + ".upperbound_key_generate_params");
+		// read by the budget package from raw(); checked here so that a wrong type stops
+		// the start
+		this.reader.number(map, "max_end_user_budget", path);
 		Object timezone = map.get("timezone");
 		if (timezone != null && LitellmSettings.zone(timezone) == null) {
 			throw new ConfigException(path + ".timezone: \"" + timezone

@@ -132,12 +132,12 @@ class ConfigLoaderTests {
 		assertThat(config.warnings()).contains(
 				"router_settings.retry_policy is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"litellm_settings.debug is accepted for LiteLLM compatibility but has no effect in this gateway yet",
-				"litellm_settings.max_end_user_budget is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"general_settings.alerting is accepted for LiteLLM compatibility but has no effect in this gateway yet",
 				"general_settings.public_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet");
 		assertThat(config.warnings())
 			.noneMatch((warning) -> warning.startsWith("router_settings.redis_host is accepted"))
-			.noneMatch((warning) -> warning.startsWith("general_settings.master_key"));
+			.noneMatch((warning) -> warning.startsWith("general_settings.master_key"))
+			.noneMatch((warning) -> warning.startsWith("litellm_settings.max_end_user_budget"));
 	}
 
 	@Test
