@@ -88,7 +88,7 @@ final class ConfigKeys {
 			"provider_budget_config", "model_group_retry_policy", "polling_interval");
 
 	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "default_team_settings",
-			"default_internal_user_params", "ssl_verify", "enable_preview_features",
+			"ssl_verify", "enable_preview_features",
 			// LiteLLM's log verbosity: the gateway's log levels are Spring Boot's
 			// (logging.level.*)
 			"set_verbose", "debug", "detailed_debug",

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.admin.store.UserRow;
 import dev.llmgw.gateway.admin.store.UserStore;
+import dev.llmgw.gateway.admin.users.UserRules;
 import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.storage.RowStore;
@@ -76,16 +77,19 @@ final class SsoPages {
 
 	private final UserStore users;
 
+	private final UserRules userRules;
+
 	private final LoginPage login;
 
 	private final Clock clock;
 
-	SsoPages(OidcSettings settings, OidcProvider provider, UiSettings ui, UserStore users, LoginPage login,
-			Clock clock) {
+	SsoPages(OidcSettings settings, OidcProvider provider, UiSettings ui, UserStore users, UserRules userRules,
+			LoginPage login, Clock clock) {
 		this.settings = settings;
 		this.provider = provider;
 		this.ui = ui;
 		this.users = users;
+		this.userRules = userRules;
 		this.login = login;
 		this.clock = clock;
 	}
@@ -170,7 +174,9 @@ final class SsoPages {
 			.flatMap((found) -> (admin && !CallerIdentity.PROXY_ADMIN.equals(found.userRole())) ? promote(found)
 					: Mono.just(found))
 			.switchIfEmpty(Mono.defer(() -> {
-				Map<String, @Nullable Object> user = new LinkedHashMap<>();
+				// default_internal_user_params' models, budget and limits, as LiteLLM
+				// gives them
+				Map<String, @Nullable Object> user = new LinkedHashMap<>(this.userRules.signOnColumns());
 				user.put("user_id", subject);
 				user.put("sso_user_id", subject);
 				user.put("user_email", email);

@@ -14,6 +14,7 @@ import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.admin.store.UserStore;
+import dev.llmgw.gateway.admin.users.UserRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -75,7 +76,7 @@ public class UiConfiguration {
 
 	@Bean
 	UiRoutes uiRoutes(UiSettings settings, VirtualKeyAuthenticator keys, Clock clock, JsonMapper mapper,
-			ObjectProvider<RouterFunction<?>> routers, GatewayConfig config, UserStore userStore,
+			ObjectProvider<RouterFunction<?>> routers, GatewayConfig config, UserStore userStore, UserRules userRules,
 			UiRevocations revocations) {
 		if (!settings.enabled()) {
 			log.info("Admin UI: off (DISABLE_ADMIN_UI, or no master key)");
@@ -138,7 +139,8 @@ public class UiConfiguration {
 			.GET(UiPaths.ASSETS + "{file}", (request) -> asset(assets, request.pathVariable("file")));
 		if (oidc != null) {
 			log.info("Admin UI: single sign-on with {}", oidc.issuer());
-			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, userStore, login, clock);
+			SsoPages sso = new SsoPages(oidc, new OidcProvider(oidc, mapper, clock), settings, userStore, userRules,
+					login, clock);
 			routes.GET(SsoPages.LOGIN, sso::start).GET(SsoPages.CALLBACK, sso::callback);
 		}
 		// assets and the login page are cheap; pages share the database with the calls

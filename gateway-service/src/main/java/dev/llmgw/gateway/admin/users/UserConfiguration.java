@@ -21,10 +21,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class UserConfiguration {
 
 	@Bean
-	UserEndpoints userEndpoints(UserStore users, KeyStore keyStore, TeamStore teams, KeyRows keys, AdminClock clock,
-			KeyInvalidation invalidation, JsonBodyReader bodies, GatewayConfig config) {
-		return new UserEndpoints(users, keyStore, teams, keys, new UserRules(clock, config.litellmSettings()), clock,
-				invalidation, bodies);
+	UserRules userRules(AdminClock clock, GatewayConfig config) {
+		return new UserRules(clock, config.litellmSettings());
+	}
+
+	@Bean
+	UserEndpoints userEndpoints(UserStore users, KeyStore keyStore, TeamStore teams, KeyRows keys, UserRules rules,
+			AdminClock clock, KeyInvalidation invalidation, JsonBodyReader bodies) {
+		return new UserEndpoints(users, keyStore, teams, keys, rules, clock, invalidation, bodies);
 	}
 
 	@Bean

@@ -74,7 +74,7 @@ public final class UserEndpoints {
 	public Mono<ServerResponse> create(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, "/user/new");
-		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+		return this.bodies.readObject(request.exchange()).map(this.rules::withDefaults).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			UserRow user = this.rules.newUser(fields);
 			String userId = String.valueOf(user.userId());

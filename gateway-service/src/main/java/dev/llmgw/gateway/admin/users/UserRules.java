@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a user may hold and how a request sets it: the roles, the config's defaults for
- * internal users' budgets, and which /user/new fields go to the user's first key.
+ * internal users (litellm_settings.default_internal_user_params,
+ * max_internal_user_budget, internal_user_budget_duration), and which /user/new fields go
+ * to the user's first key.
  */
-final class UserRules {
+public final class UserRules {
 
 	static final Set<String> ROLES = Set.of(CallerIdentity.PROXY_ADMIN, CallerIdentity.PROXY_ADMIN_VIEWER,
 			CallerIdentity.INTERNAL_USER, CallerIdentity.INTERNAL_USER_VIEWER);
@@ -34,13 +36,65 @@ final class UserRules {
 	static final List<String> SHARED = List.of("models", "tpm_limit", "rpm_limit", "max_parallel_requests", "metadata",
 			"spend", "model_rpm_limit", "model_tpm_limit");
 
+	/** Columns of default_internal_user_params that a first single sign-on sets. */
+	private static final List<String> SIGN_ON_COLUMNS = List.of("models", "max_budget", "budget_duration",
+			"budget_reset_at", "model_max_budget", "tpm_limit", "rpm_limit", "max_parallel_requests", "metadata");
+
 	private final AdminClock clock;
 
 	private final LitellmSettings settings;
 
-	UserRules(AdminClock clock, LitellmSettings settings) {
+	private final Map<String, @Nullable Object> defaults;
+
+	/**
+	 * @throws IllegalStateException when default_internal_user_params holds a value a
+	 * request could not
+	 */
+	public UserRules(AdminClock clock, LitellmSettings settings) {
 		this.clock = clock;
 		this.settings = settings;
+		Map<String, @Nullable Object> defaults = new LinkedHashMap<>();
+		if (settings.raw().get("default_internal_user_params") instanceof Map<?, ?> params) {
+			params.forEach((field, value) -> defaults.put(String.valueOf(field), value));
+		}
+		// LiteLLM's list of teams a user may join by themselves; not a user column
+		defaults.remove("available_teams");
+		this.defaults = java.util.Collections.unmodifiableMap(defaults);
+		try {
+			changes(new RequestFields(new LinkedHashMap<>(this.defaults)));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("litellm_settings.default_internal_user_params: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * A /user/new body with default_internal_user_params filled in where it sets nothing
+	 * (an empty models list counts as nothing), as LiteLLM does for every user but a
+	 * proxy admin.
+	 */
+	Map<String, @Nullable Object> withDefaults(Map<String, @Nullable Object> body) {
+		if (this.defaults.isEmpty() || CallerIdentity.PROXY_ADMIN.equals(body.get("user_role"))) {
+			return body;
+		}
+		Map<String, @Nullable Object> merged = new LinkedHashMap<>(body);
+		this.defaults.forEach((field, value) -> {
+			Object given = merged.get(field);
+			if (given == null || (field.equals("models") && given instanceof List<?> list && list.isEmpty())) {
+				merged.put(field, value);
+			}
+		});
+		return merged;
+	}
+
+	/**
+	 * The columns default_internal_user_params gives a user made by a first single
+	 * sign-on: its models, budget and limits (its role is the sign-on's to decide).
+	 */
+	public Map<String, @Nullable Object> signOnColumns() {
+		Map<String, @Nullable Object> columns = changes(new RequestFields(new LinkedHashMap<>(this.defaults)));
+		columns.keySet().retainAll(SIGN_ON_COLUMNS);
+		return columns;
 	}
 
 	/** A new user from a /user/new body, with the config's internal-user budget. */

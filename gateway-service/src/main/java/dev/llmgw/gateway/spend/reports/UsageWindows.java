@@ -111,15 +111,15 @@ public final class UsageWindows implements AutoCloseable {
 	 * @param rows the database
 	 * @param clock the time (UTC days)
 	 * @param kept names kept per dimension
-	 * @param interval how often to look for windows to sum, null for never (tests sum
-	 * them with {@link #compute})
+	 * @param interval how often to look for windows to sum, null or zero for never (tests
+	 * sum them with {@link #compute})
 	 */
 	UsageWindows(RowStore rows, Clock clock, int kept, @Nullable Duration interval) {
 		this.rows = rows;
 		this.database = rows.database();
 		this.clock = clock;
 		this.kept = kept;
-		this.timer = (interval == null) ? null
+		this.timer = (interval == null || interval.isZero()) ? null
 				: Flux.interval(Duration.ofSeconds(10), interval, Schedulers.parallel())
 					.onBackpressureDrop()
 					.concatMap((tick) -> warm().onErrorResume((error) -> {
@@ -174,11 +174,17 @@ public final class UsageWindows implements AutoCloseable {
 	Mono<Boolean> compute(LocalDate start, LocalDate end) {
 		String from = start.toString();
 		String to = end.toString();
-		return sourceRows(from, to).flatMap((source) -> find(start, end).map((found) -> found.sourceRows() != source)
-			.defaultIfEmpty(true)
-			.flatMap((due) -> due ? claim(from, to) : Mono.empty())
-			.flatMap((id) -> sum(id, from, to, source).thenReturn(true))
-			.defaultIfEmpty(false));
+		Mono<Boolean> due = sourceRows(from, to)
+			.flatMap((source) -> find(start, end).map((found) -> found.sourceRows() != source).defaultIfEmpty(true));
+		// asked again once claimed: another instance may have summed it and let go of its
+		// claim between the first question and the claim
+		return due.flatMap((first) -> first ? claim(from, to) : Mono.empty())
+			.flatMap((id) -> sourceRows(from, to)
+				.flatMap((source) -> find(start, end).map((found) -> found.sourceRows() != source)
+					.defaultIfEmpty(true)
+					.flatMap((still) -> still ? sum(id, from, to, source).thenReturn(true)
+							: this.database.one((client) -> release(client, from, to)).thenReturn(false))))
+			.defaultIfEmpty(false);
 	}
 
 	/** The daily rows a window of these days sums: a count the date indexes answer. */
