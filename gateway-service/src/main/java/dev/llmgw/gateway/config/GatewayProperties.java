@@ -35,7 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * authenticated is still served from the auth cache while the database cannot be reached
  * to reload it (as HTTP's {@code stale-if-error}); zero serves none
  * @param usageWindowInterval how often each instance looks for Usage page windows to sum
- * (spend.reports.UsageWindows): after a day closes, and when rows were added to past days
+ * (the Usage page's summed ranges): after a day closes, and when rows were added to past
+ * days
  * @param metricsEnabled whether {@code /metrics} and the meters behind it exist
  * ({@code METRICS_ENABLED}, on unless false)
  */
