@@ -34,9 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param authCacheStaleIfError how long past {@code authCacheTtl} a key already
  * authenticated is still served from the auth cache while the database cannot be reached
  * to reload it (as HTTP's {@code stale-if-error}); zero serves none
- * @param usageWindowInterval how often each instance looks for Usage page windows to sum
- * (the Usage page's summed ranges): after a day closes, and when rows were added to past
- * days
+ * @param usageWindowInterval how often each instance looks for the Usage page's ranges to
+ * sum ahead: after a day closes, and when rows were added to past days; zero: never
  * @param metricsEnabled whether {@code /metrics} and the meters behind it exist
  * ({@code METRICS_ENABLED}, on unless false)
  */
