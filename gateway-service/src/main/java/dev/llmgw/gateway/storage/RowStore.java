@@ -189,6 +189,24 @@ public final class RowStore {
 	}
 
 	/**
+	 * A page of the rows matching all the given column values, newest first (then by
+	 * primary key). The page's keys are found first, from a (created_at, key) index alone
+	 * where one exists, and only their rows are read, so that a deep page skips index
+	 * entries rather than whole rows. For tables whose primary key is one unique column.
+	 */
+	public Flux<Map<String, @Nullable Object>> findNewest(Table table, Map<String, Object> where, int limit,
+			long offset) {
+		Where clause = Where.of(where);
+		String order = " ORDER BY created_at DESC, " + table.key() + " DESC";
+		String page = "SELECT " + table.key() + " FROM " + table.name() + clause.sql() + order + " LIMIT " + limit
+				+ " OFFSET " + offset;
+		return this.database.many((client) -> clause
+			.bind(client.sql("SELECT * FROM " + table.name() + " WHERE " + table.key() + " IN (" + page + ")" + order))
+			.map((row) -> read(table, row))
+			.all());
+	}
+
+	/**
 	 * One page of a query's rows and how many rows the whole query has.
 	 * @param select the query, its values named ({@code :name}) and given in
 	 * {@code binds}; LIMIT and OFFSET are added here

@@ -4,14 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.llmgw.gateway.GatewayApplication;
+
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
 import org.springframework.context.ConfigurableApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +35,10 @@ class EndUserDefaultBudgetIntegrationTests {
 				general_settings: {master_key: sk-end-user-default}
 				litellm_settings: {max_end_user_budget: 0.0000001, max_end_user_budget_id: default-end-users}
 				""".formatted(FakeLlmServerProcess.shared().baseUrl()));
-		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--gateway.config-file-path=" + config,
+		ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
 				"--gateway.data-dir=" + this.dir.resolve("data"));
 		try {
-			AdminClient api = new AdminClient(
-					"http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort());
+			AdminClient api = new AdminClient(GatewayInstances.baseUrl(gateway));
 			String key = api.post("/key/generate", "sk-end-user-default", Map.of()).text("/key");
 
 			// no budget row named default-end-users yet: the amount holds, so the first

@@ -490,7 +490,7 @@ public final class KeyEndpoints {
 			}
 		}
 		return this.keyStore.count(where)
-			.zipWith(this.keyStore.newest(where, size, (long) (page - 1) * size).collectList())
+			.zipWith(this.keyStore.findNewest(where, size, (long) (page - 1) * size).collectList())
 			.flatMap((result) -> {
 				List<Object> keys = new ArrayList<>();
 				result.getT2().forEach((row) -> keys.add(fullObjects ? AdminViews.publicView(row) : row.token()));

@@ -57,6 +57,11 @@ public class TableRows<R extends AdminRow> {
 		return this.rows.findAll(this.table, where, limit, offset).map(this.reader);
 	}
 
+	/** A page of the matching rows, newest first (see {@link RowStore#findNewest}). */
+	public Flux<R> findNewest(Map<String, Object> where, int limit, long offset) {
+		return this.rows.findNewest(this.table, where, limit, offset).map(this.reader);
+	}
+
 	public Mono<Long> count(Map<String, Object> where) {
 		return this.rows.count(this.table, where);
 	}

@@ -37,17 +37,17 @@ public final class UsageSummary {
 
 	private static final int TOP = 50;
 
-	static final String SUMS = "SUM(d.spend) AS spend, SUM(d.prompt_tokens) AS prompt_tokens, "
-			+ "SUM(d.completion_tokens) AS completion_tokens, SUM(d.api_requests) AS api_requests, "
-			+ "SUM(d.successful_requests) AS successful_requests, SUM(d.failed_requests) AS failed_requests";
+	/** The metric columns the daily tables and the windows share. */
+	private static final List<String> COLUMNS = List.of("spend", "prompt_tokens", "completion_tokens", "api_requests",
+			"successful_requests", "failed_requests");
 
-	/** The columns a window's kept rows and today's daily rows share. */
-	private static final String METRICS = "spend, prompt_tokens, completion_tokens, api_requests, successful_requests, "
-			+ "failed_requests";
+	/** The metric columns summed from the rows of table alias {@code d}. */
+	static final String SUMS = sums("d");
 
-	private static final String MERGED = "SUM(t.spend) AS spend, SUM(t.prompt_tokens) AS prompt_tokens, "
-			+ "SUM(t.completion_tokens) AS completion_tokens, SUM(t.api_requests) AS api_requests, "
-			+ "SUM(t.successful_requests) AS successful_requests, SUM(t.failed_requests) AS failed_requests";
+	private static final String METRICS = String.join(", ", COLUMNS);
+
+	/** The metric columns summed from the window's and today's rows together. */
+	private static final String MERGED = sums("t");
 
 	private final Database database;
 
@@ -191,6 +191,11 @@ public final class UsageSummary {
 			double fiftieth = number(found.get(TOP - 1).get("spend"));
 			return liveMost(dimension, binds).flatMap((most) -> (bound + most < fiftieth) ? Mono.just(found) : full);
 		});
+	}
+
+	private static String sums(String alias) {
+		return String.join(", ",
+				COLUMNS.stream().map((column) -> "SUM(" + alias + "." + column + ") AS " + column).toList());
 	}
 
 	/** How many breakdowns a window could not prove exact (for tests). */

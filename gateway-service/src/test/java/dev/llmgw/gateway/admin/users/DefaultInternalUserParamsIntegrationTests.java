@@ -10,19 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.llmgw.gateway.GatewayApplication;
 import dev.llmgw.gateway.admin.AdminClock;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.LitellmSettings;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +46,7 @@ class DefaultInternalUserParamsIntegrationTests {
 	void newUsersTakeTheDefaultsTheirRequestLeavesOut() throws Exception {
 		ConfigurableApplicationContext gateway = start(DEFAULTS);
 		try {
-			AdminClient api = new AdminClient(
-					"http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort());
+			AdminClient api = new AdminClient(GatewayInstances.baseUrl(gateway));
 			String plain = "plain-" + UUID.randomUUID();
 			assertThat(api.post("/user/new", MASTER_KEY, Map.of("user_id", plain, "models", List.of())).status())
 				.isEqualTo(200);
@@ -111,8 +108,7 @@ class DefaultInternalUserParamsIntegrationTests {
 				litellm_settings:
 				  default_internal_user_params: %s
 				""".formatted(FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY, defaults));
-		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--server.address=127.0.0.1", "--gateway.config-file-path=" + config,
+		return GatewayInstances.startWithConfig(config,
 				"--gateway.data-dir=" + this.dir.resolve("data-" + UUID.randomUUID()));
 	}
 

@@ -55,10 +55,7 @@ class UsageWindowsIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "postgresql", "h2" })
 	void aWindowPlusTodayAnswersWhatTheFullQueryAnswers(String database) {
-		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.data-dir=" + this.dataDir,
-				"--gateway.usage-window-interval=0s",
-				database.equals("postgresql") ? "--gateway.database-url=" + ExternalServices.newPostgresDatabase()
-						: "--gateway.database-url=");
+		ConfigurableApplicationContext gateway = start(database);
 		try {
 			AdminClient admin = new AdminClient(GatewayInstances.baseUrl(gateway));
 			RowStore rows = gateway.getBean(RowStore.class);
@@ -118,10 +115,7 @@ class UsageWindowsIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "postgresql" })
 	void oneInstanceSumsAWindowAndAStaleClaimIsTakenOver(String database) {
-		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.data-dir=" + this.dataDir,
-				"--gateway.usage-window-interval=0s",
-				database.equals("postgresql") ? "--gateway.database-url=" + ExternalServices.newPostgresDatabase()
-						: "--gateway.database-url=");
+		ConfigurableApplicationContext gateway = start(database);
 		try {
 			RowStore rows = gateway.getBean(RowStore.class);
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -174,10 +168,7 @@ class UsageWindowsIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "postgresql", "h2" })
 	void theStandardRangesAreSummedAnHourAfterMidnightAndDroppedWhenPast(String database) {
-		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.data-dir=" + this.dataDir,
-				"--gateway.usage-window-interval=0s",
-				database.equals("postgresql") ? "--gateway.database-url=" + ExternalServices.newPostgresDatabase()
-						: "--gateway.database-url=");
+		ConfigurableApplicationContext gateway = start(database);
 		try {
 			RowStore rows = gateway.getBean(RowStore.class);
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -210,6 +201,13 @@ class UsageWindowsIntegrationTests {
 		finally {
 			gateway.close();
 		}
+	}
+
+	/** A gateway on a new PostgreSQL database or on H2, its own window job off. */
+	private ConfigurableApplicationContext start(String database) {
+		return GatewayInstances.start("--gateway.data-dir=" + this.dataDir, "--gateway.usage-window-interval=0s",
+				database.equals("postgresql") ? "--gateway.database-url=" + ExternalServices.newPostgresDatabase()
+						: "--gateway.database-url=");
 	}
 
 	private static Clock at(LocalDate day, int hour, int minute) {
