@@ -7,7 +7,8 @@
 #
 #   --plan      show what would change (terraform plan) and the commands that would run; change nothing
 #   --env-file  the .env to read (default .env; .env.template documents every variable)
-#   --config    the LiteLLM config.yaml to upload (default config/config.yaml)
+#   --config    the LiteLLM config.yaml to upload (default config/config.yaml; without one, the built-in catalog:
+#               config/default-config-base.yaml plus the deployment region's config/default-config-<region>.yaml)
 #
 # Needs the AWS CLI (with credentials), Terraform, Docker (with buildx for another CPU architecture) and, for EKS,
 # kubectl.
@@ -19,6 +20,7 @@ source deploy/lib.sh
 PLAN=0
 ENV_FILE=.env
 CONFIG_FILE=config/config.yaml
+CONFIG_GIVEN=0
 while (($#)); do
 	case "$1" in
 	--plan) PLAN=1 ;;
@@ -28,6 +30,7 @@ while (($#)); do
 		;;
 	--config)
 		CONFIG_FILE=${2:?--config needs a file}
+		CONFIG_GIVEN=1
 		shift
 		;;
 	-h | --help)
@@ -48,12 +51,36 @@ if [ ! -f "$ENV_FILE" ]; then
 fi
 load_env_file "$ENV_FILE"
 validate_env
-[ -f "$CONFIG_FILE" ] || fail_env "config: $CONFIG_FILE not found (your LiteLLM config.yaml; --config names another)"
+# no config.yaml of the operator's: the original's catalog, base + the region's Bedrock models, as the original's
+# deploy.sh built it; the file uploaded includes the two catalog files, uploaded beside it
+CATALOG=0
+if [ ! -f "$CONFIG_FILE" ]; then
+	if ((CONFIG_GIVEN)); then
+		fail_env "config: $CONFIG_FILE not found (your LiteLLM config.yaml; --config names another)"
+	else
+		CATALOG=1
+	fi
+fi
 TOOLS=(aws terraform)
 ((PLAN)) || TOOLS+=(docker)
 [ "$DEPLOYMENT_PLATFORM" = EKS ] && ((!PLAN)) && TOOLS+=(kubectl)
 require_tools "${TOOLS[@]}"
 if command -v aws >/dev/null 2>&1; then resolve_region; fi
+INCLUDES=()
+if ((CATALOG)); then
+	INCLUDES=(default-config-base.yaml)
+	if [ -f "config/default-config-$AWS_REGION.yaml" ]; then
+		INCLUDES+=("default-config-$AWS_REGION.yaml")
+	else
+		echo "warning: the built-in catalog has no Bedrock models for $AWS_REGION: deploying the base models only" >&2
+	fi
+	CONFIG_DIR=config
+elif [ -f "$CONFIG_FILE" ]; then
+	CONFIG_DIR=$(dirname "$CONFIG_FILE")
+	while IFS= read -r name; do
+		if [ -f "$CONFIG_DIR/$name" ]; then INCLUDES+=("$name"); else fail_env "config: $CONFIG_FILE includes $name, not found in $CONFIG_DIR"; fi
+	done < <(config_includes "$CONFIG_FILE")
+fi
 report_env_errors
 
 if [ "$DEPLOYMENT_PLATFORM" = EKS ] && [ "$ENABLE_WAF" = true ]; then
@@ -68,15 +95,27 @@ TARGET=$(echo "$DEPLOYMENT_PLATFORM" | tr '[:upper:]' '[:lower:]')
 EXTRA_SUCCESS_CALLBACKS=$(extra_success_callbacks)
 TAG="$(git rev-parse --short HEAD 2>/dev/null || echo local)-$(date -u +%Y%m%d%H%M%S)"
 if [ "$CPU_ARCHITECTURE" = arm ]; then PLATFORM=linux/arm64; else PLATFORM=linux/amd64; fi
-if command -v sha256sum >/dev/null 2>&1; then
-	CONFIG_SHA256=$(sha256sum "$CONFIG_FILE" | cut -d' ' -f1)
-else
-	CONFIG_SHA256=$(shasum -a 256 "$CONFIG_FILE" | cut -d' ' -f1)
-fi
 # the variable files hold secrets: private, and gone when the script ends
 umask 077
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+if ((CATALOG)); then
+	CONFIG_FILE=$WORK/config.yaml
+	{
+		echo "# written by deploy.sh: no config/config.yaml, so the built-in catalog for $AWS_REGION"
+		echo "include:"
+		printf '  - %s\n' "${INCLUDES[@]}"
+	} >"$CONFIG_FILE"
+fi
+# what the gateway reads, included files too: a change to any of them rolls the tasks
+CONFIG_FILES=("$CONFIG_FILE")
+# (the ${x+...} form keeps an empty list from tripping set -u in macOS's bash 3.2)
+for name in ${INCLUDES[@]+"${INCLUDES[@]}"}; do CONFIG_FILES+=("$CONFIG_DIR/$name"); done
+if command -v sha256sum >/dev/null 2>&1; then
+	CONFIG_SHA256=$(cat "${CONFIG_FILES[@]}" | sha256sum | cut -d' ' -f1)
+else
+	CONFIG_SHA256=$(cat "${CONFIG_FILES[@]}" | shasum -a 256 | cut -d' ' -f1)
+fi
 SERVICES=(gateway-service middleware-service fake-llm-server)
 
 if ((PLAN)); then
@@ -189,8 +228,18 @@ for pair in "gateway-service=$GATEWAY_REPOSITORY" "middleware-service=$MIDDLEWAR
 	run docker push "${pair#*=}:$TAG"
 done
 
-step "Upload $CONFIG_FILE to s3://$CONFIG_BUCKET/$CONFIG_KEY"
+if ((CATALOG)); then
+	step "Upload the built-in catalog (${INCLUDES[*]}) to s3://$CONFIG_BUCKET/$CONFIG_KEY"
+else
+	step "Upload $CONFIG_FILE to s3://$CONFIG_BUCKET/$CONFIG_KEY"
+fi
 run aws s3 cp "$CONFIG_FILE" "s3://$CONFIG_BUCKET/$CONFIG_KEY" --only-show-errors
+# included files go beside config.yaml, where the gateway reads them
+CONFIG_PREFIX=$(dirname "$CONFIG_KEY")
+[ "$CONFIG_PREFIX" = . ] && CONFIG_PREFIX="" || CONFIG_PREFIX="$CONFIG_PREFIX/"
+for name in ${INCLUDES[@]+"${INCLUDES[@]}"}; do
+	run aws s3 cp "$CONFIG_DIR/$name" "s3://$CONFIG_BUCKET/$CONFIG_PREFIX$name" --only-show-errors
+done
 
 plain_environment_json() {
 	local names=() name

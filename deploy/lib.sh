@@ -354,6 +354,21 @@ report_env_errors() {
 	fi
 }
 
+# the file names a LiteLLM config.yaml's include: lists (a block list or [a, b]), one a line
+config_includes() {
+	awk '
+		function clean(s) { sub(/[ \t]+#.*$/, "", s); gsub(/["\047 \t]/, "", s); return s }
+		/^include:/ {
+			rest = $0; sub(/^include:[ \t]*/, "", rest); rest = clean(rest)
+			if (rest ~ /^\[/) { gsub(/[][]/, "", rest); n = split(rest, names, ","); for (i = 1; i <= n; i++) if (names[i] != "") print names[i]; next }
+			inlist = 1; next
+		}
+		inlist && /^[ \t]*-/ { s = $0; sub(/^[ \t]*-/, "", s); s = clean(s); if (s != "") print s; next }
+		inlist && /^[ \t]*(#.*)?$/ { next }
+		{ inlist = 0 }
+	' "$1"
+}
+
 resolve_region() {
 	if [ -z "$AWS_REGION" ]; then
 		AWS_REGION=$(aws configure get region 2>/dev/null || true)

@@ -12,6 +12,8 @@ COPY common-metrics common-metrics
 COPY common-cloud common-cloud
 COPY fake-llm-server fake-llm-server
 COPY gateway-service gateway-service
+# the built-in model catalog goes into the jar (BuiltInCatalog)
+COPY config config
 COPY middleware-service middleware-service
 # the Maven repository is a build cache, so a source change does not download every dependency again
 RUN --mount=type=cache,target=/root/.m2 \

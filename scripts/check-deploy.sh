@@ -107,7 +107,7 @@ cp scripts/deploy-stubs/* "$BIN/"
 COPY=$WORK/repo
 mkdir -p "$COPY/config"
 cp -R deploy.sh undeploy.sh deploy "$COPY/"
-cp config/quickstart-config.yaml "$COPY/config/"
+cp config/quickstart-config.yaml config/default-config-*.yaml "$COPY/config/"
 rm -rf "$COPY/deploy/terraform"/*/.terraform
 cd "$COPY"
 REAL_KUBECTL=$(command -v kubectl || true)
@@ -285,6 +285,26 @@ if ! grep -q 'fake LLM load-testing endpoint is at' <<<"$OUT" && ! grep -q 'Clou
 else
 	fail "deploy.sh (ECS): unexpected fake endpoint or HTTP-origin warning" "$OUT"
 fi
+# no config.yaml: the built-in catalog (base + the region's Bedrock models), uploaded beside a config.yaml including it
+run_stubbed ./deploy.sh --env-file "$WORK/ecs.env"
+if ((RC == 0)); then pass "deploy.sh (ECS) with no config.yaml exits 0"; else fail "deploy.sh (ECS) with no config.yaml exits $RC" "$OUT"; fi
+assert_order "deploy.sh (ECS) with no config.yaml" '^aws s3 cp [^ ]+/config.yaml s3://llmgw-config-20260101/config.yaml' \
+	'^aws s3 cp config/default-config-base.yaml s3://llmgw-config-20260101/default-config-base.yaml' \
+	'^aws s3 cp config/default-config-us-east-1.yaml s3://llmgw-config-20260101/default-config-us-east-1.yaml' \
+	'^terraform -chdir=deploy/terraform/ecs apply'
+assert_output "deploy.sh (ECS) with no config.yaml" "Upload the built-in catalog (default-config-base.yaml default-config-us-east-1.yaml)"
+# an operator's config.yaml including the catalog and a file of its own: each included file goes beside it
+mkdir -p config/own
+printf 'include:\n  - default-config-base.yaml\n  - own/models.yaml # mine\nmodel_list: []\n' >config/with-includes.yaml
+echo 'model_list: []' >config/own/models.yaml
+run_stubbed ./deploy.sh --env-file "$WORK/ecs.env" --config config/with-includes.yaml
+assert_order "deploy.sh (ECS) with includes" '^aws s3 cp config/with-includes.yaml s3://llmgw-config-20260101/config.yaml' \
+	'^aws s3 cp config/default-config-base.yaml s3://llmgw-config-20260101/default-config-base.yaml' \
+	'^aws s3 cp config/own/models.yaml s3://llmgw-config-20260101/own/models.yaml'
+printf 'include: [missing.yaml]\n' >config/bad-include.yaml
+run_stubbed ./deploy.sh --env-file "$WORK/ecs.env" --config config/bad-include.yaml
+assert_refused "deploy.sh with an included file that is not there" "config: config/bad-include.yaml includes missing.yaml, not found in config"
+
 FAKE_ENV='FAKE_LLM_LOAD_TESTING_ENDPOINT_CERTIFICATE_ARN="arn:aws:acm:us-east-1:123456789012:certificate/fake-0000"
 FAKE_LLM_LOAD_TESTING_ENDPOINT_HOSTED_ZONE_NAME="example.com"
 FAKE_LLM_LOAD_TESTING_ENDPOINT_RECORD_NAME="fake-llm.example.com"

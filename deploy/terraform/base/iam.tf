@@ -40,9 +40,10 @@ data "aws_iam_policy_document" "runtime" {
   }
 
   statement {
-    sid       = "ConfigObject"
-    actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.config.arn}/${local.config_object_key}"]
+    sid     = "ConfigObjects"
+    actions = ["s3:GetObject"]
+    # config.yaml and the files its include: names, uploaded beside it; the bucket holds nothing else
+    resources = ["${aws_s3_bucket.config.arn}/*"]
   }
 
   statement {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +66,47 @@ class GatewayJarTests {
 			assertThat(bedrock.body()).contains("chat.completion.chunk")
 				.contains("bedrock")
 				.endsWith("data: [DONE]\n\n");
+		}
+		finally {
+			gateway.destroy();
+			assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+		}
+	}
+
+	@Test
+	void withNoConfigServesTheBuiltInCatalogOfItsRegion() throws Exception {
+		int port = GatewayJar.freePort();
+		String fake = "http://127.0.0.1:" + FakeLlmServerProcess.shared().port();
+		// an operator's first start: no config.yaml, one provider key, the AWS region it
+		// runs in
+		Process gateway = start(Map.of("SERVER_PORT", Integer.toString(port), "LITELLM_MASTER_KEY", "sk-jar-master-key",
+				"OPENAI_API_KEY", "sk-openai", "OPENAI_BASE_URL", fake + "/v1", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+				fake, "AWS_ACCESS_KEY_ID", "AKIDJAR", "AWS_SECRET_ACCESS_KEY", "jar-secret", "AWS_REGION",
+				"us-west-2"));
+		try {
+			HttpClient client = HttpClient.newHttpClient();
+			GatewayJar.awaitLive(client, port, gateway, this.dir);
+			for (String model : List.of("gpt-4o", "meta.llama3-1-70b-instruct-v1:0")) {
+				HttpResponse<String> response = client
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+						.header("Authorization", "Bearer sk-jar-master-key")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model
+								+ "\",\"messages\":[{\"role\":\"user\",\"content\":\"from the catalog\"}]}"))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(model + ": " + response.body()).isEqualTo(200);
+				assertThat(response.body()).contains("You said: from the catalog");
+			}
+			HttpResponse<String> info = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/model/info"))
+					.header("Authorization", "Bearer sk-jar-master-key")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(info.body()).contains("\"model_name\":\"claude-3-5-sonnet-20240620\"")
+				.contains("\"missing_setting\":\"ANTHROPIC_API_KEY\"");
+			String log = GatewayJar.log(this.dir);
+			assertThat(log).contains("built-in catalog (default-config-base.yaml + default-config-us-west-2.yaml)")
+				.containsPattern("model\\(s\\) unavailable until ANTHROPIC_API_KEY is set: [^\\n]*claude-3-5-sonnet")
+				.contains("the catalog's response cache is kept in memory")
+				.doesNotContain("sk-openai");
 		}
 		finally {
 			gateway.destroy();

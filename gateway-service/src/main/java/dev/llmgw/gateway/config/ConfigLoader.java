@@ -3,6 +3,7 @@ package dev.llmgw.gateway.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a LiteLLM-format config.yaml (see shared/spec/config.md) into a
@@ -53,25 +50,36 @@ public final class ConfigLoader {
 		return null;
 	}
 
+	/**
+	 * Reads a config file; the files its {@code include:} names are read from its own
+	 * directory.
+	 */
 	public GatewayConfig load(Path path) {
-		try {
-			return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
-		}
-		catch (IOException ex) {
-			throw new ConfigException("cannot read config " + path + ": " + ex.getMessage(), ex);
-		}
+		Path directory = path.toAbsolutePath().getParent();
+		return parse(readFile(path, "config"), path.toString(),
+				(name) -> readFile(directory.resolve(name), "included file"));
 	}
 
+	/** A config with no files beside it: an {@code include:} in it is refused. */
 	public GatewayConfig parse(String yaml, String source) {
-		Object document;
-		try {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		}
-		catch (YAMLException ex) {
-			throw new ConfigException(source + ": not valid YAML: " + ex.getMessage(), ex);
-		}
+		return parse(yaml, source, (name) -> {
+			throw new ConfigException(source + ": include " + name + ": only a config read from a file or from S3 "
+					+ "can include others");
+		});
+	}
+
+	/**
+	 * @param yaml the config's text
+	 * @param source where it came from, for messages
+	 * @param includes reads the files its {@code include:} names
+	 */
+	GatewayConfig parse(String yaml, String source, ConfigIncludes.Source includes) {
+		return read(ConfigIncludes.resolve(ConfigIncludes.parse(yaml, source), includes, source), source);
+	}
+
+	/** Binds a parsed config whose includes are already joined. */
+	GatewayConfig read(Map<String, Object> root, String source) {
 		ConfigReader reader = new ConfigReader();
-		Map<String, Object> root = reader.map(document, "(root)");
 		reader.warnUnknownKeys(root, "", ConfigKeys.TOP_LEVEL);
 		Map<String, String> overrides = environmentVariables(reader, root.get("environment_variables"));
 		EnvironmentLookup environment = this.processEnvironment.overlaidBy(overrides);
@@ -96,6 +104,18 @@ public final class ConfigLoader {
 	private static boolean storeModelInDb(ConfigReader reader, @Nullable Object section) {
 		Map<String, Object> map = reader.map(section, "general_settings");
 		return Boolean.TRUE.equals(reader.bool(map, "store_model_in_db", "general_settings"));
+	}
+
+	private static String readFile(Path path, String what) {
+		try {
+			return Files.readString(path, StandardCharsets.UTF_8);
+		}
+		catch (NoSuchFileException ex) {
+			throw new ConfigException(what + " not found: " + path);
+		}
+		catch (IOException ex) {
+			throw new ConfigException("cannot read " + what + " " + path + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static Map<String, String> environmentVariables(ConfigReader reader, @Nullable Object section) {

@@ -35,10 +35,12 @@ public class GatewayConfiguration {
 			Path path = ConfigLoader.locate(properties.configFilePath());
 			if (path == null) {
 				log.warn("No config file found (CONFIG_FILE_PATH, config/config.yaml, config/default-config.yaml): "
-						+ "starting with no models");
-				return GatewayConfig.empty("(none)", environment);
+						+ "starting with the built-in catalog, as the original deployment does");
+				config = BuiltInCatalog.load(loader, environment);
 			}
-			config = loader.load(path);
+			else {
+				config = loader.load(path);
+			}
 		}
 		String source = config.source();
 		config.warnings().forEach((warning) -> log.warn("config {}: {}", source, warning));

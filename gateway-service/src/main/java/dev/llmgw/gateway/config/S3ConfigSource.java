@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 
 import dev.llmgw.cloud.S3ConfigFetcher;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,32 @@ final class S3ConfigSource {
 					+ " is set (config.yaml is read from S3 only with both)");
 		}
 		byte[] yaml = S3ConfigFetcher.fetch(bucket, key);
-		return loader.parse(new String(yaml, StandardCharsets.UTF_8), "s3://" + bucket + "/" + key);
+		// included files are objects beside config.yaml, as they are files beside it on
+		// disk
+		String prefix = key.contains("/") ? key.substring(0, key.lastIndexOf('/') + 1) : "";
+		return loader.parse(new String(yaml, StandardCharsets.UTF_8), "s3://" + bucket + "/" + key,
+				(name) -> new String(S3ConfigFetcher.fetch(bucket, includedKey(prefix, name)), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The object key of an included file: its name under config.yaml's prefix, with
+	 * {@code ./} and {@code ../} steps resolved; a name that climbs above the bucket's
+	 * root is refused.
+	 */
+	static String includedKey(String prefix, String name) {
+		ArrayDeque<String> parts = new ArrayDeque<>();
+		for (String part : (name.startsWith("/") ? name.substring(1) : prefix + name).split("/")) {
+			if (part.equals("..")) {
+				if (parts.isEmpty()) {
+					throw new ConfigException("include " + name + ": outside the config bucket");
+				}
+				parts.removeLast();
+			}
+			else if (!part.isEmpty() && !part.equals(".")) {
+				parts.addLast(part);
+			}
+		}
+		return String.join("/", parts);
 	}
 
 	private static boolean present(@Nullable String value) {

@@ -38,6 +38,12 @@ final class ModelInfoView {
 		Map<String, @Nullable Object> info = new LinkedHashMap<>();
 		info.put("id", deployment.id());
 		info.put("db_model", stored);
+		// the gateway's own: a deployment whose key or base URL is unset is listed, not
+		// dropped,
+		// with the variable to set
+		String missing = deployment.missingSetting();
+		info.put("available", missing == null);
+		info.put("missing_setting", missing);
 		info.put("key", (listed != null) ? listed.key() : null);
 		info.put("mode", first(own.mode(), (listed != null) ? listed.mode() : null));
 		info.put("max_tokens", (listed != null) ? listed.maxTokens() : null);

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.providers;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.LitellmParams;
 import dev.llmgw.gateway.config.ModelInfo;
 import dev.llmgw.gateway.providers.ProviderSpec;
@@ -29,6 +30,26 @@ import org.jspecify.annotations.Nullable;
 public record Deployment(String id, String modelName, ProviderSpec provider, String providerModel,
 		@Nullable String apiBase, Credential credential, LitellmParams params, ModelInfo modelInfo, Duration timeout,
 		Duration streamTimeout, boolean dropParams) {
+
+	/**
+	 * What must be set before this deployment can be called: the unset variable that
+	 * should hold its key or its base URL ({@code api_base} when no variable would do),
+	 * null when nothing is missing. Its calls fail naming the same
+	 * ({@link ProviderEndpoints}).
+	 */
+	public @Nullable String missingSetting() {
+		if (this.credential.missingVariable() != null) {
+			return this.credential.missingVariable();
+		}
+		if (this.provider.adapter() == ProviderSpec.Adapter.BEDROCK) {
+			// the AWS SDK finds its own endpoint and credentials
+			return null;
+		}
+		if (this.apiBase == null) {
+			return (this.provider.apiBaseVariable() != null) ? this.provider.apiBaseVariable() : "api_base";
+		}
+		return EnvironmentLookup.referencedVariable(this.apiBase);
+	}
 
 	public int weight() {
 		Integer weight = this.params.weight();

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.GatewayConfig;
@@ -43,6 +44,23 @@ public final class ModelRegistry {
 		}
 		this.configured = List.copyOf(entries);
 		this.snapshot = RegistrySnapshot.of(this.configured, 0);
+		logUnavailable(this.configured);
+	}
+
+	/**
+	 * Says once, at start-up, which deployments cannot be called yet and what to set: a
+	 * catalog lists every provider, and an operator sets keys for some of them.
+	 */
+	private static void logUnavailable(List<RegistrySnapshot.Entry> entries) {
+		Map<String, List<String>> bySetting = new TreeMap<>();
+		for (RegistrySnapshot.Entry entry : entries) {
+			String missing = entry.deployment().missingSetting();
+			if (missing != null) {
+				bySetting.computeIfAbsent(missing, (key) -> new ArrayList<>()).add(entry.deployment().modelName());
+			}
+		}
+		bySetting.forEach((setting, models) -> log.warn("{} model(s) unavailable until {} is set: {}", models.size(),
+				setting, String.join(", ", models.stream().map(LogValues::escape).toList())));
 	}
 
 	/**

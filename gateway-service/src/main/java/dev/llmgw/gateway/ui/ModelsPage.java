@@ -71,7 +71,8 @@ final class ModelsPage {
 						row.el("td", perMillion(info.get("input_cost_per_token")) + " / "
 								+ perMillion(info.get("output_cost_per_token")));
 						row.el("td", stored ? "database" : "config file");
-						row.el("td", (health != null)
+						Object missing = info.get("missing_setting");
+						row.el("td", (missing != null) ? "unavailable: set " + missing : (health != null)
 								? health.getOrDefault(String.valueOf(info.get("id")), "not probed") : "–");
 					});
 			html.el("h2", "Add a model");

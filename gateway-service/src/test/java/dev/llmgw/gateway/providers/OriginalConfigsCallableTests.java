@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,52 +85,68 @@ class OriginalConfigsCallableTests {
 
 	@ParameterizedTest
 	@MethodSource("originalConfigs")
-	void oneModelOfEveryProviderAnswers(Path file) throws IOException {
-		GatewayConfig config = new ConfigLoader(environment).parse(Files.readString(file), file.toString());
+	void everyModelAnswers(Path file) throws IOException {
+		GatewayConfig config = new ConfigLoader(environment).load(file);
 		ModelRegistry registry = new ModelRegistry(config);
-		Map<String, Deployment> chatByProvider = new LinkedHashMap<>();
-		Map<String, Deployment> embeddingByProvider = new LinkedHashMap<>();
+		List<String> called = new ArrayList<>();
+		List<String> notCallable = new ArrayList<>();
 		for (ModelGroup group : registry.groups().values()) {
 			for (Deployment deployment : group.deployments()) {
+				assertThat(deployment.provider().adapter()).as(deployment.modelName() + " has an adapter")
+					.isNotEqualTo(ProviderSpec.Adapter.UNAVAILABLE);
 				String name = deployment.providerModel().toLowerCase(Locale.ROOT);
-				if (name.contains("embed")) {
-					embeddingByProvider.putIfAbsent(deployment.provider().name(), deployment);
+				if (isRerankOrVideo(name)) {
+					notCallable.add(deployment.modelName());
 				}
-				else if (!isImageOrVideo(name)) {
-					chatByProvider.putIfAbsent(deployment.provider().name(), deployment);
+				else if (name.contains("embed")) {
+					ChatResult result = providers.forDeployment(deployment)
+						.embed(new EmbeddingCall(deployment,
+								new EmbeddingRequest(deployment.modelName(), "embed me", null, null), "configs"))
+						.block();
+					assertThat(JSON.readTree(result.body()).at("/data/0/embedding").size()).as(deployment.toString())
+						.isPositive();
 				}
+				else if (isImage(name)) {
+					Map<String, Object> request = new LinkedHashMap<>();
+					request.put("model", deployment.modelName());
+					request.put("prompt", "a lighthouse");
+					ChatResult result = providers.forDeployment(deployment)
+						.generateImages(new ImageCall(deployment, request, "configs"))
+						.block();
+					assertThat(JSON.readTree(result.body()).at("/data/0/b64_json").asString()).as(deployment.toString())
+						.isNotEmpty();
+				}
+				else {
+					ChatCompletionRequest request = new ChatCompletionRequest(deployment.modelName(),
+							List.of(ChatMessage.of("user", "hello " + deployment.modelName())), null, null, 50, null,
+							null, null, null);
+					ChatResult result = providers.forDeployment(deployment)
+						.complete(new ProviderCall(deployment, request, "configs"))
+						.block();
+					assertThat(new String(result.body())).as(deployment.toString())
+						.contains("You said: hello " + deployment.modelName());
+					assertThat(result.usage().totalTokens()).as(deployment.toString()).isPositive();
+				}
+				called.add(deployment.modelName());
 			}
 		}
 		// the file of models that need manual configuration has every entry commented out
 		if (!file.getFileName().toString().startsWith("details-")) {
-			assertThat(chatByProvider.size() + embeddingByProvider.size()).as(file.getFileName().toString())
-				.isPositive();
+			assertThat(called).as(file.getFileName().toString()).isNotEmpty();
 		}
-		chatByProvider.forEach((provider, deployment) -> {
-			assertThat(deployment.provider().adapter()).as(provider + " has an adapter")
-				.isNotEqualTo(ProviderSpec.Adapter.UNAVAILABLE);
-			ChatCompletionRequest request = new ChatCompletionRequest(deployment.modelName(),
-					List.of(ChatMessage.of("user", "hello " + provider)), null, null, 50, null, null, null, null);
-			ChatResult result = providers.forDeployment(deployment)
-				.complete(new ProviderCall(deployment, request, "configs"))
-				.block();
-			assertThat(new String(result.body())).as(deployment.toString()).contains("You said: hello " + provider);
-			assertThat(result.usage().totalTokens()).as(deployment.toString()).isPositive();
-		});
-		embeddingByProvider.forEach((provider, deployment) -> {
-			ChatResult result = providers.forDeployment(deployment)
-				.embed(new EmbeddingCall(deployment,
-						new EmbeddingRequest(deployment.modelName(), "embed me", null, null), "configs"))
-				.block();
-			assertThat(JSON.readTree(result.body()).at("/data/0/embedding").size()).as(deployment.toString())
-				.isPositive();
-		});
+		// rerank and video models load and are listed, but the gateway has no /rerank or
+		// video route
+		assertThat(notCallable).as(file.getFileName().toString())
+			.allMatch((model) -> model.contains("rerank") || model.contains("nova-reel") || model.contains("luma.ray"));
 	}
 
-	private static boolean isImageOrVideo(String model) {
-		return model.contains("image") || model.contains("canvas") || model.contains("reel")
-				|| model.contains("stability") || model.contains("stable-diffusion") || model.contains("sd3")
-				|| model.contains("dall-e") || model.contains("whisper") || model.contains("tts");
+	private static boolean isImage(String model) {
+		return model.contains("image") || model.contains("canvas") || model.contains("stability")
+				|| model.contains("stable-diffusion") || model.contains("sd3");
+	}
+
+	private static boolean isRerankOrVideo(String model) {
+		return model.contains("rerank") || model.contains("nova-reel") || model.contains("luma.ray");
 	}
 
 }
