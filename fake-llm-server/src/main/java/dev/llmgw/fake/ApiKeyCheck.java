@@ -2,6 +2,7 @@ package dev.llmgw.fake;
 
 import java.util.List;
 
+import dev.llmgw.fake.aws.SigV4;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -16,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 final class ApiKeyCheck {
 
 	private static final String BEARER = "Bearer ";
-
-	private static final String SIGV4 = "AWS4-HMAC-SHA256 ";
 
 	private final @Nullable String requiredKey;
 
@@ -38,7 +37,7 @@ final class ApiKeyCheck {
 			}
 			// a signature cannot be checked without the AWS secret, which the fake never
 			// has; that the client signed at all is what a test of the signing path needs
-			if (authorization.startsWith(SIGV4)) {
+			if (SigV4.isSigned(authorization)) {
 				return true;
 			}
 		}

@@ -19,4 +19,14 @@ public interface ProviderRoute {
 	 */
 	Mono<Void> unauthorized(HttpServerResponse response);
 
+	/**
+	 * Whether the route checks the caller's credentials itself, so that the server-wide
+	 * API key check must let its calls through: Vertex AI takes OAuth access tokens that
+	 * the fake issued, and Google's token endpoint a signed assertion, neither of which
+	 * is the configured key.
+	 */
+	default boolean checksOwnCredentials() {
+		return false;
+	}
+
 }

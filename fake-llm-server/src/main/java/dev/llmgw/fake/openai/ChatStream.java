@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import dev.llmgw.fake.directive.Directives;
-import dev.llmgw.fake.http.Replies;
+import dev.llmgw.fake.http.StreamTransport;
 import dev.llmgw.fake.reply.Words;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -22,7 +21,8 @@ final class ChatStream {
 	private ChatStream() {
 	}
 
-	static Mono<Void> send(HttpServerResponse response, ChatReply reply, Directives directives, boolean includeUsage) {
+	static Mono<Void> send(HttpServerResponse response, ChatReply reply, Directives directives, boolean includeUsage,
+			StreamTransport transport) {
 		ChatChunkWriter writer = new ChatChunkWriter(reply, includeUsage);
 		List<byte[]> frames = new ArrayList<>();
 		addPerChoice(frames, reply, writer::role);
@@ -41,9 +41,7 @@ final class ChatStream {
 			}
 			frames.add(ChatChunkWriter.DONE);
 		}
-		Flux<byte[]> paced = Replies.paced(frames, directives.chunkDelayMs());
-		return Replies.after(directives.latencyMs(),
-				() -> drop ? Replies.eventStreamThenDrop(response, paced) : Replies.eventStream(response, paced));
+		return transport.send(response, frames, directives, !drop);
 	}
 
 	private static void addPerChoice(List<byte[]> frames, ChatReply reply, IntFunction<byte[]> chunk) {

@@ -13,6 +13,7 @@ import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.http.Replies;
+import dev.llmgw.fake.http.StreamTransport;
 import dev.llmgw.fake.reply.ReplyText;
 import dev.llmgw.fake.reply.TokenUsage;
 import dev.llmgw.fake.reply.Words;
@@ -42,6 +43,8 @@ public final class OpenAiChatRoute implements ProviderRoute {
 
 	private final ErrorRenderer errors;
 
+	private final StreamTransport streams;
+
 	public OpenAiChatRoute(FailureCounter failures) {
 		this(failures, OpenAiErrors::send);
 	}
@@ -50,8 +53,18 @@ public final class OpenAiChatRoute implements ProviderRoute {
 	 * @param errors how simulated failures look, so Azure OpenAI can reuse this route
 	 */
 	public OpenAiChatRoute(FailureCounter failures, ErrorRenderer errors) {
+		this(failures, errors, StreamTransport.SERVER_SENT_EVENTS);
+	}
+
+	/**
+	 * @param errors how simulated failures look
+	 * @param streams how the chunks travel, so that SageMaker can carry them in
+	 * event-stream frames
+	 */
+	public OpenAiChatRoute(FailureCounter failures, ErrorRenderer errors, StreamTransport streams) {
 		this.failures = failures;
 		this.errors = errors;
+		this.streams = streams;
 	}
 
 	@Override
@@ -86,7 +99,7 @@ public final class OpenAiChatRoute implements ProviderRoute {
 		call.response().header("x-ratelimit-remaining-tokens", Long.toString(Math.max(0, 1_000_000 - 100 * served)));
 		ChatReply reply = reply(call, request, directives);
 		if (request.stream()) {
-			return ChatStream.send(call.response(), reply, directives, request.includeUsage());
+			return ChatStream.send(call.response(), reply, directives, request.includeUsage(), this.streams);
 		}
 		return Replies.after(directives.latencyMs(),
 				() -> Replies.json(call.response(), HttpResponseStatus.OK, ChatCompletionWriter.write(reply)));

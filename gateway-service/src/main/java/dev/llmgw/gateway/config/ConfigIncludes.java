@@ -1,9 +1,11 @@
 package dev.llmgw.gateway.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,8 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * keys join its own. A list under a key both have (such as {@code model_list}) is the
  * including file's entries followed by the included file's; any other key the including
  * file lacks is taken from the included file; a key both set as something other than a
- * list keeps the included file's value, as LiteLLM does. Included files are read one
- * level deep: an {@code include:} inside one is refused rather than ignored.
+ * list keeps the included file's value, as LiteLLM does. An included file's own
+ * {@code include:} names join the list, read from the top config's directory as LiteLLM
+ * reads them; a file named twice stops the start, so a cycle cannot loop.
  */
 final class ConfigIncludes {
 
@@ -53,14 +56,22 @@ final class ConfigIncludes {
 		}
 		Map<String, Object> merged = new LinkedHashMap<>(root);
 		merged.remove("include");
-		for (int i = 0; i < list.size(); i++) {
-			if (!(list.get(i) instanceof String name) || name.isBlank()) {
-				throw ConfigReader.typeError("include[" + i + "]", "a file name", list.get(i));
+		List<Object> queue = new ArrayList<>(list);
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < queue.size(); i++) {
+			if (!(queue.get(i) instanceof String name) || name.isBlank()) {
+				throw ConfigReader.typeError("include[" + i + "]", "a file name", queue.get(i));
+			}
+			if (!seen.add(name)) {
+				throw new ConfigException(sourceName + ": " + name + " is included twice (or includes itself)");
 			}
 			Map<String, Object> included = parse(source.read(name), sourceName + " include " + name);
-			if (included.containsKey("include")) {
-				throw new ConfigException(sourceName + " include " + name
-						+ ": an included file cannot include others (list every file in the top config's include)");
+			Object nested = included.remove("include");
+			if (nested != null) {
+				if (!(nested instanceof List<?> more)) {
+					throw ConfigReader.typeError(name + ": include", "a list of file names", nested);
+				}
+				queue.addAll(more);
 			}
 			included.forEach((key, value) -> join(merged, key, value));
 		}

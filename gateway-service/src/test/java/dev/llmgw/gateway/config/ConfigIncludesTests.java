@@ -51,6 +51,21 @@ class ConfigIncludesTests {
 	}
 
 	@Test
+	void anIncludedFilesIncludesAreReadFromTheTopConfigsDirectory() throws IOException {
+		Files.createDirectories(this.dir.resolve("sub"));
+		Files.writeString(this.dir.resolve("config.yaml"), "include: [sub/a.yaml]\n");
+		Files.writeString(this.dir.resolve("sub/a.yaml"), """
+				include: [b.yaml]
+				model_list: [{model_name: a, litellm_params: {model: openai/a}}]
+				""");
+		Files.writeString(this.dir.resolve("b.yaml"),
+				"model_list: [{model_name: b, litellm_params: {model: openai/b}}]\n");
+		assertThat(this.loader.load(this.dir.resolve("config.yaml")).modelList())
+			.extracting(DeploymentConfig::modelName)
+			.containsExactly("a", "b");
+	}
+
+	@Test
 	void aMissingIncludedFileStopsTheStartNamingIt() throws IOException {
 		Files.writeString(this.dir.resolve("config.yaml"), "include: [absent.yaml]\n");
 		assertThatThrownBy(() -> this.loader.load(this.dir.resolve("config.yaml"))).isInstanceOf(ConfigException.class)
@@ -67,9 +82,9 @@ class ConfigIncludesTests {
 		assertThatThrownBy(() -> this.loader.load(this.dir.resolve("config.yaml")))
 			.hasMessageContaining("include[0]: expected a file name");
 		Files.writeString(this.dir.resolve("config.yaml"), "include: [a.yaml]\n");
-		Files.writeString(this.dir.resolve("a.yaml"), "include: [b.yaml]\n");
+		Files.writeString(this.dir.resolve("a.yaml"), "include: [a.yaml]\n");
 		assertThatThrownBy(() -> this.loader.load(this.dir.resolve("config.yaml")))
-			.hasMessageContaining("an included file cannot include others");
+			.hasMessageContaining("a.yaml is included twice (or includes itself)");
 		Files.writeString(this.dir.resolve("a.yaml"), "- a list\n");
 		assertThatThrownBy(() -> this.loader.load(this.dir.resolve("config.yaml")))
 			.hasMessageContaining("expected a mapping at the top");
