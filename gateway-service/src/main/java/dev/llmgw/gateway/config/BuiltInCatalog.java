@@ -65,9 +65,7 @@ final class BuiltInCatalog {
 		GatewayConfig config = loader.read(joined, source);
 		List<String> warnings = new ArrayList<>(notes);
 		warnings.addAll(config.warnings());
-		return new GatewayConfig(config.source(), config.modelList(), config.litellmSettings(), config.routerSettings(),
-				config.generalSettings(), config.guardrails(), config.environment(), List.copyOf(warnings),
-				config.callbackSettings());
+		return config.withWarnings(warnings);
 	}
 
 	static String regionFile(String region) {

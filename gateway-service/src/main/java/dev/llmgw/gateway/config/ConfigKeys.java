@@ -18,7 +18,8 @@ final class ConfigKeys {
 	 * request parameter.
 	 */
 	static final Set<String> CALL_SETTINGS = Set.of("model", "api_key", "api_base", "api_version", "aws_region_name",
-			"weight", "rpm", "tpm", "timeout", "stream_timeout", "max_retries", "drop_params", "extra_headers");
+			"weight", "rpm", "tpm", "timeout", "stream_timeout", "max_retries", "drop_params", "extra_headers",
+			"headers");
 
 	/**
 	 * litellm_params keys that are provider settings rather than request parameters;
@@ -31,7 +32,7 @@ final class ConfigKeys {
 			"region_name", "vertex_project", "vertex_location", "vertex_credentials", "azure_ad_token", "tenant_id",
 			"client_id", "client_secret", "use_in_pass_through", "litellm_credential_name",
 			"merge_reasoning_content_in_choices", "mock_response", "base_model", "configurable_clientside_auth_params",
-			"model_id", "max_budget", "budget_duration", "headers", "guardrailConfig", "max_parallel_requests");
+			"model_id", "max_budget", "budget_duration", "guardrailConfig", "max_parallel_requests");
 
 	static final Set<String> LITELLM_SETTINGS = Set.of("cache", "cache_params", "max_budget", "budget_duration",
 			"max_internal_user_budget", "internal_user_budget_duration", "default_key_generate_params",

@@ -86,7 +86,8 @@ public final class ConfigLoader {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> resolved = (Map<String, Object>) new EnvironmentSubstitution(environment, reader.warnings())
 			.apply(root, "");
-		List<DeploymentConfig> models = new DeploymentBinder(reader).bind(resolved.get("model_list"));
+		Credentials credentials = Credentials.read(reader, resolved.get("credential_list"));
+		List<DeploymentConfig> models = new DeploymentBinder(reader, credentials).bind(resolved.get("model_list"));
 		LitellmSettings litellm = new SettingsBinder(reader).litellm(resolved.get("litellm_settings"));
 		RouterSettings router = new SettingsBinder(reader).router(resolved.get("router_settings"));
 		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"))
@@ -94,7 +95,7 @@ public final class ConfigLoader {
 		List<Map<String, Object>> guardrails = guardrails(reader, resolved.get("guardrails"));
 		Map<String, Object> callbackSettings = reader.map(resolved.get("callback_settings"), "callback_settings");
 		return new GatewayConfig(source, models, litellm, router, general, guardrails, environment,
-				List.copyOf(reader.warnings()), callbackSettings);
+				List.copyOf(reader.warnings()), callbackSettings, credentials);
 	}
 
 	/**

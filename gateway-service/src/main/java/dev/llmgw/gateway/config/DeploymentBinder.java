@@ -12,8 +12,11 @@ final class DeploymentBinder {
 
 	private final ConfigReader reader;
 
-	DeploymentBinder(ConfigReader reader) {
+	private final Credentials credentials;
+
+	DeploymentBinder(ConfigReader reader, Credentials credentials) {
 		this.reader = reader;
+		this.credentials = credentials;
 	}
 
 	List<DeploymentConfig> bind(@Nullable Object section) {
@@ -42,8 +45,15 @@ final class DeploymentBinder {
 		}
 		String paramsPath = ConfigReader.join(path, "litellm_params");
 		String infoPath = ConfigReader.join(path, "model_info");
-		LitellmParams params = params(this.reader.map(entry.get("litellm_params"), paramsPath), paramsPath);
+		Map<String, Object> paramsMap = this.credentials.fill(this.reader.map(entry.get("litellm_params"), paramsPath),
+				paramsPath);
+		LitellmParams params = params(paramsMap, paramsPath);
 		ModelInfo info = info(this.reader.map(entry.get("model_info"), infoPath), infoPath);
+		// LiteLLM prices by litellm_params.base_model ahead of model_info.base_model
+		String baseModel = this.reader.string(paramsMap, "base_model", paramsPath);
+		if (baseModel != null && !baseModel.isBlank()) {
+			info = info.withBaseModel(baseModel);
+		}
 		return new DeploymentConfig(modelName, params, info, index);
 	}
 
@@ -52,7 +62,12 @@ final class DeploymentBinder {
 		if (model == null || model.isBlank()) {
 			throw new ConfigException(path + ".model: required (e.g. openai/gpt-4o)");
 		}
+		// LiteLLM sends litellm_params.headers and extra_headers both, extra_headers
+		// winning a name
+		// both set
 		Map<String, String> headers = new LinkedHashMap<>();
+		this.reader.map(map.get("headers"), path + ".headers")
+			.forEach((name, value) -> headers.put(name, String.valueOf(value)));
 		this.reader.map(map.get("extra_headers"), path + ".extra_headers")
 			.forEach((name, value) -> headers.put(name, String.valueOf(value)));
 		Map<String, Object> defaults = new LinkedHashMap<>();

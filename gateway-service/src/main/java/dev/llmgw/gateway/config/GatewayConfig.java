@@ -17,14 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param environment environment variables as the config sees them
  * @param warnings unknown keys and unset variables, logged at start-up
  * @param callbackSettings {@code callback_settings}, read by the logging callbacks
+ * @param credentials {@code credential_list}, which stored models may name too
  */
 public record GatewayConfig(String source, List<DeploymentConfig> modelList, LitellmSettings litellmSettings,
 		RouterSettings routerSettings, GeneralSettings generalSettings, List<Map<String, Object>> guardrails,
-		EnvironmentLookup environment, List<String> warnings, Map<String, Object> callbackSettings) {
+		EnvironmentLookup environment, List<String> warnings, Map<String, Object> callbackSettings,
+		Credentials credentials) {
 
 	public static GatewayConfig empty(String source, EnvironmentLookup environment) {
 		return new GatewayConfig(source, List.of(), LitellmSettings.DEFAULTS, RouterSettings.DEFAULTS,
-				GeneralSettings.DEFAULTS, List.of(), environment, List.of(), Map.of());
+				GeneralSettings.DEFAULTS, List.of(), environment, List.of(), Map.of(), Credentials.NONE);
+	}
+
+	/** The same config with these warnings, logged at start-up. */
+	public GatewayConfig withWarnings(List<String> newWarnings) {
+		return new GatewayConfig(this.source, this.modelList, this.litellmSettings, this.routerSettings,
+				this.generalSettings, this.guardrails, this.environment, List.copyOf(newWarnings),
+				this.callbackSettings, this.credentials);
 	}
 
 	/**

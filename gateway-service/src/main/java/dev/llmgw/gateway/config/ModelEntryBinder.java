@@ -14,8 +14,11 @@ public final class ModelEntryBinder {
 
 	private final EnvironmentLookup environment;
 
-	public ModelEntryBinder(EnvironmentLookup environment) {
+	private final Credentials credentials;
+
+	public ModelEntryBinder(EnvironmentLookup environment, Credentials credentials) {
 		this.environment = environment;
+		this.credentials = credentials;
 	}
 
 	/**
@@ -28,7 +31,7 @@ public final class ModelEntryBinder {
 		List<String> warnings = new ArrayList<>();
 		Object resolved = new EnvironmentSubstitution(this.environment, warnings).apply(entry, path);
 		ConfigReader reader = new ConfigReader();
-		DeploymentConfig config = new DeploymentBinder(reader).entry(resolved, path, -1);
+		DeploymentConfig config = new DeploymentBinder(reader, this.credentials).entry(resolved, path, -1);
 		warnings.addAll(reader.warnings());
 		return new Bound(config, List.copyOf(warnings));
 	}

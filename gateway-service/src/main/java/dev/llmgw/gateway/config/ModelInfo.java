@@ -23,4 +23,10 @@ public record ModelInfo(@Nullable String id, @Nullable String mode, @Nullable Do
 
 	public static final ModelInfo EMPTY = new ModelInfo(null, null, null, null, null, null, null, Map.of());
 
+	/** The same with this base model, whose prices and limits apply. */
+	public ModelInfo withBaseModel(String model) {
+		return new ModelInfo(this.id, this.mode, this.inputCostPerToken, this.outputCostPerToken, this.maxInputTokens,
+				this.maxOutputTokens, model, this.other);
+	}
+
 }

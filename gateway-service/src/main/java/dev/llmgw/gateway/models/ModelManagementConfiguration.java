@@ -41,7 +41,7 @@ public class ModelManagementConfiguration {
 			log.warn("Neither LITELLM_SALT_KEY nor a master key is set: credentials of models added with /model/new "
 					+ "are stored unencrypted");
 		}
-		return new StoredModels(rows, new ModelEntryBinder(config.environment()), secrets);
+		return new StoredModels(rows, new ModelEntryBinder(config.environment(), config.credentials()), secrets);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -78,7 +78,7 @@ public class ModelManagementConfiguration {
 			ModelChangeBroadcast broadcast, JsonBodyReader bodies, Clock clock, GatewayConfig config,
 			GatewayProperties properties, PriceMap prices) {
 		ModelEndpoints models = new ModelEndpoints(enabled(config, properties), registry, store, sync, broadcast,
-				new ModelEntryBinder(config.environment()), bodies, clock);
+				new ModelEntryBinder(config.environment(), config.credentials()), bodies, clock);
 		ModelInfoEndpoint info = new ModelInfoEndpoint(registry, new ModelInfoView(prices));
 		Map<String, Object> routerSettings = RouterSettingsView.of(config);
 		return RouterFunctions.route()

@@ -287,6 +287,73 @@ class ConfigLoaderTests {
 	}
 
 	@Test
+	void headersAndExtraHeadersAreBothSentExtraHeadersWinningANameBothSet() {
+		GatewayConfig config = this.loader.parse("""
+				model_list:
+				  - model_name: m
+				    litellm_params:
+				      model: openai/m
+				      headers: {x-team: red, x-org: acme}
+				      extra_headers: {x-team: blue}
+				""", "t");
+		assertThat(config.modelList().get(0).params().extraHeaders()).containsEntry("x-team", "blue")
+			.containsEntry("x-org", "acme")
+			.hasSize(2);
+		assertThat(config.warnings()).noneMatch((warning) -> warning.contains("headers"));
+	}
+
+	@Test
+	void aCredentialFillsWhatTheEntryLeavesUnsetAndAnUnknownNameStopsTheStart() {
+		GatewayConfig config = this.loader.parse(
+				"""
+						credential_list:
+						  - credential_name: shared-openai
+						    credential_values:
+						      api_key: os.environ/OPENAI_KEY
+						      api_base: https://shared.example.com/v1
+						    credential_info: {description: the team's key}
+						model_list:
+						  - model_name: a
+						    litellm_params: {model: openai/a, litellm_credential_name: shared-openai}
+						  - model_name: b
+						    litellm_params: {model: openai/b, litellm_credential_name: shared-openai, api_base: https://own.example.com}
+						""",
+				"t");
+		assertThat(config.modelList().get(0).params().apiKey()).isEqualTo("sk-from-env");
+		assertThat(config.modelList().get(0).params().apiBase()).isEqualTo("https://shared.example.com/v1");
+		assertThat(config.modelList().get(1).params().apiKey()).isEqualTo("sk-from-env");
+		assertThat(config.modelList().get(1).params().apiBase()).as("the entry's own value wins")
+			.isEqualTo("https://own.example.com");
+		assertThat(config.credentials().toString()).isEqualTo("Credentials[shared-openai]").doesNotContain("sk-");
+		assertThatThrownBy(() -> this.loader.parse("""
+				model_list:
+				  - model_name: a
+				    litellm_params: {model: openai/a, litellm_credential_name: typo}
+				""", "t")).hasMessage(
+				"model_list[0].litellm_params.litellm_credential_name: no credential named \"typo\" in credential_list");
+		assertThatThrownBy(() -> this.loader.parse("credential_list: [{credential_values: {}}]\n", "t"))
+			.hasMessage("credential_list[0].credential_name: required");
+		assertThatThrownBy(() -> this.loader
+			.parse("credential_list: [{credential_name: x, credential_values: {api_key: [1]}}]\n", "t"))
+			.hasMessageContaining("credential_list[0].credential_values.api_key: expected a string");
+	}
+
+	@Test
+	void litellmParamsBaseModelWinsOverModelInfos() {
+		GatewayConfig config = this.loader.parse("""
+				model_list:
+				  - model_name: a
+				    litellm_params: {model: azure/my-deployment, base_model: azure/gpt-4o}
+				    model_info: {base_model: azure/gpt-35-turbo}
+				  - model_name: b
+				    litellm_params: {model: azure/other}
+				    model_info: {base_model: azure/gpt-35-turbo}
+				""", "t");
+		assertThat(config.modelList().get(0).modelInfo().baseModel()).isEqualTo("azure/gpt-4o");
+		assertThat(config.modelList().get(1).modelInfo().baseModel()).isEqualTo("azure/gpt-35-turbo");
+	}
+
+	@Test
 	void locateFailsForAMissingExplicitFile() {
 		assertThatThrownBy(() -> ConfigLoader.locate("/no/such/config.yaml")).isInstanceOf(ConfigException.class)
 			.hasMessageContaining("CONFIG_FILE_PATH");
