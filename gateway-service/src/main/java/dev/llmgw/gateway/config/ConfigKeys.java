@@ -90,9 +90,6 @@ final class ConfigKeys {
 
 	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "default_team_settings",
 			"ssl_verify", "enable_preview_features",
-			// LiteLLM's log verbosity: the gateway's log levels are Spring Boot's
-			// (logging.level.*)
-			"set_verbose", "debug", "detailed_debug",
 			// read in router_settings only
 			"content_policy_fallbacks");
 
