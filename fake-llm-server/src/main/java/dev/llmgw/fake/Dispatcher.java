@@ -15,6 +15,7 @@ import dev.llmgw.fake.collectors.CollectorTarget;
 import dev.llmgw.fake.collectors.LangSmithRuns;
 import dev.llmgw.fake.collectors.LangfuseIngestion;
 import dev.llmgw.fake.collectors.Webhooks;
+import dev.llmgw.fake.google.GoogleOAuth;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.oidc.OidcEndpoints;
@@ -72,11 +73,15 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 
 	private final CollectorFaults faults = new CollectorFaults();
 
-	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control) {
+	private final GoogleOAuth google;
+
+	Dispatcher(List<ProviderRoute> routes, ApiKeyCheck apiKeys, RequestStats stats, ControlEndpoints control,
+			GoogleOAuth google) {
 		this.routes = routes;
 		this.apiKeys = apiKeys;
 		this.stats = stats;
 		this.control = control;
+		this.google = google;
 		this.modelCounter = stats::countModel;
 	}
 
@@ -173,6 +178,9 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 				.defaultIfEmpty(NO_BODY)
 				.flatMap((body) -> this.oidc.setKeys(body, response));
 		}
+		if (path.startsWith(GoogleOAuth.CONTROL_PREFIX)) {
+			return body(request).flatMap((body) -> this.google.control(method, path, body, response));
+		}
 		if (ControlEndpoints.isControlPath(path)) {
 			return this.control.handle(method, path, response);
 		}
@@ -183,7 +191,7 @@ final class Dispatcher implements BiFunction<HttpServerRequest, HttpServerRespon
 		if (route == null) {
 			return OpenAiErrors.notFound(response, method, path);
 		}
-		if (!this.apiKeys.accepts(request.requestHeaders(), request.uri())) {
+		if (!route.checksOwnCredentials() && !this.apiKeys.accepts(request.requestHeaders(), request.uri())) {
 			return route.unauthorized(response);
 		}
 		// the model a route names is counted, and held in flight until its answer ends

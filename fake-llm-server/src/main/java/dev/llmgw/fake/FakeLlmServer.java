@@ -1,6 +1,9 @@
 package dev.llmgw.fake;
 
+import java.time.Clock;
+
 import dev.llmgw.fake.directive.FailureCounter;
+import dev.llmgw.fake.google.GoogleOAuth;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -29,8 +32,9 @@ public final class FakeLlmServer {
 	public static RunningServer start(FakeLlmServerOptions options) {
 		FailureCounter failures = new FailureCounter();
 		RequestStats stats = new RequestStats();
-		Dispatcher dispatcher = new Dispatcher(ProviderRoutes.all(failures), new ApiKeyCheck(options.requiredApiKey()),
-				stats, new ControlEndpoints(stats, failures));
+		GoogleOAuth google = new GoogleOAuth(Clock.systemUTC());
+		Dispatcher dispatcher = new Dispatcher(ProviderRoutes.all(failures, google),
+				new ApiKeyCheck(options.requiredApiKey()), stats, new ControlEndpoints(stats, failures), google);
 		DisposableServer server = HttpServer.create()
 			.host(options.host())
 			.port(options.port())

@@ -13,30 +13,41 @@ import dev.llmgw.fake.cohere.CohereEmbedRoute;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.gemini.GeminiEmbedRoute;
 import dev.llmgw.fake.gemini.GeminiGenerateRoute;
+import dev.llmgw.fake.google.GoogleOAuth;
+import dev.llmgw.fake.google.GoogleTokenRoute;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.openai.OpenAiChatRoute;
 import dev.llmgw.fake.openai.OpenAiEmbeddingsRoute;
 import dev.llmgw.fake.openai.OpenAiImagesRoute;
 import dev.llmgw.fake.openai.OpenAiModelsRoute;
+import dev.llmgw.fake.sagemaker.SageMakerRoute;
+import dev.llmgw.fake.vertex.VertexRoute;
 
 /**
  * The route table: each provider package contributes its routes here, tried in order.
- * Azure's come before OpenAI's, whose path suffixes would match them too.
+ * Azure's come before OpenAI's, whose path suffixes would match them too, and Vertex AI's
+ * before Gemini's, whose {@code /models/{model}:{method}} they hold too.
  */
 final class ProviderRoutes {
 
 	private ProviderRoutes() {
 	}
 
-	static List<ProviderRoute> all(FailureCounter failures) {
+	/**
+	 * @param google the token endpoint's state, which Vertex AI's routes check tokens
+	 * against
+	 */
+	static List<ProviderRoute> all(FailureCounter failures, GoogleOAuth google) {
+		AnthropicMessagesRoute anthropic = new AnthropicMessagesRoute(failures);
+		GeminiGenerateRoute gemini = new GeminiGenerateRoute(failures);
 		return List.of(new AzureRoute("/chat/completions", new OpenAiChatRoute(failures, AzureErrors::send)),
 				new AzureRoute("/embeddings", new OpenAiEmbeddingsRoute(failures, AzureErrors::send)),
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
-				new OpenAiModelsRoute(failures), new AnthropicMessagesRoute(failures),
-				new GeminiGenerateRoute(failures), new GeminiEmbedRoute(failures), new CohereChatRoute(failures),
-				new CohereEmbedRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures),
-				new ApplyGuardrailRoute());
+				new OpenAiModelsRoute(failures), anthropic, new GoogleTokenRoute(google),
+				new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini, new GeminiEmbedRoute(failures),
+				new CohereChatRoute(failures), new CohereEmbedRoute(failures), new BedrockConverseRoute(failures),
+				new BedrockInvokeRoute(failures), new ApplyGuardrailRoute(), new SageMakerRoute(failures));
 	}
 
 }

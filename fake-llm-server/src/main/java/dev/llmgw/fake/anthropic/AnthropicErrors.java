@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServerResponse;
  *
  * @see <a href="https://docs.anthropic.com/en/api/errors">Errors</a>
  */
-final class AnthropicErrors {
+public final class AnthropicErrors {
 
 	private static final String INVALID_REQUEST = "invalid_request_error";
 
@@ -44,7 +44,11 @@ final class AnthropicErrors {
 		return Json.sseEvent("error", content((error != null) ? shape(error, promptTokens) : OVERLOADED));
 	}
 
-	static Mono<Void> invalidRequest(HttpServerResponse response, String message) {
+	/**
+	 * A 400 {@code invalid_request_error}; also how Vertex AI refuses a Claude request
+	 * body.
+	 */
+	public static Mono<Void> invalidRequest(HttpServerResponse response, String message) {
 		return Replies.json(response, HttpResponseStatus.BAD_REQUEST, body(new Shape(400, INVALID_REQUEST, message)));
 	}
 

@@ -12,12 +12,14 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * Error replies in Google's shape, {@code {"error":{"code","message","status"}}}, with
  * the gRPC status names Google uses for each HTTP status and the {@code details} that
- * clients act on (retry delay, invalid key).
+ * clients act on (retry delay, invalid key). Vertex AI answers in the same shape, so its
+ * routes use this class too.
  *
  * @see <a href="https://ai.google.dev/gemini-api/docs/troubleshooting">Gemini API
  * troubleshooting</a>
+ * @see <a href="https://cloud.google.com/apis/design/errors">Google API errors</a>
  */
-final class GeminiErrors {
+public final class GeminiErrors {
 
 	private static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
@@ -37,7 +39,8 @@ final class GeminiErrors {
 	private GeminiErrors() {
 	}
 
-	static Mono<Void> send(HttpServerResponse response, FakeError error, int retryAfterSeconds, int promptTokens) {
+	public static Mono<Void> send(HttpServerResponse response, FakeError error, int retryAfterSeconds,
+			int promptTokens) {
 		Replies.retryAfter(response, error, retryAfterSeconds);
 		int retryAfter = error.retryAfterSeconds(retryAfterSeconds);
 		int status = status(error);
@@ -67,8 +70,17 @@ final class GeminiErrors {
 				body(status, statusName(status), message, retryInfo));
 	}
 
-	static Mono<Void> invalidArgument(HttpServerResponse response, String message) {
+	public static Mono<Void> invalidArgument(HttpServerResponse response, String message) {
 		return Replies.json(response, HttpResponseStatus.BAD_REQUEST, body(400, INVALID_ARGUMENT, message, null));
+	}
+
+	/**
+	 * Any error in Google's shape, with the status name Google gives its code.
+	 * @param detail the one entry of {@code details}, or null for none
+	 */
+	public static Mono<Void> reply(HttpServerResponse response, int code, String message,
+			@Nullable JsonContent detail) {
+		return Replies.json(response, HttpResponseStatus.valueOf(code), body(code, statusName(code), message, detail));
 	}
 
 	static Mono<Void> invalidKey(HttpServerResponse response) {
