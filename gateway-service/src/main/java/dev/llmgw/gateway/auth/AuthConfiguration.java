@@ -48,7 +48,7 @@ public class AuthConfiguration {
 		authenticators.add(virtualKeys);
 		return new AuthenticationFilter(authenticators, masterKey != null,
 				(exchange) -> middlewarePaths.routesToMiddleware(exchange) || open(openPaths, exchange),
-				sessions.getIfAvailable());
+				sessions.getIfAvailable(), ProxyRoutes.of(config.generalSettings()));
 	}
 
 	private static boolean open(List<OpenPath> openPaths, ServerWebExchange exchange) {

@@ -30,19 +30,23 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 
 	private final @Nullable SessionAuthenticator sessions;
 
+	private final ProxyRoutes routes;
+
 	/**
 	 * @param authenticators asked in order
 	 * @param enabled false when no master key is configured
 	 * @param bypass requests authenticated elsewhere (those routed on to the middleware)
 	 * @param sessions asked when a request carries no key; null when no feature issues
 	 * sessions
+	 * @param routes general_settings' allowed, public and admin-only routes
 	 */
 	public AuthenticationFilter(List<KeyAuthenticator> authenticators, boolean enabled,
-			Predicate<ServerWebExchange> bypass, @Nullable SessionAuthenticator sessions) {
+			Predicate<ServerWebExchange> bypass, @Nullable SessionAuthenticator sessions, ProxyRoutes routes) {
 		this.authenticators = List.copyOf(authenticators);
 		this.enabled = enabled;
 		this.bypass = bypass;
 		this.sessions = sessions;
+		this.routes = routes;
 	}
 
 	@Override
@@ -52,7 +56,14 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String route = ProxyRoutes.route(exchange.getRequest().getPath());
+		// before anything else, as in LiteLLM: it binds the master key too
+		this.routes.checkAllowed(route);
 		if (PublicPaths.isPublic(exchange.getRequest().getPath().value()) || this.bypass.test(exchange)) {
+			return chain.filter(exchange);
+		}
+		if (this.routes.isPublic(route)) {
+			CallerIdentity.attach(exchange, CallerIdentity.publicRoute());
 			return chain.filter(exchange);
 		}
 		if (!this.enabled) {
@@ -77,8 +88,9 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		});
 	}
 
-	private static Mono<Void> admit(CallerIdentity caller, ServerWebExchange exchange, WebFilterChain chain) {
+	private Mono<Void> admit(CallerIdentity caller, ServerWebExchange exchange, WebFilterChain chain) {
 		RouteAccess.check(caller, exchange.getRequest().getPath().value());
+		this.routes.checkAdminOnly(caller, ProxyRoutes.route(exchange.getRequest().getPath()));
 		CallerIdentity.attach(exchange, caller);
 		return chain.filter(exchange);
 	}

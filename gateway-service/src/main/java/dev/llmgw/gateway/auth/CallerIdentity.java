@@ -81,6 +81,15 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 				CallerBudgets.NONE, 0, List.of(), null, null, null, List.of());
 	}
 
+	/**
+	 * The caller of a route in {@code general_settings.public_routes}: no key, and
+	 * LiteLLM's role for it, an internal user viewer.
+	 */
+	public static CallerIdentity publicRoute() {
+		return new CallerIdentity("public-route", INTERNAL_USER_VIEWER, null, null, null, null, ModelAccess.ALL,
+				CallerLimits.NONE, CallerBudgets.NONE, 0, List.of(), null, null, null, List.of());
+	}
+
 	public boolean isAdmin() {
 		return PROXY_ADMIN.equals(this.role);
 	}

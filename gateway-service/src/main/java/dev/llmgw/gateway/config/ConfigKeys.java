@@ -78,11 +78,10 @@ final class ConfigKeys {
 	 * points them at.)
 	 */
 	static final Set<String> GENERAL_SETTINGS_WITHOUT_EFFECT = Set.of("alerting", "alerting_threshold",
-			"max_response_size_mb", "global_max_parallel_requests", "ui_access_mode", "public_routes",
-			"disable_master_key_return", "background_health_checks", "health_check_interval",
-			"database_connection_pool_limit", "database_connection_timeout", "proxy_batch_write_at",
-			"maximum_spend_logs_retention_period", "disable_reset_budget", "allow_requests_on_db_unavailable",
-			"infer_model_from_keys");
+			"max_response_size_mb", "ui_access_mode", "disable_master_key_return", "background_health_checks",
+			"health_check_interval", "database_connection_pool_limit", "database_connection_timeout",
+			"proxy_batch_write_at", "maximum_spend_logs_retention_period", "disable_reset_budget",
+			"allow_requests_on_db_unavailable", "infer_model_from_keys");
 
 	static final Set<String> ROUTER_SETTINGS_WITHOUT_EFFECT = Set.of("stream_timeout", "max_fallbacks", "retry_policy",
 			"allowed_fails_policy", "routing_strategy_args", "cache_responses", "optional_pre_call_checks",

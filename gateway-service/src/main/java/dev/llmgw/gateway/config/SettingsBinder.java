@@ -235,11 +235,39 @@ final class SettingsBinder {
 		if (maxSize != null && maxSize <= 0) {
 			throw ConfigReader.typeError(path + ".max_request_size_mb", "a positive number", maxSize);
 		}
+		Integer parallel = positiveInteger(map, "max_parallel_requests", path);
+		Integer globalParallel = positiveInteger(map, "global_max_parallel_requests", path);
+		if (parallel == null || (globalParallel != null && globalParallel < parallel)) {
+			parallel = globalParallel;
+		}
 		return new GeneralSettings(this.reader.string(map, "master_key", path),
-				this.reader.string(map, "database_url", path), maxSize,
-				this.reader.integer(map, "max_parallel_requests", path),
+				this.reader.string(map, "database_url", path), maxSize, parallel,
 				Boolean.TRUE.equals(this.reader.bool(map, "disable_spend_logs", path)),
-				this.reader.strings(map, "allowed_routes", path));
+				routes(map, "allowed_routes", path), routes(map, "public_routes", path),
+				routes(map, "admin_only_routes", path), false);
+	}
+
+	private @Nullable Integer positiveInteger(Map<String, Object> map, String key, String path) {
+		Integer value = this.reader.integer(map, key, path);
+		if (value != null && value <= 0) {
+			throw ConfigReader.typeError(path + "." + key, "a positive integer", value);
+		}
+		return value;
+	}
+
+	/** A list of routes, each starting with {@code /}. */
+	private List<String> routes(Map<String, Object> map, String key, String path) {
+		List<String> routes = this.reader.strings(map, key, path);
+		if (routes == null) {
+			return List.of();
+		}
+		for (int i = 0; i < routes.size(); i++) {
+			if (routes.get(i) == null || !routes.get(i).startsWith("/")) {
+				throw ConfigReader.typeError(path + "." + key + "[" + i + "]", "a route starting with /",
+						routes.get(i));
+			}
+		}
+		return List.copyOf(routes);
 	}
 
 	/**
@@ -248,13 +276,6 @@ final class SettingsBinder {
 	 * opening, not a harmless no-op.
 	 */
 	private void refuseUnenforcedRestrictions(Map<String, Object> map, String path) {
-		for (String key : List.of("allowed_routes", "admin_only_routes")) {
-			List<String> routes = this.reader.strings(map, key, path);
-			if (routes != null && !routes.isEmpty()) {
-				throw new ConfigException(path + "." + key + " restricts routes, but this gateway does not enforce it "
-						+ "for the whole proxy: remove it, and restrict keys with their own allowed_routes or key_type");
-			}
-		}
 		if (Boolean.TRUE.equals(this.reader.bool(map, "enforce_user_param", path))) {
 			throw new ConfigException(path + ".enforce_user_param requires a user on every call, but this gateway "
 					+ "does not enforce it: remove it");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.ProxyRoutes;
 import dev.llmgw.gateway.auth.RouteAccess;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.NotFoundError;
@@ -35,12 +36,15 @@ final class AdminCalls {
 
 	private final JsonMapper mapper;
 
+	private final ProxyRoutes routes;
+
 	/**
 	 * @param api every route of the service but the UI's own, resolved once at first use
 	 */
-	AdminCalls(Supplier<RouterFunction<?>> api, JsonMapper mapper) {
+	AdminCalls(Supplier<RouterFunction<?>> api, JsonMapper mapper, ProxyRoutes routes) {
 		this.api = api;
 		this.mapper = mapper;
+		this.routes = routes;
 	}
 
 	Mono<Map<String, Object>> get(ServerRequest page, String path, @Nullable Object... query) {
@@ -69,8 +73,10 @@ final class AdminCalls {
 				.query(pathAndQuery.contains("?") ? pathAndQuery.substring(pathAndQuery.indexOf('?') + 1) : null)
 				.build(true)
 				.toUri();
-			// the route's own restrictions on the key (allowed_routes), as over HTTP
+			// the route's own restrictions on the key (allowed_routes) and the proxy's
+			// (general_settings), as over HTTP
 			RouteAccess.check(caller, uri.getPath());
+			this.routes.check(caller, uri.getPath());
 			byte[] json = (body != null) ? this.mapper.writeValueAsBytes(body) : new byte[0];
 			ServerRequest inner = ServerRequest.from(page).method(method).uri(uri).headers((headers) -> {
 				headers.remove(HttpHeaders.CONTENT_LENGTH);

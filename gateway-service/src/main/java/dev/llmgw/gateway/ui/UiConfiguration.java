@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.llmgw.gateway.auth.OpenPath;
 import dev.llmgw.gateway.auth.SessionAuthenticator;
 import dev.llmgw.gateway.auth.VirtualKeyAuthenticator;
+import dev.llmgw.gateway.auth.ProxyRoutes;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.redis.Broadcast;
 import dev.llmgw.gateway.admin.store.UserStore;
@@ -88,7 +89,7 @@ public class UiConfiguration {
 			.filter((router) -> !(router instanceof UiRoutes))
 			.reduce(RouterFunction::andOther)
 			.orElseThrow());
-		AdminCalls calls = new AdminCalls(api, mapper);
+		AdminCalls calls = new AdminCalls(api, mapper, ProxyRoutes.of(config.generalSettings()));
 		OidcSettings oidc = OidcSettings.from(config.environment(), config.litellmSettings().raw());
 		LoginPage login = new LoginPage(settings, keys, clock, oidc != null, revocations);
 		KeysPage keysPage = new KeysPage(calls, mapper);

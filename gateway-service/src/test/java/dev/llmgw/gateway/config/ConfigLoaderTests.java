@@ -119,21 +119,19 @@ class ConfigLoaderTests {
 				  - model_name: m
 				    litellm_params: {model: openai/gpt-4o, api_key: k}
 				router_settings:
-				  retry_policy: {RateLimitErrorRetries: 3}
+				  polling_interval: 5
 				  redis_host: os.environ/REDIS_HOST_FOR_NOTHING
 				litellm_settings:
-				  debug: true
+				  modify_params: true
 				  max_end_user_budget: 5
 				general_settings:
-				  alerting: ["slack"]
-				  public_routes: ["/v1/models"]
+				  ui_access_mode: admin_only
 				  master_key: sk-1234
 				""", "t");
 		assertThat(config.warnings()).contains(
-				"router_settings.retry_policy is accepted for LiteLLM compatibility but has no effect in this gateway yet",
-				"litellm_settings.debug is accepted for LiteLLM compatibility but has no effect in this gateway yet",
-				"general_settings.alerting is accepted for LiteLLM compatibility but has no effect in this gateway yet",
-				"general_settings.public_routes is accepted for LiteLLM compatibility but has no effect in this gateway yet");
+				"router_settings.polling_interval is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"litellm_settings.modify_params is accepted for LiteLLM compatibility but has no effect in this gateway yet",
+				"general_settings.ui_access_mode is accepted for LiteLLM compatibility but has no effect in this gateway yet");
 		assertThat(config.warnings())
 			.noneMatch((warning) -> warning.startsWith("router_settings.redis_host is accepted"))
 			.noneMatch((warning) -> warning.startsWith("general_settings.master_key"))
@@ -142,21 +140,33 @@ class ConfigLoaderTests {
 
 	@Test
 	void restrictionsTheGatewayDoesNotEnforceStopTheStart() {
-		for (String setting : List.of("allowed_routes: [\"/v1/chat/completions\"]",
-				"admin_only_routes: [\"/key/generate\"]", "enforce_user_param: true")) {
-			assertThatThrownBy(() -> this.loader.parse("""
-					model_list: []
-					general_settings:
-					  %s
-					""".formatted(setting), "t")).isInstanceOf(ConfigException.class)
-				.hasMessageContaining(setting.substring(0, setting.indexOf(':')));
-		}
-		assertThat(this.loader.parse("""
-				model_list: []
+		assertThatThrownBy(() -> this.loader.parse("general_settings: {enforce_user_param: true}\n", "t"))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageContaining("enforce_user_param");
+		assertThat(this.loader.parse("general_settings: {enforce_user_param: false}\n", "t").warnings()).isEmpty();
+	}
+
+	@Test
+	void proxyRouteSettingsAndTheParallelLimitAreRead() {
+		GeneralSettings general = this.loader.parse("""
 				general_settings:
-				  allowed_routes: []
-				  enforce_user_param: false
-				""", "t").warnings()).as("an empty list or false restricts nothing").isEmpty();
+				  allowed_routes: [/v1/chat/completions]
+				  public_routes: [/v1/models, /public/*]
+				  admin_only_routes: [/key/generate]
+				  max_parallel_requests: 50
+				  global_max_parallel_requests: 20
+				""", "t").generalSettings();
+		assertThat(general.allowedRoutes()).containsExactly("/v1/chat/completions");
+		assertThat(general.publicRoutes()).containsExactly("/v1/models", "/public/*");
+		assertThat(general.adminOnlyRoutes()).containsExactly("/key/generate");
+		assertThat(general.maxParallelRequests()).as("the lower of the two").isEqualTo(20);
+		assertThat(this.loader.parse("general_settings: {global_max_parallel_requests: 7}\n", "t")
+			.generalSettings()
+			.maxParallelRequests()).isEqualTo(7);
+		assertThatThrownBy(() -> this.loader.parse("general_settings: {public_routes: [v1/models]}\n", "t"))
+			.hasMessageContaining("general_settings.public_routes[0]: expected a route starting with /");
+		assertThatThrownBy(() -> this.loader.parse("general_settings: {global_max_parallel_requests: 0}\n", "t"))
+			.hasMessageContaining("general_settings.global_max_parallel_requests: expected a positive integer");
 	}
 
 	@Test
