@@ -57,6 +57,11 @@ public final class ProxyRoutes {
 		checkAdminOnly(caller, route);
 	}
 
+	/** Whether no route setting is made, so that nothing need be checked. */
+	public boolean isEmpty() {
+		return this.allowed.isEmpty() && this.publicRoutes.isEmpty() && this.adminOnly.isEmpty();
+	}
+
 	/** The route as the router sees it: decoded segments, no empty ones. */
 	public static String route(RequestPath path) {
 		StringJoiner route = new StringJoiner("/", "/", "");
