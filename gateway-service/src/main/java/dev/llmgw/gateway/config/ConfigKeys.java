@@ -83,9 +83,8 @@ final class ConfigKeys {
 			"proxy_batch_write_at", "maximum_spend_logs_retention_period", "disable_reset_budget",
 			"allow_requests_on_db_unavailable", "infer_model_from_keys");
 
-	static final Set<String> ROUTER_SETTINGS_WITHOUT_EFFECT = Set.of("stream_timeout", "max_fallbacks", "retry_policy",
-			"allowed_fails_policy", "routing_strategy_args", "cache_responses", "optional_pre_call_checks",
-			"provider_budget_config", "model_group_retry_policy", "polling_interval");
+	static final Set<String> ROUTER_SETTINGS_WITHOUT_EFFECT = Set.of("stream_timeout", "cache_responses",
+			"optional_pre_call_checks", "provider_budget_config", "polling_interval");
 
 	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "default_team_settings",
 			"ssl_verify", "enable_preview_features",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.RouterReliability;
 import dev.llmgw.gateway.config.RouterSettings;
 import dev.llmgw.gateway.routing.RoutingPolicy;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,9 @@ final class RouterSettingsView {
 
 	/**
 	 * The timeout is this gateway's own default (DeploymentFactory), which LiteLLM takes
-	 * from request_timeout; LiteLLM's ROUTER_MAX_FALLBACKS.
+	 * from request_timeout.
 	 */
 	private static final double TIMEOUT_SECONDS = 600;
-
-	private static final int MAX_FALLBACKS = 5;
 
 	private static final Map<String, String> STRATEGIES = Map.of("simple-shuffle",
 			"Randomly picks a deployment from the list. Simple and fast.", "least-busy",
@@ -43,7 +42,7 @@ final class RouterSettingsView {
 		field(fields, current, "routing_strategy", "String", "simple-shuffle", "Routing Strategy");
 		field(fields, current, "num_retries", "Integer", 0, "Number of Retries");
 		field(fields, current, "timeout", "Float", null, "Timeout");
-		field(fields, current, "max_fallbacks", "Integer", MAX_FALLBACKS, "Max Fallbacks");
+		field(fields, current, "max_fallbacks", "Integer", RouterReliability.DEFAULT_MAX_FALLBACKS, "Max Fallbacks");
 		field(fields, current, "fallbacks", "List", List.of(), "Fallbacks");
 		field(fields, current, "context_window_fallbacks", "List", List.of(), "Context Window Fallbacks");
 		field(fields, current, "content_policy_fallbacks", "List", List.of(), "Content Policy Fallbacks");
@@ -71,7 +70,10 @@ final class RouterSettingsView {
 		values.put("routing_strategy", router.routingStrategy());
 		values.put("num_retries", policy.numRetries());
 		values.put("timeout", (timeout != null) ? timeout : TIMEOUT_SECONDS);
-		values.put("max_fallbacks", MAX_FALLBACKS);
+		values.put("max_fallbacks", policy.maxFallbacks());
+		values.put("retry_policy", router.reliability().retryPolicy());
+		values.put("model_group_retry_policy", router.reliability().modelGroupRetryPolicy());
+		values.put("allowed_fails_policy", router.reliability().allowedFailsPolicy());
 		values.put("fallbacks", groups(policy.fallbacks()));
 		values.put("context_window_fallbacks", groups(policy.contextWindowFallbacks()));
 		values.put("content_policy_fallbacks", groups(policy.contentPolicyFallbacks()));

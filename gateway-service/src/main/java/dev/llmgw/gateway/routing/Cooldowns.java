@@ -92,31 +92,35 @@ public final class Cooldowns {
 			return;
 		}
 		int status = error.status();
-		boolean now = status == 429 || status == 401 || status == 404 || status == 408;
+		// allowed_fails_policy names how many of this kind a deployment may have, counted
+		// like any other (LiteLLM's counting router); else these cool it down at once
+		Integer allowedOfKind = this.policy.allowedFailsFor(error);
+		int allowed = (allowedOfKind != null) ? allowedOfKind : this.policy.allowedFails();
+		boolean now = allowedOfKind == null && (status == 429 || status == 401 || status == 404 || status == 408);
 		long minute = this.clock.millis() / 60_000;
 		SharedRedis shared = this.redis;
 		if (shared == null) {
-			countLocally(deployment, minute, now, status);
+			countLocally(deployment, minute, now, status, allowed);
 			return;
 		}
 		String[] keys = { "llmgw:router:fails:" + deployment.id() + ":" + minute,
 				"llmgw:router:cooldown:" + deployment.id() };
-		String[] args = { Integer.toString(this.policy.allowedFails()),
-				Long.toString(this.policy.cooldown().toMillis()), now ? "1" : "0" };
+		String[] args = { Integer.toString(allowed), Long.toString(this.policy.cooldown().toMillis()),
+				now ? "1" : "0" };
 		shared.<Long>run(SCRIPT, ScriptOutputType.INTEGER, keys, args, REDIS_TIMEOUT).subscribe((millis) -> {
 			if (millis != null && millis > 0) {
 				start(deployment, this.clock.millis() + millis, true, status);
 			}
 		}, (failure) -> {
 			log.warn("cooldown count in Redis failed ({}); counting on this instance", failure.toString());
-			countLocally(deployment, minute, now, status);
+			countLocally(deployment, minute, now, status, allowed);
 		});
 	}
 
-	private void countLocally(Deployment deployment, long minute, boolean now, int status) {
+	private void countLocally(Deployment deployment, long minute, boolean now, int status, int allowed) {
 		LocalCount count = this.localFails.compute(deployment.id(),
 				(id, old) -> (old != null && old.minute == minute) ? old : new LocalCount(minute));
-		if (now || count.fails.incrementAndGet() > this.policy.allowedFails()) {
+		if (now || count.fails.incrementAndGet() > allowed) {
 			start(deployment, this.clock.millis() + this.policy.cooldown().toMillis(), this.redis != null, status);
 		}
 	}

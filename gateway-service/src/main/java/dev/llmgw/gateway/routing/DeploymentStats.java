@@ -17,15 +17,34 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeploymentStats {
 
-	/** Weight of the newest sample in the latency average. */
-	private static final double LATENCY_WEIGHT = 0.2;
-
 	private final Map<String, Counters> counters = new ConcurrentHashMap<>();
 
 	private final java.time.Clock clock;
 
+	/**
+	 * Weight of the newest sample in the latency average: that of an average over the
+	 * last {@code max_latency_list_size} samples, 2 / (n + 1).
+	 */
+	private final double latencyWeight;
+
+	/** How long a latency sample counts ({@code routing_strategy_args.ttl}). */
+	private final long latencyTtlMillis;
+
+	/** LiteLLM's defaults: an average of about 10 samples, each counting for an hour. */
 	public DeploymentStats(java.time.Clock clock) {
+		this(clock, 10, java.time.Duration.ofHours(1));
+	}
+
+	/**
+	 * @param clock the time
+	 * @param latencySamples the samples a latency average spans
+	 * @param latencyTtl how long a sample counts: a deployment with none newer is
+	 * unmeasured again, and so tried again
+	 */
+	public DeploymentStats(java.time.Clock clock, int latencySamples, java.time.Duration latencyTtl) {
 		this.clock = clock;
+		this.latencyWeight = 2.0 / (latencySamples + 1);
+		this.latencyTtlMillis = latencyTtl.toMillis();
 	}
 
 	Counters of(Deployment deployment) {
@@ -47,9 +66,11 @@ public final class DeploymentStats {
 		if (latencyNanos > 0) {
 			counters.latency.updateAndGet((old) -> {
 				double previous = Double.longBitsToDouble(old);
-				double next = (previous == 0) ? latencyNanos : previous + LATENCY_WEIGHT * (latencyNanos - previous);
+				double next = (previous == 0 || stale(counters)) ? latencyNanos
+						: previous + this.latencyWeight * (latencyNanos - previous);
 				return Double.doubleToRawLongBits(next);
 			});
+			counters.latencyAt = this.clock.millis();
 		}
 		counters.minute(minute()).add(tokens);
 		counters.pendingTokens.addAndGet(tokens);
@@ -64,9 +85,17 @@ public final class DeploymentStats {
 		return of(deployment).inFlight.get();
 	}
 
-	/** Average latency in nanoseconds; 0 for a deployment not yet measured. */
+	/**
+	 * Average latency in nanoseconds; 0 for a deployment not yet measured, or not within
+	 * the samples' time to live.
+	 */
 	double latency(Deployment deployment) {
-		return Double.longBitsToDouble(of(deployment).latency.get());
+		Counters counters = of(deployment);
+		return stale(counters) ? 0 : Double.longBitsToDouble(counters.latency.get());
+	}
+
+	private boolean stale(Counters counters) {
+		return this.clock.millis() - counters.latencyAt > this.latencyTtlMillis;
 	}
 
 	/**
@@ -138,6 +167,9 @@ public final class DeploymentStats {
 		final AtomicInteger inFlight = new AtomicInteger();
 
 		final AtomicLong latency = new AtomicLong();
+
+		/** When the latest latency sample came, in epoch millis. */
+		volatile long latencyAt;
 
 		final AtomicLong pendingTokens = new AtomicLong();
 

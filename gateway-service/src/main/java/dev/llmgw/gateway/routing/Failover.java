@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.routing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,10 @@ public final class Failover {
 
 	private @Nullable List<String> fallbackGroups;
 
+	private final Set<String> groupsTried = new HashSet<>();
+
+	private final Set<String> expanded = new HashSet<>();
+
 	private int nextFallback;
 
 	/**
@@ -150,7 +155,7 @@ public final class Failover {
 				next = deployment;
 				wait = wait(failure, null);
 			}
-			else if (failure.isRetryable() && this.retriesLeft > 0) {
+			else if (mayRetry(failure)) {
 				this.retriesLeft--;
 				this.retries++;
 				next = nextInGroup();
@@ -172,6 +177,19 @@ public final class Failover {
 	}
 
 	/**
+	 * Whether the router retries this failure in the current group: the retry policy's
+	 * count for its kind when one names it, whatever the kind (LiteLLM's policy overrides
+	 * the retryable check), else {@code num_retries} for the retryable kinds.
+	 */
+	private boolean mayRetry(GatewayError failure) {
+		Integer byKind = this.policy.retriesFor(this.group.name(), failure);
+		if (byKind != null) {
+			return this.numRetries - this.retriesLeft < byKind;
+		}
+		return failure.isRetryable() && this.retriesLeft > 0;
+	}
+
+	/**
 	 * Another deployment of the group not tried yet; when all were tried, any that is not
 	 * resting (a retry may hit the same deployment again, as in LiteLLM).
 	 */
@@ -189,12 +207,25 @@ public final class Failover {
 		}
 	}
 
+	/**
+	 * The next fallback group's deployment, depth first as LiteLLM's router recurses: a
+	 * fallback group that fails has its own fallbacks tried before the next one of the
+	 * list it came from; a group is tried once per call, and at most
+	 * {@code max_fallbacks} groups in all.
+	 */
 	private @Nullable Deployment nextFallback(GatewayError failure) {
 		if (this.fallbackGroups == null) {
-			this.fallbackGroups = this.policy.fallbacksFor(this.requestedGroup, failure, this.requestFallbacks);
+			this.fallbackGroups = new ArrayList<>(
+					this.policy.fallbacksFor(this.requestedGroup, failure, this.requestFallbacks));
+			this.groupsTried.add(this.requestedGroup);
 		}
-		while (this.nextFallback < this.fallbackGroups.size()) {
-			ModelGroup fallback = this.models.find(this.fallbackGroups.get(this.nextFallback++));
+		else if (!this.group.name().equals(this.requestedGroup) && this.expanded.add(this.group.name())) {
+			this.fallbackGroups.addAll(this.nextFallback,
+					this.policy.fallbacksFor(this.group.name(), failure, Map.of()));
+		}
+		while (this.nextFallback < this.fallbackGroups.size() && this.fallbacks < this.policy.maxFallbacks()) {
+			String name = this.fallbackGroups.get(this.nextFallback++);
+			ModelGroup fallback = this.groupsTried.add(name) ? this.models.find(name) : null;
 			if (fallback == null) {
 				continue;
 			}

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.routing;
 import java.time.Clock;
 
 import dev.llmgw.gateway.config.GatewayConfig;
+import dev.llmgw.gateway.config.RouterReliability;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.gateway.pricing.ModelPrice;
 import dev.llmgw.gateway.pricing.PriceMap;
@@ -31,8 +32,10 @@ public class RoutingConfiguration {
 	}
 
 	@Bean
-	DeploymentStats deploymentStats(Clock clock) {
-		return new DeploymentStats(clock);
+	DeploymentStats deploymentStats(GatewayConfig config, Clock clock) {
+		RouterReliability args = config.routerSettings().reliability();
+		return new DeploymentStats(clock, args.maxLatencyListSize(),
+				java.time.Duration.ofMillis(Math.round(args.latencyTtlSeconds() * 1000)));
 	}
 
 	@Bean
@@ -66,7 +69,7 @@ public class RoutingConfiguration {
 				(deployment) -> {
 					ModelPrice price = prices.priceOf(deployment);
 					return price.inputCostPerToken() + price.outputCostPerToken();
-				});
+				}, config.routerSettings().reliability().lowestLatencyBuffer());
 		return new Router(strategy, cooldowns, policy, (deployment) -> {
 			Integer window = deployment.modelInfo().maxInputTokens();
 			if (window == null) {

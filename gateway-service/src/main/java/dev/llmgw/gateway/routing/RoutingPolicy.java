@@ -7,10 +7,12 @@ import java.util.Map;
 
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.LitellmSettings;
+import dev.llmgw.gateway.config.RouterReliability;
 import dev.llmgw.gateway.config.RouterSettings;
 import dev.llmgw.gateway.error.ContentPolicyViolationError;
 import dev.llmgw.gateway.error.ContextWindowExceededError;
 import dev.llmgw.gateway.error.GatewayError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the router does when a call fails, resolved once from the config with LiteLLM's
@@ -30,11 +32,13 @@ import dev.llmgw.gateway.error.GatewayError;
  * @param contextWindowFallbacks group to groups, for a context-window error
  * @param contentPolicyFallbacks group to groups, for a content-policy error
  * @param defaultFallbacks groups tried for any group without its own fallbacks
+ * @param reliability {@code max_fallbacks}, the retry and allowed-fails policies by error
+ * kind
  */
 public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFails, Duration cooldown,
 		boolean cooldownsEnabled, boolean preCallCheck, Map<String, List<String>> fallbacks,
 		Map<String, List<String>> contextWindowFallbacks, Map<String, List<String>> contentPolicyFallbacks,
-		List<String> defaultFallbacks) {
+		List<String> defaultFallbacks, RouterReliability reliability) {
 
 	static final int DEFAULT_ALLOWED_FAILS = 3;
 
@@ -54,7 +58,52 @@ public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFail
 				router.contextWindowFallbacks().isEmpty() ? litellm.contextWindowFallbacks()
 						: router.contextWindowFallbacks(),
 				router.contentPolicyFallbacks(),
-				router.defaultFallbacks().isEmpty() ? litellm.defaultFallbacks() : router.defaultFallbacks());
+				router.defaultFallbacks().isEmpty() ? litellm.defaultFallbacks() : router.defaultFallbacks(),
+				router.reliability());
+	}
+
+	/** Fallback groups tried at most for one call ({@code max_fallbacks}). */
+	public int maxFallbacks() {
+		return this.reliability.maxFallbacks();
+	}
+
+	/**
+	 * The retries a failure of this kind gets in {@code group}, as LiteLLM's retry policy
+	 * gives them: the group's own policy ({@code model_group_retry_policy}) in place of
+	 * {@code retry_policy}, the most specific kind first, then {@code DefaultRetries}.
+	 * @return the retries, or null when no policy names the kind ({@code num_retries} and
+	 * the usual retryable errors then apply)
+	 */
+	public @Nullable Integer retriesFor(String group, GatewayError error) {
+		Map<String, Integer> policy = this.reliability.modelGroupRetryPolicy().get(group);
+		if (policy == null) {
+			policy = this.reliability.retryPolicy();
+		}
+		if (policy.isEmpty()) {
+			return null;
+		}
+		for (String kind : ErrorKinds.of(error)) {
+			Integer retries = policy.get(kind + "Retries");
+			if (retries != null) {
+				return retries;
+			}
+		}
+		return policy.get("DefaultRetries");
+	}
+
+	/**
+	 * The failures of this kind a deployment may have in a minute before it cools down,
+	 * from {@code allowed_fails_policy}; null when the policy does not name the kind (or
+	 * names zero, which LiteLLM takes as unset).
+	 */
+	public @Nullable Integer allowedFailsFor(GatewayError error) {
+		for (String kind : ErrorKinds.of(error)) {
+			Integer allowed = this.reliability.allowedFailsPolicy().get(kind + "AllowedFails");
+			if (allowed != null && allowed > 0) {
+				return allowed;
+			}
+		}
+		return null;
 	}
 
 	/**

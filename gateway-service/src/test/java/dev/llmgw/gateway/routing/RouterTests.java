@@ -157,16 +157,84 @@ class RouterTests {
 		return group.deployments().stream().filter((d) -> d.id().equals(id)).findFirst().orElseThrow();
 	}
 
+	@Test
+	void allowedFailsPolicyCountsAKindInsteadOfCoolingAtOnce() {
+		Setup setup = setup("simple-shuffle", "  allowed_fails_policy: {RateLimitErrorAllowedFails: 3}\n");
+		Deployment heavy = byId(setup.registry.find("weighted"), "heavy");
+		RateLimitError limited = new RateLimitError("429", null);
+		for (int i = 0; i < 3; i++) {
+			setup.cooldowns.failed(heavy, limited, 2);
+			assertThat(setup.cooldowns.resting(heavy)).as("429s allowed: " + (i + 1)).isFalse();
+		}
+		setup.cooldowns.failed(heavy, limited, 2);
+		assertThat(setup.cooldowns.resting(heavy)).isTrue();
+		// a kind the policy does not name keeps allowed_fails (2) and the usual rules
+		Deployment light = byId(setup.registry.find("weighted"), "light");
+		setup.cooldowns.failed(light, new dev.llmgw.gateway.error.AuthenticationError("401"), 2);
+		assertThat(setup.cooldowns.resting(light)).as("a 401 still rests the deployment at once").isTrue();
+	}
+
+	@Test
+	void theLatencyBufferSharesCallsAmongTheNearlyFastest() {
+		Setup setup = setup("latency-based-routing", "  routing_strategy_args: {lowest_latency_buffer: 0.5}\n");
+		ModelGroup group = setup.registry.find("weighted");
+		setup.stats.started(byId(group, "heavy"));
+		setup.stats.finished(byId(group, "heavy"), Duration.ofMillis(20).toNanos(), 10);
+		setup.stats.started(byId(group, "light"));
+		setup.stats.finished(byId(group, "light"), Duration.ofMillis(25).toNanos(), 10);
+		Map<String, Integer> counts = new HashMap<>();
+		for (int i = 0; i < 400; i++) {
+			counts.merge(setup.router.pick(group).id(), 1, Integer::sum);
+		}
+		assertThat(counts.get("light")).as("within 50%% of the fastest: chosen too").isBetween(120, 280);
+	}
+
+	@Test
+	void aLatencySampleOlderThanItsTtlNoLongerCounts() {
+		java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+		Clock clock = new Clock() {
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public java.time.Instant instant() {
+				return java.time.Instant.ofEpochMilli(now.get());
+			}
+
+		};
+		DeploymentStats stats = new DeploymentStats(clock, 10, Duration.ofSeconds(60));
+		Deployment heavy = byId(setup("latency-based-routing").registry.find("weighted"), "heavy");
+		stats.started(heavy);
+		stats.finished(heavy, Duration.ofMillis(200).toNanos(), 10);
+		assertThat(stats.latency(heavy)).isPositive();
+		now.addAndGet(61_000);
+		assertThat(stats.latency(heavy)).as("unmeasured again, so tried again").isZero();
+	}
+
 	private static Setup setup(String strategy) {
-		GatewayConfig config = new ConfigLoader(EnvironmentLookup.of(Map.of())).parse(CONFIG.formatted(strategy), "t");
+		return setup(strategy, "");
+	}
+
+	private static Setup setup(String strategy, String routerSettings) {
+		GatewayConfig config = new ConfigLoader(EnvironmentLookup.of(Map.of()))
+			.parse(CONFIG.formatted(strategy) + routerSettings, "t");
 		ModelRegistry registry = new ModelRegistry(config);
 		RoutingPolicy policy = RoutingPolicy.from(config);
 		DeploymentStats stats = new DeploymentStats(Clock.systemUTC());
 		Cooldowns cooldowns = new Cooldowns(policy, Clock.systemUTC(), null);
-		Router router = new Router(RoutingStrategy.named(strategy, stats, (d) -> 0), cooldowns, policy, (d) -> {
-			Integer window = d.modelInfo().maxInputTokens();
-			return (window != null) ? window : 0;
-		});
+		Router router = new Router(RoutingStrategy.named(strategy, stats, (d) -> 0,
+				config.routerSettings().reliability().lowestLatencyBuffer()), cooldowns, policy, (d) -> {
+					Integer window = d.modelInfo().maxInputTokens();
+					return (window != null) ? window : 0;
+				});
 		return new Setup(registry, stats, cooldowns, router);
 	}
 
