@@ -77,7 +77,8 @@ public final class ModelCallGate implements AdmitStage {
 		// is
 		// built afresh on every lookup)
 		AdmittedGroup.set(exchange, group);
-		Deployment deployment = this.router.pick(group, List.of(), call.promptChars());
+		Deployment deployment = this.router.pick(group, List.of(), call.promptChars(),
+				this.router.policy().tags().requestTags(call.fields(), exchange.getRequest().getHeaders()));
 		routed.accept(deployment);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(Failover.MODEL_ID_HEADER, deployment.id());

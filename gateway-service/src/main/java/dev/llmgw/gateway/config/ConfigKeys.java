@@ -60,7 +60,8 @@ final class ConfigKeys {
 			"context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks", "model_group_alias",
 			"retry_policy", "allowed_fails_policy", "routing_strategy_args", "disable_cooldowns", "max_fallbacks",
 			"default_max_parallel_requests", "cache_responses", "optional_pre_call_checks", "provider_budget_config",
-			"model_group_retry_policy", "polling_interval", "default_priority");
+			"model_group_retry_policy", "polling_interval", "default_priority", "enable_tag_filtering",
+			"tag_filtering_match_any");
 
 	static final Set<String> GENERAL_SETTINGS = Set.of("master_key", "database_url", "disable_spend_logs",
 			"store_model_in_db", "alerting", "alerting_threshold", "allowed_routes", "max_request_size_mb",

@@ -26,18 +26,24 @@ import org.jspecify.annotations.Nullable;
  * @param defaultMaxParallelRequests concurrency of a deployment without its own
  * max_parallel_requests
  * @param defaultPriority the priority of a request that names none
+ * @param enableTagFiltering tag-based routing on
+ * @param tagFilteringMatchAny one tag in common suffices (default), else all of the
+ * request's
  * @param reliability max_fallbacks, the retry and allowed-fails policies,
- * routing_strategy_args
+ * @param enableTagFiltering tag-based routing on
+ * @param tagFilteringMatchAny one tag in common suffices (default), else all of the
+ * request's routing_strategy_args
  */
 public record RouterSettings(String routingStrategy, @Nullable Integer numRetries, @Nullable Double timeoutSeconds,
 		@Nullable Integer allowedFails, @Nullable Double cooldownTimeSeconds, boolean enablePreCallCheck,
 		Map<String, List<String>> fallbacks, Map<String, List<String>> contextWindowFallbacks,
 		Map<String, List<String>> contentPolicyFallbacks, List<String> defaultFallbacks,
 		Map<String, String> modelGroupAlias, @Nullable Double retryAfterSeconds, boolean disableCooldowns,
-		@Nullable Integer defaultMaxParallelRequests, @Nullable Integer defaultPriority,
-		RouterReliability reliability) {
+		@Nullable Integer defaultMaxParallelRequests, @Nullable Integer defaultPriority, RouterReliability reliability,
+		boolean enableTagFiltering, boolean tagFilteringMatchAny) {
 
 	public static final RouterSettings DEFAULTS = new RouterSettings("simple-shuffle", null, null, null, null, false,
-			Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, false, null, null, RouterReliability.DEFAULTS);
+			Map.of(), Map.of(), Map.of(), List.of(), Map.of(), null, false, null, null, RouterReliability.DEFAULTS,
+			false, true);
 
 }

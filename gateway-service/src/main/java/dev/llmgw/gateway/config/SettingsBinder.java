@@ -222,7 +222,9 @@ final class SettingsBinder {
 				this.reader.number(map, "retry_after", path),
 				Boolean.TRUE.equals(this.reader.bool(map, "disable_cooldowns", path)),
 				this.reader.integer(map, "default_max_parallel_requests", path),
-				this.reader.integer(map, "default_priority", path), RouterReliability.read(this.reader, map, path));
+				this.reader.integer(map, "default_priority", path), RouterReliability.read(this.reader, map, path),
+				Boolean.TRUE.equals(this.reader.bool(map, "enable_tag_filtering", path)),
+				!Boolean.FALSE.equals(this.reader.bool(map, "tag_filtering_match_any", path)));
 	}
 
 	GeneralSettings general(@Nullable Object section) {

@@ -84,6 +84,9 @@ public final class Failover {
 
 	private final Set<String> expanded = new HashSet<>();
 
+	/** The request's routing tags, which fallback groups are held to as well. */
+	private final List<String> tags;
+
 	private int nextFallback;
 
 	/**
@@ -108,6 +111,7 @@ public final class Failover {
 		this.requestedGroup = group.name();
 		this.promptChars = promptChars;
 		this.requestFallbacks = requestFallbacks(requestFields, group.name());
+		this.tags = this.policy.tags().requestTags(requestFields, exchange.getRequest().getHeaders());
 		Object perCall = requestFields.get("num_retries");
 		this.numRetries = (perCall instanceof Number number) ? Math.max(0, number.intValue())
 				: this.policy.numRetries();
@@ -195,11 +199,11 @@ public final class Failover {
 	 */
 	private @Nullable Deployment nextInGroup() {
 		try {
-			return this.router.pick(this.group, this.tried, this.promptChars);
+			return this.router.pick(this.group, this.tried, this.promptChars, this.tags);
 		}
 		catch (GatewayError allTried) {
 			try {
-				return this.router.pick(this.group, List.of(), this.promptChars);
+				return this.router.pick(this.group, List.of(), this.promptChars, this.tags);
 			}
 			catch (GatewayError noneLeft) {
 				return null;
@@ -230,7 +234,7 @@ public final class Failover {
 				continue;
 			}
 			try {
-				Deployment deployment = this.router.pick(fallback, List.of(), this.promptChars);
+				Deployment deployment = this.router.pick(fallback, List.of(), this.promptChars, this.tags);
 				this.group = fallback;
 				this.tried.clear();
 				this.retriesLeft = this.numRetries;

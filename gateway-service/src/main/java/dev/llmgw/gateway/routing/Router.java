@@ -51,19 +51,21 @@ public final class Router {
 	 * @return the chosen deployment
 	 */
 	public Deployment pick(ModelGroup group) {
-		return pick(group, List.of(), 0);
+		return pick(group, List.of(), 0, List.of());
 	}
 
 	/**
 	 * @param group the model group
 	 * @param exclude ids of deployments already tried for this call
 	 * @param promptChars the prompt's size, for the pre-call context-window check
+	 * @param tags the request's routing tags ({@link TagFilter})
 	 * @return the chosen deployment
 	 * @throws RateLimitError when every deployment rests, as LiteLLM answers
 	 * @throws ContextWindowExceededError when the prompt fits no deployment's window
+	 * @throws dev.llmgw.gateway.error.AuthenticationError when tag routing leaves none
 	 */
-	public Deployment pick(ModelGroup group, Collection<String> exclude, long promptChars) {
-		List<Deployment> deployments = group.deployments();
+	public Deployment pick(ModelGroup group, Collection<String> exclude, long promptChars, List<String> tags) {
+		List<Deployment> deployments = this.policy.tags().filter(group.name(), group.deployments(), tags);
 		if (deployments.size() == 1 && exclude.isEmpty() && !this.policy.preCallCheck()) {
 			return deployments.get(0);
 		}

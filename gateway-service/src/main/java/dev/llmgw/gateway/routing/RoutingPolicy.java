@@ -34,11 +34,12 @@ import org.jspecify.annotations.Nullable;
  * @param defaultFallbacks groups tried for any group without its own fallbacks
  * @param reliability {@code max_fallbacks}, the retry and allowed-fails policies by error
  * kind
+ * @param tags tag-based routing
  */
 public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFails, Duration cooldown,
 		boolean cooldownsEnabled, boolean preCallCheck, Map<String, List<String>> fallbacks,
 		Map<String, List<String>> contextWindowFallbacks, Map<String, List<String>> contentPolicyFallbacks,
-		List<String> defaultFallbacks, RouterReliability reliability) {
+		List<String> defaultFallbacks, RouterReliability reliability, TagFilter tags) {
 
 	static final int DEFAULT_ALLOWED_FAILS = 3;
 
@@ -59,7 +60,7 @@ public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFail
 						: router.contextWindowFallbacks(),
 				router.contentPolicyFallbacks(),
 				router.defaultFallbacks().isEmpty() ? litellm.defaultFallbacks() : router.defaultFallbacks(),
-				router.reliability());
+				router.reliability(), new TagFilter(router.enableTagFiltering(), router.tagFilteringMatchAny()));
 	}
 
 	/** Fallback groups tried at most for one call ({@code max_fallbacks}). */

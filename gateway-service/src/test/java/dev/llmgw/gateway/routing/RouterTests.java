@@ -100,9 +100,9 @@ class RouterTests {
 		Setup setup = setup("simple-shuffle");
 		ModelGroup group = setup.registry.find("windows");
 		for (int i = 0; i < 50; i++) {
-			assertThat(setup.router.pick(group, List.of(), 4 * 5000).id()).isEqualTo("wide");
+			assertThat(setup.router.pick(group, List.of(), 4 * 5000, List.of()).id()).isEqualTo("wide");
 		}
-		assertThatThrownBy(() -> setup.router.pick(group, List.of(), 4 * 200_000))
+		assertThatThrownBy(() -> setup.router.pick(group, List.of(), 4 * 200_000, List.of()))
 			.isInstanceOf(ContextWindowExceededError.class);
 	}
 
