@@ -35,6 +35,8 @@ public final class ProviderRegistry {
 		this.adapters.put(ProviderSpec.Adapter.GEMINI, new GeminiProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.COHERE, new CohereProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
+		// LiteLLM's mock_response and router test switches answer before any provider
+		this.adapters.replaceAll((adapter, provider) -> new MockResponses(provider, mapper));
 	}
 
 	public void dispose() {
