@@ -69,7 +69,8 @@ final class ConfigKeys {
 			"public_routes", "admin_only_routes", "enforce_user_param", "disable_master_key_return",
 			"background_health_checks", "health_check_interval", "database_connection_pool_limit",
 			"database_connection_timeout", "proxy_batch_write_at", "maximum_spend_logs_retention_period",
-			"disable_reset_budget", "allow_requests_on_db_unavailable", "infer_model_from_keys");
+			"disable_reset_budget", "allow_requests_on_db_unavailable", "infer_model_from_keys", "alert_types",
+			"alert_to_webhook_url", "alerting_args");
 
 	/**
 	 * Keys accepted so that LiteLLM's and the original's configs load, but that change
@@ -78,11 +79,11 @@ final class ConfigKeys {
 	 * from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD, which is what the original's config
 	 * points them at.)
 	 */
-	static final Set<String> GENERAL_SETTINGS_WITHOUT_EFFECT = Set.of("alerting", "alerting_threshold",
-			"max_response_size_mb", "ui_access_mode", "disable_master_key_return", "background_health_checks",
-			"health_check_interval", "database_connection_pool_limit", "database_connection_timeout",
-			"proxy_batch_write_at", "maximum_spend_logs_retention_period", "disable_reset_budget",
-			"allow_requests_on_db_unavailable", "infer_model_from_keys");
+	static final Set<String> GENERAL_SETTINGS_WITHOUT_EFFECT = Set.of("max_response_size_mb", "ui_access_mode",
+			"disable_master_key_return", "background_health_checks", "health_check_interval",
+			"database_connection_pool_limit", "database_connection_timeout", "proxy_batch_write_at",
+			"maximum_spend_logs_retention_period", "disable_reset_budget", "allow_requests_on_db_unavailable",
+			"infer_model_from_keys");
 
 	static final Set<String> ROUTER_SETTINGS_WITHOUT_EFFECT = Set.of("stream_timeout", "cache_responses",
 			"optional_pre_call_checks", "provider_budget_config", "polling_interval");

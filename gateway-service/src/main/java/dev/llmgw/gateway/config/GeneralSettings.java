@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.config;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,17 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param adminOnlyRoutes routes only a proxy admin may call
  * @param storeModelInDb keep models added with /model/new in the database and load them
  * at start-up, next to config.yaml's
+ * @param raw the whole section, for the features that read their own keys (alerting)
  */
 public record GeneralSettings(@Nullable String masterKey, @Nullable String databaseUrl,
 		@Nullable Double maxRequestSizeMb, @Nullable Integer maxParallelRequests, boolean disableSpendLogs,
-		List<String> allowedRoutes, List<String> publicRoutes, List<String> adminOnlyRoutes, boolean storeModelInDb) {
+		List<String> allowedRoutes, List<String> publicRoutes, List<String> adminOnlyRoutes, boolean storeModelInDb,
+		Map<String, Object> raw) {
 
 	public static final GeneralSettings DEFAULTS = new GeneralSettings(null, null, null, null, false, List.of(),
-			List.of(), List.of(), false);
+			List.of(), List.of(), false, Map.of());
 
 	public GeneralSettings withStoreModelInDb(boolean store) {
 		return new GeneralSettings(this.masterKey, this.databaseUrl, this.maxRequestSizeMb, this.maxParallelRequests,
-				this.disableSpendLogs, this.allowedRoutes, this.publicRoutes, this.adminOnlyRoutes, store);
+				this.disableSpendLogs, this.allowedRoutes, this.publicRoutes, this.adminOnlyRoutes, store, this.raw);
 	}
 
 }

@@ -246,7 +246,7 @@ final class SettingsBinder {
 				this.reader.string(map, "database_url", path), maxSize, parallel,
 				Boolean.TRUE.equals(this.reader.bool(map, "disable_spend_logs", path)),
 				routes(map, "allowed_routes", path), routes(map, "public_routes", path),
-				routes(map, "admin_only_routes", path), false);
+				routes(map, "admin_only_routes", path), false, Collections.unmodifiableMap(map));
 	}
 
 	private @Nullable Integer positiveInteger(Map<String, Object> map, String key, String path) {
