@@ -89,7 +89,7 @@ final class ConfigKeys {
 			"optional_pre_call_checks", "provider_budget_config", "polling_interval");
 
 	static final Set<String> LITELLM_SETTINGS_WITHOUT_EFFECT = Set.of("modify_params", "default_team_settings",
-			"ssl_verify", "enable_preview_features",
+			"ssl_verify", "enable_preview_features", "service_callback", "langfuse_default_tags",
 			// read in router_settings only
 			"content_policy_fallbacks");
 

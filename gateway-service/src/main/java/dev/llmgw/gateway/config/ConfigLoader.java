@@ -90,6 +90,8 @@ public final class ConfigLoader {
 		List<DeploymentConfig> models = new DeploymentBinder(reader, credentials).bind(resolved.get("model_list"));
 		LitellmSettings litellm = new SettingsBinder(reader).litellm(resolved.get("litellm_settings"));
 		RouterSettings router = new SettingsBinder(reader).router(resolved.get("router_settings"));
+		warnOtherRedis(reader, resolved.get("router_settings"), environment);
+		warnTelemetry(reader, resolved.get("litellm_settings"));
 		GeneralSettings general = new SettingsBinder(reader).general(resolved.get("general_settings"))
 			.withStoreModelInDb(storeModelInDb(reader, resolved.get("general_settings")));
 		List<Map<String, Object>> guardrails = guardrails(reader, resolved.get("guardrails"));
@@ -105,6 +107,44 @@ public final class ConfigLoader {
 	private static boolean storeModelInDb(ConfigReader reader, @Nullable Object section) {
 		Map<String, Object> map = reader.map(section, "general_settings");
 		return Boolean.TRUE.equals(reader.bool(map, "store_model_in_db", "general_settings"));
+	}
+
+	/**
+	 * router_settings' Redis settings, which LiteLLM's router uses for its shared state:
+	 * here that state lives in the gateway's own Redis (REDIS_HOST, REDIS_PORT,
+	 * REDIS_PASSWORD, REDIS_URL), so a value that names another is said, not followed.
+	 * The original's config points them at those same variables, which says nothing.
+	 */
+	private static void warnOtherRedis(ConfigReader reader, @Nullable Object section, EnvironmentLookup environment) {
+		Map<String, Object> router = reader.map(section, "router_settings");
+		Map<String, String> variables = Map.of("redis_host", "REDIS_HOST", "redis_port", "REDIS_PORT", "redis_password",
+				"REDIS_PASSWORD", "redis_url", "REDIS_URL");
+		variables.forEach((key, variable) -> {
+			Object value = router.get(key);
+			String own = environment.get(variable);
+			// an os.environ/ value whose variable is unset was already said, and sets
+			// nothing
+			if (value != null && EnvironmentLookup.referencedVariable(String.valueOf(value)) == null
+					&& !String.valueOf(value).equals(own)
+					&& !(key.equals("redis_port") && own == null && String.valueOf(value).equals("6379"))) {
+				reader.warnings()
+					.add("router_settings." + key + " is not the Redis this gateway uses (" + variable
+							+ "): the router's shared state lives in the gateway's own Redis; set " + variable
+							+ " instead");
+			}
+		});
+	}
+
+	/** litellm_settings.telemetry: true asks for what this gateway never sends. */
+	private static void warnTelemetry(ConfigReader reader, @Nullable Object section) {
+		Object telemetry = reader.map(section, "litellm_settings").get("telemetry");
+		if (telemetry != null && Boolean.parseBoolean(String.valueOf(telemetry).trim())) {
+			reader.warnings().add("litellm_settings.telemetry: this gateway sends no telemetry; nothing to turn on");
+		}
+		else if (telemetry != null && !String.valueOf(telemetry).trim().equalsIgnoreCase("false")) {
+			reader.warnings()
+				.add("litellm_settings.telemetry: expected true or false, got " + telemetry + " (ignored)");
+		}
 	}
 
 	private static String readFile(Path path, String what) {

@@ -76,12 +76,6 @@ public class LoggingConfiguration {
 			log.warn("Logging callback \"{}\" in litellm_settings is not supported by this gateway: nothing is sent "
 					+ "to it, and its settings are ignored. Supported: {}", name, supported(factories));
 		}
-		for (String ignored : List.of("service_callback", "langfuse_default_tags")) {
-			Object value = settings.raw().get(ignored);
-			if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-				log.warn("litellm_settings.{} is not supported by this gateway: ignored", ignored);
-			}
-		}
 		List<CallbackListener.Route> routes = new ArrayList<>();
 		try {
 			selected.values().forEach((selection) -> {
