@@ -91,7 +91,8 @@ class AlertingIntegrationTests {
 				.contains("Message: LLM API call failed: `litellm.InternalServerError")
 				.contains("*⚠️ Minor Service Outage*")
 				.contains("*Model Name:* `broken`");
-			// the major outage follows at once: squashed into the minor's post, as LiteLLM
+			// the major outage follows at once: squashed into the minor's post, as
+			// LiteLLM
 			// squashes alerts of one type, unless a flush fell between them
 			assertThat(texts).containsAnyOf("*⚠️ Major Service Outage*", "[Num Alerts: 2]\n\nLevel: `Medium`");
 		});
