@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.admin.teams;
 
+import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.admin.AdminClock;
 import dev.llmgw.gateway.admin.store.KeyStore;
 import dev.llmgw.gateway.admin.store.OrganizationStore;
@@ -20,8 +21,9 @@ public class TeamConfiguration {
 
 	@Bean
 	TeamEndpoints teamEndpoints(TeamStore teams, KeyStore keys, UserStore users, OrganizationStore organizations,
-			AdminClock clock, KeyInvalidation invalidation, JsonBodyReader bodies) {
-		return new TeamEndpoints(teams, keys, users, new TeamRules(teams, organizations, clock), clock, invalidation,
+			AdminClock clock, KeyInvalidation invalidation, JsonBodyReader bodies, GatewayConfig config) {
+		return new TeamEndpoints(teams, keys, users,
+				new TeamRules(teams, organizations, clock, config.litellmSettings().raw()), clock, invalidation,
 				bodies);
 	}
 

@@ -69,7 +69,7 @@ public final class TeamEndpoints {
 	public Mono<ServerResponse> create(ServerRequest request) {
 		CallerIdentity caller = AdminAccess.caller(request.exchange());
 		AdminAccess.requireAdmin(caller, "/team/new");
-		return this.bodies.readObject(request.exchange()).flatMap((body) -> {
+		return this.bodies.readObject(request.exchange()).map(this.rules::withDefaults).flatMap((body) -> {
 			RequestFields fields = new RequestFields(body);
 			String teamId = (fields.string("team_id") != null) ? fields.string("team_id") : Ids.uuid();
 			Map<String, @Nullable Object> columns = new LinkedHashMap<>();

@@ -29,10 +29,53 @@ final class TeamRules {
 
 	private final AdminClock clock;
 
-	TeamRules(TeamStore teams, OrganizationStore organizations, AdminClock clock) {
+	/**
+	 * litellm_settings.default_team_params: what a new team takes where its request sets
+	 * nothing.
+	 */
+	private final Map<String, @Nullable Object> defaults;
+
+	/**
+	 * @throws IllegalStateException when default_team_params holds a value a /team/new
+	 * request could not
+	 */
+	TeamRules(TeamStore teams, OrganizationStore organizations, AdminClock clock, Map<String, Object> litellmSettings) {
 		this.teams = teams;
 		this.organizations = organizations;
 		this.clock = clock;
+		Map<String, @Nullable Object> defaults = new LinkedHashMap<>();
+		Object configured = litellmSettings.get("default_team_params");
+		if (configured instanceof Map<?, ?> params) {
+			params.forEach((field, value) -> defaults.put(String.valueOf(field), value));
+		}
+		else if (configured != null) {
+			throw new IllegalStateException("litellm_settings.default_team_params: expected a mapping");
+		}
+		this.defaults = java.util.Collections.unmodifiableMap(defaults);
+		try {
+			changes(new RequestFields(new LinkedHashMap<>(this.defaults)), null);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("litellm_settings.default_team_params: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * A /team/new body with default_team_params filled in where it sets nothing (an empty
+	 * models list counts as nothing), as LiteLLM copies them onto a new team.
+	 */
+	Map<String, @Nullable Object> withDefaults(Map<String, @Nullable Object> body) {
+		if (this.defaults.isEmpty()) {
+			return body;
+		}
+		Map<String, @Nullable Object> merged = new LinkedHashMap<>(body);
+		this.defaults.forEach((field, value) -> {
+			Object given = merged.get(field);
+			if (given == null || (field.equals("models") && given instanceof List<?> list && list.isEmpty())) {
+				merged.put(field, value);
+			}
+		});
+		return merged;
 	}
 
 	/** The columns a /team/new or /team/update body sets; absent fields are left out. */
