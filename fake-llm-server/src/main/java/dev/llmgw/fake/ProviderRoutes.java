@@ -10,6 +10,7 @@ import dev.llmgw.fake.bedrock.BedrockConverseRoute;
 import dev.llmgw.fake.bedrock.BedrockInvokeRoute;
 import dev.llmgw.fake.cohere.CohereChatRoute;
 import dev.llmgw.fake.cohere.CohereEmbedRoute;
+import dev.llmgw.fake.cohere.CohereRerankRoute;
 import dev.llmgw.fake.directive.FailureCounter;
 import dev.llmgw.fake.gemini.GeminiEmbedRoute;
 import dev.llmgw.fake.gemini.GeminiGenerateRoute;
@@ -46,8 +47,9 @@ final class ProviderRoutes {
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiModelsRoute(failures), anthropic, new GoogleTokenRoute(google),
 				new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini, new GeminiEmbedRoute(failures),
-				new CohereChatRoute(failures), new CohereEmbedRoute(failures), new BedrockConverseRoute(failures),
-				new BedrockInvokeRoute(failures), new ApplyGuardrailRoute(), new SageMakerRoute(failures));
+				new CohereChatRoute(failures), new CohereEmbedRoute(failures), new CohereRerankRoute(failures),
+				new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures), new ApplyGuardrailRoute(),
+				new SageMakerRoute(failures));
 	}
 
 }

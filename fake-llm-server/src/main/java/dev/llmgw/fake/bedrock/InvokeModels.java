@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.reply.EmbeddingVectors;
+import dev.llmgw.fake.reply.RerankScores;
 import dev.llmgw.fake.reply.TinyPng;
 import dev.llmgw.fake.reply.Words;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The model families that InvokeModel answers, each in its own native body: Titan and
- * Cohere embeddings, Stability, Titan and Nova Canvas images.
+ * Cohere embeddings, Stability, Titan and Nova Canvas images, Amazon and Cohere rerank.
  *
  * @see <a href=
  * "https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters.html">Inference
@@ -30,7 +31,12 @@ enum InvokeModels {
 
 	TITAN_IMAGE("titan-image-generator"),
 
-	NOVA_CANVAS("nova-canvas");
+	NOVA_CANVAS("nova-canvas"),
+
+	/**
+	 * Amazon Rerank and Cohere Rerank: {@code query}, {@code documents}, {@code top_n}.
+	 */
+	RERANK(".rerank");
 
 	private final String marker;
 
@@ -97,6 +103,17 @@ enum InvokeModels {
 					writeImages(json, body.path("imageGenerationConfig").path("numberOfImages").asInt(1));
 					json.writeNullProperty("error");
 				}
+				case RERANK -> {
+					json.writeArrayPropertyStart("results");
+					for (RerankScores.Ranked ranked : RerankScores.rank(body.path("query").asString(""), inputs,
+							body.path("top_n").asInt(0))) {
+						json.writeStartObject();
+						json.writeNumberProperty("index", ranked.index());
+						json.writeNumberProperty("relevance_score", ranked.score());
+						json.writeEndObject();
+					}
+					json.writeEndArray();
+				}
 			}
 			json.writeEndObject();
 		});
@@ -111,15 +128,20 @@ enum InvokeModels {
 			case COHERE_EMBED -> body.path("texts");
 			case STABILITY -> body.has("prompt") ? body.path("prompt") : body.path("text_prompts").path(0).path("text");
 			case TITAN_IMAGE, NOVA_CANVAS -> body.path("textToImageParams").path("text");
+			case RERANK -> body.path("query").isString() ? body.path("documents") : null;
 		};
+		if (text == null) {
+			return null;
+		}
 		if (text.isString()) {
 			return List.of(text.stringValue());
 		}
-		if (this != COHERE_EMBED || !text.isArray() || text.isEmpty()) {
+		if ((this != COHERE_EMBED && this != RERANK) || !text.isArray() || text.isEmpty()) {
 			return null;
 		}
 		List<String> texts = new ArrayList<>();
-		text.forEach((item) -> texts.add(item.asString("")));
+		// a rerank document may be a string or an object, whose text is what it says
+		text.forEach((item) -> texts.add(item.isString() ? item.asString() : item.toString()));
 		return texts;
 	}
 

@@ -43,6 +43,17 @@ class InvokeRouteTests {
 	}
 
 	@Test
+	void ranksDocumentsForAmazonAndCohereRerank() {
+		for (String model : new String[] { "amazon.rerank-v1%3A0", "cohere.rerank-v3-5%3A0" }) {
+			JsonNode body = invoke(model,
+					"{\"query\":\"blue sky\",\"documents\":[\"green\",\"blue sky at noon\"],\"top_n\":1}");
+			assertThat(body.path("results")).as(model).hasSize(1);
+			assertThat(body.path("results").get(0).path("index").asInt()).as(model).isEqualTo(1);
+			assertThat(body.path("results").get(0).path("relevance_score").asDouble()).isBetween(0.0, 1.0);
+		}
+	}
+
+	@Test
 	void generatesImagesInEachFamilysShape() {
 		JsonNode stability = invoke("stability.stable-image-core-v1%3A0", "{\"prompt\":\"a cat\",\"seed\":7}");
 		assertThat(stability.path("seeds").get(0).asLong()).isEqualTo(7);

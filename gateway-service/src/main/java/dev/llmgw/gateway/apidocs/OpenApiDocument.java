@@ -93,6 +93,7 @@ final class OpenApiDocument {
 		tags.put("completions", "OpenAI's legacy text completions");
 		tags.put("embeddings", "OpenAI embeddings");
 		tags.put("images", "OpenAI image generation");
+		tags.put("rerank", "Documents ranked by relevance to a query (LiteLLM's, Cohere's shape)");
 		tags.put("models", "The models a key may use");
 		tags.put("key", "Virtual keys (LiteLLM's /key/*)");
 		tags.put("user", "Internal users");
@@ -170,6 +171,9 @@ final class OpenApiDocument {
 			}
 			if (pattern.endsWith("/images/generations")) {
 				return new Body("Generate images (OpenAI)", null, null, null);
+			}
+			if (pattern.endsWith("/rerank")) {
+				return new Body("Rank documents by relevance to a query", null, null, null);
 			}
 		}
 		if (method.equals("GET") && pattern.matches("(/v1)?/models")) {

@@ -266,7 +266,7 @@ public final class ResponseCache implements CacheStage {
 				case "/v1/messages" -> "anthropic_messages";
 				default -> "completion";
 			};
-			case IMAGE -> null;
+			case IMAGE, RERANK -> null;
 		};
 		return callType != null
 				&& (this.options.callTypes().contains(callType) || this.options.callTypes().contains("a" + callType));

@@ -10,6 +10,19 @@ public enum CallKind {
 
 	EMBEDDING,
 
-	IMAGE
+	IMAGE,
+
+	/** A query's documents ranked by relevance ({@code /rerank}). */
+	RERANK;
+
+	/** LiteLLM's call type, as spend logs and logging callbacks name it. */
+	public String litellmCallType() {
+		return switch (this) {
+			case CHAT -> "acompletion";
+			case EMBEDDING -> "aembedding";
+			case IMAGE -> "aimage_generation";
+			case RERANK -> "arerank";
+		};
+	}
 
 }

@@ -15,6 +15,9 @@ import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.providers.RerankAnswer;
+import dev.llmgw.gateway.providers.RerankCall;
+import dev.llmgw.gateway.providers.RerankRequest;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.CallerInput;
@@ -195,6 +198,33 @@ public final class CallPipeline {
 					Mono.defer(() -> this.cache.embed(exchange, checked, (EmbeddingRequest) checked.request(), called,
 							outcome(state, null)))
 						.map((result) -> account(exchange, state, result, deployment, false))))
+			.doOnError(state::failed);
+	}
+
+	/**
+	 * A rerank, with retries and fallbacks, priced per search unit
+	 * ({@code input_cost_per_query}). The response cache and the guardrails do not take
+	 * part: LiteLLM's cache lists rerank apart, and a guardrail checks messages, which a
+	 * rerank has none of.
+	 */
+	public Mono<ChatResult> rerank(ServerWebExchange exchange, RerankRequest request, Deployment deployment) {
+		CallState state = CallState.require(exchange);
+		ModelCall call = state.call();
+		String callId = CallContext.of(exchange).callId();
+		return this.dispatch
+			.answer(exchange, call, deployment,
+					(chosen) -> this.providers.forDeployment(chosen).rerank(new RerankCall(chosen, request, callId)),
+					state::attempting)
+			.next()
+			.map((result) -> {
+				Deployment answered = (state.deployment() != null) ? state.deployment() : deployment;
+				Object units = result.usage().extra().get(RerankAnswer.SEARCH_UNITS);
+				double cost = this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1);
+				state.answered(result.usage(), cost, result.body());
+				this.admission.answered(exchange, result.usage(), cost);
+				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
+				return result;
+			})
 			.doOnError(state::failed);
 	}
 

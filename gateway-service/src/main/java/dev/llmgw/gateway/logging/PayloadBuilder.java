@@ -138,11 +138,7 @@ public final class PayloadBuilder {
 		if (record.route().startsWith("/v1/messages") || record.route().startsWith("/anthropic/")) {
 			return "anthropic_messages";
 		}
-		return switch (record.kind()) {
-			case CHAT -> "acompletion";
-			case EMBEDDING -> "aembedding";
-			case IMAGE -> "aimage_generation";
-		};
+		return record.kind().litellmCallType();
 	}
 
 	private static String traceId(Map<String, @Nullable Object> fields, Map<?, ?> metadata, String callId) {
@@ -244,6 +240,7 @@ public final class PayloadBuilder {
 			case CHAT -> sent.get("messages");
 			case EMBEDDING -> sent.get("input");
 			case IMAGE -> sent.path("prompt").isString() ? userMessage(sent.get("prompt").asString()) : null;
+			case RERANK -> sent.path("query").isString() ? userMessage(sent.get("query").asString()) : null;
 		};
 		return (messages != null) ? withoutBase64(messages) : null;
 	}

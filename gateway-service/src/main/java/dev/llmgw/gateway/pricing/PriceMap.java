@@ -26,11 +26,14 @@ public final class PriceMap {
 
 	private static final String PIXEL = "pixel:";
 
+	private static final String QUERY = "query:";
+
 	private final Map<String, ModelPrice> prices;
 
 	/**
-	 * Per image ({@code output_cost_per_image}) or per pixel
-	 * ({@code input_cost_per_pixel}).
+	 * Per image ({@code output_cost_per_image}), per pixel ({@code input_cost_per_pixel},
+	 * keys prefixed {@link #PIXEL}) or per rerank query ({@code input_cost_per_query},
+	 * keys prefixed {@link #QUERY}).
 	 */
 	private final Map<String, Double> imagePrices;
 
@@ -60,6 +63,10 @@ public final class PriceMap {
 				JsonNode model = entry.getValue();
 				if (!"sample_spec".equals(entry.getKey())) {
 					listings.put(entry.getKey(), listing(entry.getKey(), model));
+				}
+				Double perQuery = number(model, "input_cost_per_query");
+				if (perQuery != null) {
+					imagePrices.put(QUERY + entry.getKey(), perQuery);
 				}
 				Double perImage = number(model, "output_cost_per_image");
 				Double perPixel = number(model, "input_cost_per_pixel");
@@ -181,6 +188,25 @@ public final class PriceMap {
 				catch (NumberFormatException ex) {
 					return 0;
 				}
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * What a rerank costs, as LiteLLM prices it: the model's {@code input_cost_per_query}
+	 * for each search unit billed; free when the map has no such price.
+	 * @param deployment who ranked
+	 * @param searchUnits the units billed (a query of up to 100 documents is one)
+	 * @return the cost in USD
+	 */
+	public double queryCost(Deployment deployment, long searchUnits) {
+		String model = deployment.providerModel();
+		String baseModel = deployment.modelInfo().baseModel();
+		for (String key : new String[] { deployment.provider().name() + "/" + model, model, baseModel }) {
+			Double perQuery = (key != null) ? this.imagePrices.get(QUERY + key) : null;
+			if (perQuery != null) {
+				return perQuery * Math.max(1, searchUnits);
 			}
 		}
 		return 0;

@@ -33,6 +33,17 @@ public interface ChatProvider {
 	Mono<ChatResult> embed(EmbeddingCall call);
 
 	/**
+	 * Ranks documents by their relevance to a query, answering in LiteLLM's rerank shape
+	 * ({@link RerankAnswer}).
+	 * @param call the call
+	 * @return the ranked documents, the search units billed in the usage
+	 */
+	default Mono<ChatResult> rerank(RerankCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") cannot rerank", null, "model"));
+	}
+
+	/**
 	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
 	 * @param call the call
 	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the

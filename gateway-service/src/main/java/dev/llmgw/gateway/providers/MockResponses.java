@@ -126,6 +126,11 @@ final class MockResponses implements ChatProvider {
 	}
 
 	@Override
+	public Mono<ChatResult> rerank(RerankCall call) {
+		return this.provider.rerank(call);
+	}
+
+	@Override
 	public Mono<ChatResult> generateImages(ImageCall call) {
 		return this.provider.generateImages(call);
 	}

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.routes;
 import dev.llmgw.gateway.engine.CacheStage;
 import dev.llmgw.gateway.api.ChatCompletionsHandler;
 import dev.llmgw.gateway.api.EmbeddingsHandler;
+import dev.llmgw.gateway.api.RerankHandler;
 import dev.llmgw.gateway.api.ErrorBodies;
 import dev.llmgw.gateway.api.HealthHandler;
 import dev.llmgw.gateway.api.ImagesHandler;
@@ -81,6 +82,11 @@ public class ApiRoutes {
 	}
 
 	@Bean
+	RerankHandler rerankHandler(JsonBodyReader bodies, CallPipeline calls, JsonMapper mapper) {
+		return new RerankHandler(bodies, calls, mapper);
+	}
+
+	@Bean
 	ModelsHandler modelsHandler(ModelRegistry models, JsonMapper mapper) {
 		return new ModelsHandler(models, mapper);
 	}
@@ -95,8 +101,8 @@ public class ApiRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> openAiRoutes(ChatCompletionsHandler chat, MessagesHandler messages,
-			CompletionsHandler completions, ImagesHandler images, EmbeddingsHandler embeddings, ModelsHandler models,
-			HealthHandler health, MiddlewarePaths middlewarePaths) {
+			CompletionsHandler completions, ImagesHandler images, EmbeddingsHandler embeddings, RerankHandler rerank,
+			ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
 		return RouterFunctions.route()
 			.POST("/v1/chat/completions", staysHere, chat::handle)
@@ -117,6 +123,9 @@ public class ApiRoutes {
 			.POST("/embeddings", embeddings::handle)
 			.POST("/openai/deployments/{model}/embeddings", embeddings::handle)
 			.POST("/engines/{model}/embeddings", embeddings::handle)
+			.POST("/v1/rerank", rerank::handle)
+			.POST("/rerank", rerank::handle)
+			.POST("/v2/rerank", rerank::handle)
 			.GET("/v1/models", models::list)
 			.GET("/models", models::list)
 			.GET("/v1/models/{*model}", models::get)

@@ -43,11 +43,7 @@ final class SpendLogListener implements CallListener {
 
 	/** LiteLLM's call type names, as its spend logs hold them. */
 	private static String callType(CallRecord record) {
-		return switch (record.kind()) {
-			case EMBEDDING -> "aembedding";
-			case IMAGE -> "aimage_generation";
-			case CHAT -> "acompletion";
-		};
+		return record.kind().litellmCallType();
 	}
 
 	@Override

@@ -301,16 +301,13 @@ final class CallSpans implements CallListener {
 			case CHAT -> "chat";
 			case EMBEDDING -> "embeddings";
 			case IMAGE -> "image_generation";
+			case RERANK -> "rerank";
 		};
 	}
 
 	/** LiteLLM's call type ({@code llm.request.type}). */
 	private static String callType(CallKind kind) {
-		return switch (kind) {
-			case CHAT -> "acompletion";
-			case EMBEDDING -> "aembedding";
-			case IMAGE -> "aimage_generation";
-		};
+		return kind.litellmCallType();
 	}
 
 	static String providerName(String provider) {

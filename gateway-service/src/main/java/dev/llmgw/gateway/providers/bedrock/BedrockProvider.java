@@ -1,7 +1,9 @@
 package dev.llmgw.gateway.providers.bedrock;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.ChatProvider;
@@ -12,6 +14,8 @@ import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
+import dev.llmgw.gateway.providers.RerankCall;
+import dev.llmgw.gateway.providers.RerankAnswer;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.Usage;
@@ -149,6 +153,33 @@ public final class BedrockProvider implements ChatProvider {
 				.concatMapIterable((response) -> this.images.images(response.body().asByteArray()))
 				.collectList()
 				.map((images) -> new ChatResult(this.images.openAiBody(images), Usage.NONE));
+		}).onErrorMap((error) -> BedrockErrorMapper.map(error, deployment, false));
+	}
+
+	/**
+	 * Amazon's and Cohere's rerank models through InvokeModel, which both take
+	 * {@code {"query", "documents", "top_n"}} (Cohere's with {@code "api_version": 2})
+	 * and answer {@code {"results": [{"index", "relevance_score"}]}}.
+	 */
+	@Override
+	public Mono<ChatResult> rerank(RerankCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			String modelId = BedrockModelId.of(deployment);
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("query", call.request().query());
+			request.put("documents", call.request().documents());
+			if (call.request().topN() != null) {
+				request.put("top_n", call.request().topN());
+			}
+			if (modelId.contains("cohere.")) {
+				request.put("api_version", 2);
+			}
+			byte[] body = this.mapper.writeValueAsBytes(request);
+			return this.clients.forDeployment(deployment)
+				.flatMap((client) -> invoke(client, deployment, modelId, body))
+				.map((response) -> RerankAnswer.of(this.mapper, call,
+						this.mapper.readTree(response.body().asByteArray()).path("results"), 1));
 		}).onErrorMap((error) -> BedrockErrorMapper.map(error, deployment, false));
 	}
 

@@ -1,6 +1,8 @@
 package dev.llmgw.gateway.providers.cohere;
 
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatProvider;
@@ -11,6 +13,8 @@ import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderHttp;
+import dev.llmgw.gateway.providers.RerankAnswer;
+import dev.llmgw.gateway.providers.RerankCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.Usage;
@@ -87,6 +91,29 @@ public final class CohereProvider implements ChatProvider {
 					CohereEmbeddingTranslator.Result result = this.embeddings.openAi(bytes, deployment.providerModel(),
 							texts.size());
 					return new ChatResult(result.body(), result.usage());
+				});
+		});
+	}
+
+	/** Cohere's {@code /v2/rerank}, whose answer is LiteLLM's rerank shape already. */
+	@Override
+	public Mono<ChatResult> rerank(RerankCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("model", deployment.providerModel());
+			request.put("query", call.request().query());
+			request.put("documents", call.request().documents());
+			if (call.request().topN() != null) {
+				request.put("top_n", call.request().topN());
+			}
+			byte[] body = this.mapper.writeValueAsBytes(request);
+			return this.http.postJson(deployment, endpoint.url("/v2/rerank"), endpoint.headers(), body, this.errors)
+				.map((bytes) -> {
+					JsonNode answer = parse(bytes);
+					return RerankAnswer.of(this.mapper, call, answer.path("results"),
+							answer.path("meta").path("billed_units").path("search_units").asLong(1));
 				});
 		});
 	}
