@@ -1,6 +1,8 @@
 package dev.llmgw.gateway.providers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,25 @@ public record RerankRequest(String model, String query, List<String> documents, 
 
 	public RerankRequest {
 		documents = List.copyOf(documents);
+	}
+
+	/**
+	 * The body Cohere's rerank API and Bedrock's rerank models both take.
+	 * @param providerModel the model to name in it, null for a provider that names it
+	 * elsewhere (Bedrock's URL)
+	 * @return {@code model}, {@code query}, {@code documents} and {@code top_n} when set
+	 */
+	public Map<String, Object> providerBody(@Nullable String providerModel) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (providerModel != null) {
+			body.put("model", providerModel);
+		}
+		body.put("query", this.query);
+		body.put("documents", this.documents);
+		if (this.topN != null) {
+			body.put("top_n", this.topN);
+		}
+		return body;
 	}
 
 	/** The characters the call carries, for the prompt bound and estimates. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.admin.ConfigDefaults;
 import dev.llmgw.gateway.admin.AdminClock;
 import dev.llmgw.gateway.admin.RequestFields;
 import dev.llmgw.gateway.admin.store.OrganizationStore;
@@ -65,17 +66,7 @@ final class TeamRules {
 	 * models list counts as nothing), as LiteLLM copies them onto a new team.
 	 */
 	Map<String, @Nullable Object> withDefaults(Map<String, @Nullable Object> body) {
-		if (this.defaults.isEmpty()) {
-			return body;
-		}
-		Map<String, @Nullable Object> merged = new LinkedHashMap<>(body);
-		this.defaults.forEach((field, value) -> {
-			Object given = merged.get(field);
-			if (given == null || (field.equals("models") && given instanceof List<?> list && list.isEmpty())) {
-				merged.put(field, value);
-			}
-		});
-		return merged;
+		return ConfigDefaults.fill(body, this.defaults);
 	}
 
 	/** The columns a /team/new or /team/update body sets; absent fields are left out. */

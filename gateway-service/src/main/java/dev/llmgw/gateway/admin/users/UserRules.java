@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.admin.ConfigDefaults;
 import dev.llmgw.gateway.admin.AdminClock;
 import dev.llmgw.gateway.admin.RequestFields;
 import dev.llmgw.gateway.admin.store.UserRow;
@@ -74,17 +75,10 @@ public final class UserRules {
 	 * proxy admin.
 	 */
 	Map<String, @Nullable Object> withDefaults(Map<String, @Nullable Object> body) {
-		if (this.defaults.isEmpty() || CallerIdentity.PROXY_ADMIN.equals(body.get("user_role"))) {
+		if (CallerIdentity.PROXY_ADMIN.equals(body.get("user_role"))) {
 			return body;
 		}
-		Map<String, @Nullable Object> merged = new LinkedHashMap<>(body);
-		this.defaults.forEach((field, value) -> {
-			Object given = merged.get(field);
-			if (given == null || (field.equals("models") && given instanceof List<?> list && list.isEmpty())) {
-				merged.put(field, value);
-			}
-		});
-		return merged;
+		return ConfigDefaults.fill(body, this.defaults);
 	}
 
 	/**

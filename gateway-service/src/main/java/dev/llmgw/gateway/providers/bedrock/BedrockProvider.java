@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.providers.bedrock;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -166,12 +165,7 @@ public final class BedrockProvider implements ChatProvider {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
 			String modelId = BedrockModelId.of(deployment);
-			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("query", call.request().query());
-			request.put("documents", call.request().documents());
-			if (call.request().topN() != null) {
-				request.put("top_n", call.request().topN());
-			}
+			Map<String, Object> request = call.request().providerBody(null);
 			if (modelId.contains("cohere.")) {
 				request.put("api_version", 2);
 			}

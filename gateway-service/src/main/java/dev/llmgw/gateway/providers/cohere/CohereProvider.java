@@ -1,8 +1,6 @@
 package dev.llmgw.gateway.providers.cohere;
 
 import java.util.List;
-import java.util.Map;
-import java.util.LinkedHashMap;
 
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatProvider;
@@ -101,14 +99,7 @@ public final class CohereProvider implements ChatProvider {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
 			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
-			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("model", deployment.providerModel());
-			request.put("query", call.request().query());
-			request.put("documents", call.request().documents());
-			if (call.request().topN() != null) {
-				request.put("top_n", call.request().topN());
-			}
-			byte[] body = this.mapper.writeValueAsBytes(request);
+			byte[] body = this.mapper.writeValueAsBytes(call.request().providerBody(deployment.providerModel()));
 			return this.http.postJson(deployment, endpoint.url("/v2/rerank"), endpoint.headers(), body, this.errors)
 				.map((bytes) -> {
 					JsonNode answer = parse(bytes);
