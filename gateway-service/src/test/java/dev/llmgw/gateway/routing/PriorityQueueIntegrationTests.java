@@ -1,21 +1,35 @@
 package dev.llmgw.gateway.routing;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A saturated model group (one deployment, {@code max_parallel_requests: 1}) serves
  * waiting calls by {@code priority}, lower first, whatever their arrival order, and
- * refuses with a 429 a call that waited past its bound.
+ * refuses with a 429 a call that waited past its bound. router_settings'
+ * {@code default_max_parallel_requests} and {@code default_priority} stand in for a
+ * deployment's own limit and a request's own priority.
  */
 class PriorityQueueIntegrationTests extends GatewayTestBase {
 
@@ -58,12 +72,57 @@ class PriorityQueueIntegrationTests extends GatewayTestBase {
 		assertThat(refused.headers().firstValue("retry-after")).isPresent();
 	}
 
+	@Test
+	void theRoutersDefaultsLimitADeploymentWithoutItsOwnAndRankACallWithoutAPriority(@TempDir Path dir)
+			throws Exception {
+		// the fake counts calls by the model name it is sent: one of this run's own
+		String model = "router-defaults-" + UUID.randomUUID().toString().substring(0, 8) + ";latency_ms=1200";
+		Path config = Files.writeString(dir.resolve("config.yaml"), """
+				model_list:
+				  - model_name: limited-by-default
+				    litellm_params: {model: "openai/%s", api_base: "%s", api_key: k}
+				router_settings:
+				  default_max_parallel_requests: 1
+				  default_priority: 2
+				general_settings:
+				  master_key: %s
+				""".formatted(model, FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
+		try (ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
+				"--gateway.data-dir=" + dir.resolve("data"))) {
+			String base = GatewayInstances.baseUrl(gateway);
+			List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+			calls.add(send(base, "limited-by-default", null, "first", finished));
+			// the first call holds the only slot for 1.2 s; the others arrive while it
+			// runs
+			await().atMost(Duration.ofSeconds(10)).until(() -> GatewayHttp.fakeCalls(model) == 1);
+			calls.add(send(base, "limited-by-default", 5, "p5", finished));
+			calls.add(send(base, "limited-by-default", null, "unranked", finished));
+			for (CompletableFuture<HttpResponse<String>> call : calls) {
+				HttpResponse<String> response = call.get();
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			}
+			assertThat(GatewayHttp.fakeStats().at("/max_in_flight_by_model").path(model).asLong())
+				.as("default_max_parallel_requests: 1 for a deployment without max_parallel_requests")
+				.isEqualTo(1);
+			assertThat(finished).as("default_priority 2 puts the call without a priority ahead of priority 5")
+				.containsExactly("first", "unranked", "p5");
+		}
+	}
+
 	private CompletableFuture<HttpResponse<String>> send(String model, Integer priority, String name,
 			List<String> finished) {
+		return send(url(""), model, priority, name, finished);
+	}
+
+	private static CompletableFuture<HttpResponse<String>> send(String base, String model, Integer priority,
+			String name, List<String> finished) {
 		String body = "{\"model\":\"" + model + "\"" + ((priority != null) ? ",\"priority\":" + priority : "")
 				+ ",\"messages\":[{\"role\":\"user\",\"content\":\"" + name + "\"}]}";
 		return HTTP
-			.sendAsync(request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+			.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+				.timeout(Duration.ofSeconds(20))
+				.header("Authorization", "Bearer " + MASTER_KEY)
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString())

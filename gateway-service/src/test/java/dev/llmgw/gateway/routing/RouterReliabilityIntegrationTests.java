@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * router_settings' max_fallbacks, retry_policy, model_group_retry_policy and
- * default_fallbacks through the gateway, against the fake's steered failures.
+ * default_fallbacks, and litellm_settings' request_timeout, through the gateway, against
+ * the fake's steered failures and delays.
  */
 class RouterReliabilityIntegrationTests {
 
@@ -39,6 +40,10 @@ class RouterReliabilityIntegrationTests {
 			    litellm_params: {model: "openai/pair-2;error=500", api_base: "%1$s", api_key: k}
 			  - model_name: bad
 			    litellm_params: {model: "openai/bad;error=400", api_base: "%1$s", api_key: k}
+			  - model_name: sluggish
+			    litellm_params: {model: "openai/sluggish;latency_ms=3000", api_base: "%1$s", api_key: k}
+			  - model_name: patient
+			    litellm_params: {model: "openai/patient;latency_ms=1000", api_base: "%1$s", api_key: k, timeout: 10}
 			""";
 
 	@TempDir
@@ -84,6 +89,23 @@ class RouterReliabilityIntegrationTests {
 		}
 	}
 
+	@Test
+	void requestTimeoutIsTheCallTimeoutOfDeploymentsWithoutTheirOwn() throws Exception {
+		// no router_settings.timeout: litellm_settings' request_timeout applies
+		try (ConfigurableApplicationContext gateway = start("""
+				litellm_settings:
+				  request_timeout: 0.5
+				""")) {
+			String base = GatewayInstances.baseUrl(gateway);
+			java.net.http.HttpResponse<String> timedOut = chat(base, "sluggish");
+			assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(408);
+			assertThat(timedOut.body()).contains("did not answer within 0.5s (timeout)");
+			java.net.http.HttpResponse<String> patient = chat(base, "patient");
+			assertThat(patient.statusCode()).as("the deployment's own timeout (10 s) wins over request_timeout")
+				.isEqualTo(200);
+		}
+	}
+
 	private static String retries(String base, String model) throws Exception {
 		return chat(base, model).headers().firstValue("x-litellm-attempted-retries").orElse("none");
 	}
@@ -100,7 +122,7 @@ class RouterReliabilityIntegrationTests {
 	private ConfigurableApplicationContext start(String router) throws Exception {
 		Path config = Files.createTempFile(this.dir, "config", ".yaml");
 		Files.writeString(config, MODELS.formatted(FakeLlmServerProcess.shared().baseUrl()) + router);
-		return GatewayInstances.startWithConfig(config);
+		return GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + this.dir.resolve("data"));
 	}
 
 }
