@@ -25,7 +25,11 @@ import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,9 +44,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhook. Checks the payloads LiteLLM's consumers read (success, stream, failure, cache
  * hit, redaction, opt-out), that each list logs what it should, that no key leaves in
  * clear, and that a collector that is down or slow changes nothing for the caller and
- * gets its entries once it is back.
+ * gets its entries once it is back. A second gateway shows the operator's settings
+ * ({@code redact_user_api_key_info}, {@code allow_dynamic_callback_disabling}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoggingCallbacksIntegrationTests {
+
+	/**
+	 * The tests that stop a gateway of their own come last: gateways started by
+	 * GatewayInstances share Reactor Netty's global resources, so stopping one stops the
+	 * servers of this class's other two as well.
+	 */
+	private static final int STOPS_A_GATEWAY = Integer.MAX_VALUE;
 
 	private static final String MASTER_KEY = "sk-logging-master-0123";
 
@@ -66,6 +79,13 @@ class LoggingCallbacksIntegrationTests {
 	static String key;
 
 	static String teamAlias;
+
+	/**
+	 * Langfuse alone, with the key's details redacted and no opt-out from logging.
+	 */
+	static ConfigurableApplicationContext operator;
+
+	static String operatorBase;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -127,12 +147,36 @@ class LoggingCallbacksIntegrationTests {
 		teamAlias = "logging-team-" + UUID.randomUUID();
 		String team = admin.post("/team/new", MASTER_KEY, Map.of("team_alias", teamAlias)).text("/team_id");
 		key = admin.post("/key/generate", MASTER_KEY, Map.of("key_alias", "logging-key", "team_id", team)).text("/key");
+
+		Path operatorConfig = directory.resolve("operator.yaml");
+		Files.writeString(operatorConfig, """
+				model_list:
+				  - model_name: logged
+				    litellm_params: {model: "openai/logged-chat", api_base: "%1$s", api_key: k}
+				litellm_settings:
+				  success_callback: ["langfuse"]
+				  redact_user_api_key_info: true
+				  allow_dynamic_callback_disabling: false
+				environment_variables:
+				  LANGFUSE_PUBLIC_KEY: pk-lf-test
+				  LANGFUSE_SECRET_KEY: sk-lf-test
+				  LANGFUSE_HOST: %2$s
+				  LANGFUSE_FLUSH_INTERVAL: "0.2"
+				general_settings:
+				  master_key: %3$s
+				""".formatted(fake, collector, MASTER_KEY));
+		operator = GatewayInstances.startWithConfig(operatorConfig,
+				"--gateway.data-dir=" + directory.resolve("operator-data"));
+		operatorBase = GatewayInstances.baseUrl(operator);
 	}
 
 	@AfterAll
 	static void stop() {
 		if (gateway != null) {
 			gateway.close();
+		}
+		if (operator != null) {
+			operator.close();
 		}
 	}
 
@@ -353,6 +397,67 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	@Test
+	void redactUserApiKeyInfoLeavesTheKeysDetailsOutOfLangfusesMetadata() throws Exception {
+		// without the setting, Langfuse is told which key called
+		HttpResponse<String> told = GatewayHttp.post(base, key, "/v1/chat/completions", chat("logged", "who?", ""));
+		JsonNode toldMetadata = langfuseEvent("generation-create", callId(told)).path("metadata");
+		assertThat(toldMetadata.path("user_api_key_hash").asString()).isEqualTo(KeyHashes.sha256Hex(key));
+		assertThat(toldMetadata.path("user_api_key_alias").asString()).isEqualTo("logging-key");
+
+		String alias = "redacted-key-" + UUID.randomUUID();
+		String redacted = new AdminClient(operatorBase).post("/key/generate", MASTER_KEY, Map.of("key_alias", alias))
+			.text("/key");
+		HttpResponse<String> call = GatewayHttp.post(operatorBase, redacted, "/v1/chat/completions",
+				chat("logged", "who?", ""));
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		JsonNode metadata = langfuseEvent("generation-create", callId(call)).path("metadata");
+		assertThat(metadata.propertyNames()).as("no user_api_key_* field")
+			.isNotEmpty()
+			.noneMatch((name) -> name.startsWith("user_api_key"));
+		assertThat(metadata.toString()).doesNotContain(KeyHashes.sha256Hex(redacted)).doesNotContain(alias);
+		assertThat(metadata.path("litellm_response_cost").isNumber()).as("the rest of the metadata stays").isTrue();
+	}
+
+	@Test
+	@Disabled("LangfuseSink names the generation \"litellm:<key alias>\" even with redact_user_api_key_info: true; "
+			+ "LiteLLM takes the name from the redacted metadata, so the alias is gone and the name is "
+			+ "\"litellm-acompletion\"")
+	void redactUserApiKeyInfoLeavesTheKeyAliasOutOfTheGenerationName() throws Exception {
+		String alias = "redacted-name-" + UUID.randomUUID();
+		String redacted = new AdminClient(operatorBase).post("/key/generate", MASTER_KEY, Map.of("key_alias", alias))
+			.text("/key");
+		HttpResponse<String> call = GatewayHttp.post(operatorBase, redacted, "/v1/chat/completions",
+				chat("logged", "name me", ""));
+		assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+		JsonNode generation = langfuseEvent("generation-create", callId(call));
+		assertThat(generation.path("name").asString()).isEqualTo("litellm-acompletion");
+		assertThat(generation.toString()).doesNotContain(alias);
+	}
+
+	@Test
+	void withoutDynamicCallbackDisablingNoLogAndTheDisableHeaderAreIgnored() throws Exception {
+		// where callers may opt out, the header keeps the call from Langfuse (S3 still
+		// logs it; a call made after it reaching Langfuse shows it would have by then)
+		HttpResponse<String> skipped = send(base, key, "x-litellm-disable-callbacks", "langfuse",
+				chat("logged", "not for langfuse", ""));
+		assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+		s3Object(callId(skipped));
+		langfuseEvent("trace-create",
+				callId(GatewayHttp.post(base, key, "/v1/chat/completions", chat("logged", "for langfuse", ""))));
+		assertThat(langfuseEvents()).noneMatch((event) -> event.toString().contains(callId(skipped)));
+
+		// allow_dynamic_callback_disabling: false: both are logged all the same
+		HttpResponse<String> noLog = GatewayHttp.post(operatorBase, MASTER_KEY, "/v1/chat/completions",
+				chat("logged", "no-log asked", ",\"no-log\":true"));
+		assertThat(noLog.statusCode()).as(noLog.body()).isEqualTo(200);
+		HttpResponse<String> headed = send(operatorBase, MASTER_KEY, "x-litellm-disable-callbacks", "langfuse",
+				chat("logged", "header asked", ""));
+		assertThat(headed.statusCode()).as(headed.body()).isEqualTo(200);
+		assertThat(langfuseEvent("trace-create", callId(noLog)).path("input").toString()).contains("no-log asked");
+		assertThat(langfuseEvent("trace-create", callId(headed)).path("input").toString()).contains("header asked");
+	}
+
+	@Test
 	void aCollectorThatIsDownOrSlowChangesNothingForTheCallerAndGetsItsEntriesLater() throws Exception {
 		send("POST", "/fake/collectors/fault", "{\"target\":\"s3\",\"status\":503,\"count\":2,\"delay_ms\":0}");
 		send("POST", "/fake/collectors/fault", "{\"target\":\"langfuse\",\"status\":0,\"count\":1,\"delay_ms\":3000}");
@@ -442,6 +547,7 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	@Test
+	@Order(STOPS_A_GATEWAY)
 	void shuttingDownSendsWhatIsQueued() throws Exception {
 		ConfigurableApplicationContext other = s3Gateway("shutdown", List.of("s3_flush_interval: 3600"), "");
 		String callId;
@@ -460,6 +566,7 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	@Test
+	@Order(STOPS_A_GATEWAY)
 	void batchObjectsHoldABatchOfCallsAsNewlineDelimitedJson() throws Exception {
 		ConfigurableApplicationContext other = s3Gateway("batched",
 				List.of("s3_path: batched", "s3_batch_objects: true", "s3_flush_interval: 1"),
@@ -527,6 +634,22 @@ class LoggingCallbacksIntegrationTests {
 				""".formatted(FakeLlmServerProcess.shared().baseUrl(), collector, BUCKET + "-" + name, MASTER_KEY,
 				settings, String.join("\n    ", params)));
 		return GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve(name));
+	}
+
+	private static String callId(HttpResponse<String> call) {
+		return call.headers().firstValue("x-litellm-call-id").orElseThrow();
+	}
+
+	/** A chat call with one more header. */
+	private static HttpResponse<String> send(String gatewayBase, String caller, String header, String value,
+			String body) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(gatewayBase + "/v1/chat/completions"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + caller)
+			.header("Content-Type", "application/json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String chat(String model, String question, String extra) {
