@@ -2,25 +2,36 @@ package dev.llmgw.gateway.spend;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 
+import dev.llmgw.gateway.auth.KeyHashes;
 import dev.llmgw.gateway.support.AdminClient;
 import dev.llmgw.gateway.support.AdminClient.Reply;
+import dev.llmgw.gateway.support.DatabaseQueries;
+import dev.llmgw.gateway.support.ExternalServices;
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Spend through the gateway: the fake LLM server reports usage, the bundled price map
  * prices it, and the cost is added to the key, its user and the end user and logged once
- * per call, streams included.
+ * per call, streams included; with {@code disable_spend_logs}, counted but not logged.
  */
 class SpendIntegrationTests extends GatewayTestBase {
 
@@ -143,6 +154,39 @@ class SpendIntegrationTests extends GatewayTestBase {
 		assertThat(models).contains("gpt-4o-mini", "broken");
 		assertThat(this.api.get("/global/spend/report?group_by=weather", MASTER_KEY).status()).isEqualTo(400);
 		assertThat(this.api.get("/global/spend/report", other).status()).isEqualTo(401);
+	}
+
+	@Test
+	void disableSpendLogsWritesNoRowsButStillCountsTheSpend(@TempDir Path dir) throws Exception {
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		Path config = Files.writeString(dir.resolve("config.yaml"), """
+				model_list:
+				  - model_name: gpt-4o-mini
+				    litellm_params: {model: openai/gpt-4o-mini, api_base: "%s", api_key: k}
+				general_settings:
+				  master_key: %s
+				  disable_spend_logs: true
+				""".formatted(FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
+		try (ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
+				"--gateway.database-url=" + databaseUrl, "--gateway.data-dir=" + dir.resolve("data"))) {
+			AdminClient quiet = new AdminClient(GatewayInstances.baseUrl(gateway));
+			String key = quiet.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+			for (int i = 0; i < 2; i++) {
+				assertThat(quiet.chat(key, "gpt-4o-mini").status()).isEqualTo(200);
+			}
+			// "hi": 1 prompt token; "You said: hi": 3 completion tokens
+			double expected = 2 * (1 * INPUT + 3 * OUTPUT);
+			String nanoDollars = "SELECT spend * 1e9 FROM api_keys WHERE token = '" + KeyHashes.sha256Hex(key) + "'";
+			// a batch's spend-log rows and the key's spend are written in one
+			// transaction: once both calls' spend is there, their rows would be too
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> DatabaseQueries.number(databaseUrl, nanoDollars) == Math.round(expected * 1e9));
+			assertThat(DatabaseQueries.number(databaseUrl, "SELECT COUNT(*) FROM spend_logs")).isZero();
+			assertThat(quiet.get("/spend/logs?api_key=" + key, MASTER_KEY).json()).isEmpty();
+			assertThat(quiet.get("/key/info?key=" + key, MASTER_KEY).json().at("/info/spend").asDouble())
+				.as("spend is still counted")
+				.isCloseTo(expected, within(1e-12));
+		}
 	}
 
 	private List<JsonNode> eventuallyRows(String key, int count) throws InterruptedException {
