@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Slack alerts as LiteLLM sends them, received by the fake's webhook collector:
  * exceptions, outages, slow responses and budgets, in LiteLLM's text, with no key in
- * them.
+ * them; each type at its own webhook when {@code alert_to_webhook_url} names one.
  */
 class AlertingIntegrationTests {
 
@@ -42,6 +42,8 @@ class AlertingIntegrationTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String HOOK = "/fake/webhook/alerts-" + UUID.randomUUID();
+
+	private static final String SLOW_HOOK = "/fake/webhook/slow-alerts-" + UUID.randomUUID();
 
 	@TempDir
 	static Path dir;
@@ -69,7 +71,8 @@ class AlertingIntegrationTests {
 				  alerting_threshold: 1
 				  alert_types: [llm_exceptions, llm_too_slow, budget_alerts, outage_alerts, daily_reports]
 				  alerting_args: {minor_outage_alert_threshold: 2, major_outage_alert_threshold: 3}
-				""".formatted(fake, HOOK, MASTER_KEY));
+				  alert_to_webhook_url: {llm_too_slow: "%1$s%4$s"}
+				""".formatted(fake, HOOK, MASTER_KEY, SLOW_HOOK));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.alert-flush-interval=200ms",
 				"--gateway.data-dir=" + dir.resolve("data"));
 		api = new AdminClient(GatewayInstances.baseUrl(gateway));
@@ -92,19 +95,20 @@ class AlertingIntegrationTests {
 				.contains("*⚠️ Minor Service Outage*")
 				.contains("*Model Name:* `broken`");
 			// the major outage follows at once: squashed into the minor's post, as
-			// LiteLLM
-			// squashes alerts of one type, unless a flush fell between them
+			// LiteLLM squashes alerts of one type, unless a flush fell between them
 			assertThat(texts).containsAnyOf("*⚠️ Major Service Outage*", "[Num Alerts: 2]\n\nLevel: `Medium`");
 		});
 	}
 
 	@Test
-	void aSlowAnswerAlertsWithoutItsMessages() {
+	void aSlowAnswerAlertsWithoutItsMessagesAtItsTypesOwnWebhook() throws Exception {
 		assertThat(api.chat(MASTER_KEY, "slow").status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(String.join("\n", texts())).contains("`Responses are slow - ")
+			.untilAsserted(() -> assertThat(String.join("\n", texts(SLOW_HOOK))).contains("`Responses are slow - ")
 				.contains("s response time > Alerting threshold: 1.00s`")
 				.contains("Messages: `Message not logged`"));
+		assertThat(String.join("\n", texts(HOOK))).as("alert_to_webhook_url wins over SLACK_WEBHOOK_URL")
+			.doesNotContain("Responses are slow");
 	}
 
 	@Test
@@ -141,15 +145,20 @@ class AlertingIntegrationTests {
 		assertThat(AlertSettings.from(Map.of(), EnvironmentLookup.of(Map.of())).enabled()).isFalse();
 	}
 
-	/** The texts this test's webhook received. */
+	/** The texts this test's SLACK_WEBHOOK_URL received. */
 	private static List<String> texts() throws Exception {
+		return texts(HOOK);
+	}
+
+	/** The texts one of this test's webhooks received. */
+	private static List<String> texts(String hook) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + FakeLlmServerProcess.shared().port() + "/fake/webhook"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		List<String> texts = new ArrayList<>();
 		for (JsonNode request : JSON.readTree(response.body())) {
-			if (request.path("path").asString("").equals(HOOK)) {
+			if (request.path("path").asString("").equals(hook)) {
 				texts.add(request.at("/body/text").asString(""));
 			}
 		}
