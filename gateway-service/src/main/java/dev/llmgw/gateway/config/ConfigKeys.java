@@ -44,7 +44,8 @@ final class ConfigKeys {
 			"langfuse_default_tags", "enable_preview_features", "disable_end_user_cost_tracking",
 			"require_auth_for_metrics_endpoint", "enable_end_user_cost_tracking_prometheus_only",
 			"prometheus_latency_buckets", "forward_traceparent_to_llm_provider", "global_disable_no_log_param",
-			"allow_dynamic_callback_disabling", "timezone", "max_end_user_budget_id", "default_team_params");
+			"allow_dynamic_callback_disabling", "timezone", "max_end_user_budget_id", "default_team_params",
+			"disable_end_user_cost_tracking_prometheus_only");
 
 	/**
 	 * LiteLLM's call type names for {@code cache_params.supported_call_types}: those the

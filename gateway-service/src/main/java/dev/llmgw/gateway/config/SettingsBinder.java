@@ -71,7 +71,8 @@ final class SettingsBinder {
 		}
 		boolean endUsers = Boolean.TRUE
 			.equals(this.reader.bool(map, "enable_end_user_cost_tracking_prometheus_only", path))
-				&& !Boolean.TRUE.equals(this.reader.bool(map, "disable_end_user_cost_tracking", path));
+				&& !Boolean.TRUE.equals(this.reader.bool(map, "disable_end_user_cost_tracking", path))
+				&& !Boolean.TRUE.equals(this.reader.bool(map, "disable_end_user_cost_tracking_prometheus_only", path));
 		List<Double> buckets = null;
 		if (map.containsKey("prometheus_latency_buckets")) {
 			String key = path + ".prometheus_latency_buckets";

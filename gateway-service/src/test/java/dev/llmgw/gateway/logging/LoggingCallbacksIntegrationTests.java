@@ -25,7 +25,6 @@ import dev.llmgw.gateway.support.GatewayInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -419,9 +418,6 @@ class LoggingCallbacksIntegrationTests {
 	}
 
 	@Test
-	@Disabled("LangfuseSink names the generation \"litellm:<key alias>\" even with redact_user_api_key_info: true; "
-			+ "LiteLLM takes the name from the redacted metadata, so the alias is gone and the name is "
-			+ "\"litellm-acompletion\"")
 	void redactUserApiKeyInfoLeavesTheKeyAliasOutOfTheGenerationName() throws Exception {
 		String alias = "redacted-name-" + UUID.randomUUID();
 		String redacted = new AdminClient(operatorBase).post("/key/generate", MASTER_KEY, Map.of("key_alias", alias))

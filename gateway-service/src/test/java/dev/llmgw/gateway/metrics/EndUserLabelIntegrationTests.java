@@ -18,7 +18,6 @@ import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.metrics.PrometheusText;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,9 +51,6 @@ class EndUserLabelIntegrationTests {
 	}
 
 	@Test
-	@Disabled("disable_end_user_cost_tracking_prometheus_only is not read (start-up warns of it as an unknown key): "
-			+ "with enable_end_user_cost_tracking_prometheus_only the end_user label still carries the end user, "
-			+ "where LiteLLM leaves end users out of its Prometheus metrics alone")
 	void disableEndUserCostTrackingPrometheusOnlyKeepsTheEndUserLabelNone() throws Exception {
 		assertThat(endUserLabels("""
 				litellm_settings:

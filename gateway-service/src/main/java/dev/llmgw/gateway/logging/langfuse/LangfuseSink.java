@@ -191,7 +191,9 @@ final class LangfuseSink implements LogSink {
 		}
 		generation.put("id", generationId);
 		generation.put("traceId", traceId);
-		String alias = payload.metadata().userApiKeyAlias();
+		// redacted, the key's alias stays out of the name too, as LiteLLM names it after
+		// redacting
+		String alias = this.redactKeyInfo ? null : payload.metadata().userApiKeyAlias();
 		generation.put("name", CallbackSettings.text(requested.get("generation_name"),
 				(alias != null) ? "litellm:" + alias : "litellm-" + payload.callType()));
 		generation.put("startTime", iso(payload.startTime()));
