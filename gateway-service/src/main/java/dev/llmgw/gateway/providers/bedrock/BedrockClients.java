@@ -2,28 +2,23 @@ package dev.llmgw.gateway.providers.bedrock;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.llmgw.cloud.AwsCredentialChain;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.aws.AwsCredentialProviders;
+import dev.llmgw.gateway.providers.aws.AwsCredentialSettings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * One Bedrock runtime client per distinct region, credentials, endpoint and timeout, so
@@ -35,8 +30,6 @@ public final class BedrockClients implements AutoCloseable {
 
 	private static final String DEFAULT_REGION = "us-east-1";
 
-	private static final String DEFAULT_SESSION_NAME = "llm-gateway";
-
 	private final Map<ClientKey, BedrockRuntimeAsyncClient> clients = new ConcurrentHashMap<>();
 
 	private final Map<ClientKey, BedrockRuntimeTarget> targets = new ConcurrentHashMap<>();
@@ -45,11 +38,8 @@ public final class BedrockClients implements AutoCloseable {
 
 	private final EnvironmentLookup environment;
 
-	/**
-	 * What the credentials of the clients hold open (AssumeRole's STS client), closed
-	 * with them.
-	 */
-	private final List<AutoCloseable> credentialResources = new CopyOnWriteArrayList<>();
+	/** The models' credentials (keys, profile, default chain, STS role). */
+	private final AwsCredentialProviders credentials = new AwsCredentialProviders("BedrockException");
 
 	public BedrockClients(EnvironmentLookup environment) {
 		this.environment = environment;
@@ -108,8 +98,7 @@ public final class BedrockClients implements AutoCloseable {
 		while (endpoint.endsWith("/")) {
 			endpoint = endpoint.substring(0, endpoint.length() - 1);
 		}
-		return new BedrockRuntimeTarget(key.region(), URI.create(endpoint),
-				new NonBlockingCredentials(tracked(credentials(key)), Schedulers.boundedElastic()::schedule));
+		return new BedrockRuntimeTarget(key.region(), URI.create(endpoint), this.credentials.get(key.credentials()));
 	}
 
 	private ClientKey key(Map<String, Object> params, @Nullable String configuredRegion, @Nullable String apiBase,
@@ -118,7 +107,7 @@ public final class BedrockClients implements AutoCloseable {
 		if (region == null) {
 			region = firstSet("AWS_REGION_NAME", "AWS_REGION", "AWS_DEFAULT_REGION");
 		}
-		String endpoint = text(params.get("aws_bedrock_runtime_endpoint"));
+		String endpoint = AwsCredentialSettings.text(params.get("aws_bedrock_runtime_endpoint"));
 		if (endpoint == null) {
 			endpoint = apiBase;
 		}
@@ -127,19 +116,9 @@ public final class BedrockClients implements AutoCloseable {
 			// environment_variables section counts, as it does in LiteLLM
 			endpoint = firstSet("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS_ENDPOINT_URL");
 		}
-		String accessKey = text(params.get("aws_access_key_id"));
-		String secretKey = text(params.get("aws_secret_access_key"));
-		String sessionToken = text(params.get("aws_session_token"));
-		if (accessKey == null && secretKey == null) {
-			accessKey = firstSet("AWS_ACCESS_KEY_ID");
-			secretKey = firstSet("AWS_SECRET_ACCESS_KEY");
-			sessionToken = firstSet("AWS_SESSION_TOKEN");
-		}
-		String roleArn = text(params.get("aws_role_name"));
-		String sessionName = text(params.get("aws_session_name"));
-		return new ClientKey((region != null) ? region : DEFAULT_REGION, accessKey, secretKey, sessionToken, endpoint,
-				readTimeout, text(params.get("aws_profile_name")), roleArn,
-				(sessionName != null) ? sessionName : DEFAULT_SESSION_NAME, text(params.get("aws_sts_endpoint")));
+		return new ClientKey(
+				AwsCredentialSettings.of(params, (region != null) ? region : DEFAULT_REGION, this.environment),
+				endpoint, readTimeout);
 	}
 
 	private BedrockRuntimeAsyncClient create(ClientKey key) {
@@ -150,8 +129,7 @@ public final class BedrockClients implements AutoCloseable {
 			.build();
 		var builder = BedrockRuntimeAsyncClient.builder()
 			.region(Region.of(key.region()))
-			.credentialsProvider(
-					new NonBlockingCredentials(tracked(credentials(key)), Schedulers.boundedElastic()::schedule))
+			.credentialsProvider(this.credentials.get(key.credentials()))
 			.httpClient(http)
 			// the answer goes on on the SDK's I/O thread: its default completion pool
 			// would
@@ -165,43 +143,6 @@ public final class BedrockClients implements AutoCloseable {
 		return builder.build();
 	}
 
-	/**
-	 * LiteLLM's order: keys given in the params (or the environment), else a named
-	 * profile, else the default chain; with {@code aws_role_name}, those credentials
-	 * assume the role, and the role's temporary credentials sign the calls (refreshed by
-	 * the SDK before they expire).
-	 */
-	private AwsCredentialsProvider credentials(ClientKey key) {
-		AwsCredentialsProvider base = AwsCredentialChain.of(key.accessKeyId(), key.secretAccessKey(),
-				key.sessionToken(), key.profile());
-		if (key.roleArn() == null) {
-			return base;
-		}
-		var sts = StsClient.builder()
-			.region(Region.of(key.region()))
-			.credentialsProvider(base)
-			.httpClient(UrlConnectionHttpClient.create());
-		if (key.stsEndpoint() != null) {
-			sts.endpointOverride(URI.create(key.stsEndpoint()));
-		}
-		String roleArn = key.roleArn();
-		String sessionName = key.sessionName();
-		StsClient client = sts.build();
-		// the provider does not close a client it was given
-		this.credentialResources.add(client);
-		return StsAssumeRoleCredentialsProvider.builder()
-			.stsClient(client)
-			.refreshRequest((request) -> request.roleArn(roleArn).roleSessionName(sessionName))
-			.build();
-	}
-
-	private AwsCredentialsProvider tracked(AwsCredentialsProvider provider) {
-		if (provider instanceof AutoCloseable closeable) {
-			this.credentialResources.add(closeable);
-		}
-		return provider;
-	}
-
 	private @Nullable String firstSet(String... variables) {
 		for (String variable : variables) {
 			String value = this.environment.get(variable);
@@ -212,34 +153,29 @@ public final class BedrockClients implements AutoCloseable {
 		return null;
 	}
 
-	private static @Nullable String text(@Nullable Object value) {
-		if (value == null || EnvironmentLookup.referencedVariable(value.toString()) != null) {
-			return null;
-		}
-		return value.toString();
-	}
-
 	@Override
 	public void close() {
 		this.clients.values().forEach(BedrockRuntimeAsyncClient::close);
-		for (AutoCloseable resource : this.credentialResources) {
-			try {
-				resource.close();
-			}
-			catch (Exception ex) {
-				// closing at shutdown: nothing left to do about it
-			}
-		}
+		this.credentials.close();
 		this.eventLoops.eventLoopGroup().shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
-	record ClientKey(String region, @Nullable String accessKeyId, @Nullable String secretAccessKey,
-			@Nullable String sessionToken, @Nullable String endpoint, Duration readTimeout, @Nullable String profile,
-			@Nullable String roleArn, String sessionName, @Nullable String stsEndpoint) {
+	/**
+	 * What sets one client apart from another.
+	 *
+	 * @param credentials who signs, and the region
+	 * @param endpoint the endpoint override, null for AWS's own
+	 * @param readTimeout how long a call may wait for its answer
+	 */
+	record ClientKey(AwsCredentialSettings credentials, @Nullable String endpoint, Duration readTimeout) {
+
+		String region() {
+			return this.credentials.region();
+		}
 
 		@Override
 		public String toString() {
-			return "ClientKey[" + this.region + " " + this.endpoint + "]";
+			return "ClientKey[" + this.credentials.region() + " " + this.endpoint + "]";
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.providers.bedrock;
+package dev.llmgw.gateway.providers.aws;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +31,14 @@ final class NonBlockingCredentials implements AwsCredentialsProvider {
 
 	private final Executor executor;
 
+	private final String exceptionName;
+
 	private volatile @Nullable Cached cached;
 
-	NonBlockingCredentials(AwsCredentialsProvider delegate, Executor executor) {
+	NonBlockingCredentials(AwsCredentialsProvider delegate, Executor executor, String exceptionName) {
 		this.delegate = delegate;
 		this.executor = executor;
+		this.exceptionName = exceptionName;
 	}
 
 	@Override
@@ -57,7 +60,8 @@ final class NonBlockingCredentials implements AwsCredentialsProvider {
 			return resolveCredentials();
 		}
 		catch (SdkClientException ex) {
-			throw new AuthenticationError("litellm.AuthenticationError: BedrockException - no AWS credentials: set "
+			throw new AuthenticationError("litellm.AuthenticationError: " + this.exceptionName
+					+ " - no AWS credentials: set "
 					+ "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or a role, or aws_access_key_id and "
 					+ "aws_secret_access_key in litellm_params (" + ex.getMessage() + ")");
 		}
