@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.providers;
 
 import dev.llmgw.gateway.error.GatewayError;
+import io.netty.handler.codec.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,5 +18,18 @@ public interface ProviderErrors {
 	 * @return the error to raise
 	 */
 	GatewayError map(int status, byte[] body, @Nullable String retryAfter);
+
+	/**
+	 * The same, with every response header, for providers that name the error in a header
+	 * rather than in the body (SageMaker's {@code x-amzn-ErrorType}); by default only
+	 * {@code Retry-After} is read.
+	 * @param status the HTTP status
+	 * @param body the response body, possibly empty
+	 * @param headers the response headers
+	 * @return the error to raise
+	 */
+	default GatewayError fromResponse(int status, byte[] body, HttpHeaders headers) {
+		return map(status, body, headers.get("Retry-After"));
+	}
 
 }

@@ -1,8 +1,6 @@
 package dev.llmgw.gateway.providers;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.Deployment;
@@ -62,7 +60,8 @@ public final class ProviderHttp {
 	 */
 	public Mono<byte[]> postJson(Deployment deployment, String url, Map<String, String> headers, byte[] body,
 			ProviderErrors errors) {
-		return Mono.defer(() -> to(url).send((request, out) -> send(request, out, deployment, headers, body, false))
+		return Mono.defer(() -> to(url)
+			.send((request, out) -> send(request, out, deployment, headers, body, "application/json", false))
 			.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
 				if (isError(response)) {
 					throw error(response, bytes, errors);
@@ -85,9 +84,27 @@ public final class ProviderHttp {
 	 */
 	public Flux<byte[]> postSse(Deployment deployment, String url, Map<String, String> headers, byte[] body,
 			ProviderErrors errors, StreamTranslator translator) {
-		return Flux.defer(() -> {
-			SseFrameDecoder decoder = new SseFrameDecoder();
-			return to(url).send((request, out) -> send(request, out, deployment, headers, body, true))
+		return Flux.defer(() -> postStream(deployment, url, headers, body, errors, "text/event-stream",
+				new SseBodyDecoder(translator)));
+	}
+
+	/**
+	 * Posts {@code body} and relays the streamed answer through {@code decoder} as the
+	 * provider flushes it, for bodies that are not server-sent events (SageMaker's AWS
+	 * event stream).
+	 * @param deployment who is called
+	 * @param url the full URL
+	 * @param headers the provider's own headers
+	 * @param body the request body
+	 * @param errors how the provider's errors read
+	 * @param accept the {@code Accept} header
+	 * @param decoder the stream's bytes to OpenAI frames; one per call
+	 * @return the OpenAI frames
+	 */
+	public Flux<byte[]> postStream(Deployment deployment, String url, Map<String, String> headers, byte[] body,
+			ProviderErrors errors, String accept, StreamBodyDecoder decoder) {
+		return Flux
+			.defer(() -> to(url).send((request, out) -> send(request, out, deployment, headers, body, accept, true))
 				.response((response, content) -> {
 					if (isError(response)) {
 						return content.aggregate()
@@ -98,11 +115,11 @@ public final class ProviderHttp {
 					this.headroom.read(deployment.id(), response.responseHeaders());
 					// Decode inside map: Reactor Netty releases each buffer as soon as
 					// onNext returns, so it must not wait in a prefetch queue.
-					return content.map((buffer) -> translateAll(decoder.decode(buffer), translator))
+					return content.map(decoder::decode)
 						.concatMapIterable((frames) -> frames)
-						.concatWith(Flux.defer(() -> Flux.fromIterable(finish(decoder, translator))));
-				});
-		}).onErrorMap((error) -> TransportErrors.map(error, deployment, true));
+						.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())));
+				}))
+			.onErrorMap((error) -> TransportErrors.map(error, deployment, true));
 	}
 
 	private HttpClient.RequestSender to(String url) {
@@ -111,9 +128,9 @@ public final class ProviderHttp {
 	}
 
 	private static NettyOutbound send(HttpClientRequest request, NettyOutbound out, Deployment deployment,
-			Map<String, String> headers, byte[] body, boolean streaming) {
+			Map<String, String> headers, byte[] body, String accept, boolean streaming) {
 		request.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-		request.header(HttpHeaderNames.ACCEPT, streaming ? "text/event-stream" : "application/json");
+		request.header(HttpHeaderNames.ACCEPT, accept);
 		request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
 		for (Map.Entry<String, String> header : headers.entrySet()) {
 			request.header(header.getKey(), header.getValue());
@@ -133,36 +150,12 @@ public final class ProviderHttp {
 	}
 
 	private static RuntimeException error(HttpClientResponse response, byte[] bytes, ProviderErrors errors) {
-		return errors.map(response.status().code(), bytes, response.responseHeaders().get("Retry-After"));
+		return errors.fromResponse(response.status().code(), bytes, response.responseHeaders());
 	}
 
 	private static boolean isError(HttpClientResponse response) {
 		int status = response.status().code();
 		return status < 200 || status >= 300;
-	}
-
-	private static List<byte[]> translateAll(List<SseEvent> events, StreamTranslator translator) {
-		if (events.isEmpty()) {
-			return List.of();
-		}
-		if (events.size() == 1) {
-			return translator.onEvent(events.get(0));
-		}
-		List<byte[]> frames = new ArrayList<>();
-		for (SseEvent event : events) {
-			frames.addAll(translator.onEvent(event));
-		}
-		return frames;
-	}
-
-	private static List<byte[]> finish(SseFrameDecoder decoder, StreamTranslator translator) {
-		SseEvent last = decoder.finish();
-		if (last == null) {
-			return translator.onEnd();
-		}
-		List<byte[]> frames = new ArrayList<>(translator.onEvent(last));
-		frames.addAll(translator.onEnd());
-		return frames;
 	}
 
 }
