@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param streamTimeout timeout before the first and between stream chunks
  * @param dropParams whether parameters the provider does not support are dropped rather
  * than refused (the deployment's drop_params, else litellm_settings.drop_params)
+ * @param setup what the adapter resolved when the deployment was created (Vertex AI's
+ * service account and project), null for adapters that need nothing
  */
 public record Deployment(String id, String modelName, ProviderSpec provider, String providerModel,
 		@Nullable String apiBase, Credential credential, LitellmParams params, ModelInfo modelInfo, Duration timeout,
-		Duration streamTimeout, boolean dropParams) {
+		Duration streamTimeout, boolean dropParams, @Nullable ProviderSetup setup) {
 
 	/**
 	 * What must be set before this deployment can be called: the unset variable that
@@ -41,8 +43,12 @@ public record Deployment(String id, String modelName, ProviderSpec provider, Str
 		if (this.credential.missingVariable() != null) {
 			return this.credential.missingVariable();
 		}
-		if (this.provider.adapter() == ProviderSpec.Adapter.BEDROCK) {
-			// the AWS SDK finds its own endpoint and credentials
+		if (this.setup != null) {
+			return this.setup.missingSetting();
+		}
+		if (this.provider.adapter() == ProviderSpec.Adapter.BEDROCK
+				|| this.provider.adapter() == ProviderSpec.Adapter.SAGEMAKER) {
+			// AWS's endpoints and credentials chain need no setting of their own
 			return null;
 		}
 		if (this.apiBase == null) {
@@ -75,7 +81,7 @@ public record Deployment(String id, String modelName, ProviderSpec provider, Str
 		Duration newTimeout = (call != null) ? call : this.timeout;
 		Duration newStreamTimeout = (stream != null) ? stream : (call != null) ? call : this.streamTimeout;
 		return new Deployment(this.id, this.modelName, this.provider, this.providerModel, this.apiBase, this.credential,
-				this.params, this.modelInfo, newTimeout, newStreamTimeout, this.dropParams);
+				this.params, this.modelInfo, newTimeout, newStreamTimeout, this.dropParams, this.setup);
 	}
 
 	private static @Nullable Duration seconds(@Nullable Object value) {

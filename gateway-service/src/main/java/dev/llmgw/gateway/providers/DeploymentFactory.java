@@ -48,7 +48,7 @@ public final class DeploymentFactory {
 				: timeout;
 		return new Deployment(id, modelName, provider, providerModel, trimSlash(apiBase), credential(params, provider),
 				params, entry.modelInfo(), timeout, streamTimeout,
-				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams());
+				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams(), null);
 	}
 
 	private Credential credential(LitellmParams params, ProviderSpec provider) {

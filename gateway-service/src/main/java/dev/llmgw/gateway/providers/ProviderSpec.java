@@ -45,7 +45,23 @@ public record ProviderSpec(String name, Adapter adapter, @Nullable String defaul
 		/** Cohere's v2 API: chat, embed. */
 		COHERE,
 
-		/** A provider named in config whose adapter this version does not have yet. */
+		/**
+		 * Amazon SageMaker Runtime's InvokeEndpoint and its response stream,
+		 * SigV4-signed: Hugging Face TGI's {@code inputs} body ({@code sagemaker}) or the
+		 * Messages API's OpenAI body ({@code sagemaker_chat}).
+		 */
+		SAGEMAKER,
+
+		/**
+		 * Google Vertex AI with a service account's access token: Gemini's
+		 * generateContent, Claude's rawPredict, the embedding models' predict.
+		 */
+		VERTEX_AI,
+
+		/**
+		 * A provider this gateway does not know, named by a model stored with /model/new
+		 * (config.yaml's models are refused at start instead): its calls answer a 400.
+		 */
 		UNAVAILABLE
 
 	}
