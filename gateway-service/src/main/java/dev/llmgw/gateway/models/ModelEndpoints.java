@@ -13,6 +13,7 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.ModelEntryBinder;
+import dev.llmgw.gateway.providers.ProviderCatalog;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.logs.LogValues;
@@ -155,7 +156,9 @@ final class ModelEndpoints {
 	 */
 	private DeploymentConfig bind(Map<String, ?> body) {
 		try {
-			return this.binder.bind(body, "").config();
+			DeploymentConfig config = this.binder.bind(body, "").config();
+			ProviderCatalog.requireKnown(config.params().provider(), config.params().model(), "litellm_params.model");
+			return config;
 		}
 		catch (ConfigException ex) {
 			String message = String.valueOf(ex.getMessage());

@@ -30,8 +30,20 @@ public final class DeploymentFactory {
 		this.config = config;
 	}
 
+	/**
+	 * @param entry the model_list entry
+	 * @param modelName the model group
+	 * @param providerModel the model id sent to the provider (a wildcard's match)
+	 * @return the deployment
+	 * @throws dev.llmgw.gateway.config.ConfigException naming the path when a config.yaml
+	 * entry names a provider this gateway does not know (a stored model's calls answer a
+	 * 400 instead, so one bad row cannot stop the others)
+	 */
 	public Deployment create(DeploymentConfig entry, String modelName, String providerModel) {
 		LitellmParams params = entry.params();
+		if (entry.index() >= 0) {
+			ProviderCatalog.requireKnown(params.provider(), params.model(), path(entry) + ".model");
+		}
 		ProviderSpec provider = ProviderCatalog.get(params.provider());
 		EnvironmentLookup env = this.config.environment();
 		String apiBase = params.apiBase();
@@ -49,6 +61,11 @@ public final class DeploymentFactory {
 		return new Deployment(id, modelName, provider, providerModel, trimSlash(apiBase), credential(params, provider),
 				params, entry.modelInfo(), timeout, streamTimeout,
 				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams(), null);
+	}
+
+	/** Where an entry's litellm_params are, for messages. */
+	private static String path(DeploymentConfig entry) {
+		return (entry.index() >= 0) ? "model_list[" + entry.index() + "].litellm_params" : "litellm_params";
 	}
 
 	private Credential credential(LitellmParams params, ProviderSpec provider) {

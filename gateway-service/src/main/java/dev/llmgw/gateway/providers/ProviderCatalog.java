@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.config.ConfigException;
+
 /**
  * The providers this gateway knows, by the prefix used in {@code litellm_params.model}.
  * Base URLs and key variables follow LiteLLM's, so an existing {@code .env} keeps
@@ -78,6 +80,22 @@ public final class ProviderCatalog {
 	/** Every provider this gateway knows, in catalog order. */
 	public static java.util.Collection<ProviderSpec> all() {
 		return java.util.Collections.unmodifiableCollection(PROVIDERS.values());
+	}
+
+	/**
+	 * Refuses a {@code litellm_params.model} whose provider prefix this gateway does not
+	 * know, so that a typo stops the start (or a /model/new) instead of failing the
+	 * model's first call.
+	 * @param provider the prefix, {@code openai} for a model without one
+	 * @param model the whole {@code litellm_params.model}, for the message
+	 * @param path where the value is, e.g. {@code model_list[3].litellm_params.model}
+	 * @throws ConfigException naming the path, the prefix and the known prefixes
+	 */
+	public static void requireKnown(String provider, String model, String path) {
+		if (!PROVIDERS.containsKey(provider)) {
+			throw new ConfigException(path + ": unknown provider '" + provider + "' in \"" + model
+					+ "\"; use <provider>/<model id> with one of " + String.join(", ", PROVIDERS.keySet()));
+		}
 	}
 
 	/**
