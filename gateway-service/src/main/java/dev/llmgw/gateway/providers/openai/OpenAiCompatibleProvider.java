@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.providers.openai;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
@@ -15,7 +14,6 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.ProviderSpec;
-import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.Usage;
@@ -98,10 +96,11 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 		return Flux.defer(() -> {
 			byte[] body = this.translator.toProviderBody(call.request(), deployment,
 					deployment.provider().streamUsage());
-			OpenAiStreamRelay relay = new OpenAiStreamRelay(this.mapper, call.request().wantsUsageInStream(), tally);
+			StreamTranslator relay = OpenAiStreamRelay.translator(this.mapper, call.request().wantsUsageInStream(),
+					tally);
 			return endpoint(deployment, OpenAiEndpoint.chatCompletions(deployment, this.environment))
 				.flatMapMany((endpoint) -> this.http.postSse(deployment, endpoint.url(), endpoint.headers(), body,
-						errors(deployment), new RelayTranslator(relay)));
+						errors(deployment), relay));
 		});
 	}
 
@@ -131,23 +130,6 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 					"litellm.BadGatewayError: " + deployment.provider().name() + " returned a body that is not JSON",
 					null);
 		}
-	}
-
-	/** The pass-through relay, one event in, at most one frame out. */
-	private record RelayTranslator(OpenAiStreamRelay relay) implements StreamTranslator {
-
-		@Override
-		public List<byte[]> onEvent(SseEvent event) {
-			byte @Nullable [] frame = this.relay.relay(event);
-			return (frame != null) ? List.of(frame) : List.of();
-		}
-
-		@Override
-		public List<byte[]> onEnd() {
-			byte @Nullable [] done = this.relay.finish();
-			return (done != null) ? List.of(done) : List.of();
-		}
-
 	}
 
 }

@@ -1,11 +1,13 @@
 package dev.llmgw.gateway.providers.openai;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.gateway.providers.StreamTally;
+import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.UsageEnvelope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when the caller did not ask for it, and {@code data: [DONE]} always ends the stream,
  * even when the provider forgot it.
  */
-final class OpenAiStreamRelay {
+public final class OpenAiStreamRelay {
 
 	static final byte[] DONE_FRAME = OpenAiChunkWriter.DONE_FRAME;
 
@@ -34,6 +36,19 @@ final class OpenAiStreamRelay {
 		this.mapper = mapper;
 		this.callerWantsUsage = callerWantsUsage;
 		this.tally = tally;
+	}
+
+	/**
+	 * The relay as a {@link StreamTranslator}, one event in, at most one frame out, for
+	 * adapters whose provider streams OpenAI's chunks inside another framing (SageMaker's
+	 * Messages API containers).
+	 * @param mapper reads the usage chunk
+	 * @param callerWantsUsage whether the caller asked for the usage chunk
+	 * @param tally records usage and chunks
+	 * @return a translator for one stream
+	 */
+	public static StreamTranslator translator(JsonMapper mapper, boolean callerWantsUsage, StreamTally tally) {
+		return new RelayTranslator(new OpenAiStreamRelay(mapper, callerWantsUsage, tally));
 	}
 
 	/**
@@ -106,6 +121,23 @@ final class OpenAiStreamRelay {
 			return i;
 		}
 		return -1;
+	}
+
+	/** The pass-through relay, one event in, at most one frame out. */
+	private record RelayTranslator(OpenAiStreamRelay relay) implements StreamTranslator {
+
+		@Override
+		public List<byte[]> onEvent(SseEvent event) {
+			byte @Nullable [] frame = this.relay.relay(event);
+			return (frame != null) ? List.of(frame) : List.of();
+		}
+
+		@Override
+		public List<byte[]> onEnd() {
+			byte @Nullable [] done = this.relay.finish();
+			return (done != null) ? List.of(done) : List.of();
+		}
+
 	}
 
 }
