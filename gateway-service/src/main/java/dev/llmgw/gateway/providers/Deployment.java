@@ -46,9 +46,13 @@ public record Deployment(String id, String modelName, ProviderSpec provider, Str
 		if (this.setup != null) {
 			return this.setup.missingSetting();
 		}
-		if (this.provider.adapter() == ProviderSpec.Adapter.BEDROCK
-				|| this.provider.adapter() == ProviderSpec.Adapter.SAGEMAKER) {
-			// AWS's endpoints and credentials chain need no setting of their own
+		if (this.provider.adapter() == ProviderSpec.Adapter.BEDROCK) {
+			// the AWS SDK finds its own endpoint and credentials
+			return null;
+		}
+		if (this.apiBase == null && this.provider.adapter() == ProviderSpec.Adapter.SAGEMAKER) {
+			// AWS's regional endpoint and the credentials chain need no setting of their
+			// own
 			return null;
 		}
 		if (this.apiBase == null) {

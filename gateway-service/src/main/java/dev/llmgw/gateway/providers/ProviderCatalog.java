@@ -65,9 +65,12 @@ public final class ProviderCatalog {
 		// same models, which is what a chat or completions call needs
 		add(ProviderSpec.openAiCompatible("text-completion-codestral", "https://codestral.mistral.ai/v1",
 				"CODESTRAL_API_KEY", "CODESTRAL_API_BASE"));
-		for (String name : List.of("vertex_ai", "sagemaker")) {
-			add(new ProviderSpec(name, ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
+		// SageMaker finds its endpoint and credentials as Bedrock does; sagemaker_chat is
+		// the same endpoint behind a container's OpenAI Messages API
+		for (String name : List.of("sagemaker", "sagemaker_chat")) {
+			add(new ProviderSpec(name, ProviderSpec.Adapter.SAGEMAKER, null, null, null, false, false));
 		}
+		add(new ProviderSpec("vertex_ai", ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
 	}
 
 	private ProviderCatalog() {

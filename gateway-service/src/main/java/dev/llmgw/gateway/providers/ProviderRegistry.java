@@ -10,6 +10,7 @@ import dev.llmgw.gateway.providers.bedrock.BedrockProvider;
 import dev.llmgw.gateway.providers.cohere.CohereProvider;
 import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
+import dev.llmgw.gateway.providers.sagemaker.SageMakerProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +22,8 @@ public final class ProviderRegistry {
 	private final Map<ProviderSpec.Adapter, ChatProvider> adapters = new EnumMap<>(ProviderSpec.Adapter.class);
 
 	private final BedrockProvider bedrock;
+
+	private final SageMakerProvider sageMaker;
 
 	private final ProviderHeadroom headroom = new ProviderHeadroom();
 
@@ -34,6 +37,8 @@ public final class ProviderRegistry {
 		this.adapters.put(ProviderSpec.Adapter.ANTHROPIC, new AnthropicProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.GEMINI, new GeminiProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.COHERE, new CohereProvider(http, mapper));
+		this.sageMaker = new SageMakerProvider(http, mapper, environment);
+		this.adapters.put(ProviderSpec.Adapter.SAGEMAKER, this.sageMaker);
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 		// LiteLLM's mock_response and router test switches answer before any provider
 		this.adapters.replaceAll((adapter, provider) -> new MockResponses(provider, mapper));
@@ -41,6 +46,7 @@ public final class ProviderRegistry {
 
 	public void dispose() {
 		this.bedrock.close();
+		this.sageMaker.close();
 	}
 
 	/** What the providers said they have left, per deployment. */
