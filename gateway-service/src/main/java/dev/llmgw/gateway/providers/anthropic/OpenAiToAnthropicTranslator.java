@@ -39,6 +39,11 @@ final class OpenAiToAnthropicTranslator {
 	}
 
 	byte[] translate(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+		return this.mapper.writeValueAsBytes(body(request, deployment, stream));
+	}
+
+	/** The Messages request, before it is written, for callers that change it. */
+	Map<String, Object> body(ChatCompletionRequest request, Deployment deployment, boolean stream) {
 		PARAMS.check(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
 		List<Map<String, Object>> system = new ArrayList<>();
@@ -70,7 +75,7 @@ final class OpenAiToAnthropicTranslator {
 		if (stream) {
 			body.put("stream", true);
 		}
-		return this.mapper.writeValueAsBytes(body);
+		return body;
 	}
 
 	private void add(ChatMessage message, int index, List<Map<String, Object>> system,

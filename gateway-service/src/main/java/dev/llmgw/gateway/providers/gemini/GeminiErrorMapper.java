@@ -33,14 +33,25 @@ final class GeminiErrorMapper implements ProviderErrors {
 
 	private final JsonMapper mapper;
 
+	private final String exceptionName;
+
 	GeminiErrorMapper(JsonMapper mapper) {
+		this(mapper, "GeminiException");
+	}
+
+	/**
+	 * @param exceptionName how messages name the provider, e.g. {@code VertexAIException}
+	 * for Gemini on Vertex AI, which answers in the same shape
+	 */
+	GeminiErrorMapper(JsonMapper mapper, String exceptionName) {
 		this.mapper = mapper;
+		this.exceptionName = exceptionName;
 	}
 
 	@Override
 	public GatewayError map(int status, byte[] body, @Nullable String retryAfter) {
 		Detail detail = parse(body);
-		String message = "GeminiException - " + detail.message();
+		String message = this.exceptionName + " - " + detail.message();
 		if ("API_KEY_INVALID".equals(detail.reason())) {
 			return new AuthenticationError("litellm.AuthenticationError: " + message);
 		}

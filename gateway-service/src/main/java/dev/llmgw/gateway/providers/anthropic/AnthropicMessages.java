@@ -1,0 +1,65 @@
+package dev.llmgw.gateway.providers.anthropic;
+
+import java.util.Map;
+
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderErrors;
+import dev.llmgw.gateway.providers.StreamTranslator;
+import dev.llmgw.model.openai.ChatCompletion;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.Usage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Messages API translation for adapters that reach Claude through another provider
+ * (Vertex AI's rawPredict, which takes the same body with its own version field and
+ * answers in the same shape): the same translators as {@link AnthropicProvider}, request,
+ * answer, stream and errors.
+ */
+public final class AnthropicMessages {
+
+	private final JsonMapper mapper;
+
+	private final OpenAiToAnthropicTranslator requests;
+
+	private final AnthropicToOpenAiTranslator responses;
+
+	private final AnthropicErrorMapper errors;
+
+	public AnthropicMessages(JsonMapper mapper) {
+		this.mapper = mapper;
+		this.requests = new OpenAiToAnthropicTranslator(mapper);
+		this.responses = new AnthropicToOpenAiTranslator(mapper);
+		this.errors = new AnthropicErrorMapper(mapper);
+	}
+
+	/**
+	 * The Messages request as a map, {@code model} included, for the caller to change
+	 * before writing it.
+	 */
+	public Map<String, Object> requestBody(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+		return this.requests.body(request, deployment, stream);
+	}
+
+	/** A Messages response as an OpenAI chat completion, with its usage. */
+	public ChatResult completion(byte[] body) {
+		ChatCompletion completion = this.responses.translate(body);
+		Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
+		return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);
+	}
+
+	/** The translator of one stream of Messages events. */
+	public StreamTranslator streamTranslator(OpenAiChunkWriter writer) {
+		return new AnthropicStreamToOpenAiTranslator(this.mapper, writer, this.errors);
+	}
+
+	/**
+	 * Anthropic's error body, {@code {"type": "error", "error": {"type", "message"}}}.
+	 */
+	public ProviderErrors errors() {
+		return this.errors;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.llmgw.gateway.providers.gemini;
+
+import dev.llmgw.gateway.error.UpstreamError;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderErrors;
+import dev.llmgw.gateway.providers.StreamTranslator;
+import dev.llmgw.model.openai.ChatCompletion;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.Usage;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gemini's generateContent translation for adapters that reach Gemini another way than
+ * the Gemini API (Vertex AI, whose generateContent takes and gives the same bodies): the
+ * same translators as {@link GeminiProvider}, request, answer, stream and errors.
+ */
+public final class GeminiGenerateContent {
+
+	private final JsonMapper mapper;
+
+	private final OpenAiToGeminiTranslator requests;
+
+	private final GeminiToOpenAiTranslator responses = new GeminiToOpenAiTranslator();
+
+	private final GeminiErrorMapper errors;
+
+	/**
+	 * @param exceptionName how error messages name the provider, e.g.
+	 * {@code VertexAIException}
+	 */
+	public GeminiGenerateContent(JsonMapper mapper, String exceptionName) {
+		this.mapper = mapper;
+		this.requests = new OpenAiToGeminiTranslator(mapper);
+		this.errors = new GeminiErrorMapper(mapper, exceptionName);
+	}
+
+	/** The {@code GenerateContentRequest} body. */
+	public byte[] requestBody(ChatCompletionRequest request, Deployment deployment) {
+		return this.mapper.writeValueAsBytes(this.requests.translate(request, deployment));
+	}
+
+	/** A {@code GenerateContentResponse} as an OpenAI chat completion, with its usage. */
+	public ChatResult completion(byte[] body, String id, String model) {
+		JsonNode response;
+		try {
+			response = this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: gemini returned a body that is not JSON", null);
+		}
+		ChatCompletion completion = this.responses.translate(response, id, model);
+		Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
+		return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);
+	}
+
+	/** The translator of one {@code streamGenerateContent?alt=sse} stream. */
+	public StreamTranslator streamTranslator(OpenAiChunkWriter writer) {
+		return new GeminiStreamToOpenAiTranslator(this.mapper, writer, this.errors);
+	}
+
+	/** Google's error body, {@code {"error": {"code", "message", "status"}}}. */
+	public ProviderErrors errors() {
+		return this.errors;
+	}
+
+}
