@@ -12,13 +12,15 @@ import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.LitellmParams;
 import dev.llmgw.gateway.providers.ProviderCatalog;
 import dev.llmgw.gateway.providers.ProviderSpec;
+import dev.llmgw.gateway.providers.vertex.VertexSetups;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a {@code model_list} entry into a callable {@link Deployment}: provider,
  * endpoint (api_base, else the provider's base URL variable, else its default),
- * credential (api_key, else the provider's key variable) and timeouts (the entry's, else
- * router_settings.timeout, else litellm_settings.request_timeout, else 600 s).
+ * credential (api_key, else the provider's key variable), timeouts (the entry's, else
+ * router_settings.timeout, else litellm_settings.request_timeout, else 600 s) and what
+ * the adapter resolves up front (Vertex AI's service account and project).
  */
 public final class DeploymentFactory {
 
@@ -26,8 +28,11 @@ public final class DeploymentFactory {
 
 	private final GatewayConfig config;
 
+	private final VertexSetups vertex;
+
 	public DeploymentFactory(GatewayConfig config) {
 		this.config = config;
+		this.vertex = new VertexSetups(config.environment());
 	}
 
 	/**
@@ -58,9 +63,13 @@ public final class DeploymentFactory {
 				this.config.litellmSettings().requestTimeoutSeconds()));
 		Duration streamTimeout = (params.streamTimeoutSeconds() != null) ? seconds(params.streamTimeoutSeconds())
 				: timeout;
+		// read once here, at start-up for config.yaml's models, never by a call
+		ProviderSetup setup = (provider.adapter() == ProviderSpec.Adapter.VERTEX_AI)
+				? this.vertex.setup(params.providerSettings(), path(entry), entry.index() >= 0) : null;
 		return new Deployment(id, modelName, provider, providerModel, trimSlash(apiBase), credential(params, provider),
 				params, entry.modelInfo(), timeout, streamTimeout,
-				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams(), null);
+				(params.dropParams() != null) ? params.dropParams() : this.config.litellmSettings().dropParams(),
+				setup);
 	}
 
 	/** Where an entry's litellm_params are, for messages. */

@@ -70,7 +70,9 @@ public final class ProviderCatalog {
 		for (String name : List.of("sagemaker", "sagemaker_chat")) {
 			add(new ProviderSpec(name, ProviderSpec.Adapter.SAGEMAKER, null, null, null, false, false));
 		}
-		add(new ProviderSpec("vertex_ai", ProviderSpec.Adapter.UNAVAILABLE, null, null, null, false, false));
+		// Vertex AI's host follows the location; its credentials are a service account
+		// (VertexSetups), not a key
+		add(new ProviderSpec("vertex_ai", ProviderSpec.Adapter.VERTEX_AI, null, null, null, false, true));
 	}
 
 	private ProviderCatalog() {

@@ -11,6 +11,7 @@ import dev.llmgw.gateway.providers.cohere.CohereProvider;
 import dev.llmgw.gateway.providers.gemini.GeminiProvider;
 import dev.llmgw.gateway.providers.openai.OpenAiCompatibleProvider;
 import dev.llmgw.gateway.providers.sagemaker.SageMakerProvider;
+import dev.llmgw.gateway.providers.vertex.VertexProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,7 @@ public final class ProviderRegistry {
 		this.adapters.put(ProviderSpec.Adapter.COHERE, new CohereProvider(http, mapper));
 		this.sageMaker = new SageMakerProvider(http, mapper, environment);
 		this.adapters.put(ProviderSpec.Adapter.SAGEMAKER, this.sageMaker);
+		this.adapters.put(ProviderSpec.Adapter.VERTEX_AI, new VertexProvider(http, mapper));
 		this.adapters.put(ProviderSpec.Adapter.UNAVAILABLE, new UnavailableProvider());
 		// LiteLLM's mock_response and router test switches answer before any provider
 		this.adapters.replaceAll((adapter, provider) -> new MockResponses(provider, mapper));

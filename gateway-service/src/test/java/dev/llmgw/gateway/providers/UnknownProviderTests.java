@@ -50,7 +50,7 @@ class UnknownProviderTests {
 		String[] prefixes = { "openai", "groq", "deepseek", "xai", "mistral", "codestral", "text-completion-codestral",
 				"perplexity", "nvidia_nim", "github", "databricks", "together_ai", "fireworks_ai", "huggingface",
 				"ai21", "azure_ai", "hosted_vllm", "ollama", "openai_like", "custom_openai", "azure", "anthropic",
-				"bedrock", "gemini", "cohere", "cohere_chat", "sagemaker", "sagemaker_chat" };
+				"bedrock", "gemini", "cohere", "cohere_chat", "sagemaker", "sagemaker_chat", "vertex_ai" };
 		for (String prefix : prefixes) {
 			yaml.append("  - model_name: m-")
 				.append(prefix)

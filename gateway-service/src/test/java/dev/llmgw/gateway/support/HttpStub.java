@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,6 +34,12 @@ public final class HttpStub implements AutoCloseable {
 
 	private volatile Answer answer = Answer.json(200, "{}");
 
+	private final Map<String, Answer> byPath = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> lastBodyByPath = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> countByPath = new ConcurrentHashMap<>();
+
 	public HttpStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -49,6 +57,25 @@ public final class HttpStub implements AutoCloseable {
 
 	public void answer(Answer next) {
 		this.answer = next;
+	}
+
+	/**
+	 * Answers requests to one path (without its query) with {@code next}, whatever
+	 * {@link #answer} says, e.g. a token endpoint beside the API it authorises.
+	 */
+	public void answer(String path, Answer next) {
+		this.byPath.put(path, next);
+	}
+
+	/** How many requests reached a path (without its query). */
+	public int count(String path) {
+		AtomicInteger count = this.countByPath.get(path);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/** The body of the last request to a path (without its query), empty when none. */
+	public String lastBody(String path) {
+		return new String(this.lastBodyByPath.getOrDefault(path, new byte[0]), StandardCharsets.UTF_8);
 	}
 
 	public String lastBody() {
@@ -69,19 +96,26 @@ public final class HttpStub implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
-		this.lastPath = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
-				? "?" + exchange.getRequestURI().getRawQuery() : "");
-		Map<String, String> headers = new LinkedHashMap<>();
-		exchange.getRequestHeaders()
-			.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-		this.lastHeaders = headers;
-		this.lastBody = exchange.getRequestBody().readAllBytes();
-		Answer current = this.answer;
+		String path = exchange.getRequestURI().getRawPath();
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		this.countByPath.computeIfAbsent(path, (ignored) -> new AtomicInteger()).incrementAndGet();
+		this.lastBodyByPath.put(path, body);
+		Answer current = this.byPath.get(path);
+		if (current == null) {
+			this.lastPath = path + ((exchange.getRequestURI().getRawQuery() != null)
+					? "?" + exchange.getRequestURI().getRawQuery() : "");
+			Map<String, String> headers = new LinkedHashMap<>();
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+			this.lastHeaders = headers;
+			this.lastBody = body;
+			current = this.answer;
+		}
 		current.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-		byte[] body = current.body();
-		exchange.sendResponseHeaders(current.status(), body.length);
+		byte[] answer = current.body();
+		exchange.sendResponseHeaders(current.status(), answer.length);
 		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
+			out.write(answer);
 		}
 	}
 
