@@ -97,6 +97,12 @@ class ModelManagementIntegrationTests extends GatewayTestBase {
 		assertThat(noModel.text("/error/message")).isEqualTo("litellm_params.model: required (e.g. openai/gpt-4o)");
 		Reply noName = this.admin.post("/model/new", MASTER_KEY, Map.of("litellm_params", Map.of("model", "openai/x")));
 		assertThat(noName.text("/error/message")).isEqualTo("model_name: required");
+		Reply unknownProvider = this.admin.post("/model/new", MASTER_KEY,
+				Map.of("model_name", "x", "litellm_params", Map.of("model", "vertexai/gemini-2.0-flash")));
+		assertThat(unknownProvider.status()).isEqualTo(400);
+		assertThat(unknownProvider.text("/error/message"))
+			.startsWith("litellm_params.model: unknown provider 'vertexai' in \"vertexai/gemini-2.0-flash\"");
+		assertThat(unknownProvider.text("/error/param")).isEqualTo("litellm_params.model");
 	}
 
 	@Test
