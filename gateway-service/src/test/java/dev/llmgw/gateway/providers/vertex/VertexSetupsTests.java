@@ -9,11 +9,14 @@ import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.AuthenticationError;
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -158,6 +161,36 @@ class VertexSetupsTests {
 		assertThatThrownBy(() -> ((VertexSetup) unset.setup()).target().block()).isInstanceOf(AuthenticationError.class)
 			.hasMessageContaining("VERTEX_KEY_JSON is not set");
 		assertThat(deployment("{vertex_credentials: \"" + file + "\"}", Map.of()).missingSetting()).isNull();
+	}
+
+	@Test
+	void aStoredModelCreatedOnAnEventLoopHasItsFileReadOnAWorkerThreadAtItsFirstCall() throws Exception {
+		Path stored = Files.copy(file, dir.resolve("stored.json"));
+		VertexSetups setups = new VertexSetups(EnvironmentLookup.of(Map.of()));
+		Map<String, Object> settings = Map.of("vertex_credentials", stored.toString());
+		VertexSetup setup = (VertexSetup) Mono.fromCallable(() -> setups.setup(settings, "litellm_params", false))
+			.subscribeOn(Schedulers.parallel())
+			.block();
+		String readOn = Mono.defer(setup::target)
+			.map((target) -> Thread.currentThread().getName())
+			.subscribeOn(Schedulers.parallel())
+			.block();
+		assertThat(readOn).startsWith("boundedElastic");
+		VertexTarget target = setup.target().block();
+		assertThat(target.project()).isEqualTo("key-project");
+		assertThat(target.account().source()).isEqualTo("litellm_params.vertex_credentials (" + stored + ")");
+		Files.delete(stored);
+		assertThat(setup.target().block().account()).as("read once, at the first call").isSameAs(target.account());
+
+		Path late = Files.copy(file, dir.resolve("late.json"));
+		VertexSetup notYetRead = (VertexSetup) Mono
+			.fromCallable(() -> setups.setup(Map.of("vertex_credentials", late.toString()), "litellm_params", false))
+			.subscribeOn(Schedulers.parallel())
+			.block();
+		Files.delete(late);
+		assertThatThrownBy(() -> notYetRead.target().block()).as("not read on the event loop that created it")
+			.isInstanceOf(BadRequestError.class)
+			.hasMessageContaining("no such file");
 	}
 
 	private static VertexTarget target(String params, Map<String, String> environment) {
