@@ -15,6 +15,7 @@ import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.LitellmExceptionNames;
+import dev.llmgw.gateway.routing.Failover;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,9 +63,12 @@ final class AlertListener implements CallListener {
 	@Override
 	public void onCallEnd(CallRecord record) {
 		CallState state = CallState.of(record.attributes());
+		// a failure or a slowness the caller asked for (mock_*) says nothing about the
+		// provider
+		boolean mocked = state != null && Failover.mocked(state.call().fields());
 		Throwable failure = (state != null) ? state.failure() : null;
 		boolean reachedProvider = record.deploymentId() != null && record.timings().attemptStart() >= 0;
-		if (!record.success() && reachedProvider && failure instanceof GatewayError error
+		if (!mocked && !record.success() && reachedProvider && failure instanceof GatewayError error
 				&& !(error instanceof BudgetExceededError)) {
 			this.webhook.send("llm_exceptions", "High",
 					"LLM API call failed: `litellm."
@@ -74,7 +78,7 @@ final class AlertListener implements CallListener {
 				outage(record, error.status());
 			}
 		}
-		if (record.success() && record.durationMillis() > this.settings.threshold().toMillis()) {
+		if (!mocked && record.success() && record.durationMillis() > this.settings.threshold().toMillis()) {
 			this.webhook.send("llm_too_slow", "Low",
 					"`Responses are slow - " + seconds(record.durationMillis())
 							+ "s response time > Alerting threshold: " + seconds(this.settings.threshold().toMillis())

@@ -45,9 +45,14 @@ class MockResponseIntegrationTests {
 						  - model_name: by-config
 						    litellm_params: {model: openai/gpt-4o-mini, api_base: "http://127.0.0.1:9/v1", api_key: k, mock_response: from config}
 						  - model_name: backup
-						    litellm_params: {model: openai/backup, api_base: "%s", api_key: k}
+						    litellm_params: {model: openai/backup, api_base: "%1$s", api_key: k}
+						  - model_name: pair
+						    litellm_params: {model: openai/pair-one, api_base: "%1$s", api_key: k}
+						  - model_name: pair
+						    litellm_params: {model: openai/pair-two, api_base: "%1$s", api_key: k}
 						router_settings:
 						  fallbacks: [{nowhere: [backup]}]
+						  allowed_fails: 1
 						"""
 					.formatted(FakeLlmServerProcess.shared().baseUrl()));
 		gateway = GatewayInstances.startWithConfig(config);
@@ -109,6 +114,19 @@ class MockResponseIntegrationTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("You said: hi");
 		assertThat(response.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("1");
+	}
+
+	@Test
+	void mockFailuresPutNoDeploymentToRest() throws Exception {
+		// two deployments, so that failures could rest one: failures a caller asks for
+		// must not
+		for (int i = 0; i < 10; i++) {
+			assertThat(chat("pair", "\"mock_response\":\"litellm.InternalServerError\"").statusCode()).isEqualTo(500);
+			assertThat(chat("pair", "\"mock_testing_rate_limit_error\":true").statusCode()).isEqualTo(429);
+		}
+		for (int i = 0; i < 10; i++) {
+			assertThat(chat("pair", "\"temperature\":0").statusCode()).as("no deployment rests").isEqualTo(200);
+		}
 	}
 
 	private static HttpResponse<String> chat(String model, String extra) throws Exception {
