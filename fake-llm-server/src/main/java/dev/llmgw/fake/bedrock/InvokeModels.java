@@ -103,17 +103,8 @@ enum InvokeModels {
 					writeImages(json, body.path("imageGenerationConfig").path("numberOfImages").asInt(1));
 					json.writeNullProperty("error");
 				}
-				case RERANK -> {
-					json.writeArrayPropertyStart("results");
-					for (RerankScores.Ranked ranked : RerankScores.rank(body.path("query").asString(""), inputs,
-							body.path("top_n").asInt(0))) {
-						json.writeStartObject();
-						json.writeNumberProperty("index", ranked.index());
-						json.writeNumberProperty("relevance_score", ranked.score());
-						json.writeEndObject();
-					}
-					json.writeEndArray();
-				}
+				case RERANK -> RerankScores.writeResults(json, body.path("query").asString(""), inputs,
+						body.path("top_n").asInt(0));
 			}
 			json.writeEndObject();
 		});

@@ -74,15 +74,7 @@ public final class CohereRerankRoute implements ProviderRoute {
 		byte[] answer = Json.write((json) -> {
 			json.writeStartObject();
 			json.writeStringProperty("id", "fake-rerank");
-			json.writeArrayPropertyStart("results");
-			for (RerankScores.Ranked ranked : RerankScores.rank(body.path("query").asString(), documents,
-					body.path("top_n").asInt(0))) {
-				json.writeStartObject();
-				json.writeNumberProperty("index", ranked.index());
-				json.writeNumberProperty("relevance_score", ranked.score());
-				json.writeEndObject();
-			}
-			json.writeEndArray();
+			RerankScores.writeResults(json, body.path("query").asString(), documents, body.path("top_n").asInt(0));
 			json.writeObjectPropertyStart("meta");
 			json.writeObjectPropertyStart("api_version");
 			json.writeStringProperty("version", "2");

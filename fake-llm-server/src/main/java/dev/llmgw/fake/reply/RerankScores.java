@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import tools.jackson.core.JsonGenerator;
+
 /**
  * Deterministic relevance for the rerank routes: the share of a document's words that are
  * the query's, so that a test can tell which document must come first. Scores lie in (0,
@@ -43,6 +45,21 @@ public final class RerankScores {
 		}
 		ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
 		return (topN > 0 && topN < ranked.size()) ? List.copyOf(ranked.subList(0, topN)) : List.copyOf(ranked);
+	}
+
+	/**
+	 * Writes the ranking as both Cohere and Bedrock answer it: {@code "results":
+	 * [{"index", "relevance_score"}]}.
+	 */
+	public static void writeResults(JsonGenerator json, String query, List<String> documents, int topN) {
+		json.writeArrayPropertyStart("results");
+		for (Ranked ranked : rank(query, documents, topN)) {
+			json.writeStartObject();
+			json.writeNumberProperty("index", ranked.index());
+			json.writeNumberProperty("relevance_score", ranked.score());
+			json.writeEndObject();
+		}
+		json.writeEndArray();
 	}
 
 	private static Set<String> words(String text) {
