@@ -1,9 +1,8 @@
 package dev.llmgw.fake.bedrock;
 
+import dev.llmgw.fake.aws.AwsErrorReplies;
 import dev.llmgw.fake.directive.FakeError;
-import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.Replies;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
@@ -18,8 +17,6 @@ import reactor.netty.http.server.HttpServerResponse;
  * errors</a>
  */
 final class BedrockErrors {
-
-	private static final String ERROR_TYPE = "x-amzn-ErrorType";
 
 	private static final String VALIDATION = "ValidationException";
 
@@ -100,13 +97,7 @@ final class BedrockErrors {
 	}
 
 	static Mono<Void> reply(HttpServerResponse response, int status, String type, String message) {
-		response.header(ERROR_TYPE, type);
-		byte[] body = Json.write((json) -> {
-			json.writeStartObject();
-			json.writeStringProperty("message", message);
-			json.writeEndObject();
-		});
-		return Replies.json(response, HttpResponseStatus.valueOf(status), body);
+		return AwsErrorReplies.reply(response, status, type, message);
 	}
 
 }

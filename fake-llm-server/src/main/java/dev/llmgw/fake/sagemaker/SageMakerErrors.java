@@ -3,6 +3,7 @@ package dev.llmgw.fake.sagemaker;
 import java.nio.charset.StandardCharsets;
 
 import dev.llmgw.fake.aws.EventStreamFrames;
+import dev.llmgw.fake.aws.AwsErrorReplies;
 import dev.llmgw.fake.directive.ErrorKind;
 import dev.llmgw.fake.directive.FakeError;
 import dev.llmgw.fake.http.Json;
@@ -36,7 +37,7 @@ final class SageMakerErrors {
 
 	private static final String REGION = "us-east-1";
 
-	private static final String ERROR_TYPE = "x-amzn-ErrorType";
+	private static final String ERROR_TYPE = AwsErrorReplies.ERROR_TYPE;
 
 	private static final String VALIDATION = "ValidationError";
 
@@ -178,13 +179,7 @@ final class SageMakerErrors {
 	}
 
 	private static Mono<Void> reply(HttpServerResponse response, int status, String type, @Nullable String message) {
-		response.header(ERROR_TYPE, type);
-		byte[] body = Json.write((json) -> {
-			json.writeStartObject();
-			json.writeStringProperty("message", message);
-			json.writeEndObject();
-		});
-		return Replies.json(response, HttpResponseStatus.valueOf(status), body);
+		return AwsErrorReplies.reply(response, status, type, message);
 	}
 
 }

@@ -15,7 +15,7 @@ import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.error.BudgetExceededError;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.LitellmExceptionNames;
-import dev.llmgw.gateway.routing.Failover;
+import dev.llmgw.gateway.providers.MockResponses;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +65,7 @@ final class AlertListener implements CallListener {
 		CallState state = CallState.of(record.attributes());
 		// a failure or a slowness the caller asked for (mock_*) says nothing about the
 		// provider
-		boolean mocked = state != null && Failover.mocked(state.call().fields());
+		boolean mocked = state != null && MockResponses.requested(state.call().fields());
 		Throwable failure = (state != null) ? state.failure() : null;
 		boolean reachedProvider = record.deploymentId() != null && record.timings().attemptStart() >= 0;
 		if (!mocked && !record.success() && reachedProvider && failure instanceof GatewayError error

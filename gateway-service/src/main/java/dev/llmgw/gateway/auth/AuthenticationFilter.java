@@ -73,27 +73,30 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		}
 		String key = ApiKeys.extract(exchange.getRequest().getHeaders());
 		if (key == null) {
-			return (this.sessions != null) ? bySession(this.sessions, exchange, chain) : Mono.error(malformed());
+			return (this.sessions != null) ? bySession(this.sessions, exchange, chain, route) : Mono.error(malformed());
 		}
-		return authenticate(key, 0).flatMap((caller) -> admit(caller, exchange, chain));
+		return authenticate(key, 0).flatMap((caller) -> admit(caller, exchange, chain, route));
 	}
 
-	private Mono<Void> bySession(SessionAuthenticator sessions, ServerWebExchange exchange, WebFilterChain chain) {
+	private Mono<Void> bySession(SessionAuthenticator sessions, ServerWebExchange exchange, WebFilterChain chain,
+			String route) {
 		// the chain's own Mono<Void> is empty too, so "no session" is told apart first
 		return sessions.authenticate(exchange).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((found) -> {
 			if (found.isPresent()) {
-				return admit(found.get(), exchange, chain);
+				return admit(found.get(), exchange, chain, route);
 			}
 			Mono<Void> instead = sessions.withoutCredentials(exchange);
 			return (instead != null) ? instead : Mono.error(malformed());
 		});
 	}
 
-	private Mono<Void> admit(CallerIdentity caller, ServerWebExchange exchange, WebFilterChain chain) {
+	/**
+	 * @param route the route as {@link ProxyRoutes} compares it, empty when no proxy-wide
+	 * route setting is made
+	 */
+	private Mono<Void> admit(CallerIdentity caller, ServerWebExchange exchange, WebFilterChain chain, String route) {
 		RouteAccess.check(caller, exchange.getRequest().getPath().value());
-		if (!this.routes.isEmpty()) {
-			this.routes.checkAdminOnly(caller, ProxyRoutes.route(exchange.getRequest().getPath()));
-		}
+		this.routes.checkAdminOnly(caller, route);
 		CallerIdentity.attach(exchange, caller);
 		return chain.filter(exchange);
 	}

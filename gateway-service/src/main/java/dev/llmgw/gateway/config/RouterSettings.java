@@ -26,13 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param defaultMaxParallelRequests concurrency of a deployment without its own
  * max_parallel_requests
  * @param defaultPriority the priority of a request that names none
+ * @param reliability max_fallbacks, the retry and allowed-fails policies,
+ * routing_strategy_args
  * @param enableTagFiltering tag-based routing on
  * @param tagFilteringMatchAny one tag in common suffices (default), else all of the
  * request's
- * @param reliability max_fallbacks, the retry and allowed-fails policies,
- * @param enableTagFiltering tag-based routing on
- * @param tagFilteringMatchAny one tag in common suffices (default), else all of the
- * request's routing_strategy_args
  */
 public record RouterSettings(String routingStrategy, @Nullable Integer numRetries, @Nullable Double timeoutSeconds,
 		@Nullable Integer allowedFails, @Nullable Double cooldownTimeSeconds, boolean enablePreCallCheck,

@@ -219,11 +219,8 @@ public final class CallPipeline {
 			.map((result) -> {
 				Deployment answered = (state.deployment() != null) ? state.deployment() : deployment;
 				Object units = result.usage().extra().get(RerankAnswer.SEARCH_UNITS);
-				double cost = this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1);
-				state.answered(result.usage(), cost, result.body());
-				this.admission.answered(exchange, result.usage(), cost);
-				exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
-				return result;
+				return charged(exchange, state, result,
+						this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1));
 			})
 			.doOnError(state::failed);
 	}
@@ -246,11 +243,8 @@ public final class CallPipeline {
 			return this.providers.forDeployment(deployment).generateImages(sent[0]);
 		}).map((result) -> {
 			ImageCall call = sent[0];
-			double cost = this.prices.imageCost(deployment, call.size(), call.quality(), call.count());
-			state.answered(result.usage(), cost, result.body());
-			this.admission.answered(exchange, result.usage(), cost);
-			exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
-			return result;
+			return charged(exchange, state, result,
+					this.prices.imageCost(deployment, call.size(), call.quality(), call.count()));
 		}).doOnError(state::failed);
 	}
 
@@ -312,11 +306,20 @@ public final class CallPipeline {
 			boolean keySpendHeader) {
 		Deployment answered = (state.deployment() != null) ? state.deployment() : admitted;
 		double cost = state.cacheHit() ? 0 : CostCalculator.cost(this.prices.priceOf(answered), result.usage());
-		state.answered(result.usage(), cost, result.body());
-		this.admission.answered(exchange, result.usage(), cost);
 		if (keySpendHeader) {
 			writeKeySpend(exchange, cost);
 		}
+		return charged(exchange, state, result, cost);
+	}
+
+	/**
+	 * Records an answer at its cost, whatever priced it (tokens, images, search units):
+	 * the call's record, admission (budgets, token limits) and
+	 * {@code x-litellm-response-cost}.
+	 */
+	private ChatResult charged(ServerWebExchange exchange, CallState state, ChatResult result, double cost) {
+		state.answered(result.usage(), cost, result.body());
+		this.admission.answered(exchange, result.usage(), cost);
 		exchange.getResponse().getHeaders().set(RESPONSE_COST_HEADER, Double.toString(cost));
 		return result;
 	}

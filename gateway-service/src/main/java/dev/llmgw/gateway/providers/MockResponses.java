@@ -2,7 +2,6 @@ package dev.llmgw.gateway.providers;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  * (retried and counted toward cooldowns like any). They fail only the group the request
  * named, so its fallbacks answer.
  */
-final class MockResponses implements ChatProvider {
+public final class MockResponses implements ChatProvider {
 
 	static final Usage USAGE = new Usage(10, 20, 30, Map.of());
+
+	/** The request fields that make a call answer or fail without its provider. */
+	private static final List<String> FIELDS = List.of("mock_response", "mock_timeout", "mock_testing_fallbacks",
+			"mock_testing_context_fallbacks", "mock_testing_content_policy_fallbacks", "mock_testing_rate_limit_error");
 
 	private static final int CHUNK = 4;
 
@@ -133,6 +136,28 @@ final class MockResponses implements ChatProvider {
 	@Override
 	public Mono<ChatResult> generateImages(ImageCall call) {
 		return this.provider.generateImages(call);
+	}
+
+	/**
+	 * Whether a request asks for a mock answer or failure: what follows from it is the
+	 * caller's doing, not the deployment's (no cooldown, no alert).
+	 */
+	public static boolean requested(Map<String, @Nullable Object> fields) {
+		for (String field : FIELDS) {
+			Object value = fields.get(field);
+			if (value != null && !Boolean.FALSE.equals(value) && !"false".equalsIgnoreCase(String.valueOf(value))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether every call of the deployment is mocked
+	 * ({@code litellm_params.mock_response}).
+	 */
+	public static boolean configured(Deployment deployment) {
+		return deployment.params().providerSettings().containsKey("mock_response");
 	}
 
 	private static @Nullable Object mockResponse(ProviderCall call) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.RateLimitError;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.MockResponses;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -115,7 +116,7 @@ public final class Failover {
 		this.promptChars = promptChars;
 		this.requestFallbacks = requestFallbacks(requestFields, group.name());
 		this.tags = this.policy.tags().requestTags(requestFields, exchange.getRequest().getHeaders());
-		this.mocked = mocked(requestFields);
+		this.mocked = MockResponses.requested(requestFields);
 		Object perCall = requestFields.get("num_retries");
 		this.numRetries = (perCall instanceof Number number) ? Math.max(0, number.intValue())
 				: this.policy.numRetries();
@@ -153,7 +154,7 @@ public final class Failover {
 			// a failure a caller asked for (mock_response, mock_testing_*) is not the
 			// deployment's:
 			// counted, any key could put every deployment to rest for everyone
-			if (!this.mocked && !deployment.params().providerSettings().containsKey("mock_response")) {
+			if (!this.mocked && !MockResponses.configured(deployment)) {
 				this.router.cooldowns().failed(deployment, failure, this.group.deployments().size());
 			}
 			Deployment next = null;
@@ -294,21 +295,6 @@ public final class Failover {
 		}
 		headers.set(RETRIES_HEADER, Integer.toString(this.retries));
 		headers.set(FALLBACKS_HEADER, Integer.toString(this.fallbacks));
-	}
-
-	/** The request fields that make a call answer or fail without its provider. */
-	public static final List<String> MOCK_FIELDS = List.of("mock_response", "mock_timeout", "mock_testing_fallbacks",
-			"mock_testing_context_fallbacks", "mock_testing_content_policy_fallbacks", "mock_testing_rate_limit_error");
-
-	/** Whether a request asks for a mock answer or failure ({@link #MOCK_FIELDS}). */
-	public static boolean mocked(Map<String, @Nullable Object> fields) {
-		for (String field : MOCK_FIELDS) {
-			Object value = fields.get(field);
-			if (value != null && !Boolean.FALSE.equals(value) && !"false".equalsIgnoreCase(String.valueOf(value))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

@@ -29,11 +29,11 @@ final class SpendLogListener implements CallListener {
 		if (record.deploymentId() == null) {
 			return;
 		}
-		this.recorder.record(new SpendEvent(record.callId(), callType(record), record.success() ? "success" : "failure",
-				record.keyHash(), record.userId(), record.teamId(), record.endUser(), record.cost(), record.usage(),
-				record.startTime(), record.endTime(), record.providerModel(), record.deploymentId(), record.model(),
-				record.provider(), record.apiBase(), record.cacheHit(), record.cacheKey(), record.guardrails(),
-				tags(record)));
+		this.recorder.record(new SpendEvent(record.callId(), record.kind().litellmCallType(),
+				record.success() ? "success" : "failure", record.keyHash(), record.userId(), record.teamId(),
+				record.endUser(), record.cost(), record.usage(), record.startTime(), record.endTime(),
+				record.providerModel(), record.deploymentId(), record.model(), record.provider(), record.apiBase(),
+				record.cacheHit(), record.cacheKey(), record.guardrails(), tags(record)));
 	}
 
 	private static List<String> tags(CallRecord record) {
@@ -42,9 +42,6 @@ final class SpendLogListener implements CallListener {
 	}
 
 	/** LiteLLM's call type names, as its spend logs hold them. */
-	private static String callType(CallRecord record) {
-		return record.kind().litellmCallType();
-	}
 
 	@Override
 	public boolean inline() {

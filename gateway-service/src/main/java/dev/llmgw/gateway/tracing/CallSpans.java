@@ -126,7 +126,7 @@ final class CallSpans implements CallListener {
 		String operation = operation(record.kind());
 		span.setAttribute(OPERATION, operation);
 		span.setAttribute(REQUEST_MODEL, record.model());
-		span.setAttribute(REQUEST_TYPE, callType(record.kind()));
+		span.setAttribute(REQUEST_TYPE, record.kind().litellmCallType());
 		span.setAttribute(IS_STREAMING, record.stream() ? "True" : "False");
 		span.setAttribute(STREAM, record.stream());
 		span.setAttribute(STATUS, record.status());
@@ -303,11 +303,6 @@ final class CallSpans implements CallListener {
 			case IMAGE -> "image_generation";
 			case RERANK -> "rerank";
 		};
-	}
-
-	/** LiteLLM's call type ({@code llm.request.type}). */
-	private static String callType(CallKind kind) {
-		return kind.litellmCallType();
 	}
 
 	static String providerName(String provider) {

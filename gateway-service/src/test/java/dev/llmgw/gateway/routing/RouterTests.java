@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.support.SettableClock;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.GatewayConfig;
@@ -191,31 +192,13 @@ class RouterTests {
 
 	@Test
 	void aLatencySampleOlderThanItsTtlNoLongerCounts() {
-		java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
-		Clock clock = new Clock() {
-
-			@Override
-			public java.time.ZoneId getZone() {
-				return java.time.ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(java.time.ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public java.time.Instant instant() {
-				return java.time.Instant.ofEpochMilli(now.get());
-			}
-
-		};
+		SettableClock clock = new SettableClock(java.time.Instant.ofEpochMilli(1_000_000));
 		DeploymentStats stats = new DeploymentStats(clock, 10, Duration.ofSeconds(60));
 		Deployment heavy = byId(setup("latency-based-routing").registry.find("weighted"), "heavy");
 		stats.started(heavy);
 		stats.finished(heavy, Duration.ofMillis(200).toNanos(), 10);
 		assertThat(stats.latency(heavy)).isPositive();
-		now.addAndGet(61_000);
+		clock.advance(Duration.ofSeconds(61));
 		assertThat(stats.latency(heavy)).as("unmeasured again, so tried again").isZero();
 	}
 

@@ -78,7 +78,10 @@ public final class GatewayHttp {
 		throw new AssertionError("no spend log row for " + callId);
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	/**
+	 * Sends a request, its body read as text; a failed exchange is an unchecked error.
+	 */
+	public static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 		}

@@ -2,7 +2,6 @@ package dev.llmgw.gateway.providers.sagemaker;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SageMakerIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final String ACCESS_KEY = "AKIDSAGEMAKERIT";
 
@@ -183,7 +181,7 @@ class SageMakerIntegrationTests {
 	}
 
 	private static long signedWithTheDeploymentsKey() {
-		HttpResponse<String> stats = send(HttpRequest
+		HttpResponse<String> stats = GatewayHttp.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + FakeLlmServerProcess.shared().port() + "/fake/stats"))
 			.GET()
 			.build());
@@ -191,25 +189,13 @@ class SageMakerIntegrationTests {
 	}
 
 	private static HttpResponse<String> post(String json) {
-		return send(HttpRequest.newBuilder(URI.create(GatewayInstances.baseUrl(gateway) + "/v1/chat/completions"))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + TestGatewayConfig.MASTER_KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build());
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return GatewayHttp
+			.send(HttpRequest.newBuilder(URI.create(GatewayInstances.baseUrl(gateway) + "/v1/chat/completions"))
+				.timeout(Duration.ofSeconds(20))
+				.header("Authorization", "Bearer " + TestGatewayConfig.MASTER_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build());
 	}
 
 }

@@ -24,6 +24,7 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.llmgw.gateway.support.FakeLlmServerProcess;
+import dev.llmgw.gateway.support.GatewayHttp;
 import dev.llmgw.gateway.support.GatewayInstances;
 import dev.llmgw.gateway.support.TestGatewayConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -177,7 +178,7 @@ class VertexIntegrationTests {
 		}
 		first.forEach((call) -> assertThat(call.join().statusCode()).as(call.join().body()).isEqualTo(200));
 		for (int i = 0; i < 3; i++) {
-			HttpResponse<String> later = send(chatRequest("vertex-counted", "later " + i));
+			HttpResponse<String> later = GatewayHttp.send(chatRequest("vertex-counted", "later " + i));
 			assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
 		}
 		assertThat(tokensIssuedTo(COUNTED) - before).as("token requests for nine calls").isEqualTo(1);
@@ -185,7 +186,7 @@ class VertexIntegrationTests {
 
 	@Test
 	void aKeyTheTokenEndpointRefusesIsA401NamingTheAccountNeverTheKey() {
-		HttpResponse<String> response = send(chatRequest("vertex-forged", "x"));
+		HttpResponse<String> response = GatewayHttp.send(chatRequest("vertex-forged", "x"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 		JsonNode error = JSON.readTree(response.body()).path("error");
 		assertThat(error.path("message").asString()).contains("VertexAIException")
@@ -219,34 +220,22 @@ class VertexIntegrationTests {
 	}
 
 	private static long tokensIssuedTo(TestServiceAccount account) {
-		HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(fake() + "/fake/google/tokens")).build());
+		HttpResponse<String> tokens = GatewayHttp
+			.send(HttpRequest.newBuilder(URI.create(fake() + "/fake/google/tokens")).build());
 		return JSON.readTree(tokens.body()).path("issued_by_client_email").path(account.clientEmail()).asLong(0);
 	}
 
 	private static void register(TestServiceAccount account) {
-		HttpResponse<String> registered = send(
-				HttpRequest.newBuilder(URI.create(fake() + "/fake/google/service-accounts"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(account.json()))
-					.build());
+		HttpResponse<String> registered = GatewayHttp
+			.send(HttpRequest.newBuilder(URI.create(fake() + "/fake/google/service-accounts"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(account.json()))
+				.build());
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
 	}
 
 	private static String fake() {
 		return "http://127.0.0.1:" + FakeLlmServerProcess.shared().port();
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

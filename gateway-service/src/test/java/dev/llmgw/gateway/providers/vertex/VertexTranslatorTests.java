@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.llmgw.gateway.support.SettableClock;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.AuthenticationError;

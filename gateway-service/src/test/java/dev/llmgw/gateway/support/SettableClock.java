@@ -1,4 +1,4 @@
-package dev.llmgw.gateway.providers.vertex;
+package dev.llmgw.gateway.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves on, so that token expiry is tested without sleeping. */
-final class SettableClock extends Clock {
+/** A clock a test moves on, so that what expires is tested without sleeping. */
+public final class SettableClock extends Clock {
 
 	private volatile Instant now;
 
-	SettableClock(Instant now) {
+	public SettableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
