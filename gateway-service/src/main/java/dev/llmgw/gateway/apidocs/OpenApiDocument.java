@@ -175,6 +175,16 @@ final class OpenApiDocument {
 			if (pattern.endsWith("/rerank")) {
 				return new Body("Rank documents by relevance to a query", null, null, null);
 			}
+			if (pattern.endsWith("/responses")) {
+				return new Body("Create a response (OpenAI Responses API)", null, null, null);
+			}
+		}
+		if (pattern.endsWith("/responses/{id}")) {
+			return new Body(method.equals("DELETE") ? "Delete a stored response" : "A stored response", null, null,
+					null);
+		}
+		if (pattern.endsWith("/input_items")) {
+			return new Body("A stored response's input items", null, null, null);
 		}
 		if (method.equals("GET") && pattern.matches("(/v1)?/models")) {
 			return new Body("List the models the key may use", null, ModelList.class, null);

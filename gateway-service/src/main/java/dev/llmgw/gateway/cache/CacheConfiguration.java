@@ -43,8 +43,8 @@ public class CacheConfiguration {
 	static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
 
 	/** Every call type the gateway serves, LiteLLM's default list. */
-	static final Set<String> ALL_CALL_TYPES = Set.of("completion", "text_completion", "embedding",
-			"anthropic_messages");
+	static final Set<String> ALL_CALL_TYPES = Set.of("completion", "text_completion", "embedding", "anthropic_messages",
+			"responses");
 
 	@Bean(destroyMethod = "close")
 	CacheBackendHolder cacheBackend(GatewayConfig config, GatewayProperties properties, SharedRedisProvider shared) {

@@ -264,6 +264,7 @@ public final class ResponseCache implements CacheStage {
 			case CHAT -> switch (call.route()) {
 				case "/completions" -> "text_completion";
 				case "/v1/messages" -> "anthropic_messages";
+				case "/v1/responses" -> "responses";
 				default -> "completion";
 			};
 			case IMAGE, RERANK -> null;

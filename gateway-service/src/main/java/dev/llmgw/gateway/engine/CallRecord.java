@@ -128,6 +128,21 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 	}
 
 	/** The same record without its bodies, for a listener that must not see them. */
+	/**
+	 * LiteLLM's call type for this call, as spend logs, logging callbacks and traces name
+	 * it: the front end's where it has its own ({@code anthropic_messages},
+	 * {@code aresponses}), else the kind's.
+	 */
+	public String litellmCallType() {
+		if (this.route.startsWith("/v1/messages") || this.route.startsWith("/anthropic/")) {
+			return "anthropic_messages";
+		}
+		if (this.route.endsWith("/responses")) {
+			return "aresponses";
+		}
+		return this.kind.litellmCallType();
+	}
+
 	public CallRecord withoutBodies() {
 		return new CallRecord(this.callId, this.kind, this.keyHash, this.keyAlias, this.userId, this.teamId,
 				this.endUser, this.model, this.modelGroup, this.deploymentId, this.providerModel, this.provider,

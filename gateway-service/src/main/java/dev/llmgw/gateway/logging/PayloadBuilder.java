@@ -135,10 +135,7 @@ public final class PayloadBuilder {
 	}
 
 	static String callType(CallRecord record) {
-		if (record.route().startsWith("/v1/messages") || record.route().startsWith("/anthropic/")) {
-			return "anthropic_messages";
-		}
-		return record.kind().litellmCallType();
+		return record.litellmCallType();
 	}
 
 	private static String traceId(Map<String, @Nullable Object> fields, Map<?, ?> metadata, String callId) {

@@ -29,7 +29,7 @@ final class SpendLogListener implements CallListener {
 		if (record.deploymentId() == null) {
 			return;
 		}
-		this.recorder.record(new SpendEvent(record.callId(), record.kind().litellmCallType(),
+		this.recorder.record(new SpendEvent(record.callId(), record.litellmCallType(),
 				record.success() ? "success" : "failure", record.keyHash(), record.userId(), record.teamId(),
 				record.endUser(), record.cost(), record.usage(), record.startTime(), record.endTime(),
 				record.providerModel(), record.deploymentId(), record.model(), record.provider(), record.apiBase(),

@@ -126,7 +126,7 @@ final class CallSpans implements CallListener {
 		String operation = operation(record.kind());
 		span.setAttribute(OPERATION, operation);
 		span.setAttribute(REQUEST_MODEL, record.model());
-		span.setAttribute(REQUEST_TYPE, record.kind().litellmCallType());
+		span.setAttribute(REQUEST_TYPE, record.litellmCallType());
 		span.setAttribute(IS_STREAMING, record.stream() ? "True" : "False");
 		span.setAttribute(STREAM, record.stream());
 		span.setAttribute(STATUS, record.status());

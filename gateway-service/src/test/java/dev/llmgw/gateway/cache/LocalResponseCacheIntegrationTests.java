@@ -56,7 +56,7 @@ class LocalResponseCacheIntegrationTests {
 				    type: local
 				    mode: default_off
 				    scope: key
-				    supported_call_types: [acompletion]
+				    supported_call_types: [acompletion, aresponses]
 				    max_size_per_item: 1
 				general_settings:
 				  master_key: %2$s
@@ -86,6 +86,22 @@ class LocalResponseCacheIntegrationTests {
 	}
 
 	@Test
+	void theResponsesApiSharesTheChatCacheWhenItsCallTypeIsListed() throws Exception {
+		String asking = "{\"model\":\"chat\",\"input\":\"responses " + UUID.randomUUID()
+				+ "\",\"cache\":{\"use-cache\":true}}";
+		HttpResponse<String> first = post(cached, MASTER_KEY, "/v1/responses", asking);
+		assertThat(hit(first)).isFalse();
+		HttpResponse<String> second = post(cached, MASTER_KEY, "/v1/responses", asking);
+		assertThat(hit(second)).isTrue();
+		JsonNode answer = JSON.readTree(second.body());
+		assertThat(answer.path("object").asString()).isEqualTo("response");
+		assertThat(answer.at("/output/0/content/0/text").asString())
+			.isEqualTo(JSON.readTree(first.body()).at("/output/0/content/0/text").asString());
+		assertThat(answer.path("id").asString()).as("a new response, not the first one again")
+			.isNotEqualTo(JSON.readTree(first.body()).path("id").asString());
+	}
+
+	@Test
 	void scopedToTheKeyAnotherKeyDoesNotSeeTheEntry() throws Exception {
 		AdminClient api = new AdminClient(GatewayInstances.baseUrl(cached));
 		String one = api.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
@@ -100,7 +116,7 @@ class LocalResponseCacheIntegrationTests {
 	void callTypesNotListedAndEntriesOverTheItemLimitAreNotCached() throws Exception {
 		String embedding = "{\"model\":\"embedder\",\"input\":\"x\",\"cache\":{\"use-cache\":true}}";
 		post(cached, MASTER_KEY, "/v1/embeddings", embedding);
-		assertThat(hit(post(cached, MASTER_KEY, "/v1/embeddings", embedding))).as("only acompletion is cached")
+		assertThat(hit(post(cached, MASTER_KEY, "/v1/embeddings", embedding))).as("embeddings are not listed")
 			.isFalse();
 		// a 1 KB item limit: a long answer is not kept
 		String longQuestion = chat("long " + "y".repeat(2000), ",\"cache\":{\"use-cache\":true}");

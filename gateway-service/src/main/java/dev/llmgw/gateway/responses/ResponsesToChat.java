@@ -1,0 +1,277 @@
+package dev.llmgw.gateway.responses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.StreamOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Responses request, with the conversation it continues, to a chat completion request,
+ * as LiteLLM translates it for providers without a Responses API: {@code instructions}
+ * become the first (system) message, messages keep their roles ({@code developer} reads
+ * as system), consecutive function calls become one assistant turn's tool calls and their
+ * outputs tool messages, function tools are wrapped in chat's
+ * {@code {"type":"function","function":{...}}}, {@code text.format} becomes
+ * {@code response_format}, {@code reasoning.effort} {@code reasoning_effort} and
+ * {@code max_output_tokens} {@code max_tokens}. A stream always asks for usage, which the
+ * closing event reports. What has no chat form (built-in tools, background runs, stored
+ * prompts, conversations) is a 400 naming the field.
+ */
+final class ResponsesToChat {
+
+	/** Responses-only fields that mean nothing to a chat call. */
+	private static final Set<String> DROPPED = Set.of("include", "truncation", "store", "service_tier",
+			"prompt_cache_key", "safety_identifier", "stream_options", "max_tool_calls", "top_logprobs");
+
+	/** Responses fields with no chat form: refused rather than ignored. */
+	private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
+
+	private ResponsesToChat() {
+	}
+
+	/**
+	 * @param request the caller's request
+	 * @param history the conversation so far (previous responses' inputs and outputs)
+	 * @param input the request's own input items
+	 * @return the chat request the pipeline runs
+	 */
+	static ChatCompletionRequest translate(ResponsesRequest request, List<ResponseItem> history,
+			List<ResponseItem> input) {
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+		request.extra().forEach((name, value) -> {
+			if (REFUSED.contains(name) && value != null && !Boolean.FALSE.equals(value)) {
+				throw new BadRequestError("'" + name + "' is not supported by the gateway's Responses API", null, name);
+			}
+			if (!DROPPED.contains(name) && !REFUSED.contains(name)) {
+				extra.put(name, value);
+			}
+		});
+		List<ChatMessage> messages = new ArrayList<>();
+		String instructions = instructions(request.instructions());
+		if (instructions != null && !instructions.isEmpty()) {
+			messages.add(ChatMessage.of("system", instructions));
+		}
+		messages(history, messages);
+		messages(input, messages);
+		if (messages.isEmpty()) {
+			throw new BadRequestError("'input' holds no message to answer", null, "input");
+		}
+		putIfSet(extra, "top_p", request.topP());
+		putIfSet(extra, "parallel_tool_calls", request.parallelToolCalls());
+		putIfSet(extra, "metadata", request.metadata());
+		if (request.tools() != null && !request.tools().isEmpty()) {
+			extra.put("tools", tools(request.tools()));
+		}
+		putIfSet(extra, "tool_choice", toolChoice(request.toolChoice()));
+		putIfSet(extra, "response_format", responseFormat(request.text()));
+		if (request.reasoning() != null && request.reasoning().get("effort") instanceof String effort) {
+			extra.put("reasoning_effort", effort);
+		}
+		return new ChatCompletionRequest(request.model(), messages, request.isStream() ? Boolean.TRUE : null,
+				request.isStream() ? StreamOptions.withUsage() : null, request.maxOutputTokens(), null,
+				request.temperature(), request.user(), extra);
+	}
+
+	/** The instructions as text: a string, or the text of a list of input messages. */
+	static @Nullable String instructions(@Nullable Object instructions) {
+		if (instructions == null || instructions instanceof String) {
+			return (String) instructions;
+		}
+		StringBuilder text = new StringBuilder();
+		for (ResponseItem item : ResponseItems.parse(instructions)) {
+			if (item instanceof ResponseItem.Message message) {
+				String part = text(message.content());
+				if (!text.isEmpty() && !part.isEmpty()) {
+					text.append("\n\n");
+				}
+				text.append(part);
+			}
+		}
+		return text.toString();
+	}
+
+	private static void messages(List<ResponseItem> items, List<ChatMessage> messages) {
+		for (ResponseItem item : items) {
+			if (item instanceof ResponseItem.Message message) {
+				messages.add(message(message));
+			}
+			else if (item instanceof ResponseItem.FunctionCall call) {
+				toolCall(call, messages);
+			}
+			else if (item instanceof ResponseItem.FunctionCallOutput output) {
+				Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+				extra.put("tool_call_id", output.callId());
+				Object content = (output.output() instanceof String text) ? text : parts(asParts(output.output()));
+				messages.add(new ChatMessage("tool", content, null, extra));
+			}
+			// reasoning: a chat provider takes none as input
+		}
+	}
+
+	private static ChatMessage message(ResponseItem.Message message) {
+		String role = message.role().equals("developer") ? "system" : message.role();
+		if (!role.equals("user")) {
+			// system and assistant turns are text in every provider's chat form
+			return ChatMessage.of(role, text(message.content()));
+		}
+		boolean textOnly = message.content().stream().allMatch((part) -> "input_text".equals(part.get("type")));
+		return new ChatMessage(role, textOnly ? text(message.content()) : parts(message.content()), null, null);
+	}
+
+	/**
+	 * A function call joins the assistant turn just before it (text, or earlier calls),
+	 * so that parallel calls are one turn as chat requires.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void toolCall(ResponseItem.FunctionCall call, List<ChatMessage> messages) {
+		Map<String, Object> function = new LinkedHashMap<>();
+		function.put("name", call.name());
+		function.put("arguments", call.arguments());
+		Map<String, Object> toolCall = new LinkedHashMap<>();
+		toolCall.put("id", call.callId());
+		toolCall.put("type", "function");
+		toolCall.put("function", function);
+		ChatMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+		if (last != null && "assistant".equals(last.role())) {
+			Object calls = last.extra().get("tool_calls");
+			List<Object> joined = (calls instanceof List<?> list) ? new ArrayList<>((List<Object>) list)
+					: new ArrayList<>();
+			joined.add(toolCall);
+			last.extra().put("tool_calls", joined);
+			return;
+		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+		extra.put("tool_calls", new ArrayList<>(List.of(toolCall)));
+		messages.add(new ChatMessage("assistant", null, null, extra));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, @Nullable Object>> asParts(Object output) {
+		return (List<Map<String, @Nullable Object>>) output;
+	}
+
+	/** Content parts in chat's form: text, image_url and file parts. */
+	private static List<Map<String, @Nullable Object>> parts(List<Map<String, @Nullable Object>> content) {
+		List<Map<String, @Nullable Object>> parts = new ArrayList<>(content.size());
+		for (Map<String, @Nullable Object> part : content) {
+			Map<String, @Nullable Object> chat = new LinkedHashMap<>();
+			switch (String.valueOf(part.get("type"))) {
+				case "input_image" -> {
+					Map<String, @Nullable Object> image = new LinkedHashMap<>();
+					image.put("url", part.get("image_url"));
+					if (part.get("detail") != null) {
+						image.put("detail", part.get("detail"));
+					}
+					chat.put("type", "image_url");
+					chat.put("image_url", image);
+				}
+				case "input_file" -> {
+					Map<String, @Nullable Object> file = new LinkedHashMap<>();
+					file.put("file_data", part.get("file_data"));
+					if (part.get("filename") != null) {
+						file.put("filename", part.get("filename"));
+					}
+					chat.put("type", "file");
+					chat.put("file", file);
+				}
+				case "refusal" -> {
+					chat.put("type", "text");
+					chat.put("text", part.get("refusal"));
+				}
+				default -> {
+					chat.put("type", "text");
+					chat.put("text", part.get("text"));
+				}
+			}
+			parts.add(chat);
+		}
+		return parts;
+	}
+
+	/** The text parts of a message, joined. */
+	static String text(List<Map<String, @Nullable Object>> content) {
+		StringBuilder text = new StringBuilder();
+		for (Map<String, @Nullable Object> part : content) {
+			Object value = "refusal".equals(part.get("type")) ? part.get("refusal") : part.get("text");
+			if (value instanceof String s) {
+				text.append(s);
+			}
+		}
+		return text.toString();
+	}
+
+	private static List<Map<String, @Nullable Object>> tools(List<Map<String, @Nullable Object>> tools) {
+		List<Map<String, @Nullable Object>> chat = new ArrayList<>(tools.size());
+		for (int i = 0; i < tools.size(); i++) {
+			Map<String, @Nullable Object> tool = tools.get(i);
+			Object type = tool.get("type");
+			if (!"function".equals(type)) {
+				throw new BadRequestError("Tool type '" + type + "' is not supported by the gateway's Responses API: "
+						+ "only function tools are translated", null, "tools[" + i + "].type");
+			}
+			if (!(tool.get("name") instanceof String name) || name.isEmpty()) {
+				throw new BadRequestError("Missing required parameter: 'tools[" + i + "].name'.", null,
+						"tools[" + i + "].name");
+			}
+			Map<String, @Nullable Object> function = new LinkedHashMap<>();
+			function.put("name", name);
+			putIfSet(function, "description", tool.get("description"));
+			putIfSet(function, "parameters", tool.get("parameters"));
+			putIfSet(function, "strict", tool.get("strict"));
+			Map<String, @Nullable Object> wrapped = new LinkedHashMap<>();
+			wrapped.put("type", "function");
+			wrapped.put("function", function);
+			chat.add(wrapped);
+		}
+		return chat;
+	}
+
+	private static @Nullable Object toolChoice(@Nullable Object choice) {
+		if (choice == null || choice instanceof String) {
+			return choice;
+		}
+		if (choice instanceof Map<?, ?> map && "function".equals(map.get("type"))
+				&& map.get("name") instanceof String name) {
+			return Map.of("type", "function", "function", Map.of("name", name));
+		}
+		throw new BadRequestError("Invalid value for 'tool_choice': expected auto, none, required or "
+				+ "{\"type\": \"function\", \"name\": ...}", null, "tool_choice");
+	}
+
+	private static @Nullable Object responseFormat(@Nullable Map<String, @Nullable Object> text) {
+		if (text == null || !(text.get("format") instanceof Map<?, ?> format)) {
+			return null;
+		}
+		Object type = format.get("type");
+		if ("text".equals(type)) {
+			return null;
+		}
+		if ("json_object".equals(type)) {
+			return Map.of("type", "json_object");
+		}
+		if ("json_schema".equals(type)) {
+			Map<String, @Nullable Object> schema = new LinkedHashMap<>();
+			schema.put("name", (format.get("name") != null) ? format.get("name") : "response");
+			putIfSet(schema, "description", format.get("description"));
+			putIfSet(schema, "schema", format.get("schema"));
+			putIfSet(schema, "strict", format.get("strict"));
+			return Map.of("type", "json_schema", "json_schema", schema);
+		}
+		throw new BadRequestError("Invalid value for 'text.format.type': expected text, json_object or json_schema",
+				null, "text.format.type");
+	}
+
+	private static void putIfSet(Map<String, @Nullable Object> map, String name, @Nullable Object value) {
+		if (value != null) {
+			map.put(name, value);
+		}
+	}
+
+}
