@@ -95,6 +95,11 @@ public final class ResponseCache implements CacheStage {
 	}
 
 	@Override
+	public boolean takesPart(ModelCall call) {
+		return applies(call, CacheControl.of(call.fields().get("cache")));
+	}
+
+	@Override
 	public Mono<ChatResult> answer(ServerWebExchange exchange, ModelCall call, Mono<ChatResult> called,
 			Outcome outcome) {
 		CacheControl control = CacheControl.of(call.fields().get("cache"));

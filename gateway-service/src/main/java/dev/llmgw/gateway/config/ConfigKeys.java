@@ -34,7 +34,7 @@ final class ConfigKeys {
 			"merge_reasoning_content_in_choices", "mock_response", "base_model", "configurable_clientside_auth_params",
 			"model_id", "max_budget", "budget_duration", "guardrailConfig", "max_parallel_requests",
 			"vertex_ai_project", "vertex_ai_location", "vertex_ai_credentials", "sagemaker_base_url",
-			"aws_sagemaker_allow_zero_temp", "hf_model_name");
+			"aws_sagemaker_allow_zero_temp", "hf_model_name", "use_chat_completions_api");
 
 	static final Set<String> LITELLM_SETTINGS = Set.of("cache", "cache_params", "max_budget", "budget_duration",
 			"max_internal_user_budget", "internal_user_budget_duration", "default_key_generate_params",

@@ -27,6 +27,11 @@ public interface CacheStage {
 	default void check(ModelCall call) {
 	}
 
+	/** Whether the cache would look this call up or keep its answer. */
+	default boolean takesPart(ModelCall call) {
+		return false;
+	}
+
 	/**
 	 * The cached answer of a call answered at once, else {@code called}'s, kept for later
 	 * calls without delaying it.

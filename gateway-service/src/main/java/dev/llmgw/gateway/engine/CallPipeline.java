@@ -2,6 +2,7 @@ package dev.llmgw.gateway.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -9,10 +10,12 @@ import dev.llmgw.gateway.auth.KeySpendTracker;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.pricing.CostCalculator;
 import dev.llmgw.gateway.pricing.PriceMap;
+import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ImageCall;
+import dev.llmgw.gateway.providers.MockResponses;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.RerankAnswer;
@@ -125,15 +128,27 @@ public final class CallPipeline {
 	 * the deployment that answered, goes in the response headers.
 	 */
 	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment) {
+		return complete(exchange, request, deployment, (provider, call) -> provider.complete(call));
+	}
+
+	/**
+	 * A non-streaming call whose every attempt is the front end's own (the Responses
+	 * API's native pass-through), through the same retries, fallbacks and accounting.
+	 * @param attempt asks the chosen deployment's adapter; the call carries the request
+	 * as the guardrails let it through
+	 */
+	public Mono<ChatResult> complete(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			BiFunction<ChatProvider, ProviderCall, Mono<ChatResult>> attempt) {
 		CallState state = CallState.require(exchange);
 		String callId = CallContext.of(exchange).callId();
 		// the provider is asked what the guardrails let through (a masked prompt)
 		Function<ModelCall, Mono<ChatResult>> routed = (checked) -> {
 			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
-			Flux<ChatResult> answers = this.dispatch.answer(exchange, checked, deployment,
-					(chosen) -> this.providers.forDeployment(chosen)
-						.complete(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
-					state::attempting);
+			Flux<ChatResult> answers = this.dispatch
+				.answer(exchange, checked, deployment,
+						(chosen) -> attempt.apply(this.providers.forDeployment(chosen),
+								new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
+						state::attempting);
 			return this.queue.enter(exchange, checked, deployment.timeout(), answers).next();
 		};
 		return answer(exchange, state, routed, (result) -> account(exchange, state, result, deployment, true));
@@ -147,6 +162,16 @@ public final class CallPipeline {
 	 */
 	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
 			StreamTally tally) {
+		return stream(exchange, request, deployment, tally, (provider, call) -> provider.stream(call, tally));
+	}
+
+	/**
+	 * A streaming call whose every attempt is the front end's own (the Responses API's
+	 * native pass-through), through the same retries, fallbacks and accounting; the
+	 * attempt fills the tally's usage.
+	 */
+	public Flux<byte[]> stream(ServerWebExchange exchange, ChatCompletionRequest request, Deployment deployment,
+			StreamTally tally, BiFunction<ChatProvider, ProviderCall, Flux<byte[]>> attempt) {
 		CallState state = CallState.require(exchange);
 		state.streaming();
 		ModelCall call = state.call();
@@ -156,8 +181,8 @@ public final class CallPipeline {
 		Function<ModelCall, Flux<byte[]>> routed = (checked) -> {
 			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
 			Flux<byte[]> frames = this.dispatch.stream(exchange, checked, deployment,
-					(chosen) -> this.providers.forDeployment(chosen)
-						.stream(new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId), tally),
+					(chosen) -> attempt.apply(this.providers.forDeployment(chosen),
+							new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
 					tally, state::attempting);
 			return this.queue.enter(exchange, checked, deployment.streamTimeout(), frames);
 		};
@@ -176,6 +201,18 @@ public final class CallPipeline {
 			.doOnError(state::failed)
 			.doOnTerminate(() -> streamed(exchange, state, usageOf(tally, call), deployment))
 			.doOnCancel(() -> streamed(exchange, state, usageOf(tally, call), deployment));
+	}
+
+	/**
+	 * Whether the admitted call goes to its provider and back untouched: no guardrail
+	 * reads or masks it, the cache neither answers nor keeps it, and no mock answers it.
+	 * Only such a call may be passed through in a form the stages cannot read (the
+	 * Responses API's native pass-through).
+	 */
+	public boolean passesUnchanged(ServerWebExchange exchange) {
+		ModelCall call = CallState.require(exchange).call();
+		return !this.guardrails.takesPart(exchange, call) && !this.cache.takesPart(call)
+				&& !MockResponses.requested(call.fields());
 	}
 
 	/**

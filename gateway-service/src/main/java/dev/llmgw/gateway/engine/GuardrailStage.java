@@ -33,4 +33,9 @@ public interface GuardrailStage {
 	 */
 	Flux<byte[]> aroundStream(ServerWebExchange exchange, ModelCall call, Flux<byte[]> frames, StreamTally tally);
 
+	/**
+	 * Whether any guardrail would run on the call (before, during or after it).
+	 */
+	boolean takesPart(ServerWebExchange exchange, ModelCall call);
+
 }

@@ -139,6 +139,11 @@ public final class Guardrails implements GuardrailStage, AutoCloseable {
 	}
 
 	@Override
+	public boolean takesPart(ServerWebExchange exchange, ModelCall call) {
+		return !select(exchange, call).isEmpty();
+	}
+
+	@Override
 	public Mono<ChatResult> around(ServerWebExchange exchange, ModelCall call, Mono<ChatResult> answer) {
 		Selection selection = SELECTION.get(exchange);
 		if (selection == null || selection.isEmpty()) {

@@ -54,4 +54,34 @@ public interface ChatProvider {
 				+ call.deployment().provider().name() + ") cannot generate images", null, "model"));
 	}
 
+	/**
+	 * Whether the deployment answers OpenAI's Responses API itself ({@link #respond}),
+	 * rather than through a translation to chat.
+	 */
+	default boolean respondsNatively(Deployment deployment) {
+		return false;
+	}
+
+	/**
+	 * Calls the provider's Responses API.
+	 * @param call the call
+	 * @return the response object as the provider wrote it; its usage in chat terms
+	 */
+	default Mono<ChatResult> respond(ResponsesCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") has no Responses API of its own", null, "model"));
+	}
+
+	/**
+	 * Streams the provider's Responses API events as it sends them ({@code event:
+	 * ...\ndata: {...}\n\n}), recording the closing event's usage.
+	 * @param call the call
+	 * @param tally filled while the stream passes
+	 * @return the events
+	 */
+	default Flux<byte[]> streamResponses(ResponsesCall call, StreamTally tally) {
+		return Flux.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") has no Responses API of its own", null, "model"));
+	}
+
 }

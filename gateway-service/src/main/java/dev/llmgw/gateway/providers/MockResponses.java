@@ -138,6 +138,22 @@ public final class MockResponses implements ChatProvider {
 		return this.provider.generateImages(call);
 	}
 
+	/** A deployment configured to mock answers through chat, where the mocks are. */
+	@Override
+	public boolean respondsNatively(Deployment deployment) {
+		return !configured(deployment) && this.provider.respondsNatively(deployment);
+	}
+
+	@Override
+	public Mono<ChatResult> respond(ResponsesCall call) {
+		return this.provider.respond(call);
+	}
+
+	@Override
+	public Flux<byte[]> streamResponses(ResponsesCall call, StreamTally tally) {
+		return this.provider.streamResponses(call, tally);
+	}
+
 	/**
 	 * Whether a request asks for a mock answer or failure: what follows from it is the
 	 * caller's doing, not the deployment's (no cooldown, no alert).

@@ -29,6 +29,22 @@ public final class SseFrames {
 		return new String(frame, DATA_PREFIX.length, frame.length - DATA_PREFIX.length, StandardCharsets.UTF_8).trim();
 	}
 
+	/**
+	 * The JSON of a frame that may be named ({@code event: <type>\ndata: <json>\n\n}) or
+	 * not.
+	 */
+	public static String eventPayload(byte[] frame) {
+		int start = 0;
+		if (frame.length > 0 && frame[0] == 'e') {
+			while (start < frame.length && frame[start] != '\n') {
+				start++;
+			}
+			start++;
+		}
+		start = Math.min(frame.length, start + DATA_PREFIX.length);
+		return new String(frame, start, frame.length - start, StandardCharsets.UTF_8).trim();
+	}
+
 	private static byte[] frame(byte[] head, byte[] json) {
 		byte[] frame = new byte[head.length + json.length + 2];
 		System.arraycopy(head, 0, frame, 0, head.length);

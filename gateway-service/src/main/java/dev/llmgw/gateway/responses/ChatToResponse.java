@@ -33,7 +33,7 @@ final class ChatToResponse {
 
 	private static void output(ChatMessage message, List<ResponseItem> output) {
 		if (message.extra().get("reasoning_content") instanceof String reasoning && !reasoning.isEmpty()) {
-			output.add(new ResponseItem.Reasoning(ResponseIds.next("rs"), List.of(reasoning)));
+			output.add(new ResponseItem.Reasoning(ResponseIds.next("rs"), List.of(reasoning), null));
 		}
 		String text = (message.content() instanceof String s) ? s : null;
 		Object refusal = message.extra().get("refusal");

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.model.openai.ChatCompletionChunk;
 import dev.llmgw.model.openai.ToolCall;
@@ -119,20 +118,6 @@ final class ChatToResponseStream {
 		this.ended = true;
 		String type = response.status().equals("incomplete") ? "response.incomplete" : "response.completed";
 		return event(type, "response", response);
-	}
-
-	/**
-	 * The {@code error} event that ends a stream which failed after it started (a status
-	 * can no longer be sent), numbered after the events already sent.
-	 */
-	byte[] error(GatewayError error) {
-		Map<String, @Nullable Object> event = new LinkedHashMap<>();
-		event.put("type", "error");
-		event.put("sequence_number", this.sequence++);
-		event.put("code", error.code());
-		event.put("message", error.getMessage());
-		event.put("param", error.param());
-		return SseFrames.event("error", this.mapper.writeValueAsBytes(event));
 	}
 
 	boolean ended() {

@@ -76,17 +76,37 @@ sealed interface ResponseItem {
 
 	/**
 	 * The model's reasoning, as summary texts. A chat provider's reasoning text is its
-	 * summary; it is not sent back to providers, which do not take it as input.
+	 * summary; a chat provider takes none back as input. A provider's own reasoning item
+	 * (with its {@code encrypted_content}) is kept whole, to go back to that provider.
 	 */
-	record Reasoning(String id, List<String> summary) implements ResponseItem {
+	record Reasoning(String id, List<String> summary,
+			@Nullable Map<String, @Nullable Object> raw) implements ResponseItem {
 
 		@Override
 		public Map<String, @Nullable Object> toWire() {
+			if (this.raw != null) {
+				return this.raw;
+			}
 			Map<String, @Nullable Object> wire = new LinkedHashMap<>();
 			wire.put("type", "reasoning");
 			wire.put("id", this.id);
 			wire.put("summary", this.summary.stream().map(ResponseItem::summaryText).toList());
 			return wire;
+		}
+
+	}
+
+	/**
+	 * An item the gateway does not translate (a built-in tool's call or output, an
+	 * {@code item_reference}, ...), kept as it came: a provider that speaks the Responses
+	 * API takes it back; a chat provider cannot, so a request holding one is refused
+	 * there, and a stored one from an earlier answer is left out.
+	 */
+	record Opaque(String id, String type, Map<String, @Nullable Object> raw) implements ResponseItem {
+
+		@Override
+		public Map<String, @Nullable Object> toWire() {
+			return this.raw;
 		}
 
 	}

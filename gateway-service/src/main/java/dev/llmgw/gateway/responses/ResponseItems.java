@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a request's {@code input} (a string, or a list of items) and stored items back
- * into {@link ResponseItem}s, giving an id to each item that has none. Whatever cannot be
- * read is a 400 naming the field ({@code input[2].content[0].type}), never a guess: an
- * item type the gateway does not translate (built-in tool calls, {@code item_reference})
- * is refused rather than dropped.
+ * into {@link ResponseItem}s, giving an id to each item that has none. A malformed item
+ * is a 400 naming the field ({@code input[2].content[0].type}), never a guess; an item
+ * type the gateway does not translate (built-in tool calls, {@code item_reference}) is
+ * kept whole ({@link ResponseItem.Opaque}) for a provider that speaks the Responses API.
  */
 final class ResponseItems {
 
@@ -64,10 +64,14 @@ final class ResponseItems {
 					string(map, "name", field), string(map, "arguments", field), "completed");
 			case "function_call_output" -> new ResponseItem.FunctionCallOutput(id(map, "fco"),
 					string(map, "call_id", field), output(map.get("output"), field + ".output"));
-			case "reasoning" -> new ResponseItem.Reasoning(id(map, "rs"), summary(map.get("summary"), field));
-			default -> throw new BadRequestError("Input item type '" + name
-					+ "' is not supported by the gateway's Responses API: it translates messages, function calls, "
-					+ "function call outputs and reasoning", null, field + ".type");
+			case "reasoning" -> {
+				String id = id(map, "rs");
+				yield new ResponseItem.Reasoning(id, summary(map.get("summary"), field), raw(map, id));
+			}
+			default -> {
+				String id = id(map, "item");
+				yield new ResponseItem.Opaque(id, name, raw(map, id));
+			}
 		};
 	}
 
@@ -158,6 +162,14 @@ final class ResponseItems {
 			}
 		}
 		return texts;
+	}
+
+	/** The item as it came, with string keys and the id it was given. */
+	private static Map<String, @Nullable Object> raw(Map<?, ?> map, String id) {
+		Map<String, @Nullable Object> raw = new LinkedHashMap<>();
+		map.forEach((key, value) -> raw.put(String.valueOf(key), value));
+		raw.putIfAbsent("id", id);
+		return raw;
 	}
 
 	private static String id(Map<?, ?> map, String prefix) {

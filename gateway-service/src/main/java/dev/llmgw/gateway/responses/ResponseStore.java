@@ -71,12 +71,13 @@ final class ResponseStore {
 		return "user:" + ((caller.userId() != null) ? caller.userId() : caller.displayName());
 	}
 
-	Mono<Void> save(String owner, ResponseObject response, List<ResponseItem> input) {
+	Mono<Void> save(String owner, String id, String model, @Nullable String previous,
+			Map<String, @Nullable Object> response, List<ResponseItem> input) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
-		row.put("response_id", response.id());
+		row.put("response_id", id);
 		row.put("owner", owner);
-		row.put("previous_response_id", response.previousResponseId());
-		row.put("model", response.model());
+		row.put("previous_response_id", previous);
+		row.put("model", model);
 		row.put("input_items", input.stream().map(ResponseItem::toWire).toList());
 		row.put("response", response);
 		row.put("created_at", RowStore.now(this.clock));

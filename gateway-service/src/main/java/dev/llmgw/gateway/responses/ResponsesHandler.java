@@ -12,7 +12,10 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.ResponsesCall;
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallLog;
 import dev.llmgw.gateway.logs.LogValues;
@@ -23,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -39,6 +43,9 @@ import org.springframework.web.server.ServerWebExchange;
 public final class ResponsesHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponsesHandler.class);
+
+	private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {
+	};
 
 	static final String ROUTE = "/v1/responses";
 
@@ -66,13 +73,36 @@ public final class ResponsesHandler {
 		return this.bodies.read(exchange, ResponsesRequest.class).flatMap((body) -> {
 			List<ResponseItem> input = ResponseItems.parse(body.input());
 			return history(caller, body.previousResponseId()).flatMap((history) -> {
-				ChatCompletionRequest chat = ResponsesToChat.translate(body, history, input);
+				// admission reads the chat form; what has none may still go to a
+				// provider's
+				// own Responses API, and is refused only where it would be translated
+				BadRequestError untranslatable = untranslatable(body, history, input);
+				ChatCompletionRequest chat = admissionForm(body, history, input, untranslatable);
 				ResponseDraft draft = new ResponseDraft(ResponseIds.next("resp"), this.clock.millis() / 1000, body);
-				return this.calls.admit(exchange, chat, ROUTE)
-					.flatMap((deployment) -> body.isStream() ? stream(exchange, chat, deployment, draft, input)
-							: complete(exchange, chat, deployment, draft, input));
+				return this.calls.admit(exchange, chat, ROUTE).flatMap((deployment) -> {
+					boolean passThrough = this.calls.passesUnchanged(exchange);
+					if (!passThrough && untranslatable != null) {
+						return Mono.error(untranslatable);
+					}
+					Call call = new Call(exchange, body, chat, deployment, draft, history, input, untranslatable);
+					if (passThrough) {
+						return body.isStream() ? passThroughStream(call) : passThrough(call);
+					}
+					return body.isStream() ? stream(call) : complete(call);
+				});
 			});
 		});
+	}
+
+	/**
+	 * One create call, as the handler's steps share it.
+	 *
+	 * @param untranslatable the 400 a translation to chat gives, null when it has none
+	 */
+	private record Call(ServerWebExchange exchange, ResponsesRequest body, ChatCompletionRequest chat,
+			Deployment deployment, ResponseDraft draft, List<ResponseItem> history, List<ResponseItem> input,
+			@Nullable BadRequestError untranslatable) {
+
 	}
 
 	public Mono<ServerResponse> get(ServerRequest request) {
@@ -113,30 +143,169 @@ public final class ResponsesHandler {
 			.flatMap((row) -> json(page.list(ResponseStore.inputItems(row))));
 	}
 
-	private Mono<ServerResponse> complete(ServerWebExchange exchange, ChatCompletionRequest chat, Deployment deployment,
-			ResponseDraft draft, List<ResponseItem> input) {
-		return this.calls.complete(exchange, chat, deployment).flatMap((result) -> {
+	private Mono<ServerResponse> complete(Call call) {
+		return this.calls.complete(call.exchange(), call.chat(), call.deployment()).flatMap((result) -> {
 			ChatCompletion completion = this.mapper.readValue(result.body(), ChatCompletion.class);
-			ResponseObject response = ChatToResponse.translate(completion, draft);
-			return save(exchange, draft, response, input).then(Mono.defer(() -> json(response)));
+			ResponseObject response = ChatToResponse.translate(completion, call.draft());
+			Map<String, @Nullable Object> stored = this.mapper.convertValue(response, MAP);
+			return save(call, stored).then(Mono.defer(() -> json(response)));
 		});
 	}
 
-	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatCompletionRequest chat, Deployment deployment,
-			ResponseDraft draft, List<ResponseItem> input) {
+	private Mono<ServerResponse> stream(Call call) {
 		StreamTally tally = new StreamTally();
-		ChatToResponseStream translator = new ChatToResponseStream(this.mapper, draft,
-				(chat.model() != null) ? chat.model() : "");
-		Flux<byte[]> events = this.calls.stream(exchange, chat, deployment, tally)
-			.concatMapIterable(translator::onFrame)
-			.concatWith(Flux.defer(() -> {
-				List<byte[]> closing = new ArrayList<>(translator.closing());
-				ResponseObject response = translator.finished();
-				return Flux.fromIterable(closing)
-					.concatWith(save(exchange, draft, response, input)
-						.then(Mono.fromSupplier(() -> translator.terminal(response))));
-			}));
-		return EventStreamResponse.of(exchange, events, tally, translator::error);
+		Flux<byte[]> events = translated(this.calls.stream(call.exchange(), call.chat(), call.deployment(), tally),
+				call);
+		return events(call, events, tally);
+	}
+
+	/**
+	 * A call that no stage reads: a deployment with a Responses API of its own is asked
+	 * with the caller's request as written, others (fallbacks) through chat as usual.
+	 */
+	private Mono<ServerResponse> passThrough(Call call) {
+		Map<String, @Nullable Object> nativeBody = nativeBody(call);
+		return this.calls.complete(call.exchange(), call.chat(), call.deployment(), (provider, attempt) -> {
+			if (provider.respondsNatively(attempt.deployment())) {
+				return provider.respond(new ResponsesCall(attempt.deployment(), nativeBody, attempt.callId()));
+			}
+			if (call.untranslatable() != null) {
+				return Mono.error(call.untranslatable());
+			}
+			return provider.complete(attempt).map((result) -> {
+				ChatCompletion completion = this.mapper.readValue(result.body(), ChatCompletion.class);
+				return new ChatResult(this.mapper.writeValueAsBytes(ChatToResponse.translate(completion, call.draft())),
+						result.usage());
+			});
+		}).flatMap((result) -> {
+			Map<String, @Nullable Object> response = completed(this.mapper.readValue(result.body(), MAP), call);
+			return save(call, response).then(Mono.defer(() -> json(response)));
+		});
+	}
+
+	private Mono<ServerResponse> passThroughStream(Call call) {
+		Map<String, @Nullable Object> nativeBody = nativeBody(call);
+		StreamTally tally = new StreamTally();
+		Flux<byte[]> frames = this.calls.stream(call.exchange(), call.chat(), call.deployment(), tally,
+				(provider, attempt) -> {
+					if (provider.respondsNatively(attempt.deployment())) {
+						return provider.streamResponses(
+								new ResponsesCall(attempt.deployment(), nativeBody, attempt.callId()), tally);
+					}
+					if (call.untranslatable() != null) {
+						return Flux.error(call.untranslatable());
+					}
+					return translatedEvents(provider.stream(attempt, tally), call);
+				});
+		return events(call,
+				frames.concatMap((frame) -> ResponseEvents.isClosing(frame) ? closing(frame, call) : Mono.just(frame)),
+				tally);
+	}
+
+	/**
+	 * Chat frames as Responses events, the closing event after the response is stored.
+	 */
+	private Flux<byte[]> translated(Flux<byte[]> chatFrames, Call call) {
+		ChatToResponseStream translator = new ChatToResponseStream(this.mapper, call.draft(), model(call));
+		return chatFrames.concatMapIterable(translator::onFrame).concatWith(Flux.defer(() -> {
+			List<byte[]> closing = new ArrayList<>(translator.closing());
+			ResponseObject response = translator.finished();
+			return Flux.fromIterable(closing)
+				.concatWith(save(call, this.mapper.convertValue(response, MAP))
+					.then(Mono.fromSupplier(() -> translator.terminal(response))));
+		}));
+	}
+
+	/** Chat frames as Responses events, closing event included, for the pass-through. */
+	private Flux<byte[]> translatedEvents(Flux<byte[]> chatFrames, Call call) {
+		ChatToResponseStream translator = new ChatToResponseStream(this.mapper, call.draft(), model(call));
+		return chatFrames.concatMapIterable(translator::onFrame).concatWith(Flux.defer(() -> {
+			List<byte[]> closing = new ArrayList<>(translator.closing());
+			closing.add(translator.terminal(translator.finished()));
+			return Flux.fromIterable(closing);
+		}));
+	}
+
+	/** A closing event passed through: its response stored, then sent on. */
+	private Mono<byte[]> closing(byte[] frame, Call call) {
+		Map<String, @Nullable Object> event = this.mapper.readValue(SseFrames.eventPayload(frame), MAP);
+		if (!(event.get("response") instanceof Map<?, ?> whole)) {
+			return Mono.just(frame);
+		}
+		Map<String, @Nullable Object> response = completed(this.mapper.convertValue(whole, MAP), call);
+		event.put("response", response);
+		byte[] rewritten = SseFrames.event(String.valueOf(event.get("type")), this.mapper.writeValueAsBytes(event));
+		return save(call, response).thenReturn(rewritten);
+	}
+
+	private Mono<ServerResponse> events(Call call, Flux<byte[]> events, StreamTally tally) {
+		int[] sent = { 0 };
+		return EventStreamResponse.of(call.exchange(), events.doOnNext((frame) -> sent[0]++), tally,
+				(error) -> ResponseEvents.error(this.mapper, sent[0], error));
+	}
+
+	/**
+	 * The caller's request for a provider's own Responses API: as written, less nulls,
+	 * with the stored conversation in place of {@code previous_response_id}.
+	 */
+	private Map<String, @Nullable Object> nativeBody(Call call) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		this.mapper.convertValue(call.body(), MAP).forEach((name, value) -> {
+			if (value != null && !name.equals("previous_response_id")) {
+				body.put(name, value);
+			}
+		});
+		if (!call.history().isEmpty()) {
+			List<Map<String, @Nullable Object>> items = new ArrayList<>();
+			call.history().forEach((item) -> items.add(item.toWire()));
+			call.input().forEach((item) -> items.add(item.toWire()));
+			body.put("input", items);
+		}
+		return body;
+	}
+
+	/**
+	 * A provider's response as the caller gets and the store keeps it: the conversation
+	 * it continues named, since the provider was sent the conversation itself.
+	 */
+	private static Map<String, @Nullable Object> completed(Map<String, @Nullable Object> response, Call call) {
+		if (!(response.get("id") instanceof String)) {
+			response.put("id", call.draft().id());
+		}
+		if (call.body().previousResponseId() != null) {
+			response.put("previous_response_id", call.body().previousResponseId());
+		}
+		return response;
+	}
+
+	private static String model(Call call) {
+		return (call.chat().model() != null) ? call.chat().model() : "";
+	}
+
+	/**
+	 * The chat form admission reads, what has no chat form left out; when nothing is
+	 * left, the reason the request cannot be translated.
+	 */
+	private static ChatCompletionRequest admissionForm(ResponsesRequest body, List<ResponseItem> history,
+			List<ResponseItem> input, @Nullable BadRequestError untranslatable) {
+		try {
+			return ResponsesToChat.translate(body, history, input, false);
+		}
+		catch (BadRequestError refused) {
+			throw (untranslatable != null) ? untranslatable : refused;
+		}
+	}
+
+	/** The 400 a translation to chat gives, or null. */
+	private static @Nullable BadRequestError untranslatable(ResponsesRequest body, List<ResponseItem> history,
+			List<ResponseItem> input) {
+		try {
+			ResponsesToChat.translate(body, history, input, true);
+			return null;
+		}
+		catch (BadRequestError refused) {
+			return refused;
+		}
 	}
 
 	/**
@@ -144,16 +313,20 @@ public final class ResponsesHandler {
 	 * copy, not the answer, which was paid for: it is logged and the caller still gets
 	 * it.
 	 */
-	private Mono<Void> save(ServerWebExchange exchange, ResponseDraft draft, ResponseObject response,
-			List<ResponseItem> input) {
-		if (!draft.request().isStored()) {
+	private Mono<Void> save(Call call, Map<String, @Nullable Object> response) {
+		if (!call.body().isStored()) {
 			return Mono.empty();
 		}
-		return this.store.save(ResponseStore.owner(caller(exchange)), response, input).onErrorResume((error) -> {
-			CallLog.about(log.atWarn(), exchange)
-				.log("response {} was answered but not stored: {}", response.id(), LogValues.escape(error));
-			return Mono.empty();
-		});
+		String id = String.valueOf(response.get("id"));
+		String model = (response.get("model") instanceof String named) ? named : model(call);
+		return this.store
+			.save(ResponseStore.owner(caller(call.exchange())), id, model, call.body().previousResponseId(), response,
+					call.input())
+			.onErrorResume((error) -> {
+				CallLog.about(log.atWarn(), call.exchange())
+					.log("response {} was answered but not stored: {}", LogValues.escape(id), LogValues.escape(error));
+				return Mono.empty();
+			});
 	}
 
 	/** The conversation a request continues, or a 400 when there is none to continue. */

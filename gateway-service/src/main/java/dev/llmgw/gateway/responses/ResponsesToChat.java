@@ -37,6 +37,7 @@ final class ResponsesToChat {
 	}
 
 	/**
+	 * The chat request, refusing with a 400 what has no chat form.
 	 * @param request the caller's request
 	 * @param history the conversation so far (previous responses' inputs and outputs)
 	 * @param input the request's own input items
@@ -44,6 +45,16 @@ final class ResponsesToChat {
 	 */
 	static ChatCompletionRequest translate(ResponsesRequest request, List<ResponseItem> history,
 			List<ResponseItem> input) {
+		return translate(request, history, input, true);
+	}
+
+	/**
+	 * @param strict whether what has no chat form (built-in tools, items only a Responses
+	 * API takes) is refused; when not, it is left out, for a request that may yet go to a
+	 * provider's own Responses API, whose admission reads the chat form
+	 */
+	static ChatCompletionRequest translate(ResponsesRequest request, List<ResponseItem> history,
+			List<ResponseItem> input, boolean strict) {
 		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
 		request.extra().forEach((name, value) -> {
 			if (REFUSED.contains(name) && value != null && !Boolean.FALSE.equals(value)) {
@@ -58,8 +69,8 @@ final class ResponsesToChat {
 		if (instructions != null && !instructions.isEmpty()) {
 			messages.add(ChatMessage.of("system", instructions));
 		}
-		messages(history, messages);
-		messages(input, messages);
+		messages(history, messages, false);
+		messages(input, messages, strict);
 		if (messages.isEmpty()) {
 			throw new BadRequestError("'input' holds no message to answer", null, "input");
 		}
@@ -67,9 +78,12 @@ final class ResponsesToChat {
 		putIfSet(extra, "parallel_tool_calls", request.parallelToolCalls());
 		putIfSet(extra, "metadata", request.metadata());
 		if (request.tools() != null && !request.tools().isEmpty()) {
-			extra.put("tools", tools(request.tools()));
+			List<Map<String, @Nullable Object>> tools = tools(request.tools(), strict);
+			if (!tools.isEmpty()) {
+				extra.put("tools", tools);
+			}
 		}
-		putIfSet(extra, "tool_choice", toolChoice(request.toolChoice()));
+		putIfSet(extra, "tool_choice", toolChoice(request.toolChoice(), strict));
 		putIfSet(extra, "response_format", responseFormat(request.text()));
 		if (request.reasoning() != null && request.reasoning().get("effort") instanceof String effort) {
 			extra.put("reasoning_effort", effort);
@@ -97,8 +111,14 @@ final class ResponsesToChat {
 		return text.toString();
 	}
 
-	private static void messages(List<ResponseItem> items, List<ChatMessage> messages) {
-		for (ResponseItem item : items) {
+	private static void messages(List<ResponseItem> items, List<ChatMessage> messages, boolean strict) {
+		for (int i = 0; i < items.size(); i++) {
+			ResponseItem item = items.get(i);
+			if (item instanceof ResponseItem.Opaque opaque && strict) {
+				throw new BadRequestError("Input item type '" + opaque.type() + "' is not supported for this model: "
+						+ "only messages, function calls, function call outputs and reasoning are translated to its "
+						+ "chat API", null, "input[" + i + "].type");
+			}
 			if (item instanceof ResponseItem.Message message) {
 				messages.add(message(message));
 			}
@@ -207,14 +227,18 @@ final class ResponsesToChat {
 		return text.toString();
 	}
 
-	private static List<Map<String, @Nullable Object>> tools(List<Map<String, @Nullable Object>> tools) {
+	private static List<Map<String, @Nullable Object>> tools(List<Map<String, @Nullable Object>> tools,
+			boolean strict) {
 		List<Map<String, @Nullable Object>> chat = new ArrayList<>(tools.size());
 		for (int i = 0; i < tools.size(); i++) {
 			Map<String, @Nullable Object> tool = tools.get(i);
-			Object type = tool.get("type");
-			if (!"function".equals(type)) {
-				throw new BadRequestError("Tool type '" + type + "' is not supported by the gateway's Responses API: "
-						+ "only function tools are translated", null, "tools[" + i + "].type");
+			Object type = (tool != null) ? tool.get("type") : null;
+			if (!"function".equals(type) && !strict) {
+				continue;
+			}
+			if (tool == null || !"function".equals(type)) {
+				throw new BadRequestError("Tool type '" + type + "' is not supported for this model: only function "
+						+ "tools are translated to its chat API", null, "tools[" + i + "].type");
 			}
 			if (!(tool.get("name") instanceof String name) || name.isEmpty()) {
 				throw new BadRequestError("Missing required parameter: 'tools[" + i + "].name'.", null,
@@ -233,13 +257,17 @@ final class ResponsesToChat {
 		return chat;
 	}
 
-	private static @Nullable Object toolChoice(@Nullable Object choice) {
+	private static @Nullable Object toolChoice(@Nullable Object choice, boolean strict) {
 		if (choice == null || choice instanceof String) {
 			return choice;
 		}
 		if (choice instanceof Map<?, ?> map && "function".equals(map.get("type"))
 				&& map.get("name") instanceof String name) {
 			return Map.of("type", "function", "function", Map.of("name", name));
+		}
+		if (!strict) {
+			// a built-in tool's choice, for a provider's own Responses API
+			return null;
 		}
 		throw new BadRequestError("Invalid value for 'tool_choice': expected auto, none, required or "
 				+ "{\"type\": \"function\", \"name\": ...}", null, "tool_choice");

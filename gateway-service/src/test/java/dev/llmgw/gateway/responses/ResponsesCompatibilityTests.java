@@ -11,6 +11,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.errors.RateLimitException;
 import com.openai.models.responses.FunctionTool;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the key that made them only.
  */
 class ResponsesCompatibilityTests extends GatewayTestBase {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private OpenAIClient client;
 
@@ -176,8 +180,50 @@ class ResponsesCompatibilityTests extends GatewayTestBase {
 		assertThat(raw.body()).contains("event: response.output_text.delta")
 			.doesNotContain("response.completed")
 			.contains("event: error\ndata: {\"type\":\"error\",\"sequence_number\":");
-		String id = raw.body().replaceAll("(?s).*?\"id\":\"(resp_[0-9a-f]+)\".*", "$1");
+		String id = raw.body().replaceAll("(?s).*?\"id\":\"(resp_[0-9a-z_]+)\".*", "$1");
 		assertThat(get("/v1/responses/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void openAiAndAzureDeploymentsAnswerThroughTheirOwnResponsesApi() {
+		for (String model : List.of("gpt-4o-mini", "azure-gpt")) {
+			Response response = this.client.responses()
+				.create(ResponseCreateParams.builder().model(model).input("native " + model).build());
+			assertThat(response.id()).as(model).startsWith("resp_fake_");
+			assertThat(text(response)).isEqualTo("You said: native " + model);
+			assertThat(text(this.client.responses().retrieve(response.id()))).isEqualTo(text(response));
+		}
+		// the caller's request goes as written: built-in tools and items included
+		var raw = post("/v1/responses", """
+				{"model": "echo", "input": [{"role": "user", "content": "look it up"},
+				  {"type": "web_search_call", "id": "ws_1", "status": "completed"}],
+				 "tools": [{"type": "web_search"}], "include": ["reasoning.encrypted_content"], "fallbacks": ["x"]}""");
+		assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
+		String sent = JSON.readTree(raw.body()).at("/output/0/content/0/text").asString();
+		assertThat(sent).contains("\"web_search_call\"", "\"type\":\"web_search\"", "reasoning.encrypted_content",
+				"\"model\":\"fake;echo=1\"");
+		assertThat(sent).as("the gateway's own fields stay here").doesNotContain("fallbacks");
+	}
+
+	@Test
+	void useChatCompletionsApiAGuardrailOrAMockTakeTheChatPathInstead() {
+		String viaChat = text(this.client.responses()
+			.create(ResponseCreateParams.builder().model("echo-via-chat").input("hi").build()));
+		assertThat(viaChat).contains("\"messages\"").doesNotContain("\"input\"");
+		var mocked = post("/v1/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"x\",\"mock_response\":\"mocked\"}");
+		assertThat(mocked.statusCode()).as(mocked.body()).isEqualTo(200);
+		assertThat(JSON.readTree(mocked.body()).path("id").asString()).doesNotStartWith("resp_fake_");
+		assertThat(JSON.readTree(mocked.body()).at("/output/0/content/0/text").asString()).isEqualTo("mocked");
+	}
+
+	@Test
+	void aProviderErrorOnTheNativePathIsTheOpenAiErrorFamily() {
+		assertThatThrownBy(() -> this.client.responses()
+			.create(ResponseCreateParams.builder().model("rate-limited").input("x").build()))
+			.isInstanceOf(RateLimitException.class);
+		var raw = post("/v1/responses", "{\"model\":\"too-long\",\"input\":\"x\"}");
+		assertThat(raw.statusCode()).isEqualTo(400);
+		assertThat(raw.body()).contains("ContextWindowExceededError");
 	}
 
 	@Test
@@ -254,7 +300,7 @@ class ResponsesCompatibilityTests extends GatewayTestBase {
 				  {"role": "assistant", "content": "b"},
 				  {"role": "user", "content": [{"type": "input_text", "text": "c"}]}]}""");
 		assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
-		String id = raw.body().replaceAll("(?s).*?\"id\":\"(resp_[0-9a-f]+)\".*", "$1");
+		String id = JSON.readTree(raw.body()).path("id").asString();
 		var page = get("/v1/responses/" + id + "/input_items?limit=2");
 		assertThat(page.body()).contains("\"has_more\":true")
 			.contains("\"text\":\"c\"")
@@ -269,11 +315,14 @@ class ResponsesCompatibilityTests extends GatewayTestBase {
 	void whatCannotBeTranslatedIsA400NamingTheField() {
 		assertBadRequest("{\"model\":\"gpt-4o-mini\"}", "input");
 		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":42}", "input");
-		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":[{\"type\":\"item_reference\",\"id\":\"x\"}]}",
+		assertBadRequest("{\"model\":\"claude-direct\",\"input\":[{\"type\":\"item_reference\",\"id\":\"x\"}]}",
 				"input[0].type");
+		assertBadRequest("{\"model\":\"claude-direct\",\"input\":[\"a\",{\"type\":\"web_search_call\"}]}", "input[0]");
 		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":[{\"role\":\"robot\",\"content\":\"x\"}]}",
 				"input[0].role");
-		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}",
+		assertBadRequest("{\"model\":\"claude-direct\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}",
+				"tools[0].type");
+		assertBadRequest("{\"model\":\"echo-via-chat\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}",
 				"tools[0].type");
 		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":\"x\",\"background\":true}", "background");
 		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":\"x\",\"previous_response_id\":\"resp_nope\"}",

@@ -14,6 +14,7 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.ProviderSpec;
+import dev.llmgw.gateway.providers.ResponsesCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.Usage;
@@ -102,6 +103,74 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 				.flatMapMany((endpoint) -> this.http.postSse(deployment, endpoint.url(), endpoint.headers(), body,
 						errors(deployment), relay));
 		});
+	}
+
+	/**
+	 * OpenAI's own deployments and Azure's answer the Responses API natively, as LiteLLM
+	 * calls them, unless {@code use_chat_completions_api: true} (LiteLLM's switch, for an
+	 * {@code openai/} server that has no Responses API); the rest of the
+	 * OpenAI-compatible family is reached through chat.
+	 */
+	@Override
+	public boolean respondsNatively(Deployment deployment) {
+		Object viaChat = deployment.params().providerSettings().get("use_chat_completions_api");
+		if (viaChat != null && String.valueOf(viaChat).equalsIgnoreCase("true")) {
+			return false;
+		}
+		return deployment.provider().adapter() == ProviderSpec.Adapter.AZURE_OPENAI
+				|| deployment.provider().name().equals("openai");
+	}
+
+	@Override
+	public Mono<ChatResult> respond(ResponsesCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			byte[] body = responsesBody(call);
+			return endpoint(deployment, OpenAiEndpoint.responses(deployment, this.environment))
+				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment)))
+				.map((bytes) -> {
+					try {
+						return new ChatResult(bytes, ResponsesRelay.usage(this.mapper.readTree(bytes).path("usage")));
+					}
+					catch (JacksonException ex) {
+						throw new UpstreamError(502, "api_error", "litellm.BadGatewayError: "
+								+ deployment.provider().name() + " returned a body that is not JSON", null);
+					}
+				});
+		});
+	}
+
+	@Override
+	public Flux<byte[]> streamResponses(ResponsesCall call, StreamTally tally) {
+		Deployment deployment = call.deployment();
+		return Flux.defer(() -> {
+			byte[] body = responsesBody(call);
+			return endpoint(deployment, OpenAiEndpoint.responses(deployment, this.environment))
+				.flatMapMany((endpoint) -> this.http.postSse(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment), new ResponsesRelay(this.mapper, tally)));
+		});
+	}
+
+	/**
+	 * The caller's Responses request for this deployment: its model id, its default
+	 * parameters where the caller set none, no gateway-only fields.
+	 */
+	private byte[] responsesBody(ResponsesCall call) {
+		Deployment deployment = call.deployment();
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		deployment.defaults().forEach((name, value) -> {
+			if (!name.equals("max_tokens") && !name.equals("max_completion_tokens")) {
+				body.put(name, value);
+			}
+		});
+		call.body().forEach((name, value) -> {
+			if (!OpenAiRequestTranslator.GATEWAY_ONLY_FIELDS.contains(name)) {
+				body.put(name, value);
+			}
+		});
+		body.put("model", deployment.providerModel());
+		return this.mapper.writeValueAsBytes(body);
 	}
 
 	/**

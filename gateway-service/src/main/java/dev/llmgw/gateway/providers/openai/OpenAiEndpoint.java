@@ -27,12 +27,34 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 	 */
 	static final String AZURE_DEFAULT_API_VERSION = "2024-10-21";
 
+	/** The Responses API's version on Azure when the configured one predates it. */
+	static final String AZURE_RESPONSES_API_VERSION = "2025-04-01-preview";
+
 	static OpenAiEndpoint chatCompletions(Deployment deployment, EnvironmentLookup environment) {
 		return of(deployment, "/chat/completions", environment);
 	}
 
 	static OpenAiEndpoint embeddings(Deployment deployment, EnvironmentLookup environment) {
 		return of(deployment, "/embeddings", environment);
+	}
+
+	/**
+	 * The Responses API: {@code /responses} beside chat, and on Azure
+	 * {@code /openai/responses} with the deployment in the body and an api-version that
+	 * has it (2025-03-01-preview or later; an older configured version gives way to
+	 * {@value #AZURE_RESPONSES_API_VERSION}).
+	 */
+	static OpenAiEndpoint responses(Deployment deployment, EnvironmentLookup environment) {
+		if (deployment.provider().adapter() != ProviderSpec.Adapter.AZURE_OPENAI) {
+			return of(deployment, "/responses", environment);
+		}
+		OpenAiEndpoint chat = of(deployment, "/chat/completions", environment);
+		String version = chat.url().substring(chat.url().indexOf("?api-version=") + "?api-version=".length());
+		if (version.compareTo("2025-03-01-preview") < 0) {
+			version = AZURE_RESPONSES_API_VERSION;
+		}
+		String root = chat.url().substring(0, chat.url().indexOf("/openai/deployments/"));
+		return new OpenAiEndpoint(root + "/openai/responses?api-version=" + version, chat.headers());
 	}
 
 	static OpenAiEndpoint images(Deployment deployment, EnvironmentLookup environment) {
