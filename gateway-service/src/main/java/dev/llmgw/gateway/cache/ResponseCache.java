@@ -18,6 +18,7 @@ import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.StreamAssembler;
 import dev.llmgw.gateway.providers.StreamReplay;
+import dev.llmgw.gateway.providers.RerankRequest;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.EmbeddingRequest;
@@ -103,10 +104,11 @@ public final class ResponseCache implements CacheStage {
 	public Mono<ChatResult> answer(ServerWebExchange exchange, ModelCall call, Mono<ChatResult> called,
 			Outcome outcome) {
 		CacheControl control = CacheControl.of(call.fields().get("cache"));
-		if (!applies(call, control) || !(call.request() instanceof ChatCompletionRequest)) {
+		if (!applies(call, control)
+				|| !(call.request() instanceof ChatCompletionRequest || call.request() instanceof RerankRequest)) {
 			return called;
 		}
-		String key = key(exchange, call, control, "chat", null);
+		String key = key(exchange, call, control, (call.kind() == CallKind.RERANK) ? "rerank" : "chat", null);
 		outcome.keyed(key);
 		Mono<ChatResult> fresh = Mono.defer(() -> {
 			String admitted = outcome.group();
@@ -272,7 +274,8 @@ public final class ResponseCache implements CacheStage {
 				case "/v1/responses" -> "responses";
 				default -> "completion";
 			};
-			case IMAGE, RERANK -> null;
+			case RERANK -> "rerank";
+			case IMAGE -> null;
 		};
 		return callType != null
 				&& (this.options.callTypes().contains(callType) || this.options.callTypes().contains("a" + callType));

@@ -240,25 +240,31 @@ public final class CallPipeline {
 
 	/**
 	 * A rerank, with retries and fallbacks, priced per search unit
-	 * ({@code input_cost_per_query}). The response cache and the guardrails do not take
-	 * part: LiteLLM's cache lists rerank apart, and a guardrail checks messages, which a
-	 * rerank has none of.
+	 * ({@code input_cost_per_query}). The guardrails check (and may mask) the query and
+	 * the documents before the call; the cache answers and keeps reranks as it does chat
+	 * ({@code rerank} in {@code supported_call_types}).
 	 */
 	public Mono<ChatResult> rerank(ServerWebExchange exchange, RerankRequest request, Deployment deployment) {
 		CallState state = CallState.require(exchange);
-		ModelCall call = state.call();
 		String callId = CallContext.of(exchange).callId();
-		return this.dispatch
-			.answer(exchange, call, deployment,
-					(chosen) -> this.providers.forDeployment(chosen).rerank(new RerankCall(chosen, request, callId)),
-					state::attempting)
-			.next()
-			.map((result) -> {
+		return this.guardrails.beforeCall(exchange, state.call())
+			.doOnNext(state::checked)
+			.flatMap((checked) -> this.guardrails.around(exchange, checked, Mono.defer(() -> {
+				RerankRequest asked = (RerankRequest) checked.request();
+				Mono<ChatResult> called = this.dispatch
+					.answer(exchange, checked, deployment,
+							(chosen) -> this.providers.forDeployment(chosen)
+								.rerank(new RerankCall(chosen, asked, callId)),
+							state::attempting)
+					.next();
+				return this.cache.answer(exchange, checked, called, outcome(state, null));
+			}).map((result) -> {
 				Deployment answered = (state.deployment() != null) ? state.deployment() : deployment;
 				Object units = result.usage().extra().get(RerankAnswer.SEARCH_UNITS);
-				return charged(exchange, state, result,
-						this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1));
-			})
+				double cost = state.cacheHit() ? 0
+						: this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1);
+				return charged(exchange, state, result, cost);
+			})))
 			.doOnError(state::failed);
 	}
 

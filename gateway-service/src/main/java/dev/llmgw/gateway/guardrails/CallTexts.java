@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.RerankRequest;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import dev.llmgw.model.openai.EmbeddingRequest;
@@ -73,6 +74,10 @@ final class CallTexts {
 		else if (request instanceof Map<?, ?> image && image.get("prompt") instanceof String prompt) {
 			texts.add(prompt);
 		}
+		else if (request instanceof RerankRequest rerank) {
+			texts.add(rerank.query());
+			texts.addAll(rerank.documents());
+		}
 		return texts;
 	}
 
@@ -119,6 +124,10 @@ final class CallTexts {
 			image.forEach((key, value) -> copy.put(String.valueOf(key), value));
 			copy.put("prompt", texts.get(0));
 			return copy;
+		}
+		if (request instanceof RerankRequest rerank) {
+			return new RerankRequest(rerank.model(), texts.get(0), texts.subList(1, texts.size()), rerank.topN(),
+					rerank.returnDocuments());
 		}
 		if (request instanceof EmbeddingRequest embedding) {
 			if (embedding.input() instanceof String) {

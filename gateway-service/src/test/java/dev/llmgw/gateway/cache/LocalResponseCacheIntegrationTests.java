@@ -47,6 +47,8 @@ class LocalResponseCacheIntegrationTests {
 				model_list:
 				  - model_name: chat
 				    litellm_params: {model: "openai/local-cache", api_base: "%1$s", api_key: k}
+				  - model_name: reranker
+				    litellm_params: {model: cohere/rerank-v3.5, api_base: "%3$s", api_key: k}
 				  - model_name: embedder
 				    litellm_params: {model: "openai/local-embed", api_base: "%1$s", api_key: k}
 				    model_info: {mode: embedding}
@@ -56,11 +58,11 @@ class LocalResponseCacheIntegrationTests {
 				    type: local
 				    mode: default_off
 				    scope: key
-				    supported_call_types: [acompletion, aresponses]
+				    supported_call_types: [acompletion, aresponses, rerank]
 				    max_size_per_item: 1
 				general_settings:
 				  master_key: %2$s
-				""".formatted(fake, MASTER_KEY));
+				""".formatted(fake, MASTER_KEY, fake.replaceAll("/v1$", "")));
 		cached = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("a"));
 		uncached = GatewayInstances.start("--gateway.data-dir=" + directory.resolve("b"));
 	}
@@ -99,6 +101,18 @@ class LocalResponseCacheIntegrationTests {
 			.isEqualTo(JSON.readTree(first.body()).at("/output/0/content/0/text").asString());
 		assertThat(answer.path("id").asString()).as("a new response, not the first one again")
 			.isNotEqualTo(JSON.readTree(first.body()).path("id").asString());
+	}
+
+	@Test
+	void reranksAreCachedWhenListedAndAHitCostsNothing() throws Exception {
+		String asking = "{\"model\":\"reranker\",\"query\":\"q " + UUID.randomUUID()
+				+ "\",\"documents\":[\"a\",\"b\"],\"cache\":{\"use-cache\":true}}";
+		HttpResponse<String> first = post(cached, MASTER_KEY, "/v1/rerank", asking);
+		assertThat(hit(first)).isFalse();
+		HttpResponse<String> second = post(cached, MASTER_KEY, "/v1/rerank", asking);
+		assertThat(hit(second)).isTrue();
+		assertThat(JSON.readTree(second.body()).get("results")).isEqualTo(JSON.readTree(first.body()).get("results"));
+		assertThat(second.headers().firstValue("x-litellm-response-cost")).hasValue("0.0");
 	}
 
 	@Test

@@ -67,6 +67,8 @@ class GuardrailsIntegrationTests {
 						    model_info: {mode: image_generation}
 						  - model_name: streamed
 						    litellm_params: {model: "openai/guard-stream-%2$s;chunks=4", api_base: "%1$s", api_key: k}
+						  - model_name: reranker
+						    litellm_params: {model: cohere/rerank-v3.5, api_base: "%5$s", api_key: k}
 						guardrails:
 						  - guardrail_name: bedrock-pre
 						    litellm_params: {guardrail: bedrock, mode: pre_call, guardrailIdentifier: gr-pre-%2$s, guardrailVersion: "1", %3$s}
@@ -100,7 +102,7 @@ class GuardrailsIntegrationTests {
 						general_settings:
 						  master_key: %4$s
 						"""
-					.formatted(fake, RUN, aws, MASTER_KEY));
+					.formatted(fake, RUN, aws, MASTER_KEY, fakeRoot));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + directory.resolve("data"));
 		base = GatewayInstances.baseUrl(gateway);
 	}
@@ -151,6 +153,32 @@ class GuardrailsIntegrationTests {
 		assertThat(seen).as("what the provider was sent")
 			.contains("{EMAIL}", "{NAME}")
 			.doesNotContain("jane.doe@example.com", "MASKME");
+	}
+
+	@Test
+	void aRerankQueryAndItsDocumentsAreCheckedAndMasked() throws Exception {
+		HttpResponse<String> refused = post("/v1/rerank", "{\"model\":\"reranker\",\"query\":\"sea\","
+				+ "\"documents\":[\"calm sea\",\"my ssn is 123-45-6789\"],\"guardrails\":[\"filter\"]}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("Content blocked: us_ssn pattern detected");
+		HttpResponse<String> masked = post("/v1/rerank", "{\"model\":\"reranker\",\"query\":\"mail\","
+				+ "\"documents\":[\"write to jane.doe@example.com\",\"calm sea\"],\"guardrails\":[\"filter\"]}");
+		assertThat(masked.statusCode()).as(masked.body()).isEqualTo(200);
+		assertThat(masked.body()).as("the documents the provider ranked").doesNotContain("jane.doe@example.com");
+	}
+
+	@Test
+	void theResponsesApiIsTranslatedSoThatItsGuardrailsReadIt() throws Exception {
+		HttpResponse<String> refused = post("/v1/responses",
+				"{\"model\":\"plain\",\"input\":\"please BLOCKME\",\"guardrails\":[\"bedrock-pre\"]}");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		HttpResponse<String> masked = post("/v1/responses",
+				"{\"model\":\"echo\",\"input\":\"mail jane.doe@example.com\",\"guardrails\":[\"bedrock-pre\"]}");
+		assertThat(masked.statusCode()).as(masked.body()).isEqualTo(200);
+		assertThat(JSON.readTree(masked.body()).at("/output/0/content/0/text").asString())
+			.as("the chat request the provider was sent")
+			.contains("\"messages\"", "{EMAIL}")
+			.doesNotContain("jane.doe@example.com");
 	}
 
 	@Test
