@@ -21,6 +21,7 @@ import dev.llmgw.fake.openai.OpenAiChatRoute;
 import dev.llmgw.fake.openai.OpenAiEmbeddingsRoute;
 import dev.llmgw.fake.openai.OpenAiImagesRoute;
 import dev.llmgw.fake.openai.OpenAiModelsRoute;
+import dev.llmgw.fake.openai.OpenAiModerationsRoute;
 import dev.llmgw.fake.openai.OpenAiResponsesRoute;
 import dev.llmgw.fake.sagemaker.SageMakerRoute;
 import dev.llmgw.fake.vertex.VertexRoute;
@@ -47,11 +48,12 @@ final class ProviderRoutes {
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new OpenAiResponsesRoute(failures, "/openai/responses", AzureErrors::send),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
-				new OpenAiResponsesRoute(failures), new OpenAiModelsRoute(failures), anthropic,
-				new GoogleTokenRoute(google), new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini,
-				new GeminiEmbedRoute(failures), new CohereChatRoute(failures), new CohereEmbedRoute(failures),
-				new CohereRerankRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures),
-				new ApplyGuardrailRoute(), new SageMakerRoute(failures));
+				new OpenAiResponsesRoute(failures), new OpenAiModerationsRoute(failures),
+				new OpenAiModelsRoute(failures), anthropic, new GoogleTokenRoute(google),
+				new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini, new GeminiEmbedRoute(failures),
+				new CohereChatRoute(failures), new CohereEmbedRoute(failures), new CohereRerankRoute(failures),
+				new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures), new ApplyGuardrailRoute(),
+				new SageMakerRoute(failures));
 	}
 
 }

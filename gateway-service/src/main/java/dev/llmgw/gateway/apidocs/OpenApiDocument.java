@@ -175,6 +175,9 @@ final class OpenApiDocument {
 			if (pattern.endsWith("/rerank")) {
 				return new Body("Rank documents by relevance to a query", null, null, null);
 			}
+			if (pattern.endsWith("/moderations")) {
+				return new Body("Classify text against a content policy (OpenAI)", null, null, null);
+			}
 			if (pattern.endsWith("/responses")) {
 				return new Body("Create a response (OpenAI Responses API)", null, null, null);
 			}

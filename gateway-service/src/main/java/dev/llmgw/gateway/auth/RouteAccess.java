@@ -20,7 +20,7 @@ public final class RouteAccess {
 			"/completions", "/v1/embeddings", "/embeddings", "/v1/images/generations", "/images/generations",
 			"/v1/models", "/models", "/v1/models/*", "/models/*", "/openai/deployments/*", "/engines/*", "/v1/rerank",
 			"/rerank", "/v2/rerank", "/v1/responses", "/v1/responses/*", "/responses", "/responses/*",
-			"/openai/v1/responses", "/openai/v1/responses/*");
+			"/openai/v1/responses", "/openai/v1/responses/*", "/v1/moderations", "/moderations");
 
 	private static final List<String> ANTHROPIC = List.of("/v1/messages", "/v1/messages/count_tokens",
 			"/anthropic/v1/messages");

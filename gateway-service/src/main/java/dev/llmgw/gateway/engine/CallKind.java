@@ -13,7 +13,10 @@ public enum CallKind {
 	IMAGE,
 
 	/** A query's documents ranked by relevance ({@code /rerank}). */
-	RERANK;
+	RERANK,
+
+	/** Text classified against a content policy ({@code /moderations}). */
+	MODERATION;
 
 	/** LiteLLM's call type, as spend logs and logging callbacks name it. */
 	public String litellmCallType() {
@@ -22,6 +25,7 @@ public enum CallKind {
 			case EMBEDDING -> "aembedding";
 			case IMAGE -> "aimage_generation";
 			case RERANK -> "arerank";
+			case MODERATION -> "amoderation";
 		};
 	}
 

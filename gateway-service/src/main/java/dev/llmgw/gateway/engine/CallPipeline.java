@@ -16,6 +16,7 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.MockResponses;
+import dev.llmgw.gateway.providers.ModerationCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.RerankAnswer;
@@ -265,6 +266,25 @@ public final class CallPipeline {
 						: this.prices.queryCost(answered, (units instanceof Number n) ? n.longValue() : 1);
 				return charged(exchange, state, result, cost);
 			})))
+			.doOnError(state::failed);
+	}
+
+	/**
+	 * A moderation, with retries and fallbacks. It costs nothing (OpenAI does not charge
+	 * for it) but is logged and counted against rate limits like any call; neither the
+	 * guardrails (it is itself a check) nor the cache take part, as in LiteLLM.
+	 */
+	public Mono<ChatResult> moderate(ServerWebExchange exchange, Map<String, @Nullable Object> request,
+			Deployment deployment) {
+		CallState state = CallState.require(exchange);
+		String callId = CallContext.of(exchange).callId();
+		return this.dispatch
+			.answer(exchange, state.call(), deployment,
+					(chosen) -> this.providers.forDeployment(chosen)
+						.moderate(new ModerationCall(chosen, request, callId)),
+					state::attempting)
+			.next()
+			.map((result) -> charged(exchange, state, result, 0))
 			.doOnError(state::failed);
 	}
 

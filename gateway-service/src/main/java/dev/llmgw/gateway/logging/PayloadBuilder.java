@@ -238,6 +238,7 @@ public final class PayloadBuilder {
 			case EMBEDDING -> sent.get("input");
 			case IMAGE -> sent.path("prompt").isString() ? userMessage(sent.get("prompt").asString()) : null;
 			case RERANK -> sent.path("query").isString() ? userMessage(sent.get("query").asString()) : null;
+			case MODERATION -> sent.get("input");
 		};
 		return (messages != null) ? withoutBase64(messages) : null;
 	}

@@ -44,6 +44,17 @@ public interface ChatProvider {
 	}
 
 	/**
+	 * Classifies text (and images) as OpenAI's moderation endpoint does, answering in its
+	 * form ({@code {"id", "model", "results": [...]}}).
+	 * @param call the call
+	 * @return the moderation; its usage is {@link Usage#NONE}
+	 */
+	default Mono<ChatResult> moderate(ModerationCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") cannot moderate", null, "model"));
+	}
+
+	/**
 	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
 	 * @param call the call
 	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the

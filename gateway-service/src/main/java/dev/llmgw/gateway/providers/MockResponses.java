@@ -138,6 +138,11 @@ public final class MockResponses implements ChatProvider {
 		return this.provider.generateImages(call);
 	}
 
+	@Override
+	public Mono<ChatResult> moderate(ModerationCall call) {
+		return this.provider.moderate(call);
+	}
+
 	/** A deployment configured to mock answers through chat, where the mocks are. */
 	@Override
 	public boolean respondsNatively(Deployment deployment) {

@@ -302,6 +302,7 @@ final class CallSpans implements CallListener {
 			case EMBEDDING -> "embeddings";
 			case IMAGE -> "image_generation";
 			case RERANK -> "rerank";
+			case MODERATION -> "moderation";
 		};
 	}
 

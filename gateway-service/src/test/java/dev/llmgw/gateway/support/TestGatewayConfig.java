@@ -51,6 +51,8 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: "openai/fake;error=context", api_base: "%1$s", api_key: k}
 				  - model_name: echo
 				    litellm_params: {model: "openai/fake;echo=1", api_base: "%1$s", api_key: k}
+				  - model_name: moderation
+				    litellm_params: {model: openai/omni-moderation-latest, api_base: "%1$s", api_key: k}
 				  - model_name: echo-via-chat
 				    litellm_params: {model: "openai/fake;echo=1", api_base: "%1$s", api_key: k, use_chat_completions_api: true}
 				  - model_name: echo-defaults

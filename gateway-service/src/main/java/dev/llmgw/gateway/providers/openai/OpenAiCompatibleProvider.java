@@ -10,6 +10,7 @@ import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
 import dev.llmgw.gateway.providers.ImageCall;
+import dev.llmgw.gateway.providers.ModerationCall;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
@@ -88,6 +89,28 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
 						errors(deployment)))
 				.map((bytes) -> result(bytes, deployment));
+		});
+	}
+
+	/**
+	 * OpenAI's moderation endpoint and servers that copy it; Azure OpenAI has none (its
+	 * content filters run on every call instead).
+	 */
+	@Override
+	public Mono<ChatResult> moderate(ModerationCall call) {
+		Deployment deployment = call.deployment();
+		if (deployment.provider().adapter() == ProviderSpec.Adapter.AZURE_OPENAI) {
+			return ChatProvider.super.moderate(call);
+		}
+		return Mono.defer(() -> {
+			Map<String, @Nullable Object> request = new LinkedHashMap<>(call.request());
+			request.keySet().removeAll(OpenAiRequestTranslator.GATEWAY_ONLY_FIELDS);
+			request.put("model", deployment.providerModel());
+			byte[] body = this.mapper.writeValueAsBytes(request);
+			return endpoint(deployment, OpenAiEndpoint.of(deployment, "/moderations", this.environment))
+				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment)))
+				.map((bytes) -> new ChatResult(bytes, Usage.NONE));
 		});
 	}
 
