@@ -33,6 +33,13 @@ final class ResponsesToChat {
 	/** Responses fields with no chat form: refused rather than ignored. */
 	private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
 
+	/**
+	 * Chat's own field for what {@code input} carries: passed on, it would be a second
+	 * {@code messages} key, which a provider reads in place of the conversation the
+	 * guardrails, limits and logs saw.
+	 */
+	private static final String MESSAGES = "messages";
+
 	private ResponsesToChat() {
 	}
 
@@ -60,6 +67,11 @@ final class ResponsesToChat {
 			if (REFUSED.contains(name) && value != null && !Boolean.FALSE.equals(value)) {
 				throw new BadRequestError("'" + name + "' is not supported by the gateway's Responses API", null, name);
 			}
+			if (name.equals(MESSAGES)) {
+				throw new BadRequestError(
+						"'messages' is not a Responses API parameter: send the conversation as 'input'", null,
+						MESSAGES);
+			}
 			if (!DROPPED.contains(name) && !REFUSED.contains(name)) {
 				extra.put(name, value);
 			}
@@ -73,6 +85,10 @@ final class ResponsesToChat {
 		messages(input, messages, strict);
 		if (messages.isEmpty()) {
 			throw new BadRequestError("'input' holds no message to answer", null, "input");
+		}
+		if (request.maxOutputTokens() != null) {
+			// max_output_tokens is written as max_tokens: one key, not two
+			extra.remove("max_tokens");
 		}
 		putIfSet(extra, "top_p", request.topP());
 		putIfSet(extra, "parallel_tool_calls", request.parallelToolCalls());

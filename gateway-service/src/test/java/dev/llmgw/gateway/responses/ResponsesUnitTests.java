@@ -286,6 +286,22 @@ class ResponsesUnitTests {
 		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"prompt\":{\"id\":\"pmpt_1\"}}"), "prompt");
 	}
 
+	@Test
+	void chatsMessagesIsA400AndMaxOutputTokensWinsOverMaxTokens() {
+		assertParam(
+				() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+				"messages");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"messages\":null}"), "messages");
+		ChatCompletionRequest both = translate(
+				"{\"model\":\"m\",\"input\":\"hi\",\"max_output_tokens\":5,\"max_tokens\":7}");
+		assertThat(both.maxTokens()).isEqualTo(5);
+		assertThat(both.extra()).doesNotContainKey("max_tokens");
+		String written = JSON.writeValueAsString(both);
+		assertThat(written.split("max_tokens", -1)).as(written).hasSize(2);
+		// alone, a caller's max_tokens passes through once, as any other chat field
+		assertThat(chat("{\"model\":\"m\",\"input\":\"hi\",\"max_tokens\":7}").get("max_tokens").asInt()).isEqualTo(7);
+	}
+
 	// ResponseItems
 
 	@Test
