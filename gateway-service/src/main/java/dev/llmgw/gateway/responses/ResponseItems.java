@@ -28,20 +28,29 @@ final class ResponseItems {
 
 	/** The request's input as items; a string is one user message. */
 	static List<ResponseItem> parse(@Nullable Object input) {
+		return parse(input, "input");
+	}
+
+	/**
+	 * Items in {@code input}'s form, a string or a list.
+	 * @param field where they came from ({@code input}, {@code instructions}), for the
+	 * 400
+	 */
+	static List<ResponseItem> parse(@Nullable Object input, String field) {
 		if (input == null) {
-			throw new BadRequestError("Missing required parameter: 'input'.", null, "input");
+			throw new BadRequestError("Missing required parameter: '" + field + "'.", null, field);
 		}
 		if (input instanceof String text) {
 			return List
 				.of(new ResponseItem.Message(ResponseIds.next("msg"), "user", List.of(inputText(text)), "completed"));
 		}
 		if (!(input instanceof List<?> list)) {
-			throw new BadRequestError("Invalid type for 'input': expected a string or an array of input items.", null,
-					"input");
+			throw new BadRequestError("Invalid type for '" + field + "': expected a string or an array of input items.",
+					null, field);
 		}
 		List<ResponseItem> items = new ArrayList<>(list.size());
 		for (int i = 0; i < list.size(); i++) {
-			items.add(item(list.get(i), "input[" + i + "]"));
+			items.add(item(list.get(i), field + "[" + i + "]"));
 		}
 		return items;
 	}

@@ -101,9 +101,12 @@ final class ResponsesToChat {
 		}
 		putIfSet(extra, "tool_choice", toolChoice(request.toolChoice(), strict));
 		putIfSet(extra, "response_format", responseFormat(request.text()));
-		if (request.reasoning() != null && request.reasoning().get("effort") instanceof String effort) {
-			extra.put("reasoning_effort", effort);
+		Object effort = (request.reasoning() != null) ? request.reasoning().get("effort") : null;
+		if (effort != null && !(effort instanceof String)) {
+			throw new BadRequestError("Invalid type for 'reasoning.effort': expected a string", null,
+					"reasoning.effort");
 		}
+		putIfSet(extra, "reasoning_effort", effort);
 		return new ChatCompletionRequest(request.model(), messages, request.isStream() ? Boolean.TRUE : null,
 				request.isStream() ? StreamOptions.withUsage() : null, request.maxOutputTokens(), null,
 				request.temperature(), request.user(), extra);
@@ -115,7 +118,7 @@ final class ResponsesToChat {
 			return (String) instructions;
 		}
 		StringBuilder text = new StringBuilder();
-		for (ResponseItem item : ResponseItems.parse(instructions)) {
+		for (ResponseItem item : ResponseItems.parse(instructions, "instructions")) {
 			if (item instanceof ResponseItem.Message message) {
 				String part = text(message.content());
 				if (!text.isEmpty() && !part.isEmpty()) {
@@ -290,8 +293,12 @@ final class ResponsesToChat {
 	}
 
 	private static @Nullable Object responseFormat(@Nullable Map<String, @Nullable Object> text) {
-		if (text == null || !(text.get("format") instanceof Map<?, ?> format)) {
+		if (text == null || text.get("format") == null) {
 			return null;
+		}
+		if (!(text.get("format") instanceof Map<?, ?> format)) {
+			// echoed in the response object, where an SDK expects an object
+			throw new BadRequestError("Invalid type for 'text.format': expected an object", null, "text.format");
 		}
 		Object type = format.get("type");
 		if ("text".equals(type)) {

@@ -51,6 +51,17 @@ class ResponsesUnitTests {
 	}
 
 	@Test
+	void instructionsOfAnotherTypeAreA400NamingInstructions() {
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"instructions\":5}"), "instructions");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"instructions\":{\"a\":1}}"), "instructions");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"instructions\":[\"x\"]}"), "instructions[0]");
+		assertParam(
+				() -> chat(
+						"{\"model\":\"m\",\"input\":\"hi\",\"instructions\":[{\"role\":\"robot\",\"content\":\"x\"}]}"),
+				"instructions[0].role");
+	}
+
+	@Test
 	void emptyInstructionsAddNoSystemMessage() {
 		JsonNode chat = chat("{\"model\":\"m\",\"instructions\":\"\",\"input\":\"hi\"}");
 		assertThat(chat.get("messages")).hasSize(1);
@@ -234,6 +245,19 @@ class ResponsesUnitTests {
 		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":{\"type\":\"yaml\"}}}"),
 				"text.format.type");
 		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":{}}}"), "text.format.type");
+	}
+
+	@Test
+	void aTextFormatOrReasoningEffortOfAnotherTypeIsA400() {
+		// both are echoed in the response object, where the SDKs expect an object and a
+		// string
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":5}}"), "text.format");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":\"json\"}}"), "text.format");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":[]}}"), "text.format");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"reasoning\":{\"effort\":5}}"), "reasoning.effort");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"reasoning\":{\"effort\":{}}}"), "reasoning.effort");
+		assertThat(chat("{\"model\":\"m\",\"input\":\"hi\",\"text\":{\"format\":null},\"reasoning\":{\"effort\":null}}")
+			.has("reasoning_effort")).isFalse();
 	}
 
 	@Test
