@@ -71,6 +71,8 @@ public final class ResponsesHandler {
 		ServerWebExchange exchange = request.exchange();
 		CallerIdentity caller = caller(exchange);
 		return this.bodies.read(exchange, ResponsesRequest.class).flatMap((body) -> {
+			ResponsesToChat.checkDepth(body,
+					this.mapper.tokenStreamFactory().streamWriteConstraints().getMaxNestingDepth());
 			List<ResponseItem> input = ResponseItems.parse(body.input());
 			return history(caller, body.previousResponseId()).flatMap((history) -> {
 				// admission reads the chat form; what has none may still go to a

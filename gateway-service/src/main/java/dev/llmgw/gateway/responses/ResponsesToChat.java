@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.responses;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,56 @@ final class ResponsesToChat {
 		return new ChatCompletionRequest(request.model(), messages, request.isStream() ? Boolean.TRUE : null,
 				request.isStream() ? StreamOptions.withUsage() : null, request.maxOutputTokens(), null,
 				request.temperature(), request.user(), extra);
+	}
+
+	/**
+	 * Refuses a request nested nearly as deep as JSON may be written: its chat form
+	 * (tools, image details) and its stream events (the response inside an event) are a
+	 * level deeper than the body, and writing past the limit fails mid-call, a 500 or a
+	 * broken stream instead of a 400.
+	 * @param request the caller's request
+	 * @param maxWriteDepth the deepest nesting the gateway writes
+	 */
+	static void checkDepth(ResponsesRequest request, int maxWriteDepth) {
+		int allowed = maxWriteDepth - 2;
+		List<@Nullable Object> fields = new ArrayList<>(request.extra().values());
+		fields.addAll(Arrays.asList(request.input(), request.instructions(), request.tools(), request.toolChoice(),
+				request.text(), request.reasoning(), request.metadata()));
+		for (Object field : fields) {
+			// the body's own object is the first level
+			if (1 + depth(field, allowed - 1) > allowed) {
+				throw new BadRequestError("The request is nested too deeply: at most " + allowed + " levels of "
+						+ "objects and arrays are accepted");
+			}
+		}
+	}
+
+	/**
+	 * How deep a parsed JSON value nests: exactly, up to {@code limit}; beyond it, some
+	 * number above {@code limit}.
+	 */
+	private static int depth(@Nullable Object value, int limit) {
+		Iterable<?> children;
+		if (value instanceof Map<?, ?> map) {
+			children = map.values();
+		}
+		else if (value instanceof List<?> list) {
+			children = list;
+		}
+		else {
+			return 0;
+		}
+		if (limit <= 0) {
+			return 1;
+		}
+		int deepest = 0;
+		for (Object child : children) {
+			deepest = Math.max(deepest, depth(child, limit - 1));
+			if (deepest >= limit) {
+				break;
+			}
+		}
+		return 1 + deepest;
 	}
 
 	/** The instructions as text: a string, or the text of a list of input messages. */

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -324,6 +325,33 @@ class ResponsesUnitTests {
 		assertThat(written.split("max_tokens", -1)).as(written).hasSize(2);
 		// alone, a caller's max_tokens passes through once, as any other chat field
 		assertThat(chat("{\"model\":\"m\",\"input\":\"hi\",\"max_tokens\":7}").get("max_tokens").asInt()).isEqualTo(7);
+	}
+
+	@Test
+	void aRequestNestedWithinTwoLevelsOfTheWriteLimitIsA400() {
+		// {"metadata":{"a":[[...]]}}: the body and metadata are two levels, then the
+		// arrays
+		assertThatCode(() -> ResponsesToChat.checkDepth(nested("metadata", 8), 12)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(nested("metadata", 9), 12))
+			.isInstanceOf(BadRequestError.class)
+			.hasMessageContaining("at most 10 levels");
+		assertThatCode(() -> ResponsesToChat.checkDepth(nested("fallbacks", 8), 12)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(nested("fallbacks", 9), 12))
+			.isInstanceOf(BadRequestError.class);
+		// tools: the body, the list and the tool
+		assertThatCode(() -> ResponsesToChat.checkDepth(nested("tools", 7), 12)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(nested("tools", 8), 12))
+			.isInstanceOf(BadRequestError.class);
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(nested("text", 9), 12)).isInstanceOf(BadRequestError.class);
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(
+				request("""
+						{"input":[{"role":"user","content":[{"type":"input_image","image_url":"u","detail":[[[[[[[[]]]]]]]]}]}]}"""),
+				12))
+			.isInstanceOf(BadRequestError.class);
+		assertThatCode(() -> ResponsesToChat.checkDepth(request("{\"input\":\"x\",\"prompt\":null,\"user\":\"u\"}"), 3))
+			.doesNotThrowAnyException();
+		assertThatThrownBy(() -> ResponsesToChat.checkDepth(request("{\"input\":[]}"), 3))
+			.isInstanceOf(BadRequestError.class);
 	}
 
 	// ResponseItems
@@ -831,6 +859,15 @@ class ResponsesUnitTests {
 
 	private static JsonNode tree(String json) {
 		return JSON.readTree(json);
+	}
+
+	/** A request whose field is an object holding {@code arrays} nested arrays. */
+	private static ResponsesRequest nested(String field, int arrays) {
+		String value = "{\"a\":" + "[".repeat(arrays) + "]".repeat(arrays) + "}";
+		if (field.equals("tools")) {
+			return request("{\"model\":\"m\",\"input\":\"x\",\"tools\":[" + value + "]}");
+		}
+		return request("{\"model\":\"m\",\"input\":\"x\",\"" + field + "\":" + value + "}");
 	}
 
 	private static ResponsesRequest request(String json) {
