@@ -37,8 +37,12 @@ record InputItemsPage(int limit, boolean ascending, @Nullable String after) {
 		if (order != null && !order.equals("asc") && !order.equals("desc")) {
 			throw new BadRequestError("Invalid 'order': expected asc or desc.", null, "order");
 		}
-		return new InputItemsPage(size, "asc".equals(order),
-				(after != null) ? ResponseIds.check("after", after) : null);
+		// an item id is whatever the caller gave its item (ResponseItems keeps up to 128
+		// characters), compared here and never queried: only its length is checked
+		if (after != null && (after.isEmpty() || after.length() > 128)) {
+			throw new BadRequestError("Invalid 'after': expected an item id of at most 128 characters.", null, "after");
+		}
+		return new InputItemsPage(size, "asc".equals(order), after);
 	}
 
 	Map<String, @Nullable Object> list(List<ResponseItem> items) {

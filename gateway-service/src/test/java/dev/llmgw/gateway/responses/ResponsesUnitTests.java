@@ -838,6 +838,12 @@ class ResponsesUnitTests {
 			assertParam(() -> InputItemsPage.of(null, order, null), "order");
 		}
 		assertParam(() -> InputItemsPage.of(null, null, ""), "after");
+		// an item keeps the id its caller gave it, whatever its characters
+		List<ResponseItem> given = List.of(
+				new ResponseItem.Message("item:1", "user", List.of(ResponseItems.inputText("a")), "completed"),
+				new ResponseItem.Message("item.2", "user", List.of(ResponseItems.inputText("b")), "completed"));
+		JsonNode after = JSON.valueToTree(InputItemsPage.of(null, "asc", "item:1").list(given));
+		assertThat(after.get("first_id").asString()).isEqualTo("item.2");
 		assertParam(() -> InputItemsPage.of(null, null, "x".repeat(129)), "after");
 	}
 
