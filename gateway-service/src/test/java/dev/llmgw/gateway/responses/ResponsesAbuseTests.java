@@ -1,7 +1,11 @@
 package dev.llmgw.gateway.responses;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
 
+import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.AdminClient.Reply;
 import dev.llmgw.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +111,42 @@ class ResponsesAbuseTests extends GatewayTestBase {
 		}
 		assertBadRequest("{\"model\":\"gpt-4o-mini\",\"input\":\"x\",\"previous_response_id\":\"resp_1' OR '1'='1\"}",
 				"previous_response_id");
+	}
+
+	@Test
+	void aResponseIsItsKeysAViewerReadsAnyAndOnlyAnAdminDeletesAnothers() {
+		AdminClient admin = new AdminClient(url(""));
+		String owner = userKey(admin, "internal_user");
+		String stranger = userKey(admin, "internal_user");
+		String viewer = userKey(admin, "proxy_admin_viewer");
+		String proxyAdmin = userKey(admin, "proxy_admin");
+		Reply made = admin.post("/v1/responses", owner, "{\"model\":\"gpt-4o-mini\",\"input\":\"owner's secret\"}");
+		assertThat(made.status()).as(made.body()).isEqualTo(200);
+		String id = made.text("/id");
+		String continued = "{\"model\":\"echo\",\"input\":\"go on\",\"previous_response_id\":\"" + id + "\"}";
+
+		assertThat(admin.get("/v1/responses/" + id, stranger).status()).isEqualTo(404);
+		Reply items = admin.get("/v1/responses/" + id + "/input_items", stranger);
+		assertThat(items.status()).isEqualTo(404);
+		assertThat(items.body()).doesNotContain("secret");
+		assertThat(admin.get("/responses/" + id, stranger).status()).isEqualTo(404);
+		assertThat(admin.post("/v1/responses", stranger, continued).status()).isEqualTo(400);
+		assertThat(admin.send("DELETE", "/v1/responses/" + id, stranger, "").status()).isEqualTo(404);
+
+		assertThat(admin.get("/v1/responses/" + id, viewer).status()).isEqualTo(200);
+		assertThat(admin.get("/v1/responses/" + id + "/input_items", viewer).body()).contains("owner's secret");
+		assertThat(admin.send("DELETE", "/v1/responses/" + id, viewer, "").status()).isEqualTo(404);
+
+		assertThat(admin.get("/v1/responses/" + id, owner).status()).isEqualTo(200);
+		assertThat(admin.send("DELETE", "/v1/responses/" + id, proxyAdmin, "").status()).isEqualTo(200);
+		assertThat(admin.get("/v1/responses/" + id, owner).status()).isEqualTo(404);
+	}
+
+	private static String userKey(AdminClient admin, String role) {
+		Reply user = admin.post("/user/new", MASTER_KEY,
+				Map.of("user_id", role + "-" + UUID.randomUUID(), "user_role", role));
+		assertThat(user.status()).as(user.body()).isEqualTo(200);
+		return user.text("/key");
 	}
 
 	private void assertBadRequest(String body, String param) {
