@@ -335,7 +335,7 @@ final class ResponsesToChat {
 				&& map.get("name") instanceof String name) {
 			return Map.of("type", "function", "function", Map.of("name", name));
 		}
-		if (!strict) {
+		if (!strict && choice instanceof Map<?, ?>) {
 			// a built-in tool's choice, for a provider's own Responses API
 			return null;
 		}

@@ -22,10 +22,11 @@ class ResponsesAbuseTests extends GatewayTestBase {
 	void chatsMessagesCannotRideAlongBesideTheTranslatedConversation() {
 		// the provider would read the last of two "messages" keys: a conversation the
 		// guardrails, the prompt-size check and the spend logs never saw
-		assertBadRequest("{\"model\":\"echo\",\"input\":\"hi\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+		assertBadRequest(
+				"{\"model\":\"echo-via-chat\",\"input\":\"hi\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
 				"messages");
 		var reply = post("/v1/responses",
-				"{\"model\":\"echo\",\"input\":\"hi\",\"max_output_tokens\":5,\"max_tokens\":7}");
+				"{\"model\":\"echo-via-chat\",\"input\":\"hi\",\"max_output_tokens\":5,\"max_tokens\":7}");
 		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
 		String sent = reply.body();
 		assertThat(sent.split("max_tokens", -1)).as(sent).hasSize(2);
@@ -84,7 +85,7 @@ class ResponsesAbuseTests extends GatewayTestBase {
 				{"model":"gpt-4o-mini","input":[{"role":"user","content":"a","id":"item:1"},
 				  {"role":"user","content":"b","id":"item.2"}]}""");
 		assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
-		String id = made.body().replaceAll("(?s).*?\"id\":\"(resp_[0-9a-f]+)\".*", "$1");
+		String id = made.body().replaceAll("(?s).*?\"id\":\"(resp_[0-9a-z_]+)\".*", "$1");
 		var page = get("/v1/responses/" + id + "/input_items?order=asc&after=item:1");
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 		assertThat(page.body()).contains("\"first_id\":\"item.2\"").doesNotContain("\"text\":\"a\"");
