@@ -175,6 +175,12 @@ final class OpenApiDocument {
 			if (pattern.endsWith("/rerank")) {
 				return new Body("Rank documents by relevance to a query", null, null, null);
 			}
+			if (pattern.endsWith("/audio/speech")) {
+				return new Body("Read text aloud (OpenAI)", null, null, null);
+			}
+			if (pattern.endsWith("/audio/transcriptions")) {
+				return new Body("Transcribe audio (OpenAI, multipart)", null, null, null);
+			}
 			if (pattern.endsWith("/moderations")) {
 				return new Body("Classify text against a content policy (OpenAI)", null, null, null);
 			}

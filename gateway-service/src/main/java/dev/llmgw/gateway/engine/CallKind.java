@@ -16,7 +16,10 @@ public enum CallKind {
 	RERANK,
 
 	/** Text classified against a content policy ({@code /moderations}). */
-	MODERATION;
+	MODERATION,
+
+	/** Text read aloud ({@code /audio/speech}). */
+	SPEECH;
 
 	/** LiteLLM's call type, as spend logs and logging callbacks name it. */
 	public String litellmCallType() {
@@ -26,6 +29,7 @@ public enum CallKind {
 			case IMAGE -> "aimage_generation";
 			case RERANK -> "arerank";
 			case MODERATION -> "amoderation";
+			case SPEECH -> "aspeech";
 		};
 	}
 

@@ -22,6 +22,7 @@ import dev.llmgw.gateway.providers.ProviderRegistry;
 import dev.llmgw.gateway.providers.RerankAnswer;
 import dev.llmgw.gateway.providers.RerankCall;
 import dev.llmgw.gateway.providers.RerankRequest;
+import dev.llmgw.gateway.providers.SpeechCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.CallerInput;
@@ -286,6 +287,41 @@ public final class CallPipeline {
 			.next()
 			.map((result) -> charged(exchange, state, result, 0))
 			.doOnError(state::failed);
+	}
+
+	/**
+	 * A text-to-speech call: the audio streams as the provider sends it, with retries and
+	 * fallbacks until its first bytes. It is priced per character read
+	 * ({@code input_cost_per_character}), else by the text's tokens at the model's token
+	 * price, however the stream ends; neither the guardrails nor the cache take part.
+	 */
+	public Flux<byte[]> speak(ServerWebExchange exchange, Map<String, @Nullable Object> request, Deployment deployment,
+			StreamTally tally, long characters) {
+		CallState state = CallState.require(exchange);
+		state.streaming();
+		String callId = CallContext.of(exchange).callId();
+		Runnable ended = () -> {
+			Deployment answered = (state.deployment() != null) ? state.deployment() : deployment;
+			Double perCharacter = this.prices.characterPrice(answered);
+			Usage usage = Usage.of(characters / 4 + 1, 0);
+			double cost = (perCharacter != null) ? perCharacter * characters
+					: CostCalculator.cost(this.prices.priceOf(answered), usage);
+			state.streamed(usage, cost);
+			this.admission.answered(exchange, usage, cost);
+		};
+		return this.dispatch
+			.stream(exchange, state.call(), deployment,
+					(chosen) -> this.providers.forDeployment(chosen).speak(new SpeechCall(chosen, request, callId)),
+					tally, state::attempting)
+			.doOnNext((bytes) -> {
+				if (!tally.started()) {
+					state.firstByte();
+					tally.markStarted();
+				}
+			})
+			.doOnError(state::failed)
+			.doOnTerminate(ended)
+			.doOnCancel(ended);
 	}
 
 	/**

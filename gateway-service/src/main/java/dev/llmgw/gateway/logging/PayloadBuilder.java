@@ -239,6 +239,7 @@ public final class PayloadBuilder {
 			case IMAGE -> sent.path("prompt").isString() ? userMessage(sent.get("prompt").asString()) : null;
 			case RERANK -> sent.path("query").isString() ? userMessage(sent.get("query").asString()) : null;
 			case MODERATION -> sent.get("input");
+			case SPEECH -> sent.path("input").isString() ? userMessage(sent.get("input").asString()) : null;
 		};
 		return (messages != null) ? withoutBase64(messages) : null;
 	}

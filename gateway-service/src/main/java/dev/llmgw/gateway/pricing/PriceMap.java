@@ -28,6 +28,10 @@ public final class PriceMap {
 
 	private static final String QUERY = "query:";
 
+	private static final String CHARACTER = "character:";
+
+	private static final String SECOND = "second:";
+
 	private final Map<String, ModelPrice> prices;
 
 	/**
@@ -67,6 +71,14 @@ public final class PriceMap {
 				Double perQuery = number(model, "input_cost_per_query");
 				if (perQuery != null) {
 					imagePrices.put(QUERY + entry.getKey(), perQuery);
+				}
+				Double perCharacter = number(model, "input_cost_per_character");
+				if (perCharacter != null) {
+					imagePrices.put(CHARACTER + entry.getKey(), perCharacter);
+				}
+				Double perSecond = number(model, "input_cost_per_second");
+				if (perSecond != null) {
+					imagePrices.put(SECOND + entry.getKey(), perSecond);
 				}
 				Double perImage = number(model, "output_cost_per_image");
 				Double perPixel = number(model, "input_cost_per_pixel");
@@ -201,15 +213,39 @@ public final class PriceMap {
 	 * @return the cost in USD
 	 */
 	public double queryCost(Deployment deployment, long searchUnits) {
+		Double perQuery = unitPrice(QUERY, deployment);
+		return (perQuery != null) ? perQuery * Math.max(1, searchUnits) : 0;
+	}
+
+	/**
+	 * The price per character of the text a speech model reads
+	 * ({@code input_cost_per_character}, as {@code tts-1} is priced), or null when the
+	 * map prices the model otherwise.
+	 */
+	public @Nullable Double characterPrice(Deployment deployment) {
+		return unitPrice(CHARACTER, deployment);
+	}
+
+	/**
+	 * The price per second of audio a transcription model hears
+	 * ({@code input_cost_per_second}, as {@code whisper-1} is priced), or null when the
+	 * map prices the model otherwise.
+	 */
+	public @Nullable Double secondPrice(Deployment deployment) {
+		return unitPrice(SECOND, deployment);
+	}
+
+	/** A price per unit, looked up as token prices are. */
+	private @Nullable Double unitPrice(String unit, Deployment deployment) {
 		String model = deployment.providerModel();
 		String baseModel = deployment.modelInfo().baseModel();
 		for (String key : new String[] { deployment.provider().name() + "/" + model, model, baseModel }) {
-			Double perQuery = (key != null) ? this.imagePrices.get(QUERY + key) : null;
-			if (perQuery != null) {
-				return perQuery * Math.max(1, searchUnits);
+			Double price = (key != null) ? this.imagePrices.get(unit + key) : null;
+			if (price != null) {
+				return price;
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	/**

@@ -55,6 +55,16 @@ public interface ChatProvider {
 	}
 
 	/**
+	 * Reads text aloud, streaming the audio as the provider sends it.
+	 * @param call the call
+	 * @return the audio's bytes
+	 */
+	default Flux<byte[]> speak(SpeechCall call) {
+		return Flux.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") cannot generate speech", null, "model"));
+	}
+
+	/**
 	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
 	 * @param call the call
 	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the

@@ -139,6 +139,11 @@ public final class MockResponses implements ChatProvider {
 	}
 
 	@Override
+	public Flux<byte[]> speak(SpeechCall call) {
+		return this.provider.speak(call);
+	}
+
+	@Override
 	public Mono<ChatResult> moderate(ModerationCall call) {
 		return this.provider.moderate(call);
 	}

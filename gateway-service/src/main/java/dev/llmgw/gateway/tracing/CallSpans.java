@@ -303,6 +303,7 @@ final class CallSpans implements CallListener {
 			case IMAGE -> "image_generation";
 			case RERANK -> "rerank";
 			case MODERATION -> "moderation";
+			case SPEECH -> "speech";
 		};
 	}
 

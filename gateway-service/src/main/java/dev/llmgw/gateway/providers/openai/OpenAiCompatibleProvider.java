@@ -15,7 +15,9 @@ import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.ProviderSpec;
+import dev.llmgw.gateway.providers.RawBodyDecoder;
 import dev.llmgw.gateway.providers.ResponsesCall;
+import dev.llmgw.gateway.providers.SpeechCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.Usage;
@@ -111,6 +113,20 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 				.flatMap((endpoint) -> this.http.postJson(deployment, endpoint.url(), endpoint.headers(), body,
 						errors(deployment)))
 				.map((bytes) -> new ChatResult(bytes, Usage.NONE));
+		});
+	}
+
+	@Override
+	public Flux<byte[]> speak(SpeechCall call) {
+		Deployment deployment = call.deployment();
+		return Flux.defer(() -> {
+			Map<String, @Nullable Object> request = new LinkedHashMap<>(call.request());
+			request.keySet().removeAll(OpenAiRequestTranslator.GATEWAY_ONLY_FIELDS);
+			request.put("model", deployment.providerModel());
+			byte[] body = this.mapper.writeValueAsBytes(request);
+			return endpoint(deployment, OpenAiEndpoint.of(deployment, "/audio/speech", this.environment))
+				.flatMapMany((endpoint) -> this.http.postStream(deployment, endpoint.url(), endpoint.headers(), body,
+						errors(deployment), "*/*", new RawBodyDecoder()));
 		});
 	}
 
