@@ -38,8 +38,8 @@ final class ChatToResponse {
 		String text = (message.content() instanceof String s) ? s : null;
 		Object refusal = message.extra().get("refusal");
 		if (refusal instanceof String refused && !refused.isEmpty()) {
-			output.add(new ResponseItem.Message(ResponseIds.next("msg"), "assistant",
-					List.of(Map.of("type", "refusal", "refusal", refused)), "completed"));
+			output.add(new ResponseItem.Message(ResponseIds.next("msg"), "assistant", List.of(refusalPart(refused)),
+					"completed"));
 		}
 		else if (text != null && !text.isEmpty()) {
 			output.add(new ResponseItem.Message(ResponseIds.next("msg"), "assistant",
@@ -50,6 +50,13 @@ final class ChatToResponse {
 				functionCall(call, output);
 			}
 		}
+	}
+
+	private static Map<String, @Nullable Object> refusalPart(String refusal) {
+		Map<String, @Nullable Object> part = new java.util.LinkedHashMap<>();
+		part.put("type", "refusal");
+		part.put("refusal", refusal);
+		return part;
 	}
 
 	private static void functionCall(@Nullable Object call, List<ResponseItem> output) {

@@ -7,24 +7,32 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.SseFrames;
-import dev.llmgw.model.openai.ChatCompletionChunk;
 import dev.llmgw.model.openai.ToolCall;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAI chat chunk frames to the Responses API's typed stream events
  * (https://platform.openai.com/docs/api-reference/responses-streaming), one frame at a
- * time: {@code response.created} and {@code response.in_progress} first; a message item
- * opened at the first text, with its output_text part and text deltas; a
- * {@code function_call} item per tool call with its argument deltas; each item closed
- * ({@code ...done} events) when the next begins or the answer ends. The closing
+ * time: {@code response.created} and {@code response.in_progress} first; a reasoning item
+ * with its summary text deltas while the provider reasons ({@code reasoning_content}); a
+ * message item with an output_text part and its deltas, or a refusal part and its deltas;
+ * a {@code function_call} item per tool call with its argument deltas. Each item is
+ * closed ({@code ...done} events) when the next begins or the answer ends. The closing
  * {@code response.completed} (or {@code response.incomplete}) carries the whole response,
  * which {@link #finished()} gives the caller first so that it can be stored before the
  * client hears the stream is over. One per stream; events are numbered from 0.
  */
 final class ChatToResponseStream {
+
+	/** What the open output item is. */
+	private enum Open {
+
+		NONE, REASONING, TEXT, REFUSAL, CALL
+
+	}
 
 	private final JsonMapper mapper;
 
@@ -40,8 +48,10 @@ final class ChatToResponseStream {
 
 	private final List<ResponseItem> output = new ArrayList<>(2);
 
-	/** The open message's id and text, while text is arriving. */
-	private @Nullable String messageId;
+	private Open open = Open.NONE;
+
+	/** The open reasoning or message item's id, and its text so far. */
+	private @Nullable String itemId;
 
 	private final StringBuilder text = new StringBuilder();
 
@@ -71,29 +81,37 @@ final class ChatToResponseStream {
 		if ("[DONE]".equals(data)) {
 			return events;
 		}
-		ChatCompletionChunk chunk = this.mapper.readValue(data, ChatCompletionChunk.class);
-		if (chunk.model() != null && !chunk.model().isEmpty()) {
-			this.model = chunk.model();
+		JsonNode chunk = this.mapper.readTree(data);
+		String chunkModel = chunk.path("model").asString("");
+		if (!chunkModel.isEmpty()) {
+			this.model = chunkModel;
 		}
 		start(events);
-		if (chunk.usage() != null) {
-			this.usage = chunk.usage();
+		if (chunk.path("usage").isObject()) {
+			this.usage = this.mapper.treeToValue(chunk.get("usage"), Usage.class);
 		}
-		for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-			if (choice.index() != 0) {
+		for (JsonNode choice : chunk.path("choices")) {
+			if (choice.path("index").asInt(0) != 0) {
 				continue;
 			}
-			ChatCompletionChunk.Delta delta = choice.delta();
-			if (delta != null && delta.content() != null && !delta.content().isEmpty()) {
-				text(delta.content(), events);
+			JsonNode delta = choice.path("delta");
+			String reasoning = delta.path("reasoning_content").asString("");
+			if (!reasoning.isEmpty()) {
+				append(Open.REASONING, reasoning, events);
 			}
-			if (delta != null && delta.toolCalls() != null) {
-				for (ToolCall call : delta.toolCalls()) {
-					toolCall(call, events);
-				}
+			String content = delta.path("content").asString("");
+			if (!content.isEmpty()) {
+				append(Open.TEXT, content, events);
 			}
-			if (choice.finishReason() != null) {
-				this.finishReason = choice.finishReason();
+			String refusal = delta.path("refusal").asString("");
+			if (!refusal.isEmpty()) {
+				append(Open.REFUSAL, refusal, events);
+			}
+			for (JsonNode call : delta.path("tool_calls")) {
+				toolCall(this.mapper.treeToValue(call, ToolCall.class), events);
+			}
+			if (choice.path("finish_reason").isString()) {
+				this.finishReason = choice.get("finish_reason").asString();
 			}
 		}
 		return events;
@@ -103,8 +121,7 @@ final class ChatToResponseStream {
 	List<byte[]> closing() {
 		List<byte[]> events = new ArrayList<>(4);
 		start(events);
-		closeMessage(events);
-		closeCall(events);
+		close(events);
 		return events;
 	}
 
@@ -134,51 +151,110 @@ final class ChatToResponseStream {
 		events.add(event("response.in_progress", "response", created));
 	}
 
-	private void text(String delta, List<byte[]> events) {
-		if (this.messageId == null) {
-			closeCall(events);
-			this.messageId = ResponseIds.next("msg");
-			Map<String, @Nullable Object> item = new LinkedHashMap<>();
-			item.put("id", this.messageId);
-			item.put("type", "message");
-			item.put("status", "in_progress");
-			item.put("content", List.of());
-			item.put("role", "assistant");
-			events.add(itemEvent("response.output_item.added", item));
-			Map<String, @Nullable Object> part = ResponseItem.outputText("");
-			events.add(partEvent("response.content_part.added", part));
+	/** Text of one kind: the item that holds it opened first if another is open. */
+	private void append(Open kind, String delta, List<byte[]> events) {
+		if (this.open != kind) {
+			close(events);
+			this.open = kind;
+			this.itemId = ResponseIds.next((kind == Open.REASONING) ? "rs" : "msg");
+			if (kind == Open.REASONING) {
+				Map<String, @Nullable Object> item = new LinkedHashMap<>();
+				item.put("id", this.itemId);
+				item.put("type", "reasoning");
+				item.put("summary", List.of());
+				events.add(itemEvent("response.output_item.added", item));
+				Map<String, @Nullable Object> added = indexed("response.reasoning_summary_part.added", "summary_index");
+				added.put("part", ResponseItem.summaryText(""));
+				events.add(frame(added));
+			}
+			else {
+				Map<String, @Nullable Object> item = new LinkedHashMap<>();
+				item.put("id", this.itemId);
+				item.put("type", "message");
+				item.put("status", "in_progress");
+				item.put("content", List.of());
+				item.put("role", "assistant");
+				events.add(itemEvent("response.output_item.added", item));
+				Map<String, @Nullable Object> added = indexed("response.content_part.added", "content_index");
+				added.put("part", part(kind, ""));
+				events.add(frame(added));
+			}
 		}
 		this.text.append(delta);
-		Map<String, @Nullable Object> event = textEvent("response.output_text.delta");
+		Map<String, @Nullable Object> event = switch (kind) {
+			case REASONING -> indexed("response.reasoning_summary_text.delta", "summary_index");
+			case REFUSAL -> indexed("response.refusal.delta", "content_index");
+			default -> indexed("response.output_text.delta", "content_index");
+		};
 		event.put("delta", delta);
-		event.put("logprobs", List.of());
+		if (kind == Open.TEXT) {
+			event.put("logprobs", List.of());
+		}
 		events.add(frame(event));
 	}
 
-	private void closeMessage(List<byte[]> events) {
-		if (this.messageId == null) {
-			return;
+	private void close(List<byte[]> events) {
+		if (this.open == Open.CALL) {
+			closeCall(events);
 		}
+		else if (this.open != Open.NONE) {
+			closeText(events);
+		}
+		this.open = Open.NONE;
+	}
+
+	private void closeText(List<byte[]> events) {
 		String full = this.text.toString();
-		Map<String, @Nullable Object> done = textEvent("response.output_text.done");
-		done.put("text", full);
-		done.put("logprobs", List.of());
-		events.add(frame(done));
-		events.add(partEvent("response.content_part.done", ResponseItem.outputText(full)));
-		ResponseItem.Message message = new ResponseItem.Message(this.messageId, "assistant",
-				List.of(ResponseItem.outputText(full)), "completed");
-		events.add(itemEvent("response.output_item.done", message.toWire()));
-		this.output.add(message);
-		this.messageId = null;
+		String id = (this.itemId != null) ? this.itemId : ResponseIds.next("msg");
+		ResponseItem item;
+		if (this.open == Open.REASONING) {
+			Map<String, @Nullable Object> done = indexed("response.reasoning_summary_text.done", "summary_index");
+			done.put("text", full);
+			events.add(frame(done));
+			Map<String, @Nullable Object> partDone = indexed("response.reasoning_summary_part.done", "summary_index");
+			partDone.put("part", ResponseItem.summaryText(full));
+			events.add(frame(partDone));
+			item = new ResponseItem.Reasoning(id, List.of(full), null);
+		}
+		else {
+			Map<String, @Nullable Object> done = indexed(
+					(this.open == Open.REFUSAL) ? "response.refusal.done" : "response.output_text.done",
+					"content_index");
+			if (this.open == Open.REFUSAL) {
+				done.put("refusal", full);
+			}
+			else {
+				done.put("text", full);
+				done.put("logprobs", List.of());
+			}
+			events.add(frame(done));
+			Map<String, @Nullable Object> partDone = indexed("response.content_part.done", "content_index");
+			partDone.put("part", part(this.open, full));
+			events.add(frame(partDone));
+			item = new ResponseItem.Message(id, "assistant", List.of(part(this.open, full)), "completed");
+		}
+		events.add(itemEvent("response.output_item.done", item.toWire()));
+		this.output.add(item);
+		this.itemId = null;
 		this.text.setLength(0);
+	}
+
+	private static Map<String, @Nullable Object> part(Open kind, String text) {
+		if (kind == Open.REFUSAL) {
+			Map<String, @Nullable Object> part = new LinkedHashMap<>();
+			part.put("type", "refusal");
+			part.put("refusal", text);
+			return part;
+		}
+		return ResponseItem.outputText(text);
 	}
 
 	private void toolCall(ToolCall call, List<byte[]> events) {
 		int index = (call.index() != null) ? call.index() : 0;
 		OpenCall open = this.calls.get(index);
 		if (open == null) {
-			closeMessage(events);
-			closeCall(events);
+			close(events);
+			this.open = Open.CALL;
 			String callId = (call.id() != null) ? call.id() : ResponseIds.next("call");
 			String name = (call.function() != null && call.function().name() != null) ? call.function().name() : "";
 			open = new OpenCall(ResponseIds.next("fc"), callId, name, this.output.size());
@@ -225,20 +301,12 @@ final class ChatToResponseStream {
 		return frame(event);
 	}
 
-	private byte[] partEvent(String type, Map<String, @Nullable Object> part) {
+	/** An event about the open item's first part (content or summary). */
+	private Map<String, @Nullable Object> indexed(String type, String indexName) {
 		Map<String, @Nullable Object> event = header(type);
-		event.put("item_id", this.messageId);
+		event.put("item_id", this.itemId);
 		event.put("output_index", this.output.size());
-		event.put("content_index", 0);
-		event.put("part", part);
-		return frame(event);
-	}
-
-	private Map<String, @Nullable Object> textEvent(String type) {
-		Map<String, @Nullable Object> event = header(type);
-		event.put("item_id", this.messageId);
-		event.put("output_index", this.output.size());
-		event.put("content_index", 0);
+		event.put(indexName, 0);
 		return event;
 	}
 

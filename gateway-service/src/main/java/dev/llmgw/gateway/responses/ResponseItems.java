@@ -20,6 +20,8 @@ final class ResponseItems {
 
 	private static final Set<String> ROLES = Set.of("user", "assistant", "system", "developer");
 
+	private static final Set<String> STATUSES = Set.of("in_progress", "completed", "incomplete");
+
 	private static final Set<String> PART_TYPES = Set.of("input_text", "input_image", "input_file", "output_text",
 			"refusal");
 
@@ -106,7 +108,12 @@ final class ResponseItems {
 					null, field + ".content");
 		}
 		Object status = map.get("status");
-		return new ResponseItem.Message(id(map, "msg"), name, parts, (status instanceof String s) ? s : "completed");
+		if (status != null && !STATUSES.contains(status)) {
+			throw new BadRequestError(
+					"Invalid value for '" + field + ".status': expected in_progress, completed or " + "incomplete.",
+					null, field + ".status");
+		}
+		return new ResponseItem.Message(id(map, "msg"), name, parts, (status != null) ? (String) status : "completed");
 	}
 
 	private static Map<String, @Nullable Object> part(@Nullable Object value, String field) {

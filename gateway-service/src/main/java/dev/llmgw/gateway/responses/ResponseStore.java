@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.error.RequestTooLargeError;
 import dev.llmgw.gateway.storage.Column;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.storage.Table;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
  * every read names the owner, so another key's response is simply not found; an owner of
  * null (a proxy admin, as LiteLLM lets admins) reads any response. A conversation is read
  * back in one recursive query along its previous_response_id links, at most
- * {@value #MAX_CHAIN} responses deep.
+ * {@value #MAX_CHAIN} responses deep and at most as much text as one request may carry.
  */
 final class ResponseStore {
 
@@ -30,18 +31,29 @@ final class ResponseStore {
 					Column.text("model"), Column.list("input_items"), Column.map("response"),
 					Column.timestamp("created_at")));
 
+	/**
+	 * The chain's rows with how deep each lies and the text read so far: the recursion
+	 * stops at {@value #MAX_CHAIN} rows or once the text passes the limit, so that a
+	 * conversation never loads much more than one request may carry.
+	 */
 	private static final String CHAIN = """
 			WITH RECURSIVE chain (response_id, owner, previous_response_id, model, input_items, response, created_at,
-			depth) AS (
-			SELECT response_id, owner, previous_response_id, model, input_items, response, created_at, 1
+			depth, total) AS (
+			SELECT response_id, owner, previous_response_id, model, input_items, response, created_at, 1,
+			CAST(LENGTH(input_items) + LENGTH(response) AS BIGINT)
 			FROM responses WHERE response_id = :id%1$s
 			UNION ALL
 			SELECT r.response_id, r.owner, r.previous_response_id, r.model, r.input_items, r.response, r.created_at,
-			c.depth + 1
+			c.depth + 1, c.total + LENGTH(r.input_items) + LENGTH(r.response)
 			FROM responses r JOIN chain c ON r.response_id = c.previous_response_id
-			WHERE c.depth < %2$d%3$s)
-			SELECT response_id, owner, previous_response_id, model, input_items, response, created_at
+			WHERE c.depth < %2$d AND c.total <= :limit%3$s)
+			SELECT response_id, owner, previous_response_id, model, input_items, response, created_at,
+			CAST(depth AS BIGINT) AS depth, CAST(total AS BIGINT) AS total
 			FROM chain ORDER BY depth DESC""";
+
+	private static final Table CHAIN_ROWS = Table.of("chain", "response_id",
+			List.of(Column.text("response_id"), Column.text("previous_response_id"), Column.list("input_items"),
+					Column.map("response"), Column.bigint("depth"), Column.bigint("total")));
 
 	private static final String OWNED_CHAIN = CHAIN.formatted(" AND owner = :owner", MAX_CHAIN,
 			" AND r.owner = :owner");
@@ -52,9 +64,13 @@ final class ResponseStore {
 
 	private final Clock clock;
 
-	ResponseStore(RowStore rows, Clock clock) {
+	/** The most text a conversation may bring back, in characters. */
+	private final long historyLimit;
+
+	ResponseStore(RowStore rows, Clock clock, long historyLimit) {
 		this.rows = rows;
 		this.clock = clock;
+		this.historyLimit = historyLimit;
 	}
 
 	/**
@@ -109,22 +125,34 @@ final class ResponseStore {
 	 * oldest first; empty when the owner has no such response.
 	 */
 	Mono<List<ResponseItem>> conversation(@Nullable String owner, String id) {
-		return this.rows.query((owner != null) ? OWNED_CHAIN : ANY_CHAIN, binds(owner, id), TABLE)
+		Map<String, Object> binds = new LinkedHashMap<>(binds(owner, id));
+		binds.put("limit", this.historyLimit);
+		return this.rows.query((owner != null) ? OWNED_CHAIN : ANY_CHAIN, binds, CHAIN_ROWS)
 			.collectList()
 			.map((chain) -> {
-				List<ResponseItem> items = new ArrayList<>();
-				for (Map<String, @Nullable Object> row : chain) {
-					items.addAll(inputItems(row));
-					if (row.get("response") instanceof Map<?, ?> response
-							&& response.get("output") instanceof List<?> out) {
-						for (Object item : out) {
-							items.add(ResponseItems.item(item, "output"));
-						}
-					}
+				if (!chain.isEmpty() && chain.get(0).get("total") instanceof Number total
+						&& total.longValue() > this.historyLimit) {
+					throw new RequestTooLargeError("The conversation before '" + id + "' is longer than a request may "
+							+ "be (" + this.historyLimit / (1024 * 1024) + " MB): start a new one, or send the "
+							+ "turns that matter as input");
 				}
-				return items;
+				return chain;
 			})
-			.filter((items) -> !items.isEmpty());
+			.filter((chain) -> !chain.isEmpty())
+			.map(ResponseStore::items);
+	}
+
+	private static List<ResponseItem> items(List<Map<String, @Nullable Object>> chain) {
+		List<ResponseItem> items = new ArrayList<>();
+		for (Map<String, @Nullable Object> row : chain) {
+			items.addAll(inputItems(row));
+			if (row.get("response") instanceof Map<?, ?> response && response.get("output") instanceof List<?> out) {
+				for (Object item : out) {
+					items.add(ResponseItems.item(item, "output"));
+				}
+			}
+		}
+		return items;
 	}
 
 	static List<ResponseItem> inputItems(Map<String, @Nullable Object> row) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.responses;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,9 +30,11 @@ record ResponseUsage(@JsonProperty("input_tokens") long inputTokens,
 		long cached = detail(usage.extra().get("prompt_tokens_details"), "cached_tokens");
 		long reasoning = detail(usage.extra().get("completion_tokens_details"), "reasoning_tokens");
 		long written = (usage.extra().get("cache_creation_input_tokens") instanceof Number n) ? n.longValue() : 0;
-		return new ResponseUsage(usage.promptTokens(), Map.of("cached_tokens", cached, "cache_write_tokens", written),
-				usage.completionTokens(), Map.of("reasoning_tokens", reasoning),
-				usage.promptTokens() + usage.completionTokens());
+		Map<String, Long> input = new LinkedHashMap<>();
+		input.put("cached_tokens", cached);
+		input.put("cache_write_tokens", written);
+		return new ResponseUsage(usage.promptTokens(), input, usage.completionTokens(),
+				Map.of("reasoning_tokens", reasoning), usage.promptTokens() + usage.completionTokens());
 	}
 
 	private static long detail(@Nullable Object details, String name) {

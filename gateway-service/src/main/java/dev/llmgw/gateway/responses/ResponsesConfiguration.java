@@ -22,7 +22,7 @@ class ResponsesConfiguration {
 	@Bean
 	ResponsesHandler responsesHandler(JsonBodyReader bodies, CallPipeline calls, JsonMapper mapper, RowStore rows,
 			Clock clock) {
-		return new ResponsesHandler(bodies, calls, mapper, new ResponseStore(rows, clock), clock);
+		return new ResponsesHandler(bodies, calls, mapper, new ResponseStore(rows, clock, bodies.maxBytes()), clock);
 	}
 
 	@Bean

@@ -335,6 +335,11 @@ final class ResponsesToChat {
 				&& map.get("name") instanceof String name) {
 			return Map.of("type", "function", "function", Map.of("name", name));
 		}
+		if (choice instanceof Map<?, ?> map && map.get("type") instanceof String mode
+				&& (mode.equals("auto") || mode.equals("none") || mode.equals("required"))) {
+			// a mode written as an object, as LiteLLM reads it
+			return mode;
+		}
 		if (!strict && choice instanceof Map<?, ?>) {
 			// a built-in tool's choice, for a provider's own Responses API
 			return null;

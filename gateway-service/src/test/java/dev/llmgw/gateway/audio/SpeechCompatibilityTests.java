@@ -50,11 +50,7 @@ class SpeechCompatibilityTests extends GatewayTestBase {
 			}
 			assertThatThrownBy(() -> client.audio()
 				.speech()
-				.create(SpeechCreateParams.builder()
-					.model("tts-broken")
-					.input("x")
-					.voice("alloy")
-					.build())
+				.create(SpeechCreateParams.builder().model("tts-broken").input("x").voice("alloy").build())
 				.close()).as("a failure before the first bytes is an error with its status")
 				.isInstanceOf(InternalServerException.class);
 		}

@@ -600,6 +600,31 @@ class ResponsesUnitTests {
 	// ChatToResponseStream
 
 	@Test
+	void streamedReasoningAndRefusalsAreItemsOfTheirOwn() {
+		ChatToResponseStream stream = stream("{\"model\":\"m\",\"input\":\"x\",\"stream\":true}");
+		List<JsonNode> events = new ArrayList<>();
+		feed(stream, events, chunk("{\"reasoning_content\":\"Think\"}", null),
+				chunk("{\"reasoning_content\":\"ing.\"}", null), chunk("{\"refusal\":\"I can\"}", null),
+				chunk("{\"refusal\":\"not.\"}", null), chunk("{}", "stop"), "[DONE]");
+		close(stream, events);
+		assertThat(types(events)).containsExactly("response.created", "response.in_progress",
+				"response.output_item.added", "response.reasoning_summary_part.added",
+				"response.reasoning_summary_text.delta", "response.reasoning_summary_text.delta",
+				"response.reasoning_summary_text.done", "response.reasoning_summary_part.done",
+				"response.output_item.done", "response.output_item.added", "response.content_part.added",
+				"response.refusal.delta", "response.refusal.delta", "response.refusal.done",
+				"response.content_part.done", "response.output_item.done", "response.completed");
+		assertNumberedFromZero(events);
+		assertThat(events.get(6).get("text").asString()).isEqualTo("Thinking.");
+		assertThat(events.get(8).get("item").get("summary").get(0).get("text").asString()).isEqualTo("Thinking.");
+		assertThat(events.get(13).get("refusal").asString()).isEqualTo("I cannot.");
+		assertThat(events.get(13).get("output_index").asInt()).isEqualTo(1);
+		JsonNode whole = events.get(events.size() - 1).get("response");
+		assertThat(whole.get("output").get(0).get("type").asString()).isEqualTo("reasoning");
+		assertThat(whole.get("output").get(1).get("content").get(0).get("refusal").asString()).isEqualTo("I cannot.");
+	}
+
+	@Test
 	void textThenToolCallsStreamAsTypedEventsInOrder() {
 		ChatToResponseStream stream = stream("{\"model\":\"m\",\"input\":\"x\",\"stream\":true}");
 		List<JsonNode> events = new ArrayList<>();
