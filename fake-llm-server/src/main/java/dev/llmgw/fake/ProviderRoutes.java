@@ -19,11 +19,13 @@ import dev.llmgw.fake.google.GoogleTokenRoute;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.openai.OpenAiChatRoute;
 import dev.llmgw.fake.openai.OpenAiEmbeddingsRoute;
+import dev.llmgw.fake.openai.OpenAiFilesRoute;
 import dev.llmgw.fake.openai.OpenAiImagesRoute;
 import dev.llmgw.fake.openai.OpenAiModelsRoute;
 import dev.llmgw.fake.openai.OpenAiModerationsRoute;
 import dev.llmgw.fake.openai.OpenAiResponsesRoute;
 import dev.llmgw.fake.openai.OpenAiSpeechRoute;
+import dev.llmgw.fake.openai.OpenAiTranscriptionsRoute;
 import dev.llmgw.fake.sagemaker.SageMakerRoute;
 import dev.llmgw.fake.vertex.VertexRoute;
 
@@ -48,14 +50,16 @@ final class ProviderRoutes {
 				new AzureRoute("/embeddings", new OpenAiEmbeddingsRoute(failures, AzureErrors::send)),
 				new AzureRoute("/images/generations", new OpenAiImagesRoute(failures, AzureErrors::send)),
 				new AzureRoute("/audio/speech", new OpenAiSpeechRoute(failures, AzureErrors::send)),
+				new AzureRoute("/audio/transcriptions", new OpenAiTranscriptionsRoute(failures, AzureErrors::send)),
 				new OpenAiResponsesRoute(failures, "/openai/responses", AzureErrors::send),
 				new OpenAiChatRoute(failures), new OpenAiEmbeddingsRoute(failures), new OpenAiImagesRoute(failures),
 				new OpenAiResponsesRoute(failures), new OpenAiModerationsRoute(failures),
-				new OpenAiSpeechRoute(failures), new OpenAiModelsRoute(failures), anthropic,
-				new GoogleTokenRoute(google), new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini,
-				new GeminiEmbedRoute(failures), new CohereChatRoute(failures), new CohereEmbedRoute(failures),
-				new CohereRerankRoute(failures), new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures),
-				new ApplyGuardrailRoute(), new SageMakerRoute(failures));
+				new OpenAiSpeechRoute(failures), new OpenAiTranscriptionsRoute(failures), new OpenAiFilesRoute(),
+				new OpenAiModelsRoute(failures), anthropic, new GoogleTokenRoute(google),
+				new VertexRoute(google.tokens(), failures, gemini, anthropic), gemini, new GeminiEmbedRoute(failures),
+				new CohereChatRoute(failures), new CohereEmbedRoute(failures), new CohereRerankRoute(failures),
+				new BedrockConverseRoute(failures), new BedrockInvokeRoute(failures), new ApplyGuardrailRoute(),
+				new SageMakerRoute(failures));
 	}
 
 }

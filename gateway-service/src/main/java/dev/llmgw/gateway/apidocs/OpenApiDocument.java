@@ -181,6 +181,12 @@ final class OpenApiDocument {
 			if (pattern.endsWith("/audio/transcriptions")) {
 				return new Body("Transcribe audio (OpenAI, multipart)", null, null, null);
 			}
+			if (pattern.endsWith("/files")) {
+				return new Body("Upload a file to a provider's Files API (OpenAI, multipart)", null, null, null);
+			}
+			if (pattern.endsWith("/batches")) {
+				return new Body("Start a batch on a provider's Batch API (OpenAI)", null, null, null);
+			}
 			if (pattern.endsWith("/moderations")) {
 				return new Body("Classify text against a content policy (OpenAI)", null, null, null);
 			}

@@ -19,9 +19,12 @@ class AudioConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> audioRoutes(JsonBodyReader bodies, CallPipeline calls) {
 		SpeechHandler speech = new SpeechHandler(bodies, calls);
+		TranscriptionsHandler transcriptions = new TranscriptionsHandler(calls);
 		return RouterFunctions.route()
 			.POST("/v1/audio/speech", speech::handle)
 			.POST("/audio/speech", speech::handle)
+			.POST("/v1/audio/transcriptions", transcriptions::handle)
+			.POST("/audio/transcriptions", transcriptions::handle)
 			.build();
 	}
 

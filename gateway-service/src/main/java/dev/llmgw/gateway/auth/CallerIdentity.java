@@ -99,6 +99,21 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 		return isAdmin() || PROXY_ADMIN_VIEWER.equals(this.role);
 	}
 
+	/**
+	 * Who owns what the caller stores with a provider or the gateway (responses, files,
+	 * batches): its key, the master key, or (for callers without a key of their own, such
+	 * as a UI session) its user.
+	 */
+	public String owner() {
+		if (this.keyHash != null) {
+			return this.keyHash;
+		}
+		if (isMasterKey()) {
+			return "master";
+		}
+		return "user:" + ((this.userId != null) ? this.userId : this.displayName);
+	}
+
 	public boolean isMasterKey() {
 		return this.keyHash == null && isAdmin();
 	}

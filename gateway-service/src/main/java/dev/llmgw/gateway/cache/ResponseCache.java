@@ -275,7 +275,7 @@ public final class ResponseCache implements CacheStage {
 				default -> "completion";
 			};
 			case RERANK -> "rerank";
-			case IMAGE, MODERATION, SPEECH -> null;
+			case IMAGE, MODERATION, SPEECH, TRANSCRIPTION, FILE, BATCH -> null;
 		};
 		return callType != null
 				&& (this.options.callTypes().contains(callType) || this.options.callTypes().contains("a" + callType));

@@ -19,7 +19,16 @@ public enum CallKind {
 	MODERATION,
 
 	/** Text read aloud ({@code /audio/speech}). */
-	SPEECH;
+	SPEECH,
+
+	/** Audio written down ({@code /audio/transcriptions}). */
+	TRANSCRIPTION,
+
+	/** A file uploaded to a provider's Files API ({@code /files}). */
+	FILE,
+
+	/** A batch of requests started on a provider's Batch API ({@code /batches}). */
+	BATCH;
 
 	/** LiteLLM's call type, as spend logs and logging callbacks name it. */
 	public String litellmCallType() {
@@ -30,6 +39,9 @@ public enum CallKind {
 			case RERANK -> "arerank";
 			case MODERATION -> "amoderation";
 			case SPEECH -> "aspeech";
+			case TRANSCRIPTION -> "atranscription";
+			case FILE -> "acreate_file";
+			case BATCH -> "acreate_batch";
 		};
 	}
 

@@ -14,6 +14,7 @@ import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.providers.FilesCall;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.MockResponses;
 import dev.llmgw.gateway.providers.ModerationCall;
@@ -23,6 +24,7 @@ import dev.llmgw.gateway.providers.RerankAnswer;
 import dev.llmgw.gateway.providers.RerankCall;
 import dev.llmgw.gateway.providers.RerankRequest;
 import dev.llmgw.gateway.providers.SpeechCall;
+import dev.llmgw.gateway.providers.TranscriptionCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.CallerInput;
@@ -286,6 +288,47 @@ public final class CallPipeline {
 					state::attempting)
 			.next()
 			.map((result) -> charged(exchange, state, result, 0))
+			.doOnError(state::failed);
+	}
+
+	/**
+	 * A request to a provider's Files or Batch API on the deployment that holds (or will
+	 * hold) the object: no retries elsewhere, since a file lives in one account; no cost
+	 * (a batch's calls are the provider's to bill).
+	 */
+	public Mono<ChatResult> files(ServerWebExchange exchange, FilesCall call) {
+		CallState state = CallState.require(exchange);
+		state.attempting(call.deployment());
+		return this.providers.forDeployment(call.deployment())
+			.files(call)
+			.map((result) -> charged(exchange, state, result, 0))
+			.doOnError(state::failed);
+	}
+
+	/**
+	 * A transcription, with retries and fallbacks (each attempt reads the upload again).
+	 * It is priced per second heard ({@code input_cost_per_second}, as {@code whisper-1})
+	 * when the provider says how long the audio was, else by its tokens; neither the
+	 * guardrails nor the cache take part.
+	 * @param attempt the call for a chosen deployment
+	 */
+	public Mono<ChatResult> transcribe(ServerWebExchange exchange, Deployment deployment,
+			BiFunction<Deployment, String, TranscriptionCall> attempt) {
+		CallState state = CallState.require(exchange);
+		String callId = CallContext.of(exchange).callId();
+		return this.dispatch
+			.answer(exchange, state.call(), deployment,
+					(chosen) -> this.providers.forDeployment(chosen).transcribe(attempt.apply(chosen, callId)),
+					state::attempting)
+			.next()
+			.map((result) -> {
+				Deployment answered = (state.deployment() != null) ? state.deployment() : deployment;
+				Object seconds = result.usage().extra().get(TranscriptionCall.AUDIO_SECONDS);
+				Double perSecond = this.prices.secondPrice(answered);
+				double cost = (seconds instanceof Number heard && perSecond != null) ? perSecond * heard.doubleValue()
+						: CostCalculator.cost(this.prices.priceOf(answered), result.usage());
+				return charged(exchange, state, result, cost);
+			})
 			.doOnError(state::failed);
 	}
 

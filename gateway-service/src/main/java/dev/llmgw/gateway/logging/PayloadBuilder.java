@@ -240,6 +240,8 @@ public final class PayloadBuilder {
 			case RERANK -> sent.path("query").isString() ? userMessage(sent.get("query").asString()) : null;
 			case MODERATION -> sent.get("input");
 			case SPEECH -> sent.path("input").isString() ? userMessage(sent.get("input").asString()) : null;
+			case TRANSCRIPTION -> sent.path("prompt").isString() ? userMessage(sent.get("prompt").asString()) : null;
+			case FILE, BATCH -> null;
 		};
 		return (messages != null) ? withoutBase64(messages) : null;
 	}

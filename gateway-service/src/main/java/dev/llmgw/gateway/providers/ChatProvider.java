@@ -65,6 +65,28 @@ public interface ChatProvider {
 	}
 
 	/**
+	 * Transcribes audio, answering in the provider's form for the asked
+	 * {@code response_format} (JSON, or text, srt or vtt).
+	 * @param call the call
+	 * @return the transcription; its usage the provider's tokens, or the seconds heard
+	 * under {@link TranscriptionCall#AUDIO_SECONDS}
+	 */
+	default Mono<ChatResult> transcribe(TranscriptionCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") cannot transcribe audio", null, "model"));
+	}
+
+	/**
+	 * A request to the provider's Files or Batch API, answered as the provider wrote it.
+	 * @param call the call
+	 * @return the provider's answer (a JSON object, or a file's content)
+	 */
+	default Mono<ChatResult> files(FilesCall call) {
+		return Mono.error(new BadRequestError("Model " + call.deployment().modelName() + " ("
+				+ call.deployment().provider().name() + ") has no Files or Batch API", null, "model"));
+	}
+
+	/**
 	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
 	 * @param call the call
 	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the

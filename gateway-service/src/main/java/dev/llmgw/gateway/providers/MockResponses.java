@@ -139,6 +139,16 @@ public final class MockResponses implements ChatProvider {
 	}
 
 	@Override
+	public Mono<ChatResult> files(FilesCall call) {
+		return this.provider.files(call);
+	}
+
+	@Override
+	public Mono<ChatResult> transcribe(TranscriptionCall call) {
+		return this.provider.transcribe(call);
+	}
+
+	@Override
 	public Flux<byte[]> speak(SpeechCall call) {
 		return this.provider.speak(call);
 	}

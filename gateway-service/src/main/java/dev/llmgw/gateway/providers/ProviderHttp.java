@@ -7,6 +7,8 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.OutgoingHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
@@ -69,6 +71,73 @@ public final class ProviderHttp {
 				this.headroom.read(deployment.id(), response.responseHeaders());
 				return bytes;
 			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+	}
+
+	/**
+	 * Any request (GET, DELETE, or a POST of any body) answered with its 2xx body, for
+	 * the Files and Batch APIs.
+	 * @param deployment who is called
+	 * @param method the HTTP method
+	 * @param url the full URL
+	 * @param headers the provider's own headers
+	 * @param contentType the body's media type, null without a body
+	 * @param body the body, sent chunked as read; null without one
+	 * @param errors how the provider's errors read
+	 * @return the response body
+	 */
+	public Mono<byte[]> exchange(Deployment deployment, String method, String url, Map<String, String> headers,
+			@Nullable String contentType, @Nullable Flux<byte[]> body, ProviderErrors errors) {
+		URI uri = this.urls.parse(url);
+		return Mono.defer(() -> this.http.request(HttpMethod.valueOf(method))
+			.uri((uri != null) ? uri.toString() : url)
+			.send((request, out) -> {
+				if (contentType != null) {
+					request.header(HttpHeaderNames.CONTENT_TYPE, contentType);
+					request.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+				}
+				headers.forEach(request::header);
+				deployment.params().extraHeaders().forEach(request::header);
+				request.responseTimeout(deployment.timeout());
+				return (body != null) ? out.sendByteArray(body) : out;
+			})
+			.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
+				if (isError(response)) {
+					throw error(response, bytes, errors);
+				}
+				return bytes;
+			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+	}
+
+	/**
+	 * Posts a multipart form as its parts are read (chunked: an upload's length is not
+	 * known before it has been read) and answers the 2xx response body.
+	 * @param deployment who is called
+	 * @param url the full URL
+	 * @param headers the provider's own headers
+	 * @param boundary the form's boundary
+	 * @param body the encoded form, piece by piece
+	 * @param errors how the provider's errors read
+	 * @return the response body
+	 */
+	public Mono<byte[]> postMultipart(Deployment deployment, String url, Map<String, String> headers, String boundary,
+			Flux<byte[]> body, ProviderErrors errors) {
+		return Mono.defer(() -> to(url).send((request, out) -> {
+			request.header(HttpHeaderNames.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary);
+			request.header(HttpHeaderNames.ACCEPT, "application/json");
+			request.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+			headers.forEach(request::header);
+			deployment.params().extraHeaders().forEach(request::header);
+			OutgoingHeaders.of(request.currentContextView())
+				.forEach((name, value) -> request.requestHeaders().set(name, value));
+			request.responseTimeout(deployment.timeout());
+			return out.sendByteArray(body);
+		}).responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
+			if (isError(response)) {
+				throw error(response, bytes, errors);
+			}
+			this.headroom.read(deployment.id(), response.responseHeaders());
+			return bytes;
+		}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
 	}
 
 	/**

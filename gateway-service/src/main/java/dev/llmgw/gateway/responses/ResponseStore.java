@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.error.RequestTooLargeError;
 import dev.llmgw.gateway.storage.Column;
 import dev.llmgw.gateway.storage.RowStore;
@@ -71,20 +70,6 @@ final class ResponseStore {
 		this.rows = rows;
 		this.clock = clock;
 		this.historyLimit = historyLimit;
-	}
-
-	/**
-	 * Who owns what a caller stores: its key, the master key, or (for callers without a
-	 * key of their own, such as a UI session) its user.
-	 */
-	static String owner(CallerIdentity caller) {
-		if (caller.keyHash() != null) {
-			return caller.keyHash();
-		}
-		if (caller.isMasterKey()) {
-			return "master";
-		}
-		return "user:" + ((caller.userId() != null) ? caller.userId() : caller.displayName());
 	}
 
 	Mono<Void> save(String owner, String id, String model, @Nullable String previous,

@@ -322,8 +322,7 @@ public final class ResponsesHandler {
 		String id = String.valueOf(response.get("id"));
 		String model = (response.get("model") instanceof String named) ? named : model(call);
 		return this.store
-			.save(ResponseStore.owner(caller(call.exchange())), id, model, call.body().previousResponseId(), response,
-					call.input())
+			.save(caller(call.exchange()).owner(), id, model, call.body().previousResponseId(), response, call.input())
 			.onErrorResume((error) -> {
 				CallLog.about(log.atWarn(), call.exchange())
 					.log("response {} was answered but not stored: {}", LogValues.escape(id), LogValues.escape(error));
@@ -348,7 +347,7 @@ public final class ResponsesHandler {
 	 */
 	private static @Nullable String reader(CallerIdentity caller, boolean writes) {
 		boolean all = writes ? caller.isAdmin() : caller.canReadAll();
-		return all ? null : ResponseStore.owner(caller);
+		return all ? null : caller.owner();
 	}
 
 	private static CallerIdentity caller(ServerWebExchange exchange) {

@@ -304,6 +304,9 @@ final class CallSpans implements CallListener {
 			case RERANK -> "rerank";
 			case MODERATION -> "moderation";
 			case SPEECH -> "speech";
+			case TRANSCRIPTION -> "transcription";
+			case FILE -> "create_file";
+			case BATCH -> "create_batch";
 		};
 	}
 

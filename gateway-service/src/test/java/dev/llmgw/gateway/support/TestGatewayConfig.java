@@ -51,6 +51,10 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: "openai/fake;error=context", api_base: "%1$s", api_key: k}
 				  - model_name: echo
 				    litellm_params: {model: "openai/fake;echo=1", api_base: "%1$s", api_key: k}
+				  - model_name: whisper
+				    litellm_params: {model: openai/whisper-1, api_base: "%1$s", api_key: k}
+				  - model_name: whisper-broken
+				    litellm_params: {model: "openai/whisper-1;error=429", api_base: "%1$s", api_key: k}
 				  - model_name: tts
 				    litellm_params: {model: openai/tts-1, api_base: "%1$s", api_key: k}
 				  - model_name: tts-broken
@@ -130,6 +134,8 @@ public final class TestGatewayConfig {
 				    litellm_params: {model: "anthropic/claude;error=rate_limit;retry_after=3", api_base: "%3$s", api_key: k}
 				  - model_name: claude-too-long
 				    litellm_params: {model: "anthropic/claude;error=context", api_base: "%3$s", api_key: k}
+				  - model_name: azure-whisper
+				    litellm_params: {model: azure/whisper-1, api_base: "%3$s", api_key: k, api_version: "2024-10-21"}
 				  - model_name: azure-tts
 				    litellm_params: {model: azure/tts-1, api_base: "%3$s", api_key: k, api_version: "2024-10-21"}
 				  - model_name: azure-gpt

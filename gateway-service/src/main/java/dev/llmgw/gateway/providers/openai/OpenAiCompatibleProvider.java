@@ -1,6 +1,8 @@
 package dev.llmgw.gateway.providers.openai;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.config.EnvironmentLookup;
@@ -9,8 +11,10 @@ import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
+import dev.llmgw.gateway.providers.FilesCall;
 import dev.llmgw.gateway.providers.ImageCall;
 import dev.llmgw.gateway.providers.ModerationCall;
+import dev.llmgw.gateway.providers.MultipartForm;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.ProviderHttp;
@@ -18,6 +22,7 @@ import dev.llmgw.gateway.providers.ProviderSpec;
 import dev.llmgw.gateway.providers.RawBodyDecoder;
 import dev.llmgw.gateway.providers.ResponsesCall;
 import dev.llmgw.gateway.providers.SpeechCall;
+import dev.llmgw.gateway.providers.TranscriptionCall;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.Usage;
@@ -26,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,6 +120,63 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 						errors(deployment)))
 				.map((bytes) -> new ChatResult(bytes, Usage.NONE));
 		});
+	}
+
+	@Override
+	public Mono<ChatResult> files(FilesCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> endpoint(deployment, OpenAiEndpoint.account(deployment, call.path(), this.environment))
+			.flatMap((endpoint) -> this.http.exchange(deployment, call.method(), endpoint.url(), endpoint.headers(),
+					call.contentType(), call.body(), errors(deployment)))
+			.map((bytes) -> new ChatResult(bytes, Usage.NONE)));
+	}
+
+	@Override
+	public Mono<ChatResult> transcribe(TranscriptionCall call) {
+		Deployment deployment = call.deployment();
+		return Mono.defer(() -> {
+			List<Map.Entry<String, String>> fields = new ArrayList<>();
+			fields.add(Map.entry("model", deployment.providerModel()));
+			for (Map.Entry<String, String> field : call.fields()) {
+				if (!field.getKey().equals("model")
+						&& !OpenAiRequestTranslator.GATEWAY_ONLY_FIELDS.contains(field.getKey())) {
+					fields.add(field);
+				}
+			}
+			MultipartForm form = new MultipartForm();
+			Flux<byte[]> body = form.body(fields, "file", call.filename(), call.contentType(), call.audio());
+			return endpoint(deployment, OpenAiEndpoint.of(deployment, "/audio/transcriptions", this.environment))
+				.flatMap((endpoint) -> this.http.postMultipart(deployment, endpoint.url(), endpoint.headers(),
+						form.boundary(), body, errors(deployment)))
+				.map((bytes) -> new ChatResult(bytes, transcriptionUsage(bytes)));
+		});
+	}
+
+	/**
+	 * What a transcription reports: tokens (gpt-4o-transcribe), or the seconds heard
+	 * (whisper's {@code usage.seconds}, or {@code duration} in verbose_json); none for
+	 * the text formats.
+	 */
+	private Usage transcriptionUsage(byte[] bytes) {
+		JsonNode answer;
+		try {
+			answer = this.mapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			return Usage.NONE;
+		}
+		JsonNode usage = answer.path("usage");
+		if ("tokens".equals(usage.path("type").asString(""))) {
+			return Usage.of(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
+		}
+		double seconds = usage.path("seconds").isNumber() ? usage.path("seconds").asDouble()
+				: answer.path("duration").asDouble(0);
+		if (seconds <= 0) {
+			return Usage.NONE;
+		}
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+		extra.put(TranscriptionCall.AUDIO_SECONDS, seconds);
+		return new Usage(0, 0, 0, extra);
 	}
 
 	@Override

@@ -57,6 +57,23 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 		return new OpenAiEndpoint(root + "/openai/responses?api-version=" + version, chat.headers());
 	}
 
+	/**
+	 * The account-wide Files and Batch APIs: beside chat, and on Azure under
+	 * {@code /openai} (not a deployment) with the api-version, 2024-10-21 or later.
+	 */
+	static OpenAiEndpoint account(Deployment deployment, String path, EnvironmentLookup environment) {
+		if (deployment.provider().adapter() != ProviderSpec.Adapter.AZURE_OPENAI) {
+			return of(deployment, path, environment);
+		}
+		OpenAiEndpoint chat = of(deployment, "/chat/completions", environment);
+		String version = chat.url().substring(chat.url().indexOf("?api-version=") + "?api-version=".length());
+		if (version.compareTo(AZURE_DEFAULT_API_VERSION) < 0) {
+			version = AZURE_DEFAULT_API_VERSION;
+		}
+		String root = chat.url().substring(0, chat.url().indexOf("/openai/deployments/"));
+		return new OpenAiEndpoint(root + "/openai" + path + "?api-version=" + version, chat.headers());
+	}
+
 	static OpenAiEndpoint images(Deployment deployment, EnvironmentLookup environment) {
 		return of(deployment, "/images/generations", environment);
 	}

@@ -1,0 +1,334 @@
+package dev.llmgw.gateway.files;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.gateway.api.MultipartUpload;
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.engine.CallKind;
+import dev.llmgw.gateway.engine.CallPipeline;
+import dev.llmgw.gateway.engine.Estimate;
+import dev.llmgw.gateway.engine.ModelCall;
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.Deployment;
+import dev.llmgw.gateway.providers.FilesCall;
+import dev.llmgw.gateway.providers.MultipartForm;
+import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.routing.ModelGroup;
+import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.web.CallContext;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code /v1/files} and {@code /v1/batches}. An upload names its model group in
+ * {@code model} or LiteLLM's {@code target_model_names} (a form field or a query
+ * parameter; without one, the first group with an OpenAI or Azure deployment), is
+ * admitted like a model call (access, limits, a spend-log row at no cost) and goes to one
+ * deployment of that group; a batch goes to the deployment that holds its input file.
+ * Reads, lists, downloads, cancels and deletes reach only the caller's own objects (any
+ * for a proxy admin; admin viewers read); lists come from the gateway's record, never
+ * from the provider's account, which other keys share.
+ */
+final class FilesHandler {
+
+	private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {
+	};
+
+	static final String FILE = "file";
+
+	static final String BATCH = "batch";
+
+	private final CallPipeline calls;
+
+	private final ProviderRegistry providers;
+
+	private final ModelRegistry models;
+
+	private final ProviderObjects objects;
+
+	private final JsonMapper mapper;
+
+	FilesHandler(CallPipeline calls, ProviderRegistry providers, ModelRegistry models, ProviderObjects objects,
+			JsonMapper mapper) {
+		this.calls = calls;
+		this.providers = providers;
+		this.models = models;
+		this.objects = objects;
+		this.mapper = mapper;
+	}
+
+	// files
+
+	Mono<ServerResponse> upload(ServerRequest request) {
+		ServerWebExchange exchange = request.exchange();
+		if (!MultipartUpload.isForm(request.headers().contentType().orElse(null))) {
+			return Mono.error(new BadRequestError("Send the file as multipart/form-data, with 'file' and 'purpose'.",
+					null, "file"));
+		}
+		CallerIdentity caller = caller(exchange);
+		return request.multipartData().flatMap((parts) -> {
+			MultipartUpload file = MultipartUpload.of(parts, "file");
+			List<Map.Entry<String, String>> fields = new ArrayList<>();
+			Map<String, @Nullable Object> described = new LinkedHashMap<>();
+			String model = null;
+			for (Map.Entry<String, String> field : file.fields()) {
+				if (field.getKey().equals("model") || field.getKey().equals("target_model_names")) {
+					model = firstName(field.getValue());
+					continue;
+				}
+				fields.add(field);
+				described.putIfAbsent(field.getKey(), field.getValue());
+			}
+			if (!(described.get("purpose") instanceof String)) {
+				throw new BadRequestError("Missing required parameter: 'purpose'.", null, "purpose");
+			}
+			String group = group((model != null) ? model : query(request));
+			described.put("filename", file.filename());
+			ModelCall call = new ModelCall(CallKind.FILE, described, group, ModelCall.endUser(exchange, null), "/files",
+					0, (deployment) -> Estimate.tokens(0, 0), described);
+			String contentType = file.contentType();
+			return this.calls.admit(exchange, call).flatMap((deployment) -> {
+				MultipartForm form = new MultipartForm();
+				Flux<byte[]> body = form.body(fields, "file", file.filename(), contentType, file.bytes());
+				return this.calls
+					.files(exchange,
+							new FilesCall(deployment, "POST", "/files", form.contentType(), body,
+									CallContext.of(exchange).callId()))
+					.flatMap((result) -> saved(result, FILE, caller, group, deployment));
+			});
+		}).flatMap(this::json);
+	}
+
+	Mono<ServerResponse> listFiles(ServerRequest request) {
+		String purpose = request.queryParam("purpose").orElse(null);
+		return list(request, FILE,
+				(object) -> purpose == null || purpose.equals(String.valueOf(object.get("purpose"))));
+	}
+
+	Mono<ServerResponse> getFile(ServerRequest request) {
+		return refreshed(request, FILE, "GET", "/files/%s").flatMap(this::json);
+	}
+
+	Mono<ServerResponse> content(ServerRequest request) {
+		String id = ObjectIds.check("file_id", request.pathVariable("id"));
+		return owned(request.exchange(), FILE, id, false)
+			.flatMap((row) -> provider(row, "GET", "/files/" + id + "/content", null, request.exchange()))
+			.flatMap((result) -> ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.bodyValue(result.body()));
+	}
+
+	Mono<ServerResponse> deleteFile(ServerRequest request) {
+		String id = ObjectIds.check("file_id", request.pathVariable("id"));
+		return owned(request.exchange(), FILE, id, true)
+			.flatMap((row) -> provider(row, "DELETE", "/files/" + id, null, request.exchange()))
+			.flatMap((result) -> this.objects.delete(id).thenReturn(result))
+			.flatMap((result) -> json(this.mapper.readValue(result.body(), MAP)));
+	}
+
+	// batches
+
+	Mono<ServerResponse> createBatch(ServerRequest request, Mono<Map<String, @Nullable Object>> bodies) {
+		ServerWebExchange exchange = request.exchange();
+		CallerIdentity caller = caller(exchange);
+		return bodies.flatMap((body) -> {
+			if (!(body.get("input_file_id") instanceof String fileId) || fileId.isEmpty()) {
+				throw new BadRequestError("Missing required parameter: 'input_file_id'.", null, "input_file_id");
+			}
+			if (!(body.get("endpoint") instanceof String)) {
+				throw new BadRequestError("Missing required parameter: 'endpoint'.", null, "endpoint");
+			}
+			return owned(exchange, FILE, ObjectIds.check("input_file_id", fileId), false).flatMap((file) -> {
+				String group = String.valueOf(file.get("model_group"));
+				Deployment holder = holder(file);
+				Map<String, @Nullable Object> sent = new LinkedHashMap<>(body);
+				sent.keySet().remove("model");
+				sent.keySet().remove("target_model_names");
+				ModelCall call = new ModelCall(CallKind.BATCH, sent, group, ModelCall.endUser(exchange, null),
+						"/batches", 0, (deployment) -> Estimate.tokens(0, 0), sent);
+				byte[] json = this.mapper.writeValueAsBytes(sent);
+				return this.calls.admit(exchange, call)
+					.flatMap((admitted) -> this.calls.files(exchange,
+							new FilesCall(holder, "POST", "/batches", "application/json", Flux.just(json),
+									CallContext.of(exchange).callId())))
+					.flatMap((result) -> saved(result, BATCH, caller, group, holder));
+			});
+		}).flatMap(this::json);
+	}
+
+	Mono<ServerResponse> listBatches(ServerRequest request) {
+		return list(request, BATCH, (object) -> true);
+	}
+
+	Mono<ServerResponse> getBatch(ServerRequest request) {
+		return refreshed(request, BATCH, "GET", "/batches/%s").flatMap(this::json);
+	}
+
+	Mono<ServerResponse> cancelBatch(ServerRequest request) {
+		return refreshed(request, BATCH, "POST", "/batches/%s/cancel").flatMap(this::json);
+	}
+
+	/**
+	 * An object the caller owns, asked of its provider again and recorded as it now is; a
+	 * batch's output and error files become the caller's.
+	 */
+	private Mono<Map<String, @Nullable Object>> refreshed(ServerRequest request, String kind, String method,
+			String path) {
+		String id = ObjectIds.check(kind.equals(FILE) ? "file_id" : "batch_id", request.pathVariable("id"));
+		ServerWebExchange exchange = request.exchange();
+		boolean writes = !method.equals("GET");
+		return owned(exchange, kind, id, writes)
+			.flatMap((row) -> provider(row, method, path.formatted(id), null, exchange).flatMap((result) -> {
+				Map<String, @Nullable Object> object = this.mapper.readValue(result.body(), MAP);
+				Mono<Void> outputs = Mono.empty();
+				if (kind.equals(BATCH)) {
+					for (String field : List.of("output_file_id", "error_file_id")) {
+						if (object.get(field) instanceof String fileId && !fileId.isEmpty()) {
+							outputs = outputs.then(adopt(fileId, row));
+						}
+					}
+				}
+				return this.objects.update(id, object).then(outputs).thenReturn(object);
+			}));
+	}
+
+	/** A batch's output file, recorded as its owner's unless it already is. */
+	private Mono<Void> adopt(String fileId, Map<String, @Nullable Object> batch) {
+		String owner = String.valueOf(batch.get("owner"));
+		return this.objects.find(null, FILE, ObjectIds.check("file_id", fileId))
+			.hasElement()
+			.flatMap((known) -> known ? Mono.empty()
+					: this.objects.save(fileId, FILE, owner, String.valueOf(batch.get("model_group")),
+							String.valueOf(batch.get("deployment_id")),
+							Map.of("id", fileId, "object", "file", "purpose", "batch_output")));
+	}
+
+	private Mono<ServerResponse> list(ServerRequest request, String kind,
+			java.util.function.Predicate<Map<?, ?>> wanted) {
+		int limit = limit(request.queryParam("limit").orElse(null));
+		CallerIdentity caller = caller(request.exchange());
+		return this.objects.list(caller.canReadAll() ? null : caller.owner(), kind, limit)
+			.map((row) -> (Map<?, ?>) row.get("object"))
+			.filter(wanted)
+			.collectList()
+			.flatMap((data) -> {
+				Map<String, @Nullable Object> page = new LinkedHashMap<>();
+				page.put("object", "list");
+				page.put("data", data);
+				page.put("first_id", data.isEmpty() ? null : data.get(0).get("id"));
+				page.put("last_id", data.isEmpty() ? null : data.get(data.size() - 1).get("id"));
+				page.put("has_more", false);
+				return json(page);
+			});
+	}
+
+	private Mono<Map<String, @Nullable Object>> saved(ChatResult result, String kind, CallerIdentity caller,
+			String group, Deployment deployment) {
+		Map<String, @Nullable Object> object = this.mapper.readValue(result.body(), MAP);
+		if (!(object.get("id") instanceof String id)) {
+			return Mono.just(object);
+		}
+		return this.objects.save(ObjectIds.check("id", id), kind, caller.owner(), group, deployment.id(), object)
+			.thenReturn(object);
+	}
+
+	/** The caller's object of a kind, or a 404 as if it did not exist. */
+	private Mono<Map<String, @Nullable Object>> owned(ServerWebExchange exchange, String kind, String id,
+			boolean writes) {
+		CallerIdentity caller = caller(exchange);
+		boolean all = writes ? caller.isAdmin() : caller.canReadAll();
+		return this.objects.find(all ? null : caller.owner(), kind, id)
+			.switchIfEmpty(Mono.error(() -> new NotFoundError(
+					(kind.equals(FILE) ? "File" : "Batch") + " with id '" + id + "' not found.", null, null)));
+	}
+
+	private Mono<ChatResult> provider(Map<String, @Nullable Object> row, String method, String path,
+			@Nullable Flux<byte[]> body, ServerWebExchange exchange) {
+		Deployment deployment = holder(row);
+		return this.providers.forDeployment(deployment)
+			.files(new FilesCall(deployment, method, path, null, body, CallContext.of(exchange).callId()));
+	}
+
+	/** The deployment that holds a recorded object, while the config still has it. */
+	private Deployment holder(Map<String, @Nullable Object> row) {
+		Deployment deployment = this.models.deployment(String.valueOf(row.get("deployment_id")));
+		if (deployment == null) {
+			throw new NotFoundError("The deployment that holds '" + row.get("object_id")
+					+ "' is no longer configured (model group " + row.get("model_group") + ")", null, null);
+		}
+		return deployment;
+	}
+
+	/**
+	 * The model group an upload goes to: the one named, else the first with an OpenAI or
+	 * Azure deployment.
+	 */
+	private String group(@Nullable String named) {
+		if (named != null && !named.isBlank()) {
+			return named;
+		}
+		for (ModelGroup group : this.models.groups().values()) {
+			for (Deployment deployment : group.deployments()) {
+				String provider = deployment.provider().name();
+				if (provider.equals("openai") || provider.equals("azure")) {
+					return group.name();
+				}
+			}
+		}
+		throw new BadRequestError("Missing required parameter: 'model' (the model group whose account keeps the "
+				+ "file; no OpenAI or Azure model is configured)", null, "model");
+	}
+
+	private static @Nullable String query(ServerRequest request) {
+		return request.queryParam("model")
+			.or(() -> request.queryParam("target_model_names"))
+			.map(FilesHandler::firstName)
+			.orElse(null);
+	}
+
+	private static String firstName(String names) {
+		int comma = names.indexOf(',');
+		return ((comma >= 0) ? names.substring(0, comma) : names).trim();
+	}
+
+	private static int limit(@Nullable String limit) {
+		if (limit == null) {
+			return 10_000;
+		}
+		try {
+			int value = Integer.parseInt(limit);
+			if (value >= 1 && value <= 10_000) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// below
+		}
+		throw new BadRequestError("Invalid 'limit': expected an integer from 1 to 10000.", null, "limit");
+	}
+
+	private static CallerIdentity caller(ServerWebExchange exchange) {
+		CallerIdentity caller = CallerIdentity.of(exchange);
+		return (caller != null) ? caller : CallerIdentity.unauthenticated();
+	}
+
+	private Mono<ServerResponse> json(Object body) {
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(this.mapper.writeValueAsBytes(body));
+	}
+
+}
