@@ -24,6 +24,7 @@ import dev.llmgw.gateway.logging.StandardLoggingPayload.HiddenParams;
 import dev.llmgw.gateway.logging.StandardLoggingPayload.Metadata;
 import dev.llmgw.gateway.logging.StandardLoggingPayload.ModelMapInformation;
 import dev.llmgw.gateway.logging.StandardLoggingPayload.StatusFields;
+import dev.llmgw.gateway.providers.SseFrames;
 import dev.llmgw.gateway.providers.StreamAssembler;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
@@ -319,6 +320,17 @@ public final class PayloadBuilder {
 	 */
 	private @Nullable String assembled(List<byte[]> frames, CallRecord record) {
 		if (frames.isEmpty()) {
+			return null;
+		}
+		if (frames.get(0).length > 0 && frames.get(0)[0] == 'e') {
+			// a provider's own Responses API stream (named events): its closing event
+			// carries the whole response, logged as LiteLLM logs a Responses call
+			for (int i = frames.size() - 1; i >= 0; i--) {
+				JsonNode event = parse(SseFrames.eventPayload(frames.get(i)));
+				if (event != null && event.path("response").isObject()) {
+					return event.get("response").toString();
+				}
+			}
 			return null;
 		}
 		StreamAssembler assembler = new StreamAssembler(this.mapper);

@@ -540,6 +540,18 @@ class LoggingCallbacksIntegrationTests {
 		assertThat(embedded.path("call_type").asString()).isEqualTo("aembedding");
 		assertThat(embedded.path("messages").toString()).isEqualTo("[\"embed me\"]");
 		assertThat(embedded.path("prompt_tokens").asLong()).isPositive();
+
+		// "logged" is an openai/ deployment: the Responses API passes through whole
+		HttpResponse<String> responses = GatewayHttp.post(base, key, "/v1/responses",
+				"{\"model\":\"logged\",\"stream\":true,\"input\":\"respond to me\"}");
+		assertThat(responses.statusCode()).as(responses.body()).isEqualTo(200);
+		JsonNode responsesLog = s3Object(responses.headers().firstValue("x-litellm-call-id").orElseThrow())
+			.path("body");
+		assertThat(responsesLog.path("call_type").asString()).isEqualTo("aresponses");
+		assertThat(responsesLog.path("response").path("output").toString())
+			.as("the provider's own stream logged as its closing response")
+			.contains("You said: respond to me");
+		assertThat(responsesLog.path("completion_tokens").asLong()).isPositive();
 	}
 
 	@Test
