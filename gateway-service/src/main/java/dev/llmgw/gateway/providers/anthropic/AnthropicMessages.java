@@ -3,8 +3,10 @@ package dev.llmgw.gateway.providers.anthropic;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.ChatTranslator;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.ChatCompletion;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers in the same shape): the same translators as {@link AnthropicProvider}, request,
  * answer, stream and errors.
  */
-public final class AnthropicMessages {
+public final class AnthropicMessages implements ChatTranslator {
 
 	private final JsonMapper mapper;
 
@@ -39,8 +41,18 @@ public final class AnthropicMessages {
 	 * The Messages request as a map, {@code model} included, for the caller to change
 	 * before writing it.
 	 */
-	public Map<String, Object> requestBody(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+	public Map<String, Object> requestMap(ChatCompletionRequest request, Deployment deployment, boolean stream) {
 		return this.requests.body(request, deployment, stream);
+	}
+
+	@Override
+	public byte[] requestBody(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+		return this.requests.translate(request, deployment, stream);
+	}
+
+	@Override
+	public ChatResult completion(byte[] body, ProviderCall call) {
+		return completion(body);
 	}
 
 	/** A Messages response as an OpenAI chat completion, with its usage. */
@@ -51,6 +63,7 @@ public final class AnthropicMessages {
 	}
 
 	/** The translator of one stream of Messages events. */
+	@Override
 	public StreamTranslator streamTranslator(OpenAiChunkWriter writer) {
 		return new AnthropicStreamToOpenAiTranslator(this.mapper, writer, this.errors);
 	}
@@ -58,6 +71,7 @@ public final class AnthropicMessages {
 	/**
 	 * Anthropic's error body, {@code {"type": "error", "error": {"type", "message"}}}.
 	 */
+	@Override
 	public ProviderErrors errors() {
 		return this.errors;
 	}

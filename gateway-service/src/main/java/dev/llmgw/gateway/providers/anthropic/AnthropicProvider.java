@@ -7,13 +7,12 @@ import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
-import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.HttpTarget;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderEndpoints;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
-import dev.llmgw.model.openai.ChatCompletion;
-import dev.llmgw.model.openai.Usage;
+import dev.llmgw.gateway.providers.TranslatedChat;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,54 +20,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Calls Anthropic's Messages API ({@code POST /v1/messages}) with the {@code x-api-key}
  * and {@code anthropic-version} headers; the api_base is the host, as in LiteLLM
- * ({@code https://api.anthropic.com}).
+ * ({@code https://api.anthropic.com}). The translation is {@link AnthropicMessages}'s,
+ * the exchange {@link TranslatedChat}'s.
  */
 public final class AnthropicProvider implements ChatProvider {
 
 	static final String API_VERSION = "2023-06-01";
 
-	private final ProviderHttp http;
-
-	private final JsonMapper mapper;
-
-	private final OpenAiToAnthropicTranslator requests;
-
-	private final AnthropicToOpenAiTranslator responses;
-
-	private final AnthropicErrorMapper errors;
+	private final TranslatedChat chat;
 
 	public AnthropicProvider(ProviderHttp http, JsonMapper mapper) {
-		this.http = http;
-		this.mapper = mapper;
-		this.requests = new OpenAiToAnthropicTranslator(mapper);
-		this.responses = new AnthropicToOpenAiTranslator(mapper);
-		this.errors = new AnthropicErrorMapper(mapper);
+		this.chat = new TranslatedChat(http, mapper, new AnthropicMessages(mapper),
+				(deployment, stream) -> Mono.just(new HttpTarget(url(deployment), headers(deployment))));
 	}
 
 	@Override
 	public Mono<ChatResult> complete(ProviderCall call) {
-		Deployment deployment = call.deployment();
-		return Mono.defer(() -> {
-			byte[] body = this.requests.translate(call.request(), deployment, false);
-			return this.http.postJson(deployment, url(deployment), headers(deployment), body, this.errors)
-				.map((bytes) -> {
-					ChatCompletion completion = this.responses.translate(bytes);
-					Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
-					return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);
-				});
-		});
+		return this.chat.complete(call);
 	}
 
 	@Override
 	public Flux<byte[]> stream(ProviderCall call, StreamTally tally) {
-		Deployment deployment = call.deployment();
-		return Flux.defer(() -> {
-			byte[] body = this.requests.translate(call.request(), deployment, true);
-			OpenAiChunkWriter writer = new OpenAiChunkWriter(this.mapper, "chatcmpl-" + call.callId(),
-					deployment.providerModel(), call.request().wantsUsageInStream(), tally);
-			return this.http.postSse(deployment, url(deployment), headers(deployment), body, this.errors,
-					new AnthropicStreamToOpenAiTranslator(this.mapper, writer, this.errors));
-		});
+		return this.chat.stream(call, tally);
 	}
 
 	@Override

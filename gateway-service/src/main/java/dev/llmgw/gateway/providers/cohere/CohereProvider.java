@@ -2,29 +2,27 @@ package dev.llmgw.gateway.providers.cohere;
 
 import java.util.List;
 
-import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatProvider;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.EmbeddingCall;
-import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.HttpTarget;
 import dev.llmgw.gateway.providers.OpenAiEmbeddings;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.RerankAnswer;
 import dev.llmgw.gateway.providers.RerankCall;
 import dev.llmgw.gateway.providers.StreamTally;
-import dev.llmgw.model.openai.ChatCompletion;
-import dev.llmgw.model.openai.Usage;
+import dev.llmgw.gateway.providers.TranslatedChat;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Cohere's v2 API over the shared {@link ProviderHttp} exchange: {@code /v2/chat}
- * for chat and streams, {@code /v2/embed} for embeddings. Serves both LiteLLM prefixes,
+ * Calls Cohere's v2 API: {@code /v2/chat} for chat and streams (the translation
+ * {@link CohereChat}'s, the exchange {@link TranslatedChat}'s), {@code /v2/embed} for
+ * embeddings and {@code /v2/rerank} for reranks. Serves both LiteLLM prefixes,
  * {@code cohere/} and {@code cohere_chat/}.
  */
 public final class CohereProvider implements ChatProvider {
@@ -33,48 +31,31 @@ public final class CohereProvider implements ChatProvider {
 
 	private final JsonMapper mapper;
 
-	private final OpenAiToCohereTranslator requests = new OpenAiToCohereTranslator();
-
-	private final CohereToOpenAiTranslator responses = new CohereToOpenAiTranslator();
-
 	private final CohereEmbeddingTranslator embeddings;
 
 	private final CohereErrorMapper errors;
+
+	private final TranslatedChat chat;
 
 	public CohereProvider(ProviderHttp http, JsonMapper mapper) {
 		this.http = http;
 		this.mapper = mapper;
 		this.embeddings = new CohereEmbeddingTranslator(mapper);
 		this.errors = new CohereErrorMapper(mapper);
+		this.chat = new TranslatedChat(http, mapper, new CohereChat(mapper, this.errors), (deployment, stream) -> {
+			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
+			return Mono.just(new HttpTarget(endpoint.url("/v2/chat"), endpoint.headers()));
+		});
 	}
 
 	@Override
 	public Mono<ChatResult> complete(ProviderCall call) {
-		Deployment deployment = call.deployment();
-		return Mono.defer(() -> {
-			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
-			byte[] body = this.mapper.writeValueAsBytes(this.requests.translate(call.request(), deployment, false));
-			return this.http.postJson(deployment, endpoint.url("/v2/chat"), endpoint.headers(), body, this.errors)
-				.map((bytes) -> {
-					ChatCompletion completion = this.responses.translate(parse(bytes), "chatcmpl-" + call.callId(),
-							deployment.providerModel());
-					Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
-					return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);
-				});
-		});
+		return this.chat.complete(call);
 	}
 
 	@Override
 	public Flux<byte[]> stream(ProviderCall call, StreamTally tally) {
-		Deployment deployment = call.deployment();
-		return Flux.defer(() -> {
-			CohereEndpoint endpoint = CohereEndpoint.of(deployment);
-			byte[] body = this.mapper.writeValueAsBytes(this.requests.translate(call.request(), deployment, true));
-			OpenAiChunkWriter writer = new OpenAiChunkWriter(this.mapper, "chatcmpl-" + call.callId(),
-					deployment.providerModel(), call.request().wantsUsageInStream(), tally);
-			return this.http.postSse(deployment, endpoint.url("/v2/chat"), endpoint.headers(), body, this.errors,
-					new CohereStreamToOpenAiTranslator(this.mapper, writer));
-		});
+		return this.chat.stream(call, tally);
 	}
 
 	@Override
@@ -102,21 +83,11 @@ public final class CohereProvider implements ChatProvider {
 			byte[] body = this.mapper.writeValueAsBytes(call.request().providerBody(deployment.providerModel()));
 			return this.http.postJson(deployment, endpoint.url("/v2/rerank"), endpoint.headers(), body, this.errors)
 				.map((bytes) -> {
-					JsonNode answer = parse(bytes);
+					JsonNode answer = CohereChat.parse(this.mapper, bytes);
 					return RerankAnswer.of(this.mapper, call, answer.path("results"),
 							answer.path("meta").path("billed_units").path("search_units").asLong(1));
 				});
 		});
-	}
-
-	private JsonNode parse(byte[] bytes) {
-		try {
-			return this.mapper.readTree(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new UpstreamError(502, "api_error",
-					"litellm.BadGatewayError: cohere returned a body that is not JSON", null);
-		}
 	}
 
 }

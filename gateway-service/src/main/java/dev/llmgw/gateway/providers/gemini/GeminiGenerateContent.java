@@ -2,8 +2,10 @@ package dev.llmgw.gateway.providers.gemini;
 
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatResult;
+import dev.llmgw.gateway.providers.ChatTranslator;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.ChatCompletion;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the Gemini API (Vertex AI, whose generateContent takes and gives the same bodies): the
  * same translators as {@link GeminiProvider}, request, answer, stream and errors.
  */
-public final class GeminiGenerateContent {
+public final class GeminiGenerateContent implements ChatTranslator {
 
 	private final JsonMapper mapper;
 
@@ -43,6 +45,17 @@ public final class GeminiGenerateContent {
 		return this.mapper.writeValueAsBytes(this.requests.translate(request, deployment));
 	}
 
+	/** The same body streamed or not: a stream is chosen by the URL. */
+	@Override
+	public byte[] requestBody(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+		return requestBody(request, deployment);
+	}
+
+	@Override
+	public ChatResult completion(byte[] body, ProviderCall call) {
+		return completion(body, "chatcmpl-" + call.callId(), call.deployment().providerModel());
+	}
+
 	/** A {@code GenerateContentResponse} as an OpenAI chat completion, with its usage. */
 	public ChatResult completion(byte[] body, String id, String model) {
 		JsonNode response;
@@ -59,11 +72,13 @@ public final class GeminiGenerateContent {
 	}
 
 	/** The translator of one {@code streamGenerateContent?alt=sse} stream. */
+	@Override
 	public StreamTranslator streamTranslator(OpenAiChunkWriter writer) {
 		return new GeminiStreamToOpenAiTranslator(this.mapper, writer, this.errors);
 	}
 
 	/** Google's error body, {@code {"error": {"code", "message", "status"}}}. */
+	@Override
 	public ProviderErrors errors() {
 		return this.errors;
 	}

@@ -133,7 +133,7 @@ public final class VertexProvider implements ChatProvider {
 	 * version in the body.
 	 */
 	private byte[] claudeBody(ProviderCall call, boolean stream) {
-		Map<String, Object> body = this.anthropic.requestBody(call.request(), call.deployment(), stream);
+		Map<String, Object> body = this.anthropic.requestMap(call.request(), call.deployment(), stream);
 		body.remove("model");
 		body.put("anthropic_version", ANTHROPIC_VERSION);
 		return this.mapper.writeValueAsBytes(body);
