@@ -15,6 +15,8 @@
 #   nginx+cache - the nginx load answered from the response cache (litellm_settings.cache on the benchmark's Redis,
 #             mode default_off, the requests asking with "cache": {"use-cache": true}): after the first call every
 #             call is a hit, so "added" is what a hit costs over nginx alone
+#   nginx+responses - the same question as OpenAI's Responses API (POST /v1/responses, "input"), translated to chat
+#             for the nginx model (use_chat_completions_api) and back: what the Responses front end costs over chat
 #   nginx+guard - the nginx load with a pre_call Bedrock guardrail named by each request, answered by the fake's
 #             ApplyGuardrail at once (signed with the AWS SDK's signer): "added" is what a guardrail check costs the gateway
 #   portkey - the peer: Portkey's open-source gateway (npm @portkey-ai/gateway, installed on request into
@@ -33,7 +35,7 @@
 # enough never to trip), with the gateway on PostgreSQL and Redis: the cost of authentication through the key
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
-#        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard and portkey; GATEWAY_JAR=path to measure another build;
+#        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard, nginx+responses and portkey; GATEWAY_JAR=path to measure another build;
 #        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3;
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
@@ -154,6 +156,8 @@ model_list:
       aws_region_name: us-east-1
   - model_name: bench-nginx
     litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$NGINX_PORT/v1", api_key: fake}
+  - model_name: bench-nginx-chat
+    litellm_params: {model: openai/bench, api_base: "http://127.0.0.1:$NGINX_PORT/v1", api_key: fake, use_chat_completions_api: true}
 litellm_settings:
   # default_off: only the nginx+cache rows ask for the cache, the others pass it by
   cache: true
@@ -237,6 +241,10 @@ lua() {
 	local extra=""
 	[[ "$1" == *+cache* ]] && extra=',"cache":{"use-cache":true}'
 	[[ "$1" == *+guard* ]] && extra=',"guardrails":["bench-guard"]'
+	if [[ "$1" == *+responses* ]]; then
+		wrk_script "$1" "{\"model\":\"$2\",\"input\":\"hello from the benchmark\"}" "${3:-$KEY}"
+		return
+	fi
 	wrk_script "$1" "{\"model\":\"$2\",$QUESTION$extra}" "${3:-$KEY}"
 }
 
@@ -292,7 +300,9 @@ VIRTUAL_KEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/key/generate" -H "Authori
 	-d '{"max_budget": 1000000, "rpm_limit": 100000000, "tpm_limit": 1000000000, "max_parallel_requests": 10000}' |
 	sed -E 's/.*"key":"([^"]+)".*/\1/')
 
-model_of() { case "$1" in converse*) echo "bench-fake" ;; history | portkey) echo "bench-nginx" ;; *) echo "bench-${1%%+*}" ;; esac; }
+model_of() { case "$1" in converse*) echo "bench-fake" ;; history | portkey) echo "bench-nginx" ;; *+responses) echo "bench-nginx-chat" ;; *) echo "bench-${1%%+*}" ;; esac; }
+# the gateway route an upstream's rows call
+route_of() { [[ "$1" == *+responses ]] && echo "/v1/responses" || echo "/v1/chat/completions"; }
 key_of() { [[ "$1" == *+key ]] && echo "$VIRTUAL_KEY" || echo "$KEY"; }
 
 history_lua() { wrk_script "$1" "{\"model\":\"bench-nginx\",\"enable_history\":true,$QUESTION}"; }
@@ -301,7 +311,7 @@ echo "warming up the gateway for $WARMUP..."
 for upstream in $UPSTREAMS; do
 	[ "$upstream" = portkey ] && continue
 	wrk -t2 -c16 -d"$WARMUP" -s "$(lua "warm-$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")" \
-		"http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" >/dev/null
+		"http://127.0.0.1:$GATEWAY_PORT$(route_of "$upstream")" >/dev/null
 done
 if [[ "$UPSTREAMS" == *portkey* ]]; then
 	wrk -t2 -c16 -d"$WARMUP" -s "$(portkey_lua warm-portkey)" "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" >/dev/null
@@ -329,7 +339,7 @@ printf "\n%-9s %5s | %10s %9s %9s | %10s %9s %9s | %12s %8s | %11s %11s %7s %6s\
 for upstream in $UPSTREAMS; do
 	script=$(lua "$upstream" "$(model_of "$upstream")" "$(key_of "$upstream")")
 	direct_script=$script
-	front="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+	front="http://127.0.0.1:$GATEWAY_PORT$(route_of "$upstream")"
 	served=$GATEWAY_PID
 	case "$upstream" in
 		portkey)
@@ -359,6 +369,11 @@ for upstream in $UPSTREAMS; do
 			# the same question as Bedrock's Converse API asks it, straight to the fake
 			direct="http://127.0.0.1:$FAKE_PORT/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse"
 			direct_script=$(wrk_script converse "{$CONVERSE_QUESTION,\"inferenceConfig\":{}}" -)
+			;;
+		*+responses)
+			# "alone" is nginx answering the chat question the request becomes
+			direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
+			direct_script=$(lua nginx-chat bench-nginx)
 			;;
 		*) direct="http://127.0.0.1:$NGINX_PORT/v1/chat/completions" ;;
 	esac

@@ -1,10 +1,13 @@
 package dev.llmgw.gateway.responses;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.llmgw.gateway.error.RequestTooLargeError;
 import dev.llmgw.gateway.storage.Column;
@@ -59,9 +62,18 @@ final class ResponseStore {
 
 	private static final String ANY_CHAIN = CHAIN.formatted("", MAX_CHAIN, "");
 
+	/** The most writes under way at once. */
+	static final int MOST_WRITING = 10_000;
+
+	/** How long a read that missed waits before it looks again. */
+	static final Duration RETRY_AFTER = Duration.ofMillis(150);
+
 	private final RowStore rows;
 
 	private final Clock clock;
+
+	/** This instance's writes under way, by response id. */
+	private final Map<String, Mono<Void>> writing = new ConcurrentHashMap<>();
 
 	/** The most text a conversation may bring back, in characters. */
 	private final long historyLimit;
@@ -72,8 +84,22 @@ final class ResponseStore {
 		this.historyLimit = historyLimit;
 	}
 
-	Mono<Void> save(String owner, String id, String model, @Nullable String previous,
-			Map<String, @Nullable Object> response, List<ResponseItem> input) {
+	/**
+	 * Starts keeping a response and returns at once: the caller gets its answer without
+	 * waiting for the database's commit (a few milliseconds, most of a stored call's
+	 * cost). Until the write has ended, reads of the response on this instance wait for
+	 * it; a read elsewhere that misses looks once more a moment later.
+	 * @param failed told when the write fails (the answer was sent; the stored copy is
+	 * lost)
+	 * @return whether the write was started: not while {@value #MOST_WRITING} are under
+	 * way (a database that stopped answering must not fill the heap)
+	 */
+	boolean save(String owner, String id, String model, @Nullable String previous,
+			Map<String, @Nullable Object> response, List<ResponseItem> input, Consumer<Throwable> failed) {
+		if (this.writing.size() >= MOST_WRITING) {
+			failed.accept(new IllegalStateException(MOST_WRITING + " stored responses are still being written"));
+			return false;
+		}
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("response_id", id);
 		row.put("owner", owner);
@@ -82,23 +108,45 @@ final class ResponseStore {
 		row.put("input_items", input.stream().map(ResponseItem::toWire).toList());
 		row.put("response", response);
 		row.put("created_at", RowStore.now(this.clock));
-		return this.rows.insert(TABLE, row);
+		Mono<Void> write = this.rows.insert(TABLE, row)
+			.doOnError(failed)
+			.onErrorResume((error) -> Mono.empty())
+			.doFinally((signal) -> this.writing.remove(id))
+			.cache();
+		this.writing.put(id, write);
+		write.subscribe();
+		return true;
+	}
+
+	/** Waits for this instance's write of a response, if one is under way. */
+	private Mono<Void> written(String id) {
+		Mono<Void> write = this.writing.get(id);
+		return (write != null) ? write : Mono.empty();
+	}
+
+	/**
+	 * A read that found nothing, tried once more a moment later: the response may have
+	 * been answered by another instance whose write has not yet committed.
+	 */
+	private static <T> Mono<T> orOnceMore(Mono<T> read) {
+		return read.switchIfEmpty(Mono.defer(() -> Mono.delay(RETRY_AFTER).then(read)));
 	}
 
 	/** A response the owner stored, or empty. */
 	Mono<Map<String, @Nullable Object>> find(@Nullable String owner, String id) {
 		String where = (owner != null) ? " AND owner = :owner" : "";
-		return this.rows.query("SELECT * FROM responses WHERE response_id = :id" + where, binds(owner, id), TABLE)
-			.next();
+		return written(id).then(orOnceMore(Mono.defer(() -> this.rows
+			.query("SELECT * FROM responses WHERE response_id = :id" + where, binds(owner, id), TABLE)
+			.next())));
 	}
 
 	/** Whether the owner's response was there to delete. */
 	Mono<Boolean> delete(@Nullable String owner, String id) {
 		String where = (owner != null) ? " AND owner = :owner" : "";
-		return this.rows.database().one((client) -> {
+		return written(id).then(this.rows.database().one((client) -> {
 			var spec = client.sql("DELETE FROM responses WHERE response_id = :id" + where).bind("id", id);
 			return ((owner != null) ? spec.bind("owner", owner) : spec).fetch().rowsUpdated();
-		}).map((deleted) -> deleted > 0);
+		})).map((deleted) -> deleted > 0);
 	}
 
 	private static Map<String, Object> binds(@Nullable String owner, String id) {
@@ -112,8 +160,10 @@ final class ResponseStore {
 	Mono<List<ResponseItem>> conversation(@Nullable String owner, String id) {
 		Map<String, Object> binds = new LinkedHashMap<>(binds(owner, id));
 		binds.put("limit", this.historyLimit);
-		return this.rows.query((owner != null) ? OWNED_CHAIN : ANY_CHAIN, binds, CHAIN_ROWS)
-			.collectList()
+		return written(id).then(orOnceMore(
+				Mono.defer(() -> this.rows.query((owner != null) ? OWNED_CHAIN : ANY_CHAIN, binds, CHAIN_ROWS)
+					.collectList()
+					.filter((chain) -> !chain.isEmpty()))))
 			.map((chain) -> {
 				if (!chain.isEmpty() && chain.get(0).get("total") instanceof Number total
 						&& total.longValue() > this.historyLimit) {
@@ -123,7 +173,6 @@ final class ResponseStore {
 				}
 				return chain;
 			})
-			.filter((chain) -> !chain.isEmpty())
 			.map(ResponseStore::items);
 	}
 

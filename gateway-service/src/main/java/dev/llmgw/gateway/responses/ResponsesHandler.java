@@ -311,9 +311,9 @@ public final class ResponsesHandler {
 	}
 
 	/**
-	 * Stores a response the caller asked to keep. A database that fails loses the stored
-	 * copy, not the answer, which was paid for: it is logged and the caller still gets
-	 * it.
+	 * Stores a response the caller asked to keep, without waiting for the commit. A
+	 * database that fails loses the stored copy, not the answer, which was paid for: it
+	 * is logged and the caller still gets it.
 	 */
 	private Mono<Void> save(Call call, Map<String, @Nullable Object> response) {
 		if (!call.body().isStored()) {
@@ -321,13 +321,10 @@ public final class ResponsesHandler {
 		}
 		String id = String.valueOf(response.get("id"));
 		String model = (response.get("model") instanceof String named) ? named : model(call);
-		return this.store
-			.save(caller(call.exchange()).owner(), id, model, call.body().previousResponseId(), response, call.input())
-			.onErrorResume((error) -> {
-				CallLog.about(log.atWarn(), call.exchange())
-					.log("response {} was answered but not stored: {}", LogValues.escape(id), LogValues.escape(error));
-				return Mono.empty();
-			});
+		this.store.save(caller(call.exchange()).owner(), id, model, call.body().previousResponseId(), response,
+				call.input(), (error) -> CallLog.about(log.atWarn(), call.exchange())
+					.log("response {} was answered but not stored: {}", LogValues.escape(id), LogValues.escape(error)));
+		return Mono.empty();
 	}
 
 	/** The conversation a request continues, or a 400 when there is none to continue. */
