@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.llmgw.fake.directive.DirectiveParser;
-import dev.llmgw.fake.directive.Directives;
 import dev.llmgw.fake.directive.FailureCounter;
-import dev.llmgw.fake.directive.FakeError;
 import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
@@ -18,7 +15,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,20 +40,15 @@ public final class OpenAiModerationsRoute implements ProviderRoute {
 
 	@Override
 	public Mono<Void> handle(ProviderCall call) {
-		JsonNode body;
-		try {
-			body = Json.read(call.body());
-		}
-		catch (JacksonException ex) {
+		OpenAiRequest request = OpenAiRequest.read(call, this.failures, "omni-moderation-latest");
+		if (request == null) {
 			return OpenAiErrors.invalidJson(call.response());
 		}
-		String model = body.path("model").asString("omni-moderation-latest");
-		call.countModel(model);
-		Directives directives = DirectiveParser.parse(call.request().requestHeaders(), model);
-		FakeError error = this.failures.errorFor(directives, model);
-		if (error != null) {
-			return OpenAiErrors.send(call.response(), error, directives.retryAfterSeconds(), 1);
+		if (request.error() != null) {
+			return OpenAiErrors.send(call.response(), request.error(), request.directives().retryAfterSeconds(), 1);
 		}
+		JsonNode body = request.body();
+		String model = request.model();
 		List<String> texts = new ArrayList<>();
 		JsonNode input = body.path("input");
 		if (input.isString()) {
@@ -86,7 +77,7 @@ public final class OpenAiModerationsRoute implements ProviderRoute {
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("id", "modr-fake-" + SEQUENCE.incrementAndGet());
-		answer.put("model", DirectiveParser.baseModel(model));
+		answer.put("model", dev.llmgw.fake.directive.DirectiveParser.baseModel(model));
 		answer.put("results", results);
 		return Replies.json(call.response(), HttpResponseStatus.OK, Json.write((json) -> json.writePOJO(answer)));
 	}

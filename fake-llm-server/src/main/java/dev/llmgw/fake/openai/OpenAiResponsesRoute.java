@@ -23,7 +23,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,14 +65,12 @@ public final class OpenAiResponsesRoute implements ProviderRoute {
 
 	@Override
 	public Mono<Void> handle(ProviderCall call) {
-		JsonNode body;
-		try {
-			body = Json.read(call.body());
-		}
-		catch (JacksonException ex) {
+		OpenAiRequest request = OpenAiRequest.read(call, this.failures, "");
+		if (request == null) {
 			return OpenAiErrors.invalidJson(call.response());
 		}
-		if (!body.isObject() || !body.path("model").isString()) {
+		JsonNode body = request.body();
+		if (request.model().isEmpty()) {
 			return OpenAiErrors.invalidRequest(call.response(), "Missing required parameter: 'model'.", "model");
 		}
 		if (body.has("previous_response_id")) {
@@ -81,10 +78,9 @@ public final class OpenAiResponsesRoute implements ProviderRoute {
 					"Previous response with id '" + body.path("previous_response_id").asString() + "' not found.",
 					"previous_response_id");
 		}
-		String model = body.path("model").asString();
-		call.countModel(model);
-		Directives directives = DirectiveParser.parse(call.request().requestHeaders(), model);
-		FakeError error = this.failures.errorFor(directives, model);
+		String model = request.model();
+		Directives directives = request.directives();
+		FakeError error = request.error();
 		int promptWords = 0;
 		String lastUserText = null;
 		JsonNode input = body.path("input");

@@ -4,19 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.llmgw.fake.directive.DirectiveParser;
 import dev.llmgw.fake.directive.Directives;
 import dev.llmgw.fake.directive.FailureCounter;
-import dev.llmgw.fake.directive.FakeError;
 import dev.llmgw.fake.http.ErrorRenderer;
-import dev.llmgw.fake.http.Json;
 import dev.llmgw.fake.http.ProviderCall;
 import dev.llmgw.fake.http.ProviderRoute;
 import dev.llmgw.fake.http.Replies;
 import io.netty.handler.codec.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,20 +43,15 @@ public final class OpenAiSpeechRoute implements ProviderRoute {
 
 	@Override
 	public Mono<Void> handle(ProviderCall call) {
-		JsonNode body;
-		try {
-			body = Json.read(call.body());
-		}
-		catch (JacksonException ex) {
+		OpenAiRequest request = OpenAiRequest.read(call, this.failures, OpenAiPaths.DEFAULT_MODEL);
+		if (request == null) {
 			return OpenAiErrors.invalidJson(call.response());
 		}
-		String model = OpenAiPaths.model(body, call.path());
-		call.countModel(model);
-		Directives directives = DirectiveParser.parse(call.request().requestHeaders(), model);
-		FakeError error = this.failures.errorFor(directives, model);
-		if (error != null) {
-			return this.errors.send(call.response(), error, directives.retryAfterSeconds(), 1);
+		Directives directives = request.directives();
+		if (request.error() != null) {
+			return this.errors.send(call.response(), request.error(), directives.retryAfterSeconds(), 1);
 		}
+		JsonNode body = request.body();
 		if (!body.path("input").isString() || !body.has("voice")) {
 			return OpenAiErrors.invalidRequest(call.response(), "input and voice are required", "input");
 		}
