@@ -21,7 +21,8 @@ public final class RouteAccess {
 			"/v1/models", "/models", "/v1/models/*", "/models/*", "/openai/deployments/*", "/engines/*", "/v1/rerank",
 			"/rerank", "/v2/rerank", "/v1/responses", "/v1/responses/*", "/responses", "/responses/*",
 			"/openai/v1/responses", "/openai/v1/responses/*", "/v1/moderations", "/moderations", "/v1/audio/speech",
-			"/audio/speech", "/v1/audio/transcriptions", "/audio/transcriptions");
+			"/audio/speech", "/v1/audio/transcriptions", "/audio/transcriptions", "/v1/files", "/files", "/v1/files/*",
+			"/files/*", "/v1/batches", "/batches", "/v1/batches/*", "/batches/*");
 
 	private static final List<String> ANTHROPIC = List.of("/v1/messages", "/v1/messages/count_tokens",
 			"/anthropic/v1/messages");
