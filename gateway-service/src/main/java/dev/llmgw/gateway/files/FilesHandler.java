@@ -151,7 +151,9 @@ final class FilesHandler {
 			if (!(body.get("endpoint") instanceof String)) {
 				throw new BadRequestError("Missing required parameter: 'endpoint'.", null, "endpoint");
 			}
-			return owned(exchange, FILE, ObjectIds.check("input_file_id", fileId), false).flatMap((file) -> {
+			// a batch is made from the caller's own file (any, for a proxy admin): an
+			// admin viewer reads others' files but does not run them
+			return owned(exchange, FILE, ObjectIds.check("input_file_id", fileId), true).flatMap((file) -> {
 				String group = String.valueOf(file.get("model_group"));
 				Deployment holder = holder(file);
 				Map<String, @Nullable Object> sent = new LinkedHashMap<>(body);
