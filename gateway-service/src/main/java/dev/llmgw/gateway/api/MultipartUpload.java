@@ -3,18 +3,27 @@ package dev.llmgw.gateway.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.web.CallerInput;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * A multipart form with one uploaded file, as OpenAI's upload routes take it (audio
@@ -29,6 +38,20 @@ import org.springframework.util.MultiValueMap;
  * @param fields the other fields, in order; a name may repeat
  */
 public record MultipartUpload(String filename, String contentType, Part file, List<Map.Entry<String, String>> fields) {
+
+	/** The most parts a form may have (OpenAI's upload forms have a handful). */
+	public static final int MOST_PARTS = 64;
+
+	private static final ResolvableType MULTIPART_DATA = ResolvableType.forClassWithGenerics(MultiValueMap.class,
+			String.class, Part.class);
+
+	private static final MultipartHttpMessageReader FORM_READER = formReader();
+
+	private static MultipartHttpMessageReader formReader() {
+		DefaultPartHttpMessageReader parts = new DefaultPartHttpMessageReader();
+		parts.setMaxParts(MOST_PARTS);
+		return new MultipartHttpMessageReader(parts);
+	}
 
 	/**
 	 * @param parts the form
@@ -69,6 +92,34 @@ public record MultipartUpload(String filename, String contentType, Part file, Li
 			DataBufferUtils.release(buffer);
 			return bytes;
 		});
+	}
+
+	/**
+	 * Answers a multipart request from its form, the parts spooled to disk deleted once
+	 * the answer is made. The form is read from the request body the filters see (so it
+	 * is held to general_settings.max_request_size_mb, chunked or not; the exchange's own
+	 * multipart data would read the body as it came off the wire), with at most
+	 * {@value #MOST_PARTS} parts; one that cannot be parsed (no boundary, cut short) is
+	 * the caller's 400, not the gateway's 500.
+	 * @param request the request
+	 * @param handler the answer from the form
+	 */
+	public static Mono<ServerResponse> withForm(ServerRequest request,
+			Function<MultiValueMap<String, Part>, Mono<ServerResponse>> handler) {
+		Mono<MultiValueMap<String, Part>> form = FORM_READER
+			.readMono(MULTIPART_DATA, request.exchange().getRequest(), Map.of())
+			.defaultIfEmpty(new LinkedMultiValueMap<>())
+			.onErrorMap(DecodingException.class,
+					(ex) -> new BadRequestError("Invalid multipart/form-data body: " + ex.getMessage(), null, "file"));
+		return Mono.usingWhen(form, handler, MultipartUpload::delete, (parts, error) -> delete(parts),
+				MultipartUpload::delete);
+	}
+
+	private static Mono<Void> delete(MultiValueMap<String, Part> parts) {
+		return Flux.fromIterable(parts.values())
+			.flatMapIterable((values) -> values)
+			.flatMap((part) -> part.delete().onErrorComplete())
+			.then();
 	}
 
 	/** Whether a request is a multipart form. */

@@ -48,7 +48,7 @@ final class TranscriptionsHandler {
 			return Mono.error(new BadRequestError("Send the audio as multipart/form-data, with 'file' and 'model'.",
 					null, "file"));
 		}
-		return request.multipartData().flatMap((parts) -> {
+		return MultipartUpload.withForm(request, (parts) -> Mono.defer(() -> {
 			MultipartUpload file = MultipartUpload.of(parts, "audio file");
 			List<Map.Entry<String, String>> fields = file.fields();
 			Map<String, @Nullable Object> described = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class TranscriptionsHandler {
 				.flatMap((result) -> ServerResponse.ok()
 					.contentType(TEXT_FORMATS.contains(format) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON)
 					.bodyValue(result.body()));
-		});
+		}));
 	}
 
 }

@@ -79,7 +79,7 @@ final class FilesHandler {
 					null, "file"));
 		}
 		CallerIdentity caller = caller(exchange);
-		return request.multipartData().flatMap((parts) -> {
+		return MultipartUpload.withForm(request, (parts) -> Mono.defer(() -> {
 			MultipartUpload file = MultipartUpload.of(parts, "file");
 			List<Map.Entry<String, String>> fields = new ArrayList<>();
 			Map<String, @Nullable Object> described = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ final class FilesHandler {
 									CallContext.of(exchange).callId()))
 					.flatMap((result) -> saved(result, FILE, caller, group, deployment));
 			});
-		}).flatMap(this::json);
+		}).flatMap(this::json));
 	}
 
 	Mono<ServerResponse> listFiles(ServerRequest request) {

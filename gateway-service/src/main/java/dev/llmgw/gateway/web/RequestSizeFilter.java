@@ -31,7 +31,8 @@ import org.springframework.web.server.WebFilterChain;
  * bodies at once slow callers down instead of running the heap out; one larger than the
  * whole budget could never be held and is a 413 like an oversized one. Reserving on read,
  * not here, means that a request refused before its body is read (a bad key) holds
- * nothing. Bodies forwarded to the middleware stream through and are only size-limited.
+ * nothing. Bodies forwarded to the middleware, and uploads spooled to disk, stream
+ * through and are only size-limited, a chunked one as it is read.
  */
 public final class RequestSizeFilter implements WebFilter, Ordered {
 
@@ -68,7 +69,15 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 					+ " MB. Max size is " + megabytes(this.maxBytes) + " MB (general_settings.max_request_size_mb)"));
 		}
 		if (this.streamedThrough.test(exchange)) {
-			return chain.filter(exchange);
+			// not held, but still no larger than the limit: a chunked body declares no
+			// length, so it is counted as it is read
+			ServerHttpRequest limited = new ServerHttpRequestDecorator(exchange.getRequest()) {
+				@Override
+				public Flux<DataBuffer> getBody() {
+					return limited(super.getBody());
+				}
+			};
+			return chain.filter(exchange.mutate().request(limited).build());
 		}
 		if (length > this.budget.capacity()) {
 			return Mono.error(beyondBudget());
@@ -93,8 +102,7 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 				long received = reservation.received(buffer.readableByteCount());
 				if (received > this.maxBytes) {
 					DataBufferUtils.release(buffer);
-					throw new RequestTooLargeError("Request size is too large. Max size is " + megabytes(this.maxBytes)
-							+ " MB (general_settings.max_request_size_mb)");
+					throw tooLarge();
 				}
 				if (received > this.budget.capacity()) {
 					DataBufferUtils.release(buffer);
@@ -107,6 +115,25 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 				return buffer;
 			});
 		});
+	}
+
+	private Flux<DataBuffer> limited(Flux<DataBuffer> body) {
+		return Flux.defer(() -> {
+			long[] received = { 0 };
+			return body.map((buffer) -> {
+				received[0] += buffer.readableByteCount();
+				if (received[0] > this.maxBytes) {
+					DataBufferUtils.release(buffer);
+					throw tooLarge();
+				}
+				return buffer;
+			});
+		});
+	}
+
+	private RequestTooLargeError tooLarge() {
+		return new RequestTooLargeError("Request size is too large. Max size is " + megabytes(this.maxBytes)
+				+ " MB (general_settings.max_request_size_mb)");
 	}
 
 	/** A body the budget could not hold even alone: waiting would not help. */
