@@ -84,11 +84,18 @@ public record MultipartUpload(String filename, String contentType, Part file, Li
 				List.copyOf(fields));
 	}
 
-	/** The file's bytes, each piece copied out of its buffer and the buffer released. */
+	/**
+	 * The file's bytes, each piece copied out of its buffer and the buffer released. A
+	 * small file is held in memory as one buffer that every read is given again, so the
+	 * copy leaves its read position where it was: a retry reads the whole file, not
+	 * nothing.
+	 */
 	public Flux<byte[]> bytes() {
 		return this.file.content().map((buffer) -> {
 			byte[] bytes = new byte[buffer.readableByteCount()];
+			int position = buffer.readPosition();
 			buffer.read(bytes);
+			buffer.readPosition(position);
 			DataBufferUtils.release(buffer);
 			return bytes;
 		});
