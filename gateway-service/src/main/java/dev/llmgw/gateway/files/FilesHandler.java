@@ -13,6 +13,7 @@ import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.error.NotFoundError;
+import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.FilesCall;
@@ -24,6 +25,7 @@ import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -136,7 +138,7 @@ final class FilesHandler {
 		return owned(request.exchange(), FILE, id, true)
 			.flatMap((row) -> provider(row, "DELETE", "/files/" + id, null, request.exchange()))
 			.flatMap((result) -> this.objects.delete(id).thenReturn(result))
-			.flatMap((result) -> json(this.mapper.readValue(result.body(), MAP)));
+			.flatMap((result) -> json(object(this.mapper, result.body())));
 	}
 
 	// batches
@@ -194,11 +196,11 @@ final class FilesHandler {
 		boolean writes = !method.equals("GET");
 		return owned(exchange, kind, id, writes)
 			.flatMap((row) -> provider(row, method, path.formatted(id), null, exchange).flatMap((result) -> {
-				Map<String, @Nullable Object> object = this.mapper.readValue(result.body(), MAP);
+				Map<String, @Nullable Object> object = object(this.mapper, result.body());
 				Mono<Void> outputs = Mono.empty();
 				if (kind.equals(BATCH)) {
 					for (String field : List.of("output_file_id", "error_file_id")) {
-						if (object.get(field) instanceof String fileId && !fileId.isEmpty()) {
+						if (object.get(field) instanceof String fileId && ObjectIds.fits(fileId)) {
 							outputs = outputs.then(adopt(fileId, row));
 						}
 					}
@@ -210,7 +212,7 @@ final class FilesHandler {
 	/** A batch's output file, recorded as its owner's unless it already is. */
 	private Mono<Void> adopt(String fileId, Map<String, @Nullable Object> batch) {
 		String owner = String.valueOf(batch.get("owner"));
-		return this.objects.find(null, FILE, ObjectIds.check("file_id", fileId))
+		return this.objects.find(null, FILE, fileId)
 			.hasElement()
 			.flatMap((known) -> known ? Mono.empty()
 					: this.objects.save(fileId, FILE, owner, String.valueOf(batch.get("model_group")),
@@ -239,12 +241,35 @@ final class FilesHandler {
 
 	private Mono<Map<String, @Nullable Object>> saved(ChatResult result, String kind, CallerIdentity caller,
 			String group, Deployment deployment) {
-		Map<String, @Nullable Object> object = this.mapper.readValue(result.body(), MAP);
-		if (!(object.get("id") instanceof String id)) {
-			return Mono.just(object);
+		Map<String, @Nullable Object> object = object(this.mapper, result.body());
+		if (!(object.get("id") instanceof String id) || !ObjectIds.fits(id)) {
+			// made, perhaps, but with no id the gateway could record: no caller could
+			// reach it
+			throw new UpstreamError(502, "api_error", "litellm.APIError: the provider answered without a usable "
+					+ "'id' for the " + kind + " it was asked to make", null);
 		}
-		return this.objects.save(ObjectIds.check("id", id), kind, caller.owner(), group, deployment.id(), object)
-			.thenReturn(object);
+		return this.objects.save(id, kind, caller.owner(), group, deployment.id(), object).thenReturn(object);
+	}
+
+	/**
+	 * A provider's answer, a JSON object; anything else (an HTML error page from a proxy,
+	 * an array) is the provider's fault, a 502, not the gateway's 500.
+	 */
+	static Map<String, @Nullable Object> object(JsonMapper mapper, byte[] body) {
+		Map<String, @Nullable Object> object;
+		try {
+			object = mapper.readValue(body, MAP);
+		}
+		catch (JacksonException ex) {
+			object = null;
+		}
+		if (object == null) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.APIError: the provider's Files or Batch API answered with something that is not a JSON "
+							+ "object",
+					null);
+		}
+		return object;
 	}
 
 	/** The caller's object of a kind, or a 404 as if it did not exist. */
