@@ -12,6 +12,7 @@ import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.NotFoundError;
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatResult;
@@ -136,7 +137,12 @@ final class FilesHandler {
 	Mono<ServerResponse> deleteFile(ServerRequest request) {
 		String id = ObjectIds.check("file_id", request.pathVariable("id"));
 		return owned(request.exchange(), FILE, id, true)
-			.flatMap((row) -> provider(row, "DELETE", "/files/" + id, null, request.exchange()))
+			.flatMap((row) -> provider(row, "DELETE", "/files/" + id, null, request.exchange())
+				// gone upstream (expired, deleted there): forgotten here too, or it would
+				// stay in the caller's list for good
+				.onErrorResume(GatewayError.class,
+						(error) -> (error.status() == 404) ? this.objects.delete(id).then(Mono.error(error))
+								: Mono.error(error)))
 			.flatMap((result) -> this.objects.delete(id).thenReturn(result))
 			.flatMap((result) -> json(object(this.mapper, result.body())));
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.llmgw.gateway.support.AdminClient;
+import dev.llmgw.gateway.support.FakeLlmServerProcess;
 import dev.llmgw.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,25 @@ class UploadsAndOwnershipReviewTests extends GatewayTestBase {
 		assertThat(batch.statusCode()).as("a batch is not a read: " + batch.body()).isEqualTo(404);
 		assertThat(as(viewer, "DELETE", "/v1/files/" + file, null).statusCode()).isEqualTo(404);
 		assertThat(as(owner, "POST", "/v1/batches", BATCH.formatted(file)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aFileGoneFromTheProviderLeavesTheListWhenDeleted() {
+		AdminClient admin = new AdminClient(url(""));
+		String key = admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		HttpResponse<String> uploaded = upload(key, "/v1/files?model=gpt-4o-mini");
+		String file = JSON.readTree(uploaded.body()).path("id").asString();
+		// expired, or deleted on the provider's side
+		HttpResponse<String> gone = send(
+				HttpRequest.newBuilder(java.net.URI.create(FakeLlmServerProcess.shared().baseUrl() + "/files/" + file))
+					.header("Authorization", "Bearer fake-key")
+					.DELETE()
+					.build());
+		assertThat(gone.statusCode()).as(gone.body()).isEqualTo(200);
+		HttpResponse<String> deleted = as(key, "DELETE", "/v1/files/" + file, null);
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(404);
+		assertThat(as(key, "GET", "/v1/files", null).body()).doesNotContain(file);
+		assertThat(as(key, "DELETE", "/v1/files/" + file, null).body()).contains("not found");
 	}
 
 	@Test
