@@ -30,6 +30,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -127,11 +129,20 @@ final class FilesHandler {
 
 	Mono<ServerResponse> content(ServerRequest request) {
 		String id = ObjectIds.check("file_id", request.pathVariable("id"));
-		return owned(request.exchange(), FILE, id, false)
-			.flatMap((row) -> provider(row, "GET", "/files/" + id + "/content", null, request.exchange()))
-			.flatMap((result) -> ServerResponse.ok()
+		ServerWebExchange exchange = request.exchange();
+		return owned(exchange, FILE, id, false).flatMap((row) -> {
+			Deployment deployment = holder(row);
+			DataBufferFactory buffers = exchange.getResponse().bufferFactory();
+			Flux<DataBuffer> content = this.providers.forDeployment(deployment)
+				.fileContent(new FilesCall(deployment, "GET", "/files/" + id + "/content", null, null,
+						CallContext.of(exchange).callId()))
+				.map(buffers::wrap);
+			// relayed as it arrives, never held whole; nothing is committed before the
+			// first bytes, so the provider's error (a 404) is still an error answer
+			return ServerResponse.ok()
 				.contentType(MediaType.APPLICATION_OCTET_STREAM)
-				.bodyValue(result.body()));
+				.body((message, ignored) -> message.writeWith(content));
+		});
 	}
 
 	Mono<ServerResponse> deleteFile(ServerRequest request) {

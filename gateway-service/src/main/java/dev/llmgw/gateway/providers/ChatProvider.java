@@ -87,6 +87,16 @@ public interface ChatProvider {
 	}
 
 	/**
+	 * A file's content ({@code GET /files/{id}/content}), relayed as the provider sends
+	 * it; by default, the whole answer of {@link #files(FilesCall)}.
+	 * @param call the call
+	 * @return the content, piece by piece
+	 */
+	default Flux<byte[]> fileContent(FilesCall call) {
+		return files(call).map(ChatResult::body).flux();
+	}
+
+	/**
 	 * Generates images, answering in OpenAI form ({@code {"created", "data": [...]}}).
 	 * @param call the call
 	 * @return the OpenAI images response; its usage is {@link Usage#NONE} unless the

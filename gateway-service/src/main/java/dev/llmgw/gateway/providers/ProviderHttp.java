@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.OutgoingHeaders;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -106,6 +107,40 @@ public final class ProviderHttp {
 				}
 				return bytes;
 			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+	}
+
+	/**
+	 * A GET whose 2xx body is relayed as it arrives, never held whole (a batch's output
+	 * file may be hundreds of megabytes); an error status is the provider's error before
+	 * any byte.
+	 * @param deployment who is called
+	 * @param url the full URL
+	 * @param headers the provider's own headers
+	 * @param errors how the provider's errors read
+	 * @return the body, piece by piece
+	 */
+	public Flux<byte[]> download(Deployment deployment, String url, Map<String, String> headers,
+			ProviderErrors errors) {
+		URI uri = this.urls.parse(url);
+		return Flux.defer(() -> this.http.request(HttpMethod.GET)
+			.uri((uri != null) ? uri.toString() : url)
+			.send((request, out) -> {
+				headers.forEach(request::header);
+				deployment.params().extraHeaders().forEach(request::header);
+				request.responseTimeout(deployment.streamTimeout());
+				return out;
+			})
+			.response((response, content) -> {
+				if (isError(response)) {
+					return content.aggregate()
+						.asByteArray()
+						.defaultIfEmpty(EMPTY)
+						.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
+				}
+				// copied inside map: Reactor Netty releases each buffer once onNext
+				// returns
+				return content.map(ByteBufUtil::getBytes);
+			})).onErrorMap((error) -> TransportErrors.map(error, deployment, true));
 	}
 
 	/**

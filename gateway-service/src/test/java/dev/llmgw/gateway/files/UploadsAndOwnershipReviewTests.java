@@ -81,6 +81,9 @@ class UploadsAndOwnershipReviewTests extends GatewayTestBase {
 					.DELETE()
 					.build());
 		assertThat(gone.statusCode()).as(gone.body()).isEqualTo(200);
+		HttpResponse<String> content = as(key, "GET", "/v1/files/" + file + "/content", null);
+		assertThat(content.statusCode()).as("the provider's error, before any byte").isEqualTo(404);
+		assertThat(content.body()).contains("\"error\"", "No such File object");
 		HttpResponse<String> deleted = as(key, "DELETE", "/v1/files/" + file, null);
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(404);
 		assertThat(as(key, "GET", "/v1/files", null).body()).doesNotContain(file);

@@ -132,6 +132,14 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 	}
 
 	@Override
+	public Flux<byte[]> fileContent(FilesCall call) {
+		Deployment deployment = call.deployment();
+		return Flux.defer(() -> endpoint(deployment, OpenAiEndpoint.account(deployment, call.path(), this.environment))
+			.flatMapMany((endpoint) -> this.http.download(deployment, endpoint.url(), endpoint.headers(),
+					errors(deployment))));
+	}
+
+	@Override
 	public Mono<ChatResult> transcribe(TranscriptionCall call) {
 		Deployment deployment = call.deployment();
 		return Mono.defer(() -> {
