@@ -24,8 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code POST /v1/audio/speech}: {@code model}, {@code input} (at most 4,096 characters,
  * OpenAI's limit), {@code voice}, and optionally {@code response_format} (mp3, the
  * default, opus, aac, flac, wav or pcm), {@code speed} (0.25 to 4) and
- * {@code instructions}. The audio is relayed as it arrives; a failure before its first
- * bytes is an OpenAI error with its status, one after them cuts the response short.
+ * {@code instructions}, and {@code stream_format} ({@code sse} answers events). The audio
+ * is relayed as it arrives; a failure before its first bytes is an OpenAI error with its
+ * status, one after them cuts the response short.
  */
 final class SpeechHandler {
 
@@ -60,6 +61,7 @@ final class SpeechHandler {
 						"voice");
 			}
 			String format = format(body.get("response_format"));
+			boolean events = events(body.get("stream_format"));
 			Object speed = body.get("speed");
 			if (speed != null
 					&& (!(speed instanceof Number number) || number.doubleValue() < 0.25 || number.doubleValue() > 4)) {
@@ -78,7 +80,8 @@ final class SpeechHandler {
 				// nothing is committed before the first bytes: a failure until then is an
 				// error answer with its status, as for streamed chat
 				return ServerResponse.ok()
-					.contentType(MediaType.parseMediaType(MEDIA_TYPES.get(format)))
+					.contentType(
+							events ? MediaType.TEXT_EVENT_STREAM : MediaType.parseMediaType(MEDIA_TYPES.get(format)))
 					.body((message, ignored) -> message.writeWith(audio));
 			});
 		});
@@ -89,6 +92,20 @@ final class SpeechHandler {
 			throw new BadRequestError("Missing required parameter: '" + name + "'.", null, name);
 		}
 		return value;
+	}
+
+	/**
+	 * Whether the audio comes as server-sent events ({@code stream_format: sse}, for
+	 * gpt-4o-mini-tts) rather than as the file itself ({@code audio}, the default).
+	 */
+	private static boolean events(@Nullable Object streamFormat) {
+		if (streamFormat == null || "audio".equals(streamFormat)) {
+			return false;
+		}
+		if ("sse".equals(streamFormat)) {
+			return true;
+		}
+		throw new BadRequestError("Invalid 'stream_format': expected sse or audio.", null, "stream_format");
 	}
 
 	private static String format(@Nullable Object format) {

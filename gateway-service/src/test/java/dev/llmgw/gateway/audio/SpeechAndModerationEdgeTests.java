@@ -34,6 +34,14 @@ class SpeechAndModerationEdgeTests extends GatewayTestBase {
 			HttpResponse<String> answer = post("/v1/moderations", body);
 			soft.assertThat(answer.statusCode()).as(body + " -> " + answer.body()).isBetween(400, 404);
 		}
+		HttpResponse<String> events = post("/v1/audio/speech",
+				"{\"model\":\"tts\",\"input\":\"x\",\"voice\":\"a\",\"stream_format\":\"sse\"}");
+		soft.assertThat(events.headers().firstValue("content-type").orElse(""))
+			.as("stream_format sse is answered as events, not audio")
+			.startsWith("text/event-stream");
+		soft.assertThat(post("/v1/audio/speech",
+				"{\"model\":\"tts\",\"input\":\"x\",\"voice\":\"a\",\"stream_format\":\"mp4\"}")
+			.statusCode()).isEqualTo(400);
 		HttpResponse<String> broken = post("/v1/audio/speech",
 				"{\"model\":\"tts-broken\",\"input\":\"x\",\"voice\":\"a\"}");
 		soft.assertThat(broken.body()).as("tts-broken").contains("\"error\"").doesNotContain("api_key", "Bearer");
