@@ -46,6 +46,17 @@ class MultipartUploadTests {
 			.block(Duration.ofSeconds(5))).isInstanceOf(BadRequestError.class);
 	}
 
+	@Test
+	void aFormOfTooManyPartsIsRefusedAsItIsRead() {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i <= MultipartUpload.MOST_PARTS; i++) {
+			body.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nx\r\n");
+		}
+		ServerRequest request = form(body.append("--b--\r\n").toString());
+		assertThatThrownBy(() -> MultipartUpload.withForm(request, (parts) -> ServerResponse.ok().build())
+			.block(Duration.ofSeconds(5))).isInstanceOf(BadRequestError.class);
+	}
+
 	private static String text(MultipartUpload upload) {
 		return upload.bytes()
 			.reduce(new StringBuilder(), (text, bytes) -> text.append(new String(bytes, StandardCharsets.UTF_8)))
