@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.llmgw.gateway.error.RequestTooLargeError;
@@ -14,7 +17,9 @@ import dev.llmgw.gateway.storage.Column;
 import dev.llmgw.gateway.storage.RowStore;
 import dev.llmgw.gateway.storage.Table;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Stored responses (db/migration/V11__responses.sql), each owned by the key that made it:
@@ -65,6 +70,9 @@ final class ResponseStore {
 	/** The most writes under way at once. */
 	static final int MOST_WRITING = 10_000;
 
+	/** The most rows one statement writes. */
+	static final int BATCH = 100;
+
 	/** How long a read that missed waits before it looks again. */
 	static final Duration RETRY_AFTER = Duration.ofMillis(150);
 
@@ -74,6 +82,12 @@ final class ResponseStore {
 
 	/** This instance's writes under way, by response id. */
 	private final Map<String, Mono<Void>> writing = new ConcurrentHashMap<>();
+
+	/** The rows waiting for the next batch. */
+	private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+	/** Whether a batch is being written. */
+	private final AtomicBoolean flushing = new AtomicBoolean();
 
 	/** The most text a conversation may bring back, in characters. */
 	private final long historyLimit;
@@ -108,14 +122,61 @@ final class ResponseStore {
 		row.put("input_items", input.stream().map(ResponseItem::toWire).toList());
 		row.put("response", response);
 		row.put("created_at", RowStore.now(this.clock));
-		Mono<Void> write = this.rows.insert(TABLE, row)
-			.doOnError(failed)
-			.onErrorResume((error) -> Mono.empty())
-			.doFinally((signal) -> this.writing.remove(id))
-			.cache();
+		Sinks.Empty<Void> written = Sinks.empty();
+		Mono<Void> write = written.asMono().doFinally((signal) -> this.writing.remove(id)).cache();
 		this.writing.put(id, write);
 		write.subscribe();
+		this.queue.add(new Pending(row, written, failed));
+		flush();
 		return true;
+	}
+
+	/**
+	 * Writes what is queued, a batch of up to {@value #BATCH} rows in one statement, one
+	 * batch at a time: under load many responses share a commit (and the statement's
+	 * positional binds cost far less than one INSERT each). A batch the database refuses
+	 * is written again row by row, so that one bad row loses only itself.
+	 */
+	private void flush() {
+		if (!this.flushing.compareAndSet(false, true)) {
+			return;
+		}
+		List<Pending> batch = new ArrayList<>();
+		for (Pending next = this.queue.poll(); next != null; next = (batch.size() < BATCH) ? this.queue.poll() : null) {
+			batch.add(next);
+		}
+		if (batch.isEmpty()) {
+			this.flushing.set(false);
+			if (!this.queue.isEmpty()) {
+				flush();
+			}
+			return;
+		}
+		List<Map<String, @Nullable Object>> rows = batch.stream().map(Pending::row).toList();
+		this.rows.database()
+			.one((client) -> this.rows.insertAll(client, TABLE, rows).thenReturn(Boolean.TRUE))
+			.then()
+			.onErrorResume((error) -> (batch.size() == 1) ? failed(batch.get(0), error)
+					: Flux.fromIterable(batch)
+						.concatMap((pending) -> this.rows.insert(TABLE, pending.row())
+							.onErrorResume((single) -> failed(pending, single)))
+						.then())
+			.doFinally((signal) -> {
+				batch.forEach((pending) -> pending.written().tryEmitEmpty());
+				this.flushing.set(false);
+				flush();
+			})
+			.subscribe();
+	}
+
+	private static Mono<Void> failed(Pending pending, Throwable error) {
+		pending.failed().accept(error);
+		return Mono.empty();
+	}
+
+	/** A row waiting for its batch, and who waits for it. */
+	private record Pending(Map<String, @Nullable Object> row, Sinks.Empty<Void> written, Consumer<Throwable> failed) {
+
 	}
 
 	/** Waits for this instance's write of a response, if one is under way. */
