@@ -155,7 +155,7 @@ public final class OpenAiFilesRoute implements ProviderRoute {
 	}
 
 	/** Runs a waiting batch: one chat answer per input line, into an output file. */
-	private void run(Map<String, Object> batch) {
+	private synchronized void run(Map<String, Object> batch) {
 		if (!"validating".equals(batch.get("status"))) {
 			return;
 		}

@@ -232,9 +232,15 @@ final class FilesHandler {
 		return this.objects.find(null, FILE, fileId)
 			.hasElement()
 			.flatMap((known) -> known ? Mono.empty()
-					: this.objects.save(fileId, FILE, owner, String.valueOf(batch.get("model_group")),
-							String.valueOf(batch.get("deployment_id")),
-							Map.of("id", fileId, "object", "file", "purpose", "batch_output")));
+					: this.objects
+						.save(fileId, FILE, owner, String.valueOf(batch.get("model_group")),
+								String.valueOf(batch.get("deployment_id")),
+								Map.of("id", fileId, "object", "file", "purpose", "batch_output"))
+						// two reads of a finished batch at once: the other one recorded
+						// it
+						.onErrorResume((error) -> this.objects.find(null, FILE, fileId)
+							.hasElement()
+							.flatMap((recorded) -> recorded ? Mono.<Void>empty() : Mono.error(error))));
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request, String kind,

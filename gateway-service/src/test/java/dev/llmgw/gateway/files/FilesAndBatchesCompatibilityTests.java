@@ -119,6 +119,29 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void readsOfAFinishedBatchAtOnceAllSucceed() {
+		HttpResponse<String> uploaded = upload("/v1/files", LINES);
+		String file = JSON.readTree(uploaded.body()).path("id").asString();
+		String batch = JSON
+			.readTree(post("/v1/batches",
+					"{\"input_file_id\":\"" + file
+							+ "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}")
+				.body())
+			.path("id")
+			.asString();
+		List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> reads = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			reads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> get("/v1/batches/" + batch)));
+		}
+		for (var read : reads) {
+			HttpResponse<String> answer = read.join();
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		}
+		String output = JSON.readTree(get("/v1/batches/" + batch).body()).path("output_file_id").asString();
+		assertThat(get("/v1/files/" + output).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void badRequestsAre400sOr404s() {
 		assertThat(post("/v1/batches", "{\"endpoint\":\"/v1/chat/completions\"}").body())
 			.contains("\"param\":\"input_file_id\"");
