@@ -40,12 +40,12 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code /v1/files} and {@code /v1/batches}. An upload names its model group in
  * {@code model} or LiteLLM's {@code target_model_names} (a form field or a query
- * parameter; without one, the first group with an OpenAI or Azure deployment), is
- * admitted like a model call (access, limits, a spend-log row at no cost) and goes to one
- * deployment of that group; a batch goes to the deployment that holds its input file.
- * Reads, lists, downloads, cancels and deletes reach only the caller's own objects (any
- * for a proxy admin; admin viewers read); lists come from the gateway's record, never
- * from the provider's account, which other keys share.
+ * parameter; without one, the first group with an OpenAI or Azure deployment that the key
+ * may use), is admitted like a model call (access, limits, a spend-log row at no cost)
+ * and goes to one deployment of that group; a batch goes to the deployment that holds its
+ * input file. Reads, lists, downloads, cancels and deletes reach only the caller's own
+ * objects (any for a proxy admin; admin viewers read); lists come from the gateway's
+ * record, never from the provider's account, which other keys share.
  */
 final class FilesHandler {
 
@@ -100,7 +100,7 @@ final class FilesHandler {
 			if (!(described.get("purpose") instanceof String)) {
 				throw new BadRequestError("Missing required parameter: 'purpose'.", null, "purpose");
 			}
-			String group = group((model != null) ? model : query(request));
+			String group = group((model != null) ? model : query(request), caller);
 			described.put("filename", file.filename());
 			ModelCall call = new ModelCall(CallKind.FILE, described, group, ModelCall.endUser(exchange, null), "/files",
 					0, (deployment) -> Estimate.tokens(0, 0), described);
@@ -326,17 +326,26 @@ final class FilesHandler {
 	 * The model group an upload goes to: the one named, else the first with an OpenAI or
 	 * Azure deployment.
 	 */
-	private String group(@Nullable String named) {
+	private String group(@Nullable String named, CallerIdentity caller) {
 		if (named != null && !named.isBlank()) {
 			return named;
 		}
+		String first = null;
 		for (ModelGroup group : this.models.groups().values()) {
 			for (Deployment deployment : group.deployments()) {
 				String provider = deployment.provider().name();
 				if (provider.equals("openai") || provider.equals("azure")) {
-					return group.name();
+					// the first the key may use; else the first, which admission refuses
+					// by name
+					if (caller.access().allows(group.name())) {
+						return group.name();
+					}
+					first = (first != null) ? first : group.name();
 				}
 			}
+		}
+		if (first != null) {
+			return first;
 		}
 		throw new BadRequestError("Missing required parameter: 'model' (the model group whose account keeps the "
 				+ "file; no OpenAI or Azure model is configured)", null, "model");

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.api.JsonBodyReader;
+import dev.llmgw.gateway.auth.CallerIdentity;
+import dev.llmgw.gateway.auth.ModelAccess;
 import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.engine.Estimate;
@@ -24,8 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code POST /v1/moderations}: {@code input} (a string, a list of strings, or OpenAI's
  * text and image parts) and {@code model}. The OpenAI SDKs leave {@code model} out by
  * default; the gateway then takes the first model group it serves for moderation
- * ({@code model_info.mode: moderation}, or a model id naming moderation), where LiteLLM
- * would call OpenAI with its own key.
+ * ({@code model_info.mode: moderation}, or a model id naming moderation) that the key may
+ * use, where LiteLLM would call OpenAI with its own key.
  */
 final class ModerationsHandler {
 
@@ -45,7 +47,8 @@ final class ModerationsHandler {
 		ServerWebExchange exchange = request.exchange();
 		return this.bodies.readObject(exchange).flatMap((body) -> {
 			long chars = inputChars(body.get("input"));
-			String model = model(body.get("model"));
+			CallerIdentity caller = CallerIdentity.of(exchange);
+			String model = model(body.get("model"), (caller != null) ? caller.access() : ModelAccess.ALL);
 			Object user = body.get("user");
 			ModelCall call = new ModelCall(CallKind.MODERATION, body, model,
 					ModelCall.endUser(exchange, (user instanceof String text) ? text : null), "/moderations", chars,
@@ -58,20 +61,29 @@ final class ModerationsHandler {
 		});
 	}
 
-	private String model(@Nullable Object given) {
+	private String model(@Nullable Object given, ModelAccess access) {
 		if (given instanceof String model && !model.isBlank()) {
 			return model;
 		}
 		if (given != null) {
 			throw new BadRequestError("Invalid type for 'model': expected a string.", null, "model");
 		}
+		String first = null;
 		for (ModelGroup group : this.models.groups().values()) {
 			for (Deployment deployment : group.deployments()) {
 				if ("moderation".equals(deployment.modelInfo().mode())
 						|| deployment.providerModel().contains("moderation")) {
-					return group.name();
+					// the first the key may use; else the first, which admission refuses
+					// by name
+					if (access.allows(group.name())) {
+						return group.name();
+					}
+					first = (first != null) ? first : group.name();
 				}
 			}
+		}
+		if (first != null) {
+			return first;
 		}
 		throw new BadRequestError("Missing required parameter: 'model' (no model group is set up for moderation: "
 				+ "give one model_info.mode: moderation)", null, "model");

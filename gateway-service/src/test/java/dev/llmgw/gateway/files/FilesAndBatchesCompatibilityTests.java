@@ -119,6 +119,20 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void withoutAModelAnUploadGoesToTheFirstGroupTheKeyMayUse() {
+		AdminClient admin = new AdminClient(url(""));
+		String azureOnly = admin.post("/key/generate", MASTER_KEY, Map.of("models", List.of("azure-gpt"))).text("/key");
+		HttpResponse<String> uploaded = send(request("/v1/files").header("Authorization", "Bearer " + azureOnly)
+			.header("Content-Type", "multipart/form-data; boundary=b")
+			.POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n"
+					+ "batch\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
+					+ LINES + "\r\n--b--\r\n"))
+			.build());
+		assertThat(uploaded.statusCode()).as("gpt-4o-mini comes first, but this key may use azure-gpt only")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void readsOfAFinishedBatchAtOnceAllSucceed() {
 		HttpResponse<String> uploaded = upload("/v1/files", LINES);
 		String file = JSON.readTree(uploaded.body()).path("id").asString();
