@@ -19,8 +19,7 @@ public final class AdminAccess {
 	}
 
 	public static CallerIdentity caller(ServerWebExchange exchange) {
-		CallerIdentity caller = CallerIdentity.of(exchange);
-		return (caller != null) ? caller : CallerIdentity.unauthenticated();
+		return CallerIdentity.orUnauthenticated(exchange);
 	}
 
 	/** Only admins may manage users, teams and customers. */

@@ -57,6 +57,15 @@ public record CallerIdentity(String displayName, String role, @Nullable String u
 		return ATTRIBUTE.get(exchange);
 	}
 
+	/**
+	 * Who sent the request, or an unauthenticated caller where no key was resolved (a
+	 * public route): for handlers that check what the caller may do.
+	 */
+	public static CallerIdentity orUnauthenticated(ServerWebExchange exchange) {
+		CallerIdentity caller = of(exchange);
+		return (caller != null) ? caller : unauthenticated();
+	}
+
 	/** Who sent a finished call, from its record's attributes. */
 	public static @Nullable CallerIdentity of(Map<String, Object> attributes) {
 		return ATTRIBUTE.get(attributes);

@@ -20,7 +20,6 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.FilesCall;
 import dev.llmgw.gateway.providers.MultipartForm;
 import dev.llmgw.gateway.providers.ProviderRegistry;
-import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +82,7 @@ final class FilesHandler {
 			return Mono.error(new BadRequestError("Send the file as multipart/form-data, with 'file' and 'purpose'.",
 					null, "file"));
 		}
-		CallerIdentity caller = caller(exchange);
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(exchange);
 		return MultipartUpload.withForm(request, (parts) -> Mono.defer(() -> {
 			MultipartUpload file = MultipartUpload.of(parts, "file");
 			List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -162,7 +161,7 @@ final class FilesHandler {
 
 	Mono<ServerResponse> createBatch(ServerRequest request, Mono<Map<String, @Nullable Object>> bodies) {
 		ServerWebExchange exchange = request.exchange();
-		CallerIdentity caller = caller(exchange);
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(exchange);
 		return bodies.flatMap((body) -> {
 			if (!(body.get("input_file_id") instanceof String fileId) || fileId.isEmpty()) {
 				throw new BadRequestError("Missing required parameter: 'input_file_id'.", null, "input_file_id");
@@ -246,7 +245,7 @@ final class FilesHandler {
 	private Mono<ServerResponse> list(ServerRequest request, String kind,
 			java.util.function.Predicate<Map<?, ?>> wanted) {
 		int limit = limit(request.queryParam("limit").orElse(null));
-		CallerIdentity caller = caller(request.exchange());
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(request.exchange());
 		return this.objects.list(caller.canReadAll() ? null : caller.owner(), kind, limit)
 			.map((row) -> (Map<?, ?>) row.get("object"))
 			.filter(wanted)
@@ -298,7 +297,7 @@ final class FilesHandler {
 	/** The caller's object of a kind, or a 404 as if it did not exist. */
 	private Mono<Map<String, @Nullable Object>> owned(ServerWebExchange exchange, String kind, String id,
 			boolean writes) {
-		CallerIdentity caller = caller(exchange);
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(exchange);
 		boolean all = writes ? caller.isAdmin() : caller.canReadAll();
 		return this.objects.find(all ? null : caller.owner(), kind, id)
 			.switchIfEmpty(Mono.error(() -> new NotFoundError(
@@ -330,25 +329,13 @@ final class FilesHandler {
 		if (named != null && !named.isBlank()) {
 			return named;
 		}
-		String first = null;
-		for (ModelGroup group : this.models.groups().values()) {
-			for (Deployment deployment : group.deployments()) {
-				String provider = deployment.provider().name();
-				if (provider.equals("openai") || provider.equals("azure")) {
-					// the first the key may use; else the first, which admission refuses
-					// by name
-					if (caller.access().allows(group.name())) {
-						return group.name();
-					}
-					first = (first != null) ? first : group.name();
-				}
-			}
+		String group = this.models.firstGroup((deployment) -> deployment.provider().name().equals("openai")
+				|| deployment.provider().name().equals("azure"), caller.access()::allows);
+		if (group == null) {
+			throw new BadRequestError("Missing required parameter: 'model' (the model group whose account keeps the "
+					+ "file; no OpenAI or Azure model is configured)", null, "model");
 		}
-		if (first != null) {
-			return first;
-		}
-		throw new BadRequestError("Missing required parameter: 'model' (the model group whose account keeps the "
-				+ "file; no OpenAI or Azure model is configured)", null, "model");
+		return group;
 	}
 
 	private static @Nullable String query(ServerRequest request) {
@@ -377,11 +364,6 @@ final class FilesHandler {
 			// below
 		}
 		throw new BadRequestError("Invalid 'limit': expected an integer from 1 to 10000.", null, "limit");
-	}
-
-	private static CallerIdentity caller(ServerWebExchange exchange) {
-		CallerIdentity caller = CallerIdentity.of(exchange);
-		return (caller != null) ? caller : CallerIdentity.unauthenticated();
 	}
 
 	private Mono<ServerResponse> json(Object body) {

@@ -11,8 +11,6 @@ import dev.llmgw.gateway.engine.CallPipeline;
 import dev.llmgw.gateway.engine.Estimate;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.error.BadRequestError;
-import dev.llmgw.gateway.providers.Deployment;
-import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -47,8 +45,7 @@ final class ModerationsHandler {
 		ServerWebExchange exchange = request.exchange();
 		return this.bodies.readObject(exchange).flatMap((body) -> {
 			long chars = inputChars(body.get("input"));
-			CallerIdentity caller = CallerIdentity.of(exchange);
-			String model = model(body.get("model"), (caller != null) ? caller.access() : ModelAccess.ALL);
+			String model = model(body.get("model"), CallerIdentity.orUnauthenticated(exchange).access());
 			Object user = body.get("user");
 			ModelCall call = new ModelCall(CallKind.MODERATION, body, model,
 					ModelCall.endUser(exchange, (user instanceof String text) ? text : null), "/moderations", chars,
@@ -68,22 +65,10 @@ final class ModerationsHandler {
 		if (given != null) {
 			throw new BadRequestError("Invalid type for 'model': expected a string.", null, "model");
 		}
-		String first = null;
-		for (ModelGroup group : this.models.groups().values()) {
-			for (Deployment deployment : group.deployments()) {
-				if ("moderation".equals(deployment.modelInfo().mode())
-						|| deployment.providerModel().contains("moderation")) {
-					// the first the key may use; else the first, which admission refuses
-					// by name
-					if (access.allows(group.name())) {
-						return group.name();
-					}
-					first = (first != null) ? first : group.name();
-				}
-			}
-		}
-		if (first != null) {
-			return first;
+		String group = this.models.firstGroup((deployment) -> "moderation".equals(deployment.modelInfo().mode())
+				|| deployment.providerModel().contains("moderation"), access::allows);
+		if (group != null) {
+			return group;
 		}
 		throw new BadRequestError("Missing required parameter: 'model' (no model group is set up for moderation: "
 				+ "give one model_info.mode: moderation)", null, "model");

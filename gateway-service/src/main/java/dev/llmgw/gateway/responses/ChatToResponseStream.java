@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a {@code function_call} item per tool call with its argument deltas. Each item is
  * closed ({@code ...done} events) when the next begins or the answer ends. The closing
  * {@code response.completed} (or {@code response.incomplete}) carries the whole response,
- * which {@link #finished()} gives the caller first so that it can be stored before the
+ * which {@link #finished()} gives the caller first so that its write starts before the
  * client hears the stream is over. One per stream; events are numbered from 0.
  */
 final class ChatToResponseStream {

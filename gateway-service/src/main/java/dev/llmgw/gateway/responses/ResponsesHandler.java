@@ -36,9 +36,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code /v1/responses}: creates a response through the chat pipeline (whole, or as typed
- * events), and reads, lists the input of and deletes stored ones. A stored response is
- * written before its answer (or the stream's closing event) reaches the caller, so that a
- * {@code previous_response_id} sent right after finds it.
+ * events), and reads, lists the input of and deletes stored ones. A stored response's
+ * write starts before its answer (or the stream's closing event) reaches the caller, and
+ * reads on this instance wait for it, so that a {@code previous_response_id} sent right
+ * after finds it ({@link ResponseStore}).
  */
 public final class ResponsesHandler {
 
@@ -69,7 +70,7 @@ public final class ResponsesHandler {
 
 	public Mono<ServerResponse> create(ServerRequest request) {
 		ServerWebExchange exchange = request.exchange();
-		CallerIdentity caller = caller(exchange);
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(exchange);
 		return this.bodies.read(exchange, ResponsesRequest.class).flatMap((body) -> {
 			ResponsesToChat.checkDepth(body,
 					this.mapper.tokenStreamFactory().streamWriteConstraints().getMaxNestingDepth());
@@ -109,7 +110,7 @@ public final class ResponsesHandler {
 
 	public Mono<ServerResponse> get(ServerRequest request) {
 		String id = ResponseIds.check("response_id", request.pathVariable("id"));
-		CallerIdentity caller = caller(request.exchange());
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(request.exchange());
 		return this.store.find(reader(caller, false), id)
 			.switchIfEmpty(Mono.error(() -> notFound(id)))
 			.flatMap((row) -> json(row.get("response")));
@@ -117,7 +118,7 @@ public final class ResponsesHandler {
 
 	public Mono<ServerResponse> delete(ServerRequest request) {
 		String id = ResponseIds.check("response_id", request.pathVariable("id"));
-		CallerIdentity caller = caller(request.exchange());
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(request.exchange());
 		return this.store.delete(reader(caller, true), id).flatMap((deleted) -> {
 			if (!deleted) {
 				return Mono.error(notFound(id));
@@ -139,7 +140,7 @@ public final class ResponsesHandler {
 		String id = ResponseIds.check("response_id", request.pathVariable("id"));
 		InputItemsPage page = InputItemsPage.of(request.queryParam("limit").orElse(null),
 				request.queryParam("order").orElse(null), request.queryParam("after").orElse(null));
-		CallerIdentity caller = caller(request.exchange());
+		CallerIdentity caller = CallerIdentity.orUnauthenticated(request.exchange());
 		return this.store.find(reader(caller, false), id)
 			.switchIfEmpty(Mono.error(() -> notFound(id)))
 			.flatMap((row) -> json(page.list(ResponseStore.inputItems(row))));
@@ -150,14 +151,15 @@ public final class ResponsesHandler {
 			ChatCompletion completion = this.mapper.readValue(result.body(), ChatCompletion.class);
 			ResponseObject response = ChatToResponse.translate(completion, call.draft());
 			Map<String, @Nullable Object> stored = this.mapper.convertValue(response, MAP);
-			return save(call, stored).then(Mono.defer(() -> json(response)));
+			save(call, stored);
+			return json(response);
 		});
 	}
 
 	private Mono<ServerResponse> stream(Call call) {
 		StreamTally tally = new StreamTally();
 		Flux<byte[]> events = translated(this.calls.stream(call.exchange(), call.chat(), call.deployment(), tally),
-				call);
+				call, true);
 		return events(call, events, tally);
 	}
 
@@ -181,7 +183,8 @@ public final class ResponsesHandler {
 			});
 		}).flatMap((result) -> {
 			Map<String, @Nullable Object> response = completed(this.mapper.readValue(result.body(), MAP), call);
-			return save(call, response).then(Mono.defer(() -> json(response)));
+			save(call, response);
+			return json(response);
 		});
 	}
 
@@ -197,47 +200,41 @@ public final class ResponsesHandler {
 					if (call.untranslatable() != null) {
 						return Flux.error(call.untranslatable());
 					}
-					return translatedEvents(provider.stream(attempt, tally), call);
+					return translated(provider.stream(attempt, tally), call, false);
 				});
-		return events(call,
-				frames.concatMap((frame) -> ResponseEvents.isClosing(frame) ? closing(frame, call) : Mono.just(frame)),
+		return events(call, frames.map((frame) -> ResponseEvents.isClosing(frame) ? closing(frame, call) : frame),
 				tally);
 	}
 
 	/**
-	 * Chat frames as Responses events, the closing event after the response is stored.
+	 * Chat frames as Responses events, closing event included; the response is stored as
+	 * the stream closes when {@code store} (the pass-through stores at its closing event,
+	 * whoever wrote it).
 	 */
-	private Flux<byte[]> translated(Flux<byte[]> chatFrames, Call call) {
+	private Flux<byte[]> translated(Flux<byte[]> chatFrames, Call call, boolean store) {
 		ChatToResponseStream translator = new ChatToResponseStream(this.mapper, call.draft(), model(call));
 		return chatFrames.concatMapIterable(translator::onFrame).concatWith(Flux.defer(() -> {
 			List<byte[]> closing = new ArrayList<>(translator.closing());
 			ResponseObject response = translator.finished();
-			return Flux.fromIterable(closing)
-				.concatWith(save(call, this.mapper.convertValue(response, MAP))
-					.then(Mono.fromSupplier(() -> translator.terminal(response))));
-		}));
-	}
-
-	/** Chat frames as Responses events, closing event included, for the pass-through. */
-	private Flux<byte[]> translatedEvents(Flux<byte[]> chatFrames, Call call) {
-		ChatToResponseStream translator = new ChatToResponseStream(this.mapper, call.draft(), model(call));
-		return chatFrames.concatMapIterable(translator::onFrame).concatWith(Flux.defer(() -> {
-			List<byte[]> closing = new ArrayList<>(translator.closing());
-			closing.add(translator.terminal(translator.finished()));
+			if (store) {
+				save(call, this.mapper.convertValue(response, MAP));
+			}
+			closing.add(translator.terminal(response));
 			return Flux.fromIterable(closing);
 		}));
 	}
 
 	/** A closing event passed through: its response stored, then sent on. */
-	private Mono<byte[]> closing(byte[] frame, Call call) {
+	private byte[] closing(byte[] frame, Call call) {
 		Map<String, @Nullable Object> event = this.mapper.readValue(SseFrames.eventPayload(frame), MAP);
 		if (!(event.get("response") instanceof Map<?, ?> whole)) {
-			return Mono.just(frame);
+			return frame;
 		}
 		Map<String, @Nullable Object> response = completed(this.mapper.convertValue(whole, MAP), call);
 		event.put("response", response);
 		byte[] rewritten = SseFrames.event(String.valueOf(event.get("type")), this.mapper.writeValueAsBytes(event));
-		return save(call, response).thenReturn(rewritten);
+		save(call, response);
+		return rewritten;
 	}
 
 	private Mono<ServerResponse> events(Call call, Flux<byte[]> events, StreamTally tally) {
@@ -315,16 +312,16 @@ public final class ResponsesHandler {
 	 * database that fails loses the stored copy, not the answer, which was paid for: it
 	 * is logged and the caller still gets it.
 	 */
-	private Mono<Void> save(Call call, Map<String, @Nullable Object> response) {
+	private void save(Call call, Map<String, @Nullable Object> response) {
 		if (!call.body().isStored()) {
-			return Mono.empty();
+			return;
 		}
 		String id = String.valueOf(response.get("id"));
 		String model = (response.get("model") instanceof String named) ? named : model(call);
-		this.store.save(caller(call.exchange()).owner(), id, model, call.body().previousResponseId(), response,
-				call.input(), (error) -> CallLog.about(log.atWarn(), call.exchange())
+		this.store.save(CallerIdentity.orUnauthenticated(call.exchange()).owner(), id, model,
+				call.body().previousResponseId(), response, call.input(),
+				(error) -> CallLog.about(log.atWarn(), call.exchange())
 					.log("response {} was answered but not stored: {}", LogValues.escape(id), LogValues.escape(error)));
-		return Mono.empty();
 	}
 
 	/** The conversation a request continues, or a 400 when there is none to continue. */
@@ -345,11 +342,6 @@ public final class ResponsesHandler {
 	private static @Nullable String reader(CallerIdentity caller, boolean writes) {
 		boolean all = writes ? caller.isAdmin() : caller.canReadAll();
 		return all ? null : caller.owner();
-	}
-
-	private static CallerIdentity caller(ServerWebExchange exchange) {
-		CallerIdentity caller = CallerIdentity.of(exchange);
-		return (caller != null) ? caller : CallerIdentity.unauthenticated();
 	}
 
 	private static NotFoundError notFound(String id) {

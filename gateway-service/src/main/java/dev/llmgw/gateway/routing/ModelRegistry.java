@@ -3,6 +3,7 @@ package dev.llmgw.gateway.routing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -107,6 +108,24 @@ public final class ModelRegistry {
 
 	public Map<String, ModelGroup> groups() {
 		return this.snapshot.groups();
+	}
+
+	/**
+	 * The first model group with a deployment that fits, among those the caller may use;
+	 * failing that the first that fits (which admission then refuses by name), or null
+	 * when none fits: the default of routes whose SDKs may leave the model out.
+	 */
+	public @Nullable String firstGroup(Predicate<Deployment> fits, Predicate<String> allowed) {
+		String first = null;
+		for (ModelGroup group : groups().values()) {
+			if (group.deployments().stream().anyMatch(fits)) {
+				if (allowed.test(group.name())) {
+					return group.name();
+				}
+				first = (first != null) ? first : group.name();
+			}
+		}
+		return first;
 	}
 
 	/**

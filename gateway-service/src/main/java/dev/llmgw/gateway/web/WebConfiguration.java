@@ -45,9 +45,8 @@ public class WebConfiguration {
 					+ "gateway more memory to take larger ones", budget / (1024 * 1024));
 		}
 		return new RequestSizeFilter(maxBytes, new InFlightBodyBudget(budget),
-				// an audio upload is spooled to disk as it is read (Spring's multipart
-				// reader),
-				// not held: only its size is limited
+				// an audio upload is spooled to disk as it is read, not held: only its
+				// size is limited
 				(exchange) -> middlewarePaths.routesToMiddleware(exchange)
 						|| exchange.getRequest().getPath().value().endsWith("/audio/transcriptions"));
 	}

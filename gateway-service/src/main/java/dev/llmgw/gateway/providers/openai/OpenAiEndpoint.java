@@ -45,16 +45,7 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 	 * {@value #AZURE_RESPONSES_API_VERSION}).
 	 */
 	static OpenAiEndpoint responses(Deployment deployment, EnvironmentLookup environment) {
-		if (deployment.provider().adapter() != ProviderSpec.Adapter.AZURE_OPENAI) {
-			return of(deployment, "/responses", environment);
-		}
-		OpenAiEndpoint chat = of(deployment, "/chat/completions", environment);
-		String version = chat.url().substring(chat.url().indexOf("?api-version=") + "?api-version=".length());
-		if (version.compareTo("2025-03-01-preview") < 0) {
-			version = AZURE_RESPONSES_API_VERSION;
-		}
-		String root = chat.url().substring(0, chat.url().indexOf("/openai/deployments/"));
-		return new OpenAiEndpoint(root + "/openai/responses?api-version=" + version, chat.headers());
+		return account(deployment, "/responses", environment, "2025-03-01-preview", AZURE_RESPONSES_API_VERSION);
 	}
 
 	/**
@@ -62,16 +53,25 @@ record OpenAiEndpoint(String url, Map<String, String> headers) {
 	 * {@code /openai} (not a deployment) with the api-version, 2024-10-21 or later.
 	 */
 	static OpenAiEndpoint account(Deployment deployment, String path, EnvironmentLookup environment) {
+		return account(deployment, path, environment, AZURE_DEFAULT_API_VERSION, AZURE_DEFAULT_API_VERSION);
+	}
+
+	/**
+	 * An API of the account rather than of a deployment: beside chat, and on Azure under
+	 * {@code /openai} with the chat deployment's host, headers and api-version, or
+	 * {@code instead} when that version is older than {@code oldest}.
+	 */
+	private static OpenAiEndpoint account(Deployment deployment, String path, EnvironmentLookup environment,
+			String oldest, String instead) {
 		if (deployment.provider().adapter() != ProviderSpec.Adapter.AZURE_OPENAI) {
 			return of(deployment, path, environment);
 		}
 		OpenAiEndpoint chat = of(deployment, "/chat/completions", environment);
 		String version = chat.url().substring(chat.url().indexOf("?api-version=") + "?api-version=".length());
-		if (version.compareTo(AZURE_DEFAULT_API_VERSION) < 0) {
-			version = AZURE_DEFAULT_API_VERSION;
-		}
 		String root = chat.url().substring(0, chat.url().indexOf("/openai/deployments/"));
-		return new OpenAiEndpoint(root + "/openai" + path + "?api-version=" + version, chat.headers());
+		return new OpenAiEndpoint(
+				root + "/openai" + path + "?api-version=" + ((version.compareTo(oldest) < 0) ? instead : version),
+				chat.headers());
 	}
 
 	static OpenAiEndpoint images(Deployment deployment, EnvironmentLookup environment) {
