@@ -208,7 +208,8 @@ public final class HealthHandler {
 		}
 		else {
 			ChatCompletionRequest ping = new ChatCompletionRequest(deployment.modelName(),
-					List.of(ChatMessage.of("user", "ping")), false, null, 1, null, null, null, new LinkedHashMap<>());
+					List.of(ChatMessage.of("user", "ping")), false, null, 1, null, null, null, null, null, null,
+					new LinkedHashMap<>());
 			call = this.providers.forDeployment(deployment).complete(new ProviderCall(deployment, ping, callId));
 		}
 		return call.timeout(PROBE_TIMEOUT).map((ok) -> result).onErrorResume((error) -> {

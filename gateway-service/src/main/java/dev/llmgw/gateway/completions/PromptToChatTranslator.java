@@ -48,7 +48,7 @@ final class PromptToChatTranslator {
 		return new ChatCompletionRequest(name, List.of(ChatMessage.of("user", prompt)), stream ? Boolean.TRUE : null,
 				stream ? StreamOptions.withUsage() : null, integer(body.get("max_tokens")), null,
 				(body.get("temperature") instanceof Number t) ? t.doubleValue() : null,
-				(body.get("user") instanceof String user) ? user : null, extra);
+				(body.get("user") instanceof String user) ? user : null, null, null, null, extra);
 	}
 
 	private static String prompt(@Nullable Object prompt) {

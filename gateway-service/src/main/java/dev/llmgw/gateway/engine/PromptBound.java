@@ -6,6 +6,9 @@ import java.util.Set;
 
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
+import dev.llmgw.model.openai.ResponseFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +40,7 @@ public final class PromptBound {
 
 	/** A chat request's prompt: its messages and every other field sent with them. */
 	public static long of(ChatCompletionRequest request) {
-		long tokens = tokens(request.extra());
+		long tokens = tokens(request.extra()) + tools(request);
 		List<ChatMessage> messages = request.messages();
 		if (messages != null) {
 			for (ChatMessage message : messages) {
@@ -45,6 +48,34 @@ public final class PromptBound {
 					tokens += MESSAGE_TOKENS + tokens(message.content()) + tokens(message.name())
 							+ tokens(message.extra());
 				}
+			}
+		}
+		return tokens;
+	}
+
+	/** The tools, tool choice and response format, which are sent with the prompt. */
+	private static long tools(ChatCompletionRequest request) {
+		long tokens = 0;
+		if (request.tools() != null) {
+			for (ChatTool tool : request.tools()) {
+				tokens += tokens(tool.type()) + tokens(tool.extra());
+				FunctionDefinition function = tool.function();
+				if (function != null) {
+					tokens += tokens(function.name()) + tokens(function.description()) + tokens(function.parameters())
+							+ tokens(function.extra());
+				}
+			}
+		}
+		if (request.toolChoice() != null) {
+			tokens += tokens(request.toolChoice().json());
+		}
+		ResponseFormat format = request.responseFormat();
+		if (format != null) {
+			tokens += tokens(format.type()) + tokens(format.extra());
+			ResponseFormat.JsonSchemaFormat schema = format.jsonSchema();
+			if (schema != null) {
+				tokens += tokens(schema.name()) + tokens(schema.description()) + tokens(schema.schema())
+						+ tokens(schema.extra());
 			}
 		}
 		return tokens;

@@ -117,7 +117,8 @@ final class CallTexts {
 					.add(new ChatMessage(message.role(), content, message.name(), withToolCalls(message, texts, next)));
 			}
 			return new ChatCompletionRequest(chat.model(), messages, chat.stream(), chat.streamOptions(),
-					chat.maxTokens(), chat.maxCompletionTokens(), chat.temperature(), chat.user(), chat.extra());
+					chat.maxTokens(), chat.maxCompletionTokens(), chat.temperature(), chat.user(), chat.tools(),
+					chat.toolChoice(), chat.responseFormat(), chat.extra());
 		}
 		if (request instanceof Map<?, ?> image && image.get("prompt") instanceof String) {
 			Map<String, Object> copy = new LinkedHashMap<>();

@@ -9,7 +9,9 @@ import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ChatTool;
 import dev.llmgw.model.openai.StreamOptions;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,12 +50,13 @@ final class AnthropicToOpenAiRequestTranslator {
 		if (request.stopSequences() != null && !request.stopSequences().isEmpty()) {
 			extra.put("stop", request.stopSequences());
 		}
-		MessagesTools.apply(request, extra);
+		List<ChatTool> tools = MessagesTools.tools(request);
+		ToolChoice choice = MessagesTools.choice(request, extra);
 		String user = (request.metadata() != null && request.metadata().get("user_id") != null)
 				? request.metadata().get("user_id").toString() : null;
 		return new ChatCompletionRequest(request.model(), messages, request.isStream() ? Boolean.TRUE : null,
 				request.isStream() ? StreamOptions.withUsage() : null, request.maxTokens(), null, request.temperature(),
-				user, extra);
+				user, tools, choice, null, extra);
 	}
 
 	private static void validate(MessagesRequest request) {

@@ -53,6 +53,17 @@ public final class ParamSupport {
 			return;
 		}
 		List<String> unsupported = null;
+		if (request.tools() != null && !this.supported.contains("tools")) {
+			unsupported = new ArrayList<>(List.of("tools"));
+		}
+		if (request.toolChoice() != null && !this.supported.contains("tool_choice")) {
+			unsupported = (unsupported != null) ? unsupported : new ArrayList<>();
+			unsupported.add("tool_choice");
+		}
+		if (request.responseFormat() != null && !this.supported.contains("response_format")) {
+			unsupported = (unsupported != null) ? unsupported : new ArrayList<>();
+			unsupported.add("response_format");
+		}
 		for (String name : request.extra().keySet()) {
 			if (!this.supported.contains(name) && !GATEWAY_ONLY_FIELDS.contains(name)
 					&& !ALWAYS_ACCEPTED.contains(name)) {

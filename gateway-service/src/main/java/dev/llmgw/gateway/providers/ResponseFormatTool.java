@@ -20,24 +20,6 @@ public final class ResponseFormatTool {
 	private ResponseFormatTool() {
 	}
 
-	/**
-	 * @param responseFormat the request's {@code response_format}
-	 * @return the schema the answer must follow, or null when none is asked for
-	 * ({@code text}, or no response_format)
-	 */
-	public static @Nullable Object schema(@Nullable Object responseFormat) {
-		if (!(responseFormat instanceof Map<?, ?> map)) {
-			return null;
-		}
-		if ("json_schema".equals(map.get("type")) && map.get("json_schema") instanceof Map<?, ?> jsonSchema) {
-			return jsonSchema.get("schema");
-		}
-		if ("json_object".equals(map.get("type"))) {
-			return Map.of("type", "object");
-		}
-		return null;
-	}
-
 	public static boolean isTool(@Nullable String name) {
 		return NAME.equals(name);
 	}

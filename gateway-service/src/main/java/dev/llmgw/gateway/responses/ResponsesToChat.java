@@ -10,7 +10,11 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
+import dev.llmgw.model.openai.ResponseFormat;
 import dev.llmgw.model.openai.StreamOptions;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,14 +98,13 @@ final class ResponsesToChat {
 		putIfSet(extra, "top_p", request.topP());
 		putIfSet(extra, "parallel_tool_calls", request.parallelToolCalls());
 		putIfSet(extra, "metadata", request.metadata());
+		List<ChatTool> tools = null;
 		if (request.tools() != null && !request.tools().isEmpty()) {
-			List<Map<String, @Nullable Object>> tools = tools(request.tools(), strict);
-			if (!tools.isEmpty()) {
-				extra.put("tools", tools);
-			}
+			tools = tools(request.tools(), strict);
+			tools = tools.isEmpty() ? null : tools;
 		}
-		putIfSet(extra, "tool_choice", toolChoice(request.toolChoice(), strict));
-		putIfSet(extra, "response_format", responseFormat(request.text()));
+		ToolChoice toolChoice = toolChoice(request.toolChoice(), strict);
+		ResponseFormat responseFormat = responseFormat(request.text());
 		Object effort = (request.reasoning() != null) ? request.reasoning().get("effort") : null;
 		if (effort != null && !(effort instanceof String)) {
 			throw new BadRequestError("Invalid type for 'reasoning.effort': expected a string", null,
@@ -110,7 +113,7 @@ final class ResponsesToChat {
 		putIfSet(extra, "reasoning_effort", effort);
 		return new ChatCompletionRequest(request.model(), messages, request.isStream() ? Boolean.TRUE : null,
 				request.isStream() ? StreamOptions.withUsage() : null, request.maxOutputTokens(), null,
-				request.temperature(), request.user(), extra);
+				request.temperature(), request.user(), tools, toolChoice, responseFormat, extra);
 	}
 
 	/**
@@ -297,9 +300,8 @@ final class ResponsesToChat {
 		return text.toString();
 	}
 
-	private static List<Map<String, @Nullable Object>> tools(List<Map<String, @Nullable Object>> tools,
-			boolean strict) {
-		List<Map<String, @Nullable Object>> chat = new ArrayList<>(tools.size());
+	private static List<ChatTool> tools(List<Map<String, @Nullable Object>> tools, boolean strict) {
+		List<ChatTool> chat = new ArrayList<>(tools.size());
 		for (int i = 0; i < tools.size(); i++) {
 			Map<String, @Nullable Object> tool = tools.get(i);
 			Object type = (tool != null) ? tool.get("type") : null;
@@ -314,31 +316,39 @@ final class ResponsesToChat {
 				throw new BadRequestError("Missing required parameter: 'tools[" + i + "].name'.", null,
 						"tools[" + i + "].name");
 			}
-			Map<String, @Nullable Object> function = new LinkedHashMap<>();
-			function.put("name", name);
-			putIfSet(function, "description", tool.get("description"));
-			putIfSet(function, "parameters", tool.get("parameters"));
-			putIfSet(function, "strict", tool.get("strict"));
-			Map<String, @Nullable Object> wrapped = new LinkedHashMap<>();
-			wrapped.put("type", "function");
-			wrapped.put("function", function);
-			chat.add(wrapped);
+			Object description = tool.get("description");
+			if (description != null && !(description instanceof String)) {
+				throw invalidType("tools[" + i + "].description", "a string");
+			}
+			Object parameters = tool.get("parameters");
+			if (parameters != null && !(parameters instanceof Map<?, ?>)) {
+				throw invalidType("tools[" + i + "].parameters", "an object");
+			}
+			Object strictSchema = tool.get("strict");
+			if (strictSchema != null && !(strictSchema instanceof Boolean)) {
+				throw invalidType("tools[" + i + "].strict", "a boolean");
+			}
+			chat.add(ChatTool.function(new FunctionDefinition(name, (String) description, object(parameters),
+					(Boolean) strictSchema, new LinkedHashMap<>())));
 		}
 		return chat;
 	}
 
-	private static @Nullable Object toolChoice(@Nullable Object choice, boolean strict) {
-		if (choice == null || choice instanceof String) {
-			return choice;
+	private static @Nullable ToolChoice toolChoice(@Nullable Object choice, boolean strict) {
+		if (choice == null) {
+			return null;
+		}
+		if (choice instanceof String mode && (mode.equals("auto") || mode.equals("none") || mode.equals("required"))) {
+			return ToolChoice.mode(mode);
 		}
 		if (choice instanceof Map<?, ?> map && "function".equals(map.get("type"))
-				&& map.get("name") instanceof String name) {
-			return Map.of("type", "function", "function", Map.of("name", name));
+				&& map.get("name") instanceof String name && !name.isBlank()) {
+			return ToolChoice.function(name);
 		}
 		if (choice instanceof Map<?, ?> map && map.get("type") instanceof String mode
 				&& (mode.equals("auto") || mode.equals("none") || mode.equals("required"))) {
 			// a mode written as an object, as LiteLLM reads it
-			return mode;
+			return ToolChoice.mode(mode);
 		}
 		if (!strict && choice instanceof Map<?, ?>) {
 			// a built-in tool's choice, for a provider's own Responses API
@@ -348,7 +358,7 @@ final class ResponsesToChat {
 				+ "{\"type\": \"function\", \"name\": ...}", null, "tool_choice");
 	}
 
-	private static @Nullable Object responseFormat(@Nullable Map<String, @Nullable Object> text) {
+	private static @Nullable ResponseFormat responseFormat(@Nullable Map<String, @Nullable Object> text) {
 		if (text == null || text.get("format") == null) {
 			return null;
 		}
@@ -361,18 +371,44 @@ final class ResponsesToChat {
 			return null;
 		}
 		if ("json_object".equals(type)) {
-			return Map.of("type", "json_object");
+			return ResponseFormat.of(ResponseFormat.JSON_OBJECT, null);
 		}
 		if ("json_schema".equals(type)) {
-			Map<String, @Nullable Object> schema = new LinkedHashMap<>();
-			schema.put("name", (format.get("name") != null) ? format.get("name") : "response");
-			putIfSet(schema, "description", format.get("description"));
-			putIfSet(schema, "schema", format.get("schema"));
-			putIfSet(schema, "strict", format.get("strict"));
-			return Map.of("type", "json_schema", "json_schema", schema);
+			Object name = format.get("name");
+			Object description = format.get("description");
+			Object schema = format.get("schema");
+			Object strict = format.get("strict");
+			if (name != null && !(name instanceof String)) {
+				throw invalidType("text.format.name", "a string");
+			}
+			if (description != null && !(description instanceof String)) {
+				throw invalidType("text.format.description", "a string");
+			}
+			if (schema != null && !(schema instanceof Map<?, ?>)) {
+				throw invalidType("text.format.schema", "an object");
+			}
+			if (strict != null && !(strict instanceof Boolean)) {
+				throw invalidType("text.format.strict", "a boolean");
+			}
+			return ResponseFormat.of(ResponseFormat.JSON_SCHEMA,
+					new ResponseFormat.JsonSchemaFormat((name != null) ? (String) name : "response",
+							(String) description, object(schema), (Boolean) strict, new LinkedHashMap<>()));
 		}
 		throw new BadRequestError("Invalid value for 'text.format.type': expected text, json_object or json_schema",
 				null, "text.format.type");
+	}
+
+	private static BadRequestError invalidType(String field, String expected) {
+		return new BadRequestError("Invalid type for '" + field + "': expected " + expected, null, field);
+	}
+
+	private static @Nullable Map<String, @Nullable Object> object(@Nullable Object value) {
+		if (!(value instanceof Map<?, ?> map)) {
+			return null;
+		}
+		Map<String, @Nullable Object> object = new LinkedHashMap<>();
+		map.forEach((key, item) -> object.put(String.valueOf(key), item));
+		return object;
 	}
 
 	private static void putIfSet(Map<String, @Nullable Object> map, String name, @Nullable Object value) {

@@ -56,6 +56,38 @@ class JsonInputErrorsTests {
 		assertRefused("{\"messages\":[null]}", "messages[0]", "messages[0] must not be null");
 	}
 
+	@Test
+	void malformedToolsAreRefusedWhenTheBodyIsRead() {
+		assertRefused("{\"tools\":\"search\"}", "tools", "tools must be an array of tool objects, not a string");
+		assertRefused("{\"tools\":[null]}", "tools[0]", "tools[0] must not be null");
+		assertRefused("{\"tools\":[{\"type\":\"function\"}]}", "tools[0]",
+				"tools[0]: a tool of type function needs a function object with a name");
+		assertRefused("{\"tools\":[{\"type\":\"function\",\"function\":{\"description\":\"d\"}}]}", "tools[0].function",
+				"tools[0].function: name is required");
+		assertRefused("{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":\"x\"}}]}",
+				"tools[0].function.parameters",
+				"tools[0].function.parameters must be a parameter object, not a string");
+	}
+
+	@Test
+	void aToolChoiceOutsideOpenAisValuesIsRefused() {
+		assertRefused("{\"tool_choice\":\"always\"}", "tool_choice", "tool_choice: must be none, auto, required or");
+		assertRefused("{\"tool_choice\":{\"function\":{\"name\":\"f\"}}}", "tool_choice",
+				"tool_choice: an object needs a type");
+		assertRefused("{\"tool_choice\":{\"type\":\"function\",\"function\":{}}}", "tool_choice",
+				"tool_choice: a choice of type function needs function.name");
+		assertRefused("{\"tool_choice\":7}", "tool_choice", "tool_choice: must be a string");
+	}
+
+	@Test
+	void aResponseFormatWithoutItsTypeOrSchemaIsRefused() {
+		assertRefused("{\"response_format\":{}}", "response_format", "response_format: type is required");
+		assertRefused("{\"response_format\":{\"type\":\"json_schema\"}}", "response_format",
+				"response_format: json_schema is required when type is json_schema");
+		assertRefused("{\"response_format\":\"json\"}", "response_format",
+				"response_format must be a response format object, not a string");
+	}
+
 	private void assertRefused(String body, String param, String message) {
 		MockServerWebExchange exchange = MockServerWebExchange
 			.from(MockServerHttpRequest.post("/v1/chat/completions").body(body));

@@ -31,11 +31,11 @@ class BudgetGateTests {
 	void theEstimateCoversThePromptAndTheCompletionCap() {
 		ModelPrice price = new ModelPrice(1e-6, 2e-6, null, null);
 		ChatCompletionRequest capped = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "x".repeat(400))),
-				false, null, 50, null, null, null, new LinkedHashMap<>());
+				false, null, 50, null, null, null, null, null, null, new LinkedHashMap<>());
 		assertThat(BudgetGate.estimate(price, PromptBound.estimate(capped)))
 			.isCloseTo((400 + PromptBound.MESSAGE_TOKENS) * 1e-6 + 50 * 2e-6, within(1e-15));
 		ChatCompletionRequest open = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", "hi")), false, null,
-				null, null, null, null, new LinkedHashMap<>());
+				null, null, null, null, null, null, null, new LinkedHashMap<>());
 		assertThat(BudgetGate.estimate(price, PromptBound.estimate(open))).isCloseTo(
 				(2 + PromptBound.MESSAGE_TOKENS) * 1e-6 + BudgetGate.DEFAULT_COMPLETION_ESTIMATE * 2e-6, within(1e-15));
 		ModelPrice bounded = new ModelPrice(1e-6, 2e-6, null, null, 16_384);

@@ -18,7 +18,7 @@ class PromptBoundTests {
 		// token made them 1,000
 		String words = "a ".repeat(2_000);
 		ChatCompletionRequest request = new ChatCompletionRequest("m", List.of(ChatMessage.of("user", words)), false,
-				null, null, null, null, null, new LinkedHashMap<>());
+				null, null, null, null, null, null, null, null, new LinkedHashMap<>());
 		assertThat(PromptBound.of(request)).isGreaterThanOrEqualTo(4_000);
 		assertThat(PromptBound.tokens("héllo €")).as("UTF-8 bytes").isEqualTo(10);
 		assertThat(PromptBound.tokens("😀")).isEqualTo(4);

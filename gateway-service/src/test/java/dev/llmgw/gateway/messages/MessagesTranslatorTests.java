@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.support.Fixtures;
 import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.anthropic.MessagesResponse;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The translators behind {@code /v1/messages}: the request golden file, the response and
@@ -34,6 +36,27 @@ class MessagesTranslatorTests {
 		String actual = JSON.writeValueAsString(chat);
 		FIXTURES.record("tools.expected.json", actual);
 		assertThat(JSON.readTree(actual)).as(actual).isEqualTo(JSON.readTree(FIXTURES.read("tools.expected.json")));
+	}
+
+	@Test
+	void anthropicsOwnToolTypesStayAsWrittenAndANamelessToolIsRefused() {
+		MessagesRequest request = JSON.readValue("""
+				{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"hi"}],
+				 "tools":[{"type":"web_search_20250305","name":"web_search","max_uses":2},
+				          {"name":"f","input_schema":{"type":"object"}}],
+				 "tool_choice":{"type":"tool","name":"f","disable_parallel_tool_use":true}}""", MessagesRequest.class);
+		ChatCompletionRequest chat = new AnthropicToOpenAiRequestTranslator(JSON).translate(request);
+		assertThat(JSON.readTree(JSON.writeValueAsString(chat)).get("tools")).isEqualTo(JSON.readTree("""
+				[{"type":"web_search_20250305","name":"web_search","max_uses":2},
+				 {"type":"function","function":{"name":"f","parameters":{"type":"object"}}}]"""));
+		assertThat(chat.toolChoice().functionName()).isEqualTo("f");
+		assertThat(chat.extra()).containsEntry("parallel_tool_calls", false);
+		MessagesRequest nameless = JSON.readValue("""
+				{"model":"m","max_tokens":5,"messages":[{"role":"user","content":"hi"}],
+				 "tools":[{"input_schema":{"type":"object"}}]}""", MessagesRequest.class);
+		assertThatThrownBy(() -> new AnthropicToOpenAiRequestTranslator(JSON).translate(nameless))
+			.isInstanceOf(BadRequestError.class)
+			.hasMessageContaining("tools.0.name");
 	}
 
 	@Test

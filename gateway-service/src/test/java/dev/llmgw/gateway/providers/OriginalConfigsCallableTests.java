@@ -129,7 +129,7 @@ class OriginalConfigsCallableTests {
 				else {
 					ChatCompletionRequest request = new ChatCompletionRequest(deployment.modelName(),
 							List.of(ChatMessage.of("user", "hello " + deployment.modelName())), null, null, 50, null,
-							null, null, null);
+							null, null, null, null, null, null);
 					ChatResult result = providers.forDeployment(deployment)
 						.complete(new ProviderCall(deployment, request, "configs"))
 						.block();

@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * (https://docs.anthropic.com/en/docs/build-with-claude/tool-use): functions become tools
  * with an {@code input_schema}; {@code required} is {@code any}; a JSON-schema
  * {@code response_format} becomes a forced tool whose input is the answer, as LiteLLM
- * does, since the API has no structured output switch.
+ * does, since the API has no structured output switch. Tools of Anthropic's own types
+ * pass as written.
  */
 final class AnthropicTools {
 
@@ -23,16 +28,25 @@ final class AnthropicTools {
 
 	static void apply(ChatCompletionRequest request, Map<String, Object> body) {
 		List<Map<String, Object>> tools = new ArrayList<>();
-		if (request.extra().get("tools") instanceof List<?> given) {
-			for (Object tool : given) {
-				if (tool instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-					tools.add(tool(function.get("name"), function.get("description"), function.get("parameters"),
-							map.get("cache_control")));
+		if (request.tools() != null) {
+			for (ChatTool given : request.tools()) {
+				FunctionDefinition function = given.function();
+				if (given.isFunction() && function != null) {
+					tools.add(tool(function.name(), function.description(), function.parameters(),
+							given.extra().get("cache_control")));
+				}
+				else {
+					// Anthropic's own tool types (web search, bash, text editor, tool
+					// search...) are written in its form already, as LiteLLM passes them
+					Map<String, Object> hosted = new LinkedHashMap<>();
+					hosted.put("type", given.type());
+					hosted.putAll(given.extra());
+					tools.add(hosted);
 				}
 			}
 		}
-		Map<String, Object> choice = choice(request.extra().get("tool_choice"));
-		Object schema = ResponseFormatTool.schema(request.extra().get("response_format"));
+		Map<String, Object> choice = choice(request.toolChoice());
+		Object schema = (request.responseFormat() != null) ? request.responseFormat().schema() : null;
 		if (schema != null) {
 			tools.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema, null));
 			choice = Map.of("type", "tool", "name", ResponseFormatTool.NAME);
@@ -64,20 +78,25 @@ final class AnthropicTools {
 		return tool;
 	}
 
-	private static @Nullable Map<String, Object> choice(@Nullable Object choice) {
-		if ("required".equals(choice)) {
+	private static @Nullable Map<String, Object> choice(@Nullable ToolChoice choice) {
+		if (choice == null) {
+			return null;
+		}
+		if (choice.isFunction()) {
+			return Map.of("type", "tool", "name", choice.functionName());
+		}
+		if (choice.is(ToolChoice.REQUIRED)) {
 			return Map.of("type", "any");
 		}
-		if ("auto".equals(choice)) {
+		if (choice.is(ToolChoice.AUTO)) {
 			return Map.of("type", "auto");
 		}
-		if ("none".equals(choice)) {
+		if (choice.is(ToolChoice.NONE)) {
 			return Map.of("type", "none");
 		}
-		if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-			return Map.of("type", "tool", "name", String.valueOf(function.get("name")));
-		}
-		return null;
+		throw new BadRequestError(
+				"anthropic takes tool_choice none, auto, required or a function, not " + choice.type(), null,
+				"tool_choice");
 	}
 
 }

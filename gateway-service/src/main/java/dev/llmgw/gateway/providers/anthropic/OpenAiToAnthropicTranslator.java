@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.gateway.providers.ToolCallIds;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -43,7 +44,8 @@ final class OpenAiToAnthropicTranslator {
 	}
 
 	/** The Messages request, before it is written, for callers that change it. */
-	Map<String, Object> body(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+	Map<String, Object> body(ChatCompletionRequest given, Deployment deployment, boolean stream) {
+		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
 		List<Map<String, Object>> system = new ArrayList<>();

@@ -13,8 +13,11 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.gateway.providers.ToolCallIds;
+import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
@@ -53,7 +56,8 @@ final class OpenAiToConverseTranslator {
 
 	private static final String PLACEHOLDER_USER_TEXT = ".";
 
-	ConverseInput translate(ChatCompletionRequest request, Deployment deployment) {
+	ConverseInput translate(ChatCompletionRequest given, Deployment deployment) {
+		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		boolean structured = structuredOutput(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
@@ -225,7 +229,7 @@ final class OpenAiToConverseTranslator {
 	 * refused by name, or dropped with drop_params, as before Converse could carry it.
 	 */
 	private static boolean structuredOutput(ChatCompletionRequest request, Deployment deployment) {
-		if (ResponseFormatTool.schema(request.extra().get("response_format")) == null) {
+		if (request.responseFormat() == null || request.responseFormat().schema() == null) {
 			return false;
 		}
 		String model = deployment.providerModel();
@@ -243,17 +247,19 @@ final class OpenAiToConverseTranslator {
 
 	private static @Nullable ToolConfiguration tools(ChatCompletionRequest request, boolean structured) {
 		List<Tool> specs = new ArrayList<>();
-		if (request.extra().get("tools") instanceof List<?> tools) {
-			for (Object tool : tools) {
-				if (tool instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-					specs.add(tool(String.valueOf(function.get("name")),
-							(function.get("description") != null) ? function.get("description").toString() : null,
-							function.get("parameters")));
+		if (request.tools() != null) {
+			for (int i = 0; i < request.tools().size(); i++) {
+				ChatTool tool = request.tools().get(i);
+				FunctionDefinition function = tool.function();
+				if (!tool.isFunction() || function == null) {
+					throw new BadRequestError("bedrock takes tools of type function only, not " + tool.type(), null,
+							"tools[" + i + "].type");
 				}
+				specs.add(tool(function.name(), function.description(), function.parameters()));
 			}
 		}
-		ToolChoice choice = toolChoice(request.extra().get("tool_choice"));
-		Object schema = structured ? ResponseFormatTool.schema(request.extra().get("response_format")) : null;
+		ToolChoice choice = toolChoice(request.toolChoice());
+		Object schema = structured ? request.responseFormat().schema() : null;
 		if (schema != null) {
 			specs.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema));
 			choice = ToolChoice.fromTool(SpecificToolChoice.builder().name(ResponseFormatTool.NAME).build());
@@ -277,18 +283,25 @@ final class OpenAiToConverseTranslator {
 			.build());
 	}
 
-	private static @Nullable ToolChoice toolChoice(@Nullable Object choice) {
-		if ("required".equals(choice)) {
+	private static @Nullable ToolChoice toolChoice(dev.llmgw.model.openai.@Nullable ToolChoice choice) {
+		if (choice == null) {
+			return null;
+		}
+		if (choice.isFunction()) {
+			return ToolChoice.fromTool(SpecificToolChoice.builder().name(choice.functionName()).build());
+		}
+		if (choice.is(dev.llmgw.model.openai.ToolChoice.REQUIRED)) {
 			return ToolChoice.fromAny(AnyToolChoice.builder().build());
 		}
-		if ("auto".equals(choice)) {
+		if (choice.is(dev.llmgw.model.openai.ToolChoice.AUTO)) {
 			return ToolChoice.fromAuto(AutoToolChoice.builder().build());
 		}
-		if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-			return ToolChoice.fromTool(SpecificToolChoice.builder().name(String.valueOf(function.get("name"))).build());
+		if (choice.is(dev.llmgw.model.openai.ToolChoice.NONE)) {
+			// "none" has no Converse equivalent; the model then decides, as with auto
+			return null;
 		}
-		// "none" has no Converse equivalent; the model then decides, as with auto
-		return null;
+		throw new BadRequestError("bedrock takes tool_choice none, auto, required or a function, not " + choice.type(),
+				null, "tool_choice");
 	}
 
 	private static @Nullable Document additionalFields(ChatCompletionRequest request, Map<String, Object> defaults) {

@@ -1,10 +1,14 @@
 package dev.llmgw.gateway.providers.cohere;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,17 +27,19 @@ final class CohereTools {
 	 * Only the fields v2 documents: OpenAI's {@code strict} and other extensions would be
 	 * refused.
 	 */
-	private static Map<String, Object> tool(Object tool) {
-		if (!(tool instanceof Map<?, ?> map) || !(map.get("function") instanceof Map<?, ?> function)) {
-			throw new BadRequestError("cohere takes tools of type function only", null, "tools");
+	private static Map<String, Object> tool(ChatTool tool, int index) {
+		FunctionDefinition function = tool.function();
+		if (!tool.isFunction() || function == null) {
+			throw new BadRequestError("cohere takes tools of type function only, not " + tool.type(), null,
+					"tools[" + index + "].type");
 		}
 		Map<String, Object> cohere = new LinkedHashMap<>();
-		cohere.put("name", String.valueOf(function.get("name")));
-		if (function.get("description") != null) {
-			cohere.put("description", function.get("description").toString());
+		cohere.put("name", function.name());
+		if (function.description() != null) {
+			cohere.put("description", function.description());
 		}
-		if (function.get("parameters") != null) {
-			cohere.put("parameters", function.get("parameters"));
+		if (function.parameters() != null) {
+			cohere.put("parameters", function.parameters());
 		}
 		Map<String, Object> wrapped = new LinkedHashMap<>();
 		wrapped.put("type", "function");
@@ -41,34 +47,42 @@ final class CohereTools {
 		return wrapped;
 	}
 
-	static void apply(@Nullable Object tools, @Nullable Object choice, Map<String, Object> body) {
-		List<?> list = (tools instanceof List<?> given && !given.isEmpty()) ? given : null;
-		if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-			Object name = function.get("name");
-			List<?> named = (list == null) ? List.of()
-					: list.stream()
-						.filter((tool) -> tool instanceof Map<?, ?> t && t.get("function") instanceof Map<?, ?> f
-								&& name != null && name.equals(f.get("name")))
-						.toList();
+	private static List<Map<String, Object>> tools(List<ChatTool> tools) {
+		List<Map<String, Object>> cohere = new ArrayList<>(tools.size());
+		for (int i = 0; i < tools.size(); i++) {
+			cohere.add(tool(tools.get(i), i));
+		}
+		return cohere;
+	}
+
+	static void apply(@Nullable List<ChatTool> tools, @Nullable ToolChoice choice, Map<String, Object> body) {
+		List<ChatTool> list = (tools != null && !tools.isEmpty()) ? tools : null;
+		if (choice != null && choice.isFunction()) {
+			String name = choice.functionName();
+			List<ChatTool> named = (list == null) ? List.of()
+					: list.stream().filter((tool) -> tool.isFunction() && name.equals(tool.name())).toList();
 			if (named.isEmpty()) {
 				throw new BadRequestError("tool_choice names function " + name + ", which is not among the tools", null,
 						"tool_choice");
 			}
-			body.put("tools", named.stream().map(CohereTools::tool).toList());
+			body.put("tools", tools(named));
 			body.put("tool_choice", "REQUIRED");
 			return;
 		}
 		if (list != null) {
-			body.put("tools", list.stream().map(CohereTools::tool).toList());
+			body.put("tools", tools(list));
 		}
-		if ("required".equals(choice)) {
+		if (choice == null || choice.is(ToolChoice.AUTO)) {
+			return;
+		}
+		if (choice.is(ToolChoice.REQUIRED)) {
 			body.put("tool_choice", "REQUIRED");
 		}
-		else if ("none".equals(choice)) {
+		else if (choice.is(ToolChoice.NONE)) {
 			body.put("tool_choice", "NONE");
 		}
-		else if (choice != null && !"auto".equals(choice)) {
-			throw new BadRequestError("Invalid tool_choice: " + choice, null, "tool_choice");
+		else {
+			throw new BadRequestError("Invalid tool_choice: " + choice.json(), null, "tool_choice");
 		}
 	}
 

@@ -9,8 +9,10 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ResponseFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +27,8 @@ final class OpenAiToCohereTranslator {
 	static final ParamSupport PARAMS = new ParamSupport("cohere", Set.of("tools", "tool_choice", "stop", "top_p",
 			"top_k", "seed", "frequency_penalty", "presence_penalty", "response_format"));
 
-	Map<String, Object> translate(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+	Map<String, Object> translate(ChatCompletionRequest given, Deployment deployment, boolean stream) {
+		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -39,7 +42,7 @@ final class OpenAiToCohereTranslator {
 		if (stream) {
 			body.put("stream", true);
 		}
-		CohereTools.apply(request.extra().get("tools"), request.extra().get("tool_choice"), body);
+		CohereTools.apply(request.tools(), request.toolChoice(), body);
 		Object maxTokens = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens()
 				: (request.maxTokens() != null) ? request.maxTokens() : defaults.get("max_tokens");
 		put(body, "max_tokens", maxTokens);
@@ -51,7 +54,7 @@ final class OpenAiToCohereTranslator {
 		put(body, "seed", param(request, defaults, "seed"));
 		put(body, "frequency_penalty", param(request, defaults, "frequency_penalty"));
 		put(body, "presence_penalty", param(request, defaults, "presence_penalty"));
-		put(body, "response_format", responseFormat(param(request, defaults, "response_format")));
+		put(body, "response_format", responseFormat(request.responseFormat()));
 		return body;
 	}
 
@@ -117,14 +120,17 @@ final class OpenAiToCohereTranslator {
 	 * Cohere has one JSON mode, {@code json_object}, with an optional schema
 	 * (https://docs.cohere.com/docs/structured-outputs).
 	 */
-	private static @Nullable Object responseFormat(@Nullable Object format) {
-		if (!(format instanceof Map<?, ?> map) || "text".equals(map.get("type"))) {
+	private static @Nullable Object responseFormat(@Nullable ResponseFormat format) {
+		if (format == null || ResponseFormat.TEXT.equals(format.type())) {
 			return null;
+		}
+		if (!ResponseFormat.JSON_OBJECT.equals(format.type()) && !ResponseFormat.JSON_SCHEMA.equals(format.type())) {
+			throw new BadRequestError("Invalid response_format type: " + format.type(), null, "response_format");
 		}
 		Map<String, Object> cohere = new LinkedHashMap<>();
 		cohere.put("type", "json_object");
-		if (map.get("json_schema") instanceof Map<?, ?> jsonSchema && jsonSchema.get("schema") instanceof Map<?, ?> s) {
-			cohere.put("json_schema", s);
+		if (format.jsonSchema() != null && format.jsonSchema().schema() != null) {
+			cohere.put("json_schema", format.jsonSchema().schema());
 		}
 		return cohere;
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ResponseFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,7 @@ final class GeminiGenerationConfig {
 		putNumber(config, "seed", param(request, defaults, "seed"), true);
 		putNumber(config, "presencePenalty", param(request, defaults, "presence_penalty"), false);
 		putNumber(config, "frequencyPenalty", param(request, defaults, "frequency_penalty"), false);
-		responseFormat(param(request, defaults, "response_format"), config);
+		responseFormat(request.responseFormat(), config);
 		return config.isEmpty() ? null : config;
 	}
 
@@ -54,17 +55,17 @@ final class GeminiGenerationConfig {
 	 * {@code json_object} asks for JSON of any shape; {@code json_schema} adds the schema
 	 * (https://ai.google.dev/gemini-api/docs/structured-output).
 	 */
-	private static void responseFormat(@Nullable Object format, Map<String, Object> config) {
-		if (!(format instanceof Map<?, ?> map) || "text".equals(map.get("type"))) {
+	private static void responseFormat(@Nullable ResponseFormat format, Map<String, Object> config) {
+		if (format == null || ResponseFormat.TEXT.equals(format.type())) {
 			return;
 		}
-		Object type = map.get("type");
-		if (!"json_object".equals(type) && !"json_schema".equals(type)) {
+		String type = format.type();
+		if (!ResponseFormat.JSON_OBJECT.equals(type) && !ResponseFormat.JSON_SCHEMA.equals(type)) {
 			throw new BadRequestError("Invalid response_format type: " + type, null, "response_format");
 		}
 		config.put("responseMimeType", "application/json");
-		if (map.get("json_schema") instanceof Map<?, ?> jsonSchema && jsonSchema.get("schema") instanceof Map<?, ?> s) {
-			config.put("responseSchema", GeminiSchema.clean(s));
+		if (format.jsonSchema() != null && format.jsonSchema().schema() != null) {
+			config.put("responseSchema", GeminiSchema.clean(format.jsonSchema().schema()));
 		}
 	}
 

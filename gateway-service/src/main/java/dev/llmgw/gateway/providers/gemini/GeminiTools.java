@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.FunctionDefinition;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,23 +22,27 @@ final class GeminiTools {
 	private GeminiTools() {
 	}
 
-	static @Nullable List<Map<String, Object>> tools(@Nullable Object tools) {
-		if (!(tools instanceof List<?> list) || list.isEmpty()) {
+	static @Nullable List<Map<String, Object>> tools(@Nullable List<ChatTool> tools) {
+		if (tools == null || tools.isEmpty()) {
 			return null;
 		}
-		List<Map<String, Object>> declarations = new ArrayList<>(list.size());
-		for (Object tool : list) {
-			if (!(tool instanceof Map<?, ?> map) || !(map.get("function") instanceof Map<?, ?> function)) {
-				throw new BadRequestError("gemini takes tools of type function only", null, "tools");
+		List<Map<String, Object>> declarations = new ArrayList<>(tools.size());
+		for (int i = 0; i < tools.size(); i++) {
+			ChatTool tool = tools.get(i);
+			FunctionDefinition function = tool.function();
+			if (!tool.isFunction() || function == null) {
+				throw new BadRequestError("gemini takes tools of type function only, not " + tool.type(), null,
+						"tools[" + i + "].type");
 			}
 			Map<String, Object> declaration = new LinkedHashMap<>();
-			declaration.put("name", String.valueOf(function.get("name")));
-			if (function.get("description") != null) {
-				declaration.put("description", function.get("description").toString());
+			declaration.put("name", function.name());
+			if (function.description() != null) {
+				declaration.put("description", function.description());
 			}
 			// A function without parameters must leave them out: Gemini refuses an
 			// object schema with no properties
-			if (function.get("parameters") instanceof Map<?, ?> parameters
+			Map<String, @Nullable Object> parameters = function.parameters();
+			if (parameters != null
 					&& !(parameters.get("properties") instanceof Map<?, ?> properties && properties.isEmpty())) {
 				declaration.put("parameters", GeminiSchema.clean(parameters));
 			}
@@ -44,25 +51,28 @@ final class GeminiTools {
 		return List.of(Map.of("functionDeclarations", declarations));
 	}
 
-	static @Nullable Map<String, Object> toolConfig(@Nullable Object choice) {
+	static @Nullable Map<String, Object> toolConfig(@Nullable ToolChoice choice) {
+		if (choice == null) {
+			return null;
+		}
 		Map<String, Object> config = new LinkedHashMap<>();
-		if ("auto".equals(choice)) {
+		if (choice.isFunction()) {
+			config.put("mode", "ANY");
+			config.put("allowedFunctionNames", List.of(choice.functionName()));
+		}
+		else if (choice.is(ToolChoice.AUTO)) {
 			config.put("mode", "AUTO");
 		}
-		else if ("required".equals(choice)) {
+		else if (choice.is(ToolChoice.REQUIRED)) {
 			config.put("mode", "ANY");
 		}
-		else if ("none".equals(choice)) {
+		else if (choice.is(ToolChoice.NONE)) {
 			config.put("mode", "NONE");
 		}
-		else if (choice instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-			config.put("mode", "ANY");
-			config.put("allowedFunctionNames", List.of(String.valueOf(function.get("name"))));
+		else {
+			throw new BadRequestError("Invalid tool_choice: " + choice.json(), null, "tool_choice");
 		}
-		else if (choice != null) {
-			throw new BadRequestError("Invalid tool_choice: " + choice, null, "tool_choice");
-		}
-		return config.isEmpty() ? null : Map.of("functionCallingConfig", config);
+		return Map.of("functionCallingConfig", config);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,8 @@ final class OpenAiToGeminiTranslator {
 		this.mapper = mapper;
 	}
 
-	Map<String, Object> translate(ChatCompletionRequest request, Deployment deployment) {
+	Map<String, Object> translate(ChatCompletionRequest given, Deployment deployment) {
+		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		List<Map<String, Object>> system = new ArrayList<>();
 		List<Content> contents = new ArrayList<>();
@@ -51,11 +53,11 @@ final class OpenAiToGeminiTranslator {
 		if (!system.isEmpty()) {
 			body.put("systemInstruction", Map.of("parts", system));
 		}
-		Object tools = GeminiTools.tools(request.extra().get("tools"));
+		Object tools = GeminiTools.tools(request.tools());
 		if (tools != null) {
 			body.put("tools", tools);
 		}
-		Object toolConfig = GeminiTools.toolConfig(request.extra().get("tool_choice"));
+		Object toolConfig = GeminiTools.toolConfig(request.toolChoice());
 		if (toolConfig != null) {
 			body.put("toolConfig", toolConfig);
 		}

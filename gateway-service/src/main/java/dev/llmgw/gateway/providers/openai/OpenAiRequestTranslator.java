@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.StreamOptions;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ public final class OpenAiRequestTranslator {
 	}
 
 	public byte[] toProviderBody(ChatCompletionRequest request, Deployment deployment, boolean askForUsage) {
-		ChatCompletionRequest translated = withDefaults(request, deployment.defaults())
+		ChatCompletionRequest translated = TypedDefaults.apply(withDefaults(request, deployment.defaults()), deployment)
 			.withModel(deployment.providerModel());
 		if (askForUsage && request.isStream() && !request.wantsUsageInStream()) {
 			StreamOptions options = request.streamOptions();
@@ -64,11 +65,15 @@ public final class OpenAiRequestTranslator {
 				case "model", "messages", "stream", "stream_options", "user" -> {
 					// the caller's own choice; a deployment default never overrides these
 				}
+				case "tools", "tool_choice", "response_format" -> {
+					// typed: TypedDefaults fills them
+				}
 				default -> extra.putIfAbsent(entry.getKey(), value);
 			}
 		}
 		return new ChatCompletionRequest(request.model(), request.messages(), request.stream(), request.streamOptions(),
-				maxTokens, maxCompletionTokens, temperature, request.user(), extra);
+				maxTokens, maxCompletionTokens, temperature, request.user(), request.tools(), request.toolChoice(),
+				request.responseFormat(), extra);
 	}
 
 	private static @Nullable Integer asInteger(Object value, @Nullable Integer fallback) {

@@ -117,6 +117,15 @@ final class OpenAiToTgiTranslator {
 			return;
 		}
 		List<String> unsupported = new ArrayList<>();
+		if (request.tools() != null) {
+			unsupported.add("tools");
+		}
+		if (request.toolChoice() != null) {
+			unsupported.add("tool_choice");
+		}
+		if (request.responseFormat() != null) {
+			unsupported.add("response_format");
+		}
 		for (String name : request.extra().keySet()) {
 			if (UNSUPPORTED.contains(name)) {
 				unsupported.add(name);

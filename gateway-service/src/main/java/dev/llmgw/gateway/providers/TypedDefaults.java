@@ -1,0 +1,57 @@
+package dev.llmgw.gateway.providers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.model.openai.ChatCompletionRequest;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.ResponseFormat;
+import dev.llmgw.model.openai.ToolChoice;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A deployment's default {@code tools}, {@code tool_choice} and {@code response_format}
+ * (set in its litellm_params, as LiteLLM allows any parameter there), read into the
+ * request's typed fields where the caller set none, so translators read one place.
+ */
+public final class TypedDefaults {
+
+	/** The parameters this class fills; other defaults are each translator's. */
+	public static final Set<String> NAMES = Set.of("tools", "tool_choice", "response_format");
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final TypeReference<List<ChatTool>> TOOLS = new TypeReference<>() {
+	};
+
+	private TypedDefaults() {
+	}
+
+	public static ChatCompletionRequest apply(ChatCompletionRequest request, Deployment deployment) {
+		Map<String, Object> defaults = deployment.defaults();
+		if (defaults.isEmpty() || !(defaults.containsKey("tools") || defaults.containsKey("tool_choice")
+				|| defaults.containsKey("response_format"))) {
+			return request;
+		}
+		try {
+			List<ChatTool> tools = (request.tools() == null && defaults.get("tools") != null)
+					? MAPPER.convertValue(defaults.get("tools"), TOOLS) : request.tools();
+			ToolChoice choice = (request.toolChoice() == null && defaults.get("tool_choice") != null)
+					? ToolChoice.of(defaults.get("tool_choice")) : request.toolChoice();
+			ResponseFormat format = (request.responseFormat() == null && defaults.get("response_format") != null)
+					? MAPPER.convertValue(defaults.get("response_format"), ResponseFormat.class)
+					: request.responseFormat();
+			return request.withTools(tools, choice, format);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new BadRequestError("The default tools, tool_choice or response_format of model "
+					+ deployment.modelName() + " (its litellm_params) are not valid: " + ex.getMessage(), null,
+					"model");
+		}
+	}
+
+}
