@@ -34,8 +34,8 @@ public record MessagesRequest(@JsonProperty("model") @Nullable String model,
 		@JsonProperty("stream") @Nullable Boolean stream, @JsonProperty("temperature") @Nullable Double temperature,
 		@JsonProperty("top_p") @Nullable Double topP, @JsonProperty("top_k") @Nullable Integer topK,
 		@JsonProperty("stop_sequences") @Nullable List<String> stopSequences,
-		@JsonProperty("tools") @Nullable List<Map<String, Object>> tools,
-		@JsonProperty("tool_choice") @Nullable Map<String, Object> toolChoice,
+		@JsonProperty("tools") @Nullable List<MessagesTool> tools,
+		@JsonProperty("tool_choice") @Nullable MessagesToolChoice toolChoice,
 		@JsonProperty("metadata") @Nullable Map<String, Object> metadata,
 		@JsonAnySetter @JsonAnyGetter Map<String, @Nullable Object> extra) {
 

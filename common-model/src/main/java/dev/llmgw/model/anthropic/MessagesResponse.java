@@ -1,8 +1,8 @@
 package dev.llmgw.model.anthropic;
 
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param stopSequence the stop sequence that ended it, if any
  * @param usage token counts
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MessagesResponse(@JsonProperty("id") String id, @JsonProperty("type") String type,
 		@JsonProperty("role") String role, @JsonProperty("model") String model,
-		@JsonProperty("content") List<Map<String, Object>> content,
+		@JsonProperty("content") List<ContentBlock> content,
 		@JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("stop_reason") @Nullable String stopReason,
 		@JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("stop_sequence") @Nullable String stopSequence,
 		@JsonProperty("usage") MessagesUsage usage) {

@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A chat request's {@code tool_choice}: a mode ({@code none}, {@code auto},
- * {@code required}) or an object, {@code {"type": "function", "function": {"name": ...}}}
- * forcing one function, or another type ({@code allowed_tools}, {@code custom}) that
- * OpenAI-compatible providers receive as written. Checked once when the body is read;
- * {@link #json} is what was sent, written back unchanged.
+ * {@code required}, or another a provider names, such as Mistral's {@code any}; also
+ * written as an object, {@code {"type": "auto"}}, as LiteLLM accepts it) or an object,
+ * {@code {"type": "function", "function": {"name": ...}}} forcing one function, or
+ * another type ({@code allowed_tools}, {@code custom}) that OpenAI-compatible providers
+ * receive as written. Read once when the body is read; {@link #json} is what was sent,
+ * written back unchanged. Translators refuse what their provider cannot express.
  *
- * @param mode the mode when a string was given
+ * @param mode the mode when a string (or an object holding only a mode) was given
  * @param type the object's {@code type} when an object was given
  * @param functionName the forced function's name ({@code type: function})
  * @param json the value as received
@@ -33,10 +35,9 @@ public record ToolChoice(@Nullable String mode, @Nullable String type, @Nullable
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static ToolChoice of(Object value) {
 		if (value instanceof String mode) {
-			if (!NONE.equals(mode) && !AUTO.equals(mode) && !REQUIRED.equals(mode)) {
+			if (mode.isBlank()) {
 				throw new IllegalArgumentException(
-						"must be none, auto, required or {\"type\": \"function\", \"function\": {\"name\": ...}}, not \""
-								+ mode + "\"");
+						"must be none, auto, required or {\"type\": \"function\", \"function\": {\"name\": ...}}");
 			}
 			return new ToolChoice(mode, null, null, mode);
 		}
@@ -52,6 +53,9 @@ public record ToolChoice(@Nullable String mode, @Nullable String type, @Nullable
 					throw new IllegalArgumentException("a choice of type function needs function.name");
 				}
 				name = given;
+			}
+			else if (NONE.equals(type) || AUTO.equals(type) || REQUIRED.equals(type)) {
+				return new ToolChoice(type, type, null, value);
 			}
 			return new ToolChoice(null, type, name, value);
 		}
@@ -75,6 +79,15 @@ public record ToolChoice(@Nullable String mode, @Nullable String type, @Nullable
 	@JsonIgnore
 	public boolean isFunction() {
 		return this.functionName != null;
+	}
+
+	/**
+	 * Whether the model must call some tool: {@code required}, or {@code any}, the word
+	 * of Anthropic, Bedrock and Mistral for it.
+	 */
+	@JsonIgnore
+	public boolean requiresATool() {
+		return REQUIRED.equals(this.mode) || "any".equals(this.mode);
 	}
 
 	@JsonIgnore

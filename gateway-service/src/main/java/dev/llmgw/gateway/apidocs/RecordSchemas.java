@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,12 @@ final class RecordSchemas {
 	}
 
 	private Map<String, Object> recordSchema(Class<?> record) {
+		for (RecordComponent component : record.getRecordComponents()) {
+			if (annotated(component, field(record, component.getName()), JsonValue.class)) {
+				// written as that one value (a tool choice: a string or an object)
+				return schema(component.getGenericType());
+			}
+		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> required = new ArrayList<>();
 		boolean open = false;

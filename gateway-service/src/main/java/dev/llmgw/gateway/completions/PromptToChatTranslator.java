@@ -8,8 +8,14 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
+import dev.llmgw.model.openai.ChatTool;
+import dev.llmgw.model.openai.ResponseFormat;
 import dev.llmgw.model.openai.StreamOptions;
+import dev.llmgw.model.openai.ToolChoice;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A legacy completions request
@@ -23,7 +29,13 @@ final class PromptToChatTranslator {
 	private static final Set<String> TEXT_ONLY = Set.of("echo", "suffix", "best_of", "logprobs");
 
 	private static final Set<String> CARRIED = Set.of("model", "prompt", "stream", "stream_options", "max_tokens",
-			"temperature", "user");
+			"temperature", "user", "tools", "tool_choice", "response_format");
+
+	/** Reads the typed fields of the chat request from the body's values. */
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final TypeReference<List<ChatTool>> TOOLS = new TypeReference<>() {
+	};
 
 	ChatCompletionRequest translate(Map<String, @Nullable Object> body) {
 		Object model = body.get("model");
@@ -48,7 +60,26 @@ final class PromptToChatTranslator {
 		return new ChatCompletionRequest(name, List.of(ChatMessage.of("user", prompt)), stream ? Boolean.TRUE : null,
 				stream ? StreamOptions.withUsage() : null, integer(body.get("max_tokens")), null,
 				(body.get("temperature") instanceof Number t) ? t.doubleValue() : null,
-				(body.get("user") instanceof String user) ? user : null, null, null, null, extra);
+				(body.get("user") instanceof String user) ? user : null, typed(body, "tools", TOOLS),
+				typed(body, "tool_choice", new TypeReference<ToolChoice>() {
+				}), typed(body, "response_format", new TypeReference<ResponseFormat>() {
+				}), extra);
+	}
+
+	/** A chat field the body carries, read as the chat route reads it. */
+	private static <T> @Nullable T typed(Map<String, @Nullable Object> body, String name, TypeReference<T> type) {
+		Object value = body.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return MAPPER.convertValue(value, type);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			String reason = (ex.getCause() != null && ex.getCause().getMessage() != null) ? ex.getCause().getMessage()
+					: "not a valid value";
+			throw new BadRequestError("Invalid request body: " + name + ": " + reason, null, name);
+		}
 	}
 
 	private static String prompt(@Nullable Object prompt) {

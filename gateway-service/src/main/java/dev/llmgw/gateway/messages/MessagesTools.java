@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.anthropic.MessagesRequest;
+import dev.llmgw.model.anthropic.MessagesTool;
+import dev.llmgw.model.anthropic.MessagesToolChoice;
 import dev.llmgw.model.openai.ChatTool;
 import dev.llmgw.model.openai.FunctionDefinition;
 import dev.llmgw.model.openai.ToolChoice;
@@ -29,50 +31,62 @@ final class MessagesTools {
 		}
 		List<ChatTool> tools = new ArrayList<>(request.tools().size());
 		for (int i = 0; i < request.tools().size(); i++) {
-			Map<String, Object> tool = request.tools().get(i);
-			if (!(tool.get("name") instanceof String name) || name.isBlank()) {
+			MessagesTool tool = request.tools().get(i);
+			String name = tool.name();
+			if (name == null || name.isBlank()) {
 				throw new BadRequestError("tools." + i + ".name: Field required", null, "tools");
 			}
-			Object type = tool.get("type");
-			if (type != null && !"custom".equals(type)) {
-				Map<String, @Nullable Object> hosted = new LinkedHashMap<>(tool);
-				hosted.remove("type");
-				tools.add(new ChatTool(String.valueOf(type), null, hosted));
+			if (!tool.isClientTool()) {
+				// written back as Anthropic has it, for an Anthropic deployment
+				Map<String, @Nullable Object> hosted = new LinkedHashMap<>();
+				hosted.put("name", name);
+				putIfSet(hosted, "description", tool.description());
+				putIfSet(hosted, "input_schema", tool.inputSchema());
+				putIfSet(hosted, "cache_control", tool.cacheControl());
+				hosted.putAll(tool.extra());
+				tools.add(new ChatTool(tool.type(), null, hosted));
 				continue;
 			}
 			Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
-			if (tool.get("input_schema") instanceof Map<?, ?> schema) {
-				schema.forEach((key, value) -> parameters.put(String.valueOf(key), value));
+			if (tool.inputSchema() != null) {
+				parameters.putAll(tool.inputSchema());
 			}
 			else {
 				parameters.put("type", "object");
 			}
-			String description = (tool.get("description") != null) ? tool.get("description").toString() : null;
-			tools.add(ChatTool.function(new FunctionDefinition(name, description, parameters)));
+			Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+			putIfSet(extra, "cache_control", tool.cacheControl());
+			tools.add(new ChatTool("function", new FunctionDefinition(name, tool.description(), parameters), extra));
 		}
 		return tools;
 	}
 
 	static @Nullable ToolChoice choice(MessagesRequest request, Map<String, @Nullable Object> extra) {
-		Map<String, Object> choice = request.toolChoice();
+		MessagesToolChoice choice = request.toolChoice();
 		if (choice == null) {
 			return null;
 		}
-		if (Boolean.TRUE.equals(choice.get("disable_parallel_tool_use"))) {
+		if (Boolean.TRUE.equals(choice.disableParallelToolUse())) {
 			extra.put("parallel_tool_calls", false);
 		}
-		switch (String.valueOf(choice.get("type"))) {
+		switch (String.valueOf(choice.type())) {
 			case "any":
 				return ToolChoice.mode(ToolChoice.REQUIRED);
 			case "none":
 				return ToolChoice.mode(ToolChoice.NONE);
 			case "tool":
-				if (!(choice.get("name") instanceof String name) || name.isBlank()) {
+				if (choice.name() == null || choice.name().isBlank()) {
 					throw new BadRequestError("tool_choice.name: Field required", null, "tool_choice");
 				}
-				return ToolChoice.function(name);
+				return ToolChoice.function(choice.name());
 			default:
 				return ToolChoice.mode(ToolChoice.AUTO);
+		}
+	}
+
+	private static void putIfSet(Map<String, @Nullable Object> map, String name, @Nullable Object value) {
+		if (value != null) {
+			map.put(name, value);
 		}
 	}
 

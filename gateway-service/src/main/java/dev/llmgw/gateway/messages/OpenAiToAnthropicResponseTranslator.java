@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.model.anthropic.ContentBlock;
 import dev.llmgw.model.anthropic.MessagesResponse;
 import dev.llmgw.model.anthropic.MessagesUsage;
 import dev.llmgw.model.openai.ChatChoice;
@@ -29,16 +30,16 @@ final class OpenAiToAnthropicResponseTranslator {
 	}
 
 	MessagesResponse translate(ChatCompletion completion, String requestedModel) {
-		List<Map<String, Object>> content = new ArrayList<>();
+		List<ContentBlock> content = new ArrayList<>();
 		String stopReason = "end_turn";
 		if (!completion.choices().isEmpty()) {
 			ChatChoice choice = completion.choices().get(0);
 			if (choice.message().extra().get("reasoning_content") instanceof String thinking && !thinking.isEmpty()) {
-				content.add(block("thinking", "thinking", thinking));
+				content.add(ContentBlock.thinking(thinking, ""));
 			}
 			String text = choice.message().text();
 			if (!text.isEmpty()) {
-				content.add(block("text", "text", text));
+				content.add(ContentBlock.text(text, null));
 			}
 			for (Object call : toolCalls(choice.message().extra().get("tool_calls"))) {
 				content.add(toolUse(call));
@@ -48,17 +49,6 @@ final class OpenAiToAnthropicResponseTranslator {
 		String id = completion.id().startsWith("msg_") ? completion.id() : "msg_" + completion.id();
 		return new MessagesResponse(id, "message", "assistant", requestedModel, content, stopReason, null,
 				usage(completion.usage()));
-	}
-
-	/** A block with its type first, as Anthropic writes them. */
-	private static Map<String, Object> block(String type, String field, String value) {
-		Map<String, Object> block = new LinkedHashMap<>();
-		block.put("type", type);
-		block.put(field, value);
-		if ("thinking".equals(type)) {
-			block.put("signature", "");
-		}
-		return block;
 	}
 
 	static String stopReason(@Nullable String finishReason) {
@@ -75,18 +65,18 @@ final class OpenAiToAnthropicResponseTranslator {
 
 	static MessagesUsage usage(@Nullable Usage usage) {
 		if (usage == null) {
-			return new MessagesUsage(0, 0, 0, 0);
+			return MessagesUsage.of(0, 0, 0, 0);
 		}
 		long cacheRead = number(usage.extra().get("cache_read_input_tokens"));
 		if (cacheRead == 0 && usage.extra().get("prompt_tokens_details") instanceof Map<?, ?> details) {
 			cacheRead = number(details.get("cached_tokens"));
 		}
 		long cacheWrite = number(usage.extra().get("cache_creation_input_tokens"));
-		return new MessagesUsage(Math.max(0, usage.promptTokens() - cacheRead - cacheWrite), usage.completionTokens(),
+		return MessagesUsage.of(Math.max(0, usage.promptTokens() - cacheRead - cacheWrite), usage.completionTokens(),
 				cacheWrite, cacheRead);
 	}
 
-	private Map<String, Object> toolUse(Object call) {
+	private ContentBlock toolUse(Object call) {
 		String id;
 		String name;
 		String arguments;
@@ -102,12 +92,7 @@ final class OpenAiToAnthropicResponseTranslator {
 			name = String.valueOf(function.get("name"));
 			arguments = (function.get("arguments") != null) ? function.get("arguments").toString() : null;
 		}
-		Map<String, Object> block = new LinkedHashMap<>();
-		block.put("type", "tool_use");
-		block.put("id", (id != null) ? id : "toolu_unknown");
-		block.put("name", (name != null) ? name : "");
-		block.put("input", input(arguments));
-		return block;
+		return ContentBlock.toolUse((id != null) ? id : "toolu_unknown", (name != null) ? name : "", input(arguments));
 	}
 
 	private Object input(@Nullable String arguments) {

@@ -99,7 +99,7 @@ final class OpenAiToAnthropicStreamTranslator {
 		}
 		this.started = true;
 		MessagesResponse message = new MessagesResponse(this.id, "message", "assistant", this.model, List.of(), null,
-				null, new MessagesUsage(0, 0, 0, 0));
+				null, MessagesUsage.of(0, 0, 0, 0));
 		events.add(event("message_start", Map.of("type", "message_start", "message", message)));
 	}
 

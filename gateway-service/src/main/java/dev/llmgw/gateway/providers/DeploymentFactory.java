@@ -48,6 +48,7 @@ public final class DeploymentFactory {
 		LitellmParams params = entry.params();
 		if (entry.index() >= 0) {
 			ProviderCatalog.requireKnown(params.provider(), params.model(), path(entry) + ".model");
+			TypedDefaults.check(params.defaults(), path(entry));
 		}
 		ProviderSpec provider = ProviderCatalog.get(params.provider());
 		EnvironmentLookup env = this.config.environment();

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonWarmUp {
 
 	private static final String REQUEST = "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-			+ "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1,\"temperature\":0.5,\"x\":1}";
+			+ "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":1,\"temperature\":0.5,\"x\":1,"
+			+ "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{}}}],"
+			+ "\"tool_choice\":\"auto\",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"n\"}}}";
 
 	private static final String RESPONSE = "{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
 			+ "\"total_tokens\":2,\"prompt_tokens_details\":{}}}";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatTool;
@@ -29,6 +30,30 @@ public final class TypedDefaults {
 	};
 
 	private TypedDefaults() {
+	}
+
+	/**
+	 * Refuses a config.yaml deployment whose defaults would fail every call.
+	 * @param defaults the deployment's litellm_params defaults
+	 * @param path where the deployment is, e.g. {@code model_list[3].litellm_params}
+	 * @throws ConfigException naming the path and what is wrong
+	 */
+	public static void check(Map<String, Object> defaults, String path) {
+		try {
+			if (defaults.get("tools") != null) {
+				MAPPER.convertValue(defaults.get("tools"), TOOLS);
+			}
+			if (defaults.get("tool_choice") != null) {
+				ToolChoice.of(defaults.get("tool_choice"));
+			}
+			if (defaults.get("response_format") != null) {
+				MAPPER.convertValue(defaults.get("response_format"), ResponseFormat.class);
+			}
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new ConfigException(path + ": tools, tool_choice or response_format is not valid: "
+					+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()));
+		}
 	}
 
 	public static ChatCompletionRequest apply(ChatCompletionRequest request, Deployment deployment) {

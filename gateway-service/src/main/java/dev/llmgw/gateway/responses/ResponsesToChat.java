@@ -35,6 +35,12 @@ final class ResponsesToChat {
 	private static final Set<String> DROPPED = Set.of("include", "truncation", "store", "service_tier",
 			"prompt_cache_key", "safety_identifier", "stream_options", "max_tool_calls", "top_logprobs");
 
+	/**
+	 * Chat's own name of what {@code text.format} carries: passed on, it would be a
+	 * second {@code response_format} beside the translated one.
+	 */
+	private static final Set<String> CHAT_ONLY = Set.of("response_format");
+
 	/** Responses fields with no chat form: refused rather than ignored. */
 	private static final Set<String> REFUSED = Set.of("background", "conversation", "prompt");
 
@@ -71,6 +77,10 @@ final class ResponsesToChat {
 		request.extra().forEach((name, value) -> {
 			if (REFUSED.contains(name) && value != null && !Boolean.FALSE.equals(value)) {
 				throw new BadRequestError("'" + name + "' is not supported by the gateway's Responses API", null, name);
+			}
+			if (CHAT_ONLY.contains(name)) {
+				throw new BadRequestError("'" + name + "' is a chat completions parameter: the Responses API takes "
+						+ "'text.format' for it", null, name);
 			}
 			if (name.equals(MESSAGES)) {
 				throw new BadRequestError(
@@ -312,7 +322,7 @@ final class ResponsesToChat {
 				throw new BadRequestError("Tool type '" + type + "' is not supported for this model: only function "
 						+ "tools are translated to its chat API", null, "tools[" + i + "].type");
 			}
-			if (!(tool.get("name") instanceof String name) || name.isEmpty()) {
+			if (!(tool.get("name") instanceof String name) || name.isBlank()) {
 				throw new BadRequestError("Missing required parameter: 'tools[" + i + "].name'.", null,
 						"tools[" + i + "].name");
 			}

@@ -70,8 +70,8 @@ class JsonInputErrorsTests {
 	}
 
 	@Test
-	void aToolChoiceOutsideOpenAisValuesIsRefused() {
-		assertRefused("{\"tool_choice\":\"always\"}", "tool_choice", "tool_choice: must be none, auto, required or");
+	void aToolChoiceThatIsNoModeAndNamesNoTypeIsRefused() {
+		assertRefused("{\"tool_choice\":\" \"}", "tool_choice", "tool_choice: must be none, auto, required or");
 		assertRefused("{\"tool_choice\":{\"function\":{\"name\":\"f\"}}}", "tool_choice",
 				"tool_choice: an object needs a type");
 		assertRefused("{\"tool_choice\":{\"type\":\"function\",\"function\":{}}}", "tool_choice",

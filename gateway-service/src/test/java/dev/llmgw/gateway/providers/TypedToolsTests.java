@@ -3,6 +3,7 @@ package dev.llmgw.gateway.providers;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.ConfigLoader;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.error.BadRequestError;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -144,6 +146,32 @@ class TypedToolsTests {
 				"tools":[{"type":"function","function":{"name":"f"}},{"type":"web_search_preview"}]""");
 		assertThat(error.param()).isEqualTo("tools[1].type");
 		assertThat(error.getMessage()).contains("function only").contains("web_search_preview");
+	}
+
+	@Test
+	void aModeWrittenAsAnObjectOrAnotherProvidersWordForRequiredIsUnderstood() {
+		stub.answer(HttpStub.Answer.json(200, new Fixtures("openai-anthropic").read("text.response.json")));
+		AnthropicProvider anthropic = new AnthropicProvider(http, JSON);
+		String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}],";
+		complete(anthropic, "claude", tools + "\"tool_choice\":{\"type\":\"auto\"}");
+		assertThat(JSON.readTree(stub.lastBody()).get("tool_choice")).isEqualTo(JSON.readTree("{\"type\":\"auto\"}"));
+		complete(anthropic, "claude", tools + "\"tool_choice\":\"any\"");
+		assertThat(JSON.readTree(stub.lastBody()).get("tool_choice")).isEqualTo(JSON.readTree("{\"type\":\"any\"}"));
+		BadRequestError error = refused(new GeminiProvider(http, JSON), "gemini",
+				tools + "\"tool_choice\":\"sometimes\"");
+		assertThat(error.param()).isEqualTo("tool_choice");
+		assertThat(error.getMessage()).contains("sometimes");
+	}
+
+	@Test
+	void aDeploymentWhoseDefaultsCannotBeReadStopsTheStart() {
+		assertThatThrownBy(() -> new ModelRegistry(new ConfigLoader(EnvironmentLookup.of(Map.of())).parse("""
+				model_list:
+				  - model_name: broken
+				    litellm_params: {model: openai/gpt-4o, api_key: sk-test, response_format: {json_schema: {}}}
+				""", "test"))).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("model_list[0].litellm_params")
+			.hasMessageContaining("type is required");
 	}
 
 	@Test

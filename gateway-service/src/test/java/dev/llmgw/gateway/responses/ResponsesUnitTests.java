@@ -63,6 +63,14 @@ class ResponsesUnitTests {
 	}
 
 	@Test
+	void chatsResponseFormatIsRefusedAndABlankToolNameIsA400() {
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"response_format\":{\"type\":\"json_object\"}}"),
+				"response_format");
+		assertParam(() -> chat("{\"model\":\"m\",\"input\":\"hi\",\"tools\":[{\"type\":\"function\",\"name\":\" \"}]}"),
+				"tools[0].name");
+	}
+
+	@Test
 	void emptyInstructionsAddNoSystemMessage() {
 		JsonNode chat = chat("{\"model\":\"m\",\"instructions\":\"\",\"input\":\"hi\"}");
 		assertThat(chat.get("messages")).hasSize(1);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.DataUrl;
+import dev.llmgw.model.anthropic.ContentBlock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,10 @@ final class AnthropicImages {
 	private AnthropicImages() {
 	}
 
-	static Map<String, Object> block(@Nullable Object imageUrl, int index) {
+	static ContentBlock block(@Nullable Object imageUrl, int index) {
 		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
 		String text = String.valueOf(url);
-		Map<String, Object> source = new LinkedHashMap<>();
+		Map<String, @Nullable Object> source = new LinkedHashMap<>();
 		if (DataUrl.isDataUrl(text)) {
 			DataUrl data = DataUrl.parse(text);
 			if (data == null) {
@@ -39,10 +40,7 @@ final class AnthropicImages {
 			throw new BadRequestError("Invalid image at messages[" + index + "]: expected a data: or http(s) URL", null,
 					"messages");
 		}
-		Map<String, Object> block = new LinkedHashMap<>();
-		block.put("type", "image");
-		block.put("source", source);
-		return block;
+		return ContentBlock.image(source);
 	}
 
 }

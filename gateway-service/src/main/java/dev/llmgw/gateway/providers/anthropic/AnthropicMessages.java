@@ -9,6 +9,7 @@ import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
+import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
@@ -38,10 +39,10 @@ public final class AnthropicMessages implements ChatTranslator {
 	}
 
 	/**
-	 * The Messages request as a map, {@code model} included, for the caller to change
-	 * before writing it.
+	 * The Messages request, {@code model} included, for the caller to change before
+	 * writing it.
 	 */
-	public Map<String, Object> requestMap(ChatCompletionRequest request, Deployment deployment, boolean stream) {
+	public MessagesRequest request(ChatCompletionRequest request, Deployment deployment, boolean stream) {
 		return this.requests.body(request, deployment, stream);
 	}
 

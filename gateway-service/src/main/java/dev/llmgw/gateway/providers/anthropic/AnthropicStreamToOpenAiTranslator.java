@@ -7,9 +7,11 @@ import java.util.Map;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTranslator;
+import dev.llmgw.model.anthropic.ContentBlock;
+import dev.llmgw.model.anthropic.MessagesStreamEvent;
+import dev.llmgw.model.anthropic.MessagesUsage;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +33,7 @@ final class AnthropicStreamToOpenAiTranslator implements StreamTranslator {
 	/** Anthropic content block index to OpenAI tool call index. */
 	private final Map<Integer, Integer> toolIndexes = new HashMap<>(4);
 
-	private JsonNode startUsage;
+	private MessagesUsage startUsage = MessagesUsage.of(0, 0, 0, 0);
 
 	private @Nullable Usage usage;
 
@@ -41,7 +43,6 @@ final class AnthropicStreamToOpenAiTranslator implements StreamTranslator {
 		this.mapper = mapper;
 		this.writer = writer;
 		this.errors = errors;
-		this.startUsage = mapper.createObjectNode();
 	}
 
 	@Override
@@ -49,11 +50,12 @@ final class AnthropicStreamToOpenAiTranslator implements StreamTranslator {
 		if (event.data().length == 0 || this.done) {
 			return List.of();
 		}
-		JsonNode data = this.mapper.readTree(event.data());
-		String type = data.path("type").asString("");
-		return switch (type) {
+		MessagesStreamEvent data = this.mapper.readValue(event.data(), MessagesStreamEvent.class);
+		return switch (String.valueOf(data.type())) {
 			case "message_start" -> {
-				this.startUsage = data.path("message").path("usage");
+				if (data.message() != null && data.message().usage() != null) {
+					this.startUsage = data.message().usage();
+				}
 				yield List.of(this.writer.role());
 			}
 			case "content_block_start" -> blockStart(data);
@@ -64,49 +66,47 @@ final class AnthropicStreamToOpenAiTranslator implements StreamTranslator {
 		};
 	}
 
-	private List<byte[]> blockStart(JsonNode data) {
-		JsonNode block = data.path("content_block");
-		if (!"tool_use".equals(block.path("type").asString(""))) {
+	private List<byte[]> blockStart(MessagesStreamEvent data) {
+		ContentBlock block = data.contentBlock();
+		if (block == null || !block.is(ContentBlock.TOOL_USE)) {
 			return List.of();
 		}
 		int toolIndex = this.toolIndexes.size();
-		this.toolIndexes.put(data.path("index").asInt(), toolIndex);
-		return List
-			.of(this.writer.toolCallStart(toolIndex, block.path("id").asString(""), block.path("name").asString("")));
+		this.toolIndexes.put(index(data), toolIndex);
+		return List.of(this.writer.toolCallStart(toolIndex, (block.id() != null) ? block.id() : "",
+				(block.name() != null) ? block.name() : ""));
 	}
 
-	private List<byte[]> blockDelta(JsonNode data) {
-		JsonNode delta = data.path("delta");
-		switch (delta.path("type").asString("")) {
+	private List<byte[]> blockDelta(MessagesStreamEvent data) {
+		MessagesStreamEvent.Delta delta = data.delta();
+		if (delta == null) {
+			return List.of();
+		}
+		switch (String.valueOf(delta.type())) {
 			case "text_delta":
-				return List.of(this.writer.text(delta.path("text").asString("")));
+				return List.of(this.writer.text((delta.text() != null) ? delta.text() : ""));
 			case "input_json_delta":
-				Integer toolIndex = this.toolIndexes.get(data.path("index").asInt());
-				String piece = delta.path("partial_json").asString("");
-				return (toolIndex == null || piece.isEmpty()) ? List.of()
+				Integer toolIndex = this.toolIndexes.get(index(data));
+				String piece = delta.partialJson();
+				return (toolIndex == null || piece == null || piece.isEmpty()) ? List.of()
 						: List.of(this.writer.toolCallArguments(toolIndex, piece));
 			default:
 				return List.of();
 		}
 	}
 
-	private List<byte[]> messageDelta(JsonNode data) {
-		JsonNode usage = data.path("usage");
+	private static int index(MessagesStreamEvent data) {
+		return (data.index() != null) ? data.index() : 0;
+	}
+
+	private List<byte[]> messageDelta(MessagesStreamEvent data) {
 		// message_delta carries the final output count; input counts come from
 		// message_start unless the delta repeats them
-		long input = usage.has("input_tokens") ? usage.path("input_tokens").asLong()
-				: this.startUsage.path("input_tokens").asLong(0);
-		tools.jackson.databind.node.ObjectNode merged = this.mapper.createObjectNode();
-		merged.put("input_tokens", input);
-		merged.put("output_tokens", usage.path("output_tokens").asLong(0));
-		merged.put("cache_read_input_tokens",
-				usage.has("cache_read_input_tokens") ? usage.path("cache_read_input_tokens").asLong()
-						: this.startUsage.path("cache_read_input_tokens").asLong(0));
-		merged.put("cache_creation_input_tokens",
-				usage.has("cache_creation_input_tokens") ? usage.path("cache_creation_input_tokens").asLong()
-						: this.startUsage.path("cache_creation_input_tokens").asLong(0));
-		this.usage = AnthropicToOpenAiTranslator.usage(merged);
-		String reason = data.path("delta").path("stop_reason").asString(null);
+		MessagesUsage counts = MessagesUsage
+			.of(this.startUsage.input(), 0, this.startUsage.cacheWrite(), this.startUsage.cacheRead())
+			.updatedBy(data.usage());
+		this.usage = AnthropicToOpenAiTranslator.usage(counts);
+		String reason = (data.delta() != null) ? data.delta().stopReason() : null;
 		return List.of(this.writer.finish(AnthropicToOpenAiTranslator.finishReason(reason)));
 	}
 

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.providers.ResponseFormatTool;
+import dev.llmgw.model.anthropic.ContentBlock;
+import dev.llmgw.model.anthropic.MessagesResponse;
+import dev.llmgw.model.anthropic.MessagesUsage;
 import dev.llmgw.model.openai.ChatChoice;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatMessage;
 import dev.llmgw.model.openai.ToolCall;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,24 +32,23 @@ final class AnthropicToOpenAiTranslator {
 	}
 
 	ChatCompletion translate(byte[] body) {
-		JsonNode root = this.mapper.readTree(body);
+		MessagesResponse response = this.mapper.readValue(body, MessagesResponse.class);
 		StringBuilder text = new StringBuilder();
 		StringBuilder thinking = new StringBuilder();
 		List<ToolCall> toolCalls = new ArrayList<>();
 		boolean structured = false;
-		for (JsonNode block : root.path("content")) {
-			switch (block.path("type").asString("")) {
-				case "text" -> text.append(block.path("text").asString(""));
-				case "thinking" -> thinking.append(block.path("thinking").asString(""));
-				case "tool_use" -> {
-					String input = this.mapper.writeValueAsString(block.path("input"));
-					if (ResponseFormatTool.isTool(block.path("name").asString(""))) {
+		for (ContentBlock block : (response.content() != null) ? response.content() : List.<ContentBlock>of()) {
+			switch (String.valueOf(block.type())) {
+				case ContentBlock.TEXT -> text.append(orEmpty(block.text()));
+				case ContentBlock.THINKING -> thinking.append(orEmpty(block.thinking()));
+				case ContentBlock.TOOL_USE -> {
+					String input = this.mapper.writeValueAsString((block.input() != null) ? block.input() : Map.of());
+					if (ResponseFormatTool.isTool(block.name())) {
 						text.append(input);
 						structured = true;
 					}
 					else {
-						toolCalls
-							.add(ToolCall.of(block.path("id").asString(""), block.path("name").asString(""), input));
+						toolCalls.add(ToolCall.of(orEmpty(block.id()), orEmpty(block.name()), input));
 					}
 				}
 				default -> {
@@ -64,9 +65,14 @@ final class AnthropicToOpenAiTranslator {
 		}
 		ChatMessage message = new ChatMessage("assistant",
 				(text.isEmpty() && !toolCalls.isEmpty()) ? null : text.toString(), null, extra);
-		String finish = structured ? "stop" : finishReason(root.path("stop_reason").asString(null));
-		return ChatCompletion.of(root.path("id").asString(""), System.currentTimeMillis() / 1000,
-				root.path("model").asString(""), new ChatChoice(0, message, finish), usage(root.path("usage")));
+		String finish = structured ? "stop" : finishReason(response.stopReason());
+		MessagesUsage usage = (response.usage() != null) ? response.usage() : MessagesUsage.of(0, 0, 0, 0);
+		return ChatCompletion.of(orEmpty(response.id()), System.currentTimeMillis() / 1000, orEmpty(response.model()),
+				new ChatChoice(0, message, finish), usage(usage));
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
 	}
 
 	static String finishReason(@Nullable String stopReason) {
@@ -86,11 +92,11 @@ final class AnthropicToOpenAiTranslator {
 	 * {@code prompt_tokens} include them, with the cached share in the details that
 	 * pricing reads.
 	 */
-	static Usage usage(JsonNode usage) {
-		long input = usage.path("input_tokens").asLong(0);
-		long output = usage.path("output_tokens").asLong(0);
-		long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
-		long cacheWrite = usage.path("cache_creation_input_tokens").asLong(0);
+	static Usage usage(MessagesUsage usage) {
+		long input = usage.input();
+		long output = usage.output();
+		long cacheRead = usage.cacheRead();
+		long cacheWrite = usage.cacheWrite();
 		Map<String, @Nullable Object> details = new LinkedHashMap<>();
 		if (cacheRead > 0 || cacheWrite > 0) {
 			details.put("prompt_tokens_details", Map.of("cached_tokens", cacheRead));

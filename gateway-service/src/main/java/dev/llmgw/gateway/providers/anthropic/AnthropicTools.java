@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
+import dev.llmgw.model.anthropic.MessagesTool;
+import dev.llmgw.model.anthropic.MessagesToolChoice;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatTool;
 import dev.llmgw.model.openai.FunctionDefinition;
@@ -20,82 +22,73 @@ import org.jspecify.annotations.Nullable;
  * {@code response_format} becomes a forced tool whose input is the answer, as LiteLLM
  * does, since the API has no structured output switch. Tools of Anthropic's own types
  * pass as written.
+ *
+ * @param tools the tools, or null for none
+ * @param choice the choice, or null to leave it to the model
  */
-final class AnthropicTools {
+record AnthropicTools(@Nullable List<MessagesTool> tools, @Nullable MessagesToolChoice choice) {
 
-	private AnthropicTools() {
-	}
-
-	static void apply(ChatCompletionRequest request, Map<String, Object> body) {
-		List<Map<String, Object>> tools = new ArrayList<>();
+	static AnthropicTools of(ChatCompletionRequest request) {
+		List<MessagesTool> tools = new ArrayList<>();
 		if (request.tools() != null) {
 			for (ChatTool given : request.tools()) {
 				FunctionDefinition function = given.function();
 				if (given.isFunction() && function != null) {
-					tools.add(tool(function.name(), function.description(), function.parameters(),
-							given.extra().get("cache_control")));
+					tools.add(MessagesTool.client(function.name(), function.description(),
+							schema(function.parameters()), given.extra().get("cache_control")));
 				}
 				else {
 					// Anthropic's own tool types (web search, bash, text editor, tool
 					// search...) are written in its form already, as LiteLLM passes them
-					Map<String, Object> hosted = new LinkedHashMap<>();
-					hosted.put("type", given.type());
-					hosted.putAll(given.extra());
-					tools.add(hosted);
+					tools.add(
+							new MessagesTool(given.type(), null, null, null, null, new LinkedHashMap<>(given.extra())));
 				}
 			}
 		}
-		Map<String, Object> choice = choice(request.toolChoice());
-		Object schema = (request.responseFormat() != null) ? request.responseFormat().schema() : null;
+		MessagesToolChoice choice = choice(request.toolChoice());
+		Map<String, @Nullable Object> schema = (request.responseFormat() != null) ? request.responseFormat().schema()
+				: null;
 		if (schema != null) {
-			tools.add(tool(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema, null));
-			choice = Map.of("type", "tool", "name", ResponseFormatTool.NAME);
+			tools.add(MessagesTool.client(ResponseFormatTool.NAME, ResponseFormatTool.DESCRIPTION, schema, null));
+			choice = MessagesToolChoice.of("tool", ResponseFormatTool.NAME);
 		}
 		if (tools.isEmpty()) {
-			return;
+			return new AnthropicTools(null, null);
 		}
-		body.put("tools", tools);
 		if (Boolean.FALSE.equals(request.extra().get("parallel_tool_calls"))) {
-			choice = new LinkedHashMap<>((choice != null) ? choice : Map.of("type", "auto"));
-			choice.put("disable_parallel_tool_use", true);
+			choice = ((choice != null) ? choice : MessagesToolChoice.of("auto", null)).withoutParallelToolUse();
 		}
-		if (choice != null) {
-			body.put("tool_choice", choice);
-		}
+		return new AnthropicTools(tools, choice);
 	}
 
-	private static Map<String, Object> tool(@Nullable Object name, @Nullable Object description,
-			@Nullable Object parameters, @Nullable Object cacheControl) {
-		Map<String, Object> tool = new LinkedHashMap<>();
-		tool.put("name", String.valueOf(name));
-		if (description != null) {
-			tool.put("description", description);
+	private static Map<String, @Nullable Object> schema(@Nullable Map<String, @Nullable Object> parameters) {
+		if (parameters != null) {
+			return parameters;
 		}
-		tool.put("input_schema", (parameters != null) ? parameters : Map.of("type", "object", "properties", Map.of()));
-		if (cacheControl != null) {
-			tool.put("cache_control", cacheControl);
-		}
-		return tool;
+		Map<String, @Nullable Object> empty = new LinkedHashMap<>();
+		empty.put("type", "object");
+		empty.put("properties", Map.of());
+		return empty;
 	}
 
-	private static @Nullable Map<String, Object> choice(@Nullable ToolChoice choice) {
+	private static @Nullable MessagesToolChoice choice(@Nullable ToolChoice choice) {
 		if (choice == null) {
 			return null;
 		}
 		if (choice.isFunction()) {
-			return Map.of("type", "tool", "name", choice.functionName());
+			return MessagesToolChoice.of("tool", choice.functionName());
 		}
-		if (choice.is(ToolChoice.REQUIRED)) {
-			return Map.of("type", "any");
+		if (choice.requiresATool()) {
+			return MessagesToolChoice.of("any", null);
 		}
 		if (choice.is(ToolChoice.AUTO)) {
-			return Map.of("type", "auto");
+			return MessagesToolChoice.of("auto", null);
 		}
 		if (choice.is(ToolChoice.NONE)) {
-			return Map.of("type", "none");
+			return MessagesToolChoice.of("none", null);
 		}
 		throw new BadRequestError(
-				"anthropic takes tool_choice none, auto, required or a function, not " + choice.type(), null,
+				"anthropic takes tool_choice none, auto, required or a function, not " + choice.json(), null,
 				"tool_choice");
 	}
 

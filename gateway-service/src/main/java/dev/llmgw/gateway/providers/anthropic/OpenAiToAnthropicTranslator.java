@@ -11,6 +11,8 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
 import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.gateway.providers.ToolCallIds;
+import dev.llmgw.model.anthropic.ContentBlock;
+import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
 import org.jspecify.annotations.Nullable;
@@ -44,96 +46,105 @@ final class OpenAiToAnthropicTranslator {
 	}
 
 	/** The Messages request, before it is written, for callers that change it. */
-	Map<String, Object> body(ChatCompletionRequest given, Deployment deployment, boolean stream) {
+	MessagesRequest body(ChatCompletionRequest given, Deployment deployment, boolean stream) {
 		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
-		List<Map<String, Object>> system = new ArrayList<>();
-		List<Map<String, Object>> messages = new ArrayList<>();
+		List<ContentBlock> system = new ArrayList<>();
+		Turns turns = new Turns();
 		List<ChatMessage> chat = request.messages();
 		for (int i = 0; chat != null && i < chat.size(); i++) {
-			add(chat.get(i), i, system, messages);
+			add(chat.get(i), i, system, turns);
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("model", deployment.providerModel());
-		body.put("messages", messages);
-		if (!system.isEmpty()) {
-			body.put("system", system);
-		}
-		body.put("max_tokens", maxTokens(request, defaults));
-		putIfSet(body, "temperature",
-				(request.temperature() != null) ? request.temperature() : defaults.get("temperature"));
-		putIfSet(body, "top_p", request.extra().getOrDefault("top_p", defaults.get("top_p")));
-		putIfSet(body, "top_k", request.extra().getOrDefault("top_k", defaults.get("top_k")));
-		putIfSet(body, "thinking", thinking(request));
 		Object stop = request.extra().getOrDefault("stop", defaults.get("stop"));
-		if (stop != null) {
-			body.put("stop_sequences", (stop instanceof List<?>) ? stop : List.of(stop.toString()));
+		List<String> stopSequences = (stop instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
+				: (stop != null) ? List.of(stop.toString()) : null;
+		AnthropicTools tools = AnthropicTools.of(request);
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
+		Object thinking = thinking(request);
+		if (thinking != null) {
+			extra.put("thinking", thinking);
 		}
-		AnthropicTools.apply(request, body);
-		if (request.user() != null) {
-			body.put("metadata", Map.of("user_id", request.user()));
-		}
-		if (stream) {
-			body.put("stream", true);
-		}
-		return body;
+		Map<String, Object> metadata = (request.user() != null) ? Map.of("user_id", request.user()) : null;
+		return new MessagesRequest(deployment.providerModel(), turns.messages(), system.isEmpty() ? null : system,
+				maxTokens(request, defaults), stream ? Boolean.TRUE : null,
+				(request.temperature() != null) ? request.temperature()
+						: decimal(defaults.get("temperature"), "temperature"),
+				decimal(request.extra().getOrDefault("top_p", defaults.get("top_p")), "top_p"),
+				integer(request.extra().getOrDefault("top_k", defaults.get("top_k")), "top_k"), stopSequences,
+				tools.tools(), tools.choice(), metadata, extra);
 	}
 
-	private void add(ChatMessage message, int index, List<Map<String, Object>> system,
-			List<Map<String, Object>> messages) {
+	private void add(ChatMessage message, int index, List<ContentBlock> system, Turns turns) {
 		String role = String.valueOf(message.role());
 		switch (role) {
 			case "system", "developer" -> system.addAll(textBlocks(message));
-			case "user" -> append(messages, "user", userBlocks(message, index));
-			case "assistant" -> append(messages, "assistant", assistantBlocks(message, index));
-			case "tool", "function" -> append(messages, "user", List.of(toolResult(message, index)));
+			case "user" -> turns.append("user", userBlocks(message, index));
+			case "assistant" -> turns.append("assistant", assistantBlocks(message, index));
+			case "tool", "function" -> turns.append("user", List.of(toolResult(message, index)));
 			default -> throw new BadRequestError(
 					"Invalid message at messages[" + index + "]: unknown role '" + role + "'", null, "messages");
 		}
 	}
 
-	@SuppressWarnings("unchecked")
-	private static void append(List<Map<String, Object>> messages, String role, List<Map<String, Object>> blocks) {
-		if (blocks.isEmpty()) {
-			return;
+	/**
+	 * The conversation while it is built: consecutive turns of one role become one, as
+	 * the API wants them alternating.
+	 */
+	private static final class Turns {
+
+		private final List<String> roles = new ArrayList<>();
+
+		private final List<List<ContentBlock>> contents = new ArrayList<>();
+
+		void append(String role, List<ContentBlock> blocks) {
+			if (blocks.isEmpty()) {
+				return;
+			}
+			int last = this.roles.size() - 1;
+			if (last >= 0 && role.equals(this.roles.get(last))) {
+				this.contents.get(last).addAll(blocks);
+				return;
+			}
+			this.roles.add(role);
+			this.contents.add(new ArrayList<>(blocks));
 		}
-		int last = messages.size() - 1;
-		if (last >= 0 && role.equals(messages.get(last).get("role"))) {
-			((List<Map<String, Object>>) messages.get(last).get("content")).addAll(blocks);
-			return;
+
+		List<MessagesRequest.Message> messages() {
+			List<MessagesRequest.Message> messages = new ArrayList<>(this.roles.size());
+			for (int i = 0; i < this.roles.size(); i++) {
+				messages.add(new MessagesRequest.Message(this.roles.get(i), this.contents.get(i)));
+			}
+			return messages;
 		}
-		Map<String, Object> message = new LinkedHashMap<>();
-		message.put("role", role);
-		message.put("content", new ArrayList<>(blocks));
-		messages.add(message);
+
 	}
 
-	private static List<Map<String, Object>> textBlocks(ChatMessage message) {
+	private static List<ContentBlock> textBlocks(ChatMessage message) {
 		if (message.content() instanceof List<?> parts) {
-			List<Map<String, Object>> blocks = new ArrayList<>();
+			List<ContentBlock> blocks = new ArrayList<>();
 			for (Object part : parts) {
 				if (part instanceof Map<?, ?> map && "text".equals(map.get("type"))) {
-					blocks.add(text(String.valueOf(map.get("text")), map.get("cache_control")));
+					blocks.add(ContentBlock.text(String.valueOf(map.get("text")), map.get("cache_control")));
 				}
 			}
 			return blocks;
 		}
 		String text = message.text();
-		return text.isEmpty() ? List.of() : List.of(text(text, null));
+		return text.isEmpty() ? List.of() : List.of(ContentBlock.text(text, null));
 	}
 
-	private static List<Map<String, Object>> userBlocks(ChatMessage message, int index) {
+	private static List<ContentBlock> userBlocks(ChatMessage message, int index) {
 		if (!(message.content() instanceof List<?> parts)) {
 			return textBlocks(message);
 		}
-		List<Map<String, Object>> blocks = new ArrayList<>(parts.size());
+		List<ContentBlock> blocks = new ArrayList<>(parts.size());
 		for (Object part : parts) {
 			if (!(part instanceof Map<?, ?> map)) {
 				continue;
 			}
 			if ("text".equals(map.get("type"))) {
-				blocks.add(text(String.valueOf(map.get("text")), map.get("cache_control")));
+				blocks.add(ContentBlock.text(String.valueOf(map.get("text")), map.get("cache_control")));
 			}
 			else if ("image_url".equals(map.get("type"))) {
 				blocks.add(AnthropicImages.block(map.get("image_url"), index));
@@ -142,48 +153,30 @@ final class OpenAiToAnthropicTranslator {
 		return blocks;
 	}
 
-	private List<Map<String, Object>> assistantBlocks(ChatMessage message, int index) {
-		List<Map<String, Object>> blocks = new ArrayList<>();
+	private List<ContentBlock> assistantBlocks(ChatMessage message, int index) {
+		List<ContentBlock> blocks = new ArrayList<>();
 		String text = message.text();
 		if (!text.isBlank()) {
-			blocks.add(text(text, null));
+			blocks.add(ContentBlock.text(text, null));
 		}
 		if (message.extra().get("tool_calls") instanceof List<?> calls) {
 			for (Object call : calls) {
 				if (call instanceof Map<?, ?> map && map.get("function") instanceof Map<?, ?> function) {
-					Map<String, Object> block = new LinkedHashMap<>();
-					block.put("type", "tool_use");
-					block.put("id", ToolCallIds.withoutThoughtSignature(map.get("id")));
-					block.put("name", String.valueOf(function.get("name")));
-					block.put("input", arguments(function.get("arguments"), index));
-					blocks.add(block);
+					blocks.add(ContentBlock.toolUse(ToolCallIds.withoutThoughtSignature(map.get("id")),
+							String.valueOf(function.get("name")), arguments(function.get("arguments"), index)));
 				}
 			}
 		}
 		return blocks;
 	}
 
-	private static Map<String, Object> toolResult(ChatMessage message, int index) {
+	private static ContentBlock toolResult(ChatMessage message, int index) {
 		Object id = message.extra().get("tool_call_id");
 		if (id == null) {
 			throw new BadRequestError("Invalid message at messages[" + index + "]: a tool message needs tool_call_id",
 					null, "messages");
 		}
-		Map<String, Object> block = new LinkedHashMap<>();
-		block.put("type", "tool_result");
-		block.put("tool_use_id", ToolCallIds.withoutThoughtSignature(id));
-		block.put("content", message.text());
-		return block;
-	}
-
-	private static Map<String, Object> text(String text, @Nullable Object cacheControl) {
-		Map<String, Object> block = new LinkedHashMap<>();
-		block.put("type", "text");
-		block.put("text", text);
-		if (cacheControl != null) {
-			block.put("cache_control", cacheControl);
-		}
-		return block;
+		return ContentBlock.toolResult(ToolCallIds.withoutThoughtSignature(id), message.text());
 	}
 
 	private Object arguments(@Nullable Object arguments, int index) {
@@ -199,15 +192,39 @@ final class OpenAiToAnthropicTranslator {
 		}
 	}
 
-	private static Object maxTokens(ChatCompletionRequest request, Map<String, Object> defaults) {
+	private static Integer maxTokens(ChatCompletionRequest request, Map<String, Object> defaults) {
 		if (request.maxCompletionTokens() != null) {
 			return request.maxCompletionTokens();
 		}
 		if (request.maxTokens() != null) {
 			return request.maxTokens();
 		}
-		Object configured = defaults.get("max_tokens");
+		Integer configured = integer(defaults.get("max_tokens"), "max_tokens");
 		return (configured != null) ? configured : DEFAULT_MAX_TOKENS;
+	}
+
+	/** A number the caller or the deployment gave, as a number or its text. */
+	private static @Nullable Double decimal(@Nullable Object value, String name) {
+		if (value == null || value instanceof Number) {
+			return (value != null) ? ((Number) value).doubleValue() : null;
+		}
+		try {
+			return Double.valueOf(value.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new BadRequestError("Invalid type for '" + name + "': expected a number", null, name);
+		}
+	}
+
+	private static @Nullable Integer integer(@Nullable Object value, String name) {
+		Double number = decimal(value, name);
+		if (number == null) {
+			return null;
+		}
+		if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
+			throw new BadRequestError("Invalid type for '" + name + "': expected an integer", null, name);
+		}
+		return number.intValue();
 	}
 
 	/**
@@ -232,12 +249,6 @@ final class OpenAiToAnthropicTranslator {
 		budgetThinking.put("type", "enabled");
 		budgetThinking.put("budget_tokens", budget);
 		return budgetThinking;
-	}
-
-	private static void putIfSet(Map<String, Object> body, String name, @Nullable Object value) {
-		if (value != null) {
-			body.put(name, value);
-		}
 	}
 
 }

@@ -290,7 +290,7 @@ final class OpenAiToConverseTranslator {
 		if (choice.isFunction()) {
 			return ToolChoice.fromTool(SpecificToolChoice.builder().name(choice.functionName()).build());
 		}
-		if (choice.is(dev.llmgw.model.openai.ToolChoice.REQUIRED)) {
+		if (choice.requiresATool()) {
 			return ToolChoice.fromAny(AnyToolChoice.builder().build());
 		}
 		if (choice.is(dev.llmgw.model.openai.ToolChoice.AUTO)) {
@@ -300,7 +300,7 @@ final class OpenAiToConverseTranslator {
 			// "none" has no Converse equivalent; the model then decides, as with auto
 			return null;
 		}
-		throw new BadRequestError("bedrock takes tool_choice none, auto, required or a function, not " + choice.type(),
+		throw new BadRequestError("bedrock takes tool_choice none, auto, required or a function, not " + choice.json(),
 				null, "tool_choice");
 	}
 

@@ -75,7 +75,7 @@ final class CohereTools {
 		if (choice == null || choice.is(ToolChoice.AUTO)) {
 			return;
 		}
-		if (choice.is(ToolChoice.REQUIRED)) {
+		if (choice.requiresATool()) {
 			body.put("tool_choice", "REQUIRED");
 		}
 		else if (choice.is(ToolChoice.NONE)) {

@@ -63,7 +63,7 @@ final class GeminiTools {
 		else if (choice.is(ToolChoice.AUTO)) {
 			config.put("mode", "AUTO");
 		}
-		else if (choice.is(ToolChoice.REQUIRED)) {
+		else if (choice.requiresATool()) {
 			config.put("mode", "ANY");
 		}
 		else if (choice.is(ToolChoice.NONE)) {

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.providers.vertex;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,9 @@ import dev.llmgw.gateway.providers.ProviderHttp;
 import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.gateway.providers.anthropic.AnthropicMessages;
 import dev.llmgw.gateway.providers.gemini.GeminiGenerateContent;
+import dev.llmgw.model.anthropic.MessagesRequest;
 import dev.llmgw.model.openai.Usage;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -133,10 +136,12 @@ public final class VertexProvider implements ChatProvider {
 	 * version in the body.
 	 */
 	private byte[] claudeBody(ProviderCall call, boolean stream) {
-		Map<String, Object> body = this.anthropic.requestMap(call.request(), call.deployment(), stream);
-		body.remove("model");
-		body.put("anthropic_version", ANTHROPIC_VERSION);
-		return this.mapper.writeValueAsBytes(body);
+		MessagesRequest request = this.anthropic.request(call.request(), call.deployment(), stream);
+		Map<String, @Nullable Object> extra = new LinkedHashMap<>(request.extra());
+		extra.put("anthropic_version", ANTHROPIC_VERSION);
+		return this.mapper.writeValueAsBytes(new MessagesRequest(null, request.messages(), request.system(),
+				request.maxTokens(), request.stream(), request.temperature(), request.topP(), request.topK(),
+				request.stopSequences(), request.tools(), request.toolChoice(), request.metadata(), extra));
 	}
 
 	private static VertexSetup setup(Deployment deployment) {
