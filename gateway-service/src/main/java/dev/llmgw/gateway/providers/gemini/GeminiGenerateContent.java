@@ -12,7 +12,7 @@ import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +26,7 @@ public final class GeminiGenerateContent implements ChatTranslator {
 
 	private final OpenAiToGeminiTranslator requests;
 
-	private final GeminiToOpenAiTranslator responses = new GeminiToOpenAiTranslator();
+	private final GeminiToOpenAiTranslator responses;
 
 	private final GeminiErrorMapper errors;
 
@@ -37,6 +37,7 @@ public final class GeminiGenerateContent implements ChatTranslator {
 	public GeminiGenerateContent(JsonMapper mapper, String exceptionName) {
 		this.mapper = mapper;
 		this.requests = new OpenAiToGeminiTranslator(mapper);
+		this.responses = new GeminiToOpenAiTranslator(mapper);
 		this.errors = new GeminiErrorMapper(mapper, exceptionName);
 	}
 
@@ -58,9 +59,13 @@ public final class GeminiGenerateContent implements ChatTranslator {
 
 	/** A {@code GenerateContentResponse} as an OpenAI chat completion, with its usage. */
 	public ChatResult completion(byte[] body, String id, String model) {
-		JsonNode response;
+		GenerateContentResponse response;
 		try {
-			response = this.mapper.readTree(body);
+			response = this.mapper.readValue(body, GenerateContentResponse.class);
+		}
+		catch (DatabindException ex) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: gemini returned JSON that is not a GenerateContentResponse", null);
 		}
 		catch (JacksonException ex) {
 			throw new UpstreamError(502, "api_error",

@@ -1,6 +1,5 @@
 package dev.llmgw.gateway.providers.gemini;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,30 +18,44 @@ final class GeminiGenerationConfig {
 	private GeminiGenerationConfig() {
 	}
 
-	static @Nullable Map<String, Object> of(ChatCompletionRequest request, Map<String, Object> defaults) {
-		Map<String, Object> config = new LinkedHashMap<>();
+	static GenerateContentRequest.@Nullable GenerationConfig of(ChatCompletionRequest request,
+			Map<String, Object> defaults) {
 		Object stop = param(request, defaults, "stop");
+		List<String> stopSequences = null;
 		if (stop instanceof String one) {
-			config.put("stopSequences", List.of(one));
+			stopSequences = List.of(one);
 		}
 		else if (stop instanceof List<?> many && !many.isEmpty()) {
-			config.put("stopSequences", many.stream().map(String::valueOf).toList());
+			stopSequences = many.stream().map(String::valueOf).toList();
 		}
 		Object n = request.extra().get("n");
-		if (n instanceof Number count && count.intValue() != 1) {
-			config.put("candidateCount", count.intValue());
-		}
+		Integer candidateCount = (n instanceof Number count && count.intValue() != 1) ? count.intValue() : null;
 		Object maxTokens = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens()
 				: (request.maxTokens() != null) ? request.maxTokens() : defaults.get("max_tokens");
-		putNumber(config, "maxOutputTokens", maxTokens, true);
-		putNumber(config, "temperature",
-				(request.temperature() != null) ? request.temperature() : defaults.get("temperature"), false);
-		putNumber(config, "topP", param(request, defaults, "top_p"), false);
-		putNumber(config, "topK", param(request, defaults, "top_k"), true);
-		putNumber(config, "seed", param(request, defaults, "seed"), true);
-		putNumber(config, "presencePenalty", param(request, defaults, "presence_penalty"), false);
-		putNumber(config, "frequencyPenalty", param(request, defaults, "frequency_penalty"), false);
-		responseFormat(request.responseFormat(), config);
+		ResponseFormat format = request.responseFormat();
+		String mimeType = null;
+		Map<String, Object> schema = null;
+		if (format != null && !ResponseFormat.TEXT.equals(format.type())) {
+			if (!ResponseFormat.JSON_OBJECT.equals(format.type())
+					&& !ResponseFormat.JSON_SCHEMA.equals(format.type())) {
+				throw new BadRequestError("Invalid response_format type: " + format.type(), null, "response_format");
+			}
+			// json_object asks for JSON of any shape; json_schema adds the schema
+			// (https://ai.google.dev/gemini-api/docs/structured-output)
+			mimeType = "application/json";
+			if (format.jsonSchema() != null && format.jsonSchema().schema() != null) {
+				schema = GeminiSchema.clean(format.jsonSchema().schema());
+			}
+		}
+		GenerateContentRequest.GenerationConfig config = new GenerateContentRequest.GenerationConfig(stopSequences,
+				candidateCount, integer(number("maxOutputTokens", maxTokens)),
+				decimal(number("temperature",
+						(request.temperature() != null) ? request.temperature() : defaults.get("temperature"))),
+				decimal(number("topP", param(request, defaults, "top_p"))),
+				integer(number("topK", param(request, defaults, "top_k"))),
+				integer(number("seed", param(request, defaults, "seed"))),
+				decimal(number("presencePenalty", param(request, defaults, "presence_penalty"))),
+				decimal(number("frequencyPenalty", param(request, defaults, "frequency_penalty"))), mimeType, schema);
 		return config.isEmpty() ? null : config;
 	}
 
@@ -52,39 +65,29 @@ final class GeminiGenerationConfig {
 	}
 
 	/**
-	 * {@code json_object} asks for JSON of any shape; {@code json_schema} adds the schema
-	 * (https://ai.google.dev/gemini-api/docs/structured-output).
+	 * A number given as a number or as its text (a config.yaml default may be either).
 	 */
-	private static void responseFormat(@Nullable ResponseFormat format, Map<String, Object> config) {
-		if (format == null || ResponseFormat.TEXT.equals(format.type())) {
-			return;
-		}
-		String type = format.type();
-		if (!ResponseFormat.JSON_OBJECT.equals(type) && !ResponseFormat.JSON_SCHEMA.equals(type)) {
-			throw new BadRequestError("Invalid response_format type: " + type, null, "response_format");
-		}
-		config.put("responseMimeType", "application/json");
-		if (format.jsonSchema() != null && format.jsonSchema().schema() != null) {
-			config.put("responseSchema", GeminiSchema.clean(format.jsonSchema().schema()));
-		}
-	}
-
-	private static void putNumber(Map<String, Object> config, String key, @Nullable Object value, boolean integer) {
-		Number number = null;
+	private static @Nullable Number number(String key, @Nullable Object value) {
 		if (value instanceof Number given) {
-			number = given;
+			return given;
 		}
-		else if (value instanceof String text && !text.isBlank()) {
+		if (value instanceof String text && !text.isBlank()) {
 			try {
-				number = Double.valueOf(text.trim());
+				return Double.valueOf(text.trim());
 			}
 			catch (NumberFormatException ex) {
 				throw new BadRequestError("Invalid " + key + ": not a number: " + text, null, key);
 			}
 		}
-		if (number != null) {
-			config.put(key, integer ? (Object) number.intValue() : (Object) number.doubleValue());
-		}
+		return null;
+	}
+
+	private static @Nullable Integer integer(@Nullable Number number) {
+		return (number != null) ? number.intValue() : null;
+	}
+
+	private static @Nullable Double decimal(@Nullable Number number) {
+		return (number != null) ? number.doubleValue() : null;
 	}
 
 }

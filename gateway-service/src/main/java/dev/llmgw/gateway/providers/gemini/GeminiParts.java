@@ -26,12 +26,12 @@ final class GeminiParts {
 	private GeminiParts() {
 	}
 
-	static List<Map<String, Object>> user(ChatMessage message, int index) {
+	static List<GeminiContent.Part> user(ChatMessage message, int index) {
 		if (!(message.content() instanceof List<?> parts)) {
 			String text = message.text();
-			return text.isEmpty() ? List.of() : List.of(Map.of("text", text));
+			return text.isEmpty() ? List.of() : List.of(GeminiContent.Part.text(text));
 		}
-		List<Map<String, Object>> converted = new ArrayList<>(parts.size());
+		List<GeminiContent.Part> converted = new ArrayList<>(parts.size());
 		for (Object part : parts) {
 			if (!(part instanceof Map<?, ?> map)) {
 				continue;
@@ -39,7 +39,7 @@ final class GeminiParts {
 			Object type = map.get("type");
 			if ("text".equals(type)) {
 				if (map.get("text") instanceof String text && !text.isEmpty()) {
-					converted.add(Map.of("text", text));
+					converted.add(GeminiContent.Part.text(text));
 				}
 			}
 			else if ("image_url".equals(type)) {
@@ -53,7 +53,7 @@ final class GeminiParts {
 		return converted;
 	}
 
-	private static Map<String, Object> image(@Nullable Object imageUrl, int index) {
+	private static GeminiContent.Part image(@Nullable Object imageUrl, int index) {
 		Object url = (imageUrl instanceof Map<?, ?> map) ? map.get("url") : imageUrl;
 		Object format = (imageUrl instanceof Map<?, ?> map) ? map.get("format") : null;
 		String text = String.valueOf(url);
@@ -62,7 +62,7 @@ final class GeminiParts {
 			if (data == null) {
 				throw invalid(index, "a data URL must be base64: data:<mime type>;base64,...");
 			}
-			return Map.of("inlineData", Map.of("mimeType", data.mediaType(), "data", data.base64()));
+			return GeminiContent.Part.inline(data.mediaType(), data.base64());
 		}
 		if (!text.startsWith("https://") && !text.startsWith("http://") && !text.startsWith("gs://")) {
 			throw invalid(index, "an image must be a data: URL or an http(s) URL");
@@ -72,7 +72,7 @@ final class GeminiParts {
 			throw invalid(index, "cannot tell the MIME type of " + text + " from its extension; set image_url.format,"
 					+ " e.g. \"image/png\", or send the image inline as a data: URL");
 		}
-		return Map.of("fileData", Map.of("mimeType", mimeType, "fileUri", text));
+		return GeminiContent.Part.file(mimeType, text);
 	}
 
 	static @Nullable String guessMimeType(String url) {

@@ -8,7 +8,6 @@ import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,12 +31,15 @@ final class GeminiStreamToOpenAiTranslator implements StreamTranslator {
 
 	private boolean finished;
 
-	private @Nullable JsonNode usageMetadata;
+	private GenerateContentResponse.@Nullable UsageMetadata usageMetadata;
+
+	private final GeminiToOpenAiTranslator responses;
 
 	GeminiStreamToOpenAiTranslator(JsonMapper mapper, OpenAiChunkWriter writer, GeminiErrorMapper errors) {
 		this.mapper = mapper;
 		this.writer = writer;
 		this.errors = errors;
+		this.responses = new GeminiToOpenAiTranslator(mapper);
 	}
 
 	@Override
@@ -45,33 +47,33 @@ final class GeminiStreamToOpenAiTranslator implements StreamTranslator {
 		if (event.data().length == 0) {
 			return List.of();
 		}
-		JsonNode response = this.mapper.readTree(event.data());
-		if (response.has("error")) {
+		GenerateContentResponse response = this.mapper.readValue(event.data(), GenerateContentResponse.class);
+		if (response.error() != null) {
 			// an error after the 200, sent as an event with the usual error body
-			throw this.errors.map(response.path("error").path("code").asInt(500), event.data(), null);
+			int code = (response.error().get("code") instanceof Number number) ? number.intValue() : 500;
+			throw this.errors.map(code, event.data(), null);
 		}
 		GeminiToOpenAiTranslator.rejectBlockedPrompt(response);
-		if (response.has("usageMetadata")) {
-			this.usageMetadata = response.path("usageMetadata");
+		if (response.usageMetadata() != null) {
+			this.usageMetadata = response.usageMetadata();
 		}
-		JsonNode candidate = response.path("candidates").path(0);
+		List<GenerateContentResponse.Candidate> candidates = response.candidateList();
+		GenerateContentResponse.Candidate candidate = candidates.isEmpty() ? null : candidates.get(0);
 		List<byte[]> frames = new ArrayList<>(2);
-		for (JsonNode part : candidate.path("content").path("parts")) {
-			if (part.has("text") && !part.path("thought").asBoolean(false)) {
-				String text = part.path("text").asString();
-				if (!text.isEmpty()) {
-					frames.add(this.writer.text(text));
+		for (GeminiContent.Part part : (candidate != null) ? candidate.parts() : List.<GeminiContent.Part>of()) {
+			if (part.isAnswerText()) {
+				if (!part.text().isEmpty()) {
+					frames.add(this.writer.text(part.text()));
 				}
 			}
-			else if (part.has("functionCall")) {
-				JsonNode call = part.path("functionCall");
+			else if (part.functionCall() != null) {
 				int index = this.toolCalls++;
-				String id = ThoughtSignatures.toolCallId(index, part.path("thoughtSignature").asString(null));
-				frames.add(this.writer.toolCall(index, id, call.path("name").asString(),
-						GeminiToOpenAiTranslator.arguments(call)));
+				String id = ThoughtSignatures.toolCallId(index, part.thoughtSignature());
+				frames.add(this.writer.toolCall(index, id, String.valueOf(part.functionCall().name()),
+						this.responses.arguments(part.functionCall())));
 			}
 		}
-		String reason = candidate.path("finishReason").asString(null);
+		String reason = (candidate != null) ? candidate.finishReason() : null;
 		if (reason != null && !this.finished) {
 			this.finished = true;
 			frames.add(this.writer.finish(GeminiToOpenAiTranslator.finishReason(reason, this.toolCalls > 0)));

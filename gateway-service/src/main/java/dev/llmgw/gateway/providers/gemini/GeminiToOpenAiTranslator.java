@@ -12,7 +12,7 @@ import dev.llmgw.model.openai.ChatMessage;
 import dev.llmgw.model.openai.ToolCall;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Gemini {@code GenerateContentResponse} to an OpenAI chat completion
@@ -22,22 +22,27 @@ import tools.jackson.databind.JsonNode;
  */
 final class GeminiToOpenAiTranslator {
 
-	ChatCompletion translate(JsonNode response, String id, String model) {
+	private final JsonMapper mapper;
+
+	GeminiToOpenAiTranslator(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	ChatCompletion translate(GenerateContentResponse response, String id, String model) {
 		rejectBlockedPrompt(response);
 		List<ChatChoice> choices = new ArrayList<>();
 		int toolCallNumber = 0;
-		for (JsonNode candidate : response.path("candidates")) {
+		for (GenerateContentResponse.Candidate candidate : response.candidateList()) {
 			StringBuilder text = new StringBuilder();
 			List<ToolCall> toolCalls = new ArrayList<>();
-			for (JsonNode part : candidate.path("content").path("parts")) {
-				if (part.has("text") && !part.path("thought").asBoolean(false)) {
-					text.append(part.path("text").asString());
+			for (GeminiContent.Part part : candidate.parts()) {
+				if (part.isAnswerText()) {
+					text.append(part.text());
 				}
-				else if (part.has("functionCall")) {
-					JsonNode call = part.path("functionCall");
-					String callId = ThoughtSignatures.toolCallId(toolCallNumber++,
-							part.path("thoughtSignature").asString(null));
-					toolCalls.add(ToolCall.of(callId, call.path("name").asString(), arguments(call)));
+				else if (part.functionCall() != null) {
+					String callId = ThoughtSignatures.toolCallId(toolCallNumber++, part.thoughtSignature());
+					toolCalls.add(ToolCall.of(callId, String.valueOf(part.functionCall().name()),
+							arguments(part.functionCall())));
 				}
 			}
 			Map<String, @Nullable Object> extra = new LinkedHashMap<>();
@@ -46,11 +51,11 @@ final class GeminiToOpenAiTranslator {
 			}
 			ChatMessage message = new ChatMessage("assistant",
 					(text.isEmpty() && !toolCalls.isEmpty()) ? null : text.toString(), null, extra);
-			choices.add(new ChatChoice(candidate.path("index").asInt(choices.size()), message,
-					finishReason(candidate.path("finishReason").asString(null), !toolCalls.isEmpty())));
+			choices.add(new ChatChoice((candidate.index() != null) ? candidate.index() : choices.size(), message,
+					finishReason(candidate.finishReason(), !toolCalls.isEmpty())));
 		}
 		return new ChatCompletion(id, ChatCompletion.OBJECT, System.currentTimeMillis() / 1000, model, choices,
-				usage(response.path("usageMetadata")), null);
+				usage(response.usageMetadata()), null);
 	}
 
 	/**
@@ -58,19 +63,20 @@ final class GeminiToOpenAiTranslator {
 	 * {@code promptFeedback.blockReason}; for the caller and for content_policy_fallbacks
 	 * that is a content policy violation.
 	 */
-	static void rejectBlockedPrompt(JsonNode response) {
-		String reason = response.path("promptFeedback").path("blockReason").asString(null);
-		if (reason != null && response.path("candidates").isEmpty()) {
-			String detail = response.path("promptFeedback").path("blockReasonMessage").asString(null);
+	static void rejectBlockedPrompt(GenerateContentResponse response) {
+		GenerateContentResponse.PromptFeedback feedback = response.promptFeedback();
+		String reason = (feedback != null) ? feedback.blockReason() : null;
+		if (reason != null && response.candidateList().isEmpty()) {
+			String detail = feedback.blockReasonMessage();
 			throw new ContentPolicyViolationError("litellm.ContentPolicyViolationError: GeminiException - "
 					+ "the prompt was blocked, blockReason " + reason + ((detail != null) ? ": " + detail : ""), null,
 					"messages");
 		}
 	}
 
-	static String arguments(JsonNode functionCall) {
-		JsonNode args = functionCall.path("args");
-		return args.isObject() ? args.toString() : "{}";
+	/** A call's arguments as OpenAI's JSON text; anything but an object is none. */
+	String arguments(GeminiContent.FunctionCall call) {
+		return (call.args() instanceof Map<?, ?> args) ? this.mapper.writeValueAsString(args) : "{}";
 	}
 
 	/** https://ai.google.dev/api/generate-content#FinishReason */
@@ -90,14 +96,14 @@ final class GeminiToOpenAiTranslator {
 	 * {@code prompt_tokens} does; thinking tokens are billed as output, so they count as
 	 * completion tokens (https://ai.google.dev/api/generate-content#UsageMetadata).
 	 */
-	static Usage usage(JsonNode metadata) {
-		if (!metadata.isObject()) {
+	static Usage usage(GenerateContentResponse.@Nullable UsageMetadata metadata) {
+		if (metadata == null) {
 			return Usage.NONE;
 		}
-		long prompt = metadata.path("promptTokenCount").asLong(0);
-		long thoughts = metadata.path("thoughtsTokenCount").asLong(0);
-		long completion = metadata.path("candidatesTokenCount").asLong(0) + thoughts;
-		long cached = metadata.path("cachedContentTokenCount").asLong(0);
+		long prompt = GenerateContentResponse.UsageMetadata.count(metadata.promptTokenCount());
+		long thoughts = GenerateContentResponse.UsageMetadata.count(metadata.thoughtsTokenCount());
+		long completion = GenerateContentResponse.UsageMetadata.count(metadata.candidatesTokenCount()) + thoughts;
+		long cached = GenerateContentResponse.UsageMetadata.count(metadata.cachedContentTokenCount());
 		Map<String, @Nullable Object> details = new LinkedHashMap<>();
 		if (cached > 0) {
 			details.put("prompt_tokens_details", Map.of("cached_tokens", cached));

@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.providers.gemini;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +21,11 @@ final class GeminiTools {
 	private GeminiTools() {
 	}
 
-	static @Nullable List<Map<String, Object>> tools(@Nullable List<ChatTool> tools) {
+	static @Nullable List<GenerateContentRequest.Tool> tools(@Nullable List<ChatTool> tools) {
 		if (tools == null || tools.isEmpty()) {
 			return null;
 		}
-		List<Map<String, Object>> declarations = new ArrayList<>(tools.size());
+		List<GenerateContentRequest.FunctionDeclaration> declarations = new ArrayList<>(tools.size());
 		for (int i = 0; i < tools.size(); i++) {
 			ChatTool tool = tools.get(i);
 			FunctionDefinition function = tool.function();
@@ -34,45 +33,38 @@ final class GeminiTools {
 				throw new BadRequestError("gemini takes tools of type function only, not " + tool.type(), null,
 						"tools[" + i + "].type");
 			}
-			Map<String, Object> declaration = new LinkedHashMap<>();
-			declaration.put("name", function.name());
-			if (function.description() != null) {
-				declaration.put("description", function.description());
-			}
 			// A function without parameters must leave them out: Gemini refuses an
 			// object schema with no properties
 			Map<String, @Nullable Object> parameters = function.parameters();
-			if (parameters != null
-					&& !(parameters.get("properties") instanceof Map<?, ?> properties && properties.isEmpty())) {
-				declaration.put("parameters", GeminiSchema.clean(parameters));
-			}
-			declarations.add(declaration);
+			boolean empty = parameters == null
+					|| (parameters.get("properties") instanceof Map<?, ?> properties && properties.isEmpty());
+			declarations.add(new GenerateContentRequest.FunctionDeclaration(function.name(), function.description(),
+					empty ? null : GeminiSchema.clean(parameters)));
 		}
-		return List.of(Map.of("functionDeclarations", declarations));
+		return List.of(new GenerateContentRequest.Tool(declarations));
 	}
 
-	static @Nullable Map<String, Object> toolConfig(@Nullable ToolChoice choice) {
+	static GenerateContentRequest.@Nullable ToolConfig toolConfig(@Nullable ToolChoice choice) {
 		if (choice == null) {
 			return null;
 		}
-		Map<String, Object> config = new LinkedHashMap<>();
+		GenerateContentRequest.FunctionCallingConfig config;
 		if (choice.isFunction()) {
-			config.put("mode", "ANY");
-			config.put("allowedFunctionNames", List.of(choice.functionName()));
+			config = new GenerateContentRequest.FunctionCallingConfig("ANY", List.of(choice.functionName()));
 		}
 		else if (choice.is(ToolChoice.AUTO)) {
-			config.put("mode", "AUTO");
+			config = new GenerateContentRequest.FunctionCallingConfig("AUTO", null);
 		}
 		else if (choice.requiresATool()) {
-			config.put("mode", "ANY");
+			config = new GenerateContentRequest.FunctionCallingConfig("ANY", null);
 		}
 		else if (choice.is(ToolChoice.NONE)) {
-			config.put("mode", "NONE");
+			config = new GenerateContentRequest.FunctionCallingConfig("NONE", null);
 		}
 		else {
 			throw new BadRequestError("Invalid tool_choice: " + choice.json(), null, "tool_choice");
 		}
-		return Map.of("functionCallingConfig", config);
+		return new GenerateContentRequest.ToolConfig(config);
 	}
 
 }

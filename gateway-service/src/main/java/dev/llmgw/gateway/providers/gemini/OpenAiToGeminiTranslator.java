@@ -38,53 +38,36 @@ final class OpenAiToGeminiTranslator {
 		this.mapper = mapper;
 	}
 
-	Map<String, Object> translate(ChatCompletionRequest given, Deployment deployment) {
+	GenerateContentRequest translate(ChatCompletionRequest given, Deployment deployment) {
 		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
-		List<Map<String, Object>> system = new ArrayList<>();
-		List<Content> contents = new ArrayList<>();
+		List<GeminiContent.Part> system = new ArrayList<>();
+		List<Turn> turns = new ArrayList<>();
 		Map<String, String> toolNames = new HashMap<>();
 		List<ChatMessage> messages = (request.messages() != null) ? request.messages() : List.of();
 		for (int i = 0; i < messages.size(); i++) {
-			add(messages.get(i), i, system, contents, toolNames);
+			add(messages.get(i), i, system, turns, toolNames);
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("contents", contents.stream().map(Content::toMap).toList());
-		if (!system.isEmpty()) {
-			body.put("systemInstruction", Map.of("parts", system));
-		}
-		Object tools = GeminiTools.tools(request.tools());
-		if (tools != null) {
-			body.put("tools", tools);
-		}
-		Object toolConfig = GeminiTools.toolConfig(request.toolChoice());
-		if (toolConfig != null) {
-			body.put("toolConfig", toolConfig);
-		}
-		Object safety = GeminiGenerationConfig.param(request, deployment.defaults(), "safety_settings");
-		if (safety != null) {
-			body.put("safetySettings", safety);
-		}
-		Object generationConfig = GeminiGenerationConfig.of(request, deployment.defaults());
-		if (generationConfig != null) {
-			body.put("generationConfig", generationConfig);
-		}
-		return body;
+		return new GenerateContentRequest(turns.stream().map(Turn::content).toList(),
+				system.isEmpty() ? null : new GeminiContent(null, system), GeminiTools.tools(request.tools()),
+				GeminiTools.toolConfig(request.toolChoice()),
+				GeminiGenerationConfig.param(request, deployment.defaults(), "safety_settings"),
+				GeminiGenerationConfig.of(request, deployment.defaults()));
 	}
 
-	private void add(ChatMessage message, int index, List<Map<String, Object>> system, List<Content> contents,
+	private void add(ChatMessage message, int index, List<GeminiContent.Part> system, List<Turn> turns,
 			Map<String, String> toolNames) {
 		String role = String.valueOf(message.role());
 		switch (role) {
 			case "system", "developer" -> {
 				if (!message.text().isEmpty()) {
-					system.add(Map.of("text", message.text()));
+					system.add(GeminiContent.Part.text(message.text()));
 				}
 			}
-			case "user" -> append(contents, "user", "user", GeminiParts.user(message, index));
-			case "assistant" -> append(contents, "model", "model", assistantParts(message, toolNames));
+			case "user" -> append(turns, "user", "user", GeminiParts.user(message, index));
+			case "assistant" -> append(turns, "model", "model", assistantParts(message, toolNames));
 			case "tool", "function" ->
-				append(contents, "user", "tool", List.of(functionResponse(message, index, toolNames)));
+				append(turns, "user", "tool", List.of(functionResponse(message, index, toolNames)));
 			default -> throw new BadRequestError(
 					"Invalid message at messages[" + index + "]: unknown role '" + role + "'", null, "messages");
 		}
@@ -94,23 +77,23 @@ final class OpenAiToGeminiTranslator {
 	 * @param kind what the turn holds; only turns of one kind merge, so that function
 	 * responses stay a turn of their own, as LiteLLM sends them
 	 */
-	private static void append(List<Content> contents, String role, String kind, List<Map<String, Object>> parts) {
+	private static void append(List<Turn> turns, String role, String kind, List<GeminiContent.Part> parts) {
 		if (parts.isEmpty()) {
 			return;
 		}
-		Content last = contents.isEmpty() ? null : contents.get(contents.size() - 1);
+		Turn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
 		if (last != null && last.kind().equals(kind)) {
 			last.parts().addAll(parts);
 		}
 		else {
-			contents.add(new Content(role, kind, new ArrayList<>(parts)));
+			turns.add(new Turn(role, kind, new ArrayList<>(parts)));
 		}
 	}
 
-	private List<Map<String, Object>> assistantParts(ChatMessage message, Map<String, String> toolNames) {
-		List<Map<String, Object>> parts = new ArrayList<>();
+	private List<GeminiContent.Part> assistantParts(ChatMessage message, Map<String, String> toolNames) {
+		List<GeminiContent.Part> parts = new ArrayList<>();
 		if (!message.text().isBlank()) {
-			parts.add(Map.of("text", message.text()));
+			parts.add(GeminiContent.Part.text(message.text()));
 		}
 		if (message.extra().get("tool_calls") instanceof List<?> calls) {
 			for (Object call : calls) {
@@ -119,20 +102,15 @@ final class OpenAiToGeminiTranslator {
 					// a later call may reuse an id (Gemini has none, ids are ours): the
 					// latest call is the one the following tool messages answer
 					toolNames.put(String.valueOf(map.get("id")), name);
-					Map<String, Object> part = new LinkedHashMap<>();
-					part.put("functionCall", Map.of("name", name, "args", arguments(function.get("arguments"))));
-					String signature = ThoughtSignatures.of(map.get("id"));
-					if (signature != null) {
-						part.put("thoughtSignature", signature);
-					}
-					parts.add(part);
+					parts.add(GeminiContent.Part.call(name, arguments(function.get("arguments")),
+							ThoughtSignatures.of(map.get("id"))));
 				}
 			}
 		}
 		return parts;
 	}
 
-	private static Map<String, Object> functionResponse(ChatMessage message, int index, Map<String, String> toolNames) {
+	private static GeminiContent.Part functionResponse(ChatMessage message, int index, Map<String, String> toolNames) {
 		Object id = message.extra().get("tool_call_id");
 		String name = (id != null) ? toolNames.get(id.toString()) : message.name();
 		if (name == null) {
@@ -145,7 +123,9 @@ final class OpenAiToGeminiTranslator {
 					null, "messages");
 		}
 		// Gemini wants the response as an object; LiteLLM wraps the tool's text likewise
-		return Map.of("functionResponse", Map.of("name", name, "response", Map.of("content", message.text())));
+		Map<String, @Nullable Object> response = new LinkedHashMap<>();
+		response.put("content", message.text());
+		return GeminiContent.Part.response(name, response);
 	}
 
 	private Object arguments(@Nullable Object arguments) {
@@ -165,13 +145,10 @@ final class OpenAiToGeminiTranslator {
 	}
 
 	/** One turn of the conversation while it is built. */
-	private record Content(String role, String kind, List<Map<String, Object>> parts) {
+	private record Turn(String role, String kind, List<GeminiContent.Part> parts) {
 
-		Map<String, Object> toMap() {
-			Map<String, Object> content = new LinkedHashMap<>();
-			content.put("role", this.role);
-			content.put("parts", this.parts);
-			return content;
+		GeminiContent content() {
+			return new GeminiContent(this.role, this.parts);
 		}
 
 	}
