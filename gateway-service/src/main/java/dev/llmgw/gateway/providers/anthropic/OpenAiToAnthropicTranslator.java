@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.ParamValues;
 import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.gateway.providers.ToolCallIds;
 import dev.llmgw.model.anthropic.ContentBlock;
@@ -69,10 +70,10 @@ final class OpenAiToAnthropicTranslator {
 		return new MessagesRequest(deployment.providerModel(), turns.messages(), system.isEmpty() ? null : system,
 				maxTokens(request, defaults), stream ? Boolean.TRUE : null,
 				(request.temperature() != null) ? request.temperature()
-						: decimal(defaults.get("temperature"), "temperature"),
-				decimal(request.extra().getOrDefault("top_p", defaults.get("top_p")), "top_p"),
-				integer(request.extra().getOrDefault("top_k", defaults.get("top_k")), "top_k"), stopSequences,
-				tools.tools(), tools.choice(), metadata, extra);
+						: ParamValues.decimal(defaults.get("temperature"), "temperature"),
+				ParamValues.decimal(request.extra().getOrDefault("top_p", defaults.get("top_p")), "top_p"),
+				ParamValues.integer(request.extra().getOrDefault("top_k", defaults.get("top_k")), "top_k"),
+				stopSequences, tools.tools(), tools.choice(), metadata, extra);
 	}
 
 	private void add(ChatMessage message, int index, List<ContentBlock> system, Turns turns) {
@@ -199,32 +200,8 @@ final class OpenAiToAnthropicTranslator {
 		if (request.maxTokens() != null) {
 			return request.maxTokens();
 		}
-		Integer configured = integer(defaults.get("max_tokens"), "max_tokens");
+		Integer configured = ParamValues.integer(defaults.get("max_tokens"), "max_tokens");
 		return (configured != null) ? configured : DEFAULT_MAX_TOKENS;
-	}
-
-	/** A number the caller or the deployment gave, as a number or its text. */
-	private static @Nullable Double decimal(@Nullable Object value, String name) {
-		if (value == null || value instanceof Number) {
-			return (value != null) ? ((Number) value).doubleValue() : null;
-		}
-		try {
-			return Double.valueOf(value.toString().trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new BadRequestError("Invalid type for '" + name + "': expected a number", null, name);
-		}
-	}
-
-	private static @Nullable Integer integer(@Nullable Object value, String name) {
-		Double number = decimal(value, name);
-		if (number == null) {
-			return null;
-		}
-		if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
-			throw new BadRequestError("Invalid type for '" + name + "': expected an integer", null, name);
-		}
-		return number.intValue();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +25,14 @@ final class CohereChat implements ChatTranslator {
 
 	private final OpenAiToCohereTranslator requests = new OpenAiToCohereTranslator();
 
-	private final CohereToOpenAiTranslator responses = new CohereToOpenAiTranslator();
+	private final CohereToOpenAiTranslator responses;
 
 	private final CohereErrorMapper errors;
 
 	CohereChat(JsonMapper mapper, CohereErrorMapper errors) {
 		this.mapper = mapper;
 		this.errors = errors;
+		this.responses = new CohereToOpenAiTranslator(mapper);
 	}
 
 	@Override
@@ -40,7 +42,7 @@ final class CohereChat implements ChatTranslator {
 
 	@Override
 	public ChatResult completion(byte[] body, ProviderCall call) {
-		ChatCompletion completion = this.responses.translate(parse(this.mapper, body), "chatcmpl-" + call.callId(),
+		ChatCompletion completion = this.responses.translate(answer(body), "chatcmpl-" + call.callId(),
 				call.deployment().providerModel());
 		Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
 		return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);
@@ -54,6 +56,20 @@ final class CohereChat implements ChatTranslator {
 	@Override
 	public ProviderErrors errors() {
 		return this.errors;
+	}
+
+	private CohereChatResponse answer(byte[] bytes) {
+		try {
+			return this.mapper.readValue(bytes, CohereChatResponse.class);
+		}
+		catch (DatabindException ex) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: cohere returned JSON that is not a chat response", null);
+		}
+		catch (JacksonException ex) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: cohere returned a body that is not JSON", null);
+		}
 	}
 
 	static JsonNode parse(JsonMapper mapper, byte[] bytes) {

@@ -6,7 +6,6 @@ import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.SseEvent;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,52 +37,64 @@ final class CohereStreamToOpenAiTranslator implements StreamTranslator {
 		if (event.data().length == 0 || event.isDone()) {
 			return List.of();
 		}
-		JsonNode data = this.mapper.readTree(event.data());
-		String type = data.path("type").asString((event.event() != null) ? event.event() : "");
-		JsonNode message = data.path("delta").path("message");
+		CohereChatResponse.Event data = this.mapper.readValue(event.data(), CohereChatResponse.Event.class);
+		String type = (data.type() != null) ? data.type() : (event.event() != null) ? event.event() : "";
+		CohereChatResponse delta = (data.delta() != null) ? data.delta()
+				: new CohereChatResponse(null, null, null, null);
+		CohereChatResponse.Message message = (delta.message() != null) ? delta.message()
+				: new CohereChatResponse.Message(null, null, null);
 		return switch (type) {
 			case "message-start" -> List.of(this.writer.role());
-			case "content-delta" -> text(message.path("content").path("text").asString(""));
+			case "content-delta" -> text(message.contentParts());
 			// the plan is the text the model says before its tool calls; the whole
 			// response puts it in the content too
-			case "tool-plan-delta" -> text(message.path("tool_plan").asString(""));
-			case "tool-call-start" -> toolCallStart(toolCall(message));
-			case "tool-call-delta" -> toolCallDelta(toolCall(message));
-			case "message-end" -> end(data.path("delta"));
+			case "tool-plan-delta" -> text((message.toolPlan() != null) ? message.toolPlan() : "");
+			case "tool-call-start" -> message.calls().isEmpty() ? List.of() : toolCallStart(message.calls().get(0));
+			case "tool-call-delta" -> message.calls().isEmpty() ? List.of() : toolCallDelta(message.calls().get(0));
+			case "message-end" -> end(delta);
 			default -> List.of();
 		};
+	}
+
+	private List<byte[]> text(List<CohereChatResponse.ContentPart> parts) {
+		StringBuilder text = new StringBuilder();
+		for (CohereChatResponse.ContentPart part : parts) {
+			if (part.text() != null) {
+				text.append(part.text());
+			}
+		}
+		return text(text.toString());
 	}
 
 	private List<byte[]> text(String text) {
 		return text.isEmpty() ? List.of() : List.of(this.writer.text(text));
 	}
 
-	/** v2 sends the call as an object here, unlike the list in a whole response. */
-	private static JsonNode toolCall(JsonNode message) {
-		JsonNode calls = message.path("tool_calls");
-		return calls.isArray() ? calls.path(0) : calls;
-	}
-
-	private List<byte[]> toolCallStart(JsonNode call) {
+	private List<byte[]> toolCallStart(CohereChatResponse.ToolCall call) {
 		int index = this.toolCalls++;
-		String id = call.path("id").asString("call_" + index);
-		String arguments = call.path("function").path("arguments").asString("");
-		return List.of(this.writer.toolCall(index, id, call.path("function").path("name").asString(), arguments));
+		String id = (call.id() != null) ? call.id() : "call_" + index;
+		CohereChatResponse.Function function = call.function();
+		String name = (function != null && function.name() != null) ? function.name() : "";
+		return List.of(this.writer.toolCall(index, id, name, piece(function)));
 	}
 
-	private List<byte[]> toolCallDelta(JsonNode call) {
-		String piece = call.path("function").path("arguments").asString("");
+	private List<byte[]> toolCallDelta(CohereChatResponse.ToolCall call) {
+		String piece = piece(call.function());
 		if (this.toolCalls == 0 || piece.isEmpty()) {
 			return List.of();
 		}
 		return List.of(this.writer.toolCallArguments(this.toolCalls - 1, piece));
 	}
 
-	private List<byte[]> end(JsonNode delta) {
+	/** A piece of a streamed call's arguments, JSON text cut anywhere. */
+	private static String piece(CohereChatResponse.@Nullable Function function) {
+		return (function != null && function.arguments() instanceof String text) ? text : "";
+	}
+
+	private List<byte[]> end(CohereChatResponse delta) {
 		this.ended = true;
-		byte[] finish = this.writer
-			.finish(CohereToOpenAiTranslator.finishReason(delta.path("finish_reason").asString(null)));
-		byte @Nullable [] usage = this.writer.usage(CohereToOpenAiTranslator.usage(delta.path("usage")));
+		byte[] finish = this.writer.finish(CohereToOpenAiTranslator.finishReason(delta.finishReason()));
+		byte @Nullable [] usage = this.writer.usage(CohereToOpenAiTranslator.usage(delta.usage()));
 		return (usage != null) ? List.of(finish, usage) : List.of(finish);
 	}
 

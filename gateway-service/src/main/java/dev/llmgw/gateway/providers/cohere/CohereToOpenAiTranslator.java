@@ -11,7 +11,7 @@ import dev.llmgw.model.openai.ChatMessage;
 import dev.llmgw.model.openai.ToolCall;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Cohere v2 chat response to an OpenAI chat completion
@@ -21,37 +21,45 @@ import tools.jackson.databind.JsonNode;
  */
 final class CohereToOpenAiTranslator {
 
-	ChatCompletion translate(JsonNode response, String id, String model) {
-		JsonNode message = response.path("message");
+	private final JsonMapper mapper;
+
+	CohereToOpenAiTranslator(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	ChatCompletion translate(CohereChatResponse response, String id, String model) {
+		CohereChatResponse.Message message = (response.message() != null) ? response.message()
+				: new CohereChatResponse.Message(null, null, null);
 		StringBuilder text = new StringBuilder();
-		for (JsonNode part : message.path("content")) {
-			if ("text".equals(part.path("type").asString(null))) {
-				text.append(part.path("text").asString());
+		for (CohereChatResponse.ContentPart part : message.contentParts()) {
+			if ("text".equals(part.type()) && part.text() != null) {
+				text.append(part.text());
 			}
 		}
 		List<ToolCall> toolCalls = new ArrayList<>();
-		for (JsonNode call : message.path("tool_calls")) {
-			JsonNode function = call.path("function");
-			toolCalls.add(ToolCall.of(call.path("id").asString(), function.path("name").asString(),
-					arguments(function.path("arguments"))));
+		for (CohereChatResponse.ToolCall call : message.calls()) {
+			CohereChatResponse.Function function = call.function();
+			toolCalls.add(ToolCall.of((call.id() != null) ? call.id() : "",
+					(function != null && function.name() != null) ? function.name() : "", arguments(function)));
 		}
 		Map<String, @Nullable Object> extra = new LinkedHashMap<>();
 		String content = text.toString();
 		if (!toolCalls.isEmpty()) {
 			extra.put("tool_calls", toolCalls);
-			String plan = message.path("tool_plan").asString(null);
-			content = !content.isEmpty() ? content : plan;
+			content = !content.isEmpty() ? content : message.toolPlan();
 		}
 		ChatChoice choice = new ChatChoice(0, new ChatMessage("assistant", content, null, extra),
-				finishReason(response.path("finish_reason").asString(null)));
-		return ChatCompletion.of(id, System.currentTimeMillis() / 1000, model, choice, usage(response.path("usage")));
+				finishReason(response.finishReason()));
+		return ChatCompletion.of(id, System.currentTimeMillis() / 1000, model, choice, usage(response.usage()));
 	}
 
-	static String arguments(JsonNode arguments) {
-		if (arguments.isString()) {
-			return arguments.asString();
+	/** A call's arguments as OpenAI's JSON text. */
+	String arguments(CohereChatResponse.@Nullable Function function) {
+		Object arguments = (function != null) ? function.arguments() : null;
+		if (arguments instanceof String text) {
+			return text;
 		}
-		return arguments.isObject() ? arguments.toString() : "{}";
+		return (arguments instanceof Map<?, ?>) ? this.mapper.writeValueAsString(arguments) : "{}";
 	}
 
 	/** https://docs.cohere.com/reference/chat#response.body.finish_reason */
@@ -72,20 +80,27 @@ final class CohereToOpenAiTranslator {
 	 * billed (less, for the template tokens Cohere adds); the first matches OpenAI's
 	 * usage, the second is the fallback when a response lacks it.
 	 */
-	static Usage usage(JsonNode usage) {
-		JsonNode tokens = usage.path("tokens");
-		JsonNode counts = tokens.has("input_tokens") ? tokens : usage.path("billed_units");
-		if (!counts.isObject()) {
+	static Usage usage(CohereChatResponse.@Nullable Usage usage) {
+		if (usage == null) {
 			return Usage.NONE;
 		}
-		long prompt = counts.path("input_tokens").asLong(0);
-		long completion = counts.path("output_tokens").asLong(0);
-		long cached = usage.path("cached_tokens").asLong(0);
+		CohereChatResponse.Counts counts = (usage.tokens() != null && usage.tokens().inputTokens() != null)
+				? usage.tokens() : usage.billedUnits();
+		if (counts == null) {
+			return Usage.NONE;
+		}
+		long prompt = count(counts.inputTokens());
+		long completion = count(counts.outputTokens());
+		long cached = count(usage.cachedTokens());
 		Map<String, @Nullable Object> details = new LinkedHashMap<>();
 		if (cached > 0) {
 			details.put("prompt_tokens_details", Map.of("cached_tokens", cached));
 		}
 		return new Usage(prompt, completion, prompt + completion, details);
+	}
+
+	private static long count(@Nullable Long value) {
+		return (value != null) ? value : 0;
 	}
 
 }

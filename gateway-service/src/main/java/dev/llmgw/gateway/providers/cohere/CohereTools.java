@@ -1,9 +1,7 @@
 package dev.llmgw.gateway.providers.cohere;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.ChatTool;
@@ -17,45 +15,35 @@ import org.jspecify.annotations.Nullable;
  * only (https://docs.cohere.com/reference/chat#request.body.tool_choice). Forcing one
  * named function has no v2 equivalent; sending only that function with {@code REQUIRED}
  * has the same effect.
+ *
+ * @param tools the tools, or null for none
+ * @param choice REQUIRED, NONE, or null to leave it to the model
  */
-final class CohereTools {
-
-	private CohereTools() {
-	}
+record CohereTools(@Nullable List<ChatTool> tools, @Nullable String choice) {
 
 	/**
 	 * Only the fields v2 documents: OpenAI's {@code strict} and other extensions would be
 	 * refused.
 	 */
-	private static Map<String, Object> tool(ChatTool tool, int index) {
+	private static ChatTool tool(ChatTool tool, int index) {
 		FunctionDefinition function = tool.function();
 		if (!tool.isFunction() || function == null) {
 			throw new BadRequestError("cohere takes tools of type function only, not " + tool.type(), null,
 					"tools[" + index + "].type");
 		}
-		Map<String, Object> cohere = new LinkedHashMap<>();
-		cohere.put("name", function.name());
-		if (function.description() != null) {
-			cohere.put("description", function.description());
-		}
-		if (function.parameters() != null) {
-			cohere.put("parameters", function.parameters());
-		}
-		Map<String, Object> wrapped = new LinkedHashMap<>();
-		wrapped.put("type", "function");
-		wrapped.put("function", cohere);
-		return wrapped;
+		return ChatTool
+			.function(new FunctionDefinition(function.name(), function.description(), function.parameters()));
 	}
 
-	private static List<Map<String, Object>> tools(List<ChatTool> tools) {
-		List<Map<String, Object>> cohere = new ArrayList<>(tools.size());
+	private static List<ChatTool> documented(List<ChatTool> tools) {
+		List<ChatTool> cohere = new ArrayList<>(tools.size());
 		for (int i = 0; i < tools.size(); i++) {
 			cohere.add(tool(tools.get(i), i));
 		}
 		return cohere;
 	}
 
-	static void apply(@Nullable List<ChatTool> tools, @Nullable ToolChoice choice, Map<String, Object> body) {
+	static CohereTools of(@Nullable List<ChatTool> tools, @Nullable ToolChoice choice) {
 		List<ChatTool> list = (tools != null && !tools.isEmpty()) ? tools : null;
 		if (choice != null && choice.isFunction()) {
 			String name = choice.functionName();
@@ -65,25 +53,19 @@ final class CohereTools {
 				throw new BadRequestError("tool_choice names function " + name + ", which is not among the tools", null,
 						"tool_choice");
 			}
-			body.put("tools", tools(named));
-			body.put("tool_choice", "REQUIRED");
-			return;
+			return new CohereTools(documented(named), "REQUIRED");
 		}
-		if (list != null) {
-			body.put("tools", tools(list));
-		}
+		List<ChatTool> sent = (list != null) ? documented(list) : null;
 		if (choice == null || choice.is(ToolChoice.AUTO)) {
-			return;
+			return new CohereTools(sent, null);
 		}
 		if (choice.requiresATool()) {
-			body.put("tool_choice", "REQUIRED");
+			return new CohereTools(sent, "REQUIRED");
 		}
-		else if (choice.is(ToolChoice.NONE)) {
-			body.put("tool_choice", "NONE");
+		if (choice.is(ToolChoice.NONE)) {
+			return new CohereTools(sent, "NONE");
 		}
-		else {
-			throw new BadRequestError("Invalid tool_choice: " + choice.json(), null, "tool_choice");
-		}
+		throw new BadRequestError("Invalid tool_choice: " + choice.json(), null, "tool_choice");
 	}
 
 }

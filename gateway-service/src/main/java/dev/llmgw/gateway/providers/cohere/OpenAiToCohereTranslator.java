@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.providers.cohere;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.Set;
 import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.ParamSupport;
+import dev.llmgw.gateway.providers.ParamValues;
 import dev.llmgw.gateway.providers.TypedDefaults;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatMessage;
@@ -27,75 +27,61 @@ final class OpenAiToCohereTranslator {
 	static final ParamSupport PARAMS = new ParamSupport("cohere", Set.of("tools", "tool_choice", "stop", "top_p",
 			"top_k", "seed", "frequency_penalty", "presence_penalty", "response_format"));
 
-	Map<String, Object> translate(ChatCompletionRequest given, Deployment deployment, boolean stream) {
+	CohereChatRequest translate(ChatCompletionRequest given, Deployment deployment, boolean stream) {
 		ChatCompletionRequest request = TypedDefaults.apply(given, deployment);
 		PARAMS.check(request, deployment);
 		Map<String, Object> defaults = deployment.defaults();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("model", deployment.providerModel());
-		List<Map<String, Object>> messages = new ArrayList<>();
+		List<CohereChatRequest.Message> messages = new ArrayList<>();
 		List<ChatMessage> chat = (request.messages() != null) ? request.messages() : List.of();
 		for (int i = 0; i < chat.size(); i++) {
 			messages.add(message(chat.get(i), i));
 		}
-		body.put("messages", messages);
-		if (stream) {
-			body.put("stream", true);
-		}
-		CohereTools.apply(request.tools(), request.toolChoice(), body);
+		CohereTools tools = CohereTools.of(request.tools(), request.toolChoice());
 		Object maxTokens = (request.maxCompletionTokens() != null) ? request.maxCompletionTokens()
 				: (request.maxTokens() != null) ? request.maxTokens() : defaults.get("max_tokens");
-		put(body, "max_tokens", maxTokens);
-		put(body, "temperature", (request.temperature() != null) ? request.temperature() : defaults.get("temperature"));
-		put(body, "p", param(request, defaults, "top_p"));
-		put(body, "k", param(request, defaults, "top_k"));
 		Object stop = param(request, defaults, "stop");
-		put(body, "stop_sequences", (stop instanceof String one) ? List.of(one) : stop);
-		put(body, "seed", param(request, defaults, "seed"));
-		put(body, "frequency_penalty", param(request, defaults, "frequency_penalty"));
-		put(body, "presence_penalty", param(request, defaults, "presence_penalty"));
-		put(body, "response_format", responseFormat(request.responseFormat()));
-		return body;
+		List<String> stopSequences = (stop instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
+				: (stop != null) ? List.of(stop.toString()) : null;
+		return new CohereChatRequest(deployment.providerModel(), messages, stream ? Boolean.TRUE : null, tools.tools(),
+				tools.choice(), ParamValues.integer(maxTokens, "max_tokens"),
+				ParamValues.decimal(
+						(request.temperature() != null) ? request.temperature() : defaults.get("temperature"),
+						"temperature"),
+				ParamValues.decimal(param(request, defaults, "top_p"), "top_p"),
+				ParamValues.integer(param(request, defaults, "top_k"), "top_k"), stopSequences,
+				ParamValues.integer(param(request, defaults, "seed"), "seed"),
+				ParamValues.decimal(param(request, defaults, "frequency_penalty"), "frequency_penalty"),
+				ParamValues.decimal(param(request, defaults, "presence_penalty"), "presence_penalty"),
+				responseFormat(request.responseFormat()));
 	}
 
-	private static Map<String, Object> message(ChatMessage message, int index) {
+	private static CohereChatRequest.Message message(ChatMessage message, int index) {
 		String role = String.valueOf(message.role());
-		Map<String, Object> cohere = new LinkedHashMap<>();
 		switch (role) {
-			case "system", "developer" -> {
-				cohere.put("role", "system");
-				cohere.put("content", message.text());
-			}
-			case "user" -> {
-				cohere.put("role", "user");
-				cohere.put("content", userContent(message, index));
-			}
-			case "assistant" -> {
-				cohere.put("role", "assistant");
+			case "system", "developer":
+				return new CohereChatRequest.Message("system", message.text(), null, null, null);
+			case "user":
+				return new CohereChatRequest.Message("user", userContent(message, index), null, null, null);
+			case "assistant": {
 				Object calls = message.extra().get("tool_calls");
 				boolean hasCalls = calls instanceof List<?> list && !list.isEmpty();
-				if (!message.text().isBlank()) {
-					cohere.put(hasCalls ? "tool_plan" : "content", message.text());
-				}
-				if (hasCalls) {
-					cohere.put("tool_calls", calls);
-				}
+				String text = message.text().isBlank() ? null : message.text();
+				return new CohereChatRequest.Message("assistant", hasCalls ? null : text, hasCalls ? text : null,
+						hasCalls ? calls : null, null);
 			}
-			case "tool" -> {
+			case "tool": {
 				Object id = message.extra().get("tool_call_id");
 				if (id == null) {
 					throw new BadRequestError(
 							"Invalid message at messages[" + index + "]: a tool message needs tool_call_id", null,
 							"messages");
 				}
-				cohere.put("role", "tool");
-				cohere.put("tool_call_id", id.toString());
-				cohere.put("content", message.text());
+				return new CohereChatRequest.Message("tool", message.text(), null, null, id.toString());
 			}
-			default -> throw new BadRequestError(
-					"Invalid message at messages[" + index + "]: unknown role '" + role + "'", null, "messages");
+			default:
+				throw new BadRequestError("Invalid message at messages[" + index + "]: unknown role '" + role + "'",
+						null, "messages");
 		}
-		return cohere;
 	}
 
 	/**
@@ -120,30 +106,20 @@ final class OpenAiToCohereTranslator {
 	 * Cohere has one JSON mode, {@code json_object}, with an optional schema
 	 * (https://docs.cohere.com/docs/structured-outputs).
 	 */
-	private static @Nullable Object responseFormat(@Nullable ResponseFormat format) {
+	private static CohereChatRequest.@Nullable ResponseFormat responseFormat(@Nullable ResponseFormat format) {
 		if (format == null || ResponseFormat.TEXT.equals(format.type())) {
 			return null;
 		}
 		if (!ResponseFormat.JSON_OBJECT.equals(format.type()) && !ResponseFormat.JSON_SCHEMA.equals(format.type())) {
 			throw new BadRequestError("Invalid response_format type: " + format.type(), null, "response_format");
 		}
-		Map<String, Object> cohere = new LinkedHashMap<>();
-		cohere.put("type", "json_object");
-		if (format.jsonSchema() != null && format.jsonSchema().schema() != null) {
-			cohere.put("json_schema", format.jsonSchema().schema());
-		}
-		return cohere;
+		return new CohereChatRequest.ResponseFormat("json_object",
+				(format.jsonSchema() != null) ? format.jsonSchema().schema() : null);
 	}
 
 	private static @Nullable Object param(ChatCompletionRequest request, Map<String, Object> defaults, String name) {
 		Object value = request.extra().get(name);
 		return (value != null) ? value : defaults.get(name);
-	}
-
-	private static void put(Map<String, Object> body, String key, @Nullable Object value) {
-		if (value != null) {
-			body.put(key, value);
-		}
 	}
 
 }

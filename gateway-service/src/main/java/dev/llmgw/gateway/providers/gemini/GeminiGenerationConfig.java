@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmgw.gateway.error.BadRequestError;
+import dev.llmgw.gateway.providers.ParamValues;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ResponseFormat;
 import org.jspecify.annotations.Nullable;
@@ -48,46 +49,22 @@ final class GeminiGenerationConfig {
 			}
 		}
 		GenerateContentRequest.GenerationConfig config = new GenerateContentRequest.GenerationConfig(stopSequences,
-				candidateCount, integer(number("maxOutputTokens", maxTokens)),
-				decimal(number("temperature",
-						(request.temperature() != null) ? request.temperature() : defaults.get("temperature"))),
-				decimal(number("topP", param(request, defaults, "top_p"))),
-				integer(number("topK", param(request, defaults, "top_k"))),
-				integer(number("seed", param(request, defaults, "seed"))),
-				decimal(number("presencePenalty", param(request, defaults, "presence_penalty"))),
-				decimal(number("frequencyPenalty", param(request, defaults, "frequency_penalty"))), mimeType, schema);
+				candidateCount, ParamValues.integer(maxTokens, "max_tokens"),
+				ParamValues.decimal(
+						(request.temperature() != null) ? request.temperature() : defaults.get("temperature"),
+						"temperature"),
+				ParamValues.decimal(param(request, defaults, "top_p"), "top_p"),
+				ParamValues.integer(param(request, defaults, "top_k"), "top_k"),
+				ParamValues.integer(param(request, defaults, "seed"), "seed"),
+				ParamValues.decimal(param(request, defaults, "presence_penalty"), "presence_penalty"),
+				ParamValues.decimal(param(request, defaults, "frequency_penalty"), "frequency_penalty"), mimeType,
+				schema);
 		return config.isEmpty() ? null : config;
 	}
 
 	static @Nullable Object param(ChatCompletionRequest request, Map<String, Object> defaults, String name) {
 		Object value = request.extra().get(name);
 		return (value != null) ? value : defaults.get(name);
-	}
-
-	/**
-	 * A number given as a number or as its text (a config.yaml default may be either).
-	 */
-	private static @Nullable Number number(String key, @Nullable Object value) {
-		if (value instanceof Number given) {
-			return given;
-		}
-		if (value instanceof String text && !text.isBlank()) {
-			try {
-				return Double.valueOf(text.trim());
-			}
-			catch (NumberFormatException ex) {
-				throw new BadRequestError("Invalid " + key + ": not a number: " + text, null, key);
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable Integer integer(@Nullable Number number) {
-		return (number != null) ? number.intValue() : null;
-	}
-
-	private static @Nullable Double decimal(@Nullable Number number) {
-		return (number != null) ? number.doubleValue() : null;
 	}
 
 }
