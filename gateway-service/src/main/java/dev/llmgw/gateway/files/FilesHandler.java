@@ -1,9 +1,11 @@
 package dev.llmgw.gateway.files;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.llmgw.gateway.api.MultipartUpload;
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -20,6 +22,7 @@ import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.FilesCall;
 import dev.llmgw.gateway.providers.MultipartForm;
 import dev.llmgw.gateway.providers.ProviderRegistry;
+import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
@@ -104,15 +107,18 @@ final class FilesHandler {
 			ModelCall call = new ModelCall(CallKind.FILE, described, group, ModelCall.endUser(exchange, null), "/files",
 					0, (deployment) -> Estimate.tokens(0, 0), described);
 			String contentType = file.contentType();
-			return this.calls.admit(exchange, call).flatMap((deployment) -> {
-				MultipartForm form = new MultipartForm();
-				Flux<byte[]> body = form.body(fields, "file", file.filename(), contentType, file.bytes());
-				return this.calls
-					.files(exchange,
-							new FilesCall(deployment, "POST", "/files", form.contentType(), body,
-									CallContext.of(exchange).callId()))
-					.flatMap((result) -> saved(result, FILE, caller, group, deployment));
-			});
+			BatchLines lines = BATCH.equals(described.get("purpose")) ? batchLines(group) : null;
+			// checked once admitted, so that a key without the group learns nothing of it
+			return this.calls.admit(exchange, call)
+				.flatMap((deployment) -> ((lines != null) ? lines.check(file.bytes()) : Mono.<Void>empty())
+					.then(Mono.defer(() -> {
+						Flux<byte[]> content = (lines != null) ? lines.rewrite(file.bytes(), deployment) : file.bytes();
+						MultipartForm form = new MultipartForm();
+						Flux<byte[]> body = form.body(fields, "file", file.filename(), contentType, content);
+						return this.calls.files(exchange, new FilesCall(deployment, "POST", "/files",
+								form.contentType(), body, CallContext.of(exchange).callId()));
+					}))
+					.flatMap((result) -> saved(result, FILE, caller, group, deployment)));
 		}).flatMap(this::json));
 	}
 
@@ -325,6 +331,21 @@ final class FilesHandler {
 	 * The model group an upload goes to: the one named, else the first with an OpenAI or
 	 * Azure deployment.
 	 */
+	/**
+	 * The check of a batch file for a group: its lines may name the group or one of its
+	 * deployments' model ids. For a group that does not exist, none (admission refuses
+	 * the upload).
+	 */
+	private @Nullable BatchLines batchLines(String group) {
+		ModelGroup found = this.models.find(group);
+		if (found == null) {
+			return null;
+		}
+		Set<String> own = new HashSet<>();
+		found.deployments().forEach((deployment) -> own.add(deployment.providerModel()));
+		return new BatchLines(this.mapper, group, own);
+	}
+
 	private String group(@Nullable String named, CallerIdentity caller) {
 		if (named != null && !named.isBlank()) {
 			return named;

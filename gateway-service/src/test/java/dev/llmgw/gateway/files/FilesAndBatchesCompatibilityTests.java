@@ -107,7 +107,8 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 
 	@Test
 	void anAzureDeploymentKeepsTheFilesOfItsGroup() {
-		HttpResponse<String> uploaded = upload("/v1/files?target_model_names=azure-gpt", LINES);
+		HttpResponse<String> uploaded = upload("/v1/files?target_model_names=azure-gpt",
+				LINES.replace("gpt-4o-mini", "azure-gpt"));
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
 		String file = JSON.readTree(uploaded.body()).path("id").asString();
 		HttpResponse<String> batch = post("/v1/batches", "{\"input_file_id\":\"" + file
@@ -126,10 +127,45 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 			.header("Content-Type", "multipart/form-data; boundary=b")
 			.POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n"
 					+ "batch\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
-					+ LINES + "\r\n--b--\r\n"))
+					+ LINES.replace("gpt-4o-mini", "azure-gpt") + "\r\n--b--\r\n"))
 			.build());
 		assertThat(uploaded.statusCode()).as("gpt-4o-mini comes first, but this key may use azure-gpt only")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aBatchFilesLinesNameTheGroupAndGoOutAsItsDeploymentsModel() {
+		String lines = LINES.replace("gpt-4o-mini", "azure-gpt");
+		HttpResponse<String> uploaded = upload("/v1/files?target_model_names=azure-gpt", lines);
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		String file = JSON.readTree(uploaded.body()).path("id").asString();
+		String sent = get("/v1/files/" + file + "/content").body();
+		assertThat(sent).contains("\"model\":\"gpt-4o-deploy\"").doesNotContain("azure-gpt");
+		assertThat(sent.lines().filter((line) -> !line.isBlank()).count()).isEqualTo(2);
+	}
+
+	@Test
+	void aBatchFileCannotRunAModelTheKeyMayNotUse() {
+		AdminClient admin = new AdminClient(url(""));
+		String miniOnly = admin.post("/key/generate", MASTER_KEY, Map.of("models", List.of("gpt-4o-mini")))
+			.text("/key");
+		String other = LINES.replace(
+				"\"custom_id\": \"two\", \"method\": \"POST\", \"url\": \"/v1/chat/completions\", "
+						+ "\"body\": {\"model\": \"gpt-4o-mini\"",
+				"\"custom_id\": \"two\", \"method\": \"POST\", \"url\": "
+						+ "\"/v1/chat/completions\", \"body\": {\"model\": \"gpt-4o\"");
+		assertThat(other).contains("\"gpt-4o\"");
+		HttpResponse<String> refused = send(request("/v1/files?model=gpt-4o-mini")
+			.header("Authorization", "Bearer " + miniOnly)
+			.header("Content-Type", "multipart/form-data; boundary=b")
+			.POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n"
+					+ "batch\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
+					+ other + "\r\n--b--\r\n"))
+			.build());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("line 2").contains("'gpt-4o'").contains("\"param\":\"file\"");
+		assertThat(upload("/v1/files", "{\"custom_id\": \"x\"}\n").body()).contains("line 1 needs a 'body' object");
+		assertThat(upload("/v1/files", "not json\n").body()).contains("line 1 is not JSON");
 	}
 
 	@Test
@@ -162,7 +198,8 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 		assertThat(post("/v1/batches", "{\"input_file_id\":\"file-nope\",\"endpoint\":\"/v1/chat/completions\"}")
 			.statusCode()).isEqualTo(404);
 		assertThat(get("/v1/files/..%2Fetc").statusCode()).isEqualTo(400);
-		assertThat(upload("/v1/files?model=claude-direct", LINES).body()).contains("has no Files or Batch API");
+		assertThat(upload("/v1/files?model=claude-direct", LINES.replace("gpt-4o-mini", "claude-direct")).body())
+			.contains("has no Files or Batch API");
 		HttpResponse<String> noPurpose = send(request("/v1/files").header("Authorization", "Bearer " + MASTER_KEY)
 			.header("Content-Type", "multipart/form-data; boundary=b")
 			.POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"; "
