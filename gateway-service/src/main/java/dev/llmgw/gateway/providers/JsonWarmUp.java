@@ -1,7 +1,12 @@
 package dev.llmgw.gateway.providers;
 
+import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.model.anthropic.ContentBlock;
+import dev.llmgw.model.anthropic.MessagesRequest;
+import dev.llmgw.model.anthropic.MessagesResponse;
+import dev.llmgw.model.anthropic.MessagesUsage;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.EmbeddingRequest;
 import dev.llmgw.model.openai.ErrorBody;
@@ -31,6 +36,13 @@ final class JsonWarmUp {
 		ChatCompletionRequest request = mapper.readValue(REQUEST, ChatCompletionRequest.class);
 		mapper.writeValueAsBytes(request);
 		mapper.readValue(RESPONSE, UsageEnvelope.class);
+		// the /v1/messages route's body and answer
+		MessagesRequest messages = mapper.readValue("{\"model\":\"m\",\"max_tokens\":1,\"messages\":[{\"role\":"
+				+ "\"user\",\"content\":\"hi\"}],\"tools\":[{\"name\":\"n\",\"input_schema\":{}}],"
+				+ "\"tool_choice\":{\"type\":\"auto\"}}", MessagesRequest.class);
+		mapper.writeValueAsBytes(messages);
+		mapper.writeValueAsBytes(new MessagesResponse("m", "message", "assistant", "m",
+				List.of(ContentBlock.text("t", null)), null, null, MessagesUsage.of(1, 1, 0, 0)));
 		mapper.writeValueAsBytes(
 				mapper.readValue("{\"model\":\"m\",\"input\":[\"a\"],\"dimensions\":8}", EmbeddingRequest.class));
 		mapper.readTree(RESPONSE);

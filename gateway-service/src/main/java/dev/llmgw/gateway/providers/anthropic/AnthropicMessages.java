@@ -9,7 +9,12 @@ import dev.llmgw.gateway.providers.OpenAiChunkWriter;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
+import dev.llmgw.model.anthropic.ContentBlock;
 import dev.llmgw.model.anthropic.MessagesRequest;
+import dev.llmgw.model.anthropic.MessagesResponse;
+import dev.llmgw.model.anthropic.MessagesStreamEvent;
+import dev.llmgw.model.anthropic.MessagesTool;
+import dev.llmgw.model.anthropic.MessagesToolChoice;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
@@ -36,6 +41,26 @@ public final class AnthropicMessages implements ChatTranslator {
 		this.requests = new OpenAiToAnthropicTranslator(mapper);
 		this.responses = new AnthropicToOpenAiTranslator(mapper);
 		this.errors = new AnthropicErrorMapper(mapper);
+		warmUp(mapper);
+	}
+
+	/**
+	 * Builds Jackson's readers and writers of the Messages records now: built on first
+	 * use under a lock, they would make concurrent first calls wait on event loops.
+	 */
+	private static void warmUp(JsonMapper mapper) {
+		MessagesResponse answer = mapper.readValue("{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\","
+				+ "\"model\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"t\"},{\"type\":\"tool_use\",\"id\":\"i\","
+				+ "\"name\":\"n\",\"input\":{}}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":1,"
+				+ "\"output_tokens\":1}}", MessagesResponse.class);
+		mapper.writeValueAsBytes(answer);
+		mapper.readValue("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
+				+ "\"text\":\"t\"},\"usage\":{\"output_tokens\":1}}", MessagesStreamEvent.class);
+		mapper.writeValueAsBytes(new MessagesRequest("m",
+				java.util.List.of(new MessagesRequest.Message("user", java.util.List.of(ContentBlock.text("t", null)))),
+				null, 1, null, null, null, null, null,
+				java.util.List.of(MessagesTool.client("n", null, new java.util.LinkedHashMap<>(), null)),
+				MessagesToolChoice.of("auto", null), null, null));
 	}
 
 	/**

@@ -33,6 +33,22 @@ final class CohereChat implements ChatTranslator {
 		this.mapper = mapper;
 		this.errors = errors;
 		this.responses = new CohereToOpenAiTranslator(mapper);
+		warmUp(mapper);
+	}
+
+	/**
+	 * Builds Jackson's readers and writers of Cohere's records now: built on first use
+	 * under a lock, they would make concurrent first calls wait on event loops.
+	 */
+	private static void warmUp(JsonMapper mapper) {
+		mapper.readValue("{\"type\":\"message-end\",\"delta\":{\"finish_reason\":\"COMPLETE\",\"message\":"
+				+ "{\"content\":[{\"type\":\"text\",\"text\":\"t\"}],\"tool_calls\":[{\"id\":\"i\",\"function\":"
+				+ "{\"name\":\"n\",\"arguments\":\"{}\"}}]},\"usage\":{\"tokens\":{\"input_tokens\":1}}}}",
+				CohereChatResponse.Event.class);
+		mapper.readValue("{\"id\":\"i\",\"message\":{\"content\":[]}}", CohereChatResponse.class);
+		mapper.writeValueAsBytes(new CohereChatRequest("m",
+				java.util.List.of(new CohereChatRequest.Message("user", "t", null, null, null)), null, null, null, null,
+				null, null, null, null, null, null, null, new CohereChatRequest.ResponseFormat("json_object", null)));
 	}
 
 	@Override

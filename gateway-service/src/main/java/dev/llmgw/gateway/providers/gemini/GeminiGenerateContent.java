@@ -39,6 +39,31 @@ public final class GeminiGenerateContent implements ChatTranslator {
 		this.requests = new OpenAiToGeminiTranslator(mapper);
 		this.responses = new GeminiToOpenAiTranslator(mapper);
 		this.errors = new GeminiErrorMapper(mapper, exceptionName);
+		warmUp(mapper);
+	}
+
+	/**
+	 * Builds Jackson's readers and writers of Gemini's records now: built on first use
+	 * under a lock, they would make concurrent first calls wait on event loops.
+	 */
+	private static void warmUp(JsonMapper mapper) {
+		mapper.readValue(
+				"{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"t\"},"
+						+ "{\"functionCall\":{\"name\":\"n\",\"args\":{}}}]},\"finishReason\":\"STOP\",\"index\":0}],"
+						+ "\"promptFeedback\":{},\"usageMetadata\":{\"promptTokenCount\":1}}",
+				GenerateContentResponse.class);
+		mapper.writeValueAsBytes(new GenerateContentRequest(
+				java.util.List.of(new GeminiContent("user",
+						java.util.List.of(GeminiContent.Part.text("t"), GeminiContent.Part.inline("image/png", "AA"),
+								GeminiContent.Part.file("image/png", "u"),
+								GeminiContent.Part.call("n", java.util.Map.of(), null),
+								GeminiContent.Part.response("n", new java.util.LinkedHashMap<>())))),
+				null,
+				java.util.List.of(new GenerateContentRequest.Tool(
+						java.util.List.of(new GenerateContentRequest.FunctionDeclaration("n", null, null)))),
+				new GenerateContentRequest.ToolConfig(new GenerateContentRequest.FunctionCallingConfig("AUTO", null)),
+				null, new GenerateContentRequest.GenerationConfig(null, null, 1, null, null, null, null, null, null,
+						null, null)));
 	}
 
 	/** The {@code GenerateContentRequest} body. */
