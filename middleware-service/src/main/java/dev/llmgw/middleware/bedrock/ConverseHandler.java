@@ -13,10 +13,15 @@ import dev.llmgw.middleware.history.Turn;
 import dev.llmgw.middleware.prompts.ManagedPrompts;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import io.netty.handler.codec.http.HttpMethod;
+import dev.llmgw.model.bedrock.ConverseMessage;
+import dev.llmgw.model.bedrock.ConverseRequest;
+import dev.llmgw.model.bedrock.ConverseResponse;
+import dev.llmgw.model.bedrock.ConverseStreamEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +71,32 @@ public final class ConverseHandler {
 		this.mapper = mapper;
 		this.requests = new ConverseToOpenAiTranslator(mapper);
 		this.responses = new OpenAiToConverseTranslator(mapper);
+		warmUp(mapper);
+	}
+
+	/**
+	 * Builds Jackson's readers and writers of the Converse records now: built on first
+	 * use under a lock, they would make concurrent first calls wait on event loops.
+	 */
+	private static void warmUp(JsonMapper mapper) {
+		ConverseRequest request = mapper.readValue("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"t\"},"
+				+ "{\"image\":{\"format\":\"png\",\"source\":{\"bytes\":\"AA\"}}},{\"toolUse\":{\"toolUseId\":\"i\","
+				+ "\"name\":\"n\",\"input\":{}}},{\"toolResult\":{\"toolUseId\":\"i\",\"content\":[{\"text\":\"t\"}]}}]}],"
+				+ "\"system\":[{\"text\":\"s\"}],\"inferenceConfig\":{\"maxTokens\":1},\"toolConfig\":{\"tools\":"
+				+ "[{\"toolSpec\":{\"name\":\"n\",\"inputSchema\":{\"json\":{}}}}],\"toolChoice\":{\"auto\":{}}}}",
+				ConverseRequest.class);
+		mapper.writeValueAsBytes(new ConverseResponse(
+				new ConverseResponse.Output(new ConverseMessage("assistant", request.messages().get(0).content())),
+				"end_turn", new ConverseResponse.Usage(1, 1, 2), new ConverseResponse.Metrics(1), null));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.MessageStart("assistant"));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.ContentBlockStart(0,
+				new ConverseStreamEvent.Start(new ConverseStreamEvent.ToolUseStart("i", "n"))));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.ContentBlockDelta(0, ConverseStreamEvent.Delta.text("t")));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.ContentBlockDelta(0, ConverseStreamEvent.Delta.toolUse("{}")));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.ContentBlockStop(0));
+		mapper.writeValueAsBytes(new ConverseStreamEvent.MessageStop("end_turn"));
+		mapper.writeValueAsBytes(
+				new ConverseStreamEvent.Metadata(new ConverseResponse.Usage(1, 1, 2), new ConverseResponse.Metrics(1)));
 	}
 
 	public Mono<ServerResponse> converse(ServerRequest request) {
@@ -91,9 +122,10 @@ public final class ConverseHandler {
 							return Mono.error(error(answer.status(), answer.body()));
 						}
 					}
-					ObjectNode converse = this.responses.translate(completion, (System.nanoTime() - start) / 1_000_000);
+					ConverseResponse converse = this.responses.translate(completion,
+							(System.nanoTime() - start) / 1_000_000);
 					if (completion.has("trace")) {
-						converse.set("trace", completion.get("trace"));
+						converse.extra().put("trace", completion.get("trace"));
 					}
 					// an intervened turn is not kept in the session (see
 					// GuardrailInterventions)
@@ -103,7 +135,7 @@ public final class ConverseHandler {
 							.contentType(MediaType.APPLICATION_JSON)
 							.bodyValue(this.mapper.writeValueAsBytes(converse));
 					}
-					converse.put(HistoryOptions.SESSION_ID, turn.sessionId());
+					converse.extra().put(HistoryOptions.SESSION_ID, turn.sessionId());
 					JsonNode reply = ChatHistory.replyOf(completion);
 					Mono<Void> stored = (reply != null) ? this.history.finish(turn, reply) : Mono.empty();
 					return stored.onErrorMap((failure) -> !(failure instanceof BedrockError), this::notStored)
@@ -211,12 +243,11 @@ public final class ConverseHandler {
 	 * prompt's model and filled template, with the top-level {@code promptVariables};
 	 * then, with history, the session's messages go in front.
 	 */
-	private Mono<Call> prepare(JsonNode converse, String modelId, boolean stream, @Nullable String key) {
+	private Mono<Call> prepare(ConverseRequest converse, String modelId, boolean stream, @Nullable String key) {
 		HistoryOptions options = HistoryOptions.ofConverse(converse);
 		ObjectNode chat = this.requests.translate(converse, modelId, stream);
 		Mono<ObjectNode> prompted = ManagedPrompts.isPrompt(modelId)
-				? this.prompts.apply(chat, ManagedPrompts.variables(converse.path("promptVariables")))
-				: Mono.just(chat);
+				? this.prompts.apply(chat, ManagedPrompts.variables(converse.promptVariables())) : Mono.just(chat);
 		if (!options.enabled()) {
 			return prompted.map((request) -> new Call(request, null));
 		}
@@ -243,11 +274,18 @@ public final class ConverseHandler {
 
 	}
 
-	private Mono<JsonNode> body(ServerRequest request) {
+	private Mono<ConverseRequest> body(ServerRequest request) {
 		return DataBufferUtils.join(request.body((message, context) -> message.getBody())).map((buffer) -> {
 			// parsed from the received buffers, not a copy of them
 			try {
-				return this.mapper.readTree(buffer.asInputStream());
+				ConverseRequest converse = this.mapper.readValue(buffer.asInputStream(), ConverseRequest.class);
+				if (converse == null) {
+					throw new BedrockError(400, "ValidationException", "The request body must be a JSON object");
+				}
+				return converse;
+			}
+			catch (DatabindException ex) {
+				throw MalformedJson.unfitting(ex);
 			}
 			catch (JacksonException ex) {
 				throw MalformedJson.of(ex);

@@ -1,11 +1,13 @@
 package dev.llmgw.middleware.bedrock;
 
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.llmgw.middleware.converse.ConverseTools;
-import tools.jackson.databind.JsonNode;
+import dev.llmgw.model.bedrock.ConverseMessage;
+import dev.llmgw.model.bedrock.ConverseRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,36 +30,36 @@ final class ConverseToOpenAiTranslator {
 		this.mapper = mapper;
 	}
 
-	ObjectNode translate(JsonNode converse, String modelId, boolean stream) {
+	ObjectNode translate(ConverseRequest converse, String modelId, boolean stream) {
 		ObjectNode body = this.mapper.createObjectNode();
 		body.put("model", modelId);
 		ArrayNode messages = body.putArray("messages");
-		String system = texts(converse.path("system"), "\n");
+		String system = texts(converse.system(), "\n");
 		if (!system.isEmpty()) {
 			messages.addObject().put("role", "system").put("content", system);
 		}
-		for (JsonNode message : converse.path("messages")) {
-			if ("assistant".equals(message.path("role").asString(""))) {
-				assistant(message.path("content"), messages);
+		for (ConverseMessage message : (converse.messages() != null) ? converse.messages()
+				: List.<ConverseMessage>of()) {
+			if ("assistant".equals(message.role())) {
+				assistant(message.blocks(), messages);
 			}
 			else {
-				user(message.path("content"), messages);
+				user(message.blocks(), messages);
 			}
 		}
-		inference(converse.path("inferenceConfig"), body);
-		ConverseTools.apply(converse.path("toolConfig"), body);
-		JsonNode additional = converse.path("additionalModelRequestFields");
-		if (additional.isObject()) {
-			for (Map.Entry<String, JsonNode> field : additional.properties()) {
-				if (!MIDDLEWARE_FIELDS.contains(field.getKey())) {
-					body.set(field.getKey(), field.getValue());
+		inference(converse.inferenceConfig(), body);
+		ConverseTools.apply(this.mapper, converse.toolConfig(), body);
+		if (converse.additionalModelRequestFields() != null) {
+			converse.additionalModelRequestFields().forEach((name, value) -> {
+				if (!MIDDLEWARE_FIELDS.contains(name)) {
+					body.set(name, this.mapper.valueToTree(value));
 				}
-			}
+			});
 		}
 		// the gateway runs its guardrail with this identifier, or refuses the call by
 		// name
-		if (converse.path("guardrailConfig").isObject()) {
-			body.set("guardrailConfig", converse.get("guardrailConfig"));
+		if (converse.guardrailConfig() != null) {
+			body.set("guardrailConfig", this.mapper.valueToTree(converse.guardrailConfig()));
 		}
 		if (stream) {
 			body.put("stream", true);
@@ -66,24 +68,27 @@ final class ConverseToOpenAiTranslator {
 		return body;
 	}
 
-	private void user(JsonNode content, ArrayNode messages) {
+	private void user(List<ConverseMessage.Block> content, ArrayNode messages) {
 		ArrayNode parts = this.mapper.createArrayNode();
-		for (JsonNode block : content) {
-			if (block.has("text")) {
-				parts.addObject().put("type", "text").put("text", block.path("text").asString(""));
+		for (ConverseMessage.Block block : content) {
+			if (block.text() != null) {
+				parts.addObject().put("type", "text").put("text", block.text());
 			}
-			else if (block.has("image")) {
-				JsonNode image = block.path("image");
-				String url = "data:image/" + image.path("format").asString("png") + ";base64,"
-						+ image.path("source").path("bytes").asString("");
-				parts.addObject().put("type", "image_url").putObject("image_url").put("url", url);
+			else if (block.image() != null) {
+				ConverseMessage.Image image = block.image();
+				String format = (image.format() != null) ? image.format() : "png";
+				String bytes = (image.source() != null && image.source().bytes() != null) ? image.source().bytes() : "";
+				parts.addObject()
+					.put("type", "image_url")
+					.putObject("image_url")
+					.put("url", "data:image/" + format + ";base64," + bytes);
 			}
-			else if (block.has("toolResult")) {
-				JsonNode result = block.path("toolResult");
+			else if (block.toolResult() != null) {
+				ConverseMessage.ToolResult result = block.toolResult();
 				messages.addObject()
 					.put("role", "tool")
-					.put("tool_call_id", result.path("toolUseId").asString(""))
-					.put("content", toolResultText(result.path("content")));
+					.put("tool_call_id", (result.toolUseId() != null) ? result.toolUseId() : "")
+					.put("content", toolResultText(result.content()));
 			}
 		}
 		if (parts.isEmpty()) {
@@ -98,21 +103,21 @@ final class ConverseToOpenAiTranslator {
 		}
 	}
 
-	private void assistant(JsonNode content, ArrayNode messages) {
+	private void assistant(List<ConverseMessage.Block> content, ArrayNode messages) {
 		StringBuilder text = new StringBuilder();
 		ArrayNode calls = this.mapper.createArrayNode();
-		for (JsonNode block : content) {
-			if (block.has("text")) {
-				text.append(block.path("text").asString(""));
+		for (ConverseMessage.Block block : content) {
+			if (block.text() != null) {
+				text.append(block.text());
 			}
-			else if (block.has("toolUse")) {
-				JsonNode use = block.path("toolUse");
+			else if (block.toolUse() != null) {
+				ConverseMessage.ToolUse use = block.toolUse();
 				ObjectNode call = calls.addObject()
-					.put("id", use.path("toolUseId").asString(""))
+					.put("id", (use.toolUseId() != null) ? use.toolUseId() : "")
 					.put("type", "function");
 				call.putObject("function")
-					.put("name", use.path("name").asString(""))
-					.put("arguments", this.mapper.writeValueAsString(use.path("input")));
+					.put("name", (use.name() != null) ? use.name() : "")
+					.put("arguments", this.mapper.writeValueAsString((use.input() != null) ? use.input() : Map.of()));
 			}
 		}
 		ObjectNode message = messages.addObject().put("role", "assistant");
@@ -127,44 +132,47 @@ final class ConverseToOpenAiTranslator {
 		}
 	}
 
-	private String toolResultText(JsonNode content) {
+	private String toolResultText(@Nullable List<ConverseMessage.ToolResultContent> content) {
 		StringBuilder text = new StringBuilder();
-		for (JsonNode block : content) {
-			if (block.has("text")) {
-				text.append(block.path("text").asString(""));
+		for (ConverseMessage.ToolResultContent block : (content != null) ? content
+				: List.<ConverseMessage.ToolResultContent>of()) {
+			if (block.text() != null) {
+				text.append(block.text());
 			}
-			else if (block.has("json")) {
-				text.append(this.mapper.writeValueAsString(block.path("json")));
+			else if (block.json() != null) {
+				text.append(this.mapper.writeValueAsString(block.json()));
 			}
 		}
 		return text.toString();
 	}
 
-	private static void inference(JsonNode config, ObjectNode body) {
-		if (config.has("maxTokens")) {
-			body.put("max_tokens", config.path("maxTokens").asInt());
+	private static void inference(ConverseRequest.@Nullable InferenceConfig config, ObjectNode body) {
+		if (config == null) {
+			return;
 		}
-		if (config.has("temperature")) {
-			body.put("temperature", config.path("temperature").asDouble());
+		if (config.maxTokens() != null) {
+			body.put("max_tokens", config.maxTokens());
 		}
-		if (config.has("topP")) {
-			body.put("top_p", config.path("topP").asDouble());
+		if (config.temperature() != null) {
+			body.put("temperature", config.temperature());
 		}
-		if (config.path("stopSequences").isArray() && !config.path("stopSequences").isEmpty()) {
-			body.set("stop", config.path("stopSequences"));
+		if (config.topP() != null) {
+			body.put("top_p", config.topP());
+		}
+		if (config.stopSequences() != null && !config.stopSequences().isEmpty()) {
+			ArrayNode stop = body.putArray("stop");
+			config.stopSequences().forEach(stop::add);
 		}
 	}
 
-	static String texts(JsonNode blocks, String separator) {
+	static String texts(@Nullable List<ConverseMessage.Block> blocks, String separator) {
 		StringBuilder text = new StringBuilder();
-		Iterator<JsonNode> items = blocks.iterator();
-		while (items.hasNext()) {
-			JsonNode block = items.next();
-			if (block.has("text")) {
+		for (ConverseMessage.Block block : (blocks != null) ? blocks : List.<ConverseMessage.Block>of()) {
+			if (block.text() != null) {
 				if (!text.isEmpty()) {
 					text.append(separator);
 				}
-				text.append(block.path("text").asString(""));
+				text.append(block.text());
 			}
 		}
 		return text.toString();

@@ -8,10 +8,11 @@ import java.util.Map;
 import dev.llmgw.middleware.error.BedrockError;
 import dev.llmgw.middleware.history.ReplyAccumulator;
 import dev.llmgw.middleware.upstream.SseDataDecoder;
+import dev.llmgw.model.bedrock.ConverseResponse;
+import dev.llmgw.model.bedrock.ConverseStreamEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway's OpenAI stream as Bedrock's ConverseStream events, chunk by chunk, with
@@ -141,7 +142,7 @@ final class OpenAiToConverseStreamTranslator {
 	private void start(List<byte[]> frames) {
 		if (!this.started) {
 			this.started = true;
-			frames.add(event("messageStart", this.mapper.createObjectNode().put("role", "assistant")));
+			frames.add(event("messageStart", new ConverseStreamEvent.MessageStart("assistant")));
 		}
 	}
 
@@ -151,9 +152,8 @@ final class OpenAiToConverseStreamTranslator {
 			this.openBlock = this.nextBlock++;
 			this.openIsText = true;
 		}
-		ObjectNode delta = this.mapper.createObjectNode().put("contentBlockIndex", this.openBlock);
-		delta.putObject("delta").put("text", text);
-		frames.add(event("contentBlockDelta", delta));
+		frames.add(event("contentBlockDelta",
+				new ConverseStreamEvent.ContentBlockDelta(this.openBlock, ConverseStreamEvent.Delta.text(text))));
 	}
 
 	private void tool(JsonNode call, List<byte[]> frames) {
@@ -165,25 +165,20 @@ final class OpenAiToConverseStreamTranslator {
 			this.openBlock = block;
 			this.openIsText = false;
 			this.toolBlocks.put(index, block);
-			ObjectNode start = this.mapper.createObjectNode().put("contentBlockIndex", block);
-			start.putObject("start")
-				.putObject("toolUse")
-				.put("toolUseId", call.path("id").asString(""))
-				.put("name", call.path("function").path("name").asString(""));
-			frames.add(event("contentBlockStart", start));
+			frames.add(event("contentBlockStart", new ConverseStreamEvent.ContentBlockStart(block,
+					new ConverseStreamEvent.Start(new ConverseStreamEvent.ToolUseStart(call.path("id").asString(""),
+							call.path("function").path("name").asString(""))))));
 		}
 		String arguments = call.path("function").path("arguments").asString("");
 		if (!arguments.isEmpty()) {
-			ObjectNode delta = this.mapper.createObjectNode().put("contentBlockIndex", block);
-			delta.putObject("delta").putObject("toolUse").put("input", arguments);
-			frames.add(event("contentBlockDelta", delta));
+			frames.add(event("contentBlockDelta",
+					new ConverseStreamEvent.ContentBlockDelta(block, ConverseStreamEvent.Delta.toolUse(arguments))));
 		}
 	}
 
 	private void closeBlock(List<byte[]> frames) {
 		if (this.openBlock >= 0) {
-			frames.add(
-					event("contentBlockStop", this.mapper.createObjectNode().put("contentBlockIndex", this.openBlock)));
+			frames.add(event("contentBlockStop", new ConverseStreamEvent.ContentBlockStop(this.openBlock)));
 			this.openBlock = -1;
 		}
 	}
@@ -195,15 +190,15 @@ final class OpenAiToConverseStreamTranslator {
 		this.finished = true;
 		start(frames);
 		closeBlock(frames);
-		frames.add(event("messageStop", this.mapper.createObjectNode().put("stopReason", this.stopReason)));
-		ObjectNode metadata = this.mapper.createObjectNode();
-		OpenAiToConverseTranslator.usage((this.usage != null) ? this.usage : this.mapper.createObjectNode(),
-				metadata.putObject("usage"));
-		metadata.putObject("metrics").put("latencyMs", (System.nanoTime() - this.startNanos) / 1_000_000);
-		frames.add(event("metadata", metadata));
+		frames.add(event("messageStop", new ConverseStreamEvent.MessageStop(this.stopReason)));
+		frames.add(event("metadata",
+				new ConverseStreamEvent.Metadata(
+						OpenAiToConverseTranslator
+							.usage((this.usage != null) ? this.usage : this.mapper.createObjectNode()),
+						new ConverseResponse.Metrics((System.nanoTime() - this.startNanos) / 1_000_000))));
 	}
 
-	private byte[] event(String type, ObjectNode payload) {
+	private byte[] event(String type, Object payload) {
 		return EventStreamFrames.event(type, this.mapper.writeValueAsBytes(payload));
 	}
 

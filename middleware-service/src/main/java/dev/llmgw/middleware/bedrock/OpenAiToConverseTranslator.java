@@ -1,11 +1,14 @@
 package dev.llmgw.middleware.bedrock;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.llmgw.middleware.converse.ConverseTools;
+import dev.llmgw.model.bedrock.ConverseMessage;
+import dev.llmgw.model.bedrock.ConverseResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway's OpenAI chat completion as a Converse response (shared/spec/middleware.md,
@@ -20,21 +23,18 @@ final class OpenAiToConverseTranslator {
 		this.mapper = mapper;
 	}
 
-	ObjectNode translate(JsonNode completion, long latencyMillis) {
-		ObjectNode response = this.mapper.createObjectNode();
-		ObjectNode message = response.putObject("output").putObject("message").put("role", "assistant");
-		ArrayNode content = message.putArray("content");
+	ConverseResponse translate(JsonNode completion, long latencyMillis) {
 		JsonNode choice = completion.path("choices").path(0);
 		JsonNode answer = choice.path("message");
+		List<ConverseMessage.Block> content = new ArrayList<>();
 		String text = answer.path("content").asString("");
 		if (!text.isEmpty()) {
-			content.addObject().put("text", text);
+			content.add(ConverseMessage.Block.text(text));
 		}
-		ConverseTools.addToolUses(this.mapper, answer.path("tool_calls"), content);
-		response.put("stopReason", stopReason(choice.path("finish_reason").asString(null)));
-		usage(completion.path("usage"), response.putObject("usage"));
-		response.putObject("metrics").put("latencyMs", latencyMillis);
-		return response;
+		content.addAll(ConverseTools.toolUses(this.mapper, answer.path("tool_calls")));
+		return new ConverseResponse(new ConverseResponse.Output(new ConverseMessage("assistant", content)),
+				stopReason(choice.path("finish_reason").asString(null)), usage(completion.path("usage")),
+				new ConverseResponse.Metrics(latencyMillis), null);
 	}
 
 	static String stopReason(@Nullable String finishReason) {
@@ -50,12 +50,10 @@ final class OpenAiToConverseTranslator {
 		};
 	}
 
-	static void usage(JsonNode usage, ObjectNode target) {
+	static ConverseResponse.Usage usage(JsonNode usage) {
 		long input = usage.path("prompt_tokens").asLong(0);
 		long output = usage.path("completion_tokens").asLong(0);
-		target.put("inputTokens", input);
-		target.put("outputTokens", output);
-		target.put("totalTokens", usage.path("total_tokens").asLong(input + output));
+		return new ConverseResponse.Usage(input, output, usage.path("total_tokens").asLong(input + output));
 	}
 
 }

@@ -1,5 +1,12 @@
 package dev.llmgw.middleware.converse;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmgw.model.bedrock.ConverseMessage;
+import dev.llmgw.model.bedrock.ConverseRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,57 +26,79 @@ public final class ConverseTools {
 
 	/**
 	 * Adds a Converse request's tools to an OpenAI chat request.
+	 * @param mapper writes the input schemas as trees
 	 * @param toolConfig the Converse {@code toolConfig}, possibly missing
 	 * @param body the OpenAI chat request they join
 	 */
-	public static void apply(JsonNode toolConfig, ObjectNode body) {
-		if (!toolConfig.path("tools").isArray() || toolConfig.path("tools").isEmpty()) {
+	public static void apply(JsonMapper mapper, ConverseRequest.@Nullable ToolConfig toolConfig, ObjectNode body) {
+		if (toolConfig == null || toolConfig.tools() == null || toolConfig.tools().isEmpty()) {
 			return;
 		}
 		ArrayNode tools = body.putArray("tools");
-		for (JsonNode tool : toolConfig.path("tools")) {
-			JsonNode spec = tool.path("toolSpec");
-			ObjectNode function = tools.addObject().put("type", "function").putObject("function");
-			function.put("name", spec.path("name").asString(""));
-			if (spec.has("description")) {
-				function.put("description", spec.path("description").asString(""));
+		for (ConverseRequest.Tool tool : toolConfig.tools()) {
+			ConverseRequest.ToolSpec spec = tool.toolSpec();
+			if (spec == null) {
+				// a cache point or another member: no tool of its own
+				continue;
 			}
-			JsonNode schema = spec.path("inputSchema").path("json");
-			if (schema.isObject()) {
-				function.set("parameters", schema);
+			ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+			function.put("name", (spec.name() != null) ? spec.name() : "");
+			if (spec.description() != null) {
+				function.put("description", spec.description());
+			}
+			Object schema = (spec.inputSchema() != null) ? spec.inputSchema().get("json") : null;
+			if (schema instanceof Map<?, ?>) {
+				function.set("parameters", mapper.valueToTree(schema));
 			}
 			else {
 				function.putObject("parameters").put("type", "object");
 			}
 		}
-		JsonNode choice = toolConfig.path("toolChoice");
-		if (choice.has("any")) {
+		ConverseRequest.ToolChoice choice = toolConfig.toolChoice();
+		if (choice == null) {
+			return;
+		}
+		if (choice.any() != null) {
 			body.put("tool_choice", "required");
 		}
-		else if (choice.has("tool")) {
+		else if (choice.tool() != null) {
+			Object name = choice.tool().get("name");
 			body.putObject("tool_choice")
 				.put("type", "function")
 				.putObject("function")
-				.put("name", choice.path("tool").path("name").asString(""));
+				.put("name", (name != null) ? name.toString() : "");
 		}
-		else if (choice.has("auto")) {
+		else if (choice.auto() != null) {
 			body.put("tool_choice", "auto");
 		}
 	}
 
 	/**
 	 * Adds OpenAI tool calls to Converse content as {@code toolUse} blocks.
-	 * @param mapper parses the arguments
+	 * @param mapper parses the arguments and writes the blocks
 	 * @param toolCalls an assistant message's {@code tool_calls}
 	 * @param content the Converse content they join
 	 */
 	public static void addToolUses(JsonMapper mapper, JsonNode toolCalls, ArrayNode content) {
-		for (JsonNode call : toolCalls) {
-			ObjectNode use = content.addObject().putObject("toolUse");
-			use.put("toolUseId", call.path("id").asString(""));
-			use.put("name", call.path("function").path("name").asString(""));
-			use.set("input", toolInput(mapper, call.path("function").path("arguments").asString("")));
+		for (ConverseMessage.Block block : toolUses(mapper, toolCalls)) {
+			content.add(mapper.valueToTree(block));
 		}
+	}
+
+	/**
+	 * OpenAI tool calls as Converse {@code toolUse} blocks.
+	 * @param mapper parses the arguments
+	 * @param toolCalls an assistant message's {@code tool_calls}
+	 * @return the blocks, in order
+	 */
+	public static List<ConverseMessage.Block> toolUses(JsonMapper mapper, JsonNode toolCalls) {
+		List<ConverseMessage.Block> blocks = new ArrayList<>();
+		for (JsonNode call : toolCalls) {
+			blocks.add(ConverseMessage.Block.toolUse(new ConverseMessage.ToolUse(call.path("id").asString(""),
+					call.path("function").path("name").asString(""),
+					toolInput(mapper, call.path("function").path("arguments").asString("")))));
+		}
+		return blocks;
 	}
 
 	/**

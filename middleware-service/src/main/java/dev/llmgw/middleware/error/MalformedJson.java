@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 
 /**
  * A request body that is not JSON, told in the caller's terms: where the JSON breaks and
@@ -32,6 +33,25 @@ public final class MalformedJson {
 	 */
 	public static BedrockError of(JacksonException ex) {
 		return new BedrockError(400, "ValidationException", message(ex));
+	}
+
+	/**
+	 * @param ex the refusal of a body that is JSON but not of the operation's shape
+	 * @return Bedrock's 400 naming the field, e.g. {@code messages[0].content}
+	 */
+	public static BedrockError unfitting(DatabindException ex) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return new BedrockError(400, "ValidationException",
+				"1 validation error detected: Value at '" + (field.isEmpty() ? "body" : field)
+						+ "' failed to satisfy constraint: Member must have the documented type");
 	}
 
 	static String message(JacksonException ex) {

@@ -1,5 +1,8 @@
 package dev.llmgw.middleware.history;
 
+import java.util.Map;
+
+import dev.llmgw.model.bedrock.ConverseRequest;
 import dev.llmgw.model.openai.MiddlewareFields;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +41,16 @@ public record HistoryOptions(boolean enabled, @Nullable String sessionId) {
 	 * @param converse a Converse request
 	 * @return the switches in its {@code additionalModelRequestFields}
 	 */
-	public static HistoryOptions ofConverse(JsonNode converse) {
-		return read(converse.path("additionalModelRequestFields"));
+	public static HistoryOptions ofConverse(ConverseRequest converse) {
+		Map<String, @Nullable Object> fields = converse.additionalModelRequestFields();
+		if (fields == null) {
+			return OFF;
+		}
+		Object id = fields.get(SESSION_ID);
+		String sessionId = (id instanceof String given && !given.isBlank()) ? given.trim() : null;
+		Object enable = fields.get(ENABLE);
+		boolean enabled = Boolean.TRUE.equals(enable) || "true".equalsIgnoreCase(String.valueOf(enable));
+		return (sessionId != null || enabled) ? new HistoryOptions(true, sessionId) : OFF;
 	}
 
 	private static HistoryOptions read(JsonNode fields) {

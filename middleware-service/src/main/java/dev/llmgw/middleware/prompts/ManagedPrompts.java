@@ -62,6 +62,20 @@ public final class ManagedPrompts {
 		return prompt(arn).map((prompt) -> render(prompt, body, variables));
 	}
 
+	/**
+	 * Variables as the Converse route reads them: a string, or {@code {"text": ...}}.
+	 */
+	public static Map<String, String> variables(@Nullable Map<String, @Nullable Object> given) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		if (given != null) {
+			given.forEach((name, value) -> {
+				Object text = (value instanceof Map<?, ?> object) ? object.get("text") : value;
+				variables.put(name, (text != null && !(text instanceof Map<?, ?>)) ? String.valueOf(text) : "");
+			});
+		}
+		return variables;
+	}
+
 	/** Variables as either interface sends them: a string, or {@code {"text": ...}}. */
 	public static Map<String, String> variables(JsonNode given) {
 		Map<String, String> variables = new LinkedHashMap<>();

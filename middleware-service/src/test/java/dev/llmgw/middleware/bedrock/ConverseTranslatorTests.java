@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmgw.model.bedrock.ConverseRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,8 @@ class ConverseTranslatorTests {
 
 	@Test
 	void aConverseRequestBecomesTheOpenAiRequest() throws IOException {
-		JsonNode converse = JSON.readTree(Files.readString(FIXTURES.resolve("conversation.input.json")));
+		ConverseRequest converse = JSON.readValue(Files.readString(FIXTURES.resolve("conversation.input.json")),
+				ConverseRequest.class);
 		ObjectNode openAi = new ConverseToOpenAiTranslator(JSON).translate(converse, "claude", false);
 		assertThat(openAi).as(openAi.toString())
 			.isEqualTo(JSON.readTree(Files.readString(FIXTURES.resolve("conversation.expected.json"))));
@@ -48,7 +50,7 @@ class ConverseTranslatorTests {
 		JsonNode completion = JSON
 			.readTree("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"}," + "\"finish_reason\":\""
 					+ finish + "\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2," + "\"total_tokens\":5}}");
-		ObjectNode converse = new OpenAiToConverseTranslator(JSON).translate(completion, 12);
+		JsonNode converse = JSON.valueToTree(new OpenAiToConverseTranslator(JSON).translate(completion, 12));
 		assertThat(converse.path("stopReason").asString()).isEqualTo(stop);
 		assertThat(converse.path("usage").toString())
 			.isEqualTo("{\"inputTokens\":3,\"outputTokens\":2,\"totalTokens\":5}");
@@ -58,8 +60,9 @@ class ConverseTranslatorTests {
 
 	@Test
 	void aGuardrailConfigGoesOnForTheGatewayToRunOrRefuse() throws IOException {
-		JsonNode converse = JSON.readTree("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],"
-				+ "\"guardrailConfig\":{\"guardrailIdentifier\":\"gr-1\",\"guardrailVersion\":\"2\",\"trace\":\"enabled\"}}");
+		ConverseRequest converse = JSON.readValue("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],"
+				+ "\"guardrailConfig\":{\"guardrailIdentifier\":\"gr-1\",\"guardrailVersion\":\"2\",\"trace\":\"enabled\"}}",
+				ConverseRequest.class);
 		ObjectNode openAi = new ConverseToOpenAiTranslator(JSON).translate(converse, "claude", false);
 		assertThat(openAi.at("/guardrailConfig/guardrailIdentifier").asString()).isEqualTo("gr-1");
 		assertThat(openAi.at("/guardrailConfig/guardrailVersion").asString()).isEqualTo("2");

@@ -72,6 +72,24 @@ class MalformedJsonTests {
 		assertNoInternals(error.path("message").asString());
 	}
 
+	@Test
+	void aConverseBodyOfTheWrongShapeNamesTheField() throws Exception {
+		HttpResponse<String> response = post("/bedrock/model/claude/converse",
+				"{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
+		String message = JSON.readTree(response.body()).path("message").asString();
+		assertThat(message).contains("'messages[0].content'");
+		assertNoInternals(message);
+		HttpResponse<String> config = post("/bedrock/model/claude/converse-stream",
+				"{\"messages\":[],\"inferenceConfig\":{\"maxTokens\":\"many\"}}");
+		assertThat(config.statusCode()).as(config.body()).isEqualTo(400);
+		assertThat(JSON.readTree(config.body()).path("message").asString()).contains("'inferenceConfig.maxTokens'");
+		HttpResponse<String> array = post("/bedrock/model/claude/converse", "[1]");
+		assertThat(array.statusCode()).as(array.body()).isEqualTo(400);
+		assertThat(JSON.readTree(array.body()).path("message").asString()).contains("'body'");
+	}
+
 	private static void assertNoInternals(String message) {
 		assertThat(message).doesNotContain("Feature", "ALLOW_", "`", "java.", "tools.jackson",
 				"Malformed request body");
