@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmgw.gateway.providers.ProviderAnswers;
 import dev.llmgw.gateway.providers.ResponseFormatTool;
 import dev.llmgw.model.anthropic.ContentBlock;
 import dev.llmgw.model.anthropic.MessagesResponse;
@@ -32,7 +33,8 @@ final class AnthropicToOpenAiTranslator {
 	}
 
 	ChatCompletion translate(byte[] body) {
-		MessagesResponse response = this.mapper.readValue(body, MessagesResponse.class);
+		MessagesResponse response = ProviderAnswers.read(this.mapper, body, MessagesResponse.class, "anthropic",
+				"a Messages response");
 		StringBuilder text = new StringBuilder();
 		StringBuilder thinking = new StringBuilder();
 		List<ToolCall> toolCalls = new ArrayList<>();

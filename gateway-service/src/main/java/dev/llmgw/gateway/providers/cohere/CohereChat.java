@@ -5,6 +5,7 @@ import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ChatTranslator;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderAnswers;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
@@ -12,7 +13,6 @@ import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,17 +75,7 @@ final class CohereChat implements ChatTranslator {
 	}
 
 	private CohereChatResponse answer(byte[] bytes) {
-		try {
-			return this.mapper.readValue(bytes, CohereChatResponse.class);
-		}
-		catch (DatabindException ex) {
-			throw new UpstreamError(502, "api_error",
-					"litellm.BadGatewayError: cohere returned JSON that is not a chat response", null);
-		}
-		catch (JacksonException ex) {
-			throw new UpstreamError(502, "api_error",
-					"litellm.BadGatewayError: cohere returned a body that is not JSON", null);
-		}
+		return ProviderAnswers.read(this.mapper, bytes, CohereChatResponse.class, "cohere", "a chat response");
 	}
 
 	static JsonNode parse(JsonMapper mapper, byte[] bytes) {

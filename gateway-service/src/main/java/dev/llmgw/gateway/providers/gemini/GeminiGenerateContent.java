@@ -1,18 +1,16 @@
 package dev.llmgw.gateway.providers.gemini;
 
-import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ChatTranslator;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.OpenAiChunkWriter;
+import dev.llmgw.gateway.providers.ProviderAnswers;
 import dev.llmgw.gateway.providers.ProviderCall;
 import dev.llmgw.gateway.providers.ProviderErrors;
 import dev.llmgw.gateway.providers.StreamTranslator;
 import dev.llmgw.model.openai.ChatCompletion;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.Usage;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -84,18 +82,8 @@ public final class GeminiGenerateContent implements ChatTranslator {
 
 	/** A {@code GenerateContentResponse} as an OpenAI chat completion, with its usage. */
 	public ChatResult completion(byte[] body, String id, String model) {
-		GenerateContentResponse response;
-		try {
-			response = this.mapper.readValue(body, GenerateContentResponse.class);
-		}
-		catch (DatabindException ex) {
-			throw new UpstreamError(502, "api_error",
-					"litellm.BadGatewayError: gemini returned JSON that is not a GenerateContentResponse", null);
-		}
-		catch (JacksonException ex) {
-			throw new UpstreamError(502, "api_error",
-					"litellm.BadGatewayError: gemini returned a body that is not JSON", null);
-		}
+		GenerateContentResponse response = ProviderAnswers.read(this.mapper, body, GenerateContentResponse.class,
+				"gemini", "a GenerateContentResponse");
 		ChatCompletion completion = this.responses.translate(response, id, model);
 		Usage usage = (completion.usage() != null) ? completion.usage() : Usage.NONE;
 		return new ChatResult(this.mapper.writeValueAsBytes(completion), usage);

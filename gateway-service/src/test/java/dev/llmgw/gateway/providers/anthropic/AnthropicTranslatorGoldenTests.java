@@ -87,6 +87,19 @@ class AnthropicTranslatorGoldenTests {
 	}
 
 	@Test
+	void anAnswerThatIsNotAMessagesResponseIsA502() {
+		stub.answer(HttpStub.Answer.json(200, "{\"content\": \"not a list of blocks\"}"));
+		assertThatThrownBy(
+				() -> provider.complete(new ProviderCall(deployment(), streamRequest(false), "call-9")).block())
+			.isInstanceOfSatisfying(UpstreamError.class, (error) -> assertThat(error.status()).isEqualTo(502))
+			.hasMessageContaining("anthropic returned JSON that is not a Messages response");
+		stub.answer(HttpStub.Answer.json(200, "<html>"));
+		assertThatThrownBy(
+				() -> provider.complete(new ProviderCall(deployment(), streamRequest(false), "call-10")).block())
+			.hasMessageContaining("anthropic returned a body that is not JSON");
+	}
+
+	@Test
 	void reasoningEffortBecomesAThinkingBudget() {
 		stub.answer(HttpStub.Answer.json(200, FIXTURES.read("text.response.json")));
 		ChatCompletionRequest request = JSON.readValue("{\"model\":\"claude\",\"reasoning_effort\":\"low\","
