@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.llmgw.gateway.api.MultipartUpload;
@@ -57,6 +58,9 @@ final class FilesHandler {
 	static final String FILE = "file";
 
 	static final String BATCH = "batch";
+
+	/** The most rows a list reads to fill a page, however many its filter drops. */
+	static final int SCANNED = 20_000;
 
 	private final CallPipeline calls;
 
@@ -124,7 +128,7 @@ final class FilesHandler {
 
 	Mono<ServerResponse> listFiles(ServerRequest request) {
 		String purpose = request.queryParam("purpose").orElse(null);
-		return list(request, FILE,
+		return list(request, FILE, limit(request.queryParam("limit").orElse(null), 10_000, 10_000),
 				(object) -> purpose == null || purpose.equals(String.valueOf(object.get("purpose"))));
 	}
 
@@ -196,7 +200,7 @@ final class FilesHandler {
 	}
 
 	Mono<ServerResponse> listBatches(ServerRequest request) {
-		return list(request, BATCH, (object) -> true);
+		return list(request, BATCH, limit(request.queryParam("limit").orElse(null), 20, 100), (object) -> true);
 	}
 
 	Mono<ServerResponse> getBatch(ServerRequest request) {
@@ -248,21 +252,43 @@ final class FilesHandler {
 							.flatMap((recorded) -> recorded ? Mono.<Void>empty() : Mono.error(error))));
 	}
 
-	private Mono<ServerResponse> list(ServerRequest request, String kind,
+	/**
+	 * A page of the caller's objects as OpenAI lists them: {@code limit}, {@code order}
+	 * (desc, newest first, by default), {@code after} an id of the previous page, and
+	 * {@code has_more}. A filter (a file's purpose) is applied before the page is cut, to
+	 * at most {@link #SCANNED} rows read.
+	 */
+	private Mono<ServerResponse> list(ServerRequest request, String kind, int limit,
 			java.util.function.Predicate<Map<?, ?>> wanted) {
-		int limit = limit(request.queryParam("limit").orElse(null));
+		String order = request.queryParam("order").orElse("desc");
+		if (!order.equals("asc") && !order.equals("desc")) {
+			throw new BadRequestError("Invalid 'order': expected 'asc' or 'desc'.", null, "order");
+		}
+		String after = request.queryParam("after").map((id) -> ObjectIds.check("after", id)).orElse(null);
 		CallerIdentity caller = CallerIdentity.orUnauthenticated(request.exchange());
-		return this.objects.list(caller.canReadAll() ? null : caller.owner(), kind, limit)
-			.map((row) -> (Map<?, ?>) row.get("object"))
-			.filter(wanted)
-			.collectList()
-			.flatMap((data) -> {
+		String owner = caller.canReadAll() ? null : caller.owner();
+		Mono<Optional<Map<String, @Nullable Object>>> cursor = (after == null)
+				? Mono.just(Optional
+					.empty())
+				: this.objects.find(owner, kind, after)
+					.map(Optional::of)
+					.switchIfEmpty(Mono
+						.error(() -> new BadRequestError("Invalid 'after': no " + (kind.equals(FILE) ? "file" : "batch")
+								+ " with id '" + after + "' to start after.", null, "after")));
+		return cursor
+			.flatMap((start) -> this.objects.page(owner, kind, order.equals("asc"), start.orElse(null), SCANNED)
+				.<Map<?, ?>>map((row) -> (Map<?, ?>) row.get("object"))
+				.filter(wanted)
+				.take(limit + 1L)
+				.collectList())
+			.flatMap((found) -> {
+				List<Map<?, ?>> data = (found.size() > limit) ? found.subList(0, limit) : found;
 				Map<String, @Nullable Object> page = new LinkedHashMap<>();
 				page.put("object", "list");
 				page.put("data", data);
 				page.put("first_id", data.isEmpty() ? null : data.get(0).get("id"));
 				page.put("last_id", data.isEmpty() ? null : data.get(data.size() - 1).get("id"));
-				page.put("has_more", false);
+				page.put("has_more", found.size() > limit);
 				return json(page);
 			});
 	}
@@ -371,20 +397,21 @@ final class FilesHandler {
 		return ((comma >= 0) ? names.substring(0, comma) : names).trim();
 	}
 
-	private static int limit(@Nullable String limit) {
+	/** OpenAI's limits: files 1 to 10,000 (all by default), batches 1 to 100 (20). */
+	private static int limit(@Nullable String limit, int fallback, int most) {
 		if (limit == null) {
-			return 10_000;
+			return fallback;
 		}
 		try {
 			int value = Integer.parseInt(limit);
-			if (value >= 1 && value <= 10_000) {
+			if (value >= 1 && value <= most) {
 				return value;
 			}
 		}
 		catch (NumberFormatException ex) {
 			// below
 		}
-		throw new BadRequestError("Invalid 'limit': expected an integer from 1 to 10000.", null, "limit");
+		throw new BadRequestError("Invalid 'limit': expected an integer from 1 to " + most + ".", null, "limit");
 	}
 
 	private Mono<ServerResponse> json(Object body) {

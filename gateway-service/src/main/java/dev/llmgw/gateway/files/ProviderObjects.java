@@ -60,14 +60,37 @@ final class ProviderObjects {
 			.next();
 	}
 
-	/** The owner's objects of a kind, newest first. */
-	Flux<Map<String, @Nullable Object>> list(@Nullable String owner, String kind, int limit) {
-		Map<String, Object> where = new LinkedHashMap<>();
-		where.put("kind", kind);
+	/**
+	 * The owner's objects of a kind (everyone's for a null owner), newest first or oldest
+	 * first, those after a cursor object only, at most {@code most} of them.
+	 * @param after the row of the object the page starts after, or null for the first
+	 * page
+	 */
+	Flux<Map<String, @Nullable Object>> page(@Nullable String owner, String kind, boolean ascending,
+			@Nullable Map<String, @Nullable Object> after, int most) {
+		StringBuilder select = new StringBuilder("SELECT * FROM provider_objects WHERE kind = :kind");
+		Map<String, Object> binds = new LinkedHashMap<>();
+		binds.put("kind", kind);
 		if (owner != null) {
-			where.put("owner", owner);
+			select.append(" AND owner = :owner");
+			binds.put("owner", owner);
 		}
-		return this.rows.findAll(TABLE, where, limit, 0);
+		String beyond = ascending ? ">" : "<";
+		if (after != null && after.get("created_at") != null && after.get("object_id") != null) {
+			// keyset: ties on the time are ordered by id, so no object is skipped or
+			// repeated
+			select.append(" AND (created_at ")
+				.append(beyond)
+				.append(" :at OR (created_at = :at AND object_id ")
+				.append(beyond)
+				.append(" :after))");
+			binds.put("at", after.get("created_at"));
+			binds.put("after", after.get("object_id"));
+		}
+		String direction = ascending ? " ASC" : " DESC";
+		select.append(" ORDER BY created_at").append(direction).append(", object_id").append(direction);
+		select.append(" LIMIT ").append(most);
+		return this.rows.query(select.toString(), binds, TABLE);
 	}
 
 	Mono<Long> update(String id, Map<String, @Nullable Object> object) {

@@ -169,6 +169,47 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void listsArePagedAsOpenAiPagesThemWithThePurposeFilteredFirst() {
+		AdminClient admin = new AdminClient(url(""));
+		String key = admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");
+		List<String> ids = new java.util.ArrayList<>();
+		for (String purpose : List.of("batch", "user_data", "batch", "batch")) {
+			HttpResponse<String> uploaded = send(request("/v1/files?model=gpt-4o-mini")
+				.header("Authorization", "Bearer " + key)
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
+							+ "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
+							+ LINES + "\r\n--b--\r\n"))
+				.build());
+			assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+			ids.add(JSON.readTree(uploaded.body()).path("id").asString());
+		}
+		JsonNode first = JSON.readTree(listed(key, "/v1/files?purpose=batch&limit=2"));
+		assertThat(first.path("data").findValuesAsString("id")).containsExactly(ids.get(3), ids.get(2));
+		assertThat(first.path("has_more").asBoolean()).isTrue();
+		JsonNode second = JSON
+			.readTree(listed(key, "/v1/files?purpose=batch&limit=2&after=" + first.path("last_id").asString()));
+		assertThat(second.path("data").findValuesAsString("id")).containsExactly(ids.get(0));
+		assertThat(second.path("has_more").asBoolean()).isFalse();
+		JsonNode ascending = JSON.readTree(listed(key, "/v1/files?order=asc&limit=3"));
+		assertThat(ascending.path("data").findValuesAsString("id")).containsExactly(ids.get(0), ids.get(1), ids.get(2));
+		HttpResponse<String> unknown = send(
+				request("/v1/files?after=file-nobody").header("Authorization", "Bearer " + key).GET().build());
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"param\":\"after\"");
+		HttpResponse<String> tooMany = send(
+				request("/v1/batches?limit=101").header("Authorization", "Bearer " + key).GET().build());
+		assertThat(tooMany.body()).contains("from 1 to 100");
+	}
+
+	private String listed(String key, String path) {
+		HttpResponse<String> response = send(request(path).header("Authorization", "Bearer " + key).GET().build());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	@Test
 	void readsOfAFinishedBatchAtOnceAllSucceed() {
 		HttpResponse<String> uploaded = upload("/v1/files", LINES);
 		String file = JSON.readTree(uploaded.body()).path("id").asString();
