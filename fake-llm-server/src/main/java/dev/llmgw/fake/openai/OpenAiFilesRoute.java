@@ -64,6 +64,11 @@ public final class OpenAiFilesRoute implements ProviderRoute {
 			if (id == null && HttpMethod.POST.equals(method)) {
 				return upload(call);
 			}
+			if (id == null && HttpMethod.GET.equals(method)) {
+				// every file the account keeps, as OpenAI lists them (one page)
+				return json(call.response(), Map.of("object", "list", "data",
+						new java.util.ArrayList<>(this.files.values()), "has_more", false));
+			}
 			Map<String, Object> file = (id != null) ? this.files.get(id) : null;
 			if (file == null) {
 				return notFound(call.response(), "No such File object: " + id);

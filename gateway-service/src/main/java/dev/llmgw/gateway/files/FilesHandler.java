@@ -27,6 +27,8 @@ import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
 import dev.llmgw.gateway.web.CallContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -51,6 +53,8 @@ import org.springframework.web.server.ServerWebExchange;
  * record, never from the provider's account, which other keys share.
  */
 final class FilesHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(FilesHandler.class);
 
 	private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {
 	};
@@ -122,7 +126,7 @@ final class FilesHandler {
 						return this.calls.files(exchange, new FilesCall(deployment, "POST", "/files",
 								form.contentType(), body, CallContext.of(exchange).callId()));
 					}))
-					.flatMap((result) -> saved(result, FILE, caller, group, deployment)));
+					.flatMap((result) -> saved(result, FILE, caller, group, deployment, exchange)));
 		}).flatMap(this::json));
 	}
 
@@ -194,7 +198,7 @@ final class FilesHandler {
 					.flatMap((admitted) -> this.calls.files(exchange,
 							new FilesCall(holder, "POST", "/batches", "application/json", Flux.just(json),
 									CallContext.of(exchange).callId())))
-					.flatMap((result) -> saved(result, BATCH, caller, group, holder));
+					.flatMap((result) -> saved(result, BATCH, caller, group, holder, exchange));
 			});
 		}).flatMap(this::json);
 	}
@@ -294,7 +298,7 @@ final class FilesHandler {
 	}
 
 	private Mono<Map<String, @Nullable Object>> saved(ChatResult result, String kind, CallerIdentity caller,
-			String group, Deployment deployment) {
+			String group, Deployment deployment, ServerWebExchange exchange) {
 		Map<String, @Nullable Object> object = object(this.mapper, result.body());
 		if (!(object.get("id") instanceof String id) || !ObjectIds.fits(id)) {
 			// made, perhaps, but with no id the gateway could record: no caller could
@@ -302,7 +306,27 @@ final class FilesHandler {
 			throw new UpstreamError(502, "api_error", "litellm.APIError: the provider answered without a usable "
 					+ "'id' for the " + kind + " it was asked to make", null);
 		}
-		return this.objects.save(id, kind, caller.owner(), group, deployment.id(), object).thenReturn(object);
+		return this.objects.save(id, kind, caller.owner(), group, deployment.id(), object)
+			.thenReturn(object)
+			.onErrorResume((failure) -> undone(id, kind, deployment, CallContext.of(exchange).callId())
+				.then(Mono.error(failure)));
+	}
+
+	/**
+	 * What the provider made for a caller the gateway could not record (its database
+	 * refused the row): deleted (a file) or cancelled (a batch) at once, so that nothing
+	 * runs or is kept, and billed, that no key can reach. Best effort: a failure here is
+	 * logged and the caller gets the database's error either way.
+	 */
+	private Mono<Void> undone(String id, String kind, Deployment deployment, String callId) {
+		FilesCall undo = kind.equals(FILE) ? new FilesCall(deployment, "DELETE", "/files/" + id, null, null, callId)
+				: new FilesCall(deployment, "POST", "/batches/" + id + "/cancel", null, null, callId);
+		return this.providers.forDeployment(deployment)
+			.files(undo)
+			.doOnError((failure) -> LOG.warn("{} {} was made at {} but could not be recorded, nor undone: {}", kind, id,
+					deployment.modelName(), failure.toString()))
+			.onErrorResume((failure) -> Mono.empty())
+			.then();
 	}
 
 	/**
