@@ -62,8 +62,13 @@ public record ContentBlock(@JsonProperty("type") @Nullable String type, @JsonPro
 		return new ContentBlock(THINKING, null, thinking, signature, null, null, null, null, null, null, null, null);
 	}
 
-	public static ContentBlock toolUse(String id, String name, Object input) {
-		return new ContentBlock(TOOL_USE, null, null, null, id, name, input, null, null, null, null, null);
+	/**
+	 * A tool call; an input that is not an object (a model's {@code "null"} arguments) is
+	 * sent as no input, {@code {}}, since Anthropic requires an object.
+	 */
+	public static ContentBlock toolUse(String id, String name, @Nullable Object input) {
+		return new ContentBlock(TOOL_USE, null, null, null, id, name,
+				(input instanceof Map<?, ?>) ? input : new LinkedHashMap<>(), null, null, null, null, null);
 	}
 
 	public static ContentBlock toolResult(String toolUseId, Object content) {

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MessagesResponse(@JsonProperty("id") String id, @JsonProperty("type") String type,
 		@JsonProperty("role") String role, @JsonProperty("model") String model,
-		@JsonProperty("content") List<ContentBlock> content,
+		@JsonProperty("content") @JsonSetter(contentNulls = Nulls.FAIL) List<ContentBlock> content,
 		@JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("stop_reason") @Nullable String stopReason,
 		@JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("stop_sequence") @Nullable String stopSequence,
 		@JsonProperty("usage") MessagesUsage usage) {

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConverseMessage(@JsonProperty("role") @Nullable String role,
-		@JsonProperty("content") @Nullable List<Block> content) {
+		@JsonProperty("content") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Block> content) {
 
 	public List<Block> blocks() {
 		return (this.content != null) ? this.content : List.of();
@@ -82,7 +84,7 @@ public record ConverseMessage(@JsonProperty("role") @Nullable String role,
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record ToolResult(@JsonProperty("toolUseId") @Nullable String toolUseId,
-			@JsonProperty("content") @Nullable List<ToolResultContent> content,
+			@JsonProperty("content") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<ToolResultContent> content,
 			@JsonProperty("status") @Nullable String status) {
 	}
 

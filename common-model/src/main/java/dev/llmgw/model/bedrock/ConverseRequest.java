@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param promptVariables a managed prompt's variables
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConverseRequest(@JsonProperty("messages") @Nullable List<ConverseMessage> messages,
-		@JsonProperty("system") @Nullable List<ConverseMessage.Block> system,
+public record ConverseRequest(
+		@JsonProperty("messages") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<ConverseMessage> messages,
+		@JsonProperty("system") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<ConverseMessage.Block> system,
 		@JsonProperty("inferenceConfig") @Nullable InferenceConfig inferenceConfig,
 		@JsonProperty("toolConfig") @Nullable ToolConfig toolConfig,
 		@JsonProperty("additionalModelRequestFields") @Nullable Map<String, @Nullable Object> additionalModelRequestFields,
@@ -47,7 +50,7 @@ public record ConverseRequest(@JsonProperty("messages") @Nullable List<ConverseM
 	 * @param toolChoice auto, any, or one tool
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record ToolConfig(@JsonProperty("tools") @Nullable List<Tool> tools,
+	public record ToolConfig(@JsonProperty("tools") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Tool> tools,
 			@JsonProperty("toolChoice") @Nullable ToolChoice toolChoice) {
 	}
 

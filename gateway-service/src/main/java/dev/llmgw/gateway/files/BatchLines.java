@@ -11,6 +11,7 @@ import dev.llmgw.gateway.providers.Deployment;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,7 +41,10 @@ final class BatchLines {
 	 * @param own the model ids of the group's deployments
 	 */
 	BatchLines(JsonMapper mapper, String group, Set<String> own) {
-		this.mapper = mapper;
+		// a key written twice is refused: lines that name the deployment's model go on as
+		// written, and a provider whose parser keeps the first of two "model" keys would
+		// otherwise run the model this check never saw
+		this.mapper = mapper.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.group = group;
 		this.names = new HashSet<>(own);
 		this.names.add(group);
@@ -114,7 +118,8 @@ final class BatchLines {
 				line = BatchLines.this.mapper.readTree(this.bytes);
 			}
 			catch (JacksonException ex) {
-				throw refused("is not JSON");
+				String said = ex.getOriginalMessage();
+				throw refused((said != null && said.startsWith("Duplicate")) ? "names a field twice" : "is not JSON");
 			}
 			if (!(line instanceof ObjectNode) || !(line.get("body") instanceof ObjectNode body)) {
 				throw refused("needs a 'body' object (custom_id, method, url, body)");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.llmgw.gateway.api.MultipartUpload;
 import dev.llmgw.gateway.auth.CallerIdentity;
@@ -63,8 +64,8 @@ final class FilesHandler {
 
 	static final String BATCH = "batch";
 
-	/** The most rows a list reads to fill a page, however many its filter drops. */
-	static final int SCANNED = 20_000;
+	/** What a file's purpose may be: OpenAI's are lower-case words with underscores. */
+	private static final Pattern PURPOSE = Pattern.compile("[a-z_]{1,64}");
 
 	private final CallPipeline calls;
 
@@ -132,8 +133,11 @@ final class FilesHandler {
 
 	Mono<ServerResponse> listFiles(ServerRequest request) {
 		String purpose = request.queryParam("purpose").orElse(null);
-		return list(request, FILE, limit(request.queryParam("limit").orElse(null), 10_000, 10_000),
-				(object) -> purpose == null || purpose.equals(String.valueOf(object.get("purpose"))));
+		if (purpose != null && !PURPOSE.matcher(purpose).matches()) {
+			throw new BadRequestError("Invalid 'purpose': expected a purpose such as batch, assistants or user_data.",
+					null, "purpose");
+		}
+		return list(request, FILE, limit(request.queryParam("limit").orElse(null), 10_000, 10_000), purpose);
 	}
 
 	Mono<ServerResponse> getFile(ServerRequest request) {
@@ -204,7 +208,7 @@ final class FilesHandler {
 	}
 
 	Mono<ServerResponse> listBatches(ServerRequest request) {
-		return list(request, BATCH, limit(request.queryParam("limit").orElse(null), 20, 100), (object) -> true);
+		return list(request, BATCH, limit(request.queryParam("limit").orElse(null), 20, 100), null);
 	}
 
 	Mono<ServerResponse> getBatch(ServerRequest request) {
@@ -259,11 +263,9 @@ final class FilesHandler {
 	/**
 	 * A page of the caller's objects as OpenAI lists them: {@code limit}, {@code order}
 	 * (desc, newest first, by default), {@code after} an id of the previous page, and
-	 * {@code has_more}. A filter (a file's purpose) is applied before the page is cut, to
-	 * at most {@link #SCANNED} rows read.
+	 * {@code has_more}. A file's purpose is matched in the query, before the page is cut.
 	 */
-	private Mono<ServerResponse> list(ServerRequest request, String kind, int limit,
-			java.util.function.Predicate<Map<?, ?>> wanted) {
+	private Mono<ServerResponse> list(ServerRequest request, String kind, int limit, @Nullable String purpose) {
 		String order = request.queryParam("order").orElse("desc");
 		if (!order.equals("asc") && !order.equals("desc")) {
 			throw new BadRequestError("Invalid 'order': expected 'asc' or 'desc'.", null, "order");
@@ -280,10 +282,9 @@ final class FilesHandler {
 						.error(() -> new BadRequestError("Invalid 'after': no " + (kind.equals(FILE) ? "file" : "batch")
 								+ " with id '" + after + "' to start after.", null, "after")));
 		return cursor
-			.flatMap((start) -> this.objects.page(owner, kind, order.equals("asc"), start.orElse(null), SCANNED)
+			.flatMap((start) -> this.objects
+				.page(owner, kind, purpose, order.equals("asc"), start.orElse(null), limit + 1)
 				.<Map<?, ?>>map((row) -> (Map<?, ?>) row.get("object"))
-				.filter(wanted)
-				.take(limit + 1L)
 				.collectList())
 			.flatMap((found) -> {
 				List<Map<?, ?>> data = (found.size() > limit) ? found.subList(0, limit) : found;

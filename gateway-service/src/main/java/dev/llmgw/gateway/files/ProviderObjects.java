@@ -61,16 +61,26 @@ final class ProviderObjects {
 	}
 
 	/**
-	 * The owner's objects of a kind (everyone's for a null owner), newest first or oldest
-	 * first, those after a cursor object only, at most {@code most} of them.
+	 * The owner's objects of a kind (everyone's for a null owner), of one purpose or all,
+	 * newest first or oldest first, those after a cursor object only, at most
+	 * {@code most} of them.
 	 * @param after the row of the object the page starts after, or null for the first
 	 * page
 	 */
-	Flux<Map<String, @Nullable Object>> page(@Nullable String owner, String kind, boolean ascending,
-			@Nullable Map<String, @Nullable Object> after, int most) {
+	Flux<Map<String, @Nullable Object>> page(@Nullable String owner, String kind, @Nullable String purpose,
+			boolean ascending, @Nullable Map<String, @Nullable Object> after, int most) {
 		StringBuilder select = new StringBuilder("SELECT * FROM provider_objects WHERE kind = :kind");
 		Map<String, Object> binds = new LinkedHashMap<>();
 		binds.put("kind", kind);
+		if (purpose != null) {
+			// the object is stored as compact JSON written by the gateway, and a purpose
+			// is
+			// letters and underscores only (checked by the caller), so this matches
+			// exactly
+			// the objects of that purpose, in the query, before the page is cut
+			select.append(" AND object LIKE :purpose");
+			binds.put("purpose", "%\"purpose\":\"" + purpose + "\"%");
+		}
 		if (owner != null) {
 			select.append(" AND owner = :owner");
 			binds.put("owner", owner);

@@ -14,7 +14,8 @@ public final class ParamValues {
 	}
 
 	public static @Nullable Double decimal(@Nullable Object value, String name) {
-		if (value == null) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			// a config.yaml default left empty: none
 			return null;
 		}
 		if (value instanceof Number number) {

@@ -19,8 +19,9 @@ public final class ProviderAnswers {
 	 * @param what what the answer should have been, e.g. {@code a chat response}
 	 */
 	public static <T> T read(JsonMapper mapper, byte[] body, Class<T> type, String provider, String what) {
+		T answer;
 		try {
-			return mapper.readValue(body, type);
+			answer = mapper.readValue(body, type);
 		}
 		catch (DatabindException ex) {
 			throw new UpstreamError(502, "api_error",
@@ -30,6 +31,11 @@ public final class ProviderAnswers {
 			throw new UpstreamError(502, "api_error",
 					"litellm.BadGatewayError: " + provider + " returned a body that is not JSON", null);
 		}
+		if (answer == null) {
+			throw new UpstreamError(502, "api_error",
+					"litellm.BadGatewayError: " + provider + " returned JSON null instead of " + what, null);
+		}
+		return answer;
 	}
 
 }

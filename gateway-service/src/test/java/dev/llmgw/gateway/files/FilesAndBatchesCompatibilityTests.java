@@ -166,6 +166,10 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 		assertThat(refused.body()).contains("line 2").contains("'gpt-4o'").contains("\"param\":\"file\"");
 		assertThat(upload("/v1/files", "{\"custom_id\": \"x\"}\n").body()).contains("line 1 needs a 'body' object");
 		assertThat(upload("/v1/files", "not json\n").body()).contains("line 1 is not JSON");
+		assertThat(upload("/v1/files",
+				"{\"custom_id\": \"x\", \"body\": {\"model\": \"gpt-4o\", \"model\": \"gpt-4o-mini\"}}\n")
+			.body()).as("a second model key would hide the first from the check")
+			.contains("line 1 names a field twice");
 	}
 
 	@Test
@@ -201,6 +205,10 @@ class FilesAndBatchesCompatibilityTests extends GatewayTestBase {
 		HttpResponse<String> tooMany = send(
 				request("/v1/batches?limit=101").header("Authorization", "Bearer " + key).GET().build());
 		assertThat(tooMany.body()).contains("from 1 to 100");
+		HttpResponse<String> badPurpose = send(
+				request("/v1/files?purpose=%25%22").header("Authorization", "Bearer " + key).GET().build());
+		assertThat(badPurpose.statusCode()).isEqualTo(400);
+		assertThat(badPurpose.body()).contains("\"param\":\"purpose\"");
 	}
 
 	private String listed(String key, String path) {

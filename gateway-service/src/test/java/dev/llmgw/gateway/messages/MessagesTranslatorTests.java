@@ -60,6 +60,18 @@ class MessagesTranslatorTests {
 	}
 
 	@Test
+	void aToolCallWhoseArgumentsAreNoObjectHasAnEmptyInput() {
+		ChatCompletion completion = JSON.readValue(
+				"""
+						{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"finish_reason":"tool_calls",
+						 "message":{"role":"assistant","content":null,"tool_calls":[{"id":"t","type":"function",
+						 "function":{"name":"f","arguments":"null"}}]}}]}""",
+				ChatCompletion.class);
+		MessagesResponse response = new OpenAiToAnthropicResponseTranslator(JSON).translate(completion, "m");
+		assertThat(JSON.readTree(JSON.writeValueAsString(response)).at("/content/0/input").toString()).isEqualTo("{}");
+	}
+
+	@Test
 	void responseWithTextToolCallsAndCachedUsage() {
 		ChatCompletion completion = JSON.readValue(
 				"""

@@ -49,7 +49,8 @@ public record HistoryOptions(boolean enabled, @Nullable String sessionId) {
 		Object id = fields.get(SESSION_ID);
 		String sessionId = (id instanceof String given && !given.isBlank()) ? given.trim() : null;
 		Object enable = fields.get(ENABLE);
-		boolean enabled = Boolean.TRUE.equals(enable) || "true".equalsIgnoreCase(String.valueOf(enable));
+		boolean enabled = Boolean.TRUE.equals(enable) || "true".equalsIgnoreCase(String.valueOf(enable))
+				|| (enable instanceof Number number && number.doubleValue() != 0);
 		return (sessionId != null || enabled) ? new HistoryOptions(true, sessionId) : OFF;
 	}
 

@@ -90,6 +90,17 @@ class MalformedJsonTests {
 		assertThat(JSON.readTree(array.body()).path("message").asString()).contains("'body'");
 	}
 
+	@Test
+	void aNullInAListOfTheBodyIsAValidationExceptionNamingIt() throws Exception {
+		HttpResponse<String> response = post("/bedrock/model/claude/converse",
+				"{\"messages\":[{\"role\":\"user\",\"content\":[null]}]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(JSON.readTree(response.body()).path("message").asString()).contains("'messages[0].content[0]'");
+		HttpResponse<String> tools = post("/bedrock/model/claude/converse",
+				"{\"messages\":[],\"toolConfig\":{\"tools\":[null]}}");
+		assertThat(tools.statusCode()).as(tools.body()).isEqualTo(400);
+	}
+
 	private static void assertNoInternals(String message) {
 		assertThat(message).doesNotContain("Feature", "ALLOW_", "`", "java.", "tools.jackson",
 				"Malformed request body");

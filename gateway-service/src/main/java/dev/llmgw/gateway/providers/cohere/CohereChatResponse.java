@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +32,11 @@ record CohereChatResponse(@JsonProperty("id") @Nullable String id,
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Message(
-			@JsonProperty("content") @JsonFormat(
-					with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<ContentPart> content,
-			@JsonProperty("tool_plan") @Nullable String toolPlan, @JsonProperty("tool_calls") @JsonFormat(
-					with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<ToolCall> toolCalls) {
+			@JsonProperty("content") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(
+					contentNulls = Nulls.FAIL) @Nullable List<ContentPart> content,
+			@JsonProperty("tool_plan") @Nullable String toolPlan,
+			@JsonProperty("tool_calls") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(
+					contentNulls = Nulls.FAIL) @Nullable List<ToolCall> toolCalls) {
 
 		List<ContentPart> contentParts() {
 			return (this.content != null) ? this.content : List.of();

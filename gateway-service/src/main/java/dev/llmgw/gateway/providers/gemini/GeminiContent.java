@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param parts what the turn holds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record GeminiContent(@JsonProperty("role") @Nullable String role, @JsonProperty("parts") @Nullable List<Part> parts) {
+record GeminiContent(@JsonProperty("role") @Nullable String role,
+		@JsonProperty("parts") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Part> parts) {
 
 	/**
 	 * One part (https://ai.google.dev/api/caching#Part): one of text, inline data, a

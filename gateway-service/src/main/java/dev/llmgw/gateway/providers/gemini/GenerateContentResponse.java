@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param error an error sent after the stream began
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record GenerateContentResponse(@JsonProperty("candidates") @Nullable List<Candidate> candidates,
+record GenerateContentResponse(
+		@JsonProperty("candidates") @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Candidate> candidates,
 		@JsonProperty("promptFeedback") @Nullable PromptFeedback promptFeedback,
 		@JsonProperty("usageMetadata") @Nullable UsageMetadata usageMetadata,
 		@JsonProperty("error") @Nullable Map<String, @Nullable Object> error) {

@@ -88,6 +88,14 @@ class AnthropicTranslatorGoldenTests {
 
 	@Test
 	void anAnswerThatIsNotAMessagesResponseIsA502() {
+		stub.answer(HttpStub.Answer.json(200, "{\"content\": [null]}"));
+		assertThatThrownBy(
+				() -> provider.complete(new ProviderCall(deployment(), streamRequest(false), "call-11")).block())
+			.hasMessageContaining("anthropic returned JSON that is not a Messages response");
+		stub.answer(HttpStub.Answer.json(200, "null"));
+		assertThatThrownBy(
+				() -> provider.complete(new ProviderCall(deployment(), streamRequest(false), "call-12")).block())
+			.isInstanceOfSatisfying(UpstreamError.class, (error) -> assertThat(error.status()).isEqualTo(502));
 		stub.answer(HttpStub.Answer.json(200, "{\"content\": \"not a list of blocks\"}"));
 		assertThatThrownBy(
 				() -> provider.complete(new ProviderCall(deployment(), streamRequest(false), "call-9")).block())
