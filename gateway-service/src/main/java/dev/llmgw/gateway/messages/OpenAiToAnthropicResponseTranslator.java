@@ -1,7 +1,6 @@
 package dev.llmgw.gateway.messages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
@@ -132,10 +133,7 @@ public final class ProviderHttp {
 			})
 			.response((response, content) -> {
 				if (isError(response)) {
-					return content.aggregate()
-						.asByteArray()
-						.defaultIfEmpty(EMPTY)
-						.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
+					return failure(response, content, errors);
 				}
 				// copied inside map: Reactor Netty releases each buffer once onNext
 				// returns
@@ -211,10 +209,7 @@ public final class ProviderHttp {
 			.defer(() -> to(url).send((request, out) -> send(request, out, deployment, headers, body, accept, true))
 				.response((response, content) -> {
 					if (isError(response)) {
-						return content.aggregate()
-							.asByteArray()
-							.defaultIfEmpty(EMPTY)
-							.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
+						return failure(response, content, errors);
 					}
 					this.headroom.read(deployment.id(), response.responseHeaders());
 					// Decode inside map: Reactor Netty releases each buffer as soon as
@@ -251,6 +246,16 @@ public final class ProviderHttp {
 		// per chunk.
 		request.responseTimeout(streaming ? deployment.streamTimeout() : deployment.timeout());
 		return out.sendByteArray(Mono.just(body));
+	}
+
+	/**
+	 * An error status's body, read whole, as the provider's error in place of a stream.
+	 */
+	private static <T> Flux<T> failure(HttpClientResponse response, ByteBufFlux content, ProviderErrors errors) {
+		return content.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(EMPTY)
+			.flatMapMany((bytes) -> Flux.error(error(response, bytes, errors)));
 	}
 
 	private static RuntimeException error(HttpClientResponse response, byte[] bytes, ProviderErrors errors) {

@@ -1,7 +1,5 @@
 package dev.llmgw.gateway.providers;
 
-import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,6 +10,7 @@ import dev.llmgw.model.openai.ChatCompletionRequest;
 import dev.llmgw.model.openai.ChatTool;
 import dev.llmgw.model.openai.ResponseFormat;
 import dev.llmgw.model.openai.ToolChoice;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,15 +41,7 @@ public final class TypedDefaults {
 	 */
 	public static void check(Map<String, Object> defaults, String path) {
 		try {
-			if (defaults.get("tools") != null) {
-				MAPPER.convertValue(defaults.get("tools"), TOOLS);
-			}
-			if (defaults.get("tool_choice") != null) {
-				ToolChoice.of(defaults.get("tool_choice"));
-			}
-			if (defaults.get("response_format") != null) {
-				MAPPER.convertValue(defaults.get("response_format"), ResponseFormat.class);
-			}
+			read(defaults);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new ConfigException(path + ": tools, tool_choice or response_format is not valid: "
@@ -62,21 +55,32 @@ public final class TypedDefaults {
 				|| defaults.containsKey("response_format"))) {
 			return request;
 		}
+		Typed typed;
 		try {
-			List<ChatTool> tools = (request.tools() == null && defaults.get("tools") != null)
-					? MAPPER.convertValue(defaults.get("tools"), TOOLS) : request.tools();
-			ToolChoice choice = (request.toolChoice() == null && defaults.get("tool_choice") != null)
-					? ToolChoice.of(defaults.get("tool_choice")) : request.toolChoice();
-			ResponseFormat format = (request.responseFormat() == null && defaults.get("response_format") != null)
-					? MAPPER.convertValue(defaults.get("response_format"), ResponseFormat.class)
-					: request.responseFormat();
-			return request.withTools(tools, choice, format);
+			typed = read(defaults);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new BadRequestError("The default tools, tool_choice or response_format of model "
 					+ deployment.modelName() + " (its litellm_params) are not valid: " + ex.getMessage(), null,
 					"model");
 		}
+		return request.withTools((request.tools() != null) ? request.tools() : typed.tools(),
+				(request.toolChoice() != null) ? request.toolChoice() : typed.choice(),
+				(request.responseFormat() != null) ? request.responseFormat() : typed.format());
+	}
+
+	/** The three defaults read as the caller's would be; each null when not set. */
+	private static Typed read(Map<String, Object> defaults) {
+		Object tools = defaults.get("tools");
+		Object choice = defaults.get("tool_choice");
+		Object format = defaults.get("response_format");
+		return new Typed((tools != null) ? MAPPER.convertValue(tools, TOOLS) : null,
+				(choice != null) ? ToolChoice.of(choice) : null,
+				(format != null) ? MAPPER.convertValue(format, ResponseFormat.class) : null);
+	}
+
+	private record Typed(@Nullable List<ChatTool> tools, @Nullable ToolChoice choice, @Nullable ResponseFormat format) {
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.providers.anthropic;
 
-import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ChatTranslator;
@@ -57,9 +58,8 @@ public final class AnthropicMessages implements ChatTranslator {
 		mapper.readValue("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
 				+ "\"text\":\"t\"},\"usage\":{\"output_tokens\":1}}", MessagesStreamEvent.class);
 		mapper.writeValueAsBytes(new MessagesRequest("m",
-				java.util.List.of(new MessagesRequest.Message("user", java.util.List.of(ContentBlock.text("t", null)))),
-				null, 1, null, null, null, null, null,
-				java.util.List.of(MessagesTool.client("n", null, new java.util.LinkedHashMap<>(), null)),
+				List.of(new MessagesRequest.Message("user", List.of(ContentBlock.text("t", null)))), null, 1, null,
+				null, null, null, null, List.of(MessagesTool.client("n", null, new LinkedHashMap<>(), null)),
 				MessagesToolChoice.of("auto", null), null, null));
 	}
 

@@ -1,5 +1,7 @@
 package dev.llmgw.gateway.providers.cohere;
 
+import java.util.List;
+
 import dev.llmgw.gateway.error.UpstreamError;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ChatTranslator;
@@ -47,8 +49,8 @@ final class CohereChat implements ChatTranslator {
 				CohereChatResponse.Event.class);
 		mapper.readValue("{\"id\":\"i\",\"message\":{\"content\":[]}}", CohereChatResponse.class);
 		mapper.writeValueAsBytes(new CohereChatRequest("m",
-				java.util.List.of(new CohereChatRequest.Message("user", "t", null, null, null)), null, null, null, null,
-				null, null, null, null, null, null, null, new CohereChatRequest.ResponseFormat("json_object", null)));
+				List.of(new CohereChatRequest.Message("user", "t", null, null, null)), null, null, null, null, null,
+				null, null, null, null, null, null, new CohereChatRequest.ResponseFormat("json_object", null)));
 	}
 
 	@Override

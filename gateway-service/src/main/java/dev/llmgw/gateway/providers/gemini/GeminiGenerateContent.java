@@ -1,5 +1,9 @@
 package dev.llmgw.gateway.providers.gemini;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.ChatTranslator;
 import dev.llmgw.gateway.providers.Deployment;
@@ -51,14 +55,13 @@ public final class GeminiGenerateContent implements ChatTranslator {
 						+ "\"promptFeedback\":{},\"usageMetadata\":{\"promptTokenCount\":1}}",
 				GenerateContentResponse.class);
 		mapper.writeValueAsBytes(new GenerateContentRequest(
-				java.util.List.of(new GeminiContent("user",
-						java.util.List.of(GeminiContent.Part.text("t"), GeminiContent.Part.inline("image/png", "AA"),
-								GeminiContent.Part.file("image/png", "u"),
-								GeminiContent.Part.call("n", java.util.Map.of(), null),
-								GeminiContent.Part.response("n", new java.util.LinkedHashMap<>())))),
+				List.of(new GeminiContent("user",
+						List.of(GeminiContent.Part.text("t"), GeminiContent.Part.inline("image/png", "AA"),
+								GeminiContent.Part.file("image/png", "u"), GeminiContent.Part.call("n", Map.of(), null),
+								GeminiContent.Part.response("n", new LinkedHashMap<>())))),
 				null,
-				java.util.List.of(new GenerateContentRequest.Tool(
-						java.util.List.of(new GenerateContentRequest.FunctionDeclaration("n", null, null)))),
+				List.of(new GenerateContentRequest.Tool(
+						List.of(new GenerateContentRequest.FunctionDeclaration("n", null, null)))),
 				new GenerateContentRequest.ToolConfig(new GenerateContentRequest.FunctionCallingConfig("AUTO", null)),
 				null, new GenerateContentRequest.GenerationConfig(null, null, 1, null, null, null, null, null, null,
 						null, null)));
