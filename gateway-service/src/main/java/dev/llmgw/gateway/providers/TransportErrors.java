@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.providers;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.error.UpstreamUnavailableError;
 import dev.llmgw.gateway.providers.Deployment;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.unix.Errors;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -41,7 +43,24 @@ public final class TransportErrors {
 		if (error instanceof PrematureCloseException || error instanceof ClosedChannelException) {
 			return new UpstreamUnavailableError("litellm.APIConnectionError: " + who + " closed the connection early");
 		}
+		// a reset or broken pipe on the provider's socket (the JDK's or the native
+		// transport's): the provider's side failed, not the gateway, and another attempt
+		// may work. Other I/O errors (a spooled upload that cannot be read) stay faults
+		// of the gateway.
+		if (error instanceof SocketException || error instanceof Errors.NativeIoException) {
+			return new UpstreamUnavailableError(
+					"litellm.APIConnectionError: the connection to " + who + " failed: " + connectionFailure(error));
+		}
 		return error;
+	}
+
+	/** What the socket said (e.g. "Connection reset by peer"), without an address. */
+	private static String connectionFailure(Throwable error) {
+		String message = String.valueOf(error.getMessage());
+		int colon = message.lastIndexOf(':');
+		// Netty's native messages read "recvAddress(..) failed: Connection reset by peer"
+		String said = ((colon >= 0) ? message.substring(colon + 1) : message).strip();
+		return said.isEmpty() ? error.getClass().getSimpleName() : said;
 	}
 
 }

@@ -162,10 +162,36 @@ class ClientDisconnectIntegrationTests {
 				}
 				head.write(b);
 			}
-			assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
+			if (!head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200")) {
+				// what went wrong, in the failure's message: the answer and the logs
+				String answer = head + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				throw new AssertionError("expected a 200 stream, got:\n" + answer + "\ngateway's errors:\n"
+						+ errors(LocalStack.shared().gatewayLog()) + "\nthe fake provider's errors:\n"
+						+ errors(LocalStack.shared().log("fake")));
+			}
 			in.readNBytes(64);
 		}
 		return null;
+	}
+
+	/**
+	 * A log's ERROR lines and what follows each (a stack trace), for a failure's message.
+	 */
+	private static String errors(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			StringBuilder errors = new StringBuilder();
+			for (int i = 0; i < lines.size(); i++) {
+				if (lines.get(i).contains(" ERROR ")) {
+					lines.subList(i, Math.min(lines.size(), i + 40))
+						.forEach((line) -> errors.append(line).append('\n'));
+				}
+			}
+			return errors.toString();
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
 	}
 
 	/** Sends a call and hangs up before its answer can have started. */
