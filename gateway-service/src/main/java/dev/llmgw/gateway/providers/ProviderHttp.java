@@ -64,15 +64,19 @@ public final class ProviderHttp {
 	 */
 	public Mono<byte[]> postJson(Deployment deployment, String url, Map<String, String> headers, byte[] body,
 			ProviderErrors errors) {
-		return Mono.defer(() -> to(url)
+		return StaleConnections.retried((answered) -> to(url)
 			.send((request, out) -> send(request, out, deployment, headers, body, "application/json", false))
-			.responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
-				if (isError(response)) {
-					throw error(response, bytes, errors);
-				}
-				this.headroom.read(deployment.id(), response.responseHeaders());
-				return bytes;
-			}))).onErrorMap((error) -> TransportErrors.map(error, deployment, false));
+			.responseSingle((response, content) -> {
+				answered.set(true);
+				return content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
+					if (isError(response)) {
+						throw error(response, bytes, errors);
+					}
+					this.headroom.read(deployment.id(), response.responseHeaders());
+					return bytes;
+				});
+			})
+			.flux()).single().onErrorMap((error) -> TransportErrors.map(error, deployment, false));
 	}
 
 	/**
@@ -205,20 +209,20 @@ public final class ProviderHttp {
 	 */
 	public Flux<byte[]> postStream(Deployment deployment, String url, Map<String, String> headers, byte[] body,
 			ProviderErrors errors, String accept, StreamBodyDecoder decoder) {
-		return Flux
-			.defer(() -> to(url).send((request, out) -> send(request, out, deployment, headers, body, accept, true))
-				.response((response, content) -> {
-					if (isError(response)) {
-						return failure(response, content, errors);
-					}
-					this.headroom.read(deployment.id(), response.responseHeaders());
-					// Decode inside map: Reactor Netty releases each buffer as soon as
-					// onNext returns, so it must not wait in a prefetch queue.
-					return content.map(decoder::decode)
-						.concatMapIterable((frames) -> frames)
-						.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())));
-				}))
-			.onErrorMap((error) -> TransportErrors.map(error, deployment, true));
+		return StaleConnections.retried((answered) -> to(url)
+			.send((request, out) -> send(request, out, deployment, headers, body, accept, true))
+			.response((response, content) -> {
+				answered.set(true);
+				if (isError(response)) {
+					return failure(response, content, errors);
+				}
+				this.headroom.read(deployment.id(), response.responseHeaders());
+				// Decode inside map: Reactor Netty releases each buffer as soon as
+				// onNext returns, so it must not wait in a prefetch queue.
+				return content.map(decoder::decode)
+					.concatMapIterable((frames) -> frames)
+					.concatWith(Flux.defer(() -> Flux.fromIterable(decoder.finish())));
+			})).onErrorMap((error) -> TransportErrors.map(error, deployment, true));
 	}
 
 	private HttpClient.RequestSender to(String url) {

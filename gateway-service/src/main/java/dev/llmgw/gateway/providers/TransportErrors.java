@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NotYetConnectedException;
 import java.util.concurrent.TimeoutException;
 
 import dev.llmgw.gateway.error.GatewayError;
@@ -47,6 +48,12 @@ public final class TransportErrors {
 		// transport's): the provider's side failed, not the gateway, and another attempt
 		// may work. Other I/O errors (a spooled upload that cannot be read) stay faults
 		// of the gateway.
+		if (error instanceof NotYetConnectedException) {
+			// Linux's ENOTCONN on a read: the socket was reset or closed before the
+			// answer
+			return new UpstreamUnavailableError(
+					"litellm.APIConnectionError: the connection to " + who + " failed: it was no longer connected");
+		}
 		if (error instanceof SocketException || error instanceof Errors.NativeIoException) {
 			return new UpstreamUnavailableError(
 					"litellm.APIConnectionError: the connection to " + who + " failed: " + connectionFailure(error));

@@ -97,6 +97,9 @@ class TransportErrorsTests {
 		assertThat(TransportErrors.map(new java.net.SocketException("Connection reset"), deployment(), true))
 			.isInstanceOf(UpstreamUnavailableError.class)
 			.hasMessage("litellm.APIConnectionError: the connection to openai (model m) failed: Connection reset");
+		assertThat(TransportErrors.map(new java.nio.channels.NotYetConnectedException(), deployment(), true))
+			.isInstanceOf(UpstreamUnavailableError.class)
+			.hasMessageContaining("no longer connected");
 	}
 
 	private static void assertConnectionError(Throwable error) {
