@@ -101,8 +101,7 @@ public final class ProviderHttp {
 					request.header(HttpHeaderNames.CONTENT_TYPE, contentType);
 					request.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
 				}
-				headers.forEach(request::header);
-				deployment.params().extraHeaders().forEach(request::header);
+				headers(request, deployment, headers);
 				request.responseTimeout(deployment.timeout());
 				return (body != null) ? out.sendByteArray(body) : out;
 			})
@@ -130,8 +129,7 @@ public final class ProviderHttp {
 		return Flux.defer(() -> this.http.request(HttpMethod.GET)
 			.uri((uri != null) ? uri.toString() : url)
 			.send((request, out) -> {
-				headers.forEach(request::header);
-				deployment.params().extraHeaders().forEach(request::header);
+				headers(request, deployment, headers);
 				request.responseTimeout(deployment.streamTimeout());
 				return out;
 			})
@@ -162,10 +160,7 @@ public final class ProviderHttp {
 			request.header(HttpHeaderNames.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary);
 			request.header(HttpHeaderNames.ACCEPT, "application/json");
 			request.header(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-			headers.forEach(request::header);
-			deployment.params().extraHeaders().forEach(request::header);
-			OutgoingHeaders.of(request.currentContextView())
-				.forEach((name, value) -> request.requestHeaders().set(name, value));
+			headers(request, deployment, headers);
 			request.responseTimeout(deployment.timeout());
 			return out.sendByteArray(body);
 		}).responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(EMPTY).map((bytes) -> {
@@ -230,21 +225,24 @@ public final class ProviderHttp {
 		return (uri != null) ? this.http.post().uri(uri) : this.http.post().uri(url);
 	}
 
+	/**
+	 * The headers every provider request carries, whatever its body: the provider's own
+	 * (auth, version), the deployment's {@code extra_headers}, and what a feature asked
+	 * for on every provider request (a trace's {@code traceparent}).
+	 */
+	private static void headers(HttpClientRequest request, Deployment deployment, Map<String, String> headers) {
+		headers.forEach(request::header);
+		deployment.params().extraHeaders().forEach(request::header);
+		OutgoingHeaders.of(request.currentContextView())
+			.forEach((name, value) -> request.requestHeaders().set(name, value));
+	}
+
 	private static NettyOutbound send(HttpClientRequest request, NettyOutbound out, Deployment deployment,
 			Map<String, String> headers, byte[] body, String accept, boolean streaming) {
 		request.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
 		request.header(HttpHeaderNames.ACCEPT, accept);
 		request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-		for (Map.Entry<String, String> header : headers.entrySet()) {
-			request.header(header.getKey(), header.getValue());
-		}
-		for (Map.Entry<String, String> header : deployment.params().extraHeaders().entrySet()) {
-			request.header(header.getKey(), header.getValue());
-		}
-		// what a feature asked for on every provider request (a trace's traceparent)
-		for (Map.Entry<String, String> header : OutgoingHeaders.of(request.currentContextView()).entrySet()) {
-			request.requestHeaders().set(header.getKey(), header.getValue());
-		}
+		headers(request, deployment, headers);
 		// Reactor Netty applies this between reads of the response, so for a stream it
 		// bounds the wait for the first chunk and every gap between chunks, with no timer
 		// per chunk.

@@ -235,6 +235,42 @@ class TracingIntegrationTests {
 	}
 
 	@Test
+	void filesCallsCarryTheTraceToTheProviderToo() throws Exception {
+		String base = GatewayInstances.baseUrl(withContent);
+		String upload = "--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+				+ "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
+				+ "Content-Type: application/jsonl\r\n\r\n{\"custom_id\":\"1\",\"method\":\"POST\",\"url\":"
+				+ "\"/v1/chat/completions\",\"body\":{\"model\":\"traced\",\"messages\":[]}}\r\n--b--\r\n";
+		String[] traces = { hex(16), hex(16), hex(16) };
+		HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/files?model=traced"))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Content-Type", "multipart/form-data; boundary=b")
+			.header("traceparent", "00-" + traces[0] + "-" + hex(8) + "-01")
+			.POST(HttpRequest.BodyPublishers.ofString(upload))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		String file = JSON.readTree(uploaded.body()).path("id").asString();
+		HttpResponse<String> content = HTTP
+			.send(HttpRequest.newBuilder(URI.create(base + "/v1/files/" + file + "/content"))
+				.header("Authorization", "Bearer " + MASTER_KEY)
+				.header("traceparent", "00-" + traces[1] + "-" + hex(8) + "-01")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(content.statusCode()).as(content.body()).isEqualTo(200);
+		HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/files/" + file))
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("traceparent", "00-" + traces[2] + "-" + hex(8) + "-01")
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+		List<String> carried = new ArrayList<>();
+		GatewayHttp.fakeStats().path("by_traceparent").propertyNames().forEach(carried::add);
+		for (String trace : traces) {
+			assertThat(carried).as("the upload, the download and the delete each reach the provider under their trace")
+				.anyMatch((traceparent) -> traceparent.contains(trace));
+		}
+	}
+
+	@Test
 	void aCallWithoutTraceparentStartsItsOwnTrace() throws Exception {
 		HttpResponse<String> call = GatewayHttp.post(GatewayInstances.baseUrl(withoutContent), MASTER_KEY,
 				"/v1/chat/completions",
