@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the router does when a call fails, resolved once from the config with LiteLLM's
  * defaults: retries ({@code num_retries} from router_settings, else litellm_settings,
- * else 0), the least wait between them ({@code retry_after}), cooldowns after
- * {@code allowed_fails} (3) failures in a minute for {@code cooldown_time} (5 s), and
- * fallbacks by error type, from router_settings or litellm_settings, which LiteLLM both
- * accepts.
+ * else 2, the OpenAI SDK's default that LiteLLM's router takes), the least wait between
+ * them ({@code retry_after}), cooldowns after {@code allowed_fails} (3) failures in a
+ * minute for {@code cooldown_time} (5 s), and fallbacks by error type, from
+ * router_settings or litellm_settings, which LiteLLM both accepts.
  *
  * @param numRetries retries across the group's deployments
  * @param retryAfter the least wait before a retry
@@ -41,6 +41,13 @@ public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFail
 		Map<String, List<String>> contextWindowFallbacks, Map<String, List<String>> contentPolicyFallbacks,
 		List<String> defaultFallbacks, RouterReliability reliability, TagFilter tags) {
 
+	/**
+	 * LiteLLM's router falls back to {@code openai.DEFAULT_MAX_RETRIES} when neither
+	 * settings block names a count: a proxy started from a config without
+	 * {@code num_retries} retries a rate limit, timeout, 5xx or connection failure twice.
+	 */
+	static final int DEFAULT_NUM_RETRIES = 2;
+
 	static final int DEFAULT_ALLOWED_FAILS = 3;
 
 	static final double DEFAULT_COOLDOWN_SECONDS = 5;
@@ -51,7 +58,7 @@ public record RoutingPolicy(int numRetries, Duration retryAfter, int allowedFail
 		Integer retries = (router.numRetries() != null) ? router.numRetries() : litellm.numRetries();
 		double cooldown = (router.cooldownTimeSeconds() != null) ? router.cooldownTimeSeconds()
 				: DEFAULT_COOLDOWN_SECONDS;
-		return new RoutingPolicy((retries != null) ? Math.max(0, retries) : 0,
+		return new RoutingPolicy((retries != null) ? Math.max(0, retries) : DEFAULT_NUM_RETRIES,
 				seconds((router.retryAfterSeconds() != null) ? router.retryAfterSeconds() : 0),
 				(router.allowedFails() != null) ? router.allowedFails() : DEFAULT_ALLOWED_FAILS, seconds(cooldown),
 				!router.disableCooldowns(), router.enablePreCallCheck(),

@@ -51,6 +51,9 @@ class MockResponseIntegrationTests {
 						  - model_name: pair
 						    litellm_params: {model: openai/pair-two, api_base: "%1$s", api_key: k}
 						router_settings:
+						  # LiteLLM retries a mocked failure too; one attempt keeps these
+						  # tests about the mock, not the backoff
+						  num_retries: 0
 						  fallbacks: [{nowhere: [backup]}]
 						  allowed_fails: 1
 						"""

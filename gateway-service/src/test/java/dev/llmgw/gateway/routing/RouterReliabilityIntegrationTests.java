@@ -54,6 +54,7 @@ class RouterReliabilityIntegrationTests {
 		try (ConfigurableApplicationContext gateway = start("""
 				router_settings:
 				  disable_cooldowns: true
+				  num_retries: 0
 				  fallbacks: [{a: [b]}, {b: [c]}]
 				  default_fallbacks: [c]
 				""")) {
@@ -64,6 +65,21 @@ class RouterReliabilityIntegrationTests {
 			Reply byDefault = api.chat(null, "d");
 			assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
 			assertThat(byDefault.body()).contains("\"model\":\"c\"");
+		}
+	}
+
+	@Test
+	void withoutNumRetriesAFailureIsRetriedTwiceAsLiteLlmsRouterDoes() throws Exception {
+		try (ConfigurableApplicationContext gateway = start("""
+				router_settings:
+				  disable_cooldowns: true
+				""")) {
+			// LiteLLM's router falls back to openai.DEFAULT_MAX_RETRIES: here the group's
+			// only deployment again, after a backoff of 0.5 s, then 1 s
+			long started = System.nanoTime();
+			assertThat(retries(GatewayInstances.baseUrl(gateway), "single")).isEqualTo("2");
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+				.isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1500));
 		}
 	}
 
@@ -95,6 +111,7 @@ class RouterReliabilityIntegrationTests {
 		try (ConfigurableApplicationContext gateway = start("""
 				litellm_settings:
 				  request_timeout: 0.5
+				  num_retries: 0
 				""")) {
 			String base = GatewayInstances.baseUrl(gateway);
 			java.net.http.HttpResponse<String> timedOut = chat(base, "sluggish");

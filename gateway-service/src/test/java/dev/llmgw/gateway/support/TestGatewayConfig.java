@@ -228,6 +228,10 @@ public final class TestGatewayConfig {
 				  - model_name: parallel-team
 				    litellm_params: {model: "openai/parallel-team;latency_ms=800", api_base: "%1$s", api_key: k}
 				router_settings:
+				  # one attempt unless a test asks for more (a request's num_retries): most tests
+				  # here check how an error reads, and LiteLLM's default of two retries would
+				  # wait out a backoff before each (RouterReliabilityIntegrationTests checks it)
+				  num_retries: 0
 				  model_group_alias: {gpt-4: gpt-4o-mini}
 				  context_window_fallbacks: [{small-window: [big-window]}]
 				  content_policy_fallbacks: [{moderated: [lenient]}]

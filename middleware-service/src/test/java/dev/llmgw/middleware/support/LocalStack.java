@@ -129,6 +129,10 @@ public final class LocalStack {
 							environment_variables:
 							  GENERIC_LOGGER_ENDPOINT: "%3$s/fake/webhook/middleware-stack"
 							  DEFAULT_FLUSH_INTERVAL_SECONDS: "0.2"
+							router_settings:
+							  # one attempt: the tests here check how the gateway's errors read through
+							  # the middleware, and LiteLLM's default two retries wait out a backoff each
+							  num_retries: 0
 							general_settings:
 							  master_key: %2$s
 							"""
