@@ -82,6 +82,9 @@ class SageMakerIntegrationTests {
 				    litellm_params: {<<: *sm, model: "sagemaker_chat/chat;chunks=6;error_after_chunks=2"}
 				environment_variables:
 				  AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: "%1$s"
+				# one attempt: the errors' translation is what is checked, not the retries'
+				# backoff (a rate limit's Retry-After of 3 s, twice by default)
+				router_settings: {num_retries: 0}
 				general_settings: {master_key: %2$s}
 				""".formatted(fake, TestGatewayConfig.MASTER_KEY, ACCESS_KEY));
 		gateway = GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + dir.resolve("data"));

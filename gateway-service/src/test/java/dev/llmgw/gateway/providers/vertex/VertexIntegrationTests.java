@@ -97,6 +97,9 @@ class VertexIntegrationTests {
 				    litellm_params: {<<: *vertex, vertex_credentials: "%5$s"}
 				environment_variables:
 				  VERTEXAI_LOCATION: europe-west4
+				# one attempt: the errors' translation is what is checked, not the retries'
+				# backoff (a rate limit's Retry-After of 3 s, twice by default)
+				router_settings: {num_retries: 0}
 				general_settings: {master_key: %2$s}
 				""".formatted(fake(), TestGatewayConfig.MASTER_KEY, ACCOUNT.write(dir), COUNTED.write(dir),
 				FORGED.withOtherKey().write(dir)));
