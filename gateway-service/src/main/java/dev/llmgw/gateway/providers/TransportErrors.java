@@ -63,7 +63,10 @@ public final class TransportErrors {
 
 	/** What the socket said (e.g. "Connection reset by peer"), without an address. */
 	private static String connectionFailure(Throwable error) {
-		String message = String.valueOf(error.getMessage());
+		String message = error.getMessage();
+		if (message == null) {
+			return error.getClass().getSimpleName();
+		}
 		int colon = message.lastIndexOf(':');
 		// Netty's native messages read "recvAddress(..) failed: Connection reset by peer"
 		String said = ((colon >= 0) ? message.substring(colon + 1) : message).strip();

@@ -100,6 +100,8 @@ class TransportErrorsTests {
 		assertThat(TransportErrors.map(new java.nio.channels.NotYetConnectedException(), deployment(), true))
 			.isInstanceOf(UpstreamUnavailableError.class)
 			.hasMessageContaining("no longer connected");
+		assertThat(TransportErrors.map(new java.net.SocketException(), deployment(), false))
+			.hasMessageEndingWith("failed: SocketException");
 	}
 
 	private static void assertConnectionError(Throwable error) {
