@@ -43,6 +43,9 @@ public final class Failover {
 
 	static final String RETRIES_HEADER = "x-litellm-attempted-retries";
 
+	/** The call's retry budget, sent as LiteLLM does once a retry was made. */
+	static final String MAX_RETRIES_HEADER = "x-litellm-max-retries";
+
 	static final String FALLBACKS_HEADER = "x-litellm-attempted-fallbacks";
 
 	private static final Duration MAX_PROVIDER_WAIT = Duration.ofSeconds(60);
@@ -294,6 +297,9 @@ public final class Failover {
 			headers.remove(MODEL_API_BASE_HEADER);
 		}
 		headers.set(RETRIES_HEADER, Integer.toString(this.retries));
+		if (this.retries > 0) {
+			headers.set(MAX_RETRIES_HEADER, Integer.toString(this.numRetries));
+		}
 		headers.set(FALLBACKS_HEADER, Integer.toString(this.fallbacks));
 	}
 

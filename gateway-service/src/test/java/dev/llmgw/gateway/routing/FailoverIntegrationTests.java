@@ -19,6 +19,10 @@ class FailoverIntegrationTests extends GatewayTestBase {
 			HttpResponse<String> response = post("/v1/chat/completions", retrying("flaky", 1));
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			assertThat(response.headers().firstValue("x-litellm-model-id")).hasValue("flaky-healthy");
+			// as LiteLLM: the call's retry budget once a retry was made, else nothing
+			boolean retried = response.headers().firstValue("x-litellm-attempted-retries").orElseThrow().equals("1");
+			assertThat(response.headers().firstValue("x-litellm-max-retries"))
+				.isEqualTo(retried ? java.util.Optional.of("1") : java.util.Optional.empty());
 		}
 		// more than allowed_fails (1) failures in the minute put flaky-broken to rest
 		for (int i = 0; i < 20; i++) {

@@ -77,7 +77,10 @@ class RouterReliabilityIntegrationTests {
 			// LiteLLM's router falls back to openai.DEFAULT_MAX_RETRIES: here the group's
 			// only deployment again, after a backoff of 0.5 s, then 1 s
 			long started = System.nanoTime();
-			assertThat(retries(GatewayInstances.baseUrl(gateway), "single")).isEqualTo("2");
+			java.net.http.HttpResponse<String> failed = chat(GatewayInstances.baseUrl(gateway), "single");
+			assertThat(failed.headers().firstValue("x-litellm-attempted-retries")).hasValue("2");
+			assertThat(failed.headers().firstValue("x-litellm-max-retries")).as("sent once a retry was made")
+				.hasValue("2");
 			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
 				.isGreaterThanOrEqualTo(java.time.Duration.ofMillis(1500));
 		}
