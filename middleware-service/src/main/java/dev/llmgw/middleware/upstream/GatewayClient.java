@@ -161,8 +161,12 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public <T> Flux<T> forward(HttpMethod method, String pathAndQuery, Map<String, List<String>> incoming, byte[] body,
 			Function<GatewayStream, Publisher<T>> handler) {
-		return send(method, pathAndQuery, incoming, body).response((response, content) -> handler
-			.apply(new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray())));
+		return StaleConnections
+			.retried((answered) -> send(method, pathAndQuery, incoming, body).response((response, content) -> {
+				answered.set(true);
+				return handler.apply(
+						new GatewayStream(response.status().code(), response.responseHeaders(), content.asByteArray()));
+			}));
 	}
 
 	/**
@@ -177,9 +181,12 @@ public final class GatewayClient implements AutoCloseable {
 	 */
 	public <T> Flux<T> relay(HttpMethod method, String pathAndQuery, Map<String, List<String>> incoming, byte[] body,
 			Function<GatewayRelay, Publisher<T>> handler) {
-		return send(method, pathAndQuery, incoming, body).response((response, content) -> handler
-			.apply(new GatewayRelay(response.status().code(), response.responseHeaders(),
-					content.retain().doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease))));
+		return StaleConnections
+			.retried((answered) -> send(method, pathAndQuery, incoming, body).response((response, content) -> {
+				answered.set(true);
+				return handler.apply(new GatewayRelay(response.status().code(), response.responseHeaders(),
+						content.retain().doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease)));
+			}));
 	}
 
 	private HttpClient.ResponseReceiver<?> send(HttpMethod method, String pathAndQuery,
