@@ -44,16 +44,16 @@ public final class TransportErrors {
 		if (error instanceof PrematureCloseException || error instanceof ClosedChannelException) {
 			return new UpstreamUnavailableError("litellm.APIConnectionError: " + who + " closed the connection early");
 		}
-		// a reset or broken pipe on the provider's socket (the JDK's or the native
-		// transport's): the provider's side failed, not the gateway, and another attempt
-		// may work. Other I/O errors (a spooled upload that cannot be read) stay faults
-		// of the gateway.
 		if (error instanceof NotYetConnectedException) {
 			// Linux's ENOTCONN on a read: the socket was reset or closed before the
 			// answer
 			return new UpstreamUnavailableError(
 					"litellm.APIConnectionError: the connection to " + who + " failed: it was no longer connected");
 		}
+		// a reset or broken pipe on the provider's socket (the JDK's or the native
+		// transport's): the provider's side failed, not the gateway, and another attempt
+		// may work. Other I/O errors (a spooled upload that cannot be read) stay faults
+		// of the gateway.
 		if (error instanceof SocketException || error instanceof Errors.NativeIoException) {
 			return new UpstreamUnavailableError(
 					"litellm.APIConnectionError: the connection to " + who + " failed: " + connectionFailure(error));
