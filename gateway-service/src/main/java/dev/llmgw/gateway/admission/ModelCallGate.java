@@ -20,6 +20,7 @@ import dev.llmgw.gateway.routing.AdmittedGroup;
 import dev.llmgw.gateway.routing.Failover;
 import dev.llmgw.gateway.routing.ModelGroup;
 import dev.llmgw.gateway.routing.ModelRegistry;
+import dev.llmgw.gateway.routing.RequestFallbacks;
 import dev.llmgw.gateway.routing.Router;
 import dev.llmgw.model.openai.Usage;
 import org.jspecify.annotations.Nullable;
@@ -61,11 +62,17 @@ public final class ModelCallGate implements AdmitStage {
 		String model = call.model();
 		CallerIdentity caller = CallerIdentity.of(exchange);
 		if (caller != null) {
-			AuthenticationError refusal = caller.access().refusal(model);
-			String aliasTarget = this.models.aliasTarget(model);
-			// an alias is allowed when the group it stands for is
-			if (refusal != null && (aliasTarget == null || !caller.access().allows(aliasTarget))) {
+			AuthenticationError refusal = refusal(caller, model);
+			if (refusal != null) {
 				return Mono.error(refusal);
+			}
+			// the request's own fallbacks are groups the caller chose as well: unchecked,
+			// a key held to one group would reach any other by making its call fail
+			for (String fallback : RequestFallbacks.named(call.fields())) {
+				refusal = refusal(caller, fallback);
+				if (refusal != null) {
+					return Mono.error(refusal);
+				}
 			}
 		}
 		ModelGroup group = this.models.find(model);
@@ -146,6 +153,19 @@ public final class ModelCallGate implements AdmitStage {
 		if (admission != null || reservations != null) {
 			counts.end(admission, usage.totalTokens(), reservations, BudgetCheck.nanos(cost)).subscribe();
 		}
+	}
+
+	/**
+	 * LiteLLM's refusal of a model the caller's lists do not allow, or null; an alias is
+	 * allowed when the group it stands for is.
+	 */
+	private @Nullable AuthenticationError refusal(CallerIdentity caller, String model) {
+		AuthenticationError refusal = caller.access().refusal(model);
+		if (refusal == null) {
+			return null;
+		}
+		String aliasTarget = this.models.aliasTarget(model);
+		return (aliasTarget != null && caller.access().allows(aliasTarget)) ? null : refusal;
 	}
 
 }

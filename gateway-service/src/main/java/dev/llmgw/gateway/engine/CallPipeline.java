@@ -45,7 +45,6 @@ import org.springframework.web.server.ServerWebExchange;
  * <li>admit ({@link AdmitStage}: access, rate limits, budgets, the first deployment)</li>
  * <li>pre-call guardrails ({@link GuardrailStage})</li>
  * <li>cache lookup ({@link CacheStage}), and on a miss:</li>
- * <li>queue by priority ({@link QueueStage})</li>
  * <li>route and call, with retries and fallbacks ({@link DispatchStage}), cache
  * store</li>
  * <li>post-call guardrails, on fresh and cached answers alike</li>
@@ -68,8 +67,6 @@ public final class CallPipeline {
 
 	private final GuardrailStage guardrails;
 
-	private final QueueStage queue;
-
 	private final DispatchStage dispatch;
 
 	private final ProviderRegistry providers;
@@ -81,14 +78,12 @@ public final class CallPipeline {
 	/** Whether streams' frames are kept for listeners that read the bodies. */
 	private final boolean keepFrames;
 
-	public CallPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
-			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			boolean keepFrames) {
+	public CallPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, DispatchStage dispatch,
+			ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend, boolean keepFrames) {
 		this.keepFrames = keepFrames;
 		this.admission = admission;
 		this.cache = cache;
 		this.guardrails = guardrails;
-		this.queue = queue;
 		this.dispatch = dispatch;
 		this.providers = providers;
 		this.prices = prices;
@@ -148,12 +143,12 @@ public final class CallPipeline {
 		// the provider is asked what the guardrails let through (a masked prompt)
 		Function<ModelCall, Mono<ChatResult>> routed = (checked) -> {
 			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
-			Flux<ChatResult> answers = this.dispatch
+			return this.dispatch
 				.answer(exchange, checked, deployment,
 						(chosen) -> attempt.apply(this.providers.forDeployment(chosen),
 								new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
-						state::attempting);
-			return this.queue.enter(exchange, checked, deployment.timeout(), answers).next();
+						state::attempting)
+				.next();
 		};
 		return answer(exchange, state, routed, (result) -> account(exchange, state, result, deployment, true));
 	}
@@ -184,11 +179,10 @@ public final class CallPipeline {
 		writeKeySpend(exchange, 0);
 		Function<ModelCall, Flux<byte[]>> routed = (checked) -> {
 			ChatCompletionRequest asked = (ChatCompletionRequest) checked.request();
-			Flux<byte[]> frames = this.dispatch.stream(exchange, checked, deployment,
+			return this.dispatch.stream(exchange, checked, deployment,
 					(chosen) -> attempt.apply(this.providers.forDeployment(chosen),
 							new ProviderCall(chosen.withTimeoutsOf(asked.extra()), asked, callId)),
 					tally, state::attempting);
-			return this.queue.enter(exchange, checked, deployment.streamTimeout(), frames);
 		};
 		return this.guardrails.beforeCall(exchange, call)
 			.doOnNext(state::checked)

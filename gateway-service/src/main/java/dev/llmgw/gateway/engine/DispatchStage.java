@@ -13,7 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Route and call: the provider attempts, with retries on other deployments and fallbacks
- * to other groups, and what each attempt teaches the router.
+ * to other groups, each chat attempt waiting for its group's concurrency limit, and what
+ * each attempt teaches the router.
  */
 public interface DispatchStage {
 

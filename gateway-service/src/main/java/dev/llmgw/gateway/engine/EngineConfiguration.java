@@ -18,10 +18,9 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguration {
 
 	@Bean
-	CallPipeline callPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, QueueStage queue,
-			DispatchStage dispatch, ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend,
-			CallListeners listeners) {
-		return new CallPipeline(admission, cache, guardrails, queue, dispatch, providers, prices, keySpend,
+	CallPipeline callPipeline(AdmitStage admission, CacheStage cache, GuardrailStage guardrails, DispatchStage dispatch,
+			ProviderRegistry providers, PriceMap prices, KeySpendTracker keySpend, CallListeners listeners) {
+		return new CallPipeline(admission, cache, guardrails, dispatch, providers, prices, keySpend,
 				listeners.wantBodies());
 	}
 

@@ -3,7 +3,6 @@ package dev.llmgw.gateway.routing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +46,12 @@ public final class Failover {
 	static final String MAX_RETRIES_HEADER = "x-litellm-max-retries";
 
 	static final String FALLBACKS_HEADER = "x-litellm-attempted-fallbacks";
+
+	/**
+	 * The most retries a request's own {@code num_retries} gets, unless the configured
+	 * default is higher.
+	 */
+	static final int MAX_REQUEST_RETRIES = 10;
 
 	private static final Duration MAX_PROVIDER_WAIT = Duration.ofSeconds(60);
 
@@ -117,12 +122,10 @@ public final class Failover {
 		this.group = group;
 		this.requestedGroup = group.name();
 		this.promptChars = promptChars;
-		this.requestFallbacks = requestFallbacks(requestFields, group.name());
+		this.requestFallbacks = RequestFallbacks.byGroup(requestFields, group.name());
 		this.tags = this.policy.tags().requestTags(requestFields, exchange.getRequest().getHeaders());
 		this.mocked = MockResponses.requested(requestFields);
-		Object perCall = requestFields.get("num_retries");
-		this.numRetries = (perCall instanceof Number number) ? Math.max(0, number.intValue())
-				: this.policy.numRetries();
+		this.numRetries = numRetries(requestFields.get("num_retries"), this.policy.numRetries());
 		this.retriesLeft = this.numRetries;
 	}
 
@@ -138,8 +141,29 @@ public final class Failover {
 	 */
 	<T> Flux<T> run(Deployment first, Function<Deployment, Publisher<T>> attempt,
 			java.util.function.BooleanSupplier retryable) {
-		// on subscription: a queued call's first attempt starts when the queue lets it go
+		// on subscription, when the caller's chain asks for the answer
 		return Flux.defer(() -> attempt(first, attempt, retryable));
+	}
+
+	/**
+	 * A request may ask for fewer retries or more, up to a bound: each retry is another
+	 * provider call past the key's rpm, and a key asking for thousands would hammer a
+	 * provider that is already refusing.
+	 * @param asked the request's own {@code num_retries}, if any
+	 * @param configured the configured {@code num_retries}
+	 */
+	static int numRetries(@Nullable Object asked, int configured) {
+		if (!(asked instanceof Number number)) {
+			return configured;
+		}
+		// as a double: a huge integer's intValue() wraps, to a negative or a small count
+		double bounded = Math.min(number.doubleValue(), Math.max(MAX_REQUEST_RETRIES, configured));
+		return (bounded > 0) ? (int) bounded : 0;
+	}
+
+	/** The group of the attempt under way: the admitted one, else a fallback. */
+	ModelGroup group() {
+		return this.group;
 	}
 
 	private <T> Flux<T> attempt(Deployment deployment, Function<Deployment, Publisher<T>> attempt,
@@ -301,32 +325,6 @@ public final class Failover {
 			headers.set(MAX_RETRIES_HEADER, Integer.toString(this.numRetries));
 		}
 		headers.set(FALLBACKS_HEADER, Integer.toString(this.fallbacks));
-	}
-
-	/**
-	 * The request's own {@code fallbacks}: a list of model names for the requested group,
-	 * or LiteLLM's {@code [{"group": ["other"]}]} form.
-	 */
-	private static Map<String, List<String>> requestFallbacks(Map<String, @Nullable Object> fields, String group) {
-		if (!(fields.get("fallbacks") instanceof List<?> given) || given.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, List<String>> fallbacks = new LinkedHashMap<>();
-		for (Object item : given) {
-			if (item instanceof String name) {
-				fallbacks.computeIfAbsent(group, (key) -> new java.util.ArrayList<>()).add(name);
-			}
-			else if (item instanceof Map<?, ?> map) {
-				map.forEach((key, value) -> {
-					if (value instanceof List<?> names) {
-						names.forEach((name) -> fallbacks
-							.computeIfAbsent(String.valueOf(key), (k) -> new java.util.ArrayList<>())
-							.add(String.valueOf(name)));
-					}
-				});
-			}
-		}
-		return fallbacks;
 	}
 
 }

@@ -2,32 +2,34 @@ package dev.llmgw.gateway.routing;
 
 import java.time.Duration;
 
-import dev.llmgw.gateway.engine.ModelCall;
-import dev.llmgw.gateway.engine.QueueStage;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
-import org.springframework.web.server.ServerWebExchange;
-
 /**
- * The queue stage: groups with a concurrency limit let waiting calls in by
- * {@code priority}, then arrival ({@link ConcurrencyLimits}).
+ * The queue of a model group with a concurrency limit: a chat attempt waits for a slot by
+ * {@code priority}, then arrival ({@link ConcurrencyLimits}), and holds it until the
+ * attempt ends. Entered per attempt, not per call: a call waiting out a retry's backoff
+ * or a provider's {@code Retry-After} holds no slot, and a fallback waits in its own
+ * group's queue, as LiteLLM holds its limit only around the provider call.
  */
-public final class GroupQueue implements QueueStage {
+final class GroupQueue {
 
 	private final ConcurrencyLimits limits;
 
-	public GroupQueue(ConcurrencyLimits limits) {
+	GroupQueue(ConcurrencyLimits limits) {
 		this.limits = limits;
 	}
 
-	@Override
-	public <T> Flux<T> enter(ServerWebExchange exchange, ModelCall call, Duration maxWait, Flux<T> work) {
-		ModelGroup group = AdmittedGroup.of(exchange);
-		if (group == null) {
-			return work;
-		}
-		return this.limits.enter(group, call.priority(), maxWait)
-			.flatMapMany((release) -> work.doFinally((signal) -> release.run()));
+	/**
+	 * @param group the group of the deployment the attempt goes to
+	 * @param priority the request's {@code priority}, null for none
+	 * @param maxWait how long the attempt may wait for a slot before a 429
+	 * @param attempt the attempt, subscribed once a slot is free
+	 */
+	<T> Flux<T> enter(ModelGroup group, @Nullable Integer priority, Duration maxWait, Publisher<T> attempt) {
+		return this.limits.enter(group, priority, maxWait)
+			.flatMapMany((release) -> Flux.from(attempt).doFinally((signal) -> release.run()));
 	}
 
 }

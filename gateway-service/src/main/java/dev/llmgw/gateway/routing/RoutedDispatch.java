@@ -28,25 +28,38 @@ public final class RoutedDispatch implements DispatchStage {
 
 	private final DeploymentStats stats;
 
-	public RoutedDispatch(Router router, ModelRegistry models, DeploymentStats stats) {
+	private final GroupQueue queue;
+
+	RoutedDispatch(Router router, ModelRegistry models, DeploymentStats stats, GroupQueue queue) {
 		this.router = router;
 		this.models = models;
 		this.stats = stats;
+		this.queue = queue;
 	}
 
 	@Override
 	public Flux<ChatResult> answer(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Function<Deployment, Mono<ChatResult>> attempt, Consumer<Deployment> attempted) {
-		boolean measured = call.kind() == CallKind.CHAT;
-		return failover(exchange, call, first, attempted).run(first,
-				(chosen) -> measured ? timed(chosen, attempt.apply(chosen)) : attempt.apply(chosen), () -> true);
+		Failover failover = failover(exchange, call, first, attempted);
+		if (call.kind() != CallKind.CHAT || AdmittedGroup.of(exchange) == null) {
+			return failover.run(first, attempt::apply, () -> true);
+		}
+		// the queue's wait is not the deployment's latency: timed inside it
+		return failover.run(first, (chosen) -> this.queue.enter(failover.group(), call.priority(), chosen.timeout(),
+				timed(chosen, attempt.apply(chosen))), () -> true);
 	}
 
 	@Override
 	public Flux<byte[]> stream(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Function<Deployment, Flux<byte[]>> attempt, StreamTally tally, Consumer<Deployment> attempted) {
-		return failover(exchange, call, first, attempted).run(first,
-				(chosen) -> timedStream(chosen, attempt.apply(chosen), tally), () -> !tally.providerStarted());
+		Failover failover = failover(exchange, call, first, attempted);
+		if (AdmittedGroup.of(exchange) == null) {
+			return failover.run(first, (chosen) -> timedStream(chosen, attempt.apply(chosen), tally),
+					() -> !tally.providerStarted());
+		}
+		return failover.run(first, (chosen) -> this.queue.enter(failover.group(), call.priority(),
+				chosen.streamTimeout(), timedStream(chosen, attempt.apply(chosen), tally)),
+				() -> !tally.providerStarted());
 	}
 
 	private Failover failover(ServerWebExchange exchange, ModelCall call, Deployment first,

@@ -80,13 +80,9 @@ public class RoutingConfiguration {
 	}
 
 	@Bean
-	RoutedDispatch routedDispatch(Router router, ModelRegistry models, DeploymentStats stats) {
-		return new RoutedDispatch(router, models, stats);
-	}
-
-	@Bean
-	GroupQueue groupQueue(ConcurrencyLimits limits) {
-		return new GroupQueue(limits);
+	RoutedDispatch routedDispatch(Router router, ModelRegistry models, DeploymentStats stats,
+			ConcurrencyLimits limits) {
+		return new RoutedDispatch(router, models, stats, new GroupQueue(limits));
 	}
 
 }

@@ -103,6 +103,34 @@ class FailoverIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aRequestsOwnFallbacksAreHeldToTheKeysModels() {
+		dev.llmgw.gateway.support.AdminClient admin = new dev.llmgw.gateway.support.AdminClient(url(""));
+		String key = admin
+			.post("/key/generate", MASTER_KEY,
+					java.util.Map.of("models", java.util.List.of("always-down", "big-window")))
+			.text("/key");
+		// a key limited to a failing group must not reach another group by naming it as
+		// a fallback: either form of the request's list
+		for (String fallbacks : java.util.List.of("[\"lenient\"]", "[{\"always-down\":[\"lenient\"]}]",
+				"[\"big-window\",\"lenient\"]")) {
+			HttpResponse<String> refused = send(request("/v1/chat/completions").header("Authorization", "Bearer " + key)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"always-down\",\"fallbacks\":"
+						+ fallbacks + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+				.build());
+			assertThat(refused.statusCode()).as(fallbacks + ": " + refused.body()).isEqualTo(401);
+			assertThat(refused.body()).contains("key_model_access_denied").contains("Tried to access lenient");
+		}
+		HttpResponse<String> allowed = send(request("/v1/chat/completions").header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"always-down\","
+					+ "\"fallbacks\":[\"big-window\"],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+			.build());
+		assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("x-litellm-attempted-fallbacks")).hasValue("1");
+	}
+
+	@Test
 	void aStreamFallsBackBeforeItsFirstByte() {
 		HttpResponse<String> response = post("/v1/chat/completions", streamChat("small-window", "stream me", false));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -110,6 +110,40 @@ class PriorityQueueIntegrationTests extends GatewayTestBase {
 		}
 	}
 
+	@Test
+	void aCallWaitingToRetryHoldsNoSlot(@TempDir Path dir) throws Exception {
+		// the first call to this group gets a 429 asking for 3 s; its retry waits them
+		// out
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		String model = "retry-wait-" + id + ";error=429;retry_after=3;fail_times=1;fail_key=retry-wait-" + id;
+		Path config = Files.writeString(dir.resolve("config.yaml"), """
+				model_list:
+				  - model_name: one-slot
+				    litellm_params: {model: "openai/%s", api_base: "%s", api_key: k, max_parallel_requests: 1}
+				router_settings:
+				  num_retries: 1
+				general_settings:
+				  master_key: %s
+				""".formatted(model, FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
+		try (ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
+				"--gateway.data-dir=" + dir.resolve("data"))) {
+			String base = GatewayInstances.baseUrl(gateway);
+			List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
+			CompletableFuture<HttpResponse<String>> waiting = send(base, "one-slot", null, "waiting", finished);
+			await().atMost(Duration.ofSeconds(10)).until(() -> GatewayHttp.fakeCalls(model) == 1);
+			long started = System.nanoTime();
+			HttpResponse<String> other = send(base, "one-slot", null, "other", finished).get();
+			assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+			assertThat(Duration.ofNanos(System.nanoTime() - started))
+				.as("let in while the first call waits for its retry, not after it")
+				.isLessThan(Duration.ofMillis(2500));
+			HttpResponse<String> retried = waiting.get();
+			assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+			assertThat(retried.headers().firstValue("x-litellm-attempted-retries")).hasValue("1");
+			assertThat(finished).containsExactly("other", "waiting");
+		}
+	}
+
 	private CompletableFuture<HttpResponse<String>> send(String model, Integer priority, String name,
 			List<String> finished) {
 		return send(url(""), model, priority, name, finished);
