@@ -37,6 +37,7 @@
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
 #        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard, nginx+responses and portkey; GATEWAY_JAR=path to measure another build;
 #        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3;
+#        PROFILE_DIR=dir to record a JFR profile of each gateway point there (profiling slows the points it records);
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
@@ -381,7 +382,14 @@ for upstream in $UPSTREAMS; do
 		read -r a_rps a_p50 a_p99 _ < <(measure "$direct" "$direct_script" "$connections")
 		ticks_before=$(cpu_ticks "$served")
 		mw_before=$([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0)
+		if [ -n "${PROFILE_DIR:-}" ] && [ "$upstream" != portkey ]; then
+			"${JAVA%/java}/jcmd" "$served" JFR.start name=bench settings=profile \
+				filename="$PROFILE_DIR/$upstream-$connections.jfr" >/dev/null
+		fi
 		read -r g_rps g_p50 g_p99 g_requests < <(measure "$front" "$script" "$connections")
+		if [ -n "${PROFILE_DIR:-}" ] && [ "$upstream" != portkey ]; then
+			"${JAVA%/java}/jcmd" "$served" JFR.stop name=bench >/dev/null
+		fi
 		drain=$(wait_idle "$served")
 		ticks=$(( $(cpu_ticks "$served") - ticks_before ))
 		mw_ticks=$(( $([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0) - mw_before ))

@@ -95,6 +95,9 @@ public final class Cooldowns {
 		// allowed_fails_policy names how many of this kind a deployment may have, counted
 		// like any other (LiteLLM's counting router); else these cool it down at once
 		Integer allowedOfKind = this.policy.allowedFailsFor(error);
+		if (allowedOfKind == null && !countsAgainstDeployment(status)) {
+			return;
+		}
 		int allowed = (allowedOfKind != null) ? allowedOfKind : this.policy.allowedFails();
 		boolean now = allowedOfKind == null && (status == 429 || status == 401 || status == 404 || status == 408);
 		long minute = this.clock.millis() / 60_000;
@@ -115,6 +118,18 @@ public final class Cooldowns {
 			log.warn("cooldown count in Redis failed ({}); counting on this instance", failure.toString());
 			countLocally(deployment, minute, now, status, allowed);
 		});
+	}
+
+	/**
+	 * Whether a failure says something about the deployment, as LiteLLM's
+	 * {@code _is_cooldown_required} decides: a rate limit, a refused credential, a
+	 * timeout, a missing model and any 5xx do; any other 4xx (a bad request, a prompt too
+	 * long, a content policy) is the caller's, and counted, any key could put every
+	 * deployment of a group to rest for everyone with a few bad requests a minute. Only
+	 * an {@code allowed_fails_policy} entry for the kind counts it.
+	 */
+	static boolean countsAgainstDeployment(int status) {
+		return status < 400 || status >= 500 || status == 429 || status == 401 || status == 404 || status == 408;
 	}
 
 	private void countLocally(Deployment deployment, long minute, boolean now, int status, int allowed) {

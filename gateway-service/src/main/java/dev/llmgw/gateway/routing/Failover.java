@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.llmgw.gateway.error.GatewayError;
 import dev.llmgw.gateway.error.RateLimitError;
+import dev.llmgw.gateway.error.TimeoutError;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.MockResponses;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,8 @@ public final class Failover {
 
 	private final long promptChars;
 
+	private final Map<String, @Nullable Object> requestFields;
+
 	private final Map<String, List<String>> requestFallbacks;
 
 	private final int numRetries;
@@ -122,6 +125,7 @@ public final class Failover {
 		this.group = group;
 		this.requestedGroup = group.name();
 		this.promptChars = promptChars;
+		this.requestFields = requestFields;
 		this.requestFallbacks = RequestFallbacks.byGroup(requestFields, group.name());
 		this.tags = this.policy.tags().requestTags(requestFields, exchange.getRequest().getHeaders());
 		this.mocked = MockResponses.requested(requestFields);
@@ -181,7 +185,7 @@ public final class Failover {
 			// a failure a caller asked for (mock_response, mock_testing_*) is not the
 			// deployment's:
 			// counted, any key could put every deployment to rest for everyone
-			if (!this.mocked && !MockResponses.configured(deployment)) {
+			if (!this.mocked && !MockResponses.configured(deployment) && !timedOutByTheCaller(deployment, failure)) {
 				this.router.cooldowns().failed(deployment, failure, this.group.deployments().size());
 			}
 			Deployment next = null;
@@ -215,6 +219,21 @@ public final class Failover {
 			Flux<T> again = Flux.defer(() -> attempt(chosen, attempt, retryable));
 			return wait.isZero() ? again : Mono.delay(wait).thenMany(again);
 		});
+	}
+
+	/**
+	 * Whether the failure is a timeout the request brought on itself, with a
+	 * {@code timeout} or {@code stream_timeout} shorter than the deployment's: not the
+	 * deployment's fault, so not counted toward its cooldown (a key asking for a
+	 * millisecond would otherwise put every deployment to rest).
+	 */
+	private boolean timedOutByTheCaller(Deployment deployment, GatewayError failure) {
+		if (!(failure instanceof TimeoutError)) {
+			return false;
+		}
+		Deployment asked = deployment.withTimeoutsOf(this.requestFields);
+		return asked.timeout().compareTo(deployment.timeout()) < 0
+				|| asked.streamTimeout().compareTo(deployment.streamTimeout()) < 0;
 	}
 
 	/**

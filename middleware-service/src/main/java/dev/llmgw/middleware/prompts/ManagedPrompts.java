@@ -45,8 +45,11 @@ public final class ManagedPrompts {
 		this.events = events;
 	}
 
+	/**
+	 * Whether the model names a managed prompt (a malformed ARN too, which is refused).
+	 */
 	public static boolean isPrompt(@Nullable String model) {
-		return PromptArn.parse(model) != null;
+		return PromptArn.parse(model) != null || PromptArn.malformed(model);
 	}
 
 	/**
@@ -55,7 +58,12 @@ public final class ManagedPrompts {
 	 * @return the same body, now for the prompt's model
 	 */
 	public Mono<ObjectNode> apply(ObjectNode body, Map<String, String> variables) {
-		PromptArn arn = PromptArn.parse(body.path("model").asString(null));
+		String model = body.path("model").asString(null);
+		if (PromptArn.malformed(model)) {
+			return Mono.error(new BedrockError(400, "ValidationException",
+					"The model is not a valid prompt ARN: arn:aws:bedrock:<region>:<account>:prompt/<id>[:<version>]"));
+		}
+		PromptArn arn = PromptArn.parse(model);
 		if (arn == null) {
 			return Mono.just(body);
 		}

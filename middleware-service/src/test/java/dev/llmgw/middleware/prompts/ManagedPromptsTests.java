@@ -113,6 +113,43 @@ class ManagedPromptsTests {
 		assertThat(missing.body()).contains("\"error\"").contains("missing promptVariables [thing]");
 	}
 
+	@Test
+	void aPromptArnOutsideAwssShapesIsRefusedBeforeAnyFetch() throws Exception {
+		// the region becomes the host GetPrompt is signed for: "evil.example?" would send
+		// the middleware's credentials there and cache its answer under the victim's id
+		for (String arn : java.util.List.of("arn:aws:bedrock:evil.example?:123456789012:prompt/PCHAT00001",
+				"arn:aws:bedrock:us-east-1:123456789012:prompt/PCHAT00001/../x",
+				"arn:aws:bedrock:us-east-1:evil:prompt/PCHAT00001",
+				"arn:aws:bedrock:us-east-1:123456789012:prompt/PCHAT00001:1?x=\\u0000")) {
+			HttpResponse<String> refused = post("{\"model\":\"" + arn + "\",\"messages\":[],"
+					+ "\"promptVariables\":{\"persona\":\"a pirate\",\"thing\":\"rain\"}}");
+			assertThat(refused.statusCode()).as(arn + ": " + refused.body()).isEqualTo(400);
+			assertThat(refused.body()).contains("not a valid prompt ARN");
+		}
+		BedrockRuntimeClient client = client();
+		try {
+			assertThatThrownBy(() -> client
+				.converse((request) -> request.modelId("arn:aws:bedrock:evil.example?:123456789012:prompt/PTEXT00001")))
+				.isInstanceOf(ValidationException.class)
+				.hasMessageContaining("not a valid prompt ARN");
+		}
+		finally {
+			client.close();
+		}
+	}
+
+	@Test
+	void arnsAreParsedWholeAndCachedPerRegionAndAccount() {
+		PromptArn arn = PromptArn.parse("arn:aws:bedrock:us-gov-west-1:123456789012:prompt/PCHAT00001:3");
+		assertThat(arn).isEqualTo(new PromptArn("us-gov-west-1", "123456789012", "PCHAT00001", "3"));
+		assertThat(PromptArn.parse("arn:aws:bedrock:eu-west-1:123456789012:prompt/PCHAT00001").cacheKey())
+			.isNotEqualTo(PromptArn.parse("arn:aws:bedrock:us-east-1:123456789012:prompt/PCHAT00001").cacheKey())
+			.isNotEqualTo(PromptArn.parse("arn:aws:bedrock:eu-west-1:210987654321:prompt/PCHAT00001").cacheKey());
+		assertThat(PromptArn.parse("gpt-4o")).isNull();
+		assertThat(PromptArn.malformed("gpt-4o")).isFalse();
+		assertThat(PromptArn.malformed("arn:aws:bedrock:us-east-1:123456789012:prompt/")).isTrue();
+	}
+
 	private HttpResponse<String> post(String body) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/chat/completions"))
 			.header("Authorization", "Bearer " + LocalStack.MASTER_KEY)

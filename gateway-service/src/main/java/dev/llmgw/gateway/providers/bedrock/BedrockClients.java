@@ -49,7 +49,29 @@ public final class BedrockClients implements AutoCloseable {
 		Duration readTimeout = deployment.streamTimeout().compareTo(deployment.timeout()) > 0
 				? deployment.streamTimeout() : deployment.timeout();
 		return forSettings(deployment.params().providerSettings(), deployment.params().awsRegionName(),
-				deployment.apiBase(), readTimeout);
+				deployment.apiBase(), bucket(readTimeout));
+	}
+
+	/**
+	 * The read timeout a client is built for: whole seconds up to a minute, whole minutes
+	 * up to ten, then doubling. A request sets its own {@code timeout}, and a client per
+	 * distinct value would let a caller build clients (each with its connection pool)
+	 * without end; rounded up, there are at most a hundred or so. A non-streaming call's
+	 * own timeout is still exact (the SDK's call timeout).
+	 */
+	static Duration bucket(Duration readTimeout) {
+		long seconds = Math.max(1, (readTimeout.toMillis() + 999) / 1000);
+		if (seconds <= 60) {
+			return Duration.ofSeconds(seconds);
+		}
+		if (seconds <= 600) {
+			return Duration.ofMinutes((seconds + 59) / 60);
+		}
+		long bucket = 1200;
+		while (bucket < seconds && bucket < (1L << 40)) {
+			bucket *= 2;
+		}
+		return Duration.ofSeconds(bucket);
 	}
 
 	/**

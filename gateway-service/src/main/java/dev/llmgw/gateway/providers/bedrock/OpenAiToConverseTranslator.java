@@ -143,10 +143,15 @@ final class OpenAiToConverseTranslator {
 							+ "]: bedrock takes images inline, as data:image/<png|jpeg|gif|webp>;base64,... URLs",
 					null, "messages");
 		}
-		return ImageBlock.builder()
-			.format(format)
-			.source(ImageSource.fromBytes(SdkBytes.fromByteArray(Base64.getDecoder().decode(data.base64()))))
-			.build();
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(data.base64());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestError("Invalid image at messages[" + index + "]: the data URL is not valid base64",
+					null, "messages");
+		}
+		return ImageBlock.builder().format(format).source(ImageSource.fromBytes(SdkBytes.fromByteArray(bytes))).build();
 	}
 
 	/** Converse's image format for a media type: png, jpeg, gif or webp. */

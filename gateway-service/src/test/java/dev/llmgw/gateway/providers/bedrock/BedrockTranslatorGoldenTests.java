@@ -130,6 +130,17 @@ class BedrockTranslatorGoldenTests {
 	}
 
 	@Test
+	void anImageThatIsNotBase64IsTheCallersBadRequest() {
+		ChatCompletionRequest request = JSON.readValue("""
+				{"model": "claude", "messages": [{"role": "user", "content": [{"type": "image_url",
+				 "image_url": {"url": "data:image/png;base64,@@"}}]}]}""", ChatCompletionRequest.class);
+		assertThatThrownBy(() -> provider.complete(new ProviderCall(deployment("claude"), request, "call-8")).block())
+			.isInstanceOf(BadRequestError.class)
+			.hasMessageContaining("messages[0]")
+			.hasMessageContaining("not valid base64");
+	}
+
+	@Test
 	void aModelThatCannotBeMadeToCallAToolRefusesResponseFormatByName() {
 		ChatCompletionRequest request = JSON.readValue(read("json-schema.input.json"), ChatCompletionRequest.class);
 		assertThatThrownBy(() -> provider.complete(new ProviderCall(deployment("llama"), request, "call-5")).block())
