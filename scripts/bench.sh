@@ -36,7 +36,8 @@
 # cache, rate limits and budget reservations on top of the master-key rows.
 # Usage: scripts/bench.sh   (DURATION=60s WARMUP=20s CONNECTIONS="1 16 64" UPSTREAMS="fake bedrock nginx nginx+key";
 #        also converse-stream, history, nginx+mw, nginx+cache, nginx+guard, nginx+responses and portkey; GATEWAY_JAR=path to measure another build;
-#        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3;
+#        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3 (BENCH_S3_SINK=nginx: to an nginx that
+#        takes every PUT and keeps nothing, so that only the gateway's side of the logging is measured);
 #        PROFILE_DIR=dir to record a JFR profile of each gateway point there (profiling slows the points it records);
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
@@ -52,6 +53,7 @@ UPSTREAMS=${UPSTREAMS:-"fake bedrock nginx nginx+key"}
 BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/llmgw_bench}
 FAKE_PORT=${FAKE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18090}
+NGINX_S3_PORT=${NGINX_S3_PORT:-18091}
 GATEWAY_PORT=${GATEWAY_PORT:-14000}
 MIDDLEWARE_PORT=${MIDDLEWARE_PORT:-13000}
 PORTKEY_PORT=${PORTKEY_PORT:-18787}
@@ -118,6 +120,17 @@ http {
 			return 200 '$(cat "$WORK/completion.json")';
 		}
 	}
+	# an S3 that takes every PUT and keeps nothing, for BENCH_S3_SINK=nginx: what the logging callback costs the
+	# gateway, without a store's own work on the same two cores
+	server {
+		listen 127.0.0.1:$NGINX_S3_PORT;
+		client_max_body_size 0;
+		client_body_buffer_size 4m;
+		location / {
+			add_header ETag '"bench"';
+			return 200;
+		}
+	}
 }
 CONF
 nginx -c "$WORK/nginx.conf"
@@ -133,7 +146,8 @@ logging_settings() {
 	"") ;;
 	s3 | s3-batched)
 		printf '  success_callback: ["s3"]\n  s3_callback_params:\n'
-		printf '    {s3_bucket_name: bench-logs, s3_region_name: us-east-1, s3_endpoint_url: "http://127.0.0.1:%s",\n' "$FAKE_PORT"
+		printf '    {s3_bucket_name: bench-logs, s3_region_name: us-east-1, s3_endpoint_url: "http://127.0.0.1:%s",\n' \
+			"$([ "${BENCH_S3_SINK:-fake}" = nginx ] && echo "$NGINX_S3_PORT" || echo "$FAKE_PORT")"
 		printf '     s3_aws_access_key_id: AKIDBENCH, s3_aws_secret_access_key: bench-secret, s3_batch_objects: %s}\n' \
 			"$([ "$BENCH_LOGGING" = s3-batched ] && echo true || echo false)"
 		;;

@@ -9,6 +9,7 @@ import dev.llmgw.gateway.budget.BudgetCheck;
 import dev.llmgw.gateway.budget.BudgetDecision;
 import dev.llmgw.gateway.budget.BudgetGate;
 import dev.llmgw.gateway.engine.AdmitStage;
+import dev.llmgw.gateway.engine.CallKind;
 import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.error.AuthenticationError;
 import dev.llmgw.gateway.error.BadRequestError;
@@ -97,6 +98,15 @@ public final class ModelCallGate implements AdmitStage {
 		List<LimitCheck> limits = this.rateLimits.checks(admitted, model);
 		return this.budgets.plan(admitted, call.endUser(), model, deployment, call.estimates().apply(deployment))
 			.flatMap((plan) -> {
+				if (call.kind() == CallKind.BATCH && !plan.checks().isEmpty()) {
+					// the provider bills a batch's calls when they run, which no budget
+					// here sees: refused rather than let a budget be spent past its end
+					return Mono.error(new BadRequestError("Batches are not metered by this gateway: a call under a "
+							+ "budget (the key's, its user's, team's or end user's, a model budget or the proxy's) "
+							+ "cannot start one, since the provider would bill its calls past the budget. Send the "
+							+ "requests one by one, or use a key without a budget.", "budget_not_metered",
+							"input_file_id"));
+				}
 				if (limits.isEmpty() && plan.checks().isEmpty()) {
 					return Mono.just(deployment);
 				}

@@ -127,7 +127,6 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 
 	}
 
-	/** The same record without its bodies, for a listener that must not see them. */
 	/**
 	 * LiteLLM's call type for this call, as spend logs, logging callbacks and traces name
 	 * it: the front end's where it has its own ({@code anthropic_messages},
@@ -143,6 +142,7 @@ public record CallRecord(String callId, CallKind kind, @Nullable String keyHash,
 		return this.kind.litellmCallType();
 	}
 
+	/** The same record without its bodies, for a listener that must not see them. */
 	public CallRecord withoutBodies() {
 		return new CallRecord(this.callId, this.kind, this.keyHash, this.keyAlias, this.userId, this.teamId,
 				this.endUser, this.model, this.modelGroup, this.deploymentId, this.providerModel, this.provider,

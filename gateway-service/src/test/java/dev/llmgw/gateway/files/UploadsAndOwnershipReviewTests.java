@@ -69,6 +69,28 @@ class UploadsAndOwnershipReviewTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeyUnderABudgetStartsNoBatchWhoseCallsNoBudgetWouldSee() {
+		AdminClient admin = new AdminClient(url(""));
+		String key = admin.post("/key/generate", MASTER_KEY, Map.of("max_budget", 1)).text("/key");
+		HttpResponse<String> uploaded = upload(key, "/v1/files?model=gpt-4o-mini");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		String file = JSON.readTree(uploaded.body()).path("id").asString();
+		HttpResponse<String> batch = as(key, "POST", "/v1/batches", BATCH.formatted(file));
+		assertThat(batch.statusCode()).as(batch.body()).isEqualTo(400);
+		assertThat(batch.body()).contains("budget_not_metered").contains("not metered");
+		assertThat(as(key, "GET", "/v1/batches", null).body()).as("nothing started at the provider")
+			.doesNotContain("\"batch_");
+		String userId = "budgeted-" + UUID.randomUUID();
+		assertThat(admin.post("/user/new", MASTER_KEY, Map.of("user_id", userId, "max_budget", 5)).status())
+			.isEqualTo(200);
+		String usersKey = admin.post("/key/generate", MASTER_KEY, Map.of("user_id", userId)).text("/key");
+		String usersFile = JSON.readTree(upload(usersKey, "/v1/files?model=gpt-4o-mini").body()).path("id").asString();
+		assertThat(as(usersKey, "POST", "/v1/batches", BATCH.formatted(usersFile)).statusCode())
+			.as("the user's budget counts as the key's")
+			.isEqualTo(400);
+	}
+
+	@Test
 	void aFileGoneFromTheProviderLeavesTheListWhenDeleted() {
 		AdminClient admin = new AdminClient(url(""));
 		String key = admin.post("/key/generate", MASTER_KEY, Map.of()).text("/key");

@@ -247,7 +247,10 @@ public final class ConverseHandler {
 		HistoryOptions options = HistoryOptions.ofConverse(converse);
 		ObjectNode chat = this.requests.translate(converse, modelId, stream);
 		Mono<ObjectNode> prompted = ManagedPrompts.isPrompt(modelId)
-				? this.prompts.apply(chat, ManagedPrompts.variables(converse.promptVariables())) : Mono.just(chat);
+				? this.history.authorize(key)
+					.then(Mono
+						.defer(() -> this.prompts.apply(chat, ManagedPrompts.variables(converse.promptVariables()))))
+				: Mono.just(chat);
 		if (!options.enabled()) {
 			return prompted.map((request) -> new Call(request, null));
 		}

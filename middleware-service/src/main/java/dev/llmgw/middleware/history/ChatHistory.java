@@ -59,6 +59,17 @@ public final class ChatHistory {
 	}
 
 	/**
+	 * The gateway's word on a key (cached for half a minute), before the middleware does
+	 * work on a caller's behalf with its own credentials, such as fetching a managed
+	 * prompt: an unknown key gets its 401 before AWS is asked anything.
+	 * @param key the caller's gateway key ({@link CallerKey})
+	 * @return empty once the key is accepted, else the gateway's refusal
+	 */
+	public Mono<Void> authorize(@Nullable String key) {
+		return this.callers.resolve(key, false).then();
+	}
+
+	/**
 	 * Puts the session's messages in front of the request's.
 	 * @param request the OpenAI chat request, changed in place
 	 * @param options the call's history switches

@@ -132,16 +132,17 @@ public final class PassThroughFilter implements WebFilter, Ordered {
 			return Mono.just(new Call(body, null));
 		}
 		HistoryOptions options = HistoryOptions.takeFrom(request);
+		String key = CallerKey.of(exchange.getRequest().getHeaders());
 		Mono<ObjectNode> prompted = Mono.just(request);
 		if (ManagedPrompts.isPrompt(request.path("model").asString(null))) {
 			Map<String, String> variables = ManagedPrompts.variables(request.path("promptVariables"));
 			request.remove("promptVariables");
-			prompted = this.prompts.apply(request, variables);
+			// the key first: GetPrompt is signed with the middleware's own credentials
+			prompted = this.history.authorize(key).then(Mono.defer(() -> this.prompts.apply(request, variables)));
 		}
 		if (!options.enabled()) {
 			return prompted.map((chat) -> new Call(this.mapper.writeValueAsBytes(chat), null));
 		}
-		String key = CallerKey.of(exchange.getRequest().getHeaders());
 		return prompted.flatMap((chat) -> this.history.begin(chat, options, key)
 			.map((turn) -> new Call(this.mapper.writeValueAsBytes(chat), turn)));
 	}

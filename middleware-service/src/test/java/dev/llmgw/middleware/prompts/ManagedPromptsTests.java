@@ -139,6 +139,33 @@ class ManagedPromptsTests {
 	}
 
 	@Test
+	void anUnknownKeyIsRefusedBeforeAnyPromptIsFetched() throws Exception {
+		// fetched first, an unknown prompt would answer 404 and tell a stranger which
+		// prompts exist, with a GetPrompt signed by the middleware for each guess
+		HttpResponse<String> refused = HTTP.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/chat/completions"))
+			.header("Authorization", "Bearer sk-not-a-gateway-key")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"model\":\"arn:aws:bedrock:us-east-1:123456789012:prompt/PNOTSTORED\"," + "\"messages\":[]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+		BedrockRuntimeClient stranger = BedrockClients.sync(this.port, "sk-not-a-gateway-key");
+		try {
+			assertThatThrownBy(() -> stranger
+				.converse((request) -> request.modelId("arn:aws:bedrock:us-east-1:123456789012:prompt/PNOTSTORED")))
+				.isInstanceOf(software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException.class)
+				.satisfies((error) -> assertThat(
+						((software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException) error)
+							.statusCode())
+					.isEqualTo(401));
+		}
+		finally {
+			stranger.close();
+		}
+	}
+
+	@Test
 	void arnsAreParsedWholeAndCachedPerRegionAndAccount() {
 		PromptArn arn = PromptArn.parse("arn:aws:bedrock:us-gov-west-1:123456789012:prompt/PCHAT00001:3");
 		assertThat(arn).isEqualTo(new PromptArn("us-gov-west-1", "123456789012", "PCHAT00001", "3"));
