@@ -39,6 +39,8 @@
 #        BENCH_LOGGING=s3 or s3-batched to log every call to the fake's S3 (BENCH_S3_SINK=nginx: to an nginx that
 #        takes every PUT and keeps nothing, so that only the gateway's side of the logging is measured);
 #        PROFILE_DIR=dir to record a JFR profile of each gateway point there (profiling slows the points it records);
+#        BENCH_THREADS=1 to print each point's CPU ms per request by gateway thread group (event loops, the
+#        database driver's, logging) on stderr;
 #        GATEWAY_JAVA_OPTS and MIDDLEWARE_JAVA_OPTS for the services' JVM flags, by default the images')
 # PostgreSQL and Redis for the key rows: BENCH_DATABASE_URL (default: a database llmgw_bench on 127.0.0.1:5432,
 # created if missing) and REDIS_HOST / REDIS_PORT (default 127.0.0.1:6379).
@@ -279,6 +281,15 @@ portkey_lua() {
 
 # the CPU a process has used so far, in clock ticks (user + system, from /proc)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# the same per thread group ("name ticks" lines, digits dropped from thread names: reactor-http-epoll-1 and -2 are one)
+thread_ticks() {
+	local task
+	for task in /proc/"$1"/task/*; do
+		[ -r "$task/stat" ] || continue
+		printf '%s %s\n' "$(tr -d '0-9' <"$task/comm" | tr ' ' '_')" \
+			"$(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')"
+	done | awk '{ t[$1] += $2 } END { for (n in t) print n, t[n] }' | sort
+}
 TICKS=$(getconf CLK_TCK)
 
 # waits until a process is idle again (under 5% of a core for a second, at most 120 s) and prints how long it
@@ -395,6 +406,7 @@ for upstream in $UPSTREAMS; do
 	for connections in $CONNECTIONS; do
 		read -r a_rps a_p50 a_p99 _ < <(measure "$direct" "$direct_script" "$connections")
 		ticks_before=$(cpu_ticks "$served")
+		[ -n "${BENCH_THREADS:-}" ] && thread_ticks "$served" >"$WORK/threads.before"
 		mw_before=$([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0)
 		if [ -n "${PROFILE_DIR:-}" ] && [ "$upstream" != portkey ]; then
 			"${JAVA%/java}/jcmd" "$served" JFR.start name=bench settings=profile \
@@ -408,6 +420,12 @@ for upstream in $UPSTREAMS; do
 		ticks=$(( $(cpu_ticks "$served") - ticks_before ))
 		mw_ticks=$(( $([ -n "${MIDDLEWARE_PID:-}" ] && cpu_ticks "$MIDDLEWARE_PID" || echo 0) - mw_before ))
 		rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$served/status")
+		if [ -n "${BENCH_THREADS:-}" ]; then
+			# CPU ms per request by thread group, the largest first, on stderr beside the table
+			thread_ticks "$served" | join -a1 - "$WORK/threads.before" | awk -v n="$g_requests" -v hz="$TICKS" \
+				'{ d = $2 - ($3 == "" ? 0 : $3); if (d > 0 && n > 0) printf "    %-28s %.4f\n", $1, 1000 * d / hz / n }' |
+				sort -k2 -rn | head -8 >&2
+		fi
 		# the CPU per request includes what the process did after the load until idle (one idle second
 		# counted in it); for the portkey row the "gw" columns are Portkey's
 		awk -v u="$upstream" -v c="$connections" -v ar="$a_rps" -v a5="$a_p50" -v a9="$a_p99" -v gr="$g_rps" \

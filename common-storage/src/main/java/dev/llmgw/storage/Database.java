@@ -3,6 +3,9 @@ package dev.llmgw.storage;
 import java.util.function.Function;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Wrapped;
 import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,6 +71,38 @@ public final class Database {
 		EventExecutor loop = ThreadExecutorMap.currentExecutor();
 		Flux<T> offloaded = this.embedded ? work.subscribeOn(this.scheduler).cancelOn(this.scheduler) : work;
 		return (loop != null) ? offloaded.publishOn(Schedulers.fromExecutor(loop)) : offloaded;
+	}
+
+	/**
+	 * PostgreSQL's COPY FROM STDIN on the statement's connection (the transaction's,
+	 * inside {@link #inTransaction}): rows already in COPY's text format. No statement to
+	 * parse and no parameter to bind per value, which made multi-row INSERTs of spend
+	 * logs cost a fifth of the gateway's CPU under load. PostgreSQL only.
+	 * @param client the client of the surrounding work
+	 * @param sql {@code COPY table (columns) FROM STDIN}
+	 * @param text the rows, one a line, tab between columns, {@code \N} for null
+	 * @return the rows copied
+	 */
+	public Mono<Long> copyIn(DatabaseClient client, String sql, byte[] text) {
+		if (this.embedded) {
+			return Mono.error(new UnsupportedOperationException("COPY is PostgreSQL's"));
+		}
+		return client.inConnection((connection) -> postgres(connection).copyIn(sql).from(text).build());
+	}
+
+	private static PostgresqlConnection postgres(Connection connection) {
+		Object unwrapped = connection;
+		// Spring's close-suppressing proxy, then the pool's connection
+		for (int depth = 0; depth < 8 && !(unwrapped instanceof PostgresqlConnection); depth++) {
+			if (!(unwrapped instanceof Wrapped<?> wrapped)) {
+				break;
+			}
+			unwrapped = wrapped.unwrap();
+		}
+		if (unwrapped instanceof PostgresqlConnection postgres) {
+			return postgres;
+		}
+		throw new IllegalStateException("not a PostgreSQL connection: " + connection.getClass().getName());
 	}
 
 	/** Runs statements in one transaction: all of them take effect, or none. */

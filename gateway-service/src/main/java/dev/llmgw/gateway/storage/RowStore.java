@@ -83,6 +83,12 @@ public final class RowStore {
 	 */
 	public Mono<Void> insertAll(DatabaseClient client, Table table,
 			java.util.List<Map<String, @Nullable Object>> rows) {
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		if (!this.database.embedded()) {
+			return this.database.copyIn(client, copyText(table), copyRows(table, rows)).then();
+		}
 		int most = Math.max(1, MAX_BIND_VALUES / table.columns().size());
 		java.util.List<java.util.List<Map<String, @Nullable Object>>> chunks = new ArrayList<>();
 		int from = 0;
@@ -116,6 +122,54 @@ public final class RowStore {
 		String sql = this.insertTexts.computeIfAbsent(table.name() + ":" + rows.size(),
 				(key) -> insertText(table, rows.size()));
 		return client.sql(sql).bindValues(values).then();
+	}
+
+	private String copyText(Table table) {
+		return this.insertTexts.computeIfAbsent(table.name() + ":copy", (key) -> {
+			StringJoiner names = new StringJoiner(", ");
+			table.columns().keySet().forEach(names::add);
+			return "COPY " + table.name() + " (" + names + ") FROM STDIN";
+		});
+	}
+
+	/**
+	 * The rows in COPY's text format: a line each, a tab between columns, {@code \N} for
+	 * null, and in a value a backslash, tab, newline and carriage return escaped with a
+	 * backslash, so that no value can end its row or column early.
+	 */
+	private byte[] copyRows(Table table, java.util.List<Map<String, @Nullable Object>> rows) {
+		StringBuilder text = new StringBuilder(rows.size() * 256);
+		for (Map<String, @Nullable Object> row : rows) {
+			boolean first = true;
+			for (Column column : table.columns().values()) {
+				if (!first) {
+					text.append('\t');
+				}
+				first = false;
+				Object value = toSql(column, row.get(column.name()));
+				if (value == null) {
+					text.append("\\N");
+				}
+				else {
+					escape(text, value.toString());
+				}
+			}
+			text.append('\n');
+		}
+		return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static void escape(StringBuilder text, String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> text.append("\\\\");
+				case '\t' -> text.append("\\t");
+				case '\n' -> text.append("\\n");
+				case '\r' -> text.append("\\r");
+				default -> text.append(c);
+			}
+		}
 	}
 
 	/** The text of an INSERT of {@code rows} rows, built once per table and size. */

@@ -68,6 +68,47 @@ class SpendWriterIsolationIntegrationTests {
 		}
 	}
 
+	@Test
+	void valuesThatLookLikeCopysSyntaxAreStoredAsGiven() throws Exception {
+		// the writer sends rows in COPY's text format: a tab, newline, backslash or a
+		// literal \N in a value must not end a column, a row, or read as null
+		String databaseUrl = ExternalServices.newPostgresDatabase();
+		ConfigurableApplicationContext gateway = GatewayInstances.start("--gateway.database-url=" + databaseUrl);
+		try {
+			SpendRecorder recorder = gateway.getBean(SpendRecorder.class);
+			java.util.List<String> users = java.util.List.of("tab\there", "line\nbreak\r\nend", "back\\slash\\", "\\N",
+					"\\.", "ünï€ode 😀", "'; DROP TABLE spend_logs; --");
+			for (int i = 0; i < users.size(); i++) {
+				recorder.record(event("copy-" + i, "hash-copy", users.get(i), 0.125));
+			}
+			long written = 0;
+			for (int i = 0; i < 100 && written != users.size(); i++) {
+				Thread.sleep(100);
+				written = DatabaseQueries.number(databaseUrl,
+						"SELECT COUNT(*) FROM spend_logs WHERE request_id LIKE 'copy-%'");
+			}
+			assertThat(written).isEqualTo(users.size());
+			try (java.sql.Connection connection = DatabaseQueries.connect(databaseUrl);
+					java.sql.Statement statement = connection.createStatement();
+					java.sql.ResultSet rows = statement.executeQuery(
+							"SELECT request_id, end_user, spend, start_time FROM spend_logs ORDER BY request_id")) {
+				int i = 0;
+				while (rows.next()) {
+					assertThat(rows.getString("request_id")).isEqualTo("copy-" + i);
+					assertThat(rows.getString("end_user")).isEqualTo(users.get(i));
+					assertThat(rows.getDouble("spend")).isEqualTo(0.125);
+					assertThat(rows.getObject("start_time", OffsetDateTime.class)).isNotNull();
+					i++;
+				}
+				assertThat(i).isEqualTo(users.size());
+			}
+			assertThat(recorder.setAsideCount()).isZero();
+		}
+		finally {
+			gateway.close();
+		}
+	}
+
 	private static SpendEvent event(String id, String keyHash, String endUser, double cost) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return new SpendEvent(id, "acompletion", "success", keyHash, null, null, endUser, cost, Usage.NONE, now, now,

@@ -14,6 +14,12 @@ public final class DatabaseQueries {
 	private DatabaseQueries() {
 	}
 
+	/** A JDBC connection to the database, for a test that reads rows itself. */
+	public static Connection connect(String databaseUrl) throws SQLException {
+		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
+		return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+	}
+
 	/** The first column of the first row, rounded to a whole number. */
 	public static long number(String databaseUrl, String sql) throws SQLException {
 		DatabaseSettings settings = DatabaseSettings.parse(databaseUrl);
