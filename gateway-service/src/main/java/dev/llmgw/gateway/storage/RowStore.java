@@ -22,7 +22,8 @@ import org.springframework.r2dbc.core.Parameter;
 /**
  * Reads and writes rows of a {@link Table} as column-to-value maps, with plain SQL that
  * both PostgreSQL and H2 accept. JSON columns come back as lists and maps; every column
- * of a row is present, null when unset.
+ * of a row is present, null when unset. Batches of rows go to PostgreSQL with COPY, to H2
+ * as multi-row INSERTs.
  */
 public final class RowStore {
 
