@@ -77,18 +77,8 @@ class PriorityQueueIntegrationTests extends GatewayTestBase {
 			throws Exception {
 		// the fake counts calls by the model name it is sent: one of this run's own
 		String model = "router-defaults-" + UUID.randomUUID().toString().substring(0, 8) + ";latency_ms=1200";
-		Path config = Files.writeString(dir.resolve("config.yaml"), """
-				model_list:
-				  - model_name: limited-by-default
-				    litellm_params: {model: "openai/%s", api_base: "%s", api_key: k}
-				router_settings:
-				  default_max_parallel_requests: 1
-				  default_priority: 2
-				general_settings:
-				  master_key: %s
-				""".formatted(model, FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
-		try (ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
-				"--gateway.data-dir=" + dir.resolve("data"))) {
+		try (ConfigurableApplicationContext gateway = oneGroup(dir, "limited-by-default", model, "",
+				"default_max_parallel_requests: 1, default_priority: 2")) {
 			String base = GatewayInstances.baseUrl(gateway);
 			List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
 			List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -116,17 +106,8 @@ class PriorityQueueIntegrationTests extends GatewayTestBase {
 		// out
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		String model = "retry-wait-" + id + ";error=429;retry_after=3;fail_times=1;fail_key=retry-wait-" + id;
-		Path config = Files.writeString(dir.resolve("config.yaml"), """
-				model_list:
-				  - model_name: one-slot
-				    litellm_params: {model: "openai/%s", api_base: "%s", api_key: k, max_parallel_requests: 1}
-				router_settings:
-				  num_retries: 1
-				general_settings:
-				  master_key: %s
-				""".formatted(model, FakeLlmServerProcess.shared().baseUrl(), MASTER_KEY));
-		try (ConfigurableApplicationContext gateway = GatewayInstances.startWithConfig(config,
-				"--gateway.data-dir=" + dir.resolve("data"))) {
+		try (ConfigurableApplicationContext gateway = oneGroup(dir, "one-slot", model, ", max_parallel_requests: 1",
+				"num_retries: 1")) {
 			String base = GatewayInstances.baseUrl(gateway);
 			List<String> finished = java.util.Collections.synchronizedList(new ArrayList<>());
 			CompletableFuture<HttpResponse<String>> waiting = send(base, "one-slot", null, "waiting", finished);
@@ -142,6 +123,24 @@ class PriorityQueueIntegrationTests extends GatewayTestBase {
 			assertThat(retried.headers().firstValue("x-litellm-attempted-retries")).hasValue("1");
 			assertThat(finished).containsExactly("other", "waiting");
 		}
+	}
+
+	/**
+	 * A gateway of its own with one group of one deployment on the fake.
+	 * @param params more of the deployment's litellm_params, each after a comma
+	 * @param router the router_settings, as a flow mapping's entries
+	 */
+	private static ConfigurableApplicationContext oneGroup(Path dir, String group, String model, String params,
+			String router) throws Exception {
+		Path config = Files.writeString(dir.resolve("config.yaml"), """
+				model_list:
+				  - model_name: %s
+				    litellm_params: {model: "openai/%s", api_base: "%s", api_key: k%s}
+				router_settings: {%s}
+				general_settings:
+				  master_key: %s
+				""".formatted(group, model, FakeLlmServerProcess.shared().baseUrl(), params, router, MASTER_KEY));
+		return GatewayInstances.startWithConfig(config, "--gateway.data-dir=" + dir.resolve("data"));
 	}
 
 	private CompletableFuture<HttpResponse<String>> send(String model, Integer priority, String name,
