@@ -93,13 +93,13 @@ public final class Cooldowns {
 		}
 		int status = error.status();
 		// allowed_fails_policy names how many of this kind a deployment may have, counted
-		// like any other (LiteLLM's counting router); else these cool it down at once
+		// like any other (LiteLLM's counting router)
 		Integer allowedOfKind = this.policy.allowedFailsFor(error);
 		if (allowedOfKind == null && !countsAgainstDeployment(status)) {
 			return;
 		}
 		int allowed = (allowedOfKind != null) ? allowedOfKind : this.policy.allowedFails();
-		boolean now = allowedOfKind == null && (status == 429 || status == 401 || status == 404 || status == 408);
+		boolean now = allowedOfKind == null && restsAtOnce(status);
 		long minute = this.clock.millis() / 60_000;
 		SharedRedis shared = this.redis;
 		if (shared == null) {
@@ -129,7 +129,12 @@ public final class Cooldowns {
 	 * an {@code allowed_fails_policy} entry for the kind counts it.
 	 */
 	static boolean countsAgainstDeployment(int status) {
-		return status < 400 || status >= 500 || status == 429 || status == 401 || status == 404 || status == 408;
+		return status < 400 || status >= 500 || restsAtOnce(status);
+	}
+
+	/** The 4xx that say the deployment itself is refusing: they cool it down at once. */
+	private static boolean restsAtOnce(int status) {
+		return status == 429 || status == 401 || status == 404 || status == 408;
 	}
 
 	private void countLocally(Deployment deployment, long minute, boolean now, int status, int allowed) {

@@ -1,5 +1,6 @@
 package dev.llmgw.gateway.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import dev.llmgw.gateway.engine.ModelCall;
 import dev.llmgw.gateway.providers.ChatResult;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.providers.StreamTally;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,25 +43,31 @@ public final class RoutedDispatch implements DispatchStage {
 	public Flux<ChatResult> answer(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Function<Deployment, Mono<ChatResult>> attempt, Consumer<Deployment> attempted) {
 		Failover failover = failover(exchange, call, first, attempted);
-		if (call.kind() != CallKind.CHAT || AdmittedGroup.of(exchange) == null) {
+		if (call.kind() != CallKind.CHAT) {
 			return failover.run(first, attempt::apply, () -> true);
 		}
 		// the queue's wait is not the deployment's latency: timed inside it
-		return failover.run(first, (chosen) -> this.queue.enter(failover.group(), call.priority(), chosen.timeout(),
-				timed(chosen, attempt.apply(chosen))), () -> true);
+		return failover.run(first,
+				(chosen) -> queued(exchange, failover, call, chosen.timeout(), timed(chosen, attempt.apply(chosen))),
+				() -> true);
 	}
 
 	@Override
 	public Flux<byte[]> stream(ServerWebExchange exchange, ModelCall call, Deployment first,
 			Function<Deployment, Flux<byte[]>> attempt, StreamTally tally, Consumer<Deployment> attempted) {
 		Failover failover = failover(exchange, call, first, attempted);
-		if (AdmittedGroup.of(exchange) == null) {
-			return failover.run(first, (chosen) -> timedStream(chosen, attempt.apply(chosen), tally),
-					() -> !tally.providerStarted());
-		}
-		return failover.run(first, (chosen) -> this.queue.enter(failover.group(), call.priority(),
-				chosen.streamTimeout(), timedStream(chosen, attempt.apply(chosen), tally)),
-				() -> !tally.providerStarted());
+		return failover.run(first, (chosen) -> queued(exchange, failover, call, chosen.streamTimeout(),
+				timedStream(chosen, attempt.apply(chosen), tally)), () -> !tally.providerStarted());
+	}
+
+	/**
+	 * One attempt behind its group's concurrency limit; a call that admission gave no
+	 * group has no queue to wait in.
+	 */
+	private <T> Publisher<T> queued(ServerWebExchange exchange, Failover failover, ModelCall call, Duration maxWait,
+			Publisher<T> attempt) {
+		return (AdmittedGroup.of(exchange) != null)
+				? this.queue.enter(failover.group(), call.priority(), maxWait, attempt) : attempt;
 	}
 
 	private Failover failover(ServerWebExchange exchange, ModelCall call, Deployment first,

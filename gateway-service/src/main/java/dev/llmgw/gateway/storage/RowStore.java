@@ -33,7 +33,10 @@ public final class RowStore {
 	/** The row counts of batched inserts, largest first; the last must be 1. */
 	private static final int[] CHUNK_SIZES = { 1000, 100, 10, 1 };
 
-	/** Batched INSERT texts per table and row count: at most four per table. */
+	/**
+	 * Batched INSERT texts per table and row count (at most four per table), and each
+	 * table's COPY.
+	 */
 	private final Map<String, String> insertTexts = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
@@ -126,11 +129,12 @@ public final class RowStore {
 	}
 
 	private String copyText(Table table) {
-		return this.insertTexts.computeIfAbsent(table.name() + ":copy", (key) -> {
-			StringJoiner names = new StringJoiner(", ");
-			table.columns().keySet().forEach(names::add);
-			return "COPY " + table.name() + " (" + names + ") FROM STDIN";
-		});
+		return this.insertTexts.computeIfAbsent(table.name() + ":copy",
+				(key) -> "COPY " + table.name() + " (" + columnNames(table) + ") FROM STDIN");
+	}
+
+	private static String columnNames(Table table) {
+		return String.join(", ", table.columns().keySet());
 	}
 
 	/**
@@ -175,11 +179,9 @@ public final class RowStore {
 
 	/** The text of an INSERT of {@code rows} rows, built once per table and size. */
 	private static String insertText(Table table, int rows) {
-		StringJoiner names = new StringJoiner(", ");
-		table.columns().keySet().forEach(names::add);
 		int columns = table.columns().size();
 		StringBuilder sql = new StringBuilder(64 + rows * columns * 7);
-		sql.append("INSERT INTO ").append(table.name()).append(" (").append(names).append(") VALUES ");
+		sql.append("INSERT INTO ").append(table.name()).append(" (").append(columnNames(table)).append(") VALUES ");
 		for (int i = 0; i < rows; i++) {
 			sql.append((i == 0) ? "(" : ", (");
 			for (int c = 1; c <= columns; c++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.llmgw.middleware.error.BedrockError;
+import dev.llmgw.model.openai.MiddlewareFields;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ public final class ManagedPrompts {
 	 * Whether the model names a managed prompt (a malformed ARN too, which is refused).
 	 */
 	public static boolean isPrompt(@Nullable String model) {
-		return PromptArn.parse(model) != null || PromptArn.malformed(model);
+		return MiddlewareFields.isPromptArn(model);
 	}
 
 	/**
@@ -59,13 +60,11 @@ public final class ManagedPrompts {
 	 */
 	public Mono<ObjectNode> apply(ObjectNode body, Map<String, String> variables) {
 		String model = body.path("model").asString(null);
-		if (PromptArn.malformed(model)) {
-			return Mono.error(new BedrockError(400, "ValidationException",
-					"The model is not a valid prompt ARN: arn:aws:bedrock:<region>:<account>:prompt/<id>[:<version>]"));
-		}
 		PromptArn arn = PromptArn.parse(model);
 		if (arn == null) {
-			return Mono.just(body);
+			return MiddlewareFields.isPromptArn(model) ? Mono.error(new BedrockError(400, "ValidationException",
+					"The model is not a valid prompt ARN: arn:aws:bedrock:<region>:<account>:prompt/<id>[:<version>]"))
+					: Mono.just(body);
 		}
 		return prompt(arn).map((prompt) -> render(prompt, body, variables));
 	}
