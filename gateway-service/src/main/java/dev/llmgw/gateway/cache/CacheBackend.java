@@ -29,6 +29,12 @@ final class CacheBackend implements AutoCloseable {
 	/** Entries of the local cache, LiteLLM's in-memory default. */
 	static final int DEFAULT_MAX_ENTRIES = 200;
 
+	/**
+	 * Copies a Redis cache keeps in memory: more than the local cache's 200, as they are
+	 * only copies and stay coherent.
+	 */
+	static final int DEFAULT_NEAR_ENTRIES = 1_000;
+
 	/** The local cache's size: an eighth of the images' 256 MB heap. */
 	static final int DEFAULT_MAX_MEMORY_MB = 32;
 
@@ -60,15 +66,32 @@ final class CacheBackend implements AutoCloseable {
 		}
 		RedisURI target = target(settings, properties);
 		RedisURI sharedTarget = RedisSettings.from(properties);
+		SharedRedis redis;
+		String description;
 		if (shared != null && sharedTarget != null && sameRedis(target, sharedTarget)) {
-			this.store = new RedisCacheStore(commandsOf(shared));
-			this.description = "Redis " + shared.describe() + " (the connection the gateway shares state through)";
+			redis = shared;
+			description = "Redis " + shared.describe() + " (the connection the gateway shares state through)";
+		}
+		else {
+			redis = new SharedRedis(target, Duration.ofSeconds(2));
+			this.owned.add(redis);
+			description = "Redis " + redis.describe();
+		}
+		CacheStore entries = new RedisCacheStore(commandsOf(redis));
+		if (Boolean.FALSE.equals(settings.nearCache())) {
+			this.store = entries;
+			this.description = description;
 			return;
 		}
-		SharedRedis own = new SharedRedis(target, Duration.ofSeconds(2));
-		this.owned.add(own);
-		this.store = new RedisCacheStore(commandsOf(own));
-		this.description = "Redis " + own.describe();
+		int copies = (settings.maxSizeInMemory() != null) ? settings.maxSizeInMemory() : DEFAULT_NEAR_ENTRIES;
+		int megabytes = (settings.maxMemoryMb() != null) ? settings.maxMemoryMb() : DEFAULT_MAX_MEMORY_MB;
+		NearCachedStore near = new NearCachedStore(entries,
+				new NearCopies(copies, megabytes * 1024L * 1024L, System::currentTimeMillis), redis::connectOwn);
+		// closed before the Redis it reads, which closes last
+		this.owned.add(0, near);
+		this.store = near;
+		this.description = description + ", the entries read kept in memory too (at most " + copies + " and "
+				+ megabytes + " MB, dropped as Redis reports them changed)";
 	}
 
 	CacheStore store() {

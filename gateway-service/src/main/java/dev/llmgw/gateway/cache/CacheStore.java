@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,6 +16,14 @@ interface CacheStore {
 
 	/** The value, or empty when there is none. */
 	Mono<String> get(String key);
+
+	/**
+	 * The value when this process holds it, answered at once without a timer or a
+	 * subscription (a hit's fast path); null when it must be asked for with {@link #get}.
+	 */
+	default @Nullable String held(String key) {
+		return null;
+	}
 
 	/** Keeps the value for {@code ttl}. */
 	Mono<Void> put(String key, String value, Duration ttl);

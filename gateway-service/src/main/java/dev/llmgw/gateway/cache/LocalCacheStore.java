@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,36 +48,45 @@ final class LocalCacheStore implements CacheStore {
 
 	@Override
 	public Mono<String> get(String key) {
-		return Mono.fromSupplier(() -> {
-			synchronized (this.entries) {
-				Stored stored = this.entries.get(key);
-				if (stored == null) {
-					return null;
-				}
-				if (stored.expiresAtMillis <= this.clock.getAsLong()) {
-					remove(key);
-					return null;
-				}
-				return stored.value;
+		return Mono.fromSupplier(() -> held(key));
+	}
+
+	/** Answered from memory at once: there is nothing to wait for. */
+	@Override
+	public @Nullable String held(String key) {
+		synchronized (this.entries) {
+			Stored stored = this.entries.get(key);
+			if (stored == null) {
+				return null;
 			}
-		});
+			if (stored.expiresAtMillis <= this.clock.getAsLong()) {
+				remove(key);
+				return null;
+			}
+			return stored.value;
+		}
 	}
 
 	@Override
 	public Mono<Void> put(String key, String value, Duration ttl) {
-		return Mono.fromRunnable(() -> {
-			long size = size(key, value);
-			if (size > this.maxChars) {
-				return;
-			}
-			long expiresAt = this.clock.getAsLong() + ttl.toMillis();
-			synchronized (this.entries) {
-				remove(key);
-				this.entries.put(key, new Stored(value, expiresAt, size));
-				this.chars += size;
-				evict();
-			}
-		});
+		return Mono.fromRunnable(() -> hold(key, value, ttl.toMillis()));
+	}
+
+	/**
+	 * Keeps the value for {@code ttlMillis}, unless it is larger than the whole cache.
+	 */
+	private void hold(String key, String value, long ttlMillis) {
+		long size = size(key, value);
+		if (size > this.maxChars) {
+			return;
+		}
+		long expiresAt = this.clock.getAsLong() + ttlMillis;
+		synchronized (this.entries) {
+			remove(key);
+			this.entries.put(key, new Stored(value, expiresAt, size));
+			this.chars += size;
+			evict();
+		}
 	}
 
 	@Override
@@ -94,14 +104,17 @@ final class LocalCacheStore implements CacheStore {
 
 	@Override
 	public Mono<Long> flush() {
-		return Mono.fromSupplier(() -> {
-			synchronized (this.entries) {
-				long removed = this.entries.size();
-				this.entries.clear();
-				this.chars = 0;
-				return removed;
-			}
-		});
+		return Mono.fromSupplier(this::clear);
+	}
+
+	/** Drops every entry; answers how many there were. */
+	long clear() {
+		synchronized (this.entries) {
+			long removed = this.entries.size();
+			this.entries.clear();
+			this.chars = 0;
+			return removed;
+		}
 	}
 
 	@Override

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * bound, next to LiteLLM's count of entries)
  * @param scope who shares entries: {@code shared} (everyone, as LiteLLM), {@code team} or
  * {@code key} (the gateway's own, for tenants that must not share)
+ * @param nearCache whether a single Redis's entries are also kept in this process, each
+ * dropped as Redis reports it changed (the gateway's own; null for on)
  */
 public record CacheSettings(boolean enabled, String type, String mode, @Nullable String namespace, @Nullable Double ttl,
 		@Nullable Double defaultInMemoryTtl, @Nullable Double defaultInRedisTtl,
@@ -46,13 +48,13 @@ public record CacheSettings(boolean enabled, String type, String mode, @Nullable
 		@Nullable String password, @Nullable String username, @Nullable Boolean ssl, @Nullable String url,
 		@Nullable Integer db, List<HostPort> startupNodes, @Nullable Double socketTimeout,
 		@Nullable Integer maxSizeInMemory, @Nullable Integer maxSizePerItemKb, @Nullable Integer maxMemoryMb,
-		String scope) {
+		String scope, @Nullable Boolean nearCache) {
 
 	/** The keys of {@code cache_params} the gateway reads; others are warned about. */
 	static final Set<String> KEYS = Set.of("type", "mode", "namespace", "ttl", "default_in_memory_ttl",
 			"default_in_redis_ttl", "supported_call_types", "host", "port", "password", "username", "ssl", "url", "db",
 			"redis_startup_nodes", "socket_timeout", "max_size_in_memory", "max_size_per_item", "max_memory_mb",
-			"scope");
+			"scope", "near_cache");
 
 	public static final Set<String> TYPES = Set.of("local", "redis");
 
@@ -61,7 +63,7 @@ public record CacheSettings(boolean enabled, String type, String mode, @Nullable
 	public static final Set<String> SCOPES = Set.of("shared", "team", "key");
 
 	public static final CacheSettings OFF = new CacheSettings(false, "local", "default_on", null, null, null, null,
-			null, null, null, null, null, null, null, null, List.of(), null, null, null, null, "shared");
+			null, null, null, null, null, null, null, null, List.of(), null, null, null, null, "shared", null);
 
 	/** A node of a Redis cluster. */
 	public record HostPort(String host, int port) {

@@ -154,7 +154,7 @@ final class SettingsBinder {
 				setString(map, "username", path), this.reader.bool(map, "ssl", path), setString(map, "url", path),
 				this.reader.integer(map, "db", path), List.copyOf(nodes), seconds(map, "socket_timeout", path),
 				positive(map, "max_size_in_memory", path), positive(map, "max_size_per_item", path),
-				positive(map, "max_memory_mb", path), scope);
+				positive(map, "max_memory_mb", path), scope, this.reader.bool(map, "near_cache", path));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.llmgw.gateway.redis;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,19 @@ public final class SharedRedis implements AutoCloseable {
 	 */
 	StatefulRedisPubSubConnection<String, String> connectPubSub() {
 		return this.client.connectPubSub(this.uri);
+	}
+
+	/**
+	 * A connection of its own on this client, for a caller whose commands change the
+	 * connection's state (the response cache's invalidation tracking), which the shared
+	 * connection must not carry. The caller closes it; closing this client closes it too.
+	 */
+	public CompletableFuture<StatefulRedisConnection<String, String>> connectOwn() {
+		if (this.closed) {
+			return CompletableFuture
+				.failedFuture(new IllegalStateException("Redis " + describe() + " client is closed"));
+		}
+		return this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();
 	}
 
 	/**

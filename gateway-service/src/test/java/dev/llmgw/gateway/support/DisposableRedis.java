@@ -35,9 +35,10 @@ public final class DisposableRedis implements AutoCloseable {
 
 	/**
 	 * @param directory where its log goes (the test's temporary directory)
+	 * @param options more of {@code redis-server}'s arguments (an ACL, say)
 	 */
-	public static DisposableRedis start(Path directory) {
-		return new DisposableRedis(directory, freePort(), List.of());
+	public static DisposableRedis start(Path directory, String... options) {
+		return new DisposableRedis(directory, freePort(), List.of(options));
 	}
 
 	/**
