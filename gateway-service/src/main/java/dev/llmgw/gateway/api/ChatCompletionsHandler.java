@@ -6,7 +6,6 @@ import dev.llmgw.gateway.providers.StreamTally;
 import dev.llmgw.model.openai.ChatCompletionRequest;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -45,8 +44,7 @@ public final class ChatCompletionsHandler {
 		if (request.isStream()) {
 			return stream(exchange, request, deployment);
 		}
-		return this.calls.complete(exchange, request, deployment)
-			.flatMap((result) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(result.body()));
+		return this.calls.complete(exchange, request, deployment).flatMap((result) -> JsonResponse.ok(result.body()));
 	}
 
 	private Mono<ServerResponse> stream(ServerWebExchange exchange, ChatCompletionRequest request,

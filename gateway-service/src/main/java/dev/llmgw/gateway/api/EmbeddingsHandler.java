@@ -11,7 +11,6 @@ import dev.llmgw.gateway.error.BadRequestError;
 import dev.llmgw.model.openai.EmbeddingRequest;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,9 +41,7 @@ public final class EmbeddingsHandler {
 					(deployment) -> estimate, embedding.extra());
 			return this.calls.admit(exchange, call)
 				.flatMap((deployment) -> this.calls.embed(exchange, embedding, deployment))
-				.flatMap((result) -> ServerResponse.ok()
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(result.body()));
+				.flatMap((result) -> JsonResponse.ok(result.body()));
 		});
 	}
 

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.llmgw.gateway.providers.ParamSupport;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +36,51 @@ final class CacheKeys {
 	 */
 	private static final Set<String> IGNORED = ignored();
 
+	/**
+	 * How many recent requests' hashes are remembered, and the largest prompt whose
+	 * request is (each remembered request is held, so together they stay under 4 MB).
+	 */
+	static final int REMEMBERED = 512;
+
+	static final long REMEMBERED_MAX_CHARS = 8_192;
+
 	private final JsonMapper mapper;
+
+	/**
+	 * Hashes of recent requests by the requests themselves: a repeated question (what a
+	 * cache is for) is compared field by field with the one remembered, which costs far
+	 * less than writing it out canonically and hashing it again (a twentieth of a hit's
+	 * time). Requests are records of records, lists, maps and strings, equal by value,
+	 * and are not changed once a call is admitted
+	 * ({@link dev.llmgw.gateway.engine.ModelCall}).
+	 */
+	private final Map<Remembered, String> remembered = new ConcurrentHashMap<>();
 
 	CacheKeys(JsonMapper mapper) {
 		this.mapper = mapper;
+	}
+
+	/**
+	 * {@link #hash} of a whole request (not an embedding's single input), remembered for
+	 * small prompts.
+	 * @param promptChars the prompt's size: a larger request is hashed, not held
+	 */
+	String hash(String kind, String modelGroup, @Nullable String scope, Object request, long promptChars) {
+		if (promptChars > REMEMBERED_MAX_CHARS) {
+			return hash(kind, modelGroup, scope, request, null);
+		}
+		Remembered asked = new Remembered(kind, modelGroup, scope, request);
+		String known = this.remembered.get(asked);
+		if (known != null) {
+			return known;
+		}
+		String hash = hash(kind, modelGroup, scope, request, null);
+		if (this.remembered.size() >= REMEMBERED) {
+			// a crowd of different questions: start again rather than keep an order
+			this.remembered.clear();
+		}
+		this.remembered.put(asked, hash);
+		return hash;
 	}
 
 	/**
@@ -170,6 +213,10 @@ final class CacheKeys {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
+	}
+
+	private record Remembered(String kind, String modelGroup, @Nullable String scope, Object request) {
+
 	}
 
 	private static Set<String> ignored() {

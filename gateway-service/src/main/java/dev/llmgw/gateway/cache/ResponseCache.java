@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -60,11 +60,13 @@ public final class ResponseCache implements CacheStage {
 
 	private final LongSupplier clock;
 
-	private final AtomicLong hits = new AtomicLong();
+	// adders, not atomics: every hit on both event loops counts, and one contended
+	// counter would bounce its cache line between the cores
+	private final LongAdder hits = new LongAdder();
 
-	private final AtomicLong misses = new AtomicLong();
+	private final LongAdder misses = new LongAdder();
 
-	private final AtomicLong tooLarge = new AtomicLong();
+	private final LongAdder tooLarge = new LongAdder();
 
 	/**
 	 * What the configuration decided, resolved.
@@ -108,7 +110,7 @@ public final class ResponseCache implements CacheStage {
 				|| !(call.request() instanceof ChatCompletionRequest || call.request() instanceof RerankRequest)) {
 			return called;
 		}
-		String key = key(exchange, call, control, (call.kind() == CallKind.RERANK) ? "rerank" : "chat", null);
+		String key = key(exchange, call, control, (call.kind() == CallKind.RERANK) ? "rerank" : "chat");
 		outcome.keyed(key);
 		Mono<ChatResult> fresh = Mono.defer(() -> {
 			String admitted = outcome.group();
@@ -121,12 +123,12 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return timed(lookup(key, control), outcome).map((entry) -> {
+		return timedLookup(key, control, outcome).map((entry) -> {
 			// served as stored, unparsed: the entry's header carries its tokens
 			hit(exchange, key, outcome, entry.usage());
 			return new ChatResult(entry.json().getBytes(StandardCharsets.UTF_8), entry.usage());
 		}).switchIfEmpty(Mono.defer(() -> {
-			this.misses.incrementAndGet();
+			this.misses.increment();
 			return fresh;
 		}));
 	}
@@ -138,7 +140,7 @@ public final class ResponseCache implements CacheStage {
 		if (!applies(call, control) || !(call.request() instanceof ChatCompletionRequest request)) {
 			return called;
 		}
-		String key = key(exchange, call, control, "chat", null);
+		String key = key(exchange, call, control, "chat");
 		outcome.keyed(key);
 		Flux<byte[]> fresh = control.noStore() ? called : Flux.defer(() -> {
 			StreamAssembler assembler = new StreamAssembler(this.mapper);
@@ -153,7 +155,7 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return timed(lookup(key, control), outcome).flatMapMany((entry) -> {
+		return timedLookup(key, control, outcome).flatMapMany((entry) -> {
 			JsonNode completion = parse(entry.json());
 			if (completion == null || !completion.path("choices").isArray()) {
 				return Flux.empty();
@@ -161,7 +163,7 @@ public final class ResponseCache implements CacheStage {
 			hit(exchange, key, outcome, entry.usage());
 			return Flux.fromIterable(StreamReplay.frames(this.mapper, completion, request.wantsUsageInStream()));
 		}).switchIfEmpty(Flux.defer(() -> {
-			this.misses.incrementAndGet();
+			this.misses.increment();
 			return fresh;
 		}));
 	}
@@ -196,7 +198,7 @@ public final class ResponseCache implements CacheStage {
 				return Mono.just(
 						new ChatResult(embeddingList(inputs.size(), found, Map.of(), firstModel(found), usage), usage));
 			}
-			this.misses.incrementAndGet();
+			this.misses.increment();
 			List<Integer> missing = new ArrayList<>();
 			for (int i = 0; i < inputs.size(); i++) {
 				if (!found.containsKey(i)) {
@@ -238,9 +240,9 @@ public final class ResponseCache implements CacheStage {
 	/** Hits, misses, entries too large to keep, and lookups or stores forgiven. */
 	public Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		counts.put("hits", this.hits.get());
-		counts.put("misses", this.misses.get());
-		counts.put("too_large", this.tooLarge.get());
+		counts.put("hits", this.hits.sum());
+		counts.put("misses", this.misses.sum());
+		counts.put("too_large", this.tooLarge.sum());
 		counts.put("fail_open", this.guard.failOpenCount());
 		return counts;
 	}
@@ -281,10 +283,9 @@ public final class ResponseCache implements CacheStage {
 				&& (this.options.callTypes().contains(callType) || this.options.callTypes().contains("a" + callType));
 	}
 
-	private String key(ServerWebExchange exchange, ModelCall call, CacheControl control, String kind,
-			@Nullable JsonNode input) {
+	private String key(ServerWebExchange exchange, ModelCall call, CacheControl control, String kind) {
 		return CacheKeys.key(namespace(control),
-				this.keys.hash(kind, call.model(), scope(exchange), call.request(), input));
+				this.keys.hash(kind, call.model(), scope(exchange), call.request(), call.promptChars()));
 	}
 
 	/**
@@ -329,17 +330,37 @@ public final class ResponseCache implements CacheStage {
 		});
 	}
 
+	/**
+	 * A lookup timed for the trace. An entry this process holds is answered at once, with
+	 * no timer, guard or operator: most hits are such, and each operator costs a hit.
+	 */
+	private Mono<CacheEntry> timedLookup(String key, CacheControl control, Outcome outcome) {
+		String held = this.store.held(key);
+		if (held == null) {
+			return timed(lookup(key, control), outcome);
+		}
+		long now = System.nanoTime();
+		outcome.looked(now, now);
+		CacheEntry entry = usable(CacheEntry.decode(held), control);
+		return (entry != null) ? Mono.just(entry) : Mono.empty();
+	}
+
 	private Mono<CacheEntry> lookup(String key, CacheControl control) {
-		return this.guard.guard(this.store.get(key), "lookup").mapNotNull(CacheEntry::decode).filter((entry) -> {
-			Double maxAge = control.maxAgeSeconds();
-			return maxAge == null || !entry.olderThan(maxAge, this.clock.getAsLong());
-		});
+		String held = this.store.held(key);
+		Mono<String> value = (held != null) ? Mono.just(held) : this.guard.guard(this.store.get(key), "lookup");
+		return value.mapNotNull((found) -> usable(CacheEntry.decode(found), control));
+	}
+
+	/** The entry unless the request's {@code s-maxage} finds it too old. */
+	private @Nullable CacheEntry usable(@Nullable CacheEntry entry, CacheControl control) {
+		Double maxAge = control.maxAgeSeconds();
+		return (entry == null || maxAge == null || !entry.olderThan(maxAge, this.clock.getAsLong())) ? entry : null;
 	}
 
 	/** Keeps an answer, after the response: a store is never waited for. */
 	private void store(String key, String json, Usage usage, CacheControl control) {
 		if (json.length() > this.options.maxItemChars()) {
-			this.tooLarge.incrementAndGet();
+			this.tooLarge.increment();
 			return;
 		}
 		Duration ttl = (control.ttlSeconds() != null) ? Duration.ofMillis((long) (control.ttlSeconds() * 1000))
@@ -350,7 +371,7 @@ public final class ResponseCache implements CacheStage {
 	}
 
 	private void hit(ServerWebExchange exchange, @Nullable String key, Outcome outcome, Usage usage) {
-		this.hits.incrementAndGet();
+		this.hits.increment();
 		if (key != null) {
 			exchange.getResponse().getHeaders().set(KEY_HEADER, key);
 		}

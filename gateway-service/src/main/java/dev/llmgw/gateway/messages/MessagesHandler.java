@@ -2,6 +2,7 @@ package dev.llmgw.gateway.messages;
 
 import java.util.Map;
 
+import dev.llmgw.gateway.api.JsonResponse;
 import dev.llmgw.gateway.api.EventStreamResponse;
 import dev.llmgw.gateway.api.JsonBodyReader;
 import dev.llmgw.gateway.engine.CallPipeline;
@@ -78,9 +79,7 @@ public final class MessagesHandler {
 			String model) {
 		return this.calls.complete(exchange, chat, deployment).flatMap((result) -> {
 			ChatCompletion completion = this.mapper.readValue(result.body(), ChatCompletion.class);
-			return ServerResponse.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(this.mapper.writeValueAsBytes(this.responses.translate(completion, model)));
+			return JsonResponse.ok(this.mapper.writeValueAsBytes(this.responses.translate(completion, model)));
 		});
 	}
 

@@ -61,6 +61,12 @@ public final class FilterOrder {
 	 */
 	public static final int CHAT_HANDOFF = CALLER_INPUT + 10;
 
+	/**
+	 * Ends the context walks of the route's operators: innermost, below every filter that
+	 * adds operators.
+	 */
+	public static final int CONTEXT_BOUNDARY = Ordered.LOWEST_PRECEDENCE;
+
 	private FilterOrder() {
 	}
 

@@ -28,6 +28,11 @@ public class WebConfiguration {
 	}
 
 	@Bean
+	ContextBoundaryFilter contextBoundaryFilter() {
+		return new ContextBoundaryFilter();
+	}
+
+	@Bean
 	CallIdFilter callIdFilter(MiddlewarePaths middlewarePaths) {
 		return new CallIdFilter(middlewarePaths);
 	}
