@@ -57,6 +57,34 @@ class BatchedConsoleAppenderTests {
 	}
 
 	@Test
+	void aSteadyStreamOfLinesIsWrittenInBatchesNotLineByLine() throws Exception {
+		Console console = new Console();
+		console.release.countDown();
+		PrintStream original = System.out;
+		System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+		try {
+			LoggerContext context = new LoggerContext();
+			BatchedConsoleAppender appender = appender(context, 16384);
+			// a line every 100 microseconds for about 0.2 s: a writer that wakes for each
+			// keeps up, and writes them one or two at a time
+			long next = System.nanoTime();
+			for (int i = 0; i < 2000; i++) {
+				appender.doAppend(event(context, "steady " + i));
+				next += 100_000;
+				while (System.nanoTime() < next) {
+					Thread.onSpinWait();
+				}
+			}
+			appender.stop();
+			assertThat(console.bytes.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2000);
+			assertThat(console.writes).as("writes for 2,000 lines in 0.2 s").hasSizeLessThan(400);
+		}
+		finally {
+			System.setOut(original);
+		}
+	}
+
+	@Test
 	void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
 		Console console = new Console();
 		PrintStream original = System.out;
