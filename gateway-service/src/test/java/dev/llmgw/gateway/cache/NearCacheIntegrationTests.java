@@ -114,8 +114,8 @@ class NearCacheIntegrationTests {
 		String here = GatewayInstances.baseUrl(first);
 		String key = copied(here, body);
 		String json = "{\"id\":\"rewritten\",\"object\":\"chat.completion\",\"choices\":[]}";
-		redisCli(redis, "SET", RedisCacheStore.PREFIX + key,
-				new CacheEntry(System.currentTimeMillis(), 1, 1, json).encode(), "EX", "600");
+		redis.cli("SET", RedisCacheStore.PREFIX + key, new CacheEntry(System.currentTimeMillis(), 1, 1, json).encode(),
+				"EX", "600");
 		assertThat(within(PROMPTLY, () -> post(here, body).body().contains("\"rewritten\"")))
 			.as("the new value, not the copy")
 			.isTrue();
@@ -126,7 +126,7 @@ class NearCacheIntegrationTests {
 		String body = chatBody("flushed " + UUID.randomUUID());
 		String here = GatewayInstances.baseUrl(first);
 		copied(here, body);
-		redisCli(redis, "FLUSHALL");
+		redis.cli("FLUSHALL");
 		assertThat(within(PROMPTLY, () -> !isHit(post(here, body)))).isTrue();
 	}
 
@@ -137,10 +137,10 @@ class NearCacheIntegrationTests {
 		String key = copied(here, body);
 		// every client's connection dropped (Lettuce reconnects at once), then the entry
 		// changed, perhaps before this instance heard again
-		redisCli(redis, "CLIENT", "KILL", "TYPE", "normal");
+		redis.cli("CLIENT", "KILL", "TYPE", "normal");
 		String json = "{\"id\":\"changed-while-away\",\"object\":\"chat.completion\",\"choices\":[]}";
-		redisCli(redis, "SET", RedisCacheStore.PREFIX + key,
-				new CacheEntry(System.currentTimeMillis(), 1, 1, json).encode(), "EX", "600");
+		redis.cli("SET", RedisCacheStore.PREFIX + key, new CacheEntry(System.currentTimeMillis(), 1, 1, json).encode(),
+				"EX", "600");
 		awaitTracking(here);
 		assertThat(post(here, body).body()).as("the copy went with its connection").contains("changed-while-away");
 		long reads = redisReads(redis);
@@ -229,7 +229,7 @@ class NearCacheIntegrationTests {
 
 	/** The GETs Redis has served since it started. */
 	static long redisReads(DisposableRedis store) throws Exception {
-		for (String line : redisCli(store, "INFO", "commandstats").split("\r?\n")) {
+		for (String line : store.cli("INFO", "commandstats").split("\r?\n")) {
 			if (line.startsWith("cmdstat_get:")) {
 				String calls = line.substring(line.indexOf("calls=") + 6);
 				return Long.parseLong(calls.substring(0, calls.indexOf(',')));
@@ -249,16 +249,6 @@ class NearCacheIntegrationTests {
 
 	static HttpResponse<String> post(String base, String body) {
 		return GatewayHttp.post(base, MASTER_KEY, "/v1/chat/completions", body);
-	}
-
-	static String redisCli(DisposableRedis store, String... command) throws Exception {
-		List<String> args = new ArrayList<>(
-				List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(store.port())));
-		args.addAll(List.of(command));
-		Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-		String out = new String(process.getInputStream().readAllBytes()).trim();
-		process.waitFor();
-		return out;
 	}
 
 }

@@ -466,21 +466,11 @@ class ResponseCacheIntegrationTests {
 	}
 
 	private static void redisSet(String key, String value) throws Exception {
-		redisCli("SET", key, value);
+		redis.cli("SET", key, value);
 	}
 
 	private static String redisGet(String key) throws Exception {
-		return redisCli("GET", key);
-	}
-
-	private static String redisCli(String... command) throws Exception {
-		List<String> args = new ArrayList<>(
-				List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(redis.port())));
-		args.addAll(List.of(command));
-		Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-		String out = new String(process.getInputStream().readAllBytes()).trim();
-		process.waitFor();
-		return out;
+		return redis.cli("GET", key);
 	}
 
 	private static JsonNode spendLog(HttpResponse<String> response) {

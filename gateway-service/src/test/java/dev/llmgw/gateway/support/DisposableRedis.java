@@ -55,6 +55,28 @@ public final class DisposableRedis implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * Runs one {@code redis-cli} command against this server.
+	 * @return what it printed, trimmed
+	 */
+	public String cli(String... command) {
+		List<String> args = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(this.port)));
+		args.addAll(List.of(command));
+		try {
+			Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes()).trim();
+			process.waitFor(10, TimeUnit.SECONDS);
+			return out;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Kills the server; connected clients see their connections reset. */
 	public void stop() {
 		this.process.destroy();
