@@ -65,7 +65,7 @@ final class CacheKeys {
 	 * small prompts.
 	 * @param promptChars the prompt's size: a larger request is hashed, not held
 	 */
-	String hash(String kind, String modelGroup, @Nullable String scope, Object request, long promptChars) {
+	String requestHash(String kind, String modelGroup, @Nullable String scope, Object request, long promptChars) {
 		if (promptChars > REMEMBERED_MAX_CHARS) {
 			return hash(kind, modelGroup, scope, request, null);
 		}

@@ -69,24 +69,19 @@ final class LocalCacheStore implements CacheStore {
 
 	@Override
 	public Mono<Void> put(String key, String value, Duration ttl) {
-		return Mono.fromRunnable(() -> hold(key, value, ttl.toMillis()));
-	}
-
-	/**
-	 * Keeps the value for {@code ttlMillis}, unless it is larger than the whole cache.
-	 */
-	private void hold(String key, String value, long ttlMillis) {
-		long size = size(key, value);
-		if (size > this.maxChars) {
-			return;
-		}
-		long expiresAt = this.clock.getAsLong() + ttlMillis;
-		synchronized (this.entries) {
-			remove(key);
-			this.entries.put(key, new Stored(value, expiresAt, size));
-			this.chars += size;
-			evict();
-		}
+		return Mono.fromRunnable(() -> {
+			long size = size(key, value);
+			if (size > this.maxChars) {
+				return;
+			}
+			long expiresAt = this.clock.getAsLong() + ttl.toMillis();
+			synchronized (this.entries) {
+				remove(key);
+				this.entries.put(key, new Stored(value, expiresAt, size));
+				this.chars += size;
+				evict();
+			}
+		});
 	}
 
 	@Override
@@ -104,17 +99,14 @@ final class LocalCacheStore implements CacheStore {
 
 	@Override
 	public Mono<Long> flush() {
-		return Mono.fromSupplier(this::clear);
-	}
-
-	/** Drops every entry; answers how many there were. */
-	long clear() {
-		synchronized (this.entries) {
-			long removed = this.entries.size();
-			this.entries.clear();
-			this.chars = 0;
-			return removed;
-		}
+		return Mono.fromSupplier(() -> {
+			synchronized (this.entries) {
+				long removed = this.entries.size();
+				this.entries.clear();
+				this.chars = 0;
+				return removed;
+			}
+		});
 	}
 
 	@Override

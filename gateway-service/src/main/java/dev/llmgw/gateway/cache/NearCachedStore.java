@@ -147,7 +147,6 @@ final class NearCachedStore implements CacheStore, AutoCloseable {
 	public Mono<String> get(String key) {
 		StatefulRedisConnection<String, String> own = this.tracked;
 		if (own == null) {
-			connectLater();
 			return this.redis.get(key);
 		}
 		long seen;
@@ -184,7 +183,9 @@ final class NearCachedStore implements CacheStore, AutoCloseable {
 	@Override
 	public Mono<Long> flush() {
 		return Mono.defer(() -> {
-			dropAll();
+			synchronized (this.lock) {
+				dropAll(this.tracked);
+			}
 			return this.redis.flush();
 		});
 	}
@@ -288,20 +289,17 @@ final class NearCachedStore implements CacheStore, AutoCloseable {
 		});
 	}
 
+	/** No answer: copies are set aside until the heartbeat is answered again. */
 	private void suspend() {
 		synchronized (this.lock) {
-			this.tracked = null;
-			this.generation++;
-			this.near.clear();
+			dropAll(null);
 		}
 	}
 
 	private void resume(StatefulRedisConnection<String, String> own) {
 		synchronized (this.lock) {
 			if (this.trackingOn == own) {
-				this.generation++;
-				this.near.clear();
-				this.tracked = own;
+				dropAll(own);
 			}
 		}
 	}
@@ -310,17 +308,18 @@ final class NearCachedStore implements CacheStore, AutoCloseable {
 	private void forget() {
 		synchronized (this.lock) {
 			this.trackingOn = null;
-			this.tracked = null;
-			this.generation++;
-			this.near.clear();
+			dropAll(null);
 		}
 	}
 
-	private void dropAll() {
-		synchronized (this.lock) {
-			this.generation++;
-			this.near.clear();
-		}
+	/**
+	 * Every copy goes and no read in flight is kept; copies are then kept and served over
+	 * {@code tracking}, or not at all while it is null. Called holding {@link #lock}.
+	 */
+	private void dropAll(@Nullable StatefulRedisConnection<String, String> tracking) {
+		this.tracked = tracking;
+		this.generation++;
+		this.near.clear();
 	}
 
 	private void connectLater() {

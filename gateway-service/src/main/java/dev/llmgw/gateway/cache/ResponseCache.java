@@ -123,7 +123,7 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return timedLookup(key, control, outcome).map((entry) -> {
+		return lookup(key, control, outcome).map((entry) -> {
 			// served as stored, unparsed: the entry's header carries its tokens
 			hit(exchange, key, outcome, entry.usage());
 			return new ChatResult(entry.json().getBytes(StandardCharsets.UTF_8), entry.usage());
@@ -155,7 +155,7 @@ public final class ResponseCache implements CacheStage {
 		if (control.noCache()) {
 			return fresh;
 		}
-		return timedLookup(key, control, outcome).flatMapMany((entry) -> {
+		return lookup(key, control, outcome).flatMapMany((entry) -> {
 			JsonNode completion = parse(entry.json());
 			if (completion == null || !completion.path("choices").isArray()) {
 				return Flux.empty();
@@ -187,7 +187,7 @@ public final class ResponseCache implements CacheStage {
 		}
 		Mono<Map<Integer, JsonNode>> cached = control.noCache() ? Mono.just(Map.of())
 				: timed(Flux.range(0, inputs.size())
-					.flatMap((i) -> lookup(itemKeys.get(i), control).mapNotNull((entry) -> parse(entry.json()))
+					.flatMap((i) -> lookup(itemKeys.get(i), control, null).mapNotNull((entry) -> parse(entry.json()))
 						.filter((item) -> item.has("embedding"))
 						.map((item) -> Tuples.of(i, item)))
 					.collectMap(Tuple2::getT1, Tuple2::getT2), outcome);
@@ -285,7 +285,7 @@ public final class ResponseCache implements CacheStage {
 
 	private String key(ServerWebExchange exchange, ModelCall call, CacheControl control, String kind) {
 		return CacheKeys.key(namespace(control),
-				this.keys.hash(kind, call.model(), scope(exchange), call.request(), call.promptChars()));
+				this.keys.requestHash(kind, call.model(), scope(exchange), call.request(), call.promptChars()));
 	}
 
 	/**
@@ -331,24 +331,23 @@ public final class ResponseCache implements CacheStage {
 	}
 
 	/**
-	 * A lookup timed for the trace. An entry this process holds is answered at once, with
-	 * no timer, guard or operator: most hits are such, and each operator costs a hit.
+	 * An entry this process holds is answered at once, with no timer, guard or operator:
+	 * most hits are such, and each operator costs a hit. Otherwise the store is asked,
+	 * within the guard's bounds, and the wait told to {@code outcome} (for the trace)
+	 * when there is one.
 	 */
-	private Mono<CacheEntry> timedLookup(String key, CacheControl control, Outcome outcome) {
+	private Mono<CacheEntry> lookup(String key, CacheControl control, @Nullable Outcome outcome) {
 		String held = this.store.held(key);
-		if (held == null) {
-			return timed(lookup(key, control), outcome);
+		if (held != null) {
+			if (outcome != null) {
+				long now = System.nanoTime();
+				outcome.looked(now, now);
+			}
+			return Mono.justOrEmpty(usable(CacheEntry.decode(held), control));
 		}
-		long now = System.nanoTime();
-		outcome.looked(now, now);
-		CacheEntry entry = usable(CacheEntry.decode(held), control);
-		return (entry != null) ? Mono.just(entry) : Mono.empty();
-	}
-
-	private Mono<CacheEntry> lookup(String key, CacheControl control) {
-		String held = this.store.held(key);
-		Mono<String> value = (held != null) ? Mono.just(held) : this.guard.guard(this.store.get(key), "lookup");
-		return value.mapNotNull((found) -> usable(CacheEntry.decode(found), control));
+		Mono<CacheEntry> asked = this.guard.guard(this.store.get(key), "lookup")
+			.mapNotNull((found) -> usable(CacheEntry.decode(found), control));
+		return (outcome != null) ? timed(asked, outcome) : asked;
 	}
 
 	/** The entry unless the request's {@code s-maxage} finds it too old. */

@@ -70,8 +70,8 @@ class CacheUnitTests {
 				+ "\"temperature\":0.5,\"response_format\":{\"type\":\"json_object\"},\"seed\":7}";
 		ChatCompletionRequest first = JSON.readValue(json, ChatCompletionRequest.class);
 		String exact = remembering.hash("chat", "m", null, first, null);
-		assertThat(remembering.hash("chat", "m", null, first, 10)).isEqualTo(exact);
-		assertThat(remembering.hash("chat", "m", null, JSON.readValue(json, ChatCompletionRequest.class), 10))
+		assertThat(remembering.requestHash("chat", "m", null, first, 10)).isEqualTo(exact);
+		assertThat(remembering.requestHash("chat", "m", null, JSON.readValue(json, ChatCompletionRequest.class), 10))
 			.as("an equal request, parsed anew: the remembered key")
 			.isEqualTo(exact);
 		// a change deep inside, in the seed, or in who shares: another key, though the
@@ -79,20 +79,20 @@ class CacheUnitTests {
 		for (String other : List.of(json.replace("\"hi\"", "\"ho\""), json.replace("7}", "8}"),
 				json.replace("json_object", "text"))) {
 			ChatCompletionRequest changed = JSON.readValue(other, ChatCompletionRequest.class);
-			assertThat(remembering.hash("chat", "m", null, changed, 10)).as(other)
+			assertThat(remembering.requestHash("chat", "m", null, changed, 10)).as(other)
 				.isEqualTo(remembering.hash("chat", "m", null, changed, null))
 				.isNotEqualTo(exact);
 		}
-		assertThat(remembering.hash("chat", "m", "key:k1", first, 10)).isNotEqualTo(exact);
-		assertThat(remembering.hash("rerank", "m", null, first, 10)).isNotEqualTo(exact);
+		assertThat(remembering.requestHash("chat", "m", "key:k1", first, 10)).isNotEqualTo(exact);
+		assertThat(remembering.requestHash("rerank", "m", null, first, 10)).isNotEqualTo(exact);
 		// more questions than are remembered, then the first again
 		for (int i = 0; i < CacheKeys.REMEMBERED + 10; i++) {
 			ChatCompletionRequest many = JSON.readValue(json.replace("7}", i + "}"), ChatCompletionRequest.class);
-			assertThat(remembering.hash("chat", "m", null, many, 10))
+			assertThat(remembering.requestHash("chat", "m", null, many, 10))
 				.isEqualTo(remembering.hash("chat", "m", null, many, null));
 		}
-		assertThat(remembering.hash("chat", "m", null, first, 10)).isEqualTo(exact);
-		assertThat(remembering.hash("chat", "m", null, first, CacheKeys.REMEMBERED_MAX_CHARS + 1))
+		assertThat(remembering.requestHash("chat", "m", null, first, 10)).isEqualTo(exact);
+		assertThat(remembering.requestHash("chat", "m", null, first, CacheKeys.REMEMBERED_MAX_CHARS + 1))
 			.as("a large prompt, hashed each time")
 			.isEqualTo(exact);
 	}
