@@ -3,6 +3,7 @@ package dev.llmgw.gateway.web;
 import dev.llmgw.gateway.config.GatewayConfig;
 import dev.llmgw.gateway.config.GatewayProperties;
 import dev.llmgw.memory.InFlightBodyBudget;
+import dev.llmgw.model.json.RecordCreators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,11 +11,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The filters every request passes whatever its route: call id, CORS, body size. */
+/**
+ * The filters every request passes whatever its route (call id, CORS, body size), and how
+ * its body's records are built.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+
+	/** Registered with the JSON mapper by Spring Boot: every request body is parsed. */
+	@Bean
+	RecordCreators recordCreators() {
+		return new RecordCreators();
+	}
 
 	@Bean
 	MiddlewarePaths middlewarePaths(GatewayProperties properties) {
