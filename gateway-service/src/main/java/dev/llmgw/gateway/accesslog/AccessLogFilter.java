@@ -45,6 +45,12 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 		return FilterOrder.ACCESS_LOG;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "AccessLogFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!log.isInfoEnabled()) {

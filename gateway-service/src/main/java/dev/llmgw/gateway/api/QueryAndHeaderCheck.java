@@ -29,6 +29,12 @@ public final class QueryAndHeaderCheck implements WebFilter, Ordered {
 		return FilterOrder.CALLER_INPUT;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "QueryAndHeaderCheck";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		try {

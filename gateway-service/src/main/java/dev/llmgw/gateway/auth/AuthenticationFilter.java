@@ -54,6 +54,12 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 		return FilterOrder.AUTHENTICATION;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "AuthenticationFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		// the hot path computes no route when no proxy-wide route setting is made

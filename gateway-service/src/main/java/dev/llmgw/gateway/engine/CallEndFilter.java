@@ -46,6 +46,12 @@ public final class CallEndFilter implements WebFilter, Ordered {
 		return FilterOrder.CALL_END;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "CallEndFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange).doFinally((signal) -> {

@@ -47,6 +47,12 @@ public final class ChatHandoffFilter implements WebFilter, Ordered {
 		return FilterOrder.CHAT_HANDOFF;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "ChatHandoffFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();

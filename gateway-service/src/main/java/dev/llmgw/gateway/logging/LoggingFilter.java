@@ -19,6 +19,12 @@ final class LoggingFilter implements WebFilter, Ordered {
 		return FilterOrder.CALL_END + 1;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "LoggingFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		LoggedRequest.attach(exchange);

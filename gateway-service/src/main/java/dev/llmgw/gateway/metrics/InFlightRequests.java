@@ -32,6 +32,12 @@ final class InFlightRequests implements WebFilter, Ordered {
 		return FilterOrder.CALL_ID - 1;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "InFlightRequests";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		this.inFlight.incrementAndGet();

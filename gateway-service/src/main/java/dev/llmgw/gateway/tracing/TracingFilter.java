@@ -87,6 +87,12 @@ final class TracingFilter implements WebFilter, Ordered {
 		return FilterOrder.TRACING;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "TracingFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();

@@ -40,6 +40,12 @@ public final class CallIdFilter implements WebFilter, Ordered {
 		return FilterOrder.CALL_ID;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "CallIdFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String offered = exchange.getRequest().getHeaders().getFirst(CALL_ID_HEADER);

@@ -30,4 +30,10 @@ public final class ContextBoundaryFilter implements WebFilter, Ordered {
 		return FilterOrder.CONTEXT_BOUNDARY;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "ContextBoundaryFilter";
+	}
+
 }

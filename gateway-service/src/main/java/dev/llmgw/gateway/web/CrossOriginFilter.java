@@ -58,6 +58,12 @@ public final class CrossOriginFilter implements WebFilter, Ordered {
 		return FilterOrder.CROSS_ORIGIN;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "CrossOriginFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (this.middlewarePaths.routesToMiddleware(exchange)) {

@@ -61,6 +61,12 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 		return FilterOrder.REQUEST_SIZE;
 	}
 
+	/** A fixed name, as {@link FilterOrder} asks of every filter. */
+	@Override
+	public String toString() {
+		return "RequestSizeFilter";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();

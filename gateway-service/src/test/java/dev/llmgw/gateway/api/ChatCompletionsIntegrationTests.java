@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.llmgw.gateway.support.GatewayTestBase;
+import dev.llmgw.model.json.RecordCreators;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatCompletionsIntegrationTests extends GatewayTestBase {
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	private JsonMapper gatewayMapper;
+
+	@Autowired
+	private List<WebFilter> filters;
+
+	@Test
+	void requestRecordsAreBuiltThroughDirectConstructorHandles() {
+		assertThat(this.gatewayMapper.registeredModules()).anyMatch(RecordCreators.class::isInstance);
+	}
+
+	@Test
+	void everyWebFilterHasAFixedName() {
+		// Spring labels each filter's part of each request with its toString
+		assertThat(this.filters).isNotEmpty()
+			.allSatisfy((filter) -> assertThat(filter.toString()).doesNotContain("@")
+				.isEqualTo(filter.getClass().getSimpleName()));
+	}
 
 	@Test
 	void nonStreamingAnswerPassesThroughWithDeploymentHeaders() {
