@@ -108,6 +108,10 @@ public final class RecordCreators extends JacksonModule {
 			try {
 				return (Object) this.constructor.invokeExact(args);
 			}
+			catch (Error error) {
+				// as Jackson's own call: an error is not a bad value, and is not retried
+				throw error;
+			}
 			catch (Throwable ex) {
 				// Jackson calls it again and reports what went wrong its own way
 				return super.createFromObjectWith(ctxt, args);

@@ -8,6 +8,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RecordCreatorsTests {
@@ -66,6 +67,26 @@ class RecordCreatorsTests {
 		Checked.calls.set(0);
 		assertThat(DIRECT.readValue("{\"value\":5}", Checked.class).value()).isEqualTo(5);
 		assertThat(Checked.calls).hasValue(1);
+	}
+
+	@Test
+	void anErrorIsNotRetried() {
+		Fatal.calls.set(0);
+		assertThatThrownBy(() -> DIRECT.readValue("{\"value\":-1}", Fatal.class)).isInstanceOf(AssertionError.class);
+		assertThat(Fatal.calls).hasValue(1);
+	}
+
+	record Fatal(int value) {
+
+		static final AtomicInteger calls = new AtomicInteger();
+
+		Fatal {
+			calls.incrementAndGet();
+			if (value < 0) {
+				throw new AssertionError("not a bad value but a broken program");
+			}
+		}
+
 	}
 
 	record Primitives(int count, boolean on, double ratio, String name) {
