@@ -75,13 +75,7 @@ public final class RecordCreators extends JacksonModule {
 		}
 	}
 
-	private static final class Instantiators implements ValueInstantiators {
-
-		@Override
-		public ValueInstantiator findValueInstantiator(DeserializationConfig config,
-				BeanDescription.Supplier beanDescRef) {
-			return null;
-		}
+	private static final class Instantiators extends ValueInstantiators.Base {
 
 		@Override
 		public ValueInstantiator modifyValueInstantiator(DeserializationConfig config,

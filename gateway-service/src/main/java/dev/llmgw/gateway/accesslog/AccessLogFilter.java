@@ -9,6 +9,7 @@ import dev.llmgw.gateway.logs.SecretMaskingEncoder;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.gateway.web.TraceId;
 import dev.llmgw.model.openai.Usage;
@@ -17,10 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -30,7 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * another. A request handed to the middleware gets a line marked {@code hop=middleware}:
  * the model, tokens and caller are in the line of the gateway that served it.
  */
-public final class AccessLogFilter implements WebFilter, Ordered {
+public final class AccessLogFilter extends NamedWebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("dev.llmgw.gateway.access");
 
@@ -43,12 +42,6 @@ public final class AccessLogFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.ACCESS_LOG;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "AccessLogFilter";
 	}
 
 	@Override

@@ -5,12 +5,11 @@ import java.util.Map;
 
 import dev.llmgw.gateway.web.CallerInput;
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.web.server.WebFilterChain;
  * headers a model call's spend is charged to. A refusal is a 400 naming the parameter or
  * header, rendered like any other error in the route's protocol.
  */
-public final class QueryAndHeaderCheck implements WebFilter, Ordered {
+public final class QueryAndHeaderCheck extends NamedWebFilter {
 
 	/** The headers LiteLLM reads the end user from, stored with each call's spend. */
 	static final List<String> END_USER_HEADERS = List.of("x-litellm-customer-id", "x-litellm-end-user-id");
@@ -27,12 +26,6 @@ public final class QueryAndHeaderCheck implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CALLER_INPUT;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "QueryAndHeaderCheck";
 	}
 
 	@Override

@@ -7,11 +7,10 @@ import java.util.function.Predicate;
 import dev.llmgw.gateway.error.AuthenticationError;
 import org.jspecify.annotations.Nullable;
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * it. With no master key configured, every caller is let in as an admin, which is
  * LiteLLM's behaviour and is warned about at start-up.
  */
-public final class AuthenticationFilter implements WebFilter, Ordered {
+public final class AuthenticationFilter extends NamedWebFilter {
 
 	private final List<KeyAuthenticator> authenticators;
 
@@ -52,12 +51,6 @@ public final class AuthenticationFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.AUTHENTICATION;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "AuthenticationFilter";
 	}
 
 	@Override

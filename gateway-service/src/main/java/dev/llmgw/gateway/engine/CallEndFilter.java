@@ -12,17 +12,16 @@ import dev.llmgw.gateway.auth.CallerIdentity;
 import dev.llmgw.gateway.providers.Deployment;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -30,7 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * they ended), builds its one {@link CallRecord} and hands it to the listeners. Requests
  * that made no model call pass untouched.
  */
-public final class CallEndFilter implements WebFilter, Ordered {
+public final class CallEndFilter extends NamedWebFilter {
 
 	private final CallListeners listeners;
 
@@ -44,12 +43,6 @@ public final class CallEndFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CALL_END;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "CallEndFilter";
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.llmgw.gateway.handoff;
 import java.util.Set;
 
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import dev.llmgw.gateway.web.MiddlewarePaths;
 import dev.llmgw.model.openai.MiddlewareFields;
 import reactor.core.publisher.Flux;
@@ -11,7 +12,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -19,7 +19,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -32,7 +31,7 @@ import org.springframework.web.server.WebFilterChain;
  * request that mentions one of them, and only that one is parsed. Active when
  * {@code MIDDLEWARE_URL} is set.
  */
-public final class ChatHandoffFilter implements WebFilter, Ordered {
+public final class ChatHandoffFilter extends NamedWebFilter {
 
 	private static final Set<String> PATHS = Set.of("/chat/completions", "/v1/chat/completions");
 
@@ -45,12 +44,6 @@ public final class ChatHandoffFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CHAT_HANDOFF;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "ChatHandoffFilter";
 	}
 
 	@Override

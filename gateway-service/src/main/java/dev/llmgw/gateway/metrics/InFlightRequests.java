@@ -3,13 +3,12 @@ package dev.llmgw.gateway.metrics;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  * serving now, counted from the first filter to the end of the response, two atomic
  * additions a request.
  */
-final class InFlightRequests implements WebFilter, Ordered {
+final class InFlightRequests extends NamedWebFilter {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -30,12 +29,6 @@ final class InFlightRequests implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CALL_ID - 1;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "InFlightRequests";
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import dev.llmgw.gateway.engine.CallState;
 import dev.llmgw.gateway.logs.LogValues;
 import dev.llmgw.gateway.web.CallContext;
 import dev.llmgw.gateway.web.FilterOrder;
+import dev.llmgw.gateway.web.NamedWebFilter;
 import dev.llmgw.gateway.web.OutgoingHeaders;
 import dev.llmgw.gateway.web.TraceId;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,11 +22,9 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -37,7 +36,7 @@ import org.springframework.web.server.WebFilterChain;
  * call's record; any other request's here, when its response ends. Probes and
  * {@code /metrics} are not traced.
  */
-final class TracingFilter implements WebFilter, Ordered {
+final class TracingFilter extends NamedWebFilter {
 
 	static final String SPAN_NAME = "Received Proxy Server Request";
 
@@ -85,12 +84,6 @@ final class TracingFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.TRACING;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "TracingFilter";
 	}
 
 	@Override

@@ -2,10 +2,8 @@ package dev.llmgw.gateway.web;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -19,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
  * headers, which would repeat these; they are set once more just before the answer is
  * sent.
  */
-public final class CallIdFilter implements WebFilter, Ordered {
+public final class CallIdFilter extends NamedWebFilter {
 
 	/** The response header carrying the request id, as LiteLLM names it. */
 	public static final String CALL_ID_HEADER = "x-litellm-call-id";
@@ -38,12 +36,6 @@ public final class CallIdFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CALL_ID;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "CallIdFilter";
 	}
 
 	@Override

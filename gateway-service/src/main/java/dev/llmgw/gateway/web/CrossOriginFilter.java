@@ -5,12 +5,10 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -21,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * middleware are left to it, which answers them the same way, so a response never carries
  * the headers twice.
  */
-public final class CrossOriginFilter implements WebFilter, Ordered {
+public final class CrossOriginFilter extends NamedWebFilter {
 
 	private static final List<String> EXPOSED = List.of("x-litellm-call-id", "x-litellm-version", "x-litellm-model-id",
 			"x-litellm-model-group", "x-litellm-model-api-base", "x-litellm-response-cost", "x-litellm-key-spend",
@@ -56,12 +54,6 @@ public final class CrossOriginFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.CROSS_ORIGIN;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "CrossOriginFilter";
 	}
 
 	@Override

@@ -10,14 +10,12 @@ import dev.llmgw.gateway.error.UpstreamError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
@@ -34,7 +32,7 @@ import org.springframework.web.server.WebFilterChain;
  * nothing. Bodies forwarded to the middleware, and uploads spooled to disk, stream
  * through and are only size-limited, a chunked one as it is read.
  */
-public final class RequestSizeFilter implements WebFilter, Ordered {
+public final class RequestSizeFilter extends NamedWebFilter {
 
 	/** Seconds a refused caller is told to wait: bodies in flight end within seconds. */
 	static final String RETRY_AFTER_SECONDS = "1";
@@ -59,12 +57,6 @@ public final class RequestSizeFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return FilterOrder.REQUEST_SIZE;
-	}
-
-	/** A fixed name, as {@link FilterOrder} asks of every filter. */
-	@Override
-	public String toString() {
-		return "RequestSizeFilter";
 	}
 
 	@Override
