@@ -1,9 +1,6 @@
 package dev.llmgw.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.llmgw.digest.Digests;
 
 /**
  * Key digests. Virtual keys are stored and looked up as the lowercase hex SHA-256 of the
@@ -16,16 +13,11 @@ public final class KeyHashes {
 	}
 
 	public static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256(value);
 	}
 
 	public static String sha256Hex(String value) {
-		return HexFormat.of().formatHex(sha256(value));
+		return Digests.sha256Hex(value);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.llmgw.gateway.models;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.llmgw.digest.Digests;
 import dev.llmgw.gateway.config.ConfigException;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.ids.Ids;
@@ -52,13 +52,7 @@ final class StoredSecrets {
 		if (secret == null) {
 			return new StoredSecrets(null);
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return new StoredSecrets(new SecretKeySpec(digest, "AES"));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return new StoredSecrets(new SecretKeySpec(Digests.sha256(secret), "AES"));
 	}
 
 	boolean enabled() {

@@ -1,11 +1,9 @@
 package dev.llmgw.gateway.providers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import dev.llmgw.digest.Digests;
 import dev.llmgw.gateway.config.DeploymentConfig;
 import dev.llmgw.gateway.config.EnvironmentLookup;
 import dev.llmgw.gateway.config.GatewayConfig;
@@ -95,13 +93,7 @@ public final class DeploymentFactory {
 	private static String derivedId(DeploymentConfig entry, String providerModel) {
 		String identity = entry.index() + "|" + entry.modelName() + "|" + entry.params().provider() + "/"
 				+ providerModel + "|" + entry.params().apiBase();
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HexFormat.of().formatHex(Digests.sha256(identity), 0, 16);
 	}
 
 	private static @Nullable Double firstNonNull(@Nullable Double... values) {

@@ -1,11 +1,11 @@
 package dev.llmgw.gateway.redis;
 
+import dev.llmgw.digest.Digests;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -48,13 +48,7 @@ public record LuaScript(String name, String text, String sha1) {
 	}
 
 	private static LuaScript of(String name, String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-			return new LuaScript(name, text, HexFormat.of().formatHex(digest));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new LuaScript(name, text, HexFormat.of().formatHex(Digests.sha1(text.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	private static String read(String name) {

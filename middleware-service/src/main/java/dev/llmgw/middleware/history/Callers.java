@@ -1,13 +1,10 @@
 package dev.llmgw.middleware.history;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.llmgw.digest.Digests;
 import dev.llmgw.middleware.error.BedrockError;
 import dev.llmgw.middleware.upstream.GatewayClient;
 import io.netty.handler.codec.http.HttpMethod;
@@ -92,13 +89,7 @@ final class Callers {
 
 	/** A key's hash as the original stored it: SHA-256 of the bearer value, in hex. */
 	static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Digests.sha256Hex(key);
 	}
 
 	private String message(byte[] body) {

@@ -1,9 +1,8 @@
 package dev.llmgw.middleware.metrics;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
+import dev.llmgw.digest.Digests;
 import dev.llmgw.middleware.history.CallerKey;
 import org.jspecify.annotations.Nullable;
 
@@ -63,12 +62,7 @@ final class MetricsAccess {
 	}
 
 	private static byte[] sha256(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Digests.sha256(key);
 	}
 
 }

@@ -2,14 +2,13 @@ package dev.llmgw.gateway.logging.s3;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.llmgw.digest.Digests;
 import dev.llmgw.cloud.AwsPathEncoding;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import io.netty.channel.ChannelOption;
@@ -135,12 +134,7 @@ final class S3Uploads implements AutoCloseable {
 	}
 
 	static String md5(byte[] body) {
-		try {
-			return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Base64.getEncoder().encodeToString(Digests.md5(body));
 	}
 
 	/**
