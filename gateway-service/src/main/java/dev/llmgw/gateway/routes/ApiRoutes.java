@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -134,36 +135,45 @@ public class ApiRoutes {
 			CompletionsHandler completions, ImagesHandler images, EmbeddingsHandler embeddings, RerankHandler rerank,
 			ModelsHandler models, HealthHandler health, MiddlewarePaths middlewarePaths) {
 		RequestPredicate staysHere = (request) -> !middlewarePaths.routesToMiddleware(request.exchange());
+		HandlerFunction<ServerResponse> chatCall = new NamedHandler("chat completions", chat::handle);
+		HandlerFunction<ServerResponse> completion = new NamedHandler("completions", completions::handle);
+		HandlerFunction<ServerResponse> image = new NamedHandler("image generations", images::handle);
+		HandlerFunction<ServerResponse> message = new NamedHandler("messages", messages::handle);
+		HandlerFunction<ServerResponse> embedding = new NamedHandler("embeddings", embeddings::handle);
+		HandlerFunction<ServerResponse> reranking = new NamedHandler("rerank", rerank::handle);
+		HandlerFunction<ServerResponse> modelList = new NamedHandler("models", models::list);
+		HandlerFunction<ServerResponse> model = new NamedHandler("model", models::get);
+		HandlerFunction<ServerResponse> liveliness = new NamedHandler("liveliness", health::liveliness);
 		return RouterFunctions.route()
-			.POST("/v1/chat/completions", staysHere, chat::handle)
-			.POST("/chat/completions", staysHere, chat::handle)
-			.POST("/openai/deployments/{model}/chat/completions", chat::handle)
-			.POST("/engines/{model}/chat/completions", chat::handle)
-			.POST("/v1/completions", completions::handle)
-			.POST("/completions", completions::handle)
-			.POST("/openai/deployments/{model}/completions", completions::handle)
-			.POST("/engines/{model}/completions", completions::handle)
-			.POST("/v1/images/generations", images::handle)
-			.POST("/images/generations", images::handle)
-			.POST("/openai/deployments/{model}/images/generations", images::handle)
-			.POST("/v1/messages", messages::handle)
-			.POST("/v1/messages/count_tokens", messages::countTokens)
-			.POST("/anthropic/v1/messages", messages::handle)
-			.POST("/v1/embeddings", embeddings::handle)
-			.POST("/embeddings", embeddings::handle)
-			.POST("/openai/deployments/{model}/embeddings", embeddings::handle)
-			.POST("/engines/{model}/embeddings", embeddings::handle)
-			.POST("/v1/rerank", rerank::handle)
-			.POST("/rerank", rerank::handle)
-			.POST("/v2/rerank", rerank::handle)
-			.GET("/v1/models", models::list)
-			.GET("/models", models::list)
-			.GET("/v1/models/{*model}", models::get)
-			.GET("/models/{*model}", models::get)
-			.GET("/health/liveliness", health::liveliness)
-			.GET("/health/liveness", health::liveliness)
-			.GET("/health/readiness", health::readiness)
-			.GET("/health", health::health)
+			.POST("/v1/chat/completions", staysHere, chatCall)
+			.POST("/chat/completions", staysHere, chatCall)
+			.POST("/openai/deployments/{model}/chat/completions", chatCall)
+			.POST("/engines/{model}/chat/completions", chatCall)
+			.POST("/v1/completions", completion)
+			.POST("/completions", completion)
+			.POST("/openai/deployments/{model}/completions", completion)
+			.POST("/engines/{model}/completions", completion)
+			.POST("/v1/images/generations", image)
+			.POST("/images/generations", image)
+			.POST("/openai/deployments/{model}/images/generations", image)
+			.POST("/v1/messages", message)
+			.POST("/v1/messages/count_tokens", new NamedHandler("count tokens", messages::countTokens))
+			.POST("/anthropic/v1/messages", message)
+			.POST("/v1/embeddings", embedding)
+			.POST("/embeddings", embedding)
+			.POST("/openai/deployments/{model}/embeddings", embedding)
+			.POST("/engines/{model}/embeddings", embedding)
+			.POST("/v1/rerank", reranking)
+			.POST("/rerank", reranking)
+			.POST("/v2/rerank", reranking)
+			.GET("/v1/models", modelList)
+			.GET("/models", modelList)
+			.GET("/v1/models/{*model}", model)
+			.GET("/models/{*model}", model)
+			.GET("/health/liveliness", liveliness)
+			.GET("/health/liveness", liveliness)
+			.GET("/health/readiness", new NamedHandler("readiness", health::readiness))
+			.GET("/health", new NamedHandler("health", health::health))
 			.build();
 	}
 

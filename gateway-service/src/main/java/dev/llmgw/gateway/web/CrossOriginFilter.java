@@ -5,6 +5,7 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -25,6 +26,10 @@ public final class CrossOriginFilter extends NamedWebFilter {
 			"x-litellm-model-group", "x-litellm-model-api-base", "x-litellm-response-cost", "x-litellm-key-spend",
 			"x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens", "x-ratelimit-limit-requests",
 			"x-ratelimit-limit-tokens", "retry-after", "X-Session-Id");
+
+	/** What Spring's CORS processor varies every answer by, as one header value. */
+	static final String VARY = String.join(", ", HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
+			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
 
 	private final CorsWebFilter cors;
 
@@ -59,6 +64,14 @@ public final class CrossOriginFilter extends NamedWebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (this.middlewarePaths.routesToMiddleware(exchange)) {
+			return chain.filter(exchange);
+		}
+		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.ORIGIN)) {
+			// Not a cross-origin request, so Spring's filter would only add its three
+			// Vary values, as three header lines, after matching the path against its
+			// configurations: the same in one line, without the matching (SDKs and curl
+			// send no Origin; that is nearly every call).
+			exchange.getResponse().getHeaders().set(HttpHeaders.VARY, VARY);
 			return chain.filter(exchange);
 		}
 		return this.cors.filter(exchange, chain);

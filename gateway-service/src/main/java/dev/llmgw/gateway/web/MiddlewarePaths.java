@@ -34,8 +34,12 @@ public final class MiddlewarePaths {
 
 	private static final String BEDROCK_MODEL_PREFIX = "/bedrock/model/";
 
-	/** Marks a request handed off to the middleware once its body was read. */
-	private static final ExchangeAttribute<Boolean> HANDED_OFF = ExchangeAttribute.of(MiddlewarePaths.class,
+	/**
+	 * Whether a request goes to the middleware: decided once per request, as five places
+	 * ask (filters, the route table, the access log), and set to true when a chat request
+	 * is handed off once its body was read.
+	 */
+	private static final ExchangeAttribute<Boolean> TO_MIDDLEWARE = ExchangeAttribute.of(MiddlewarePaths.class,
 			Boolean.class);
 
 	/**
@@ -56,12 +60,18 @@ public final class MiddlewarePaths {
 	 * it was handed off.
 	 */
 	public boolean routesToMiddleware(ServerWebExchange exchange) {
-		if (!this.enabled || fromMiddleware(exchange)) {
+		if (!this.enabled) {
 			return false;
 		}
-		if (Boolean.TRUE.equals(HANDED_OFF.get(exchange))) {
-			return true;
+		Boolean decided = TO_MIDDLEWARE.get(exchange);
+		if (decided == null) {
+			decided = !fromMiddleware(exchange) && byPath(exchange);
+			TO_MIDDLEWARE.put(exchange, decided);
 		}
+		return decided;
+	}
+
+	private static boolean byPath(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().value();
 		if (OKTA.contains(path)) {
 			return carriesOktaToken(exchange);
@@ -92,7 +102,7 @@ public final class MiddlewarePaths {
 	 * @return the exchange to go on with
 	 */
 	public static ServerWebExchange handOff(ServerWebExchange exchange) {
-		HANDED_OFF.put(exchange, Boolean.TRUE);
+		TO_MIDDLEWARE.put(exchange, Boolean.TRUE);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		CROSS_ORIGIN_HEADERS.forEach(headers::remove);
 		return CallIdFilter.passedOn(exchange, CallContext.of(exchange));

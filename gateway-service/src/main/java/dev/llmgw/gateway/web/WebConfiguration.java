@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.function.server.support.ServerResponseResultHandler;
 
 /**
  * The filters every request passes whatever its route (call id, CORS, body size), and how
@@ -24,6 +27,27 @@ public class WebConfiguration {
 	@Bean
 	RecordCreators recordCreators() {
 		return new RecordCreators();
+	}
+
+	/**
+	 * Asks the functional routes' result handler first. Spring's dispatcher asks each
+	 * result handler in order whether it takes a handler's result, and the annotated
+	 * controllers' handler, at the same order and registered first, resolved the generic
+	 * return type of the route's handler to say no on every request (a fiftieth of a
+	 * cache hit's event-loop time). Spring documents placing this one early as safe: it
+	 * takes only results that are a {@code ServerResponse}.
+	 */
+	@Bean
+	static BeanPostProcessor functionalResultsFirst() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ServerResponseResultHandler handler) {
+					handler.setOrder(Ordered.HIGHEST_PRECEDENCE);
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

@@ -13,6 +13,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.function.server.support.ServerResponseResultHandler;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +40,13 @@ class ChatCompletionsIntegrationTests extends GatewayTestBase {
 	@Autowired
 	private List<WebFilter> filters;
 
+	@Autowired
+	private ServerResponseResultHandler serverResponses;
+
+	@Autowired
+	@Qualifier("openAiRoutes")
+	private RouterFunction<ServerResponse> openAiRoutes;
+
 	@Test
 	void requestRecordsAreBuiltThroughDirectConstructorHandles() {
 		assertThat(this.gatewayMapper.registeredModules()).anyMatch(RecordCreators.class::isInstance);
@@ -45,9 +61,23 @@ class ChatCompletionsIntegrationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void functionalRoutesAreHandledFirstAndNamed() {
+		assertThat(this.serverResponses.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+		ServerRequest chatRequest = ServerRequest.create(
+				MockServerWebExchange.from(MockServerHttpRequest.post("/v1/chat/completions")),
+				HandlerStrategies.withDefaults().messageReaders());
+		// Spring's dispatcher labels each request's handling with the handler's toString
+		assertThat(this.openAiRoutes.route(chatRequest).block()).hasToString("chat completions");
+	}
+
+	@Test
 	void nonStreamingAnswerPassesThroughWithDeploymentHeaders() {
 		HttpResponse<String> response = post("/v1/chat/completions", chat("gpt-4o-mini", "hello there"));
 		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValueAsLong("Content-Length"))
+			.hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		assertThat(response.headers().allValues("Content-Type")).hasSize(1);
 		JsonNode body = this.json.readTree(response.body());
 		assertThat(body.at("/choices/0/message/content").asString()).isEqualTo("You said: hello there");
 		assertThat(body.at("/usage/total_tokens").asInt()).isPositive();

@@ -50,4 +50,20 @@ class CrossOriginIntegrationTests extends GatewayTestBase {
 		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
 	}
 
+	@Test
+	void answersWithoutAnOriginVaryByTheCorsHeadersInOneLine() {
+		HttpResponse<String> answer = post("/v1/chat/completions", chat("gpt-4o-mini", "hello"));
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().allValues("Vary"))
+			.containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+		assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> fromPage = send(request("/v1/chat/completions").header("Origin", ORIGIN)
+			.header("Authorization", "Bearer " + MASTER_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o-mini", "hello")))
+			.build());
+		assertThat(String.join(", ", fromPage.headers().allValues("Vary")))
+			.isEqualTo("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+	}
+
 }

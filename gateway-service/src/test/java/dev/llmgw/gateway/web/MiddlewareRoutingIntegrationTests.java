@@ -130,6 +130,12 @@ class MiddlewareRoutingIntegrationTests extends GatewayTestBase {
 		// the fake stands in for the middleware here and sets none: the gateway's were
 		// taken back
 		assertThat(handedOff.headers().allValues("Access-Control-Allow-Origin")).isEmpty();
+		HttpResponse<String> withoutOrigin = send(
+				request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
+					.POST(HttpRequest.BodyPublishers.ofString(withField("routed-model", "\"enable_history\":true")))
+					.build());
+		assertThat(withoutOrigin.statusCode()).isEqualTo(200);
+		assertThat(withoutOrigin.headers().allValues("Vary")).doesNotContain(CrossOriginFilter.VARY);
 		HttpResponse<String> servedHere = send(
 				request("/v1/chat/completions").header("Authorization", "Bearer " + MASTER_KEY)
 					.header("Origin", "https://chat.example.com")
