@@ -75,8 +75,19 @@ WORK=$(mktemp -d /tmp/llmgw-bench.XXXXXX)
 PIDS=()
 
 cleanup() {
+	local status=$?
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
+	# the services' logs and configs, wrk's scripts and nginx's body buffers: kept, with the path said, only when the
+	# run failed, for its logs
+	if [ "$status" -ne 0 ]; then
+		echo "bench failed; the services' logs are in $WORK" >&2
+		return
+	fi
+	for pid in "${PIDS[@]}"; do
+		for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	done
+	rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
