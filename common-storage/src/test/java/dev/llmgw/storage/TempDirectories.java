@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +16,8 @@ import java.util.stream.Stream;
  */
 public final class TempDirectories {
 
-	/** How many times a directory is looked at after a deletion, at most. */
-	static final int PASSES = 30;
+	/** How many times a directory is looked at, at most (a pause apart). */
+	static final int PASSES = 300;
 
 	/** How many looks in a row must find it gone. */
 	static final int QUIET_PASSES = 5;
@@ -31,7 +32,8 @@ public final class TempDirectories {
 			Path directory = Files.createTempDirectory(prefix);
 			Runtime.getRuntime()
 				.addShutdownHook(
-						new Thread(() -> deleteUntilGone(directory, TempDirectories::pause), "delete-" + prefix));
+						new Thread(() -> deleteUntilGone(directory, TempDirectories::openHere, TempDirectories::pause),
+								"delete-" + prefix));
 			return directory;
 		}
 		catch (IOException ex) {
@@ -40,26 +42,58 @@ public final class TempDirectories {
 	}
 
 	/**
-	 * Deletes the directory, and again whenever it is back, until it stayed gone for
-	 * {@link #QUIET_PASSES} pauses (or {@link #PASSES} ran out). The JVM runs its
-	 * shutdown hooks together: the embedded database's own hook and Spring's closing of
-	 * the test contexts close H2 alongside this one, and H2 compacts its store as it
-	 * closes, writing the file back (and a trace file beside it) after a single pass had
-	 * deleted them; test JVMs left such directories behind.
+	 * Deletes the directory once nothing in this JVM has a file in it open, and again
+	 * whenever it is back, until it stayed gone for {@link #QUIET_PASSES} pauses (at most
+	 * {@link #PASSES}, thirty seconds, well inside Surefire's wait for a fork to exit).
+	 * The JVM runs its shutdown hooks together: Spring's closing of the cached test
+	 * contexts, one after another, and H2's own hook close the embedded databases
+	 * alongside this one, and H2 compacts its store as it closes, writing the file back
+	 * (and a trace file beside it) after the directory was deleted: test JVMs left such
+	 * directories behind.
 	 * @param directory the directory
+	 * @param inUse whether a file in the directory is still open
 	 * @param pause waits between looks
 	 */
-	static void deleteUntilGone(Path directory, Runnable pause) {
+	static void deleteUntilGone(Path directory, Predicate<Path> inUse, Runnable pause) {
 		int quiet = 0;
 		for (int pass = 0; pass < PASSES && quiet < QUIET_PASSES; pass++) {
-			if (Files.exists(directory)) {
-				delete(directory);
-				quiet = 0;
-			}
-			else {
+			if (!Files.exists(directory)) {
 				quiet++;
 			}
+			else {
+				quiet = 0;
+				if (!inUse.test(directory)) {
+					delete(directory);
+				}
+			}
 			pause.run();
+		}
+	}
+
+	/**
+	 * Whether this process has a file below the directory open, from the links in
+	 * {@code /proc/self/fd}; where there is no such folder, never.
+	 */
+	static boolean openHere(Path directory) {
+		Path descriptors = Path.of("/proc/self/fd");
+		if (!Files.isDirectory(descriptors)) {
+			return false;
+		}
+		try (Stream<Path> open = Files.list(descriptors)) {
+			// the links name real paths (/tmp may be a link itself)
+			Path real = directory.toRealPath();
+			return open.anyMatch((descriptor) -> {
+				try {
+					return Files.readSymbolicLink(descriptor).startsWith(real);
+				}
+				catch (IOException | UnsupportedOperationException ex) {
+					// closed since it was listed
+					return false;
+				}
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
 		}
 	}
 

@@ -2,8 +2,12 @@ package dev.llmgw.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ class TempDirectoriesTests {
 		AtomicInteger pauses = new AtomicInteger();
 		// as H2 does when it closes on another shutdown hook: the store and a trace file
 		// are written again, directory and all, after the first deletion
-		TempDirectories.deleteUntilGone(directory, () -> {
+		TempDirectories.deleteUntilGone(directory, (path) -> false, () -> {
 			if (pauses.incrementAndGet() == 2) {
 				try {
 					Files.createDirectories(directory);
@@ -36,11 +40,39 @@ class TempDirectoriesTests {
 	}
 
 	@Test
+	void aDirectoryIsLeftAloneWhileAFileInItIsOpenHere() throws IOException {
+		Path directory = Files.createTempDirectory("temp-directories-test");
+		Path store = Files.writeString(directory.resolve("gateway.mv.db"), "store");
+		FileChannel open = FileChannel.open(store, StandardOpenOption.WRITE);
+		List<Boolean> seenOpen = new ArrayList<>();
+		try {
+			TempDirectories.deleteUntilGone(directory, TempDirectories::openHere, () -> {
+				seenOpen.add(Files.exists(store));
+				if (seenOpen.size() == 3) {
+					try {
+						// the database closes: only now may the directory go
+						open.close();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+			});
+		}
+		finally {
+			open.close();
+			TempDirectories.delete(directory);
+		}
+		assertThat(seenOpen.subList(0, 3)).as("kept while open").containsOnly(true);
+		assertThat(directory).doesNotExist();
+	}
+
+	@Test
 	void aDirectoryThatKeepsComingBackIsLeftAfterTheLastPass() throws IOException {
 		Path directory = Files.createTempDirectory("temp-directories-test");
 		AtomicInteger pauses = new AtomicInteger();
 		try {
-			TempDirectories.deleteUntilGone(directory, () -> {
+			TempDirectories.deleteUntilGone(directory, (path) -> false, () -> {
 				pauses.incrementAndGet();
 				try {
 					Files.createDirectories(directory);
