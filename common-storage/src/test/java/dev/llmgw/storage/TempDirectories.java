@@ -42,14 +42,14 @@ public final class TempDirectories {
 	}
 
 	/**
-	 * Deletes the directory once nothing in this JVM has a file in it open, and again
-	 * whenever it is back, until it stayed gone for {@link #QUIET_PASSES} pauses (at most
-	 * {@link #PASSES}, thirty seconds, well inside Surefire's wait for a fork to exit).
-	 * The JVM runs its shutdown hooks together: Spring's closing of the cached test
-	 * contexts, one after another, and H2's own hook close the embedded databases
-	 * alongside this one, and H2 compacts its store as it closes, writing the file back
-	 * (and a trace file beside it) after the directory was deleted: test JVMs left such
-	 * directories behind.
+	 * Deletes the directory once nothing in this JVM or its child processes has a file in
+	 * it open, and again whenever it is back, until it stayed gone for
+	 * {@link #QUIET_PASSES} pauses (at most {@link #PASSES}, thirty seconds, well inside
+	 * Surefire's wait for a fork to exit). The JVM runs its shutdown hooks together:
+	 * Spring's closing of the cached test contexts, one after another, and H2's own hook
+	 * close the embedded databases alongside this one, and H2 compacts its store as it
+	 * closes, writing the file back (and a trace file beside it) after the directory was
+	 * deleted: test JVMs left such directories behind.
 	 * @param directory the directory
 	 * @param inUse whether a file in the directory is still open
 	 * @param pause waits between looks
@@ -71,20 +71,31 @@ public final class TempDirectories {
 	}
 
 	/**
-	 * Whether this process has a file below the directory open, from the links in
-	 * {@code /proc/self/fd}; where there is no such folder, never.
+	 * Whether this process, or a process it started (a service a test launched, stopping
+	 * on its own shutdown hook), has a file below the directory open, from the links in
+	 * {@code /proc/<pid>/fd}; where there is no such folder, never.
 	 */
 	static boolean openHere(Path directory) {
-		Path descriptors = Path.of("/proc/self/fd");
+		try {
+			// the links name real paths (/tmp may be a link itself)
+			Path real = directory.toRealPath();
+			return Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+				.anyMatch((process) -> holds(process.pid(), real));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return false;
+		}
+	}
+
+	private static boolean holds(long pid, Path directory) {
+		Path descriptors = Path.of("/proc", Long.toString(pid), "fd");
 		if (!Files.isDirectory(descriptors)) {
 			return false;
 		}
 		try (Stream<Path> open = Files.list(descriptors)) {
-			// the links name real paths (/tmp may be a link itself)
-			Path real = directory.toRealPath();
 			return open.anyMatch((descriptor) -> {
 				try {
-					return Files.readSymbolicLink(descriptor).startsWith(real);
+					return Files.readSymbolicLink(descriptor).startsWith(directory);
 				}
 				catch (IOException | UnsupportedOperationException ex) {
 					// closed since it was listed
@@ -93,6 +104,7 @@ public final class TempDirectories {
 			});
 		}
 		catch (IOException | UncheckedIOException ex) {
+			// the process ended since it was listed
 			return false;
 		}
 	}

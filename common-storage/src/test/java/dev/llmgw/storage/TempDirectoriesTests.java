@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TempDirectoriesTests {
 
@@ -41,6 +42,7 @@ class TempDirectoriesTests {
 
 	@Test
 	void aDirectoryIsLeftAloneWhileAFileInItIsOpenHere() throws IOException {
+		assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc");
 		Path directory = Files.createTempDirectory("temp-directories-test");
 		Path store = Files.writeString(directory.resolve("gateway.mv.db"), "store");
 		FileChannel open = FileChannel.open(store, StandardOpenOption.WRITE);
@@ -64,6 +66,36 @@ class TempDirectoriesTests {
 			TempDirectories.delete(directory);
 		}
 		assertThat(seenOpen.subList(0, 3)).as("kept while open").containsOnly(true);
+		assertThat(directory).doesNotExist();
+	}
+
+	@Test
+	void aDirectoryIsLeftAloneWhileAChildProcessWritesInIt() throws Exception {
+		assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc");
+		Path directory = Files.createTempDirectory("temp-directories-test");
+		// a service a test launched, its output going to a log in the directory
+		Process child = new ProcessBuilder("sleep", "30").redirectOutput(directory.resolve("service.log").toFile())
+			.start();
+		List<Boolean> seenOpen = new ArrayList<>();
+		try {
+			TempDirectories.deleteUntilGone(directory, TempDirectories::openHere, () -> {
+				seenOpen.add(Files.exists(directory));
+				if (seenOpen.size() == 3) {
+					child.destroy();
+					try {
+						child.waitFor();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			});
+		}
+		finally {
+			child.destroyForcibly();
+			TempDirectories.delete(directory);
+		}
+		assertThat(seenOpen.subList(0, 3)).as("kept while the child runs").containsOnly(true);
 		assertThat(directory).doesNotExist();
 	}
 

@@ -37,7 +37,10 @@ public abstract class GatewayTestBase {
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		registry.add("gateway.config-file-path", () -> TestGatewayConfig.path().toString());
 		registry.add("server.address", () -> "127.0.0.1");
-		registry.add("gateway.data-dir", () -> TestGatewayConfig.dataDirectory().toString());
+		// made here, once per context: a supplier that made it would make a new directory
+		// each time the property is read
+		String dataDirectory = TestGatewayConfig.dataDirectory().toString();
+		registry.add("gateway.data-dir", () -> dataDirectory);
 	}
 
 	protected String url(String path) {
