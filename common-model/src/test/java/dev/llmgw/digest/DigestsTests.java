@@ -1,6 +1,9 @@
 package dev.llmgw.digest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,8 +31,7 @@ class DigestsTests {
 
 	@Test
 	void stringsAreHashedAsUtf8() {
-		assertThat(Digests.sha256("é\u0000ü"))
-			.isEqualTo(Digests.sha256("é\u0000ü".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(Digests.sha256("é\u0000ü")).isEqualTo(Digests.sha256("é\u0000ü".getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
@@ -42,9 +44,9 @@ class DigestsTests {
 				Callable<Boolean> work = () -> {
 					for (int i = 0; i < 2_000; i++) {
 						String text = "key-" + seed + "-" + i;
-						byte[] expected = java.security.MessageDigest.getInstance("SHA-256")
-							.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-						if (!java.util.Arrays.equals(expected, Digests.sha256(text))) {
+						byte[] expected = MessageDigest.getInstance("SHA-256")
+							.digest(text.getBytes(StandardCharsets.UTF_8));
+						if (!Arrays.equals(expected, Digests.sha256(text))) {
 							return false;
 						}
 					}

@@ -32,7 +32,7 @@ public final class TempDirectories {
 			Path directory = Files.createTempDirectory(prefix);
 			Runtime.getRuntime()
 				.addShutdownHook(
-						new Thread(() -> deleteUntilGone(directory, TempDirectories::openHere, TempDirectories::pause),
+						new Thread(() -> deleteUntilGone(directory, TempDirectories::heldOpen, TempDirectories::pause),
 								"delete-" + prefix));
 			return directory;
 		}
@@ -75,7 +75,7 @@ public final class TempDirectories {
 	 * on its own shutdown hook), has a file below the directory open, from the links in
 	 * {@code /proc/<pid>/fd}; where there is no such folder, never.
 	 */
-	static boolean openHere(Path directory) {
+	static boolean heldOpen(Path directory) {
 		try {
 			// the links name real paths (/tmp may be a link itself)
 			Path real = directory.toRealPath();

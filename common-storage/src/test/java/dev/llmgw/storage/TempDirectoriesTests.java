@@ -46,48 +46,31 @@ class TempDirectoriesTests {
 		Path directory = Files.createTempDirectory("temp-directories-test");
 		Path store = Files.writeString(directory.resolve("gateway.mv.db"), "store");
 		FileChannel open = FileChannel.open(store, StandardOpenOption.WRITE);
-		List<Boolean> seenOpen = new ArrayList<>();
 		try {
-			TempDirectories.deleteUntilGone(directory, TempDirectories::openHere, () -> {
-				seenOpen.add(Files.exists(store));
-				if (seenOpen.size() == 3) {
-					try {
-						// the database closes: only now may the directory go
-						open.close();
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				}
-			});
+			// the database closes: only now may the directory go
+			assertKeptUntil(directory, open::close);
 		}
 		finally {
 			open.close();
 			TempDirectories.delete(directory);
 		}
-		assertThat(seenOpen.subList(0, 3)).as("kept while open").containsOnly(true);
-		assertThat(directory).doesNotExist();
 	}
 
 	@Test
-	void aDirectoryIsLeftAloneWhileAChildProcessWritesInIt() throws Exception {
+	void aDirectoryIsLeftAloneWhileAChildProcessWritesInIt() throws IOException {
 		assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc");
 		Path directory = Files.createTempDirectory("temp-directories-test");
 		// a service a test launched, its output going to a log in the directory
 		Process child = new ProcessBuilder("sleep", "30").redirectOutput(directory.resolve("service.log").toFile())
 			.start();
-		List<Boolean> seenOpen = new ArrayList<>();
 		try {
-			TempDirectories.deleteUntilGone(directory, TempDirectories::openHere, () -> {
-				seenOpen.add(Files.exists(directory));
-				if (seenOpen.size() == 3) {
-					child.destroy();
-					try {
-						child.waitFor();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
+			assertKeptUntil(directory, () -> {
+				child.destroy();
+				try {
+					child.waitFor();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
 			});
 		}
@@ -95,8 +78,33 @@ class TempDirectoriesTests {
 			child.destroyForcibly();
 			TempDirectories.delete(directory);
 		}
-		assertThat(seenOpen.subList(0, 3)).as("kept while the child runs").containsOnly(true);
+	}
+
+	/**
+	 * Runs the deletion with the real check for open files, releasing what holds the
+	 * directory at the third pause: it must stand until then and be gone after.
+	 */
+	private static void assertKeptUntil(Path directory, Releaser releaser) {
+		List<Boolean> seen = new ArrayList<>();
+		TempDirectories.deleteUntilGone(directory, TempDirectories::heldOpen, () -> {
+			seen.add(Files.exists(directory));
+			if (seen.size() == 3) {
+				try {
+					releaser.release();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		});
+		assertThat(seen.subList(0, 3)).as("kept while held").containsOnly(true);
 		assertThat(directory).doesNotExist();
+	}
+
+	private interface Releaser {
+
+		void release() throws IOException;
+
 	}
 
 	@Test

@@ -111,7 +111,7 @@ final class CacheKeys {
 			text.append('\n');
 			canonical(input, text);
 		}
-		return sha256(text.toString());
+		return Digests.sha256Hex(text.toString());
 	}
 
 	/**
@@ -201,10 +201,6 @@ final class CacheKeys {
 			}
 		}
 		out.append('"');
-	}
-
-	private static String sha256(String text) {
-		return Digests.sha256Hex(text);
 	}
 
 	private record Remembered(String kind, String modelGroup, @Nullable String scope, Object request) {

@@ -1,12 +1,12 @@
 package dev.llmgw.gateway.redis;
 
-import dev.llmgw.digest.Digests;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+
+import dev.llmgw.digest.Digests;
 
 /**
  * A Lua script from resources/scripts, with the SHA-1 Redis knows it by, so that it is

@@ -37,7 +37,7 @@ final class MetricsAccess {
 	 */
 	MetricsAccess(boolean open, String masterKey) {
 		this.open = open;
-		this.masterKeyDigest = masterKey.isBlank() ? null : sha256(masterKey.trim());
+		this.masterKeyDigest = masterKey.isBlank() ? null : Digests.sha256(masterKey.trim());
 	}
 
 	boolean open() {
@@ -58,11 +58,8 @@ final class MetricsAccess {
 			return true;
 		}
 		String key = CallerKey.of(headers);
-		return this.masterKeyDigest != null && key != null && MessageDigest.isEqual(this.masterKeyDigest, sha256(key));
-	}
-
-	private static byte[] sha256(String key) {
-		return Digests.sha256(key);
+		return this.masterKeyDigest != null && key != null
+				&& MessageDigest.isEqual(this.masterKeyDigest, Digests.sha256(key));
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.llmgw.digest.Digests;
 import dev.llmgw.cloud.AwsPathEncoding;
+import dev.llmgw.digest.Digests;
 import dev.llmgw.gateway.logging.CollectorHttp;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
